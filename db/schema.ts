@@ -1,0 +1,385 @@
+import { sql } from "drizzle-orm";
+import {
+  check,
+  index,
+  integer,
+  primaryKey,
+  real,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/sqlite-core";
+
+/*
+ * The whole domain of DESIGN.md in one schema. Times are integer milliseconds since the
+ * epoch (UTC): they sort, compare and subtract without parsing, and the domain's clock
+ * (ctx.now) is a number too.
+ *
+ * The invariants live here, not in code:
+ *   1. slot_live_parcel_unique      — a slot holds at most one live parcel
+ *   2. parcels_slot_fits_* triggers — right site, big enough, in service (migration 0001)
+ *   3. pickup_code_live_unique      — a code is unique among the live parcels of a site
+ *   4. tracking_live_unique         — a carrier's tracking number names one live parcel
+ *   5. same triggers as 2           — an out-of-service slot is never assigned
+ */
+
+export const SIZES = ["S", "M", "L", "XL"] as const;
+export type SlotSize = (typeof SIZES)[number];
+
+export const ROLES = ["customer", "courier", "admin"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PARCEL_STATES = [
+  "announced",
+  "reserved",
+  "deposited",
+  "collected",
+  "expired",
+  "returned",
+  "cancelled",
+] as const;
+export type ParcelState = (typeof PARCEL_STATES)[number];
+
+/** States in which a parcel occupies its slot (DESIGN.md: "live"). */
+export const LIVE_STATES = ["reserved", "deposited", "expired"] as const;
+
+const LIVE = sql.raw(`('reserved', 'deposited', 'expired')`);
+const createdAt = () => integer("created_at").notNull();
+
+export const organizations = sqliteTable("organizations", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  name: text("name").notNull(),
+  slug: text("slug").notNull().unique(),
+  createdAt: createdAt(),
+});
+
+export const slotSizes = sqliteTable(
+  "slot_sizes",
+  {
+    size: text("size", { enum: SIZES }).primaryKey(),
+    rank: integer("rank").notNull().unique(),
+    widthMm: integer("width_mm").notNull(),
+    heightMm: integer("height_mm").notNull(),
+    depthMm: integer("depth_mm").notNull(),
+  },
+  (t) => [check("slot_sizes_rank", sql`${t.rank} between 1 and 4`)],
+);
+
+export const sites = sqliteTable(
+  "sites",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    organizationId: integer("organization_id")
+      .notNull()
+      .references(() => organizations.id),
+    code: text("code").notNull().unique(),
+    name: text("name").notNull(),
+    address: text("address").notNull(),
+    latitude: real("latitude").notNull(),
+    longitude: real("longitude").notNull(),
+    openingHours: text("opening_hours").notNull(),
+    holdPeriodHours: integer("hold_period_hours").notNull().default(72),
+    status: text("status", { enum: ["open", "closed"] }).notNull().default("open"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("sites_organization").on(t.organizationId),
+    check("sites_status", sql`${t.status} in ('open', 'closed')`),
+    check("sites_hold_period", sql`${t.holdPeriodHours} between 1 and 720`),
+    check("sites_latitude", sql`${t.latitude} between -90 and 90`),
+    check("sites_longitude", sql`${t.longitude} between -180 and 180`),
+  ],
+);
+
+export const lockers = sqliteTable(
+  "lockers",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    siteId: integer("site_id")
+      .notNull()
+      .references(() => sites.id),
+    code: text("code").notNull(),
+    controllerId: text("controller_id").notNull(),
+    rows: integer("rows").notNull(),
+    columns: integer("columns").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("lockers_site_code").on(t.siteId, t.code),
+    check("lockers_shape", sql`${t.rows} between 1 and 20 and ${t.columns} between 1 and 40`),
+  ],
+);
+
+export const slots = sqliteTable(
+  "slots",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    // Denormalised from the locker so that assignment is one index range per site and so
+    // that the fit trigger can compare a parcel's site with its slot's without a join.
+    siteId: integer("site_id")
+      .notNull()
+      .references(() => sites.id),
+    lockerId: integer("locker_id")
+      .notNull()
+      .references(() => lockers.id),
+    label: text("label").notNull(),
+    row: integer("row").notNull(),
+    column: integer("column").notNull(),
+    size: text("size", { enum: SIZES })
+      .notNull()
+      .references(() => slotSizes.size),
+    sizeRank: integer("size_rank").notNull(),
+    // How hard the door is to reach: 0 for the rows at chest height, growing towards the
+    // floor and the top. Assignment prefers low reach (DESIGN.md: middle rows first).
+    reach: integer("reach").notNull(),
+    inService: integer("in_service", { mode: "boolean" }).notNull().default(true),
+    outOfServiceReason: text("out_of_service_reason"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("slots_locker_position").on(t.lockerId, t.row, t.column),
+    uniqueIndex("slots_site_label").on(t.siteId, t.label),
+    index("slots_assignment").on(t.siteId, t.inService, t.sizeRank, t.reach),
+    check(
+      "slots_size_rank",
+      sql`${t.sizeRank} = case ${t.size} when 'S' then 1 when 'M' then 2 when 'L' then 3 when 'XL' then 4 end`,
+    ),
+    check("slots_reason", sql`${t.inService} = 1 or ${t.outOfServiceReason} is not null`),
+  ],
+);
+
+export const carriers = sqliteTable("carriers", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  code: text("code").notNull().unique(),
+  name: text("name").notNull(),
+  contactPhone: text("contact_phone"),
+  createdAt: createdAt(),
+});
+
+export const users = sqliteTable(
+  "users",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    name: text("name").notNull(),
+    email: text("email").unique(),
+    phone: text("phone").unique(),
+    phoneVerifiedAt: integer("phone_verified_at"),
+    passwordHash: text("password_hash").notNull(),
+    role: text("role", { enum: ROLES }).notNull(),
+    organizationId: integer("organization_id").references(() => organizations.id),
+    carrierId: integer("carrier_id").references(() => carriers.id),
+    active: integer("active", { mode: "boolean" }).notNull().default(true),
+    preferredSiteId: integer("preferred_site_id").references(() => sites.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check("users_role", sql`${t.role} in ('customer', 'courier', 'admin')`),
+    check("users_contact", sql`${t.email} is not null or ${t.phone} is not null`),
+    check("users_courier_carrier", sql`(${t.role} = 'courier') = (${t.carrierId} is not null)`),
+    check("users_admin_org", sql`${t.role} <> 'admin' or ${t.organizationId} is not null`),
+  ],
+);
+
+/** The sites a courier may serve. */
+export const courierSites = sqliteTable(
+  "courier_sites",
+  {
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    siteId: integer("site_id")
+      .notNull()
+      .references(() => sites.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.siteId] }), index("courier_sites_site").on(t.siteId)],
+);
+
+export const kiosks = sqliteTable(
+  "kiosks",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    siteId: integer("site_id")
+      .notNull()
+      .references(() => sites.id),
+    name: text("name").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("kiosks_site_name").on(t.siteId, t.name)],
+);
+
+export const parcels = sqliteTable(
+  "parcels",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    carrierId: integer("carrier_id")
+      .notNull()
+      .references(() => carriers.id),
+    trackingNumber: text("tracking_number").notNull(),
+    siteId: integer("site_id")
+      .notNull()
+      .references(() => sites.id),
+    slotId: integer("slot_id").references(() => slots.id),
+    state: text("state", { enum: PARCEL_STATES }).notNull(),
+    // The size the courier declared, and the rank of the slot it got; they differ when
+    // the fitting size was full and the parcel was upsized.
+    size: text("size", { enum: SIZES }).notNull(),
+    sizeRank: integer("size_rank").notNull(),
+    upsized: integer("upsized", { mode: "boolean" }).notNull().default(false),
+    recipientPhone: text("recipient_phone").notNull(),
+    recipientName: text("recipient_name"),
+    recipientEmail: text("recipient_email"),
+    courierId: integer("courier_id").references(() => users.id),
+    // HMAC-SHA256(key, site:code): enough to look a code up, useless without the key.
+    pickupCodeHash: text("pickup_code_hash"),
+    // AES-256-GCM of the code, so the owner can be shown it again.
+    pickupCodeCipher: text("pickup_code_cipher"),
+    reservedUntil: integer("reserved_until"),
+    depositedAt: integer("deposited_at"),
+    expiresAt: integer("expires_at"),
+    holdExtended: integer("hold_extended", { mode: "boolean" }).notNull().default(false),
+    reminderQueuedAt: integer("reminder_queued_at"),
+    closedAt: integer("closed_at"),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [
+    // Invariant 1.
+    uniqueIndex("slot_live_parcel_unique")
+      .on(t.slotId)
+      .where(sql`${t.state} in ${LIVE}`),
+    // Invariant 3.
+    uniqueIndex("pickup_code_live_unique")
+      .on(t.siteId, t.pickupCodeHash)
+      .where(sql`${t.state} in ${LIVE} and ${t.pickupCodeHash} is not null`),
+    // Invariant 4 — announced parcels count too: a pre-advised tracking number is taken.
+    uniqueIndex("tracking_live_unique")
+      .on(t.carrierId, t.trackingNumber)
+      .where(sql`${t.state} in ('announced', 'reserved', 'deposited', 'expired')`),
+    index("parcels_tracking").on(t.trackingNumber),
+    index("parcels_recipient_phone").on(t.recipientPhone, t.createdAt),
+    index("parcels_site_state").on(t.siteId, t.state, t.expiresAt),
+    index("parcels_carrier_state").on(t.carrierId, t.state),
+    check(
+      "parcels_state",
+      sql`${t.state} in ('announced', 'reserved', 'deposited', 'collected', 'expired', 'returned', 'cancelled')`,
+    ),
+    check(
+      "parcels_size_rank",
+      sql`${t.sizeRank} = case ${t.size} when 'S' then 1 when 'M' then 2 when 'L' then 3 when 'XL' then 4 end`,
+    ),
+    check("parcels_live_has_slot", sql`${t.state} not in ${LIVE} or ${t.slotId} is not null`),
+    check(
+      "parcels_code_when_deposited",
+      sql`${t.state} not in ('deposited', 'expired') or (${t.pickupCodeHash} is not null and ${t.expiresAt} is not null)`,
+    ),
+  ],
+);
+
+/** The parcel's timeline and audit trail: one row per change, written in the same transaction. */
+export const parcelEvents = sqliteTable(
+  "parcel_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    parcelId: integer("parcel_id")
+      .notNull()
+      .references(() => parcels.id),
+    at: integer("at").notNull(),
+    kind: text("kind").notNull(),
+    fromState: text("from_state", { enum: PARCEL_STATES }),
+    toState: text("to_state", { enum: PARCEL_STATES }),
+    actorUserId: integer("actor_user_id").references(() => users.id),
+    actorKind: text("actor_kind", { enum: ["user", "kiosk", "system", "device"] }).notNull(),
+    siteId: integer("site_id")
+      .notNull()
+      .references(() => sites.id),
+    slotId: integer("slot_id").references(() => slots.id),
+    detail: text("detail"),
+  },
+  (t) => [index("parcel_events_parcel").on(t.parcelId, t.at)],
+);
+
+/** Every open command and door-closed confirmation, whoever asked (DESIGN.md: doors). */
+export const doorEvents = sqliteTable(
+  "door_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    slotId: integer("slot_id")
+      .notNull()
+      .references(() => slots.id),
+    siteId: integer("site_id")
+      .notNull()
+      .references(() => sites.id),
+    parcelId: integer("parcel_id").references(() => parcels.id),
+    kind: text("kind", { enum: ["open_command", "closed"] }).notNull(),
+    actorUserId: integer("actor_user_id").references(() => users.id),
+    actorKind: text("actor_kind", { enum: ["user", "kiosk", "system", "device"] }).notNull(),
+    reason: text("reason"),
+    at: integer("at").notNull(),
+  },
+  (t) => [index("door_events_slot").on(t.slotId, t.at), index("door_events_site").on(t.siteId, t.at)],
+);
+
+/** Every code entered at a kiosk, right or wrong: the guessing limits count these. */
+export const pickupAttempts = sqliteTable(
+  "pickup_attempts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    siteId: integer("site_id")
+      .notNull()
+      .references(() => sites.id),
+    kioskId: integer("kiosk_id")
+      .notNull()
+      .references(() => kiosks.id),
+    outcome: text("outcome", { enum: ["opened", "wrong", "expired", "locked_out"] }).notNull(),
+    parcelId: integer("parcel_id").references(() => parcels.id),
+    at: integer("at").notNull(),
+  },
+  (t) => [
+    index("pickup_attempts_kiosk").on(t.kioskId, t.outcome, t.at),
+    index("pickup_attempts_site").on(t.siteId, t.outcome, t.at),
+  ],
+);
+
+/**
+ * The outbox. A message is rendered when it is sent, not when it is queued, so the table
+ * never holds a working pickup code in clear text.
+ */
+export const notifications = sqliteTable(
+  "notifications",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    kind: text("kind").notNull(),
+    parcelId: integer("parcel_id").references(() => parcels.id),
+    userId: integer("user_id").references(() => users.id),
+    channel: text("channel", { enum: ["sms", "email"] }).notNull(),
+    recipient: text("recipient").notNull(),
+    payload: text("payload").notNull().default("{}"),
+    status: text("status", { enum: ["queued", "sent", "failed"] }).notNull().default("queued"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: integer("next_attempt_at").notNull(),
+    lastError: text("last_error"),
+    sentAt: integer("sent_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("notifications_due").on(t.status, t.nextAttemptAt),
+    index("notifications_parcel").on(t.parcelId),
+  ],
+);
+
+/** Admin actions that are not parcel transitions (site edits, slot repairs, remote opens). */
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    organizationId: integer("organization_id")
+      .notNull()
+      .references(() => organizations.id),
+    actorUserId: integer("actor_user_id").references(() => users.id),
+    action: text("action").notNull(),
+    subject: text("subject").notNull(),
+    detail: text("detail"),
+    at: integer("at").notNull(),
+  },
+  (t) => [index("audit_log_org").on(t.organizationId, t.at)],
+);

@@ -1,0 +1,57 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import { courierSites, sites, type Role } from "@/db/schema";
+import type { Ctx, KioskActor, UserActor } from "@/lib/context";
+import { DomainError } from "@/lib/errors";
+
+export type CourierActor = UserActor & { role: "courier"; carrierId: number };
+export type AdminActor = UserActor & { role: "admin"; organizationId: number };
+export type CustomerActor = UserActor & { role: "customer" };
+
+/** The signed-in user, if their role is one of `roles`; otherwise FORBIDDEN. */
+export function requireRole<R extends Role>(ctx: Ctx, ...roles: R[]): UserActor & { role: R } {
+  const actor = ctx.actor;
+  if (actor.kind !== "user") throw new DomainError("UNAUTHENTICATED", "Please sign in first.");
+  if (!roles.includes(actor.role as R)) {
+    throw new DomainError("FORBIDDEN", "Your account is not allowed to do this.");
+  }
+  return actor as UserActor & { role: R };
+}
+
+export function requireCourier(ctx: Ctx): CourierActor {
+  const actor = requireRole(ctx, "courier");
+  if (actor.carrierId == null) throw new DomainError("FORBIDDEN", "Your courier account has no carrier.");
+  return actor as CourierActor;
+}
+
+export function requireAdmin(ctx: Ctx): AdminActor {
+  const actor = requireRole(ctx, "admin");
+  if (actor.organizationId == null) throw new DomainError("FORBIDDEN", "Your admin account has no organization.");
+  return actor as AdminActor;
+}
+
+export function requireKiosk(ctx: Ctx): KioskActor {
+  if (ctx.actor.kind !== "kiosk") throw new DomainError("FORBIDDEN", "Only a locker's kiosk can do this.");
+  return ctx.actor;
+}
+
+export function courierServesSite(ctx: Ctx, courierId: number, siteId: number): boolean {
+  const row = ctx.db
+    .select({ siteId: courierSites.siteId })
+    .from(courierSites)
+    .where(and(eq(courierSites.userId, courierId), eq(courierSites.siteId, siteId)))
+    .get();
+  return row !== undefined;
+}
+
+/** FORBIDDEN unless the courier is assigned to the site. */
+export function requireCourierAtSite(ctx: Ctx, courier: CourierActor, siteId: number): void {
+  if (!courierServesSite(ctx, courier.userId, siteId)) {
+    throw new DomainError("FORBIDDEN", "You are not assigned to this site.");
+  }
+}
+
+export function siteOrganization(ctx: Ctx, siteId: number): number | undefined {
+  return ctx.db.select({ organizationId: sites.organizationId }).from(sites).where(eq(sites.id, siteId)).get()
+    ?.organizationId;
+}

@@ -1,0 +1,31 @@
+import "server-only";
+import type { Db } from "@/db/client";
+import type { Role } from "@/db/schema";
+import type { DoorController } from "./doors/door-controller";
+import type { PickupCodeKeys } from "./pickup-codes/code";
+
+export type UserActor = {
+  kind: "user";
+  userId: number;
+  role: Role;
+  organizationId: number | null;
+  carrierId: number | null;
+  /** The customer's phone once verified; customers see the parcels addressed to it. */
+  verifiedPhone: string | null;
+};
+export type KioskActor = { kind: "kiosk"; kioskId: number; siteId: number };
+export type SystemActor = { kind: "system" };
+export type Actor = UserActor | KioskActor | SystemActor;
+
+/** Everything a domain verb needs from the world: the database, who asks, and the clock. */
+export type Ctx<A extends Actor = Actor> = {
+  db: Db;
+  actor: A;
+  now: () => number;
+  doors: DoorController;
+  keys: PickupCodeKeys;
+};
+
+export function actorUserId(actor: Actor): number | null {
+  return actor.kind === "user" ? actor.userId : null;
+}

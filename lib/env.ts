@@ -1,0 +1,75 @@
+import "server-only";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+/*
+ * The one place that reads process.env. Secrets an operator does not set are generated
+ * on first start and kept in secrets.json beside the database file, so a fresh clone runs
+ * with two commands and a restart keeps every session and pickup code working.
+ */
+
+const key = z
+  .string()
+  .regex(/^[0-9a-f]{64}$/i, "must be 32 bytes as 64 hex characters (openssl rand -hex 32)");
+
+const EnvSchema = z.object({
+  DATABASE_PATH: z.string().min(1).default("./data/locker.db"),
+  DB_SYNCHRONOUS: z.enum(["FULL", "NORMAL"]).default("FULL"),
+  AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  PICKUP_CODE_HMAC_KEY: key.optional(),
+  PICKUP_CODE_ENCRYPTION_KEY: key.optional(),
+  DOOR_CONTROLLER: z.enum(["simulated"]).default("simulated"),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+});
+
+const SecretsSchema = z.object({
+  AUTH_SECRET: z.string().min(32),
+  PICKUP_CODE_HMAC_KEY: key,
+  PICKUP_CODE_ENCRYPTION_KEY: key,
+});
+type Secrets = z.infer<typeof SecretsSchema>;
+
+export type Env = Omit<z.infer<typeof EnvSchema>, keyof Secrets> & Secrets;
+
+function readOrCreateSecrets(databasePath: string): Secrets {
+  const file = path.join(path.dirname(path.resolve(databasePath)), "secrets.json");
+  const fresh: Secrets = {
+    AUTH_SECRET: crypto.randomBytes(32).toString("base64url"),
+    PICKUP_CODE_HMAC_KEY: crypto.randomBytes(32).toString("hex"),
+    PICKUP_CODE_ENCRYPTION_KEY: crypto.randomBytes(32).toString("hex"),
+  };
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  try {
+    // "wx": when two processes start at once, exactly one writes and both read its file.
+    fs.writeFileSync(file, JSON.stringify(fresh, null, 2), { flag: "wx", mode: 0o600 });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+  }
+  return SecretsSchema.parse(JSON.parse(fs.readFileSync(file, "utf8")));
+}
+
+function load(): Env {
+  const parsed = EnvSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment configuration:\n${problems.join("\n")}`);
+  }
+  const given = parsed.data;
+  const needsFile = !given.AUTH_SECRET || !given.PICKUP_CODE_HMAC_KEY || !given.PICKUP_CODE_ENCRYPTION_KEY;
+  const stored = needsFile ? readOrCreateSecrets(given.DATABASE_PATH) : undefined;
+  return {
+    ...given,
+    AUTH_SECRET: given.AUTH_SECRET ?? stored!.AUTH_SECRET,
+    PICKUP_CODE_HMAC_KEY: given.PICKUP_CODE_HMAC_KEY ?? stored!.PICKUP_CODE_HMAC_KEY,
+    PICKUP_CODE_ENCRYPTION_KEY: given.PICKUP_CODE_ENCRYPTION_KEY ?? stored!.PICKUP_CODE_ENCRYPTION_KEY,
+  };
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  cached ??= load();
+  return cached;
+}

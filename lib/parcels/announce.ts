@@ -1,0 +1,64 @@
+import "server-only";
+import { and, eq, inArray } from "drizzle-orm";
+import { parcels, sites } from "@/db/schema";
+import { writeTransaction } from "@/db/transaction";
+import { requireCourier, requireCourierAtSite } from "@/lib/auth/authorize";
+import type { Ctx } from "@/lib/context";
+import { DomainError } from "@/lib/errors";
+import { SIZE_RANK } from "@/lib/slots/sizes";
+import { parseInput } from "@/lib/validation";
+import { recordParcelEvent } from "./events";
+import { AnnounceInput } from "./schemas";
+import { toParcelView, type ParcelView } from "./view";
+
+/**
+ * Pre-advice: the carrier tells the site a parcel is coming, before any door is held.
+ * Couriers of the carrier at a site they serve. Announcing again returns the first
+ * parcel. Raises INVALID, NOT_FOUND, FORBIDDEN and CONFLICT (already in a locker).
+ */
+export function announceParcel(ctx: Ctx, raw: AnnounceInput): { parcel: ParcelView; replayed: boolean } {
+  const courier = requireCourier(ctx);
+  const input = parseInput(AnnounceInput, raw);
+  const outcome = writeTransaction(ctx.db, () => {
+    const site = ctx.db.select().from(sites).where(eq(sites.id, input.siteId)).get();
+    if (!site) throw new DomainError("NOT_FOUND", "That site was not found.");
+    requireCourierAtSite(ctx, courier, site.id);
+    const existing = ctx.db
+      .select()
+      .from(parcels)
+      .where(
+        and(
+          eq(parcels.carrierId, courier.carrierId),
+          eq(parcels.trackingNumber, input.trackingNumber),
+          inArray(parcels.state, ["announced", "reserved", "deposited", "expired"]),
+        ),
+      )
+      .get();
+    if (existing) {
+      if (existing.state === "announced" && existing.siteId === site.id) return { parcel: existing, replayed: true };
+      throw new DomainError("CONFLICT", `Parcel ${input.trackingNumber} is already announced or in a locker.`);
+    }
+    const now = ctx.now();
+    const parcel = ctx.db
+      .insert(parcels)
+      .values({
+        carrierId: courier.carrierId,
+        trackingNumber: input.trackingNumber,
+        siteId: site.id,
+        state: "announced",
+        size: input.size,
+        sizeRank: SIZE_RANK[input.size],
+        recipientPhone: input.recipientPhone,
+        recipientName: input.recipientName ?? null,
+        recipientEmail: input.recipientEmail ?? null,
+        courierId: courier.userId,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning()
+      .get();
+    recordParcelEvent(ctx, { parcelId: parcel.id, siteId: site.id, slotId: null, kind: "announced", to: "announced" });
+    return { parcel, replayed: false };
+  });
+  return { parcel: toParcelView(ctx, outcome.parcel), replayed: outcome.replayed };
+}

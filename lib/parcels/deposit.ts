@@ -1,0 +1,87 @@
+import "server-only";
+import { and, eq, inArray } from "drizzle-orm";
+import { parcels, sites } from "@/db/schema";
+import { writeTransaction } from "@/db/transaction";
+import { requireCourier } from "@/lib/auth/authorize";
+import type { Ctx } from "@/lib/context";
+import { DomainError } from "@/lib/errors";
+import { queueParcelMessage } from "@/lib/notifications/outbox";
+import { encryptPickupCode, generatePickupCode, hashPickupCode } from "@/lib/pickup-codes/code";
+import { parseInput } from "@/lib/validation";
+import { loadVisibleParcel, type ParcelRow } from "./access";
+import { recordDoorEvent } from "./events";
+import { ParcelRef } from "./schemas";
+import { moveParcel } from "./transition";
+import { toParcelView, type ParcelView } from "./view";
+
+export type DepositResult = { parcel: ParcelView; replayed: boolean };
+
+/**
+ * The courier closed the door: the parcel is deposited, its pickup code issued, its hold
+ * period started and the recipient's message queued — all in one commit. Couriers of the
+ * parcel's carrier at its site only. Confirming again returns the first answer.
+ * Raises NOT_FOUND, FORBIDDEN and INVALID_TRANSITION (e.g. the reservation lapsed).
+ */
+export function confirmDeposit(ctx: Ctx, raw: ParcelRef): DepositResult {
+  requireCourier(ctx);
+  const { parcelId } = parseInput(ParcelRef, raw);
+  const { parcel, replayed } = writeTransaction(ctx.db, () => {
+    const current = loadVisibleParcel(ctx, parcelId);
+    if (current.state === "deposited" || current.state === "collected" || current.state === "expired") {
+      return { parcel: current, replayed: true };
+    }
+    if (current.state === "cancelled") {
+      throw new DomainError(
+        "INVALID_TRANSITION",
+        "This reservation lapsed or was cancelled before the door was closed. Start the deposit again.",
+      );
+    }
+    return { parcel: depositInTransaction(ctx, current), replayed: false };
+  });
+  return { parcel: toParcelView(ctx, parcel), replayed };
+}
+
+function depositInTransaction(ctx: Ctx, parcel: ParcelRow): ParcelRow {
+  const site = ctx.db.select().from(sites).where(eq(sites.id, parcel.siteId)).get()!;
+  const code = uniqueCode(ctx, parcel.siteId);
+  const now = ctx.now();
+  recordDoorEvent(ctx, { slotId: parcel.slotId!, siteId: parcel.siteId, parcelId: parcel.id, kind: "closed" });
+  const deposited = moveParcel(
+    ctx,
+    parcel,
+    "deposited",
+    {
+      pickupCodeHash: hashPickupCode(ctx.keys, parcel.siteId, code),
+      pickupCodeCipher: encryptPickupCode(ctx.keys, code),
+      depositedAt: now,
+      expiresAt: now + site.holdPeriodHours * 3_600_000,
+      reservedUntil: null,
+    },
+    { holdPeriodHours: site.holdPeriodHours },
+  );
+  queueParcelMessage(ctx, deposited, "parcel_deposited");
+  return deposited;
+}
+
+/**
+ * A fresh code no live parcel of the site holds. With at most a few hundred live codes
+ * among a million, a clash is rare; the partial unique index is the final word.
+ */
+function uniqueCode(ctx: Ctx, siteId: number): string {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const code = generatePickupCode();
+    const taken = ctx.db
+      .select({ id: parcels.id })
+      .from(parcels)
+      .where(
+        and(
+          eq(parcels.siteId, siteId),
+          eq(parcels.pickupCodeHash, hashPickupCode(ctx.keys, siteId, code)),
+          inArray(parcels.state, ["reserved", "deposited", "expired"]),
+        ),
+      )
+      .get();
+    if (!taken) return code;
+  }
+  throw new Error(`Could not draw a free pickup code at site ${siteId}`);
+}

@@ -1,0 +1,118 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { parcels, slots, type SlotSize } from "@/db/schema";
+import { writeTransaction } from "@/db/transaction";
+import { requireCourier } from "@/lib/auth/authorize";
+import type { Ctx } from "@/lib/context";
+import { recordOpenCommand, sendOpen } from "@/lib/doors/open";
+import { DomainError } from "@/lib/errors";
+import { findFreeSlot, nearestSitesWithRoom, type AlternativeSite } from "@/lib/slots/assignment";
+import { SIZE_RANK, sizeOfRank } from "@/lib/slots/sizes";
+import { parseInput } from "@/lib/validation";
+import { loadVisibleParcel, type ParcelRow } from "./access";
+import { recordParcelEvent } from "./events";
+import type { SiteFullDetails } from "./reserve";
+import { ParcelRef, SlotFaultInput } from "./schemas";
+import { moveParcel } from "./transition";
+import { toParcelView, type ParcelView } from "./view";
+
+export type ReassignResult = { parcel: ParcelView; doorOpened: boolean };
+
+type Outcome =
+  | { kind: "moved"; parcel: ParcelRow; door: ReturnType<typeof recordOpenCommand> }
+  | { kind: "full"; alternatives: AlternativeSite[]; size: SlotSize };
+
+/**
+ * The reserved door did not open or is damaged: it goes out of service with the reason
+ * and the parcel gets another door (same size first, then larger). If none is left the
+ * reservation is cancelled and SITE_FULL names the nearest sites with room — the broken
+ * door stays reported either way. Couriers of the parcel's carrier only.
+ */
+export async function reportSlotFault(ctx: Ctx, raw: SlotFaultInput): Promise<ReassignResult> {
+  requireCourier(ctx);
+  const input = parseInput(SlotFaultInput, raw);
+  const outcome = writeTransaction(ctx.db, () => {
+    const parcel = requireReserved(ctx, input.parcelId);
+    const now = ctx.now();
+    ctx.db
+      .update(slots)
+      .set({ inService: false, outOfServiceReason: input.reason })
+      .where(eq(slots.id, parcel.slotId!))
+      .run();
+    recordParcelEvent(ctx, {
+      parcelId: parcel.id,
+      siteId: parcel.siteId,
+      slotId: parcel.slotId,
+      kind: "slot_fault",
+      detail: { reason: input.reason, at: now },
+    });
+    return moveToFreeSlot(ctx, parcel, parcel.size, { reason: "slot fault" });
+  });
+  return finish(ctx, outcome);
+}
+
+/**
+ * The parcel does not fit its door: it is re-declared one size up and given such a
+ * door. XL has nothing bigger (INVALID). Couriers of the parcel's carrier only.
+ */
+export async function reportParcelDoesNotFit(ctx: Ctx, raw: ParcelRef): Promise<ReassignResult> {
+  requireCourier(ctx);
+  const { parcelId } = parseInput(ParcelRef, raw);
+  const outcome = writeTransaction(ctx.db, () => {
+    const parcel = requireReserved(ctx, parcelId);
+    const slot = ctx.db.select().from(slots).where(eq(slots.id, parcel.slotId!)).get()!;
+    const bigger = sizeOfRank(slot.sizeRank + 1);
+    if (!bigger) throw new DomainError("INVALID", "This is already the largest door (XL); the parcel cannot go in a locker.");
+    return moveToFreeSlot(ctx, parcel, bigger, { reason: "did not fit", declared: parcel.size });
+  });
+  return finish(ctx, outcome);
+}
+
+function requireReserved(ctx: Ctx, parcelId: number): ParcelRow {
+  const parcel = loadVisibleParcel(ctx, parcelId);
+  if (parcel.state !== "reserved") {
+    throw new DomainError("INVALID_TRANSITION", "Only a parcel whose door is open for deposit can be moved to another door.");
+  }
+  return parcel;
+}
+
+/**
+ * Gives a reserved parcel a free door of at least `size`, re-declaring its size when it
+ * grows. Door, size and rank change in one update so the fit trigger sees them together.
+ * With no door left the reservation is cancelled.
+ */
+function moveToFreeSlot(ctx: Ctx, parcel: ParcelRow, size: SlotSize, detail: Record<string, unknown>): Outcome {
+  const rank = SIZE_RANK[size];
+  // The parcel's current door is out of service or too small, and still held by this
+  // live parcel, so the search cannot return it.
+  const slot = findFreeSlot(ctx, parcel.siteId, rank);
+  if (!slot) {
+    moveParcel(ctx, parcel, "cancelled", { closedAt: ctx.now() }, { ...detail, outcome: "no free door" });
+    return { kind: "full", alternatives: nearestSitesWithRoom(ctx, parcel.siteId, rank), size };
+  }
+  const moved = ctx.db
+    .update(parcels)
+    .set({ slotId: slot.id, size, sizeRank: rank, upsized: slot.sizeRank > rank, updatedAt: ctx.now() })
+    .where(eq(parcels.id, parcel.id))
+    .returning()
+    .get()!;
+  recordParcelEvent(ctx, {
+    parcelId: parcel.id,
+    siteId: parcel.siteId,
+    slotId: slot.id,
+    kind: "reassigned",
+    detail: { ...detail, size, fromSlotId: parcel.slotId, slot: slot.label, upsized: moved.upsized },
+  });
+  return { kind: "moved", parcel: moved, door: recordOpenCommand(ctx, slot.id, parcel.id) };
+}
+
+async function finish(ctx: Ctx, outcome: Outcome): Promise<ReassignResult> {
+  if (outcome.kind === "full") {
+    throw new DomainError<SiteFullDetails>(
+      "SITE_FULL",
+      `No other free ${outcome.size} door or larger at this site; the reservation was cancelled.`,
+      { size: outcome.size, alternatives: outcome.alternatives },
+    );
+  }
+  return { parcel: toParcelView(ctx, outcome.parcel), doorOpened: await sendOpen(ctx, outcome.door) };
+}

@@ -1,0 +1,72 @@
+import { z } from "zod";
+import { SIZES } from "@/db/schema";
+import { Phone } from "@/lib/phone";
+import { CODE_DIGITS, PHONE_DIGITS } from "@/lib/pickup-codes/code";
+
+const Id = z.coerce.number<unknown>().int().positive();
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `Use at most ${max} characters.`)
+    .optional()
+    .transform((value) => (value ? value : undefined));
+
+export const TrackingNumber = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .min(6, "A tracking number has at least 6 characters.")
+  .max(40, "A tracking number has at most 40 characters.")
+  .regex(/^[A-Z0-9-]+$/, "Use letters, digits and dashes only.");
+
+export const ParcelSize = z.enum(SIZES, { message: "Choose a size: S, M, L or XL." });
+
+const Recipient = {
+  recipientPhone: Phone,
+  recipientName: optionalText(80),
+  recipientEmail: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => (value ? value.toLowerCase() : undefined))
+    .pipe(z.email("Enter a valid email address.").optional()),
+};
+
+export const ReserveInput = z.object({
+  siteId: Id,
+  trackingNumber: TrackingNumber,
+  size: ParcelSize,
+  ...Recipient,
+});
+export type ReserveInput = z.input<typeof ReserveInput>;
+
+export const AnnounceInput = ReserveInput;
+export type AnnounceInput = z.input<typeof AnnounceInput>;
+
+export const ParcelRef = z.object({ parcelId: Id });
+export type ParcelRef = z.input<typeof ParcelRef>;
+
+export const SlotFaultInput = z.object({
+  parcelId: Id,
+  reason: z.string().trim().min(3, "Say what is wrong with the door.").max(200, "Use at most 200 characters."),
+});
+export type SlotFaultInput = z.input<typeof SlotFaultInput>;
+
+export const CancelInput = z.object({
+  parcelId: Id,
+  reason: z.string().trim().min(3, "Give a reason.").max(200, "Use at most 200 characters."),
+});
+export type CancelInput = z.input<typeof CancelInput>;
+
+export const CollectInput = z.object({
+  code: z
+    .string()
+    .trim()
+    .regex(new RegExp(`^\\d{${CODE_DIGITS}}$`), `The pickup code has ${CODE_DIGITS} digits.`),
+  phoneLast4: z
+    .string()
+    .trim()
+    .regex(new RegExp(`^\\d{${PHONE_DIGITS}}$`), `Enter the last ${PHONE_DIGITS} digits of your phone number.`),
+});
+export type CollectInput = z.input<typeof CollectInput>;

@@ -1,0 +1,85 @@
+import "server-only";
+import { and, eq, isNull, lte, sql } from "drizzle-orm";
+import { parcels } from "@/db/schema";
+import type { Ctx } from "@/lib/context";
+import { queueParcelMessage } from "@/lib/notifications/outbox";
+import { writeTransaction } from "@/db/transaction";
+import { moveParcel } from "./transition";
+
+/** How long a reserved door waits for the courier to close it. */
+export const RESERVATION_MS = 10 * 60_000;
+/** A reminder goes out this long before the hold period ends. */
+export const REMINDER_BEFORE_MS = 24 * 3_600_000;
+
+/** Cancels reservations never deposited, freeing their doors. Call inside a transaction. */
+export function lapseReservations(ctx: Ctx, siteId?: number): number {
+  const lapsed = ctx.db
+    .select()
+    .from(parcels)
+    .where(
+      and(
+        eq(parcels.state, "reserved"),
+        lte(parcels.reservedUntil, ctx.now()),
+        siteId === undefined ? undefined : eq(parcels.siteId, siteId),
+      ),
+    )
+    .all();
+  for (const parcel of lapsed) moveParcel(ctx, parcel, "cancelled", { closedAt: ctx.now() }, { reason: "reservation lapsed" });
+  return lapsed.length;
+}
+
+/** Marks deposited parcels past their deadline expired and tells the recipient. */
+export function expireOverdueParcels(ctx: Ctx, siteId?: number): number {
+  const overdue = ctx.db
+    .select()
+    .from(parcels)
+    .where(
+      and(
+        eq(parcels.state, "deposited"),
+        lte(parcels.expiresAt, ctx.now()),
+        siteId === undefined ? undefined : eq(parcels.siteId, siteId),
+      ),
+    )
+    .all();
+  for (const parcel of overdue) expireParcel(ctx, parcel);
+  return overdue.length;
+}
+
+export function expireParcel(ctx: Ctx, parcel: typeof parcels.$inferSelect) {
+  const expired = moveParcel(ctx, parcel, "expired", {}, { deadline: parcel.expiresAt });
+  queueParcelMessage(ctx, expired, "parcel_expired");
+  return expired;
+}
+
+/** Queues one reminder per parcel whose deadline is less than a day away. */
+export function queueReminders(ctx: Ctx): number {
+  const due = ctx.db
+    .select()
+    .from(parcels)
+    .where(
+      and(
+        eq(parcels.state, "deposited"),
+        isNull(parcels.reminderQueuedAt),
+        lte(parcels.expiresAt, ctx.now() + REMINDER_BEFORE_MS),
+        sql`${parcels.expiresAt} > ${ctx.now()}`,
+      ),
+    )
+    .all();
+  for (const parcel of due) {
+    ctx.db.update(parcels).set({ reminderQueuedAt: ctx.now() }).where(eq(parcels.id, parcel.id)).run();
+    queueParcelMessage(ctx, parcel, "pickup_reminder");
+  }
+  return due.length;
+}
+
+/**
+ * The periodic housekeeping: lapsed reservations, expired holds, reminders. Each parcel's
+ * change commits with its event and message; run it from a timer or a cron.
+ */
+export function runParcelSweep(ctx: Ctx): { lapsed: number; expired: number; reminded: number } {
+  return writeTransaction(ctx.db, () => ({
+    lapsed: lapseReservations(ctx),
+    expired: expireOverdueParcels(ctx),
+    reminded: queueReminders(ctx),
+  }));
+}

@@ -1,0 +1,85 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import type { ParcelState, SlotSize } from "@/db/schema";
+import type { Ctx } from "@/lib/context";
+import type { ParcelRow } from "./access";
+
+/** What any screen may show about a parcel. No code, hash or cipher ever leaves lib/. */
+export type ParcelView = {
+  id: number;
+  trackingNumber: string;
+  state: ParcelState;
+  size: SlotSize;
+  upsized: boolean;
+  carrier: { id: number; code: string; name: string; contactPhone: string | null };
+  site: { id: number; code: string; name: string; address: string; openingHours: string };
+  slot: { id: number; label: string; lockerCode: string; row: number; column: number; size: SlotSize } | null;
+  recipientPhone: string;
+  recipientName: string | null;
+  reservedUntil: number | null;
+  depositedAt: number | null;
+  expiresAt: number | null;
+  holdExtended: boolean;
+  closedAt: number | null;
+  createdAt: number;
+};
+
+type Joined = {
+  carrierCode: string;
+  carrierName: string;
+  carrierPhone: string | null;
+  siteCode: string;
+  siteName: string;
+  siteAddress: string;
+  openingHours: string;
+  slotLabel: string | null;
+  lockerCode: string | null;
+  slotRow: number | null;
+  slotColumn: number | null;
+  slotSize: SlotSize | null;
+};
+
+export function toParcelView(ctx: Ctx, parcel: ParcelRow): ParcelView {
+  const joined = ctx.db.get<Joined>(sql`
+    select c.code as carrierCode, c.name as carrierName, c.contact_phone as carrierPhone,
+           st.code as siteCode, st.name as siteName, st.address as siteAddress, st.opening_hours as openingHours,
+           sl.label as slotLabel, l.code as lockerCode, sl.row as slotRow, sl.column as slotColumn, sl.size as slotSize
+    from carriers c, sites st
+    left join slots sl on sl.id = ${parcel.slotId}
+    left join lockers l on l.id = sl.locker_id
+    where c.id = ${parcel.carrierId} and st.id = ${parcel.siteId}`)!;
+  return {
+    id: parcel.id,
+    trackingNumber: parcel.trackingNumber,
+    state: parcel.state,
+    size: parcel.size,
+    upsized: parcel.upsized,
+    carrier: { id: parcel.carrierId, code: joined.carrierCode, name: joined.carrierName, contactPhone: joined.carrierPhone },
+    site: {
+      id: parcel.siteId,
+      code: joined.siteCode,
+      name: joined.siteName,
+      address: joined.siteAddress,
+      openingHours: joined.openingHours,
+    },
+    slot:
+      parcel.slotId != null && joined.slotLabel != null
+        ? {
+            id: parcel.slotId,
+            label: joined.slotLabel,
+            lockerCode: joined.lockerCode!,
+            row: joined.slotRow!,
+            column: joined.slotColumn!,
+            size: joined.slotSize!,
+          }
+        : null,
+    recipientPhone: parcel.recipientPhone,
+    recipientName: parcel.recipientName,
+    reservedUntil: parcel.reservedUntil,
+    depositedAt: parcel.depositedAt,
+    expiresAt: parcel.expiresAt,
+    holdExtended: parcel.holdExtended,
+    closedAt: parcel.closedAt,
+    createdAt: parcel.createdAt,
+  };
+}

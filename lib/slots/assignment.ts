@@ -1,0 +1,93 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import { SIZES, type SlotSize } from "@/db/schema";
+import type { Ctx } from "@/lib/context";
+import { distanceKm } from "@/lib/sites/distance";
+
+export type FreeSlot = {
+  id: number;
+  siteId: number;
+  lockerId: number;
+  lockerCode: string;
+  controllerId: string;
+  label: string;
+  row: number;
+  column: number;
+  size: SlotSize;
+  sizeRank: number;
+};
+
+const LIVE = sql.raw(`('reserved', 'deposited', 'expired')`);
+
+/**
+ * Best fit (docs/decisions/0002-slot-assignment.md): the smallest size of at least
+ * `minRank` with a free, in-service door; among those the easiest to reach, then a stable
+ * order. Runs inside the caller's write transaction, so the answer is still true when the
+ * caller writes it.
+ */
+export function findFreeSlot(ctx: Ctx, siteId: number, minRank: number): FreeSlot | undefined {
+  return ctx.db.get<FreeSlot>(sql`
+    select s.id, s.site_id as siteId, s.locker_id as lockerId, l.code as lockerCode,
+           l.controller_id as controllerId, s.label, s.row, s.column, s.size, s.size_rank as sizeRank
+    from slots s join lockers l on l.id = s.locker_id
+    where s.site_id = ${siteId} and s.in_service = 1 and s.size_rank >= ${minRank}
+      and not exists (select 1 from parcels p where p.slot_id = s.id and p.state in ${LIVE})
+    order by s.size_rank, s.reach, l.code, s.row, s.column
+    limit 1`);
+}
+
+export type FreeCounts = Record<SlotSize, number>;
+
+export function emptyCounts(): FreeCounts {
+  return { S: 0, M: 0, L: 0, XL: 0 };
+}
+
+/** Free, in-service doors per size for each site. */
+export function freeSlotsBySite(ctx: Ctx, siteIds: number[]): Map<number, FreeCounts> {
+  const result = new Map<number, FreeCounts>(siteIds.map((id) => [id, emptyCounts()]));
+  if (siteIds.length === 0) return result;
+  const rows = ctx.db.all<{ siteId: number; size: SlotSize; free: number }>(sql`
+    select s.site_id as siteId, s.size, count(*) as free
+    from slots s
+    where s.site_id in (${sql.join(siteIds, sql`, `)}) and s.in_service = 1
+      and not exists (select 1 from parcels p where p.slot_id = s.id and p.state in ${LIVE})
+    group by s.site_id, s.size`);
+  for (const row of rows) result.get(row.siteId)![row.size] = row.free;
+  return result;
+}
+
+export function freeAtLeast(counts: FreeCounts, minRank: number): number {
+  return SIZES.slice(minRank - 1).reduce((sum, size) => sum + counts[size], 0);
+}
+
+export type AlternativeSite = {
+  siteId: number;
+  code: string;
+  name: string;
+  address: string;
+  distanceKm: number;
+  free: FreeCounts;
+};
+
+/** The nearest open sites of the same organization with a door of at least `minRank`. */
+export function nearestSitesWithRoom(ctx: Ctx, siteId: number, minRank: number, limit = 3): AlternativeSite[] {
+  const origin = ctx.db.get<{ organizationId: number; latitude: number; longitude: number }>(sql`
+    select organization_id as organizationId, latitude, longitude from sites where id = ${siteId}`);
+  if (!origin) return [];
+  const candidates = ctx.db.all<{ id: number; code: string; name: string; address: string; latitude: number; longitude: number }>(sql`
+    select id, code, name, address, latitude, longitude from sites
+    where organization_id = ${origin.organizationId} and id <> ${siteId} and status = 'open'`);
+  const free = freeSlotsBySite(ctx, candidates.map((c) => c.id));
+  return candidates
+    .map((c) => ({
+      siteId: c.id,
+      code: c.code,
+      name: c.name,
+      address: c.address,
+      distanceKm: Math.round(distanceKm(origin, c) * 100) / 100,
+      free: free.get(c.id)!,
+    }))
+    .filter((c) => freeAtLeast(c.free, minRank) > 0)
+    .sort((a, b) => a.distanceKm - b.distanceKm || a.siteId - b.siteId)
+    .slice(0, limit);
+}

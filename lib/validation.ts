@@ -1,0 +1,16 @@
+import type { z } from "zod";
+import { DomainError } from "@/lib/errors";
+
+export type FieldErrors = Record<string, string[]>;
+
+/** Parses with a verb's schema; bad input is INVALID with a message per field. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const fieldErrors: FieldErrors = {};
+  for (const issue of result.error.issues) {
+    const field = issue.path.length > 0 ? issue.path.join(".") : "form";
+    (fieldErrors[field] ??= []).push(issue.message);
+  }
+  throw new DomainError("INVALID", "Some fields need another look.", { fieldErrors });
+}

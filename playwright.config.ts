@@ -1,0 +1,67 @@
+import { defineConfig } from "@playwright/test";
+
+/*
+ * Playwright never downloads browsers here: it launches the system Chromium.
+ * The app under test is a production build (`npm run test:e2e` builds first) started by
+ * scripts/e2e-server.mjs on a fresh database in .e2e-data/.
+ */
+
+const PORT = 3100;
+const baseURL = `http://127.0.0.1:${PORT}`;
+const isCI = Boolean(process.env.CI);
+
+export default defineConfig({
+  testDir: "./e2e",
+  fullyParallel: false,
+  forbidOnly: isCI,
+  retries: isCI ? 1 : 0,
+  // Two workers are what two cores sustain next to `next start`.
+  workers: 2,
+  reporter: "list",
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  use: {
+    baseURL,
+    browserName: "chromium",
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    },
+  },
+  projects: [
+    {
+      name: "chromium",
+      use: { viewport: { width: 1280, height: 800 } },
+    },
+    {
+      // The journeys people take on a phone (or at the kiosk's touch screen).
+      name: "phone",
+      testMatch: /(courier|customer|kiosk)[^/\\]*\.(spec|test)\.[cm]?[jt]sx?$/,
+      use: {
+        viewport: { width: 390, height: 844 },
+        deviceScaleFactor: 3,
+        isMobile: true,
+        hasTouch: true,
+        userAgent:
+          "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Mobile Safari/537.36",
+      },
+    },
+  ],
+  webServer: {
+    command: "node scripts/e2e-server.mjs",
+    url: `${baseURL}/api/health`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: "pipe",
+    stderr: "pipe",
+  },
+});

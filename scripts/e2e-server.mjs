@@ -1,0 +1,40 @@
+#!/usr/bin/env node
+/*
+ * The web server Playwright starts (playwright.config.ts → webServer): a fresh database in
+ * .e2e-data/ with the demo data, then the production build (`npm run test:e2e` builds it
+ * first) on 127.0.0.1:3100. Every run starts from the same state.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+process.chdir(root);
+
+const PORT = "3100";
+const dataDir = path.join(root, ".e2e-data");
+fs.rmSync(dataDir, { recursive: true, force: true });
+fs.mkdirSync(dataDir, { recursive: true });
+
+const env = {
+  ...process.env,
+  DATABASE_PATH: path.join(dataDir, "locker.db"),
+  AUTH_TRUST_HOST: "true",
+  PORT,
+};
+
+const setup = spawnSync(process.execPath, ["scripts/run-ts.mjs", "scripts/db-setup.ts"], { stdio: "inherit", env });
+if (setup.status !== 0) {
+  console.error("e2e-server: database setup failed");
+  process.exit(setup.status ?? 1);
+}
+
+const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
+const server = spawn(process.execPath, [nextBin, "start", "-p", PORT, "-H", "127.0.0.1"], { stdio: "inherit", env });
+
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
+  process.on(signal, () => server.kill(signal));
+}
+server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
