@@ -15,7 +15,9 @@ export type UserActor = {
 };
 export type KioskActor = { kind: "kiosk"; kioskId: number; siteId: number };
 export type SystemActor = { kind: "system" };
-export type Actor = UserActor | KioskActor | SystemActor;
+/** Nobody signed in: every verb that needs a person refuses it. */
+export type AnonymousActor = { kind: "anonymous" };
+export type Actor = UserActor | KioskActor | SystemActor | AnonymousActor;
 
 /** Everything a domain verb needs from the world: the database, who asks, and the clock. */
 export type Ctx<A extends Actor = Actor> = {

@@ -1,17 +1,18 @@
 /*
- * `npm run db:seed`: migrates, then (re)applies the demo data. seedDemoData is idempotent,
- * so running this on a database that already holds the demo data changes nothing.
+ * `npm run db:seed`: migrates, then adds the demo network unless it is already there —
+ * running it twice changes nothing the second time.
  */
 import { openDatabase } from "../db/client";
-import { seedDemoData } from "../db/seed";
+import { seedDemoData } from "../lib/demo/seed";
 import { env } from "../lib/env";
+import { keysFromHex } from "../lib/pickup-codes/code";
 
 async function main() {
-  const { DATABASE_PATH, DB_SYNCHRONOUS } = env();
-  const db = openDatabase(DATABASE_PATH, { synchronous: DB_SYNCHRONOUS });
+  const config = env();
+  const db = openDatabase(config.DATABASE_PATH, { synchronous: config.DB_SYNCHRONOUS });
   try {
-    await seedDemoData(db);
-    console.log(`database at ${DATABASE_PATH}: migrated; demo data seeded`);
+    const added = await seedDemoData(db, keysFromHex(config.PICKUP_CODE_HMAC_KEY, config.PICKUP_CODE_ENCRYPTION_KEY));
+    console.log(`database at ${config.DATABASE_PATH}: ${added ? "demo data seeded" : "demo data already present; nothing changed"}`);
   } finally {
     db.$client.close();
   }

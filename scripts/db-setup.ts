@@ -1,23 +1,24 @@
 /*
  * `npm run db:setup` (and the first step of `npm start`, `npm run dev` and the e2e server):
- * migrates the database and, when it holds no organization yet, fills it with demo data.
+ * migrates the database and, when it holds no demo network yet, fills it with demo data.
  */
 import { openDatabase } from "../db/client";
 import { organizations } from "../db/schema";
-import { seedDemoData } from "../db/seed";
+import { seedDemoData } from "../lib/demo/seed";
 import { env } from "../lib/env";
+import { keysFromHex } from "../lib/pickup-codes/code";
 
 async function main() {
-  const { DATABASE_PATH, DB_SYNCHRONOUS } = env();
-  const db = openDatabase(DATABASE_PATH, { synchronous: DB_SYNCHRONOUS });
+  const config = env();
+  const db = openDatabase(config.DATABASE_PATH, { synchronous: config.DB_SYNCHRONOUS });
   try {
-    const existing = db.select({ id: organizations.id }).from(organizations).limit(1).get();
-    if (existing) {
-      console.log(`database at ${DATABASE_PATH}: migrated; already has data`);
-    } else {
-      await seedDemoData(db);
-      console.log(`database at ${DATABASE_PATH}: migrated; demo data seeded`);
+    const empty = !db.select({ id: organizations.id }).from(organizations).limit(1).get();
+    if (!empty) {
+      console.log(`database at ${config.DATABASE_PATH}: migrated; it already has data`);
+      return;
     }
+    await seedDemoData(db, keysFromHex(config.PICKUP_CODE_HMAC_KEY, config.PICKUP_CODE_ENCRYPTION_KEY));
+    console.log(`database at ${config.DATABASE_PATH}: migrated; demo data seeded`);
   } finally {
     db.$client.close();
   }

@@ -15,6 +15,7 @@ export type ParcelRow = typeof parcels.$inferSelect;
 export function maySeeParcel(ctx: Ctx, parcel: ParcelRow, organizationId: number): boolean {
   const actor = ctx.actor;
   if (actor.kind === "system") return true;
+  if (actor.kind === "anonymous") return false;
   if (actor.kind === "kiosk") return actor.siteId === parcel.siteId;
   switch (actor.role) {
     case "admin":

@@ -1,0 +1,55 @@
+"use server";
+
+import { AuthError } from "next-auth";
+import { signUpCustomer } from "@/lib/auth/accounts";
+import { signIn, signOut } from "@/lib/auth/next-auth";
+import { SignInInput } from "@/lib/auth/schemas";
+import { db } from "@/lib/db";
+import { errorState } from "@/lib/forms/errors";
+import { echoValues, type FormState } from "@/lib/forms/state";
+import { parseInput } from "@/lib/validation";
+
+/** Only same-site paths: a callback URL must never send someone to another origin. */
+function safeCallback(value: FormDataEntryValue | null): string {
+  const path = typeof value === "string" ? value : "";
+  return path.startsWith("/") && !path.startsWith("//") && !path.startsWith("/\\") ? path : "/";
+}
+
+const BAD_CREDENTIALS = "That email or phone and password do not match an account. Check them and try again.";
+
+export async function signInAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const values = echoValues(formData);
+  let input;
+  try {
+    input = parseInput(SignInInput, Object.fromEntries(formData));
+  } catch (error) {
+    return errorState(error, values);
+  }
+  try {
+    // On success Auth.js redirects by throwing; that must propagate.
+    await signIn("credentials", { ...input, redirectTo: safeCallback(formData.get("callbackUrl")) });
+  } catch (error) {
+    if (error instanceof AuthError) return { status: "error", message: BAD_CREDENTIALS, fieldErrors: {}, values };
+    throw error;
+  }
+  return { status: "idle" };
+}
+
+export async function signUpAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const values = echoValues(formData);
+  try {
+    await signUpCustomer(db(), Object.fromEntries(formData));
+  } catch (error) {
+    return errorState(error, values);
+  }
+  await signIn("credentials", {
+    identifier: String(formData.get("email")),
+    password: String(formData.get("password")),
+    redirectTo: "/parcels",
+  });
+  return { status: "idle" };
+}
+
+export async function signOutAction(): Promise<void> {
+  await signOut({ redirectTo: "/sign-in?signedOut=1" });
+}

@@ -1,0 +1,61 @@
+import "server-only";
+import NextAuth, { type DefaultSession } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import type { Role } from "@/db/schema";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { verifyCredentials } from "./accounts";
+import { sessionLifetimeMs } from "./session-policy";
+
+declare module "next-auth" {
+  interface Session {
+    user: { id: string; role: Role } & DefaultSession["user"];
+  }
+  interface User {
+    role?: Role;
+  }
+}
+
+declare module "@auth/core/jwt" {
+  interface JWT {
+    role?: Role;
+    /** Epoch ms after which this sign-in is over, whatever the cookie says. */
+    endsAt?: number;
+  }
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  secret: env().AUTH_SECRET,
+  trustHost: true,
+  session: { strategy: "jwt", maxAge: 30 * 24 * 3600 },
+  pages: { signIn: "/sign-in" },
+  providers: [
+    Credentials({
+      credentials: { identifier: { label: "Email or phone" }, password: { label: "Password", type: "password" } },
+      async authorize(credentials) {
+        const user = await verifyCredentials(db(), {
+          identifier: String(credentials?.identifier ?? ""),
+          password: String(credentials?.password ?? ""),
+        });
+        if (!user) return null;
+        return { id: String(user.id), name: user.name, email: user.email, role: user.role };
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user?.role) {
+        token.role = user.role;
+        token.endsAt = Date.now() + sessionLifetimeMs(user.role);
+      }
+      // Returning null ends the session: courier and admin sign-ins do not outlive a shift.
+      if (!token.endsAt || Date.now() > token.endsAt) return null;
+      return token;
+    },
+    session({ session, token }) {
+      session.user.id = token.sub!;
+      session.user.role = token.role!;
+      return session;
+    },
+  },
+});
