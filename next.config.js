@@ -10,6 +10,8 @@ const securityHeaders = [
 /** @type {import("next").NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // NEXT_DIST_DIR lets parallel e2e runs build side by side without sharing .next/.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   // Native modules: loaded by Node at run time, never bundled.
   serverExternalPackages: ["better-sqlite3", "@node-rs/argon2"],
   async headers() {

@@ -6,7 +6,8 @@ import { defineConfig } from "@playwright/test";
  * scripts/e2e-server.mjs on a fresh database in .e2e-data/.
  */
 
-const PORT = 3100;
+// E2E_PORT lets several checkouts (or engineers) run the suite side by side.
+const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${PORT}`;
 const isCI = Boolean(process.env.CI);
 

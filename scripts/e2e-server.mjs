@@ -13,8 +13,8 @@ import { fileURLToPath } from "node:url";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 process.chdir(root);
 
-const PORT = "3100";
-const dataDir = path.join(root, ".e2e-data");
+const PORT = process.env.E2E_PORT ?? "3100";
+const dataDir = path.join(root, PORT === "3100" ? ".e2e-data" : `.e2e-data-${PORT}`);
 fs.rmSync(dataDir, { recursive: true, force: true });
 fs.mkdirSync(dataDir, { recursive: true });
 
@@ -22,6 +22,7 @@ const env = {
   ...process.env,
   DATABASE_PATH: path.join(dataDir, "locker.db"),
   AUTH_TRUST_HOST: "true",
+  NEXT_TELEMETRY_DISABLED: "1",
   PORT,
 };
 
