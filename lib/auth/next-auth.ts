@@ -5,7 +5,7 @@ import type { Role } from "@/db/schema";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { verifyCredentials } from "./accounts";
-import { sessionLifetimeMs } from "./session-policy";
+import { checkSessionToken } from "./session-policy";
 
 declare module "next-auth" {
   interface Session {
@@ -44,13 +44,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   ],
   callbacks: {
     jwt({ token, user }) {
-      if (user?.role) {
-        token.role = user.role;
-        token.endsAt = Date.now() + sessionLifetimeMs(user.role);
-      }
-      // Returning null ends the session: courier and admin sign-ins do not outlive a shift.
-      if (!token.endsAt || Date.now() > token.endsAt) return null;
-      return token;
+      // Null ends the session: courier and admin sign-ins do not outlive a shift.
+      return checkSessionToken(token, user?.role, Date.now());
     },
     session({ session, token }) {
       session.user.id = token.sub!;

@@ -19,3 +19,18 @@ export const ROLE_HOME: Record<Role, string> = {
 
 /** Cookie names Auth.js uses for its session, over http and https. */
 export const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
+
+type SessionToken = { role?: Role; endsAt?: number };
+
+/**
+ * Auth.js's jwt step: stamp a new sign-in with its end, and end any session past it.
+ * Null means "signed out".
+ */
+export function checkSessionToken<T extends SessionToken>(token: T, signedInAs: Role | undefined, now: number): T | null {
+  if (signedInAs) {
+    token.role = signedInAs;
+    token.endsAt = now + sessionLifetimeMs(signedInAs);
+  }
+  if (!token.endsAt || now > token.endsAt) return null;
+  return token;
+}
