@@ -9,6 +9,7 @@ import {
   text,
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
+import { PARCEL_STATES, ROLES, SIZES } from "./enums";
 
 /*
  * The whole domain of DESIGN.md in one schema. Times are integer milliseconds since the
@@ -23,25 +24,8 @@ import {
  *   5. same triggers as 2           — an out-of-service slot is never assigned
  */
 
-export const SIZES = ["S", "M", "L", "XL"] as const;
-export type SlotSize = (typeof SIZES)[number];
-
-export const ROLES = ["customer", "courier", "admin"] as const;
-export type Role = (typeof ROLES)[number];
-
-export const PARCEL_STATES = [
-  "announced",
-  "reserved",
-  "deposited",
-  "collected",
-  "expired",
-  "returned",
-  "cancelled",
-] as const;
-export type ParcelState = (typeof PARCEL_STATES)[number];
-
-/** States in which a parcel occupies its slot (DESIGN.md: "live"). */
-export const LIVE_STATES = ["reserved", "deposited", "expired"] as const;
+export { SIZES, ROLES, PARCEL_STATES, LIVE_STATES } from "./enums";
+export type { SlotSize, Role, ParcelState } from "./enums";
 
 const LIVE = sql.raw(`('reserved', 'deposited', 'expired')`);
 const createdAt = () => integer("created_at").notNull();

@@ -1,4 +1,5 @@
-import { SIZES, type SlotSize } from "@/db/schema";
+import type { SlotSize } from "@/db/schema";
+import { SIZES } from "@/lib/slots/sizes";
 
 /** Free doors per size, as a row of labelled counts. */
 export function FreeSlots({ free }: { free: Record<SlotSize, number> }) {

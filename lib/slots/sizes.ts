@@ -1,4 +1,4 @@
-import { SIZES, type SlotSize } from "@/db/schema";
+import { SIZES, type SlotSize } from "@/db/enums";
 
 export const SIZE_RANK: Record<SlotSize, number> = { S: 1, M: 2, L: 3, XL: 4 };
 
@@ -27,3 +27,6 @@ export function reachOfRow(row: number, rows: number): number {
   const middle = (rows + 1) / 2;
   return Math.floor(Math.abs(row - middle));
 }
+
+export { SIZES };
+export type { SlotSize };

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { SIZES } from "@/db/schema";
+import { SIZES } from "@/lib/slots/sizes";
 import { requestContext, requirePageUser } from "@/lib/auth/current";
 import { listOrganizationSites } from "@/lib/sites/queries";
 
