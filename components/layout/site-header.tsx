@@ -7,29 +7,29 @@ export function SiteHeader({ user }: { user: { name: string; role: Role } | null
   return (
     <header className="border-b border-gray-200 bg-white">
       <div className="mx-auto flex max-w-5xl items-center justify-between gap-4 px-4 py-3">
-        <Link href="/" className="flex items-center gap-2 text-lg font-bold text-brand-700">
+        <Link href="/" className="flex items-center gap-2 whitespace-nowrap text-lg font-bold text-brand-700">
           <span aria-hidden className="grid h-8 w-8 place-items-center rounded-md bg-brand-600 text-white">
             ▦
           </span>
           Parcel Lockers
         </Link>
-        <nav aria-label="Account" className="flex items-center gap-3 text-sm">
+        <nav aria-label="Account" className="flex items-center gap-1 text-sm sm:gap-3">
           {user ? (
             <>
               <span className="hidden text-gray-700 sm:inline">
                 {user.name} · {ROLE_LABEL[user.role]}
               </span>
-              <Link href="/sign-out" className="rounded-md px-3 py-2 font-medium text-gray-800 hover:bg-gray-100">
+              <Link href="/sign-out" className="whitespace-nowrap rounded-md px-3 py-2 font-medium text-gray-800 hover:bg-gray-100">
                 Sign out
               </Link>
             </>
           ) : (
             <>
-              <Link href="/sign-in" className="rounded-md px-3 py-2 font-medium text-gray-800 hover:bg-gray-100">
+              <Link href="/sign-in" className="whitespace-nowrap rounded-md px-3 py-2 font-medium text-gray-800 hover:bg-gray-100">
                 Sign in
               </Link>
-              <Link href="/sign-up" className="rounded-md bg-brand-600 px-3 py-2 font-semibold text-white hover:bg-brand-700">
-                Create account
+              <Link href="/sign-up" className="whitespace-nowrap rounded-md bg-brand-600 px-3 py-2 font-semibold text-white hover:bg-brand-700">
+                Sign up
               </Link>
             </>
           )}
