@@ -26,15 +26,25 @@ const LIVE = sql.raw(`('reserved', 'deposited', 'expired')`);
  * caller writes it.
  */
 export function findFreeSlot(ctx: Ctx, siteId: number, minRank: number): FreeSlot | undefined {
+  const order =
+    (ctx.assignmentPolicy ?? "best-fit") === "best-fit"
+      ? sql`s.size_rank, s.reach, l.code, s.row, s.column`
+      : sql`l.code, s.column, s.row`;
   return ctx.db.get<FreeSlot>(sql`
     select s.id, s.site_id as siteId, s.locker_id as lockerId, l.code as lockerCode,
            l.controller_id as controllerId, s.label, s.row, s.column, s.size, s.size_rank as sizeRank
     from slots s join lockers l on l.id = s.locker_id
     where s.site_id = ${siteId} and s.in_service = 1 and s.size_rank >= ${minRank}
       and not exists (select 1 from parcels p where p.slot_id = s.id and p.state in ${LIVE})
-    order by s.size_rank, s.reach, l.code, s.row, s.column
+    order by ${order}
     limit 1`);
 }
+
+/**
+ * "best-fit" is the network's policy. "first-fit" (the lowest-numbered door that fits,
+ * whatever its size) exists as the baseline the assignment benchmark compares against.
+ */
+export type AssignmentPolicy = "best-fit" | "first-fit";
 
 export type FreeCounts = Record<SlotSize, number>;
 
