@@ -338,7 +338,9 @@ export const notifications = sqliteTable(
     channel: text("channel", { enum: ["sms", "email"] }).notNull(),
     recipient: text("recipient").notNull(),
     payload: text("payload").notNull().default("{}"),
-    status: text("status", { enum: ["queued", "sent", "failed"] }).notNull().default("queued"),
+    // skipped: the worker found the message no longer true (a pickup notice for a parcel
+    // collected meanwhile) and sent nothing.
+    status: text("status", { enum: ["queued", "sent", "failed", "skipped"] }).notNull().default("queued"),
     attempts: integer("attempts").notNull().default(0),
     nextAttemptAt: integer("next_attempt_at").notNull(),
     lastError: text("last_error"),
@@ -348,6 +350,63 @@ export const notifications = sqliteTable(
   (t) => [
     index("notifications_due").on(t.status, t.nextAttemptAt),
     index("notifications_parcel").on(t.parcelId),
+  ],
+);
+
+/**
+ * The development mailbox: what the built-in transport "delivered" (every SMS, and email
+ * when no SMTP server is configured), so the demo works without a gateway. The body is
+ * AES-GCM encrypted with the pickup-code key, like the code itself: a deposit message
+ * carries a working code, and a copy of the database alone must not give one.
+ */
+export const mailboxMessages = sqliteTable(
+  "mailbox_messages",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    notificationId: integer("notification_id")
+      .notNull()
+      .references(() => notifications.id),
+    channel: text("channel", { enum: ["sms", "email"] }).notNull(),
+    recipient: text("recipient").notNull(),
+    parcelId: integer("parcel_id").references(() => parcels.id),
+    userId: integer("user_id").references(() => users.id),
+    kind: text("kind").notNull(),
+    subject: text("subject").notNull(),
+    bodyCipher: text("body_cipher").notNull(),
+    deliveredAt: integer("delivered_at").notNull(),
+  },
+  (t) => [
+    // A worker that crashed between delivering and marking sent delivers again; the
+    // mailbox keeps one copy.
+    uniqueIndex("mailbox_messages_notification").on(t.notificationId),
+    index("mailbox_messages_recipient").on(t.recipient, t.deliveredAt),
+    index("mailbox_messages_parcel").on(t.parcelId),
+  ],
+);
+
+/**
+ * One-time codes that prove a customer holds their phone. The code is kept as an HMAC to
+ * check it and as an AES-GCM copy for the outbox to render at send time; the copy is
+ * erased once the code is used or replaced.
+ */
+export const phoneVerifications = sqliteTable(
+  "phone_verifications",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    phone: text("phone").notNull(),
+    codeHash: text("code_hash").notNull(),
+    codeCipher: text("code_cipher"),
+    expiresAt: integer("expires_at").notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    verifiedAt: integer("verified_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("phone_verifications_user").on(t.userId, t.createdAt),
+    check("phone_verifications_attempts", sql`${t.attempts} >= 0`),
   ],
 );
 
@@ -366,4 +425,59 @@ export const auditLog = sqliteTable(
     at: integer("at").notNull(),
   },
   (t) => [index("audit_log_org").on(t.organizationId, t.at)],
+);
+
+/**
+ * Credentials of devices and carriers' systems for /api/v1, separate from browser
+ * sessions. A carrier token acts as one courier account (its carrier and the sites it
+ * serves); a kiosk token as one kiosk. Only a SHA-256 of the token is kept: tokens are
+ * 256-bit random, so a slow hash adds nothing.
+ */
+export const apiTokens = sqliteTable(
+  "api_tokens",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    organizationId: integer("organization_id")
+      .notNull()
+      .references(() => organizations.id),
+    name: text("name").notNull(),
+    scope: text("scope", { enum: ["carrier", "kiosk"] }).notNull(),
+    courierId: integer("courier_id").references(() => users.id),
+    kioskId: integer("kiosk_id").references(() => kiosks.id),
+    tokenHash: text("token_hash").notNull().unique(),
+    /** The first characters, so an admin can tell tokens apart without seeing them. */
+    prefix: text("prefix").notNull(),
+    createdBy: integer("created_by").references(() => users.id),
+    createdAt: createdAt(),
+    lastUsedAt: integer("last_used_at"),
+    revokedAt: integer("revoked_at"),
+  },
+  (t) => [
+    index("api_tokens_org").on(t.organizationId, t.createdAt),
+    check(
+      "api_tokens_scope",
+      sql`(${t.scope} = 'carrier' and ${t.courierId} is not null and ${t.kioskId} is null) or (${t.scope} = 'kiosk' and ${t.kioskId} is not null and ${t.courierId} is null)`,
+    ),
+  ],
+);
+
+/**
+ * The first answer to each Idempotency-Key of a token, errors included, so a retried write
+ * gets the same answer and never a second effect.
+ */
+export const idempotencyKeys = sqliteTable(
+  "idempotency_keys",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    tokenId: integer("token_id")
+      .notNull()
+      .references(() => apiTokens.id),
+    key: text("key").notNull(),
+    /** Method, path and body hash: the same key with another request is refused. */
+    fingerprint: text("fingerprint").notNull(),
+    status: integer("status").notNull(),
+    body: text("body").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("idempotency_keys_token_key").on(t.tokenId, t.key), index("idempotency_keys_created").on(t.createdAt)],
 );
