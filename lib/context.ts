@@ -13,8 +13,10 @@ export type UserActor = {
   carrierId: number | null;
   /** The customer's phone once verified; customers see the parcels addressed to it. */
   verifiedPhone: string | null;
+  /** Set when the courier acts through an API token (a handheld or a carrier's system). */
+  viaTokenId?: number;
 };
-export type KioskActor = { kind: "kiosk"; kioskId: number; siteId: number };
+export type KioskActor = { kind: "kiosk"; kioskId: number; siteId: number; viaTokenId?: number };
 export type SystemActor = { kind: "system" };
 /** Nobody signed in: every verb that needs a person refuses it. */
 export type AnonymousActor = { kind: "anonymous" };

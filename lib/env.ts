@@ -21,7 +21,16 @@ const EnvSchema = z.object({
   PICKUP_CODE_HMAC_KEY: key.optional(),
   PICKUP_CODE_ENCRYPTION_KEY: key.optional(),
   DOOR_CONTROLLER: z.enum(["simulated"]).default("simulated"),
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(1200),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  // Email goes out by SMTP when this is set (smtp://user:pass@host:587 or smtps://…:465);
+  // otherwise it lands in the development mailbox like every SMS.
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s]+$/, "must be an smtp:// or smtps:// URL")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  MAIL_FROM: z.string().min(3).default("Parcel Lockers <no-reply@parcel-lockers.localhost>"),
 });
 
 const SecretsSchema = z.object({

@@ -6,7 +6,9 @@ type ActorKind = "user" | "kiosk" | "system" | "device";
 
 function actorKind(actor: Actor): ActorKind {
   // Anonymous callers are refused before they can change anything; "system" is a safe label.
-  return actor.kind === "anonymous" ? "system" : actor.kind;
+  if (actor.kind === "anonymous") return "system";
+  if (actor.kind === "user" && actor.viaTokenId !== undefined) return "device";
+  return actor.kind;
 }
 
 export type ParcelEventInput = {

@@ -1,0 +1,274 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { parcels, slots } from "@/db/schema";
+import { layoutByRow } from "@/lib/sites/layout";
+import * as f from "@/lib/testing/factories";
+import { handleApiRequest, type ApiServices } from "./handler";
+import { openApiDocument } from "./openapi";
+import { API_ROUTES } from "./routes";
+import { createApiToken, revokeApiToken } from "./tokens";
+
+const world = f.createTestWorld();
+afterAll(() => world.close());
+
+let services: ApiServices;
+let siteId: number;
+let otherSiteId: number;
+let carrierToken: string;
+let otherCarrierToken: string;
+let kioskToken: string;
+let adminCtx: ReturnType<typeof world.ctx>;
+
+beforeAll(() => {
+  const org = f.createOrganization(world.db);
+  const site = f.createSite(world.db, org.id, { name: "North" });
+  const other = f.createSite(world.db, org.id, { name: "South", latitude: 30.27 });
+  siteId = site.id;
+  otherSiteId = other.id;
+  f.createLocker(world.db, site.id, layoutByRow(["S", "S", "M", "M", "L", "XL"], 5), "A");
+  f.createLocker(world.db, other.id, layoutByRow(["M", "L"], 2), "A");
+  const carrier = f.createCarrier(world.db, "Alpha Express");
+  const otherCarrier = f.createCarrier(world.db, "Beta Express");
+  const courier = f.createCourier(world.db, carrier.id, [site.id, other.id]);
+  const otherCourier = f.createCourier(world.db, otherCarrier.id, [site.id]);
+  const kiosk = f.createKiosk(world.db, site.id);
+  adminCtx = world.ctx(f.createAdmin(world.db, org.id));
+  carrierToken = createApiToken(adminCtx, { scope: "carrier", name: "Alpha handheld", courierId: courier.userId }).token;
+  otherCarrierToken = createApiToken(adminCtx, { scope: "carrier", name: "Beta system", courierId: otherCourier.userId }).token;
+  kioskToken = createApiToken(adminCtx, { scope: "kiosk", name: "North kiosk", kioskId: kiosk.kioskId }).token;
+  services = { db: world.db, now: () => world.clock.now, doors: world.doors, keys: world.keys, rateLimitPerMinute: 10_000 };
+});
+
+let keySerial = 0;
+async function call(
+  method: string,
+  path: string,
+  options: { token?: string | null; body?: unknown; key?: string | null; rawBody?: string; services?: ApiServices } = {},
+) {
+  const headers: Record<string, string> = { "content-type": "application/json" };
+  const token = options.token === undefined ? carrierToken : options.token;
+  if (token) headers.authorization = `Bearer ${token}`;
+  const key = options.key === undefined ? `key-${++keySerial}` : options.key;
+  if (method === "POST" && key) headers["idempotency-key"] = key;
+  const body = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
+  const response = await handleApiRequest(
+    options.services ?? services,
+    new Request(`http://localhost/api/v1${path}`, { method, headers, body }),
+    path.split("?")[0],
+  );
+  return { status: response.status, body: await response.json(), headers: response.headers };
+}
+
+const newParcel = (size = "M") => ({ siteId, trackingNumber: f.trackingNumber(), size, recipientPhone: "13800001234" });
+
+describe("authentication and scope", () => {
+  test("no token, an unknown token and a revoked token are all 401", async () => {
+    expect((await call("GET", "/sites", { token: null })).status).toBe(401);
+    expect((await call("GET", "/sites", { token: "plk_not-a-real-token" })).status).toBe(401);
+    const { token, view } = createApiToken(adminCtx, { scope: "kiosk", name: "Old kiosk", kioskId: f.createKiosk(world.db, siteId).kioskId });
+    revokeApiToken(adminCtx, view.id);
+    const revoked = await call("POST", "/kiosk/collections", { token, body: { code: "123456", phoneLast4: "1234" } });
+    expect(revoked.status).toBe(401);
+    expect(revoked.body.error.code).toBe("UNAUTHENTICATED");
+  });
+
+  test("a kiosk token cannot deposit and a carrier token cannot collect", async () => {
+    const wrongForKiosk = await call("POST", "/parcels", { token: kioskToken, body: newParcel() });
+    expect(wrongForKiosk.status).toBe(403);
+    const wrongForCarrier = await call("POST", "/kiosk/collections", { body: { code: "123456", phoneLast4: "1234" } });
+    expect(wrongForCarrier.status).toBe(403);
+  });
+
+  test("tokens are stored hashed: the database never holds one", () => {
+    const dump = JSON.stringify(world.db.$client.prepare("select * from api_tokens").all());
+    expect(dump).not.toContain(carrierToken);
+    expect(dump).not.toContain(kioskToken.slice(10));
+  });
+
+  test("an admin of another organization cannot issue a token for this organization's courier or kiosk", () => {
+    const otherAdmin = world.ctx(f.createAdmin(world.db, f.createOrganization(world.db, "Elsewhere").id));
+    const courierId = world.db.$client.prepare("select courier_id as id from api_tokens where scope = 'carrier' limit 1").get() as { id: number };
+    expect(() => createApiToken(otherAdmin, { scope: "carrier", name: "Stolen", courierId: courierId.id })).toThrow(/not found/);
+  });
+});
+
+describe("the deposit journey over the API", () => {
+  test("sites, assign, deposit, then status by tracking number", async () => {
+    const list = await call("GET", "/sites");
+    expect(list.status).toBe(200);
+    expect(list.body.sites.map((s: { name: string }) => s.name).sort()).toEqual(["North", "South"]);
+
+    const input = newParcel("S");
+    const reserved = await call("POST", "/parcels", { body: input });
+    expect(reserved.status).toBe(201);
+    expect(reserved.body.parcel.state).toBe("reserved");
+    expect(reserved.body.parcel.slot.size).toBe("S");
+    expect(reserved.body.doorOpened).toBe(true);
+
+    const deposited = await call("POST", `/parcels/${reserved.body.parcel.id}/deposit`);
+    expect(deposited.status).toBe(200);
+    expect(deposited.body.parcel.state).toBe("deposited");
+    expect(JSON.stringify(deposited.body)).not.toMatch(/pickupCode|cipher|hash/i);
+
+    const status = await call("GET", `/parcels?trackingNumber=${input.trackingNumber}`);
+    expect(status.status).toBe(200);
+    expect(status.body.parcel.state).toBe("deposited");
+    expect(status.body.entries.map((e: { kind: string }) => e.kind)).toEqual(expect.arrayContaining(["reserved", "deposited"]));
+
+    const foreign = await call("GET", `/parcels?trackingNumber=${input.trackingNumber}`, { token: otherCarrierToken });
+    expect(foreign.status).toBe(404);
+  });
+
+  test("announce, then assign picks up the announced parcel", async () => {
+    const input = newParcel("L");
+    const announced = await call("POST", "/parcels/announcements", { body: input });
+    expect(announced.status).toBe(201);
+    expect(announced.body.parcel.state).toBe("announced");
+    const reserved = await call("POST", "/parcels", { body: input });
+    expect(reserved.body.parcel.id).toBe(announced.body.parcel.id);
+    expect(reserved.body.parcel.state).toBe("reserved");
+  });
+
+  test("slot fault and does-not-fit move the parcel to another door; cancel frees it", async () => {
+    const reserved = await call("POST", "/parcels", { body: newParcel("S") });
+    const id = reserved.body.parcel.id;
+    const firstDoor = reserved.body.parcel.slot.label;
+    const fault = await call("POST", `/parcels/${id}/slot-fault`, { body: { reason: "Door jammed" } });
+    expect(fault.status).toBe(200);
+    expect(fault.body.parcel.slot.label).not.toBe(firstDoor);
+    const broken = world.db.select().from(slots).where(eq(slots.id, reserved.body.parcel.slot.id)).get()!;
+    expect(broken.inService).toBe(false);
+
+    const bigger = await call("POST", `/parcels/${id}/does-not-fit`);
+    expect(bigger.status).toBe(200);
+    expect(["M", "L"]).toContain(bigger.body.parcel.slot.size);
+
+    const cancelled = await call("POST", `/parcels/${id}/cancel`, { body: { reason: "Wrong parcel" } });
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.body.parcel.state).toBe("cancelled");
+
+    const again = await call("POST", `/parcels/${id}/deposit`);
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe("INVALID_TRANSITION");
+  });
+
+  test("take back an expired parcel", async () => {
+    const reserved = await call("POST", "/parcels", { body: newParcel("M") });
+    await call("POST", `/parcels/${reserved.body.parcel.id}/deposit`);
+    const early = await call("POST", `/parcels/${reserved.body.parcel.id}/take-back`);
+    expect(early.status).toBe(409);
+    world.clock.now += 73 * 3_600_000;
+    try {
+      const taken = await call("POST", `/parcels/${reserved.body.parcel.id}/take-back`);
+      expect(taken.status).toBe(200);
+      expect(taken.body.parcel.state).toBe("returned");
+    } finally {
+      world.clock.now -= 73 * 3_600_000;
+    }
+  });
+});
+
+describe("kiosk collection", () => {
+  test("the right code opens the door once; wrong codes get one answer", async () => {
+    const reserved = await call("POST", "/parcels", { body: newParcel("M") });
+    await call("POST", `/parcels/${reserved.body.parcel.id}/deposit`);
+    const code = f.pickupCodeOf(world, reserved.body.parcel.id);
+    const opened = await call("POST", "/kiosk/collections", { token: kioskToken, body: { code, phoneLast4: "1234" } });
+    expect(opened.status).toBe(200);
+    expect(opened.body.slot.label).toBe(reserved.body.parcel.slot.label);
+    const reused = await call("POST", "/kiosk/collections", { token: kioskToken, body: { code, phoneLast4: "1234" } });
+    expect(reused.status).toBe(422);
+    expect(reused.body.error.code).toBe("WRONG_CODE");
+    const state = world.db.select({ state: parcels.state }).from(parcels).where(eq(parcels.id, reserved.body.parcel.id)).get();
+    expect(state?.state).toBe("collected");
+  });
+});
+
+describe("bad requests are 4xx with a stable code, never 500", () => {
+  test("bad input, bad JSON, unknown routes and methods", async () => {
+    const invalid = await call("POST", "/parcels", { body: { siteId, trackingNumber: "x", size: "XXL", recipientPhone: "abc" } });
+    expect(invalid.status).toBe(422);
+    expect(invalid.body.error.code).toBe("INVALID");
+    expect(Object.keys(invalid.body.error.details.fieldErrors).sort()).toEqual(["recipientPhone", "size", "trackingNumber"]);
+    expect((await call("POST", "/parcels", { rawBody: "{not json" })).body.error.code).toBe("BAD_REQUEST");
+    expect((await call("POST", "/parcels", { rawBody: "[1,2]" })).status).toBe(400);
+    expect((await call("GET", "/nothing-here")).status).toBe(404);
+    expect((await call("POST", "/sites")).status).toBe(405);
+    expect((await call("POST", "/parcels/abc/deposit")).status).toBe(422);
+    expect((await call("POST", "/parcels/999999/deposit")).status).toBe(404);
+  });
+
+  test("another carrier's parcel looks absent", async () => {
+    const reserved = await call("POST", "/parcels", { body: newParcel("M") });
+    const foreign = await call("POST", `/parcels/${reserved.body.parcel.id}/deposit`, { token: otherCarrierToken });
+    expect(foreign.status).toBe(404);
+    const notServed = await call("POST", "/parcels", { token: otherCarrierToken, body: { ...newParcel(), siteId: otherSiteId } });
+    expect(notServed.status).toBe(403);
+  });
+});
+
+describe("Idempotency-Key", () => {
+  test("every write needs one", async () => {
+    const response = await call("POST", "/parcels", { body: newParcel(), key: null });
+    expect(response.status).toBe(400);
+    expect(response.body.error.code).toBe("IDEMPOTENCY_KEY_REQUIRED");
+  });
+
+  test("the same key returns the first response and makes no second parcel", async () => {
+    const body = newParcel("S");
+    const first = await call("POST", "/parcels", { body, key: "same-key-1" });
+    const before = world.db.select().from(parcels).all().length;
+    const second = await call("POST", "/parcels", { body, key: "same-key-1" });
+    expect(second.status).toBe(first.status);
+    expect(second.body).toEqual(first.body);
+    expect(second.headers.get("idempotent-replayed")).toBe("true");
+    expect(world.db.select().from(parcels).all().length).toBe(before);
+  });
+
+  test("errors are replayed too, even after the cause went away", async () => {
+    const body = { ...newParcel(), siteId: 999_999 };
+    const first = await call("POST", "/parcels", { body, key: "error-key" });
+    expect(first.status).toBe(404);
+    const second = await call("POST", "/parcels", { body, key: "error-key" });
+    expect(second.status).toBe(404);
+    expect(second.body).toEqual(first.body);
+  });
+
+  test("a key reused for a different request is refused", async () => {
+    await call("POST", "/parcels", { body: newParcel(), key: "reused-key" });
+    const other = await call("POST", "/parcels", { body: newParcel(), key: "reused-key" });
+    expect(other.status).toBe(422);
+    expect(other.body.error.code).toBe("IDEMPOTENCY_KEY_REUSED");
+  });
+
+  test("keys belong to their token: another token's same key is a new request", async () => {
+    const mine = await call("POST", "/parcels", { body: newParcel(), key: "shared-key" });
+    const theirs = await call("POST", "/parcels", { token: otherCarrierToken, body: newParcel(), key: "shared-key" });
+    expect(mine.status).toBe(201);
+    expect(theirs.status).toBe(201);
+    expect(theirs.body.parcel.id).not.toBe(mine.body.parcel.id);
+  });
+});
+
+test("rate limits apply per token", async () => {
+  const limited = { ...services, rateLimitPerMinute: 3 };
+  const { token } = createApiToken(adminCtx, {
+    scope: "carrier",
+    name: "Busy handheld",
+    courierId: (world.db.$client.prepare("select courier_id as id from api_tokens where scope = 'carrier' limit 1").get() as { id: number }).id,
+  });
+  const statuses = [];
+  for (let i = 0; i < 5; i++) statuses.push((await call("GET", "/sites", { token, services: limited })).status);
+  expect(statuses).toEqual([200, 200, 200, 429, 429]);
+  expect((await call("GET", "/sites", { token: carrierToken, services: limited })).status).toBe(200);
+});
+
+test("the OpenAPI document describes exactly the routes the server answers", () => {
+  const doc = openApiDocument();
+  const documented = Object.entries(doc.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`));
+  expect(documented.sort()).toEqual(API_ROUTES.map((r) => `${r.method} ${r.path}`).sort());
+  const reserve = doc.paths["/parcels"].post as { requestBody: { content: { "application/json": { schema: { required: string[] } } } } };
+  expect(reserve.requestBody.content["application/json"].schema.required).toEqual(
+    expect.arrayContaining(["siteId", "trackingNumber", "size", "recipientPhone"]),
+  );
+});

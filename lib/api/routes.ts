@@ -1,0 +1,129 @@
+import "server-only";
+import { z } from "zod";
+import type { Ctx } from "@/lib/context";
+import { announceParcel } from "@/lib/parcels/announce";
+import { parcelByTracking } from "@/lib/parcels/by-tracking";
+import { cancelParcel } from "@/lib/parcels/cancel";
+import { collectParcel } from "@/lib/parcels/collect";
+import { confirmDeposit } from "@/lib/parcels/deposit";
+import { reportParcelDoesNotFit, reportSlotFault } from "@/lib/parcels/reassign";
+import { reserveParcel } from "@/lib/parcels/reserve";
+import { AnnounceInput, CollectInput, ReserveInput } from "@/lib/parcels/schemas";
+import { takeBackParcel } from "@/lib/parcels/take-back";
+import { listCourierSites } from "@/lib/sites/queries";
+
+export type RouteScope = "carrier" | "kiosk";
+
+export type RouteArgs = { params: Record<string, string>; body: Record<string, unknown>; query: URLSearchParams };
+
+export type ApiRoute = {
+  method: "GET" | "POST";
+  /** OpenAPI-style template: "/parcels/{parcelId}/deposit". */
+  path: string;
+  scope: RouteScope;
+  summary: string;
+  /** The request body's schema, the verb's own (for the OpenAPI document). */
+  body?: z.ZodType;
+  query?: Record<string, string>;
+  /** Status of a success; a replayed retry answers 200. */
+  created?: boolean;
+  handle(ctx: Ctx, args: RouteArgs): unknown;
+};
+
+const Reason = z.object({ reason: z.string() });
+
+/** Everything /api/v1 can do. The OpenAPI document is generated from this list. */
+export const API_ROUTES: ApiRoute[] = [
+  {
+    method: "GET",
+    path: "/sites",
+    scope: "carrier",
+    summary: "The sites this courier serves, with free doors per size now",
+    handle: (ctx) => ({ sites: listCourierSites(ctx) }),
+  },
+  {
+    method: "POST",
+    path: "/parcels/announcements",
+    scope: "carrier",
+    summary: "Pre-advise a parcel for a site (no door held yet)",
+    body: AnnounceInput,
+    created: true,
+    handle: (ctx, { body }) => announceParcel(ctx, body as AnnounceInput),
+  },
+  {
+    method: "POST",
+    path: "/parcels",
+    scope: "carrier",
+    summary: "Assign a door to a parcel and open it (step 1 of a deposit)",
+    body: ReserveInput,
+    created: true,
+    handle: (ctx, { body }) => reserveParcel(ctx, body as ReserveInput),
+  },
+  {
+    method: "POST",
+    path: "/parcels/{parcelId}/deposit",
+    scope: "carrier",
+    summary: "Confirm the door is closed: the parcel is deposited and the recipient notified",
+    handle: (ctx, { params }) => confirmDeposit(ctx, { parcelId: params.parcelId }),
+  },
+  {
+    method: "POST",
+    path: "/parcels/{parcelId}/slot-fault",
+    scope: "carrier",
+    summary: "Report that the door did not open or is damaged; the parcel gets another door",
+    body: Reason,
+    handle: (ctx, { params, body }) => reportSlotFault(ctx, { parcelId: params.parcelId, reason: body.reason as string }),
+  },
+  {
+    method: "POST",
+    path: "/parcels/{parcelId}/does-not-fit",
+    scope: "carrier",
+    summary: "Report that the parcel does not fit; it gets a door one size up",
+    handle: (ctx, { params }) => reportParcelDoesNotFit(ctx, { parcelId: params.parcelId }),
+  },
+  {
+    method: "POST",
+    path: "/parcels/{parcelId}/take-back",
+    scope: "carrier",
+    summary: "Take an expired parcel back out of its door",
+    handle: (ctx, { params }) => takeBackParcel(ctx, { parcelId: params.parcelId }),
+  },
+  {
+    method: "POST",
+    path: "/parcels/{parcelId}/cancel",
+    scope: "carrier",
+    summary: "Cancel an announced parcel or an open reservation",
+    body: Reason,
+    handle: (ctx, { params, body }) => ({ parcel: cancelParcel(ctx, { parcelId: params.parcelId, reason: body.reason as string }) }),
+  },
+  {
+    method: "GET",
+    path: "/parcels",
+    scope: "carrier",
+    summary: "A parcel's status and events by tracking number (this carrier's parcels only)",
+    query: { trackingNumber: "The carrier's tracking number (waybill)" },
+    handle: (ctx, { query }) => parcelByTracking(ctx, { trackingNumber: query.get("trackingNumber") ?? "" }),
+  },
+  {
+    method: "POST",
+    path: "/kiosk/collections",
+    scope: "kiosk",
+    summary: "Collect with a pickup code and the last 4 digits of the recipient's phone",
+    body: CollectInput,
+    handle: (ctx, { body }) => collectParcel(ctx, body as CollectInput),
+  },
+];
+
+/** Matches "/parcels/12/deposit" against "/parcels/{parcelId}/deposit". */
+export function matchPath(template: string, path: string): Record<string, string> | null {
+  const want = template.split("/");
+  const got = path.split("/");
+  if (want.length !== got.length) return null;
+  const params: Record<string, string> = {};
+  for (let i = 0; i < want.length; i++) {
+    const name = /^\{(\w+)\}$/.exec(want[i])?.[1];
+    if (name) params[name] = decodeURIComponent(got[i]);
+    else if (want[i] !== got[i]) return null;
+  }
+  return params;
+}

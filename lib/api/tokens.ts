@@ -1,0 +1,168 @@
+import "server-only";
+import crypto from "node:crypto";
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "@/db/client";
+import { apiTokens, courierSites, kiosks, sites, users } from "@/db/schema";
+import { writeTransaction } from "@/db/transaction";
+import { requireAdmin } from "@/lib/auth/authorize";
+import type { Ctx, KioskActor, UserActor } from "@/lib/context";
+import { DomainError } from "@/lib/errors";
+import { parseInput } from "@/lib/validation";
+
+const TOKEN_PREFIX = "plk_";
+
+export const CreateTokenInput = z.discriminatedUnion("scope", [
+  z.object({
+    scope: z.literal("carrier"),
+    name: z.string().trim().min(3, "Name the token (who or what uses it).").max(80),
+    courierId: z.coerce.number<unknown>().int().positive("Choose the courier account the token acts as."),
+  }),
+  z.object({
+    scope: z.literal("kiosk"),
+    name: z.string().trim().min(3, "Name the token (who or what uses it).").max(80),
+    kioskId: z.coerce.number<unknown>().int().positive("Choose the kiosk the token belongs to."),
+  }),
+]);
+export type CreateTokenInput = z.input<typeof CreateTokenInput>;
+
+export type ApiTokenView = {
+  id: number;
+  name: string;
+  scope: "carrier" | "kiosk";
+  prefix: string;
+  subject: string;
+  createdAt: number;
+  lastUsedAt: number | null;
+  revokedAt: number | null;
+};
+
+function hashToken(token: string): string {
+  return crypto.createHash("sha256").update(token).digest("hex");
+}
+
+/**
+ * Issues a token for a courier account serving one of the admin's sites, or for a kiosk
+ * at one of them. The token is returned once and only its hash is kept. Admins only;
+ * another organization's courier or kiosk is NOT_FOUND.
+ */
+export function createApiToken(ctx: Ctx, raw: CreateTokenInput): { token: string; view: ApiTokenView } {
+  const admin = requireAdmin(ctx);
+  const input = parseInput(CreateTokenInput, raw);
+  const token = `${TOKEN_PREFIX}${crypto.randomBytes(32).toString("base64url")}`;
+  const id = writeTransaction(ctx.db, () => {
+    if (input.scope === "carrier") {
+      const serves = ctx.db
+        .select({ id: users.id })
+        .from(users)
+        .innerJoin(courierSites, eq(courierSites.userId, users.id))
+        .innerJoin(sites, eq(sites.id, courierSites.siteId))
+        .where(and(eq(users.id, input.courierId), eq(users.role, "courier"), eq(sites.organizationId, admin.organizationId)))
+        .get();
+      if (!serves) throw new DomainError("NOT_FOUND", "That courier was not found at your sites.");
+    } else {
+      const kiosk = ctx.db
+        .select({ id: kiosks.id })
+        .from(kiosks)
+        .innerJoin(sites, eq(sites.id, kiosks.siteId))
+        .where(and(eq(kiosks.id, input.kioskId), eq(sites.organizationId, admin.organizationId)))
+        .get();
+      if (!kiosk) throw new DomainError("NOT_FOUND", "That kiosk was not found at your sites.");
+    }
+    return ctx.db
+      .insert(apiTokens)
+      .values({
+        organizationId: admin.organizationId,
+        name: input.name,
+        scope: input.scope,
+        courierId: input.scope === "carrier" ? input.courierId : null,
+        kioskId: input.scope === "kiosk" ? input.kioskId : null,
+        tokenHash: hashToken(token),
+        prefix: token.slice(0, TOKEN_PREFIX.length + 6),
+        createdBy: admin.userId,
+        createdAt: ctx.now(),
+      })
+      .returning({ id: apiTokens.id })
+      .get().id;
+  });
+  return { token, view: listApiTokens(ctx).find((t) => t.id === id)! };
+}
+
+/** Revokes a token of the admin's organization; repeating it is harmless. */
+export function revokeApiToken(ctx: Ctx, tokenId: number): void {
+  const admin = requireAdmin(ctx);
+  const changed = ctx.db
+    .update(apiTokens)
+    .set({ revokedAt: sql`coalesce(${apiTokens.revokedAt}, ${ctx.now()})` })
+    .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.organizationId, admin.organizationId)))
+    .run();
+  if (changed.changes === 0) throw new DomainError("NOT_FOUND", "That token was not found.");
+}
+
+export function listApiTokens(ctx: Ctx): ApiTokenView[] {
+  const admin = requireAdmin(ctx);
+  return ctx.db
+    .select({
+      id: apiTokens.id,
+      name: apiTokens.name,
+      scope: apiTokens.scope,
+      prefix: apiTokens.prefix,
+      courierName: users.name,
+      kioskName: kiosks.name,
+      siteName: sites.name,
+      createdAt: apiTokens.createdAt,
+      lastUsedAt: apiTokens.lastUsedAt,
+      revokedAt: apiTokens.revokedAt,
+    })
+    .from(apiTokens)
+    .leftJoin(users, eq(users.id, apiTokens.courierId))
+    .leftJoin(kiosks, eq(kiosks.id, apiTokens.kioskId))
+    .leftJoin(sites, eq(sites.id, kiosks.siteId))
+    .where(eq(apiTokens.organizationId, admin.organizationId))
+    .orderBy(desc(apiTokens.createdAt))
+    .all()
+    .map((t) => ({
+      id: t.id,
+      name: t.name,
+      scope: t.scope,
+      prefix: t.prefix,
+      subject: t.scope === "carrier" ? `courier ${t.courierName}` : `${t.kioskName} at ${t.siteName}`,
+      createdAt: t.createdAt,
+      lastUsedAt: t.lastUsedAt,
+      revokedAt: t.revokedAt,
+    }));
+}
+
+export type TokenActor = (UserActor & { viaTokenId: number }) | (KioskActor & { viaTokenId: number });
+
+/**
+ * The actor a bearer token stands for, or null for an unknown, revoked or malformed token
+ * or a deactivated courier. Records when the token was last used, at most once a minute.
+ */
+export function authenticateToken(db: Db, bearer: string, now: number): TokenActor | null {
+  if (!bearer.startsWith(TOKEN_PREFIX) || bearer.length > 200) return null;
+  const row = db
+    .select()
+    .from(apiTokens)
+    .where(and(eq(apiTokens.tokenHash, hashToken(bearer)), isNull(apiTokens.revokedAt)))
+    .get();
+  if (!row) return null;
+  if (!row.lastUsedAt || now - row.lastUsedAt > 60_000) {
+    db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.id)).run();
+  }
+  if (row.scope === "kiosk") {
+    const kiosk = db.select().from(kiosks).where(eq(kiosks.id, row.kioskId!)).get();
+    return kiosk ? { kind: "kiosk", kioskId: kiosk.id, siteId: kiosk.siteId, viaTokenId: row.id } : null;
+  }
+  const courier = db.select().from(users).where(eq(users.id, row.courierId!)).get();
+  if (!courier || !courier.active || courier.role !== "courier") return null;
+  return {
+    kind: "user",
+    userId: courier.id,
+    role: "courier",
+    organizationId: courier.organizationId,
+    carrierId: courier.carrierId,
+    verifiedPhone: null,
+    viaTokenId: row.id,
+  };
+}
