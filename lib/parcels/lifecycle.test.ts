@@ -276,6 +276,22 @@ describe("every arrow of the lifecycle writes its event", () => {
     }
   });
 
+  it("a courier a little late still closes a door nobody else has needed meanwhile", async () => {
+    // The reservation ran out but was not lapsed (no sweep, no other reservation here):
+    // the door is still this parcel's, and refusing would leave a parcel behind a door
+    // the system thinks is empty.
+    const station = createStation(world, { layout: ONE_DOOR });
+    const late = await reserve(world, station.courier, station.site.id);
+    const start = world.clock.now;
+    try {
+      world.clock.now = start + RESERVATION_MS + 60_000;
+      const { parcel } = confirmDeposit(world.ctx(station.courier), { parcelId: late.parcel.id });
+      expect(parcel).toMatchObject({ state: "deposited", slot: { id: late.parcel.slot!.id } });
+    } finally {
+      world.clock.now = start;
+    }
+  });
+
   it("the sweep lapses reservations everywhere and reports how many", async () => {
     const one = createStation(world);
     const two = createStation(world);

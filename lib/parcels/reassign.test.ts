@@ -7,6 +7,7 @@ import { expectDomainError } from "@/lib/testing/domain-error";
 import { createTestWorld, type TestWorld } from "@/lib/testing/factories";
 import { createStation, eventsOf, freeSlotIds, parcelRow, reserve, slotRow } from "@/lib/testing/parcels";
 import { databaseSnapshot } from "@/lib/testing/snapshot";
+import { RESERVATION_MS } from "@/lib/parcels/sweep";
 
 let world: TestWorld;
 beforeAll(() => {
@@ -80,6 +81,62 @@ describe("reportSlotFault: a broken door goes out of service and the parcel gets
       "cancelled:reserved→cancelled",
     ]);
     expect(events[2].detail).toMatchObject({ reason: "slot fault", outcome: "no free door" });
+  });
+
+  it("gives the courier a full reservation window at the new door", async () => {
+    // Without a fresh window the new door would lapse almost at once and could be handed
+    // to the next courier while the parcel is going in.
+    const station = createStation(world, { layout: column("S", "S") });
+    const reserved = await reserve(world, station.courier, station.site.id, { size: "S" });
+    const start = world.clock.now;
+    try {
+      world.clock.now = start + RESERVATION_MS - 60_000;
+      const result = await reportSlotFault(world.ctx(station.courier), { parcelId: reserved.parcel.id, reason: "door jammed" });
+      expect(result.parcel.reservedUntil).toBe(world.clock.now + RESERVATION_MS);
+
+      // Another courier arrives just after the first reservation would have run out.
+      world.clock.now = start + RESERVATION_MS + 60_000;
+      await expectDomainError(() => reserve(world, station.courier, station.site.id, { size: "S" }), "SITE_FULL");
+      const { parcel } = confirmDeposit(world.ctx(station.courier), { parcelId: reserved.parcel.id });
+      expect(parcel).toMatchObject({ state: "deposited", slot: { id: result.parcel.slot!.id } });
+    } finally {
+      world.clock.now = start;
+    }
+  });
+
+  it("counts doors held by lapsed reservations as free, as a new reservation would", async () => {
+    const station = createStation(world, { layout: column("S", "S") });
+    const start = world.clock.now;
+    try {
+      const abandoned = await reserve(world, station.courier, station.site.id, { size: "S" });
+      world.clock.now = start + RESERVATION_MS - 60_000;
+      const current = await reserve(world, station.courier, station.site.id, { size: "S" });
+      world.clock.now = start + RESERVATION_MS;
+
+      // Only the abandoned reservation's door could take the parcel; it ran out a moment ago.
+      const result = await reportSlotFault(world.ctx(station.courier), { parcelId: current.parcel.id, reason: "lock dead" });
+
+      expect(result.parcel.slot!.id).toBe(abandoned.parcel.slot!.id);
+      expect(parcelRow(world.db, current.parcel.id).state).toBe("reserved");
+      expect(parcelRow(world.db, abandoned.parcel.id).state).toBe("cancelled");
+      expect(eventsOf(world.db, abandoned.parcel.id).at(-1)).toMatchObject({ to: "cancelled", detail: { reason: "reservation lapsed" } });
+    } finally {
+      world.clock.now = start;
+    }
+  });
+
+  it("does not lapse the reservation of the courier who is reporting, even past its deadline", async () => {
+    const station = createStation(world, { layout: column("S", "S") });
+    const start = world.clock.now;
+    try {
+      const late = await reserve(world, station.courier, station.site.id, { size: "S" });
+      world.clock.now = start + RESERVATION_MS + 1;
+      const result = await reportSlotFault(world.ctx(station.courier), { parcelId: late.parcel.id, reason: "door jammed" });
+      expect(result.parcel.state).toBe("reserved");
+      expect(result.parcel.reservedUntil).toBe(world.clock.now + RESERVATION_MS);
+    } finally {
+      world.clock.now = start;
+    }
   });
 
   it("refuses a reason too short to help the technician, changing nothing", async () => {

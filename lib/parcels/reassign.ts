@@ -13,6 +13,7 @@ import { loadVisibleParcel, type ParcelRow } from "./access";
 import { recordParcelEvent } from "./events";
 import type { SiteFullDetails } from "./reserve";
 import { ParcelRef, SlotFaultInput } from "./schemas";
+import { lapseReservations, RESERVATION_MS } from "./sweep";
 import { moveParcel } from "./transition";
 import { toParcelView, type ParcelView } from "./view";
 
@@ -83,6 +84,9 @@ function requireReserved(ctx: Ctx, parcelId: number): ParcelRow {
  */
 function moveToFreeSlot(ctx: Ctx, parcel: ParcelRow, size: SlotSize, detail: Record<string, unknown>): Outcome {
   const rank = SIZE_RANK[size];
+  // Doors held by other reservations nobody finished are free again, as for a new
+  // reservation; this courier's own is not lapsed — they are at the locker now.
+  lapseReservations(ctx, parcel.siteId, parcel.id);
   // The parcel's current door is out of service or too small, and still held by this
   // live parcel, so the search cannot return it.
   const slot = findFreeSlot(ctx, parcel.siteId, rank);
@@ -92,7 +96,16 @@ function moveToFreeSlot(ctx: Ctx, parcel: ParcelRow, size: SlotSize, detail: Rec
   }
   const moved = ctx.db
     .update(parcels)
-    .set({ slotId: slot.id, size, sizeRank: rank, upsized: slot.sizeRank > rank, updatedAt: ctx.now() })
+    // A new door gets a full reservation window: the old deadline would let the next
+    // courier's reservation lapse this one while the parcel is going in.
+    .set({
+      slotId: slot.id,
+      size,
+      sizeRank: rank,
+      upsized: slot.sizeRank > rank,
+      reservedUntil: ctx.now() + RESERVATION_MS,
+      updatedAt: ctx.now(),
+    })
     .where(eq(parcels.id, parcel.id))
     .returning()
     .get()!;

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, isNull, lte, sql } from "drizzle-orm";
+import { and, eq, isNull, lte, ne, sql } from "drizzle-orm";
 import { parcels } from "@/db/schema";
 import type { Ctx } from "@/lib/context";
 import { queueParcelMessage } from "@/lib/notifications/outbox";
@@ -11,8 +11,11 @@ export const RESERVATION_MS = 10 * 60_000;
 /** A reminder goes out this long before the hold period ends. */
 export const REMINDER_BEFORE_MS = 24 * 3_600_000;
 
-/** Cancels reservations never deposited, freeing their doors. Call inside a transaction. */
-export function lapseReservations(ctx: Ctx, siteId?: number): number {
+/**
+ * Cancels reservations never deposited, freeing their doors. Call inside a transaction.
+ * `keepParcelId` spares the reservation of a courier who is at the locker right now.
+ */
+export function lapseReservations(ctx: Ctx, siteId?: number, keepParcelId?: number): number {
   const lapsed = ctx.db
     .select()
     .from(parcels)
@@ -21,6 +24,7 @@ export function lapseReservations(ctx: Ctx, siteId?: number): number {
         eq(parcels.state, "reserved"),
         lte(parcels.reservedUntil, ctx.now()),
         siteId === undefined ? undefined : eq(parcels.siteId, siteId),
+        keepParcelId === undefined ? undefined : ne(parcels.id, keepParcelId),
       ),
     )
     .all();

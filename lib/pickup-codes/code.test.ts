@@ -131,6 +131,17 @@ describe("storing a pickup code", () => {
     }
   });
 
+  it("what the domain hands to screens carries no code, hash or cipher", async () => {
+    const station = createStation(world);
+    const { parcel, code } = await deposit(world, station.courier, station.site.id);
+    const row = parcelRow(world.db, parcel.id);
+    const shown = JSON.stringify(parcel);
+    expect(shown).not.toContain(code);
+    expect(shown).not.toContain(row.pickupCodeHash!);
+    expect(shown).not.toContain(row.pickupCodeCipher!);
+    expect(Object.keys(parcel).filter((key) => /code/i.test(key))).toEqual([]);
+  });
+
   it("the hash stored for a deposit is the HMAC of its own site and code", async () => {
     const station = createStation(world);
     const { parcel, code } = await deposit(world, station.courier, station.site.id);

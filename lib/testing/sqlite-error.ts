@@ -3,8 +3,9 @@ import "server-only";
 export type SqliteFailure = { code: string; message: string };
 
 /**
- * Runs a raw write that the database must refuse and returns SQLite's own error (drizzle
- * wraps it in a DrizzleQueryError whose `cause` is the better-sqlite3 SqliteError).
+ * Runs a raw write that the database must refuse and returns SQLite's own error — the
+ * better-sqlite3 SqliteError, also when a drizzle driver wraps it as a DrizzleQueryError's
+ * `cause`.
  */
 export function sqliteErrorOf(write: () => unknown): SqliteFailure {
   try {
