@@ -22,6 +22,11 @@ const env = { ...process.env, AUTH_TRUST_HOST: process.env.AUTH_TRUST_HOST ?? "t
 
 const SOURCE_DIRS = ["app", "components", "lib", "db", "public"];
 const SOURCE_FILES = [
+  "proxy.ts",
+  "middleware.ts",
+  "instrumentation.ts",
+  "auth.ts",
+  "auth.config.ts",
   "package.json",
   "package-lock.json",
   "next.config.js",
@@ -51,7 +56,7 @@ function newestMtime(dir) {
 function buildIsStale() {
   let built;
   try {
-    built = fs.statSync(path.join(root, ".next", "BUILD_ID")).mtimeMs;
+    built = fs.statSync(path.join(root, process.env.NEXT_DIST_DIR || ".next", "BUILD_ID")).mtimeMs;
   } catch {
     return true;
   }
