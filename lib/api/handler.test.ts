@@ -272,3 +272,18 @@ test("the OpenAPI document describes exactly the routes the server answers", () 
     expect.arrayContaining(["siteId", "trackingNumber", "size", "recipientPhone"]),
   );
 });
+
+test("a request still running answers 409, and a claim abandoned by a crashed process can be taken over", async () => {
+  const body = newParcel("S");
+  const { claimKey } = await import("./idempotency");
+  const tokenId = (world.db.$client.prepare("select id from api_tokens where scope = 'carrier' limit 1").get() as { id: number }).id;
+  const { fingerprint } = await import("./idempotency");
+  const print = fingerprint("POST", "/parcels", JSON.stringify(body));
+  expect(claimKey(world.db, tokenId, "crashed-key", print, world.clock.now).kind).toBe("new");
+  const running = await call("POST", "/parcels", { body, key: "crashed-key" });
+  expect(running.status).toBe(409);
+  expect(running.body.error.code).toBe("IDEMPOTENCY_IN_PROGRESS");
+  world.clock.now += 31_000;
+  const retried = await call("POST", "/parcels", { body, key: "crashed-key" });
+  expect(retried.status).toBe(201);
+});

@@ -15,6 +15,11 @@ export type Claim =
 
 /** A pending claim carries status 0 until its first answer is stored. */
 const PENDING = 0;
+/**
+ * A claim still pending after this long belongs to a process that died mid-request (a
+ * crash or a kill); a retry may take it over rather than wait forever.
+ */
+export const ABANDONED_AFTER_MS = 30_000;
 
 export function fingerprint(method: string, path: string, body: string): string {
   return crypto.createHash("sha256").update(`${method} ${path}\n${body}`).digest("hex");
@@ -34,7 +39,11 @@ export function claimKey(db: Db, tokenId: number, key: string, print: string, no
       .get();
     if (existing) {
       if (existing.fingerprint !== print) return { kind: "mismatch" };
-      if (existing.status === PENDING) return { kind: "in_progress" };
+      if (existing.status === PENDING) {
+        if (now - existing.createdAt < ABANDONED_AFTER_MS) return { kind: "in_progress" };
+        db.update(idempotencyKeys).set({ createdAt: now }).where(eq(idempotencyKeys.id, existing.id)).run();
+        return { kind: "new", id: existing.id };
+      }
       return { kind: "replay", response: { status: existing.status, body: JSON.parse(existing.body) } };
     }
     const row = db
