@@ -1,37 +1,35 @@
 import type { Metadata } from "next";
-import { FreeSlots } from "@/components/sites/free-slots";
+import { SitePicker } from "@/components/courier/site-picker";
 import { requestContext, requirePageUser } from "@/lib/auth/current";
+import { countTakeBackBySite } from "@/lib/parcels/courier-queries";
 import { listCourierSites } from "@/lib/sites/queries";
+import { readLastSiteId } from "./cookies";
 
-export const metadata: Metadata = { title: "Courier" };
+export const metadata: Metadata = { title: "Choose a site" };
 
-export default async function CourierHomePage() {
+export default async function CourierHomePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser("courier");
-  const sites = listCourierSites(await requestContext());
+  const ctx = await requestContext();
+  const sites = listCourierSites(ctx);
+  const takeBack = countTakeBackBySite(ctx);
+  const lastSiteId = await readLastSiteId();
+  const q = (await searchParams).q;
+  const query = typeof q === "string" ? q.slice(0, 100) : "";
+  // All sites go to the picker: it filters by the query as it renders, on the server too,
+  // so ?q= works before (or without) the page's script.
+  const pickable = sites.map((site) => ({ ...site, takeBack: takeBack.get(site.id) ?? 0 }));
   return (
     <section className="flex flex-col gap-4">
       <div>
         <h1 className="text-2xl font-bold">Your sites</h1>
-        <p className="text-gray-700">Hello {user.name}. Free doors right now at the sites you serve.</p>
+        <p className="text-gray-700">Hello {user.name}. Choose the site you are at; free doors are shown per size.</p>
       </div>
       {sites.length === 0 ? (
         <p className="rounded-lg border border-dashed border-gray-300 p-6 text-center text-gray-700">
           You are not assigned to any site yet. Ask your campus admin to add you to one.
         </p>
       ) : (
-        <ul className="grid gap-3 sm:grid-cols-2">
-          {sites.map((site) => (
-            <li key={site.id} className="flex flex-col gap-2 rounded-xl border border-gray-200 p-4 shadow-sm">
-              <div className="flex items-baseline justify-between gap-2">
-                <h2 className="text-lg font-semibold">{site.name}</h2>
-                <span className="text-sm text-gray-600">{site.code}</span>
-              </div>
-              <p className="text-sm text-gray-700">{site.address}</p>
-              {site.status === "closed" ? <p className="text-sm font-semibold text-red-700">Closed — no deposits</p> : null}
-              <FreeSlots free={site.free} />
-            </li>
-          ))}
-        </ul>
+        <SitePicker key={query} sites={pickable} lastSiteId={lastSiteId} initialQuery={query} />
       )}
     </section>
   );

@@ -1,0 +1,23 @@
+import "server-only";
+import type { DepositState } from "@/components/courier/deposit-state";
+import { isDomainError } from "@/lib/errors";
+import { errorState } from "@/lib/forms/errors";
+import type { SiteFullDetails } from "@/lib/parcels/reserve";
+
+/**
+ * errorState, plus what the courier's forms show beside it: a tracking number that is taken
+ * (CONFLICT) next to the tracking field, and a full site's nearest alternatives.
+ */
+export function depositErrorState(error: unknown, values: Record<string, string>): DepositState {
+  const state = errorState(error, values);
+  if (state.status !== "error" || !isDomainError(error)) return state;
+  if (error.code === "CONFLICT") {
+    return {
+      ...state,
+      message: "Check the tracking number.",
+      fieldErrors: { ...state.fieldErrors, trackingNumber: [error.message] },
+    };
+  }
+  if (error.code === "SITE_FULL") return { ...state, siteFull: error.details as SiteFullDetails };
+  return state;
+}

@@ -1,0 +1,40 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import type { DepositState } from "@/components/courier/deposit-state";
+import { requestContext } from "@/lib/auth/current";
+import { echoValues } from "@/lib/forms/state";
+import { reserveParcel, type ReserveResult } from "@/lib/parcels/reserve";
+import type { ReserveInput } from "@/lib/parcels/schemas";
+import { clearDraft, rememberSite, saveDraft } from "../../cookies";
+import { depositErrorState } from "../../form-errors";
+import { routeId } from "../../route-id";
+
+/** Step 1 of a deposit: a door for the parcel, opened. Then the door screen takes over. */
+export async function reserveAction(_previous: DepositState, formData: FormData): Promise<DepositState> {
+  const values = echoValues(formData);
+  let result: ReserveResult;
+  try {
+    // The verb parses the fields with ReserveInput.
+    result = await reserveParcel(await requestContext(), Object.fromEntries(formData) as unknown as ReserveInput);
+  } catch (error) {
+    return depositErrorState(error, values);
+  }
+  await rememberSite(result.parcel.site.id);
+  await clearDraft();
+  const query = result.replayed ? "?replayed=1" : result.doorOpened ? "" : "?door=unconfirmed";
+  redirect(`/courier/sites/${result.parcel.site.id}/deposit/${result.parcel.id}${query}`);
+}
+
+/**
+ * Takes what the courier typed to another site's form (a full site's alternative, or the
+ * same site to start a cancelled deposit again). Nothing is reserved: the door opens only
+ * when the courier stands at that site and submits there. That page checks the courier
+ * serves the site.
+ */
+export async function carryOverAction(formData: FormData): Promise<void> {
+  const siteId = routeId(String(formData.get("targetSiteId") ?? ""));
+  if (siteId === null) redirect("/courier");
+  await saveDraft(siteId, formData);
+  redirect(`/courier/sites/${siteId}`);
+}

@@ -1,0 +1,50 @@
+import type { Metadata } from "next";
+import { notFound, redirect } from "next/navigation";
+import { requestContext, requirePageUser } from "@/lib/auth/current";
+import { formatDateTime } from "@/lib/format";
+import { depositScreen } from "@/lib/parcels/courier-queries";
+import { listCourierSites } from "@/lib/sites/queries";
+import { orNotFound } from "../../../../parcel-lookup";
+import { routeId } from "../../../../route-id";
+import { DoorPanel } from "./door-panel";
+
+export const metadata: Metadata = { title: "Door" };
+
+type Props = {
+  params: Promise<{ siteId: string; parcelId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export default async function DoorPage({ params, searchParams }: Props) {
+  await requirePageUser("courier");
+  const { siteId: rawSite, parcelId: rawParcel } = await params;
+  const siteId = routeId(rawSite);
+  const parcelId = routeId(rawParcel);
+  if (siteId === null || parcelId === null) notFound();
+  const ctx = await requestContext();
+
+  const screen = orNotFound(() => depositScreen(ctx, parcelId));
+  const { parcel } = screen;
+  if (parcel.site.id !== siteId) redirect(`/courier/sites/${parcel.site.id}/deposit/${parcel.id}`);
+
+  const query = await searchParams;
+  const text = (key: string) => (typeof query[key] === "string" ? (query[key] as string) : "");
+  const moved = text("moved") === "fault" || text("moved") === "bigger" ? (text("moved") as "fault" | "bigger") : null;
+
+  return (
+    <section className="mx-auto flex max-w-xl flex-col gap-5">
+      <DoorPanel
+        parcel={parcel}
+        recipientEmail={screen.recipientEmail}
+        locker={screen.locker}
+        notice={{
+          replayed: text("replayed") === "1",
+          moved: moved ? { why: moved, from: text("from").slice(0, 20) } : null,
+          doorUnconfirmed: text("door") === "unconfirmed",
+        }}
+        heldUntil={parcel.state === "reserved" && parcel.reservedUntil ? formatDateTime(parcel.reservedUntil) : null}
+        servedSiteIds={listCourierSites(ctx).map((site) => site.id)}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,66 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { StateBadge } from "@/components/courier/state-badge";
+import { requestContext, requirePageUser } from "@/lib/auth/current";
+import { formatDateTime } from "@/lib/format";
+import { listCourierToday } from "@/lib/parcels/courier-queries";
+import { maskPhone } from "@/lib/phone";
+
+export const metadata: Metadata = { title: "Today" };
+
+export default async function CourierTodayPage() {
+  await requirePageUser("courier");
+  const day = listCourierToday(await requestContext());
+  const open = day.entries.filter((entry) => entry.parcel.state === "reserved").length;
+  return (
+    <section className="mx-auto flex max-w-2xl flex-col gap-4">
+      <div>
+        <h1 className="text-2xl font-bold">Today</h1>
+        <p className="text-gray-700">Parcels you deposited or took back since midnight, latest first, as they are now.</p>
+      </div>
+      <dl className="grid grid-cols-3 gap-2 text-center">
+        <div className="rounded-xl border border-gray-200 p-3">
+          <dt className="text-sm text-gray-700">Deposited</dt>
+          <dd className="text-3xl font-black">{day.deposited}</dd>
+        </div>
+        <div className="rounded-xl border border-gray-200 p-3">
+          <dt className="text-sm text-gray-700">Taken back</dt>
+          <dd className="text-3xl font-black">{day.takenBack}</dd>
+        </div>
+        <div className={`rounded-xl border p-3 ${open > 0 ? "border-amber-400 bg-amber-50" : "border-gray-200"}`}>
+          <dt className="text-sm text-gray-700">Doors open</dt>
+          <dd className="text-3xl font-black">{open}</dd>
+        </div>
+      </dl>
+      {day.entries.length === 0 ? (
+        <p className="rounded-xl border border-dashed border-gray-300 p-6 text-center text-gray-700">
+          Nothing yet today. Parcels you deposit or take back show up here.{" "}
+          <Link href="/courier" className="font-semibold text-brand-700 underline">
+            Choose a site
+          </Link>
+        </p>
+      ) : (
+        <ul aria-label="Today's parcels" className="flex flex-col gap-2">
+          {day.entries.map(({ parcel, activity, at }) => (
+            <li key={parcel.id} className="relative flex flex-col gap-1 rounded-xl border border-gray-200 p-3 hover:border-brand-500">
+              <div className="flex flex-wrap items-center justify-between gap-2">
+                <Link
+                  href={`/courier/parcels/${parcel.id}`}
+                  className="font-mono text-lg font-semibold after:absolute after:inset-0 after:content-['']"
+                >
+                  {parcel.trackingNumber}
+                </Link>
+                <StateBadge state={parcel.state} />
+              </div>
+              <p className="text-sm text-gray-700">
+                {activity === "take-back" ? "Taken back from" : "Door"} {parcel.slot?.label ?? "—"} · {parcel.site.name} · size{" "}
+                {parcel.size} · {maskPhone(parcel.recipientPhone)}
+              </p>
+              <p className="text-xs text-gray-600">{formatDateTime(at)}</p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,17 @@
+import type { FormState } from "@/lib/forms/state";
+import type { SiteFullDetails } from "@/lib/parcels/reserve";
+
+/*
+ * The state of the courier's deposit forms: the house FormState, plus — when the site has
+ * no door of the size — the nearest sites with room, so the form can offer to switch.
+ */
+export type SiteFullNotice = SiteFullDetails;
+
+export type DepositState = FormState & { siteFull?: SiteFullNotice };
+
+export const DEPOSIT_IDLE: DepositState = { status: "idle" };
+
+/** The fields a deposit carries from one form (or site) to the next. */
+export type DepositValues = Partial<
+  Record<"trackingNumber" | "recipientPhone" | "recipientName" | "recipientEmail" | "size", string>
+>;

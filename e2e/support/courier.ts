@@ -1,0 +1,74 @@
+import { execFileSync } from "node:child_process";
+import crypto from "node:crypto";
+import path from "node:path";
+import { expect, type Page } from "@playwright/test";
+
+/*
+ * The courier journeys share one server and database with every other test running in
+ * parallel, so each test makes its own parcels: unique tracking numbers, and phone numbers
+ * no demo account holds (a customer's parcel list stays theirs).
+ */
+
+export function uniqueTracking(prefix = "E2E"): string {
+  return `${prefix}${Date.now().toString(36)}${crypto.randomBytes(3).toString("hex")}`.toUpperCase();
+}
+
+export function testPhone(): string {
+  return `177${crypto.randomInt(10_000_000, 99_999_999)}`;
+}
+
+export const SIZE_RANK = { S: 1, M: 2, L: 3, XL: 4 } as const;
+export type Size = keyof typeof SIZE_RANK;
+
+/** Chooses a site from the courier's list. */
+export async function openSite(page: Page, name: string) {
+  await page.goto("/courier");
+  await page.getByRole("link", { name, exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+}
+
+export async function fillParcel(page: Page, parcel: { tracking: string; phone: string; size: Size }) {
+  await page.getByLabel("Tracking number").fill(parcel.tracking);
+  await page.getByLabel("Recipient phone").fill(parcel.phone);
+  await page.getByRole("radio", { name: `Size ${parcel.size}` }).check();
+}
+
+/** The door screen's heading, read back: which door is open, and its size. */
+export async function openDoor(page: Page): Promise<{ door: string; size: Size }> {
+  const heading = page.getByRole("heading", { level: 1, name: /^Door \S+ is open$/ });
+  await expect(heading).toBeVisible();
+  return readDoor(page, heading);
+}
+
+export async function readDoor(page: Page, heading = page.getByRole("heading", { level: 1 })): Promise<{ door: string; size: Size }> {
+  const door = /Door (\S+)/.exec((await heading.textContent()) ?? "")![1];
+  const where = await page.getByText(/^Locker \S+ · row \d+ from the top/).textContent();
+  return { door, size: /size (S|M|L|XL)$/.exec(where ?? "")![1] as Size };
+}
+
+/** Door closed, and the form is back with the confirmation of this parcel. */
+export async function closeDoor(page: Page, parcel: { tracking: string; door: string }) {
+  await page.getByRole("button", { name: "Door closed" }).click();
+  const confirmation = page.getByRole("status").filter({ hasText: `Deposited in door ${parcel.door}` });
+  await expect(confirmation).toBeVisible();
+  await expect(confirmation).toContainText(parcel.tracking);
+  await expect(page.getByLabel("Tracking number")).toHaveValue("");
+}
+
+const root = path.resolve(__dirname, "../..");
+
+/**
+ * A parcel of `courier`'s carrier at `siteCode` whose hold period is over (see
+ * make-expired-parcel.ts). On the database of the server under test, chosen as
+ * scripts/e2e-server.mjs chooses it.
+ */
+export function makeExpiredParcel(siteCode: string, courier: string): { parcelId: number; siteId: number; trackingNumber: string; door: string } {
+  const port = process.env.E2E_PORT ?? "3100";
+  const dataDir = path.join(root, port === "3100" ? ".e2e-data" : `.e2e-data-${port}`);
+  const out = execFileSync(
+    process.execPath,
+    ["scripts/run-ts.mjs", "e2e/support/make-expired-parcel.ts", siteCode, courier, uniqueTracking("EXP"), testPhone()],
+    { cwd: root, env: { ...process.env, DATABASE_PATH: path.join(dataDir, "locker.db") }, encoding: "utf8" },
+  );
+  return JSON.parse(out.trim().split("\n").at(-1)!);
+}
