@@ -11,10 +11,13 @@ import { confirmDeposit } from "@/lib/parcels/deposit";
 import { announceParcel } from "@/lib/parcels/announce";
 import { reserveParcel } from "@/lib/parcels/reserve";
 import { cancelParcel } from "@/lib/parcels/cancel";
-import { expireOverdueParcels } from "@/lib/parcels/sweep";
+import { expireOverdueParcels, queueReminders } from "@/lib/parcels/sweep";
 import { takeBackParcel } from "@/lib/parcels/take-back";
 import { decryptPickupCode, type PickupCodeKeys } from "@/lib/pickup-codes/code";
 import { insertLocker, insertSite, layoutByRow, type LockerLayout } from "@/lib/sites/layout";
+import { fillHistory } from "./history";
+import { createMailboxTransport } from "@/lib/notifications/mailbox";
+import { deliverDueNotifications } from "@/lib/notifications/worker";
 
 /*
  * The demo network: one campus with three stations at real coordinates on Zhejiang
@@ -160,8 +163,23 @@ function buildNetwork(db: Db, passwordHash: string, now: number) {
 
   const admin = person({ name: "Lin Wei (campus admin)", email: DEMO_ACCOUNTS.admin, role: "admin", organizationId: campus.id });
   person({ name: "Zhao Min (West Lake admin)", email: DEMO_ACCOUNTS.otherAdmin, role: "admin", organizationId: other.id });
-  const zto = person({ name: "Wang Jun", email: DEMO_ACCOUNTS.ztoCourier, phone: "13700000011", role: "courier", carrierId: carrierIds.ZTO });
-  const sf = person({ name: "Chen Hao", email: DEMO_ACCOUNTS.sfCourier, phone: "13700000022", role: "courier", carrierId: carrierIds.SF });
+  // Couriers belong to the organization that registered them: its admins manage them.
+  const zto = person({
+    name: "Wang Jun",
+    email: DEMO_ACCOUNTS.ztoCourier,
+    phone: "13700000011",
+    role: "courier",
+    carrierId: carrierIds.ZTO,
+    organizationId: campus.id,
+  });
+  const sf = person({
+    name: "Chen Hao",
+    email: DEMO_ACCOUNTS.sfCourier,
+    phone: "13700000022",
+    role: "courier",
+    carrierId: carrierIds.SF,
+    organizationId: campus.id,
+  });
   for (const siteId of siteIds) db.insert(courierSites).values({ userId: zto.id, siteId }).run();
   for (const siteId of siteIds.slice(0, 2)) db.insert(courierSites).values({ userId: sf.id, siteId }).run();
   const alice = person({ name: "Alice Zhang", email: DEMO_ACCOUNTS.alice, phone: "13800000001", phoneVerifiedAt: now, role: "customer" });
@@ -191,25 +209,64 @@ async function fillParcels(db: Db, keys: PickupCodeKeys, now: number, built: Ret
   const alice = { recipientPhone: built.alice.phone!, recipientName: built.alice.name, recipientEmail: built.alice.email! };
   const bob = { recipientPhone: built.bob.phone!, recipientName: built.bob.name, recipientEmail: built.bob.email! };
 
+  // The outbox is delivered (to the development mailbox) as the story's clock moves, so
+  // each message carries the time it would have been sent — and a deposit message tells
+  // the code as it was then, like the text on the customer's phone.
+  const system = as({ kind: "system" });
+  const deliver = async () => {
+    // One batch at a time until nothing more is due at this point of the story.
+    for (;;) {
+      const report = await deliverDueNotifications(system, createMailboxTransport(system));
+      if (report.sent + report.retrying + report.failed + report.skipped === 0) return;
+    }
+  };
+
   const deposit = async (ctx: Ctx, siteId: number, trackingNumber: string, size: SlotSize, recipient: typeof alice) => {
     const reserved = await reserveParcel(ctx, { siteId, trackingNumber, size, ...recipient });
     return confirmDeposit(ctx, { parcelId: reserved.parcel.id }).parcel;
   };
+
+  // Two weeks of ordinary traffic first, all of it finished before the story below.
+  await fillHistory(
+    {
+      db,
+      keys,
+      clock,
+      zto,
+      sf,
+      system,
+      kiosk: (kiosk) => as(kiosk),
+      sites: [
+        { siteId: north, kioskId: built.kioskIds[0], perDay: 9, sfServes: true },
+        { siteId: library, kioskId: built.kioskIds[1], perDay: 7, sfServes: true },
+        { siteId: east, kioskId: built.kioskIds[2], perDay: 5, sfServes: false },
+      ],
+      settle: deliver,
+    },
+    now,
+  );
 
   // Four days ago: one parcel collected, one left to expire and taken back, one expired and waiting.
   clock.now = now - 4 * 24 * HOUR;
   const collected = await deposit(zto, north, "ZT7730012401", "M", alice);
   const returned = await deposit(sf, library, "SF1402938855", "L", bob);
   await deposit(zto, east, "ZT7730012455", "S", bob);
+  await deliver();
   clock.now = now - 3.5 * 24 * HOUR;
   const row = db.select().from(parcels).where(eq(parcels.id, collected.id)).get()!;
   await collectParcel(as({ kind: "kiosk", kioskId: built.kioskIds[0], siteId: north }), {
     code: decryptPickupCode(keys, row.pickupCodeCipher!),
     phoneLast4: alice.recipientPhone.slice(-4),
   });
+  await deliver();
+  // A day before their deadline, the two parcels still waiting get their reminders.
+  clock.now = now - 2 * 24 * HOUR;
+  queueReminders(system);
+  await deliver();
 
   clock.now = now - 2 * HOUR;
   expireOverdueParcels(as({ kind: "system" }));
+  await deliver();
   await takeBackParcel(sf, { parcelId: returned.id });
 
   // Today: parcels waiting for Alice and Bob, a cancelled reservation, an open one, a pre-advice.
@@ -221,11 +278,15 @@ async function fillParcels(db: Db, keys: PickupCodeKeys, now: number, built: Ret
   await deposit(zto, east, "ZT7730019003", "M", alice);
   const mistaken = await reserveParcel(zto, { siteId: east, trackingNumber: "ZT7730019004", size: "S", ...bob });
   cancelParcel(zto, { parcelId: mistaken.parcel.id, reason: "Wrong site — recipient moved" });
+  await deliver();
   clock.now = now - 2 * 60_000;
   await reserveParcel(zto, { siteId: north, trackingNumber: "ZT7730019010", size: "M", ...bob });
   announceParcel(sf, { siteId: north, trackingNumber: "SF1402990031", size: "S", ...alice });
 
   // Fill the rest of the campus to a realistic level so occupancy is worth looking at.
+  // These recipients have no account yet: someone who signs up with one of these numbers
+  // (13500001001 …, serial order) and confirms it finds their parcel and its text waiting —
+  // the e2e customer and kiosk journeys do exactly that, each with its own number.
   let serial = 0;
   for (const siteId of [north, library, east]) {
     for (const size of ["S", "M", "M", "L", "S", "M"] as SlotSize[]) {
@@ -234,4 +295,5 @@ async function fillParcels(db: Db, keys: PickupCodeKeys, now: number, built: Ret
       await deposit(zto, siteId, `ZT77300${String(30000 + serial)}`, size, recipient);
     }
   }
+  await deliver();
 }

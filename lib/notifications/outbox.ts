@@ -22,3 +22,30 @@ export function queueParcelMessage(ctx: Ctx, parcel: Recipient, kind: ParcelMess
   }
   ctx.db.insert(notifications).values(rows).run();
 }
+
+export const ACCOUNT_MESSAGES = ["phone_verification"] as const;
+export type AccountMessage = (typeof ACCOUNT_MESSAGES)[number];
+
+/**
+ * Queues a message about a user's account (not about a parcel), by SMS to `phone`. Like
+ * parcel messages, the row holds references only — `payload` names the record the text is
+ * rendered from — never the secret itself.
+ */
+export function queueAccountMessage(
+  ctx: Ctx,
+  message: { userId: number; phone: string; kind: AccountMessage; payload: Record<string, number> },
+): void {
+  const now = ctx.now();
+  ctx.db
+    .insert(notifications)
+    .values({
+      kind: message.kind,
+      userId: message.userId,
+      channel: "sms",
+      recipient: message.phone,
+      payload: JSON.stringify(message.payload),
+      nextAttemptAt: now,
+      createdAt: now,
+    })
+    .run();
+}

@@ -1,50 +1,80 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { PastParcelRow, WaitingParcelCard } from "@/components/customer/parcel-card";
+import { Alert } from "@/components/ui/alert";
+import { buttonClass } from "@/components/ui/button";
 import { requestContext, requirePageUser } from "@/lib/auth/current";
-import { formatDateTime } from "@/lib/format";
-import { STATE_LABELS } from "@/lib/parcels/lifecycle";
-import { listMyParcels } from "@/lib/parcels/queries";
+import { listMyParcelCards } from "@/lib/customer/parcels";
 
 export const metadata: Metadata = { title: "My parcels" };
 
-export default async function MyParcelsPage() {
+export default async function MyParcelsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const user = await requirePageUser("customer");
-  const parcels = listMyParcels(await requestContext());
+  const params = await searchParams;
+  const { waiting, expired, history, asOf } = await listMyParcelCards(await requestContext());
+  const nothing = waiting.length + expired.length + history.length === 0;
+
   return (
-    <section className="flex flex-col gap-4">
+    <section className="flex flex-col gap-6">
       <h1 className="text-2xl font-bold">My parcels</h1>
+      {params.verified ? <Alert tone="success">Your phone number is confirmed. Parcels addressed to it show up here.</Alert> : null}
+
       {!user.verifiedPhone ? (
-        <p className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-amber-950">
-          Your phone number is not confirmed yet. Parcels are shown once you have confirmed it.
-        </p>
-      ) : parcels.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-gray-300 p-6 text-center text-gray-700">
-          No parcels yet. When a courier puts one in a locker for you, it appears here with its pickup code.
-        </p>
+        <div className="flex flex-col gap-3 rounded-xl border border-amber-300 bg-amber-50 p-4 text-amber-950">
+          <p>
+            <strong>Your phone number is not confirmed yet.</strong> Parcels are addressed to phone numbers, so they are shown
+            once you have confirmed yours with a code we text you.
+          </p>
+          <Link href="/account/phone" className={buttonClass("primary", "w-full sm:w-fit")}>
+            Confirm my phone number
+          </Link>
+        </div>
+      ) : nothing ? (
+        <div className="rounded-xl border border-dashed border-gray-300 p-8 text-center text-gray-700">
+          <p className="text-lg font-semibold text-gray-900">No parcels yet</p>
+          <p className="mt-1">
+            When a courier puts a parcel for you in a locker, it appears here with its pickup code — and we text you.
+          </p>
+        </div>
       ) : (
-        <ul className="flex flex-col gap-3">
-          {parcels.map((parcel) => (
-            <li key={parcel.id} className="rounded-xl border border-gray-200 p-4 shadow-sm">
-              <div className="flex flex-wrap items-baseline justify-between gap-2">
-                <h2 className="font-semibold">
-                  {parcel.carrier.name} · {parcel.trackingNumber}
-                </h2>
-                <span className="text-sm text-gray-700">{STATE_LABELS[parcel.state]}</span>
-              </div>
-              <p className="text-sm text-gray-700">
-                {parcel.site.name}, {parcel.site.address}
-              </p>
-              {parcel.pickupCode ? (
-                <p className="mt-2">
-                  <span className="text-sm text-gray-700">Pickup code </span>
-                  <strong className="font-mono text-3xl tracking-widest">{parcel.pickupCode}</strong>
-                </p>
-              ) : null}
-              {parcel.state === "deposited" && parcel.expiresAt ? (
-                <p className="text-sm text-gray-700">Collect by {formatDateTime(parcel.expiresAt)}</p>
-              ) : null}
-            </li>
-          ))}
-        </ul>
+        <>
+          <section aria-labelledby="waiting-heading" className="flex flex-col gap-3">
+            <h2 id="waiting-heading" className="text-lg font-semibold">
+              Waiting for you <span className="font-normal text-gray-700">({waiting.length})</span>
+            </h2>
+            {waiting.length === 0 ? (
+              <p className="text-gray-700">Nothing is waiting for you right now.</p>
+            ) : (
+              waiting.map((parcel) => <WaitingParcelCard key={parcel.id} parcel={parcel} serverNow={asOf} />)
+            )}
+          </section>
+
+          {expired.length > 0 ? (
+            <section aria-labelledby="expired-heading" className="flex flex-col gap-3">
+              <h2 id="expired-heading" className="text-lg font-semibold">
+                Pickup time over
+              </h2>
+              <ul className="flex flex-col gap-2">
+                {expired.map((parcel) => (
+                  <PastParcelRow key={parcel.id} parcel={parcel} />
+                ))}
+              </ul>
+            </section>
+          ) : null}
+
+          {history.length > 0 ? (
+            <section aria-labelledby="history-heading" className="flex flex-col gap-3">
+              <h2 id="history-heading" className="text-lg font-semibold">
+                History
+              </h2>
+              <ul className="flex flex-col gap-2">
+                {history.map((parcel) => (
+                  <PastParcelRow key={parcel.id} parcel={parcel} />
+                ))}
+              </ul>
+            </section>
+          ) : null}
+        </>
       )}
     </section>
   );

@@ -1,0 +1,48 @@
+"use client";
+
+import { useActionState } from "react";
+import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
+import type { PickupSite } from "@/lib/customer/preferences";
+import { IDLE } from "@/lib/forms/state";
+import { setPreferredSiteAction } from "./actions";
+
+export function PreferredSiteForm({ sites, current }: { sites: PickupSite[]; current: number | null }) {
+  const [state, action] = useActionState(setPreferredSiteAction, IDLE);
+  const errors = state.status === "error" ? state.fieldErrors.siteId : undefined;
+  const chosen = state.status === "error" ? state.values.siteId : current != null ? String(current) : "";
+  return (
+    <form action={action} className="flex flex-col gap-3">
+      <FormMessage state={state} />
+      <div className="flex flex-col gap-1">
+        <label htmlFor="field-siteId" className="text-sm font-medium text-gray-800">
+          Preferred site
+        </label>
+        <select
+          id="field-siteId"
+          name="siteId"
+          defaultValue={chosen}
+          aria-describedby="field-siteId-hint field-siteId-error"
+          aria-invalid={errors ? true : undefined}
+          className="min-h-11 rounded-lg border border-gray-400 bg-white px-3 py-2 text-base"
+        >
+          <option value="">No preference</option>
+          {sites.map((site) => (
+            <option key={site.id} value={site.id}>
+              {site.name} — {site.openingHours}
+            </option>
+          ))}
+        </select>
+        <p id="field-siteId-hint" className="text-sm text-gray-600">
+          Couriers see it when they have a choice of lockers for you.
+        </p>
+        <p id="field-siteId-error" aria-live="polite" className="text-sm text-red-700">
+          {errors?.join(" ")}
+        </p>
+      </div>
+      <SubmitButton pendingLabel="Saving…" className="w-full sm:w-fit">
+        Save
+      </SubmitButton>
+    </form>
+  );
+}

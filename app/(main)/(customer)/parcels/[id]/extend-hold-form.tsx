@@ -1,0 +1,29 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState } from "react";
+import { buttonClass } from "@/components/ui/button";
+import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { IDLE } from "@/lib/forms/state";
+import { extendHoldAction } from "./actions";
+
+/** The confirmation step of extending a hold: says what will happen, then does it once. */
+export function ExtendHoldForm({ parcelId, newDeadline }: { parcelId: number; newDeadline: string }) {
+  const [state, action] = useActionState(extendHoldAction, IDLE);
+  return (
+    <form action={action} className="flex flex-col gap-3">
+      <FormMessage state={state} />
+      <p>
+        Keep the parcel in its locker until <strong>{newDeadline}</strong>? You can do this only once.
+      </p>
+      <input type="hidden" name="parcelId" value={parcelId} />
+      <div className="flex flex-col gap-2 sm:flex-row">
+        <SubmitButton pendingLabel="Extending…">Yes, keep it one more day</SubmitButton>
+        <Link href={`/parcels/${parcelId}`} className={buttonClass("secondary")}>
+          Cancel
+        </Link>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,116 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { DeadlineCountdown } from "@/components/customer/deadline-countdown";
+import { ParcelTimeline } from "@/components/customer/parcel-timeline";
+import { PickupCode } from "@/components/customer/pickup-code";
+import { PickupQr } from "@/components/customer/pickup-qr";
+import { SiteLocationBlock } from "@/components/customer/site-location";
+import { StateBadge } from "@/components/customer/state-badge";
+import { Alert } from "@/components/ui/alert";
+import { buttonClass } from "@/components/ui/button";
+import { requestContext, requirePageUser } from "@/lib/auth/current";
+import { myParcelDetail, type ParcelDetail } from "@/lib/customer/parcels";
+import { isDomainError } from "@/lib/errors";
+import { formatDateTime } from "@/lib/format";
+import { ExtendHoldForm } from "./extend-hold-form";
+
+export const metadata: Metadata = { title: "Parcel" };
+
+type Props = {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | undefined>>;
+};
+
+export default async function ParcelPage({ params, searchParams }: Props) {
+  await requirePageUser("customer");
+  const { id } = await params;
+  const query = await searchParams;
+  if (!/^\d{1,12}$/.test(id)) notFound();
+  let detail: ParcelDetail;
+  try {
+    detail = await myParcelDetail(await requestContext(), Number(id));
+  } catch (error) {
+    if (isDomainError(error) && error.code === "NOT_FOUND") notFound();
+    throw error;
+  }
+  const { parcel, pickupCode, pickupQr, location, timeline, messages, extension, asOf } = detail;
+
+  return (
+    <article className="flex flex-col gap-6">
+      <div className="flex flex-col gap-2">
+        <Link href="/parcels" className="w-fit text-sm font-semibold text-brand-700 underline underline-offset-2">
+          ← My parcels
+        </Link>
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <h1 className="text-2xl font-bold">
+            {parcel.carrier.name} <span className="font-mono text-lg font-semibold">{parcel.trackingNumber}</span>
+          </h1>
+          <StateBadge state={parcel.state} />
+        </div>
+      </div>
+
+      {query.extended ? (
+        <Alert tone="success">Done: your parcel stays in its locker one more day. The new deadline is below.</Alert>
+      ) : null}
+
+      {pickupCode && pickupQr ? (
+        <section aria-label="Pickup" className="flex flex-col items-center gap-4 rounded-2xl bg-brand-50 p-5 text-center ring-1 ring-brand-200">
+          <PickupCode code={pickupCode} size="huge" />
+          <PickupQr src={pickupQr} siteName={parcel.site.name} size={208} />
+          <p className="text-sm text-gray-800">
+            At the locker&apos;s screen, enter the code and the last 4 digits of your phone — or tap <em>Scan QR</em> and show
+            this code.
+          </p>
+        </section>
+      ) : null}
+
+      {parcel.state === "deposited" && parcel.expiresAt ? (
+        <section aria-labelledby="deadline-heading" className="flex flex-col gap-3 rounded-xl border border-gray-200 p-4">
+          <h2 id="deadline-heading" className="font-semibold">
+            Collect by <span data-testid="deadline">{formatDateTime(parcel.expiresAt)}</span>
+          </h2>
+          <p>
+            <DeadlineCountdown deadline={parcel.expiresAt} serverNow={asOf} />
+            {parcel.holdExtended ? <span className="text-gray-700"> · extended once</span> : null}
+          </p>
+          {extension ? (
+            query.confirm === "extend" ? (
+              <ExtendHoldForm parcelId={parcel.id} newDeadline={formatDateTime(extension.newDeadline)} />
+            ) : (
+              <Link href={`/parcels/${parcel.id}?confirm=extend`} className={buttonClass("secondary", "w-full sm:w-fit")}>
+                Need more time? Keep it one more day
+              </Link>
+            )
+          ) : null}
+        </section>
+      ) : null}
+
+      {parcel.state === "expired" ? (
+        <Alert tone="error">
+          The pickup time is over. The parcel is waiting for {parcel.carrier.name} to take it back
+          {parcel.carrier.contactPhone ? `; call ${parcel.carrier.contactPhone} to arrange delivery.` : "."}
+        </Alert>
+      ) : null}
+
+      <section aria-labelledby="where-heading" className="flex flex-col gap-2">
+        <h2 id="where-heading" className="text-lg font-semibold">
+          Where
+        </h2>
+        <SiteLocationBlock site={parcel.site} location={location} />
+        {parcel.slot ? (
+          <p className="text-sm text-gray-700">
+            Door {parcel.slot.label} (size {parcel.slot.size})
+          </p>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="timeline-heading" className="flex flex-col gap-3">
+        <h2 id="timeline-heading" className="text-lg font-semibold">
+          Timeline
+        </h2>
+        <ParcelTimeline entries={timeline} messages={messages} siteName={parcel.site.name} />
+      </section>
+    </article>
+  );
+}

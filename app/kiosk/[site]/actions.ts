@@ -1,0 +1,28 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { kioskErrorState, openedState } from "@/lib/kiosk/errors";
+import { kioskContext } from "@/lib/kiosk/context";
+import type { KioskState } from "@/lib/kiosk/state";
+import { collectParcel } from "@/lib/parcels/collect";
+
+/**
+ * A code entered (or scanned) at a site's kiosk. collectParcel records the attempt and
+ * applies the guessing limits; the state handed back never repeats what was entered.
+ */
+export async function collectAtKioskAction(siteCode: string, _previous: KioskState, formData: FormData): Promise<KioskState> {
+  const kiosk = kioskContext(siteCode);
+  if (!kiosk) return { status: "error", nonce: Date.now(), message: "This screen is not connected to a locker. Please use another one." };
+  let result;
+  try {
+    result = await collectParcel(kiosk.ctx, {
+      code: String(formData.get("code") ?? ""),
+      phoneLast4: String(formData.get("phoneLast4") ?? ""),
+    });
+  } catch (error) {
+    return kioskErrorState(error);
+  }
+  // The door grid is re-read with the answer: the collected door is free again.
+  revalidatePath(`/kiosk/${kiosk.site.code}`);
+  return openedState({ label: result.slot.label, lockerCode: result.slot.lockerCode }, result.doorOpened);
+}

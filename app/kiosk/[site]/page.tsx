@@ -1,0 +1,51 @@
+import type { Metadata } from "next";
+import { notFound, redirect } from "next/navigation";
+import { KioskClock } from "@/components/kiosk/kiosk-clock";
+import { KioskScreen } from "@/components/kiosk/kiosk-screen";
+import { kioskContext } from "@/lib/kiosk/context";
+import { siteDoorGrid } from "@/lib/kiosk/door-grid";
+import { collectAtKioskAction } from "./actions";
+
+// The door grid is live: never served from a cache.
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ site: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const kiosk = kioskContext(decodeURIComponent((await params).site));
+  return { title: kiosk ? `${kiosk.site.name} · Locker` : "Locker" };
+}
+
+export default async function KioskPage({ params }: Props) {
+  const requested = decodeURIComponent((await params).site);
+  const kiosk = kioskContext(requested);
+  if (!kiosk) notFound();
+  if (requested !== kiosk.site.code) redirect(`/kiosk/${encodeURIComponent(kiosk.site.code)}`);
+  const { site, ctx } = kiosk;
+  const lockers = siteDoorGrid(ctx, site.id);
+
+  return (
+    <>
+      <header className="flex items-center justify-between gap-4 bg-brand-700 px-4 py-3 text-white sm:px-6">
+        <div className="flex items-center gap-3">
+          <span aria-hidden className="grid h-10 w-10 place-items-center rounded-lg bg-white text-xl font-bold text-brand-700">
+            ▦
+          </span>
+          <div>
+            <h1 className="text-xl font-bold leading-tight sm:text-2xl">{site.name}</h1>
+            <p className="text-sm text-brand-50">
+              {site.code} · {site.openingHours}
+            </p>
+          </div>
+        </div>
+        <KioskClock />
+      </header>
+      <main className="flex flex-1 flex-col">
+        <KioskScreen siteCode={site.code} lockers={lockers} collect={collectAtKioskAction.bind(null, site.code)} />
+      </main>
+      <footer className="px-6 pb-4 text-center text-sm text-gray-700">
+        Parcel Lockers · Help: ask at the station desk or call the number on the locker
+      </footer>
+    </>
+  );
+}

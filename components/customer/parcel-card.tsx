@@ -1,0 +1,83 @@
+import Link from "next/link";
+import type { ParcelCard } from "@/lib/customer/parcels";
+import { formatDateTime } from "@/lib/format";
+import { DeadlineCountdown } from "./deadline-countdown";
+import { PickupCode } from "./pickup-code";
+import { PickupQr } from "./pickup-qr";
+import { SiteLocationBlock } from "./site-location";
+import { StateBadge } from "./state-badge";
+
+/** A parcel waiting in its door: everything needed at the locker, on one card. */
+export function WaitingParcelCard({ parcel, serverNow }: { parcel: ParcelCard; serverNow: number }) {
+  const headingId = `parcel-${parcel.id}-heading`;
+  return (
+    <article aria-labelledby={headingId} className="flex flex-col gap-4 rounded-2xl border border-gray-200 bg-white p-4 shadow-sm">
+      <header className="flex items-start justify-between gap-3">
+        <div>
+          <h3 id={headingId} className="font-semibold">
+            {parcel.carrier.name} <span className="font-mono text-sm font-normal text-gray-700">{parcel.trackingNumber}</span>
+          </h3>
+          <p className="text-sm text-gray-700">
+            {parcel.site.name}
+            {parcel.slot ? <> · door {parcel.slot.label}</> : null}
+          </p>
+        </div>
+        <StateBadge state={parcel.state} />
+      </header>
+
+      {parcel.pickupCode && parcel.pickupQr ? (
+        <div className="flex items-center justify-between gap-3 rounded-xl bg-brand-50 p-4 ring-1 ring-brand-200">
+          <PickupCode code={parcel.pickupCode} />
+          <PickupQr src={parcel.pickupQr} siteName={parcel.site.name} size={128} />
+        </div>
+      ) : null}
+
+      {parcel.expiresAt ? (
+        <p className="text-sm">
+          <DeadlineCountdown deadline={parcel.expiresAt} serverNow={serverNow} />
+          <span className="text-gray-700"> · collect by {formatDateTime(parcel.expiresAt)}</span>
+          {parcel.holdExtended ? <span className="text-gray-700"> (extended)</span> : null}
+        </p>
+      ) : null}
+
+      <SiteLocationBlock site={parcel.site} location={parcel.location} />
+
+      <Link
+        href={`/parcels/${parcel.id}`}
+        className="inline-flex min-h-11 items-center justify-center rounded-lg border border-gray-300 px-4 font-semibold text-gray-900 hover:bg-gray-50"
+      >
+        Details and timeline<span className="sr-only"> of parcel {parcel.trackingNumber}</span>
+      </Link>
+    </article>
+  );
+}
+
+/** An expired parcel or one from the history: a few lines, and the way to its timeline. */
+export function PastParcelRow({ parcel }: { parcel: ParcelCard }) {
+  const when = parcel.state === "expired" ? parcel.expiresAt : (parcel.closedAt ?? parcel.createdAt);
+  return (
+    <li>
+      <Link
+        href={`/parcels/${parcel.id}`}
+        className="flex flex-col gap-0.5 rounded-xl border border-gray-200 px-4 py-3 hover:bg-gray-50"
+      >
+        <span className="flex items-start justify-between gap-3">
+          <span className="font-semibold">
+            {parcel.carrier.name} <span className="break-all font-mono text-sm font-normal">{parcel.trackingNumber}</span>
+          </span>
+          <StateBadge state={parcel.state} />
+        </span>
+        <span className="text-sm text-gray-700">
+          {parcel.site.name}
+          {when ? <> · {formatDateTime(when)}</> : null}
+        </span>
+        {parcel.state === "expired" ? (
+          <span className="text-sm text-red-800">
+            Waiting for {parcel.carrier.name} to take it back
+            {parcel.carrier.contactPhone ? <> — call {parcel.carrier.contactPhone}</> : null}
+          </span>
+        ) : null}
+      </Link>
+    </li>
+  );
+}

@@ -1,0 +1,32 @@
+import type { SiteLocation } from "@/lib/customer/parcels";
+
+/** Where to collect: the site's address, opening hours and a map link. */
+export function SiteLocationBlock({
+  site,
+  location,
+}: {
+  site: { name: string; address: string; openingHours: string };
+  location: SiteLocation;
+}) {
+  return (
+    <div className="flex flex-col gap-1 text-sm text-gray-800">
+      <p>
+        <span className="font-semibold">{site.name}</span>
+        <br />
+        {site.address}
+      </p>
+      <p>
+        <span className="text-gray-700">Opening hours:</span> {site.openingHours}
+      </p>
+      <a
+        href={location.mapUrl}
+        target="_blank"
+        rel="noopener noreferrer"
+        className="mt-1 inline-flex w-fit items-center gap-1 font-semibold text-brand-700 underline underline-offset-2"
+      >
+        Open in map<span className="sr-only"> (OpenStreetMap, opens in a new tab)</span>
+        <span aria-hidden>↗</span>
+      </a>
+    </div>
+  );
+}

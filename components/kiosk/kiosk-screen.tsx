@@ -1,0 +1,419 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { startTransition, useActionState, useCallback, useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
+import type { KioskLocker } from "@/lib/kiosk/door-grid";
+import { CODE_DIGITS, parsePickupQr, PHONE_DIGITS } from "@/lib/kiosk/qr-payload";
+import { KIOSK_IDLE, type KioskState } from "@/lib/kiosk/state";
+import { DoorGrid, DoorLegend } from "./door-grid";
+import { Keypad } from "./keypad";
+import { QrScanner } from "./qr-scanner";
+
+/*
+ * The locker's touch screen. One customer's visit is one "session": a fresh form state
+ * that is thrown away — with everything typed and every answer — when they are done or
+ * after IDLE_MS without a touch, so the next person never sees it. The idle restart also
+ * refreshes the door grid from the server.
+ */
+
+export const IDLE_MS = 25_000;
+
+type CollectAction = (previous: KioskState, formData: FormData) => Promise<KioskState>;
+
+type Props = { siteCode: string; lockers: KioskLocker[]; collect: CollectAction };
+
+export function KioskScreen({ siteCode, lockers, collect }: Props) {
+  const router = useRouter();
+  const [session, setSession] = useState(0);
+  const [idleLeft, setIdleLeft] = useState(IDLE_MS);
+  const lastTouch = useRef(0);
+  const locked = useRef(false);
+
+  const restart = useCallback(() => {
+    lastTouch.current = Date.now();
+    locked.current = false;
+    setIdleLeft(IDLE_MS);
+    setSession((n) => n + 1);
+    router.refresh();
+  }, [router]);
+
+  useEffect(() => {
+    lastTouch.current = Date.now();
+    const touched = () => {
+      lastTouch.current = Date.now();
+    };
+    window.addEventListener("pointerdown", touched, true);
+    window.addEventListener("keydown", touched, true);
+    const timer = setInterval(() => {
+      const left = IDLE_MS - (Date.now() - lastTouch.current);
+      // A lockout runs its own countdown; walking away does not end it early.
+      if (left <= 0 && !locked.current) restart();
+      else setIdleLeft(left);
+    }, 1000);
+    return () => {
+      window.removeEventListener("pointerdown", touched, true);
+      window.removeEventListener("keydown", touched, true);
+      clearInterval(timer);
+    };
+  }, [restart]);
+
+  const onLocked = useCallback((isLocked: boolean) => {
+    locked.current = isLocked;
+  }, []);
+
+  return (
+    <KioskSession
+      key={session}
+      siteCode={siteCode}
+      lockers={lockers}
+      collect={collect}
+      idleLeft={idleLeft}
+      onDone={restart}
+      onLocked={onLocked}
+    />
+  );
+}
+
+type SessionProps = Props & { idleLeft: number; onDone: () => void; onLocked: (locked: boolean) => void };
+
+function KioskSession({ siteCode, lockers, collect, idleLeft, onDone, onLocked }: SessionProps) {
+  const [state, dispatch, pending] = useActionState(collect, KIOSK_IDLE);
+  const [mode, setMode] = useState<"keypad" | "scan">("keypad");
+  const [scanProblem, setScanProblem] = useState<string | null>(null);
+  // The answer the customer has moved on from (by switching between keypad and scanner).
+  const [dismissed, setDismissed] = useState<number | null>(null);
+
+  useEffect(() => {
+    onLocked(state.status === "locked");
+  }, [state, onLocked]);
+
+  function scanned(text: string) {
+    const qr = parsePickupQr(text);
+    if (!qr) return setScanProblem("That is not a pickup QR code. Show the QR code from My parcels, or type your code.");
+    if (qr.siteCode !== siteCode) {
+      return setScanProblem(`This QR code is for another station (${qr.siteCode}). Please collect your parcel there.`);
+    }
+    setScanProblem(null);
+    const form = new FormData();
+    form.set("code", qr.code);
+    form.set("phoneLast4", qr.phoneLast4);
+    startTransition(() => dispatch(form));
+  }
+
+  const openDoor = state.status === "opened" ? state.door.label : null;
+  const secondsLeft = Math.max(0, Math.ceil(idleLeft / 1000));
+
+  let panel;
+  if (state.status === "opened") {
+    panel = <OpenedPanel state={state} secondsLeft={secondsLeft} onDone={onDone} />;
+  } else if (state.status === "expired") {
+    panel = <ExpiredPanel message={state.message} secondsLeft={secondsLeft} onDone={onDone} />;
+  } else if (state.status === "locked") {
+    panel = <LockedPanel key={state.nonce} message={state.message} retryAfterMs={state.retryAfterMs} onOver={onDone} />;
+  } else {
+    const problem =
+      scanProblem ??
+      ((state.status === "wrong" || state.status === "invalid" || state.status === "error") && state.nonce !== dismissed
+        ? state.message
+        : null);
+    panel = (
+      <div className="flex flex-col gap-4">
+        <div className="flex items-start justify-between gap-3">
+          <div>
+            <h2 className="text-3xl font-bold">Collect a parcel</h2>
+            {/* A problem takes the place of the instructions, so the keypad stays on screen. */}
+            {problem ? null : (
+              <p className="mt-1 text-lg text-gray-700">
+                {mode === "keypad"
+                  ? "Enter your 6-digit pickup code, then the last 4 digits of your phone number."
+                  : "Show the QR code from My parcels on your phone."}
+              </p>
+            )}
+          </div>
+          <button
+            type="button"
+            onClick={() => {
+              setScanProblem(null);
+              if (state.status !== "idle") setDismissed(state.nonce);
+              setMode(mode === "keypad" ? "scan" : "keypad");
+            }}
+            className="flex min-h-14 shrink-0 flex-col items-center justify-center rounded-2xl border-2 border-brand-600 bg-white px-4 text-base font-semibold leading-tight text-brand-700 hover:bg-brand-50"
+          >
+            <span aria-hidden className="text-2xl leading-none">
+              {mode === "keypad" ? "▣" : "⌨"}
+            </span>
+            {mode === "keypad" ? "Scan QR" : "Type code"}
+          </button>
+        </div>
+        <div aria-live="assertive">
+          {problem ? (
+            <p role="alert" className="rounded-xl border-2 border-red-300 bg-red-50 px-4 py-3 text-lg font-semibold leading-snug text-red-900">
+              {problem}
+            </p>
+          ) : null}
+        </div>
+        {mode === "keypad" ? (
+          <EntryForm
+            key={state.status === "idle" ? "start" : state.nonce}
+            dispatch={dispatch}
+            pending={pending}
+            fieldErrors={state.status === "invalid" ? state.fieldErrors : {}}
+          />
+        ) : (
+          <QrScanner onScan={scanned} disabled={pending} />
+        )}
+      </div>
+    );
+  }
+
+  return (
+    <div className="grid flex-1 content-start gap-4 p-3 sm:gap-6 sm:p-6 landscape:lg:grid-cols-[minmax(0,30rem)_minmax(0,1fr)] landscape:lg:content-stretch">
+      <section aria-label="Pickup" className="flex w-full flex-col rounded-3xl bg-white p-5 shadow-sm sm:p-6 portrait:mx-auto portrait:max-w-3xl">
+        {panel}
+      </section>
+      <section aria-labelledby="doors-heading" className="flex flex-col gap-4 rounded-3xl bg-white p-5 shadow-sm sm:p-6">
+        <h2 id="doors-heading" className="text-xl font-semibold">
+          Doors at this station
+        </h2>
+        <div className="flex flex-1 items-center justify-center">
+          <DoorGrid lockers={lockers} openDoor={openDoor} />
+        </div>
+        <DoorLegend />
+      </section>
+    </div>
+  );
+}
+
+function EntryForm({
+  dispatch,
+  pending,
+  fieldErrors,
+}: {
+  dispatch: (formData: FormData) => void;
+  pending: boolean;
+  fieldErrors: Record<string, string[]>;
+}) {
+  const [code, setCode] = useState("");
+  const [phone, setPhone] = useState("");
+  const [active, setActive] = useState<"code" | "phoneLast4">("code");
+  const [hint, setHint] = useState<string | null>(null);
+  const codeInput = useRef<HTMLInputElement>(null);
+  const phoneInput = useRef<HTMLInputElement>(null);
+
+  function focus(field: "code" | "phoneLast4") {
+    setActive(field);
+    (field === "code" ? codeInput : phoneInput).current?.focus();
+  }
+
+  function setCodeDigits(value: string) {
+    const digits = value.replace(/\D/g, "").slice(0, CODE_DIGITS);
+    setCode(digits);
+    if (digits.length === CODE_DIGITS && active === "code") focus("phoneLast4");
+  }
+
+  function type(digit: string) {
+    setHint(null);
+    if (active === "code" && code.length < CODE_DIGITS) setCodeDigits(code + digit);
+    else if (phone.length < PHONE_DIGITS) {
+      setPhone(phone + digit);
+      if (active !== "phoneLast4") focus("phoneLast4");
+    }
+  }
+
+  function erase() {
+    if (active === "phoneLast4" && phone.length === 0) {
+      focus("code");
+      setCode(code.slice(0, -1));
+    } else if (active === "phoneLast4") setPhone(phone.slice(0, -1));
+    else setCode(code.slice(0, -1));
+  }
+
+  function clear() {
+    setCode("");
+    setPhone("");
+    setHint(null);
+    focus("code");
+  }
+
+  // Digits typed while a keypad button (not a field) has the focus still count.
+  function keyDown(event: KeyboardEvent) {
+    if (event.target instanceof HTMLInputElement) return;
+    if (/^\d$/.test(event.key)) {
+      event.preventDefault();
+      type(event.key);
+    } else if (event.key === "Backspace") {
+      event.preventDefault();
+      erase();
+    }
+  }
+
+  function submit(event: FormEvent) {
+    if (code.length === CODE_DIGITS && phone.length === PHONE_DIGITS) return;
+    event.preventDefault();
+    setHint(code.length < CODE_DIGITS ? "The pickup code has 6 digits." : "Enter the last 4 digits of your phone number.");
+    focus(code.length < CODE_DIGITS ? "code" : "phoneLast4");
+  }
+
+  const box = (field: "code" | "phoneLast4") =>
+    `w-full rounded-2xl border-2 bg-white px-3 py-2 text-center font-mono text-4xl font-bold tracking-[0.3em] tabular-nums portrait:sm:py-4 portrait:sm:text-6xl ${
+      active === field ? "border-brand-600 ring-4 ring-brand-100" : "border-gray-300"
+    }`;
+
+  return (
+    <form action={dispatch} onSubmit={submit} onKeyDown={keyDown} className="flex flex-col gap-4" noValidate>
+      <div className="grid grid-cols-[3fr_2fr] gap-3">
+        <div className="flex flex-col gap-1">
+          <label htmlFor="kiosk-code" className="text-base font-semibold text-gray-800">
+            Pickup code
+          </label>
+          <input
+            ref={codeInput}
+            id="kiosk-code"
+            name="code"
+            value={code}
+            onChange={(event) => setCodeDigits(event.target.value)}
+            onFocus={() => setActive("code")}
+            inputMode="none"
+            autoComplete="off"
+            autoFocus
+            maxLength={CODE_DIGITS}
+            aria-describedby="kiosk-code-error"
+            aria-invalid={fieldErrors.code ? true : undefined}
+            className={box("code")}
+          />
+          <p id="kiosk-code-error" className="text-sm text-red-700 empty:hidden">
+            {fieldErrors.code?.join(" ")}
+          </p>
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="kiosk-phone" className="text-base font-semibold text-gray-800">
+            Phone, last 4
+          </label>
+          <input
+            ref={phoneInput}
+            id="kiosk-phone"
+            name="phoneLast4"
+            value={phone}
+            onChange={(event) => setPhone(event.target.value.replace(/\D/g, "").slice(0, PHONE_DIGITS))}
+            onFocus={() => setActive("phoneLast4")}
+            inputMode="none"
+            autoComplete="off"
+            maxLength={PHONE_DIGITS}
+            aria-describedby="kiosk-phone-error"
+            aria-invalid={fieldErrors.phoneLast4 ? true : undefined}
+            className={box("phoneLast4")}
+          />
+          <p id="kiosk-phone-error" className="text-sm text-red-700 empty:hidden">
+            {fieldErrors.phoneLast4?.join(" ")}
+          </p>
+        </div>
+      </div>
+      <Keypad onDigit={type} onDelete={erase} onClear={clear} disabled={pending} />
+      <p aria-live="polite" className="text-center text-base font-medium text-red-800 empty:hidden">
+        {hint}
+      </p>
+      <button
+        type="submit"
+        disabled={pending}
+        className="min-h-16 rounded-2xl bg-brand-600 px-6 text-2xl font-bold text-white shadow hover:bg-brand-700 disabled:bg-brand-300 portrait:sm:min-h-24 portrait:sm:text-4xl"
+      >
+        {pending ? "Checking…" : "Open my door"}
+      </button>
+    </form>
+  );
+}
+
+function OpenedPanel({
+  state,
+  secondsLeft,
+  onDone,
+}: {
+  state: Extract<KioskState, { status: "opened" }>;
+  secondsLeft: number;
+  onDone: () => void;
+}) {
+  const door = state.door.label;
+  return (
+    <div className="flex flex-1 flex-col justify-center gap-6 text-center">
+      {state.doorOpened ? (
+        <div role="status" className="flex flex-col items-center gap-4">
+          <span aria-hidden className="grid h-24 w-24 place-items-center rounded-full bg-green-100 text-5xl text-green-800">
+            ✓
+          </span>
+          <p className="text-4xl font-bold leading-tight">
+            Door {door} is open — take your parcel and close the door.
+          </p>
+          <p className="text-lg text-gray-700">Locker {state.door.lockerCode}: its door is lit up on the map of doors.</p>
+        </div>
+      ) : (
+        <div role="alert" className="flex flex-col items-center gap-4">
+          <p className="text-3xl font-bold text-red-800">Door {door} did not open.</p>
+          <p className="text-lg text-gray-800">
+            Your parcel is safe inside. Please call the phone number on the locker and say “door {door}”.
+          </p>
+        </div>
+      )}
+      <DoneButton secondsLeft={secondsLeft} onDone={onDone} />
+    </div>
+  );
+}
+
+function ExpiredPanel({ message, secondsLeft, onDone }: { message: string; secondsLeft: number; onDone: () => void }) {
+  return (
+    <div className="flex flex-1 flex-col justify-center gap-6 text-center">
+      <div role="alert" className="flex flex-col items-center gap-4 rounded-2xl border-2 border-amber-300 bg-amber-50 p-6 text-amber-950">
+        <p className="text-3xl font-bold">This parcel can no longer be collected here</p>
+        <p className="text-xl">{message}</p>
+      </div>
+      <DoneButton secondsLeft={secondsLeft} onDone={onDone} />
+    </div>
+  );
+}
+
+function DoneButton({ secondsLeft, onDone }: { secondsLeft: number; onDone: () => void }) {
+  return (
+    <div className="flex flex-col items-center gap-2">
+      <button
+        type="button"
+        onClick={onDone}
+        className="min-h-16 w-full rounded-2xl bg-gray-900 px-6 text-2xl font-bold text-white hover:bg-gray-800"
+      >
+        Done
+      </button>
+      <p className="text-gray-700">Back to the start in {secondsLeft} s</p>
+    </div>
+  );
+}
+
+function LockedPanel({ message, retryAfterMs, onOver }: { message: string; retryAfterMs: number; onOver: () => void }) {
+  const [until] = useState(() => Date.now() + retryAfterMs);
+  const [left, setLeft] = useState(retryAfterMs);
+
+  useEffect(() => {
+    const timer = setInterval(() => {
+      const remaining = until - Date.now();
+      if (remaining <= 0) {
+        clearInterval(timer);
+        onOver();
+      } else setLeft(remaining);
+    }, 250);
+    return () => clearInterval(timer);
+  }, [until, onOver]);
+
+  const seconds = Math.ceil(left / 1000);
+  const clock = `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, "0")}`;
+  return (
+    <div className="flex flex-1 flex-col items-center justify-center gap-5 text-center">
+      {/* Announced once; the ticking clock below is not a live region, or it would be read out every second. */}
+      <div role="alert" className="flex flex-col gap-3">
+        <p className="text-3xl font-bold">Too many wrong codes</p>
+        <p className="text-lg text-gray-800">To keep parcels safe, this screen takes no codes for a while.</p>
+        <p className="sr-only">{message}</p>
+      </div>
+      <p className="text-lg font-semibold text-gray-800">Try again in</p>
+      <p className="font-mono text-7xl font-bold tabular-nums text-brand-700" data-testid="lockout-countdown">
+        <time dateTime={`PT${seconds}S`}>{clock}</time>
+      </p>
+    </div>
+  );
+}

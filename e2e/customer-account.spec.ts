@@ -1,0 +1,120 @@
+import { expect, test } from "@playwright/test";
+import { DEMO, signIn } from "./support/accounts";
+import { becomeConfirmedCustomer, expectAccessibleScreen, newDevice, readTextMessage } from "./support/customers";
+
+/** A phone number no parcel and no other test uses. */
+function freshPhone(): string {
+  return `187${String(Date.now()).slice(-6)}${String(Math.floor(Math.random() * 100)).padStart(2, "0")}`;
+}
+
+test("a new customer confirms their phone with the texted code, sees the empty state and picks a preferred site", async ({
+  page,
+  browser,
+}, testInfo) => {
+  test.setTimeout(120_000);
+  const phone = freshPhone();
+  await page.goto("/sign-up");
+  await page.getByLabel("Your name").fill("Zhou Yu");
+  await page.getByLabel("Email").fill(`zhou.${phone}@example.com`);
+  await page.getByLabel("Mobile phone").fill(phone);
+  await page.getByLabel("Password").fill("a-long-enough-password");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL("/parcels");
+  await expect(page).toHaveTitle(/My parcels/);
+  await expectAccessibleScreen(page, "my parcels (phone not confirmed)");
+
+  await page.getByRole("link", { name: "Confirm my phone number" }).click();
+  await expect(page.getByText(`${phone.slice(0, 3)}****${phone.slice(-4)}`).first()).toBeVisible();
+  await expectAccessibleScreen(page, "confirm phone");
+  await page.getByRole("button", { name: "Text me a code" }).click();
+  await expect(page.getByRole("status")).toContainText("We are texting a 6-digit code to");
+  await expect(page.getByText("5 tries left")).toBeVisible();
+  // Asking again at once is refused, with the wait.
+  await page.getByRole("button", { name: "Send me a new code" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "You can ask for another in" })).toBeVisible();
+
+  const [, code] = await readTextMessage(browser, testInfo, phone, /(\d{6}) is your code to confirm this phone number/);
+  const wrong = String((Number(code) + 1) % 1_000_000).padStart(6, "0");
+  await page.getByLabel("6-digit code").fill(wrong);
+  await page.getByRole("button", { name: "Confirm" }).click();
+  await expect(page.getByText("That code is not right. 4 tries left.")).toBeVisible();
+  await expect(page.getByLabel("6-digit code")).toHaveValue("");
+  await expectAccessibleScreen(page, "confirm phone (wrong code)");
+
+  await page.getByLabel("6-digit code").fill(code);
+  await page.getByRole("button", { name: "Confirm" }).click();
+  await expect(page).toHaveURL("/parcels?verified=1");
+  await expect(page.getByText("No parcels yet")).toBeVisible();
+  await expect(page).toHaveTitle(/My parcels/);
+  await expectAccessibleScreen(page, "my parcels (empty)");
+
+  await page.getByRole("link", { name: "Account" }).click();
+  await expect(page.getByText("— confirmed")).toBeVisible();
+  await page.getByLabel("Preferred site").selectOption({ label: "Library Plaza Station — 07:00–23:00 daily" });
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("status")).toHaveText("Saved: Library Plaza Station is your preferred site.");
+  await page.reload();
+  await expect(page.getByText("Now: Library Plaza Station")).toBeVisible();
+  await expect(page.getByLabel("Preferred site")).toHaveValue(/\d+/);
+  await expectAccessibleScreen(page, "account");
+
+  await page.getByRole("link", { name: "Messages" }).click();
+  // The one code that was sent (the second request was refused), now harmless to show.
+  await expect(page.getByText("is your code to confirm this phone number")).toHaveCount(1);
+});
+
+test("the inbox holds the texts and emails sent to the customer, newest first", async ({ page }) => {
+  await signIn(page, DEMO.bob);
+  await page.getByRole("link", { name: "Messages" }).click();
+  const messages = page.getByRole("article");
+  await expect(messages.first()).toBeVisible();
+  await expect(messages.filter({ hasText: "The pickup time for your ZTO Express parcel ZT7730012455" }).first()).toBeVisible();
+  await expect(messages.filter({ hasText: "Reminder:" }).first()).toBeVisible();
+  await expectAccessibleScreen(page, "messages (Bob)");
+});
+
+test("the development mailbox is for admins in production; a customer gets the page that does not exist", async ({
+  page,
+  browser,
+}, testInfo) => {
+  await signIn(page, DEMO.alice);
+  const response = await page.goto("/dev/mailbox");
+  expect(response?.status()).toBe(404);
+
+  const admin = await newDevice(browser, testInfo);
+  try {
+    await signIn(admin.page, DEMO.admin);
+    await admin.page.goto("/dev/mailbox?to=13800000001");
+    await expect(admin.page.getByRole("heading", { level: 1, name: "Development mailbox" })).toBeVisible();
+    await expect(admin.page.getByRole("article").first()).toContainText("to 13800000001");
+    await expectAccessibleScreen(admin.page, "development mailbox");
+    // The other organization's admin does not see the campus's parcel messages.
+    await admin.context.clearCookies();
+    await signIn(admin.page, DEMO.otherAdmin);
+    await admin.page.goto("/dev/mailbox?to=13800000001");
+    await expect(admin.page.getByText("No messages to 13800000001.")).toBeVisible();
+  } finally {
+    await admin.context.close();
+  }
+});
+
+test("the customer screens are customers' own", async ({ page }) => {
+  await signIn(page, DEMO.ztoCourier);
+  await page.goto("/messages");
+  await expect(page).toHaveURL("/courier");
+  await page.goto("/account/phone");
+  await expect(page).toHaveURL("/courier");
+});
+
+// Keep the shared helper honest: a retried journey signs back in instead of failing on "already registered".
+test("a customer who already confirmed their phone goes straight to their parcels", async ({ page, browser }, testInfo) => {
+  test.setTimeout(120_000);
+  const phone = freshPhone();
+  await becomeConfirmedCustomer(page, browser, testInfo, phone);
+  await page.goto("/sign-out");
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/sign-in\?signedOut=1/);
+  await becomeConfirmedCustomer(page, browser, testInfo, phone);
+  await expect(page).toHaveURL("/parcels");
+  await expect(page.getByText("No parcels yet")).toBeVisible();
+});

@@ -1,0 +1,70 @@
+import { expect, test } from "@playwright/test";
+import {
+  becomeConfirmedCustomer,
+  decodeQr,
+  expectAccessibleScreen,
+  forProject,
+  NEWCOMERS,
+  openKiosk,
+  WRONG_CODE_MESSAGE,
+} from "./support/customers";
+
+/*
+ * The QR on the customer's phone opens the same door as the typed code. The test reads
+ * the QR off a screenshot of the customer's screen, as a scanner would, and types what it
+ * holds into the kiosk's scanner field (a USB scanner is a keyboard that ends with Enter).
+ */
+
+test("the customer's QR, scanned at the kiosk, opens their door; a QR for another site or a stranger's QR opens nothing", async ({
+  page,
+  browser,
+}, testInfo) => {
+  test.setTimeout(120_000);
+  const phone = forProject(testInfo, NEWCOMERS.libraryQr);
+  await becomeConfirmedCustomer(page, browser, testInfo, phone, "Li Na");
+  await page.getByRole("link", { name: /Details and timeline/ }).click();
+  await expect(page).toHaveURL(/\/parcels\/\d+$/);
+  await expect(page.getByRole("heading", { level: 2, name: "Timeline" })).toBeVisible();
+  const code = (await page.getByTestId("pickup-code").innerText()).replace(/\D/g, "");
+  const payload = await decodeQr(page, /QR code that opens your door at Library Plaza Station/);
+  // Exactly what the customer would type, and the site; nothing else.
+  expect(payload).toBe(`PLK1:ZJG-L:${code}:${phone.slice(-4)}`);
+  const door = /Door ([A-Z]-\d{2})/.exec(await page.getByRole("region", { name: "Where" }).innerText())![1];
+  await expectAccessibleScreen(page, "parcel detail (waiting)");
+
+  const kiosk = await openKiosk(browser, testInfo, "ZJG-L");
+  try {
+    const screen = kiosk.page;
+    await screen.getByRole("button", { name: "Scan QR" }).click();
+    const scanner = screen.getByLabel("QR code from the scanner");
+    await expect(scanner).toBeFocused();
+    await expectAccessibleScreen(screen, "kiosk: scan");
+
+    // A QR for another station is turned away before it costs the site a guess.
+    await scanner.fill("PLK1:ZJG-N:123456:0001");
+    await scanner.press("Enter");
+    const otherStation = "This QR code is for another station (ZJG-N). Please collect your parcel there.";
+    await expect(screen.getByRole("alert").filter({ hasText: otherStation })).toHaveText(otherStation);
+    await scanner.fill("https://example.com/not-a-pickup");
+    await scanner.press("Enter");
+    await expect(screen.getByRole("alert").filter({ hasText: "That is not a pickup QR code." })).toBeVisible();
+
+    await scanner.fill(payload);
+    await scanner.press("Enter");
+    await expect(screen.getByRole("status")).toContainText(`Door ${door} is open — take your parcel and close the door.`);
+    await expect(screen.locator(`[data-door="${door}"]`)).toHaveAttribute("data-state", "open");
+
+    // The same QR again: the parcel is collected, so it opens nothing.
+    await screen.getByRole("button", { name: "Done" }).click();
+    await screen.getByRole("button", { name: "Scan QR" }).click();
+    await screen.getByLabel("QR code from the scanner").fill(payload);
+    await screen.getByLabel("QR code from the scanner").press("Enter");
+    await expect(screen.getByRole("alert").filter({ hasText: WRONG_CODE_MESSAGE })).toHaveText(WRONG_CODE_MESSAGE);
+  } finally {
+    await kiosk.context.close();
+  }
+
+  await page.reload();
+  await expect(page.getByText("Collected", { exact: true })).toBeVisible();
+  await expect(page.getByRole("img", { name: /QR code/ })).toHaveCount(0);
+});

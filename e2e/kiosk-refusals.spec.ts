@@ -1,0 +1,99 @@
+import { expect, test } from "@playwright/test";
+import { DEMO, signIn } from "./support/accounts";
+import { expectAccessibleScreen, openKiosk, WRONG_CODE_MESSAGE } from "./support/customers";
+
+/*
+ * What the kiosk says when it opens nothing. Wrong codes count against the whole site's
+ * kiosk, for every test running at the same time: the lockout test uses the West Lake
+ * Residences Gate (WLR-1), which no other journey uses, and tolerates the other project's
+ * run having locked it first. The other journeys enter at most one wrong code per site.
+ */
+
+test("an expired parcel's code is refused with its own message: whom to contact", async ({ page, browser }, testInfo) => {
+  // Bob ignored the text he got four days ago; the code in it still names his parcel.
+  await signIn(page, DEMO.bob);
+  await page.getByRole("link", { name: "Messages" }).click();
+  const oldText = page.getByRole("article").filter({ hasText: "ZT7730012455" }).filter({ hasText: "Pickup code" }).last();
+  const code = /Pickup code:? (\d{6})/.exec(await oldText.innerText())![1];
+
+  await page.goto("/parcels");
+  const expired = page.getByRole("region", { name: "Pickup time over" });
+  await expect(expired.getByRole("link", { name: /ZT7730012455/ })).toContainText("Waiting for ZTO Express to take it back — call 95311");
+
+  const kiosk = await openKiosk(browser, testInfo, "ZJG-E");
+  try {
+    const screen = kiosk.page;
+    // With a physical keyboard: the code, then the phone digits, then Enter.
+    await screen.getByLabel("Pickup code").pressSequentially(code);
+    await expect(screen.getByLabel("Phone, last 4")).toBeFocused();
+    await screen.keyboard.type("0002");
+    await screen.keyboard.press("Enter");
+    const refusal = screen.getByRole("alert").filter({ hasText: "can no longer be collected" });
+    await expect(refusal).toContainText("This parcel can no longer be collected here");
+    await expect(refusal).toContainText(
+      "This parcel's pickup time is over. It is waiting for ZTO Express to take it back; call 95311 to arrange delivery.",
+    );
+    await expect(screen.locator('[data-state="open"]')).toHaveCount(0);
+    await expectAccessibleScreen(screen, "kiosk: expired parcel");
+    await screen.getByRole("button", { name: "Done" }).click();
+    await expect(screen.getByText("This parcel can no longer be collected here")).toHaveCount(0);
+  } finally {
+    await kiosk.context.close();
+  }
+});
+
+test("wrong codes get one message, then the kiosk makes people wait and counts down", async ({ browser }, testInfo) => {
+  const kiosk = await openKiosk(browser, testInfo, "WLR-1");
+  try {
+    const screen = kiosk.page;
+    await expectAccessibleScreen(screen, "kiosk: start");
+    let wrongAnswers = 0;
+    for (let attempt = 0; attempt < 6; attempt++) {
+      if (await screen.getByTestId("lockout-countdown").isVisible()) break;
+      await screen.getByLabel("Pickup code").fill(String(100000 + attempt * 1111));
+      await screen.getByLabel("Phone, last 4").fill("0000");
+      await screen.getByRole("button", { name: "Open my door" }).click();
+      // Answered when the entry starts afresh (its fields emptied) or the wait begins.
+      await expect(async () => {
+        const locked = await screen.getByTestId("lockout-countdown").isVisible();
+        expect(locked || (await screen.getByLabel("Pickup code").inputValue()) === "").toBe(true);
+      }).toPass();
+      if (await screen.getByTestId("lockout-countdown").isVisible()) break;
+      await expect(screen.getByRole("alert").filter({ hasText: WRONG_CODE_MESSAGE })).toHaveText(WRONG_CODE_MESSAGE);
+      wrongAnswers += 1;
+    }
+    // The other project's run may have used up the allowance first; every answer before
+    // the wait was the single wrong-code message.
+    const countdown = screen.getByTestId("lockout-countdown");
+    await expect(countdown).toBeVisible();
+    expect(wrongAnswers).toBeLessThanOrEqual(3);
+    await expect(screen.getByRole("alert").filter({ hasText: "Too many wrong codes" })).toBeVisible();
+    await expect(screen.getByRole("group", { name: "Keypad" })).toHaveCount(0);
+    const first = await countdown.innerText();
+    expect(first).toMatch(/^\d+:\d{2}$/);
+    await expect(countdown).not.toHaveText(first, { timeout: 3_000 });
+    await expectAccessibleScreen(screen, "kiosk: locked");
+  } finally {
+    await kiosk.context.close();
+  }
+});
+
+test("the kiosk goes back to its start screen after a short idle time, clearing what was typed", async ({ browser }, testInfo) => {
+  test.setTimeout(90_000);
+  const kiosk = await openKiosk(browser, testInfo, "ZJG-L");
+  try {
+    const screen = kiosk.page;
+    const keypad = screen.getByRole("group", { name: "Keypad" });
+    for (const digit of "4821") await keypad.getByRole("button", { name: digit, exact: true }).click();
+    await expect(screen.getByLabel("Pickup code")).toHaveValue("4821");
+    await expect(screen.getByLabel("Pickup code")).toHaveValue("", { timeout: 35_000 });
+  } finally {
+    await kiosk.context.close();
+  }
+});
+
+test("a kiosk address for a site that does not exist says the screen is not set up", async ({ page }) => {
+  const response = await page.goto("/kiosk/NO-SUCH-SITE");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "This screen is not set up" })).toBeVisible();
+});

@@ -1,0 +1,137 @@
+import { expect, type Browser, type BrowserContext, type Page, type TestInfo } from "@playwright/test";
+import jsQR from "jsqr";
+import { PNG } from "pngjs";
+import { DEMO, signIn } from "./accounts";
+import { expectAccessible } from "./axe";
+
+/*
+ * Helpers for the customer and kiosk journeys.
+ *
+ * Every journey that collects a parcel collects one no other test touches: a pickup code
+ * opens its door once, and the tests run in parallel (two workers, two projects) against
+ * one seeded database. The seed's filler parcels are addressed to phone numbers without an
+ * account (lib/demo/seed.ts: 13500001001 … 13500001018, six per site in the order
+ * ZJG-N, ZJG-L, ZJG-E). A journey signs up with one of those numbers — its own, per test
+ * and per project — confirms it with the texted code, and finds its parcel waiting, which
+ * is exactly what a new customer does.
+ */
+
+export const NEWCOMER_PASSWORD = "newcomer-password-2026";
+
+/** The seed's filler recipients by site: [chromium project's number, phone project's number]. */
+export const NEWCOMERS = {
+  /** ZJG-E, 13th and 14th filler parcels (S and M). */
+  eastJourney: ["13500001013", "13500001014"],
+  /** ZJG-L, 7th and 8th filler parcels (S and M). */
+  libraryQr: ["13500001007", "13500001008"],
+} as const;
+
+export function forProject<T>(testInfo: TestInfo, pair: readonly [T, T]): T {
+  return testInfo.project.name === "phone" ? pair[1] : pair[0];
+}
+
+/**
+ * A second device in the same test — the locker's kiosk, an admin's laptop — with the
+ * project's base URL but its own cookies. The caller closes it.
+ */
+export async function newDevice(
+  browser: Browser,
+  testInfo: TestInfo,
+  viewport = { width: 1280, height: 800 },
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ baseURL: testInfo.project.use.baseURL, viewport });
+  return { context, page: await context.newPage() };
+}
+
+export async function openKiosk(browser: Browser, testInfo: TestInfo, siteCode: string) {
+  const device = await newDevice(browser, testInfo);
+  await device.page.goto(`/kiosk/${siteCode}`);
+  await expect(device.page.getByRole("heading", { level: 2, name: "Collect a parcel" })).toBeVisible();
+  return device;
+}
+
+/** The newest SMS to `phone` in the development mailbox matching `pattern`, read as the campus admin. */
+export async function readTextMessage(
+  browser: Browser,
+  testInfo: TestInfo,
+  phone: string,
+  pattern: RegExp,
+): Promise<RegExpExecArray> {
+  const { context, page: admin } = await newDevice(browser, testInfo);
+  try {
+    await signIn(admin, DEMO.admin);
+    let match: RegExpExecArray | null = null;
+    // The outbox worker delivers every 10 seconds.
+    await expect(async () => {
+      await admin.goto(`/dev/mailbox?to=${encodeURIComponent(phone)}`);
+      const texts = await admin.getByRole("article").allInnerTexts();
+      match = texts.map((text) => pattern.exec(text)).find((m) => m !== null) ?? null;
+      expect(match, `a text to ${phone} matching ${pattern}`).not.toBeNull();
+    }).toPass({ timeout: 40_000, intervals: [1_000, 2_000, 3_000] });
+    return match!;
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * Signs up with `phone` (or signs in, when a retried test already did) and confirms the
+ * phone with the code texted to it. Leaves the page on My parcels.
+ */
+export async function becomeConfirmedCustomer(
+  page: Page,
+  browser: Browser,
+  testInfo: TestInfo,
+  phone: string,
+  name = "New Customer",
+) {
+  await page.goto("/sign-up");
+  await page.getByLabel("Your name").fill(name);
+  await page.getByLabel("Email").fill(`customer.${phone}@example.com`);
+  await page.getByLabel("Mobile phone").fill(phone);
+  await page.getByLabel("Password").fill(NEWCOMER_PASSWORD);
+  await page.getByRole("button", { name: "Create account" }).click();
+  const taken = page.getByText("This phone number is already registered. Sign in instead.");
+  await expect(page.getByRole("heading", { level: 1, name: "My parcels" }).or(taken)).toBeVisible();
+  if (await taken.isVisible()) await signIn(page, phone, NEWCOMER_PASSWORD);
+  await expect(page).toHaveURL("/parcels");
+  if (await page.getByText("Your phone number is not confirmed yet").isVisible()) {
+    await page.getByRole("link", { name: "Confirm my phone number" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Confirm your phone number" })).toBeVisible();
+    await page.getByRole("button", { name: "Text me a code" }).click();
+    await expect(page.getByRole("status")).toContainText("We are texting a 6-digit code to");
+    const [, code] = await readTextMessage(browser, testInfo, phone, /(\d{6}) is your code to confirm this phone number/);
+    await page.getByLabel("6-digit code").fill(code);
+    await page.getByRole("button", { name: "Confirm" }).click();
+    await expect(page).toHaveURL("/parcels?verified=1");
+  }
+}
+
+/** The text a QR image on the page holds, read from a screenshot of it. */
+export async function decodeQr(page: Page, name: RegExp): Promise<string> {
+  const image = page.getByRole("img", { name }).first();
+  const png = PNG.sync.read(await image.screenshot());
+  const decoded = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
+  if (!decoded) throw new Error("the QR code on the page could not be read");
+  return decoded.data;
+}
+
+/** Types a code and phone digits on the kiosk's own keypad, the way a customer taps them. */
+export async function tapOnKeypad(page: Page, code: string, phoneLast4: string) {
+  const keypad = page.getByRole("group", { name: "Keypad" });
+  for (const digit of code + phoneLast4) await keypad.getByRole("button", { name: digit, exact: true }).click();
+  await expect(page.getByLabel("Pickup code")).toHaveValue(code);
+  await expect(page.getByLabel("Phone, last 4")).toHaveValue(phoneLast4);
+}
+
+export const WRONG_CODE_MESSAGE =
+  "That code does not open a door here. Check the code and the last 4 digits of your phone.";
+
+/**
+ * expectAccessible once the page has its title: after a client-side navigation (a form
+ * action's redirect) Next.js streams the new metadata in a moment after the content.
+ */
+export async function expectAccessibleScreen(page: Page, label: string) {
+  await expect(page).toHaveTitle(/\S/);
+  await expectAccessible(page, label);
+}

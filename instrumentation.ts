@@ -1,0 +1,11 @@
+/*
+ * Next.js calls register() once when a server process starts. The Node.js server runs the
+ * housekeeping timer (parcel sweep + outbox delivery); the edge runtime, which has no
+ * SQLite, and the build, which must not touch the database, do not.
+ */
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  if (process.env.NEXT_PHASE === "phase-production-build") return;
+  const { startBackgroundJobs } = await import("./lib/notifications/background");
+  startBackgroundJobs();
+}

@@ -1,0 +1,221 @@
+import "server-only";
+import crypto from "node:crypto";
+import { and, desc, eq, gt, isNotNull, isNull } from "drizzle-orm";
+import { z } from "zod";
+import { phoneVerifications, users } from "@/db/schema";
+import { writeTransaction } from "@/db/transaction";
+import type { Ctx } from "@/lib/context";
+import { DomainError } from "@/lib/errors";
+import { queueAccountMessage } from "@/lib/notifications/outbox";
+import { maskPhone } from "@/lib/phone";
+import { encryptPickupCode, generatePickupCode, sameDigits } from "@/lib/pickup-codes/code";
+import { parseInput } from "@/lib/validation";
+import { requireRole } from "./authorize";
+
+/*
+ * Proving a customer holds their phone: a 6-digit one-time code sent by SMS through the
+ * outbox. Until then the account sees no parcels (parcels are addressed to phones), so
+ * the code is what stands between a sign-up with someone else's number and their pickup
+ * codes. A code is stored as an HMAC to check it and an encrypted copy for the outbox to
+ * render at send time; the copy is erased once the code is used, replaced or spent.
+ */
+
+export const PHONE_CODE_POLICY = {
+  /** How long a code works. */
+  ttlMs: 10 * 60_000,
+  /** Wrong entries one code survives; then the customer asks for a new one. */
+  maxTries: 5,
+  /** The shortest wait between two codes. */
+  resendAfterMs: 60_000,
+  /** Codes per account per day: 5 codes × 5 tries gives a guesser 25 in 10⁶ a day. */
+  maxPerDay: 5,
+} as const;
+
+const DAY = 24 * 3_600_000;
+
+export const VerifyPhoneInput = z.object({
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, "The code has 6 digits."),
+});
+export type VerifyPhoneInput = z.input<typeof VerifyPhoneInput>;
+
+export type PhoneVerificationStatus = {
+  /** The phone as the customer can recognise it, e.g. 138****0001. */
+  maskedPhone: string | null;
+  verified: boolean;
+  /** The code sent last, while it can still be used. */
+  pending: { expiresAt: number; triesLeft: number } | null;
+  /** When another code may be asked for (now or earlier: at once). */
+  resendAt: number;
+};
+
+function codeHash(ctx: Ctx, userId: number, phone: string, code: string): string {
+  // Bound to the account and the number: a code sent for one cannot confirm another.
+  return crypto.createHmac("sha256", ctx.keys.hmacKey).update(`phone-verification:${userId}:${phone}:${code}`).digest("hex");
+}
+
+type UserRow = typeof users.$inferSelect;
+
+function loadCustomer(ctx: Ctx): UserRow {
+  const actor = requireRole(ctx, "customer");
+  const user = ctx.db.select().from(users).where(eq(users.id, actor.userId)).get();
+  if (!user) throw new DomainError("UNAUTHENTICATED", "Please sign in first.");
+  return user;
+}
+
+function openVerification(ctx: Ctx, user: UserRow) {
+  if (!user.phone) return undefined;
+  return ctx.db
+    .select()
+    .from(phoneVerifications)
+    .where(
+      and(
+        eq(phoneVerifications.userId, user.id),
+        eq(phoneVerifications.phone, user.phone),
+        isNull(phoneVerifications.verifiedAt),
+        isNotNull(phoneVerifications.codeCipher),
+        gt(phoneVerifications.expiresAt, ctx.now()),
+      ),
+    )
+    .orderBy(desc(phoneVerifications.id))
+    .get();
+}
+
+/** When the customer may ask for another code: after the resend wait and within the daily cap. */
+function nextRequestAt(ctx: Ctx, userId: number): number {
+  const recent = ctx.db
+    .select({ createdAt: phoneVerifications.createdAt })
+    .from(phoneVerifications)
+    .where(and(eq(phoneVerifications.userId, userId), gt(phoneVerifications.createdAt, ctx.now() - DAY)))
+    .orderBy(desc(phoneVerifications.createdAt))
+    .all();
+  if (recent.length === 0) return 0;
+  const afterWait = recent[0].createdAt + PHONE_CODE_POLICY.resendAfterMs;
+  const afterCap = recent.length >= PHONE_CODE_POLICY.maxPerDay ? recent[PHONE_CODE_POLICY.maxPerDay - 1].createdAt + DAY : 0;
+  return Math.max(afterWait, afterCap);
+}
+
+/** Where the signed-in customer stands with their phone. Customers only. */
+export function phoneVerificationStatus(ctx: Ctx): PhoneVerificationStatus {
+  const user = loadCustomer(ctx);
+  const open = user.phoneVerifiedAt == null ? openVerification(ctx, user) : undefined;
+  return {
+    maskedPhone: user.phone ? maskPhone(user.phone) : null,
+    verified: user.phoneVerifiedAt != null,
+    pending:
+      open && open.attempts < PHONE_CODE_POLICY.maxTries
+        ? { expiresAt: open.expiresAt, triesLeft: PHONE_CODE_POLICY.maxTries - open.attempts }
+        : null,
+    resendAt: nextRequestAt(ctx, user.id),
+  };
+}
+
+export type PhoneCodeSent = { sentTo: string; expiresAt: number };
+
+/**
+ * Sends the signed-in customer a fresh code by SMS (queued in the outbox) and retires any
+ * earlier one. Customers only. Raises INVALID (no phone on the account), CONFLICT (already
+ * confirmed) and LOCKED_OUT (details: retryAfterMs) when asked again too soon or too often.
+ */
+export function requestPhoneVerification(ctx: Ctx): PhoneCodeSent {
+  return writeTransaction(ctx.db, () => {
+    const user = loadCustomer(ctx);
+    if (!user.phone) throw new DomainError("INVALID", "Add a phone number to your account first.");
+    if (user.phoneVerifiedAt != null) throw new DomainError("CONFLICT", "Your phone number is already confirmed.");
+    const now = ctx.now();
+    const allowedAt = nextRequestAt(ctx, user.id);
+    if (allowedAt > now) {
+      const seconds = Math.ceil((allowedAt - now) / 1000);
+      throw new DomainError(
+        "LOCKED_OUT",
+        seconds > 90
+          ? `You asked for several codes already. You can ask again in ${Math.ceil(seconds / 60)} minutes.`
+          : `A code is on its way. You can ask for another in ${seconds} seconds.`,
+        { retryAfterMs: allowedAt - now },
+      );
+    }
+    ctx.db
+      .update(phoneVerifications)
+      .set({ codeCipher: null })
+      .where(and(eq(phoneVerifications.userId, user.id), isNull(phoneVerifications.verifiedAt)))
+      .run();
+    const code = generatePickupCode();
+    const expiresAt = now + PHONE_CODE_POLICY.ttlMs;
+    const verification = ctx.db
+      .insert(phoneVerifications)
+      .values({
+        userId: user.id,
+        phone: user.phone,
+        codeHash: codeHash(ctx, user.id, user.phone, code),
+        codeCipher: encryptPickupCode(ctx.keys, code),
+        expiresAt,
+        createdAt: now,
+      })
+      .returning()
+      .get();
+    queueAccountMessage(ctx, {
+      userId: user.id,
+      phone: user.phone,
+      kind: "phone_verification",
+      payload: { verificationId: verification.id },
+    });
+    return { sentTo: maskPhone(user.phone), expiresAt };
+  });
+}
+
+type VerifyOutcome = { kind: "verified"; phone: string } | { kind: "wrong"; triesLeft: number } | { kind: "no_code" };
+
+/**
+ * Confirms the signed-in customer's phone with the code sent to it; from then on they see
+ * the parcels addressed to it. Customers only. Every wrong entry is counted in its own
+ * commit before the answer. Raises INVALID (wrong, expired or spent code — field errors on
+ * `code`). Confirming an already confirmed phone succeeds again.
+ */
+export function verifyPhone(ctx: Ctx, raw: VerifyPhoneInput): { maskedPhone: string } {
+  const user = loadCustomer(ctx);
+  const { code } = parseInput(VerifyPhoneInput, raw);
+  const outcome = writeTransaction(ctx.db, (): VerifyOutcome => {
+    const fresh = ctx.db.select().from(users).where(eq(users.id, user.id)).get()!;
+    if (fresh.phoneVerifiedAt != null && fresh.phone) return { kind: "verified", phone: fresh.phone };
+    const open = openVerification(ctx, fresh);
+    if (!open || open.attempts >= PHONE_CODE_POLICY.maxTries) return { kind: "no_code" };
+    if (!sameDigits(codeHash(ctx, fresh.id, open.phone, code), open.codeHash)) {
+      const attempts = open.attempts + 1;
+      const spent = attempts >= PHONE_CODE_POLICY.maxTries;
+      ctx.db
+        .update(phoneVerifications)
+        .set({ attempts, codeCipher: spent ? null : open.codeCipher })
+        .where(eq(phoneVerifications.id, open.id))
+        .run();
+      return { kind: "wrong", triesLeft: PHONE_CODE_POLICY.maxTries - attempts };
+    }
+    const now = ctx.now();
+    ctx.db.update(phoneVerifications).set({ verifiedAt: now, codeCipher: null }).where(eq(phoneVerifications.id, open.id)).run();
+    ctx.db
+      .update(users)
+      .set({ phoneVerifiedAt: now })
+      .where(and(eq(users.id, fresh.id), eq(users.phone, open.phone)))
+      .run();
+    return { kind: "verified", phone: open.phone };
+  });
+  switch (outcome.kind) {
+    case "verified":
+      return { maskedPhone: maskPhone(outcome.phone) };
+    case "no_code":
+      throw new DomainError("INVALID", "That code no longer works. Ask for a new one.", {
+        fieldErrors: { code: ["This code has expired or was replaced. Ask for a new code."] },
+      });
+    case "wrong":
+      throw new DomainError("INVALID", "That code is not right.", {
+        fieldErrors: {
+          code: [
+            outcome.triesLeft > 0
+              ? `That code is not right. ${outcome.triesLeft} ${outcome.triesLeft === 1 ? "try" : "tries"} left.`
+              : "That code is not right, and it is now used up. Ask for a new code.",
+          ],
+        },
+      });
+  }
+}

@@ -1,0 +1,111 @@
+import { eq } from "drizzle-orm";
+import { afterAll, describe, expect, test } from "vitest";
+import { sites, users } from "@/db/schema";
+import { extendHold } from "@/lib/parcels/extend-hold";
+import { expireOverdueParcels } from "@/lib/parcels/sweep";
+import { collectParcel } from "@/lib/parcels/collect";
+import { expectDomainError } from "@/lib/testing/domain-error";
+import { createCustomer, createTestWorld } from "@/lib/testing/factories";
+import { createStation, deposit, HOUR_MS } from "@/lib/testing/parcels";
+import { createMailboxTransport } from "@/lib/notifications/mailbox";
+import { deliverDueNotifications } from "@/lib/notifications/worker";
+import { listMyParcelCards, mapUrl, myParcelDetail } from "./parcels";
+import { listPickupSites, myPreferredSite, setPreferredSite } from "./preferences";
+
+const world = createTestWorld();
+afterAll(() => world.close());
+
+const station = createStation(world, { name: "Library Plaza Station", latitude: 30.3057, longitude: 120.0893 });
+const phone = "13800112233";
+const customer = createCustomer(world.db, phone);
+const me = () => world.ctx(customer);
+
+describe("My parcels", () => {
+  test("waiting parcels first, soonest deadline first, each with its code, QR and map; then expired; then the history", async () => {
+    const start = world.clock.now;
+    try {
+      const old = await deposit(world, station.courier, station.site.id, { recipientPhone: phone });
+      world.clock.now = old.parcel.expiresAt! + 1;
+      expireOverdueParcels(world.ctx({ kind: "system" }));
+      const collected = await deposit(world, station.courier, station.site.id, { recipientPhone: phone });
+      await collectParcel(world.ctx(station.kiosk), { code: collected.code, phoneLast4: collected.phoneLast4 });
+      world.clock.now += HOUR_MS;
+      const later = await deposit(world, station.courier, station.site.id, { recipientPhone: phone });
+      world.clock.now -= 30 * 60_000;
+      const sooner = await deposit(world, station.courier, station.site.id, { recipientPhone: phone });
+      await deposit(world, station.courier, station.site.id); // someone else's
+
+      const mine = await listMyParcelCards(me());
+      expect(mine.waiting.map((p) => p.id)).toEqual([sooner.parcel.id, later.parcel.id]);
+      expect(mine.expired.map((p) => p.id)).toEqual([old.parcel.id]);
+      expect(mine.history.map((p) => p.id)).toEqual([collected.parcel.id]);
+      expect(mine.asOf).toBe(world.clock.now);
+
+      const card = mine.waiting[0];
+      expect(card.pickupCode).toBe(sooner.code);
+      expect(card.pickupQr).toMatch(/^data:image\/svg\+xml;base64,/);
+      expect(Buffer.from(card.pickupQr!.split(",")[1], "base64").toString()).toContain("<svg");
+      expect(card.location).toEqual({ latitude: 30.3057, longitude: 120.0893, mapUrl: mapUrl(30.3057, 120.0893) });
+      expect(card.location.mapUrl).toBe("https://www.openstreetmap.org/?mlat=30.3057&mlon=120.0893#map=18/30.3057/120.0893");
+      // Codes and QRs only while a parcel waits.
+      expect([...mine.expired, ...mine.history].every((p) => p.pickupCode === null && p.pickupQr === null)).toBe(true);
+    } finally {
+      world.clock.now = start;
+    }
+  });
+
+  test("an unverified customer sees none; other roles are refused", async () => {
+    world.db.update(users).set({ phoneVerifiedAt: null }).where(eq(users.id, customer.userId)).run();
+    expect(await listMyParcelCards(world.ctx({ ...customer, verifiedPhone: null }))).toMatchObject({ waiting: [], expired: [], history: [] });
+    world.db.update(users).set({ phoneVerifiedAt: world.clock.now }).where(eq(users.id, customer.userId)).run();
+    await expectDomainError(() => listMyParcelCards(world.ctx(station.courier)), "FORBIDDEN");
+  });
+});
+
+describe("a parcel's detail", () => {
+  test("has the timeline, the messages sent, the code and the hold extension while it is possible", async () => {
+    const { parcel, code } = await deposit(world, station.courier, station.site.id, { recipientPhone: phone });
+    await deliverDueNotifications(world.ctx({ kind: "system" }), createMailboxTransport(world.ctx({ kind: "system" })));
+    const detail = await myParcelDetail(me(), parcel.id);
+    expect(detail.pickupCode).toBe(code);
+    expect(detail.timeline.map((e) => e.kind)).toEqual(expect.arrayContaining(["reserved", "deposited"]));
+    expect(detail.messages).toEqual([{ kind: "parcel_deposited", channel: "sms", sentAt: world.clock.now }]);
+    expect(detail.extension).toEqual({ newDeadline: parcel.expiresAt! + 24 * HOUR_MS });
+
+    extendHold(me(), { parcelId: parcel.id });
+    const extended = await myParcelDetail(me(), parcel.id);
+    expect(extended.extension).toBeNull();
+    expect(extended.parcel.expiresAt).toBe(parcel.expiresAt! + 24 * HOUR_MS);
+    expect(extended.timeline.find((e) => e.kind === "hold_extended")).toMatchObject({ actor: "you" });
+  });
+
+  test("someone else's parcel is NOT_FOUND, word for word like one that does not exist", async () => {
+    const { parcel } = await deposit(world, station.courier, station.site.id);
+    const theirs = await expectDomainError(() => myParcelDetail(me(), parcel.id), "NOT_FOUND");
+    const missing = await expectDomainError(() => myParcelDetail(me(), 987_654), "NOT_FOUND");
+    expect(theirs.message).toBe(missing.message);
+    // A courier of the parcel's carrier may see it elsewhere, but not through the customer's screen.
+    await expectDomainError(() => myParcelDetail(world.ctx(station.courier), parcel.id), "FORBIDDEN");
+  });
+});
+
+describe("the preferred site", () => {
+  test("a customer picks an open site, changes it and clears it", () => {
+    expect(myPreferredSite(me())).toBeNull();
+    expect(listPickupSites(me()).map((s) => s.id)).toContain(station.site.id);
+    expect(setPreferredSite(me(), { siteId: String(station.site.id) })).toMatchObject({ id: station.site.id, name: "Library Plaza Station" });
+    expect(myPreferredSite(me())?.id).toBe(station.site.id);
+    expect(setPreferredSite(me(), { siteId: "" })).toBeNull();
+    expect(myPreferredSite(me())).toBeNull();
+  });
+
+  test("a closed or unknown site is NOT_FOUND, junk is INVALID, and only customers have one", async () => {
+    const closed = createStation(world, { status: "closed" });
+    await expectDomainError(() => setPreferredSite(me(), { siteId: closed.site.id }), "NOT_FOUND");
+    await expectDomainError(() => setPreferredSite(me(), { siteId: 999_999 }), "NOT_FOUND");
+    await expectDomainError(() => setPreferredSite(me(), { siteId: "north" }), "INVALID");
+    expect(listPickupSites(me()).map((s) => s.id)).not.toContain(closed.site.id);
+    await expectDomainError(() => setPreferredSite(world.ctx(station.admin), { siteId: station.site.id }), "FORBIDDEN");
+    expect(world.db.select().from(sites).where(eq(sites.id, closed.site.id)).get()?.status).toBe("closed");
+  });
+});

@@ -1,0 +1,131 @@
+import "server-only";
+import { and, asc, eq, inArray } from "drizzle-orm";
+import QRCode from "qrcode";
+import { notifications, sites } from "@/db/schema";
+import { requireRole } from "@/lib/auth/authorize";
+import type { Ctx } from "@/lib/context";
+import { pickupQrPayload } from "@/lib/kiosk/qr-payload";
+import { loadVisibleParcel } from "@/lib/parcels/access";
+import { HOLD_EXTENSION_MS } from "@/lib/parcels/extend-hold";
+import { listMyParcels, type CustomerParcel } from "@/lib/parcels/queries";
+import { parcelTimeline, type TimelineEntry } from "@/lib/parcels/timeline";
+import type { ParcelView } from "@/lib/parcels/view";
+import { decryptPickupCode, phoneLast4 } from "@/lib/pickup-codes/code";
+
+/*
+ * What the customer's screens read, on top of the parcel queries: where the site is on a
+ * map, the pickup QR, and the messages sent about a parcel. Authorization is the parcel
+ * queries' own (the verified phone); nothing here widens it.
+ */
+
+export type SiteLocation = { latitude: number; longitude: number; mapUrl: string };
+
+export type ParcelCard = CustomerParcel & {
+  location: SiteLocation;
+  /** An SVG data URL of the pickup QR, while the parcel waits. */
+  pickupQr: string | null;
+};
+
+export type MyParcels = {
+  waiting: ParcelCard[];
+  expired: ParcelCard[];
+  history: ParcelCard[];
+  /** The clock these were read at, for countdowns to start from. */
+  asOf: number;
+};
+
+export function mapUrl(latitude: number, longitude: number): string {
+  return `https://www.openstreetmap.org/?mlat=${latitude}&mlon=${longitude}#map=18/${latitude}/${longitude}`;
+}
+
+function siteLocations(ctx: Ctx, siteIds: number[]): Map<number, SiteLocation> {
+  if (siteIds.length === 0) return new Map();
+  return new Map(
+    ctx.db
+      .select({ id: sites.id, latitude: sites.latitude, longitude: sites.longitude })
+      .from(sites)
+      .where(inArray(sites.id, [...new Set(siteIds)]))
+      .all()
+      .map((site) => [site.id, { latitude: site.latitude, longitude: site.longitude, mapUrl: mapUrl(site.latitude, site.longitude) }]),
+  );
+}
+
+/** The QR a kiosk scans: the same code and phone digits the customer would type. */
+export async function pickupQrDataUrl(siteCode: string, code: string, recipientPhone: string): Promise<string> {
+  const svg = await QRCode.toString(pickupQrPayload({ siteCode, code, phoneLast4: phoneLast4(recipientPhone) }), {
+    type: "svg",
+    errorCorrectionLevel: "M",
+    margin: 2,
+    color: { dark: "#111827", light: "#ffffff" },
+  });
+  return `data:image/svg+xml;base64,${Buffer.from(svg).toString("base64")}`;
+}
+
+/**
+ * The signed-in customer's parcels for "My parcels": waiting ones (soonest deadline
+ * first) with code and QR, then expired ones, then the history (latest first).
+ * Customers only; an unverified phone sees none (listMyParcels).
+ */
+export async function listMyParcelCards(ctx: Ctx): Promise<MyParcels> {
+  const parcels = listMyParcels(ctx);
+  const locations = siteLocations(ctx, parcels.map((p) => p.site.id));
+  const cards = await Promise.all(
+    parcels.map(async (parcel) => ({
+      ...parcel,
+      location: locations.get(parcel.site.id)!,
+      pickupQr: parcel.pickupCode ? await pickupQrDataUrl(parcel.site.code, parcel.pickupCode, parcel.recipientPhone) : null,
+    })),
+  );
+  return {
+    waiting: cards.filter((c) => c.state === "deposited"),
+    expired: cards.filter((c) => c.state === "expired"),
+    history: cards
+      .filter((c) => c.state !== "deposited" && c.state !== "expired")
+      .sort((a, b) => (b.closedAt ?? b.createdAt) - (a.closedAt ?? a.createdAt)),
+    asOf: ctx.now(),
+  };
+}
+
+export type SentMessage = { kind: string; channel: "sms" | "email"; sentAt: number };
+
+export type ParcelDetail = {
+  parcel: ParcelView;
+  pickupCode: string | null;
+  pickupQr: string | null;
+  location: SiteLocation;
+  timeline: TimelineEntry[];
+  /** The messages about this parcel that went out, oldest first. */
+  messages: SentMessage[];
+  /** The deadline a hold extension would give, when one is still possible. */
+  extension: { newDeadline: number } | null;
+  asOf: number;
+};
+
+/**
+ * One of the signed-in customer's parcels with its timeline. Customers only; a parcel not
+ * addressed to their verified phone is NOT_FOUND, exactly like one that does not exist.
+ */
+export async function myParcelDetail(ctx: Ctx, parcelId: number): Promise<ParcelDetail> {
+  requireRole(ctx, "customer");
+  const row = loadVisibleParcel(ctx, parcelId);
+  const { parcel, entries } = parcelTimeline(ctx, row.id);
+  const waiting = row.state === "deposited" && row.expiresAt != null && row.expiresAt > ctx.now();
+  const pickupCode = waiting && row.pickupCodeCipher ? decryptPickupCode(ctx.keys, row.pickupCodeCipher) : null;
+  const messages = ctx.db
+    .select({ kind: notifications.kind, channel: notifications.channel, sentAt: notifications.sentAt })
+    .from(notifications)
+    .where(and(eq(notifications.parcelId, row.id), eq(notifications.status, "sent")))
+    .orderBy(asc(notifications.sentAt))
+    .all()
+    .map((m) => ({ kind: m.kind, channel: m.channel, sentAt: m.sentAt! }));
+  return {
+    parcel,
+    pickupCode,
+    pickupQr: pickupCode ? await pickupQrDataUrl(parcel.site.code, pickupCode, row.recipientPhone) : null,
+    location: siteLocations(ctx, [row.siteId]).get(row.siteId)!,
+    timeline: entries,
+    messages,
+    extension: waiting && !row.holdExtended ? { newDeadline: row.expiresAt! + HOLD_EXTENSION_MS } : null,
+    asOf: ctx.now(),
+  };
+}

@@ -1,0 +1,88 @@
+import "server-only";
+import { eq, sql } from "drizzle-orm";
+import { kiosks, sites, type SlotSize } from "@/db/schema";
+import type { Ctx, KioskActor } from "@/lib/context";
+
+/*
+ * What the locker's own screen shows before anyone has entered a code: the site, and its
+ * doors as they stand on the cabinets — free, occupied or out of service. The kiosk is a
+ * public screen: nothing here says whose parcel is where, or which carrier brought it.
+ */
+
+export type KioskSite = {
+  id: number;
+  code: string;
+  name: string;
+  address: string;
+  openingHours: string;
+  status: "open" | "closed";
+};
+
+export type DoorState = "free" | "occupied" | "out_of_service";
+export type KioskDoor = { label: string; row: number; column: number; size: SlotSize; state: DoorState };
+export type KioskLocker = { code: string; rows: number; columns: number; doors: KioskDoor[] };
+
+/**
+ * The site a kiosk screen serves, by its code (any case), with the kiosk that stands for
+ * it. Until kiosks are paired with a device token, a site's screen acts as its first
+ * kiosk. Null for an unknown site or a site without a kiosk. Needs no actor: the screen
+ * is public, and what it may do is limited by the kiosk verbs' guessing limits.
+ */
+export function findKiosk(ctx: Ctx, siteCode: string): { site: KioskSite; actor: KioskActor } | null {
+  const site = ctx.db
+    .select({
+      id: sites.id,
+      code: sites.code,
+      name: sites.name,
+      address: sites.address,
+      openingHours: sites.openingHours,
+      status: sites.status,
+    })
+    .from(sites)
+    .where(eq(sites.code, siteCode.trim().toUpperCase()))
+    .get();
+  if (!site) return null;
+  const kiosk = ctx.db.select({ id: kiosks.id }).from(kiosks).where(eq(kiosks.siteId, site.id)).orderBy(kiosks.id).limit(1).get();
+  if (!kiosk) return null;
+  return { site, actor: { kind: "kiosk", kioskId: kiosk.id, siteId: site.id } };
+}
+
+/** The site's cabinets and the state of each door, cabinet by cabinet, row by row. */
+export function siteDoorGrid(ctx: Ctx, siteId: number): KioskLocker[] {
+  const rows = ctx.db.all<{
+    lockerCode: string;
+    rows: number;
+    columns: number;
+    label: string | null;
+    row: number | null;
+    column: number | null;
+    size: SlotSize | null;
+    inService: number | null;
+    occupied: number | null;
+  }>(sql`
+    select l.code as lockerCode, l.rows, l.columns, s.label, s.row, s.column, s.size, s.in_service as inService,
+           exists (select 1 from parcels p where p.slot_id = s.id and p.state in ('reserved', 'deposited', 'expired')) as occupied
+    from lockers l
+    left join slots s on s.locker_id = l.id and s.retired_at is null
+    where l.site_id = ${siteId} and l.retired_at is null
+    order by l.code, s.row, s.column`);
+  const lockers = new Map<string, KioskLocker>();
+  for (const row of rows) {
+    let locker = lockers.get(row.lockerCode);
+    if (!locker) {
+      locker = { code: row.lockerCode, rows: row.rows, columns: row.columns, doors: [] };
+      lockers.set(row.lockerCode, locker);
+    }
+    if (row.label === null) continue;
+    locker.doors.push({
+      label: row.label,
+      row: row.row!,
+      column: row.column!,
+      size: row.size!,
+      // A door that holds a parcel is occupied even when it is also out of service: the
+      // parcel still has to come out.
+      state: row.occupied ? "occupied" : row.inService ? "free" : "out_of_service",
+    });
+  }
+  return [...lockers.values()];
+}

@@ -1,0 +1,40 @@
+import "server-only";
+import type { LockedOutDetails } from "@/lib/parcels/collect";
+import { isDomainError } from "@/lib/errors";
+import type { KioskState } from "./state";
+
+let nonce = 0;
+const next = () => Date.now() * 1000 + (++nonce % 1000);
+
+/**
+ * The kiosk's one mapper from a refused collection to what the screen says. WRONG_CODE
+ * keeps the verb's single message for every kind of miss; anything unexpected is logged
+ * and becomes a generic apology, never the error itself.
+ */
+export function kioskErrorState(error: unknown): KioskState {
+  if (isDomainError(error)) {
+    switch (error.code) {
+      case "WRONG_CODE":
+        return { status: "wrong", nonce: next(), message: error.message };
+      case "LOCKED_OUT":
+        return {
+          status: "locked",
+          nonce: next(),
+          message: error.message,
+          retryAfterMs: (error.details as LockedOutDetails | undefined)?.retryAfterMs ?? 60_000,
+        };
+      case "PARCEL_EXPIRED":
+        return { status: "expired", nonce: next(), message: error.message };
+      case "INVALID": {
+        const details = (error.details ?? {}) as { fieldErrors?: Record<string, string[]> };
+        return { status: "invalid", nonce: next(), message: error.message, fieldErrors: details.fieldErrors ?? {} };
+      }
+    }
+  }
+  console.error("Unexpected error at a kiosk:", error);
+  return { status: "error", nonce: next(), message: "Something went wrong on our side. No door was opened; please try again." };
+}
+
+export function openedState(door: { label: string; lockerCode: string }, doorOpened: boolean): KioskState {
+  return { status: "opened", nonce: next(), door, doorOpened };
+}

@@ -1,0 +1,16 @@
+/*
+ * What the kiosk's collect action hands back to the screen. Shared with the browser, so it
+ * holds no server code. It never carries the code or phone digits that were entered, nor
+ * anything about the parcel beyond its door.
+ */
+
+export type KioskState =
+  | { status: "idle" }
+  | { status: "opened"; nonce: number; door: { label: string; lockerCode: string }; doorOpened: boolean }
+  | { status: "wrong"; nonce: number; message: string }
+  | { status: "locked"; nonce: number; message: string; retryAfterMs: number }
+  | { status: "expired"; nonce: number; message: string }
+  | { status: "invalid"; nonce: number; message: string; fieldErrors: Record<string, string[]> }
+  | { status: "error"; nonce: number; message: string };
+
+export const KIOSK_IDLE: KioskState = { status: "idle" };

@@ -1,0 +1,62 @@
+import "server-only";
+import type { Ctx, SystemActor } from "@/lib/context";
+import { db } from "@/lib/db";
+import { doorController } from "@/lib/doors";
+import { env } from "@/lib/env";
+import { runParcelSweep } from "@/lib/parcels/sweep";
+import { keysFromHex } from "@/lib/pickup-codes/code";
+import { appTransport } from "./delivery";
+import { deliverDueNotifications } from "./worker";
+
+/*
+ * The server's housekeeping timer, started once per process by instrumentation.ts: the
+ * parcel sweep (lapsed reservations, expiries, reminders) and then the outbox delivery,
+ * so a reminder queued by the sweep goes out in the same round.
+ */
+
+export const BACKGROUND_INTERVAL_MS = 10_000;
+
+const holder = globalThis as unknown as { lockerBackgroundTimer?: ReturnType<typeof setInterval> };
+
+/**
+ * The system's own context. Built here rather than with lib/auth/current.ts so the timer
+ * does not load Auth.js, which it has no use for.
+ */
+export function systemContext(): Ctx<SystemActor> {
+  const config = env();
+  return {
+    db: db(),
+    actor: { kind: "system" },
+    now: Date.now,
+    doors: doorController(),
+    keys: keysFromHex(config.PICKUP_CODE_HMAC_KEY, config.PICKUP_CODE_ENCRYPTION_KEY),
+  };
+}
+
+export async function runBackgroundJobsOnce(ctx: Ctx<SystemActor> = systemContext()) {
+  const sweep = runParcelSweep(ctx);
+  const delivery = await deliverDueNotifications(ctx, appTransport(ctx));
+  return { sweep, delivery };
+}
+
+/** Starts the timer unless this process already has one (dev reloads re-run instrumentation). */
+export function startBackgroundJobs(intervalMs = BACKGROUND_INTERVAL_MS): void {
+  if (holder.lockerBackgroundTimer) return;
+  let running = false;
+  const tick = async () => {
+    // A slow SMTP server must not stack rounds on top of each other.
+    if (running) return;
+    running = true;
+    try {
+      await runBackgroundJobsOnce();
+    } catch (error) {
+      console.error("background jobs: round failed; trying again next round:", error);
+    } finally {
+      running = false;
+    }
+  };
+  holder.lockerBackgroundTimer = setInterval(tick, intervalMs);
+  // The timer never keeps a process alive on its own (a build, a test, a shutdown).
+  holder.lockerBackgroundTimer.unref();
+  void tick();
+}

@@ -1,0 +1,132 @@
+import "server-only";
+import { and, desc, eq, inArray, isNull, or, type SQL } from "drizzle-orm";
+import { mailboxMessages, parcels, sites } from "@/db/schema";
+import type { Ctx } from "@/lib/context";
+import { env } from "@/lib/env";
+import { decryptPickupCode, encryptPickupCode } from "@/lib/pickup-codes/code";
+import { normalizePhone } from "@/lib/phone";
+import type { MessageTransport } from "./transport";
+
+/*
+ * The development mailbox: the transport every SMS takes (there is no SMS gateway yet)
+ * and every email takes when no SMTP server is configured. It stands in for the
+ * customer's phone and inbox, so what it holds is as secret as the messages themselves.
+ */
+
+/** Delivers into the mailbox table. Idempotent per message: a re-send keeps one copy. */
+export function createMailboxTransport(ctx: Ctx): MessageTransport {
+  return {
+    name: "mailbox",
+    async send(message) {
+      ctx.db
+        .insert(mailboxMessages)
+        .values({
+          notificationId: message.notificationId,
+          channel: message.channel,
+          recipient: message.to,
+          parcelId: message.parcelId,
+          userId: message.userId,
+          kind: message.kind,
+          subject: message.subject,
+          bodyCipher: encryptPickupCode(ctx.keys, message.text),
+          deliveredAt: ctx.now(),
+        })
+        .onConflictDoNothing({ target: mailboxMessages.notificationId })
+        .run();
+    },
+  };
+}
+
+export type MailboxEntry = {
+  id: number;
+  kind: string;
+  channel: "sms" | "email";
+  recipient: string;
+  subject: string;
+  text: string;
+  parcelId: number | null;
+  deliveredAt: number;
+};
+
+/**
+ * Who may read the whole mailbox (the stand-in for an SMS gateway's console): anybody
+ * while developing; in production — where `npm start` serves the demo — only admins, who
+ * see the messages about their organization's parcels and the account messages (phone
+ * codes) that no organization owns. A customer reads their own messages in their inbox.
+ */
+export type MailboxAccess = "everything" | "organization" | "none";
+
+export function mailboxAccess(ctx: Ctx): MailboxAccess {
+  if (env().NODE_ENV !== "production") return "everything";
+  const actor = ctx.actor;
+  return actor.kind === "user" && actor.role === "admin" && actor.organizationId != null ? "organization" : "none";
+}
+
+/**
+ * The mailbox, newest first, optionally for one recipient (phone or email, any spelling).
+ * Refuses (NOT_FOUND, as if there were no such page) whoever `mailboxAccess` says no to.
+ */
+export function listMailbox(ctx: Ctx, filter: { to?: string } = {}): MailboxEntry[] | null {
+  const access = mailboxAccess(ctx);
+  if (access === "none") return null;
+  const conditions: (SQL | undefined)[] = [];
+  if (access === "organization" && ctx.actor.kind === "user") {
+    const organizationParcels = ctx.db
+      .select({ id: parcels.id })
+      .from(parcels)
+      .innerJoin(sites, eq(sites.id, parcels.siteId))
+      .where(eq(sites.organizationId, ctx.actor.organizationId!));
+    conditions.push(or(isNull(mailboxMessages.parcelId), inArray(mailboxMessages.parcelId, organizationParcels)));
+  }
+  const to = filter.to?.trim();
+  if (to) conditions.push(eq(mailboxMessages.recipient, to.includes("@") ? to.toLowerCase() : normalizePhone(to)));
+  return read(ctx, and(...conditions), 200);
+}
+
+/**
+ * The messages sent to a customer: every SMS to their verified phone, and every message
+ * about a parcel addressed to it (emails included — the email on a parcel is whatever the
+ * sender typed, so it is the phone that proves the parcel is theirs). Nothing before the
+ * phone is verified: the text of a code sent to prove it must not be readable here.
+ */
+export function listMyMessages(ctx: Ctx): MailboxEntry[] {
+  const actor = ctx.actor;
+  if (actor.kind !== "user" || actor.role !== "customer" || !actor.verifiedPhone) return [];
+  const theirParcels = ctx.db.select({ id: parcels.id }).from(parcels).where(eq(parcels.recipientPhone, actor.verifiedPhone));
+  return read(
+    ctx,
+    or(
+      and(eq(mailboxMessages.channel, "sms"), eq(mailboxMessages.recipient, actor.verifiedPhone)),
+      inArray(mailboxMessages.parcelId, theirParcels),
+    ),
+    100,
+  );
+}
+
+function read(ctx: Ctx, where: SQL | undefined, limit: number): MailboxEntry[] {
+  return ctx.db
+    .select()
+    .from(mailboxMessages)
+    .where(where)
+    .orderBy(desc(mailboxMessages.deliveredAt), desc(mailboxMessages.id))
+    .limit(limit)
+    .all()
+    .map((row) => ({
+      id: row.id,
+      kind: row.kind,
+      channel: row.channel,
+      recipient: row.recipient,
+      subject: row.subject,
+      text: readBody(ctx, row.bodyCipher),
+      parcelId: row.parcelId,
+      deliveredAt: row.deliveredAt,
+    }));
+}
+
+function readBody(ctx: Ctx, cipher: string): string {
+  try {
+    return decryptPickupCode(ctx.keys, cipher);
+  } catch {
+    return "(This message can no longer be read: the key it was stored with has been changed.)";
+  }
+}

@@ -1,0 +1,155 @@
+import "server-only";
+import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
+import { notifications } from "@/db/schema";
+import { writeTransaction } from "@/db/transaction";
+import type { Ctx } from "@/lib/context";
+import { renderNotification, type NotificationRow } from "./templates";
+import type { MessageTransport } from "./transport";
+
+/*
+ * The outbox's delivery worker. Messages are queued in the same transaction as the change
+ * they announce; this sends them afterwards, at least once: a message is marked sent only
+ * after its transport accepted it, so a crash between the two sends it again rather than
+ * never.
+ */
+
+export type DeliveryPolicy = {
+  /** Tries before a message is given up as failed. */
+  maxAttempts: number;
+  /** Wait after the first failure; doubles with each further one. */
+  baseDelayMs: number;
+  maxDelayMs: number;
+  /** Messages claimed per run. */
+  batchSize: number;
+  /**
+   * A claimed message is due again after this long, so a worker that died mid-send does
+   * not strand it; longer than `sendTimeoutMs`, so two workers never send it at once.
+   */
+  leaseMs: number;
+  sendTimeoutMs: number;
+};
+
+export const DELIVERY_POLICY: DeliveryPolicy = {
+  maxAttempts: 6,
+  baseDelayMs: 30_000,
+  maxDelayMs: 3_600_000,
+  batchSize: 25,
+  leaseMs: 5 * 60_000,
+  sendTimeoutMs: 60_000,
+};
+
+/** The wait before try `attempts + 1`: 30 s, 1 min, 2 min, 4 min, 8 min … capped. */
+export function retryDelayMs(attempts: number, policy: DeliveryPolicy = DELIVERY_POLICY): number {
+  return Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, attempts - 1));
+}
+
+export type DeliveryReport = { sent: number; retrying: number; failed: number; skipped: number };
+
+/**
+ * Sends the queued messages that are due, through `transport`. System only (it runs
+ * unattended, from the background timer or a script). Never throws for a message that
+ * fails: that message is retried with backoff and, after `maxAttempts`, marked failed.
+ */
+export async function deliverDueNotifications(
+  ctx: Ctx,
+  transport: MessageTransport,
+  policy: DeliveryPolicy = DELIVERY_POLICY,
+): Promise<DeliveryReport> {
+  const report: DeliveryReport = { sent: 0, retrying: 0, failed: 0, skipped: 0 };
+  for (const notification of claimDue(ctx, policy)) {
+    const outcome = await deliverOne(ctx, transport, notification, policy);
+    report[outcome] += 1;
+  }
+  return report;
+}
+
+/** Takes due messages and pushes their next try past the lease, in one commit. */
+function claimDue(ctx: Ctx, policy: DeliveryPolicy): NotificationRow[] {
+  return writeTransaction(ctx.db, () => {
+    const now = ctx.now();
+    const due = ctx.db
+      .select({ id: notifications.id })
+      .from(notifications)
+      .where(and(eq(notifications.status, "queued"), lte(notifications.nextAttemptAt, now)))
+      .orderBy(asc(notifications.nextAttemptAt), asc(notifications.id))
+      .limit(policy.batchSize)
+      .all()
+      .map((row) => row.id);
+    if (due.length === 0) return [];
+    // The attempt is counted when it starts: a message whose sending kills the process
+    // still runs out of tries instead of looping forever.
+    return ctx.db
+      .update(notifications)
+      .set({ attempts: sql`${notifications.attempts} + 1`, nextAttemptAt: now + policy.leaseMs })
+      .where(and(inArray(notifications.id, due), eq(notifications.status, "queued")))
+      .returning()
+      .all()
+      .sort((a, b) => a.id - b.id);
+  });
+}
+
+async function deliverOne(
+  ctx: Ctx,
+  transport: MessageTransport,
+  notification: NotificationRow,
+  policy: DeliveryPolicy,
+): Promise<keyof DeliveryReport> {
+  try {
+    const rendering = renderNotification(ctx, notification);
+    if (rendering.action === "skip") {
+      finish(ctx, notification.id, { status: "skipped", lastError: rendering.reason });
+      return "skipped";
+    }
+    await withTimeout(
+      transport.send({
+        notificationId: notification.id,
+        kind: notification.kind,
+        channel: notification.channel,
+        to: notification.recipient,
+        subject: rendering.message.subject,
+        text: rendering.message.text,
+        parcelId: notification.parcelId,
+        userId: notification.userId,
+      }),
+      policy.sendTimeoutMs,
+    );
+  } catch (error) {
+    const lastError = describe(error);
+    if (notification.attempts >= policy.maxAttempts) {
+      console.error(`notification ${notification.id} failed for good after ${notification.attempts} tries: ${lastError}`);
+      finish(ctx, notification.id, { status: "failed", lastError });
+      return "failed";
+    }
+    finish(ctx, notification.id, {
+      status: "queued",
+      lastError,
+      nextAttemptAt: ctx.now() + retryDelayMs(notification.attempts, policy),
+    });
+    return "retrying";
+  }
+  finish(ctx, notification.id, { status: "sent", sentAt: ctx.now(), lastError: null });
+  return "sent";
+}
+
+function finish(ctx: Ctx, id: number, patch: Partial<typeof notifications.$inferInsert>): void {
+  // Guarded by status: an outcome already recorded (by a worker whose lease ran out while
+  // this one was still sending) is never overwritten.
+  ctx.db
+    .update(notifications)
+    .set(patch)
+    .where(and(eq(notifications.id, id), eq(notifications.status, "queued")))
+    .run();
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`transport did not answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+function describe(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.slice(0, 500);
+}
