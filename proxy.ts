@@ -16,5 +16,5 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/courier/:path*", "/admin/:path*", "/parcels/:path*", "/account/:path*"],
+  matcher: ["/courier/:path*", "/admin/:path*", "/parcels/:path*", "/account/:path*", "/messages/:path*"],
 };
