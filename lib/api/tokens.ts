@@ -3,7 +3,7 @@ import crypto from "node:crypto";
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
-import { apiTokens, courierSites, kiosks, sites, users } from "@/db/schema";
+import { apiTokens, carriers, courierSites, kiosks, sites, users } from "@/db/schema";
 import { writeTransaction } from "@/db/transaction";
 import { requireAdmin } from "@/lib/auth/authorize";
 import type { Ctx, KioskActor, UserActor } from "@/lib/context";
@@ -165,4 +165,31 @@ export function authenticateToken(db: Db, bearer: string, now: number): TokenAct
     verifiedPhone: null,
     viaTokenId: row.id,
   };
+}
+
+export type TokenSubjects = {
+  couriers: { id: number; name: string; carrierName: string }[];
+  kiosks: { id: number; name: string; siteName: string }[];
+};
+
+/** Who a new token may act as: active couriers serving the admin's sites, and their kiosks. */
+export function tokenSubjects(ctx: Ctx): TokenSubjects {
+  const admin = requireAdmin(ctx);
+  const couriers = ctx.db
+    .selectDistinct({ id: users.id, name: users.name, carrierName: carriers.name })
+    .from(users)
+    .innerJoin(carriers, eq(carriers.id, users.carrierId))
+    .innerJoin(courierSites, eq(courierSites.userId, users.id))
+    .innerJoin(sites, eq(sites.id, courierSites.siteId))
+    .where(and(eq(users.role, "courier"), eq(users.active, true), eq(sites.organizationId, admin.organizationId)))
+    .orderBy(carriers.name, users.name)
+    .all();
+  const kioskRows = ctx.db
+    .select({ id: kiosks.id, name: kiosks.name, siteName: sites.name })
+    .from(kiosks)
+    .innerJoin(sites, eq(sites.id, kiosks.siteId))
+    .where(eq(sites.organizationId, admin.organizationId))
+    .orderBy(sites.name, kiosks.name)
+    .all();
+  return { couriers, kiosks: kioskRows };
 }

@@ -1,0 +1,39 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { createApiToken, revokeApiToken } from "@/lib/api/tokens";
+import type { FormState } from "@/lib/forms/state";
+import { runVerb } from "../admin-context";
+
+export type TokenFormState = FormState | { status: "created"; message: string; token: string };
+
+/** The form names its subject "courier:12" or "kiosk:3"; the verb's schema checks the rest. */
+function tokenInput(formData: FormData) {
+  const [scope, id] = String(formData.get("subject") ?? "").split(":");
+  const name = String(formData.get("name") ?? "");
+  return scope === "kiosk" ? { scope, name, kioskId: id } : { scope: "carrier" as const, name, courierId: id };
+}
+
+export async function createTokenAction(_previous: TokenFormState, formData: FormData): Promise<TokenFormState> {
+  const outcome = await runVerb(formData, (ctx) => createApiToken(ctx, tokenInput(formData) as Parameters<typeof createApiToken>[1]));
+  if (!outcome.ok) {
+    const state = outcome.state;
+    // The schema reports courierId/kioskId; the form has one "subject" field.
+    if (state.status === "error") {
+      const { courierId, kioskId, scope, ...rest } = state.fieldErrors;
+      const subject = [...(courierId ?? []), ...(kioskId ?? []), ...(scope ?? [])];
+      return { ...state, fieldErrors: subject.length ? { ...rest, subject } : rest };
+    }
+    return state;
+  }
+  revalidatePath("/admin/api-tokens");
+  // Shown once, in this answer only: the database keeps a hash.
+  return { status: "created", message: `Token “${outcome.result.view.name}” created.`, token: outcome.result.token };
+}
+
+export async function revokeTokenAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const outcome = await runVerb(formData, (ctx) => revokeApiToken(ctx, Number(formData.get("tokenId"))));
+  if (!outcome.ok) return outcome.state;
+  revalidatePath("/admin/api-tokens");
+  return { status: "success", message: "Token revoked. Requests with it are refused from now on." };
+}
