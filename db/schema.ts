@@ -87,6 +87,10 @@ export const lockers = sqliteTable(
     rows: integer("rows").notNull(),
     columns: integer("columns").notNull(),
     createdAt: createdAt(),
+    // Set when the cabinet leaves its site. A cabinet with history is retired rather
+    // than deleted, so the parcels and door events that name its doors keep them
+    // (docs/decisions/0004-admin-console.md); triggers refuse it while a door holds a parcel.
+    retiredAt: integer("retired_at"),
   },
   (t) => [
     uniqueIndex("lockers_site_code").on(t.siteId, t.code),
@@ -119,6 +123,9 @@ export const slots = sqliteTable(
     inService: integer("in_service", { mode: "boolean" }).notNull().default(true),
     outOfServiceReason: text("out_of_service_reason"),
     createdAt: createdAt(),
+    // Set when the door is removed for good (or its cabinet is). A retired door is out of
+    // service for ever — a trigger refuses putting it back — and counts in no occupancy.
+    retiredAt: integer("retired_at"),
   },
   (t) => [
     uniqueIndex("slots_locker_position").on(t.lockerId, t.row, t.column),

@@ -1,60 +1,154 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { ActivityChart } from "@/components/admin/activity-chart";
+import { OccupancyBar, OccupancyLegend } from "@/components/admin/occupancy";
+import { PageHeader, Panel } from "@/components/admin/page-header";
+import { buttonClass } from "@/components/ui/button";
+import { organizationDashboard, type SiteOverview } from "@/lib/admin/dashboard";
+import { formatDuration } from "@/lib/format";
 import { SIZES } from "@/lib/slots/sizes";
-import { requestContext, requirePageUser } from "@/lib/auth/current";
-import { listOrganizationSites } from "@/lib/sites/queries";
+import { adminPageContext } from "./admin-context";
 
-export const metadata: Metadata = { title: "Admin" };
+export const metadata: Metadata = { title: "Admin dashboard" };
 
-export default async function AdminHomePage() {
-  await requirePageUser("admin");
-  const sites = listOrganizationSites(await requestContext());
+export default async function AdminDashboardPage() {
+  const dashboard = organizationDashboard(await adminPageContext());
+  const totals = dashboard.sites.reduce(
+    (sum, site) => ({
+      waiting: sum.waiting + site.waiting,
+      expiringToday: sum.expiringToday + site.expiringToday,
+      expired: sum.expired + site.expired,
+      free: sum.free + site.doors.free,
+      doors: sum.doors + site.doors.total,
+    }),
+    { waiting: 0, expiringToday: 0, expired: 0, free: 0, doors: 0 },
+  );
+  const deposits = dashboard.activity.reduce((sum, day) => sum + day.deposits, 0);
   return (
-    <section className="flex flex-col gap-4">
-      <div>
-        <h1 className="text-2xl font-bold">Sites of your organization</h1>
-        <p className="text-gray-700">Doors by size: free, reserved, holding a parcel, out of service.</p>
-      </div>
-      {sites.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-gray-300 p-6 text-center text-gray-700">No sites yet.</p>
-      ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full min-w-[40rem] border-collapse text-sm">
-            <caption className="sr-only">Occupancy per site and size</caption>
-            <thead>
-              <tr className="border-b border-gray-300 text-left">
-                <th scope="col" className="py-2 pr-4">Site</th>
-                {SIZES.map((size) => (
-                  <th key={size} scope="col" className="py-2 pr-4">
-                    {size} <span className="font-normal text-gray-600">free / reserved / full / broken</span>
-                  </th>
-                ))}
-                <th scope="col" className="py-2 pr-4">Waiting</th>
-                <th scope="col" className="py-2">Expired</th>
-              </tr>
-            </thead>
-            <tbody>
-              {sites.map((site) => (
-                <tr key={site.id} className="border-b border-gray-200">
-                  <th scope="row" className="py-2 pr-4 text-left font-semibold">
-                    {site.name}
-                    {site.status === "closed" ? <span className="ml-2 text-red-700">(closed)</span> : null}
-                  </th>
-                  {SIZES.map((size) => {
-                    const cell = site.bySize[size];
-                    return (
-                      <td key={size} className="py-2 pr-4 tabular-nums">
-                        {cell.free} / {cell.reserved} / {cell.occupied} / {cell.outOfService}
-                      </td>
-                    );
-                  })}
-                  <td className="py-2 pr-4 tabular-nums">{site.waiting}</td>
-                  <td className="py-2 tabular-nums">{site.expired}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+    <section className="flex flex-col gap-6">
+      <PageHeader
+        title="Sites of your organization"
+        description={`${dashboard.organization}: where the lockers are full or broken right now, and how busy the last two weeks were.`}
+        actions={
+          <Link href="/admin/sites/new" className={buttonClass("secondary")}>
+            New site
+          </Link>
+        }
+      />
+
+      <dl className="grid grid-cols-2 gap-3 md:grid-cols-4">
+        <Figure term="Parcels waiting" value={totals.waiting} href="/admin/parcels?state=deposited" />
+        <Figure term="Expiring today" value={totals.expiringToday} href="/admin/parcels?expiring=today" tone={totals.expiringToday > 0 ? "warn" : undefined} />
+        <Figure term="Expired, awaiting take-back" value={totals.expired} href="/admin/parcels?state=expired" tone={totals.expired > 0 ? "alert" : undefined} />
+        <Figure term="Free doors" value={`${totals.free} / ${totals.doors}`} href="/admin/sites" />
+      </dl>
+
+      <section aria-labelledby="occupancy" className="flex flex-col gap-3">
+        <div className="flex flex-wrap items-end justify-between gap-2">
+          <h2 id="occupancy" className="text-lg font-semibold">
+            Doors by size, per site
+          </h2>
+          <OccupancyLegend />
         </div>
-      )}
+        {dashboard.sites.length === 0 ? (
+          <p className="rounded-lg border border-dashed border-gray-300 p-6 text-center text-gray-700">
+            No sites yet. <Link href="/admin/sites/new" className="font-semibold text-brand-700 underline">Create the first one</Link>.
+          </p>
+        ) : (
+          <div className="grid gap-4 lg:grid-cols-2">
+            {dashboard.sites.map((site) => (
+              <SiteCard key={site.id} site={site} />
+            ))}
+          </div>
+        )}
+      </section>
+
+      <div className="grid gap-4 lg:grid-cols-[1fr_16rem]">
+        <Panel id="activity" title="Deposits and collections, last 14 days">
+          <ActivityChart days={dashboard.activity} today={dashboard.today} />
+          <p className="text-sm text-gray-600">
+            {deposits} deposits in 14 days. Choose a day to see the parcels that arrived on it.
+          </p>
+        </Panel>
+        <Panel id="median-wait" title="Median wait">
+          <p className="text-3xl font-bold tabular-nums text-gray-950">
+            {dashboard.medianWaitMs === null ? "—" : formatDuration(dashboard.medianWaitMs)}
+          </p>
+          <p className="text-sm text-gray-700">
+            From deposit to collection, over the {dashboard.collectedInWindow} parcel{dashboard.collectedInWindow === 1 ? "" : "s"} collected
+            in the last 14 days.
+          </p>
+          <Link href="/admin/parcels?state=collected" className="text-sm font-semibold text-brand-700 underline">
+            Collected parcels
+          </Link>
+        </Panel>
+      </div>
     </section>
+  );
+}
+
+function Figure({ term, value, href, tone }: { term: string; value: number | string; href: string; tone?: "warn" | "alert" }) {
+  const colour = tone === "alert" ? "border-red-300 bg-red-50" : tone === "warn" ? "border-amber-300 bg-amber-50" : "border-gray-200 bg-white";
+  return (
+    // The whole card is the link's target area (its ::after covers the card).
+    <div className={`relative flex flex-col gap-1 rounded-xl border p-4 shadow-sm hover:shadow ${colour}`}>
+      <dt className="text-sm font-medium text-gray-700">{term}</dt>
+      <dd>
+        <Link
+          href={href}
+          aria-label={`${value} — ${term}`}
+          className="whitespace-nowrap text-2xl font-bold tabular-nums text-gray-950 after:absolute after:inset-0 after:rounded-xl hover:underline lg:text-3xl"
+        >
+          {value}
+        </Link>
+      </dd>
+    </div>
+  );
+}
+
+function SiteCard({ site }: { site: SiteOverview }) {
+  const headingId = `site-${site.id}`;
+  const query = `site=${site.id}`;
+  return (
+    <section aria-labelledby={headingId} className="flex flex-col gap-3 rounded-xl border border-gray-200 bg-white p-4 shadow-sm">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h3 id={headingId} className="text-base font-semibold">
+          <Link href={`/admin/sites/${site.id}`} className="hover:underline">
+            {site.name}
+          </Link>
+        </h3>
+        <span className="flex items-center gap-2 text-sm text-gray-600">
+          {site.status === "closed" ? <span className="rounded-full bg-red-100 px-2 py-0.5 text-xs font-semibold text-red-900">Closed</span> : null}
+          {site.code}
+        </span>
+      </div>
+      <p className="text-sm text-gray-700">
+        <strong className="tabular-nums">{site.doors.free}</strong> of <span className="tabular-nums">{site.doors.total}</span> doors free
+        {site.doors.outOfService > 0 ? ` · ${site.doors.outOfService} out of service` : ""}
+      </p>
+      <div className="flex flex-col gap-1.5">
+        {SIZES.map((size) => (
+          <OccupancyBar key={size} label={size} counts={site.bySize[size]} />
+        ))}
+      </div>
+      <dl className="grid grid-cols-3 gap-2 border-t border-gray-100 pt-3 text-sm">
+        <SiteFigure term="Waiting" site={site.name} value={site.waiting} href={`/admin/parcels?${query}&state=deposited`} />
+        <SiteFigure term="Expiring today" site={site.name} value={site.expiringToday} href={`/admin/parcels?${query}&expiring=today`} />
+        <SiteFigure term="Expired" site={site.name} value={site.expired} href={`/admin/parcels?${query}&state=expired`} />
+      </dl>
+    </section>
+  );
+}
+
+function SiteFigure({ term, site, value, href }: { term: string; site: string; value: number; href: string }) {
+  return (
+    <div>
+      <dt className="text-gray-600">{term}</dt>
+      <dd>
+        <Link href={href} aria-label={`${value} ${term.toLowerCase()} at ${site}`} className="text-lg font-bold tabular-nums text-brand-700 underline-offset-2 hover:underline">
+          {value}
+        </Link>
+      </dd>
+    </div>
   );
 }

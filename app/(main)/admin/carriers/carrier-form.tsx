@@ -1,0 +1,35 @@
+"use client";
+
+import { useActionState } from "react";
+import { AdminSubmit } from "@/components/admin/admin-submit";
+import { Field } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { IDLE } from "@/lib/forms/state";
+import { createCarrierAction } from "./actions";
+
+export function CarrierForm() {
+  const [state, action] = useActionState(createCarrierAction, IDLE);
+  const values = state.status === "error" ? state.values : {};
+  const errors = state.status === "error" ? state.fieldErrors : {};
+  const key = state.status === "success" ? state.message : "form";
+  return (
+    <form key={key} action={action} className="flex flex-col gap-4" noValidate>
+      <FormMessage state={state} />
+      <Field name="name" label="Name" required maxLength={80} defaultValue={values.name} errors={errors.name} hint="e.g. JD Logistics" />
+      <Field
+        name="code"
+        label="Code"
+        required
+        maxLength={10}
+        autoCapitalize="characters"
+        defaultValue={values.code}
+        errors={errors.code}
+        hint="2–10 letters or digits, unique in the network, e.g. JD."
+      />
+      <Field name="contactPhone" label="Customer service phone (optional)" type="tel" defaultValue={values.contactPhone} errors={errors.contactPhone} />
+      <div>
+        <AdminSubmit pendingLabel="Adding…">Add carrier</AdminSubmit>
+      </div>
+    </form>
+  );
+}

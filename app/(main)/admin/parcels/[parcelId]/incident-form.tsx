@@ -1,0 +1,64 @@
+"use client";
+
+import { useActionState } from "react";
+import { AdminSubmit } from "@/components/admin/admin-submit";
+import { TextArea } from "@/components/admin/fields";
+import { FormMessage } from "@/components/ui/form-message";
+import { IDLE } from "@/lib/forms/state";
+import { reportIncidentAction } from "./actions";
+
+/** Lost or damaged, with what happened. */
+export function IncidentForm({ parcelId, recorded }: { parcelId: number; recorded: ("lost" | "damaged")[] }) {
+  const [state, action] = useActionState(reportIncidentAction, IDLE);
+  const values = state.status === "error" ? state.values : {};
+  const errors = state.status === "error" ? state.fieldErrors : {};
+  const open = (["damaged", "lost"] as const).filter((kind) => !recorded.includes(kind));
+  return (
+    <form action={action} className="flex flex-col gap-3" noValidate>
+      <FormMessage state={state} />
+      <input type="hidden" name="parcelId" value={parcelId} />
+      {open.length === 0 ? (
+        <p className="text-sm text-gray-700">Both are recorded.</p>
+      ) : (
+        <>
+          <fieldset className="flex flex-col gap-2" aria-describedby="incident-kind-error">
+            <legend className="text-sm font-medium text-gray-800">What happened to it?</legend>
+            <div className="flex flex-wrap gap-2">
+              {open.map((kind, index) => (
+                <label key={kind} className="flex min-h-11 items-center gap-2 rounded-lg border border-gray-300 bg-white px-3">
+                  <input
+                    type="radio"
+                    name="kind"
+                    value={kind}
+                    defaultChecked={values.kind ? values.kind === kind : index === 0}
+                    className="h-5 w-5 accent-brand-600"
+                  />
+                  {kind === "lost" ? "Lost" : "Damaged"}
+                </label>
+              ))}
+            </div>
+            <p id="incident-kind-error" aria-live="polite" className="text-sm text-red-700">
+              {errors.kind?.join(" ")}
+            </p>
+          </fieldset>
+          <TextArea
+            id="incident-note"
+            name="note"
+            label="What was found"
+            rows={2}
+            maxLength={300}
+            required
+            defaultValue={values.note}
+            errors={errors.note}
+            placeholder="e.g. Box crushed, contents rattling; photo sent to the carrier"
+          />
+          <div>
+            <AdminSubmit variant="danger" pendingLabel="Recording…">
+              Record the incident
+            </AdminSubmit>
+          </div>
+        </>
+      )}
+    </form>
+  );
+}

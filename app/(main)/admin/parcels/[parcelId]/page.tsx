@@ -1,0 +1,154 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ActionForm } from "@/components/admin/action-form";
+import { ConfirmPanel } from "@/components/admin/confirm-panel";
+import { HistoryList } from "@/components/admin/history-list";
+import { Fact, PageHeader, Panel } from "@/components/admin/page-header";
+import { IncidentBadge, ParcelStateBadge } from "@/components/admin/parcel-state-badge";
+import { formatDateTime } from "@/lib/format";
+import { getParcelDetail } from "@/lib/parcels/admin-detail";
+import { adminPageContext, orNotFound } from "../../admin-context";
+import { cancelParcelAction, extendHoldAction } from "./actions";
+import { IncidentForm } from "./incident-form";
+
+export const metadata: Metadata = { title: "Parcel" };
+
+export default async function AdminParcelPage({ params }: { params: Promise<{ parcelId: string }> }) {
+  const ctx = await adminPageContext();
+  const { parcelId } = await params;
+  const parcel = orNotFound(() => getParcelDetail(ctx, parcelId));
+  return (
+    <section className="flex flex-col gap-6">
+      <PageHeader
+        title={<span className="font-mono">{parcel.trackingNumber}</span>}
+        crumbs={[{ href: "/admin/parcels", label: "Parcels" }]}
+        description={
+          <span className="flex flex-wrap items-center gap-2">
+            <ParcelStateBadge state={parcel.state} />
+            {parcel.incidents.map((incident) => (
+              <IncidentBadge key={incident.kind} kind={incident.kind} />
+            ))}
+            <span>
+              {parcel.carrier.name} · size {parcel.size}
+              {parcel.upsized && parcel.slot ? ` in a ${parcel.slot.size} door` : ""}
+            </span>
+          </span>
+        }
+      />
+
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
+        <div className="flex flex-col gap-6">
+          <Panel id="parcel-facts" title="Parcel">
+            <dl className="grid gap-4 sm:grid-cols-2">
+              <Fact term="Site">
+                <Link href={`/admin/sites/${parcel.site.id}`} className="text-brand-700 underline">
+                  {parcel.site.name}
+                </Link>
+              </Fact>
+              <Fact term="Door">
+                {parcel.slot ? (
+                  <Link href={`/admin/sites/${parcel.site.id}/slots/${parcel.slot.id}`} className="text-brand-700 underline">
+                    {parcel.slot.label} (locker {parcel.slot.lockerCode}, row {parcel.slot.row}, column {parcel.slot.column})
+                  </Link>
+                ) : (
+                  "None"
+                )}
+              </Fact>
+              <Fact term="Recipient">
+                {parcel.recipientName ? `${parcel.recipientName}, ` : ""}
+                <span className="font-mono">{parcel.recipientPhone}</span>
+                {parcel.recipientEmail ? <span className="block text-sm text-gray-700">{parcel.recipientEmail}</span> : null}
+              </Fact>
+              <Fact term="Courier">{parcel.courier ?? "—"}</Fact>
+              <Fact term="Deposited">{parcel.depositedAt ? formatDateTime(parcel.depositedAt) : "—"}</Fact>
+              <Fact term="Pickup until">
+                {parcel.expiresAt ? formatDateTime(parcel.expiresAt) : "—"}
+                {parcel.holdExtended ? " (extended)" : ""}
+              </Fact>
+              {parcel.closedAt ? <Fact term="Closed">{formatDateTime(parcel.closedAt)}</Fact> : null}
+              <Fact term="Carrier contact">{parcel.carrier.contactPhone ?? "—"}</Fact>
+            </dl>
+            {parcel.incidents.length > 0 ? (
+              <ul className="flex flex-col gap-2 rounded-lg border border-red-200 bg-red-50 p-3 text-sm text-red-950">
+                {parcel.incidents.map((incident) => (
+                  <li key={incident.kind}>
+                    <strong>{incident.kind === "lost" ? "Lost" : "Damaged"}:</strong> {incident.note}{" "}
+                    <span className="text-red-900">
+                      — {incident.by}, {formatDateTime(incident.at)}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </Panel>
+          <Panel id="timeline" title="Timeline">
+            <HistoryList
+              empty="No events yet."
+              items={parcel.timeline.map((entry) => ({
+                key: entry.key,
+                at: entry.at,
+                summary: entry.summary,
+                actor: entry.actor,
+                source: entry.source,
+                extra: entry.source === "door" && entry.slot ? <span className="font-normal text-gray-600"> · door {entry.slot}</span> : null,
+              }))}
+            />
+          </Panel>
+        </div>
+
+        <div className="flex flex-col gap-4">
+          {parcel.state === "deposited" || parcel.state === "expired" ? (
+          <Panel id="extend" title="Extend the pickup time">
+            <ActionForm
+              action={extendHoldAction}
+              hidden={{ parcelId: parcel.id }}
+              submitLabel="Give one more day"
+              pendingLabel="Extending…"
+              variant="secondary"
+              disabled={!parcel.can.extendHold}
+              intro={
+                <p className="text-sm text-gray-700">
+                  {parcel.can.extendHold
+                    ? "Once per parcel, while it is waiting. The recipient keeps the same code."
+                    : parcel.holdExtended
+                      ? "Already extended once."
+                      : "Only a parcel waiting in its door can be held longer."}
+                </p>
+              }
+            />
+          </Panel>
+          ) : null}
+          {parcel.can.cancel ? (
+            <Panel id="cancel" title="Cancel">
+              <ConfirmPanel label="Cancel this parcel…">
+                <p className="text-sm text-gray-800">
+                  {parcel.state === "reserved"
+                    ? `The reservation of door ${parcel.slot?.label} ends and the door is free again. Do this only if the courier will not close it.`
+                    : "The pre-advice is withdrawn; no door is held."}
+                </p>
+                <ActionForm
+                  action={cancelParcelAction}
+                  hidden={{ parcelId: parcel.id }}
+                  reason={{ id: "cancel-reason", label: "Why cancel it?", placeholder: "e.g. Courier left without closing the door" }}
+                  submitLabel="Cancel the parcel"
+                  pendingLabel="Cancelling…"
+                  variant="danger"
+                />
+              </ConfirmPanel>
+            </Panel>
+          ) : null}
+          {parcel.can.reportIncident || parcel.incidents.length > 0 ? (
+            <Panel id="incident" title="Lost or damaged">
+              <ConfirmPanel label="Record an incident…">
+                <p className="text-sm text-gray-800">
+                  The parcel keeps its state; the incident goes on its timeline and the audit trail, and shows in the search.
+                </p>
+                <IncidentForm parcelId={parcel.id} recorded={parcel.incidents.map((incident) => incident.kind)} />
+              </ConfirmPanel>
+            </Panel>
+          ) : null}
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,32 @@
+import { requestContext } from "@/lib/auth/current";
+import { isDomainError } from "@/lib/errors";
+import { exportParcelsCsv } from "@/lib/parcels/admin-search";
+
+/**
+ * The parcel search as a CSV file. Authorized here, by the verb, like every other read:
+ * anyone but an admin gets 404 — the same answer as for a search that is not theirs.
+ */
+export async function GET(request: Request) {
+  const ctx = await requestContext();
+  const search = Object.fromEntries(new URL(request.url).searchParams);
+  delete search.page;
+  try {
+    const file = exportParcelsCsv(ctx, search);
+    return new Response(file.csv, {
+      headers: {
+        "Content-Type": "text/csv; charset=utf-8",
+        "Content-Disposition": `attachment; filename="${file.filename}"`,
+        "Cache-Control": "private, no-store",
+        "X-Content-Type-Options": "nosniff",
+        ...(file.truncated ? { "X-Export-Truncated": "true" } : {}),
+      },
+    });
+  } catch (error) {
+    if (isDomainError(error)) {
+      const status = error.code === "INVALID" ? 400 : error.code === "UNAUTHENTICATED" ? 401 : 404;
+      return new Response(error.code === "INVALID" ? error.message : "Not found.", { status, headers: { "Cache-Control": "no-store" } });
+    }
+    console.error("Parcel export failed:", error);
+    return new Response("Something went wrong on our side.", { status: 500 });
+  }
+}

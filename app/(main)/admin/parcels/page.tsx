@@ -1,0 +1,190 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Select } from "@/components/admin/fields";
+import { PageHeader } from "@/components/admin/page-header";
+import { Pagination } from "@/components/admin/pagination";
+import { IncidentBadge, ParcelStateBadge, STATE_NAMES } from "@/components/admin/parcel-state-badge";
+import { Alert } from "@/components/ui/alert";
+import { buttonClass } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { listCarriers } from "@/lib/carriers/carriers";
+import { isDomainError } from "@/lib/errors";
+import { formatShortDateTime } from "@/components/admin/dates";
+import { searchParcels, type ParcelSearchResult } from "@/lib/parcels/admin-search";
+import { listSiteChoices } from "@/lib/sites/admin-sites";
+import { adminPageContext } from "../admin-context";
+
+export const metadata: Metadata = { title: "Parcels" };
+
+const FILTERS = ["tracking", "phone", "state", "site", "carrier", "from", "to", "expiring", "incident"] as const;
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function ParcelSearchPage({ searchParams }: Props) {
+  const ctx = await adminPageContext();
+  const params = await searchParams;
+  const query = new URLSearchParams();
+  for (const name of FILTERS) {
+    const value = params[name];
+    if (typeof value === "string" && value.trim() !== "") query.set(name, value.trim());
+  }
+  const page = typeof params.page === "string" ? params.page : undefined;
+  const filters = Object.fromEntries(query);
+
+  let result: ParcelSearchResult | null = null;
+  let fieldErrors: Record<string, string[]> = {};
+  try {
+    result = searchParcels(ctx, { ...filters, page });
+  } catch (error) {
+    if (!isDomainError(error) || error.code !== "INVALID") throw error;
+    fieldErrors = (error.details as { fieldErrors?: Record<string, string[]> } | undefined)?.fieldErrors ?? {};
+  }
+  const sites = listSiteChoices(ctx);
+  const carriers = listCarriers(ctx);
+  const exportHref = `/admin/parcels/export${query.size > 0 ? `?${query}` : ""}`;
+
+  return (
+    <section className="flex flex-col gap-6">
+      <PageHeader title="Parcels" description="Search every parcel at your sites. The results can be exported as a spreadsheet (CSV)." />
+
+      <form method="get" action="/admin/parcels" role="search" aria-label="Parcels" className="flex flex-col gap-4 rounded-xl border border-gray-200 bg-gray-50 p-4">
+        <div className="grid gap-x-4 gap-y-2 sm:grid-cols-2 lg:grid-cols-4">
+          <Field name="tracking" label="Tracking number" defaultValue={filters.tracking} errors={fieldErrors.tracking} hint="Or its beginning." />
+          <Field
+            name="phone"
+            label="Recipient phone"
+            type="tel"
+            defaultValue={filters.phone}
+            errors={fieldErrors.phone}
+            hint="The whole number or its last 4 digits."
+          />
+          <Select name="state" label="State" defaultValue={filters.state ?? ""} errors={fieldErrors.state}>
+            <option value="">Any state</option>
+            {(Object.keys(STATE_NAMES) as (keyof typeof STATE_NAMES)[]).map((state) => (
+              <option key={state} value={state}>
+                {STATE_NAMES[state]}
+              </option>
+            ))}
+          </Select>
+          <Select name="site" label="Site" defaultValue={filters.site ?? ""} errors={fieldErrors.site}>
+            <option value="">All sites</option>
+            {sites.map((site) => (
+              <option key={site.id} value={site.id}>
+                {site.name}
+              </option>
+            ))}
+          </Select>
+          <Select name="carrier" label="Carrier" defaultValue={filters.carrier ?? ""} errors={fieldErrors.carrier}>
+            <option value="">All carriers</option>
+            {carriers.map((carrier) => (
+              <option key={carrier.id} value={carrier.id}>
+                {carrier.name}
+              </option>
+            ))}
+          </Select>
+          <Field name="from" label="Arrived from" type="date" defaultValue={filters.from} errors={fieldErrors.from} />
+          <Field name="to" label="Arrived until" type="date" defaultValue={filters.to} errors={fieldErrors.to} />
+          <Select name="incident" label="Incidents" defaultValue={filters.incident ?? ""} errors={fieldErrors.incident}>
+            <option value="">With or without</option>
+            <option value="any">Lost or damaged</option>
+            <option value="lost">Lost</option>
+            <option value="damaged">Damaged</option>
+          </Select>
+        </div>
+        {filters.expiring === "today" ? (
+          <p className="flex flex-wrap items-center gap-2 text-sm">
+            <input type="hidden" name="expiring" value="today" />
+            <span className="rounded-full bg-amber-100 px-3 py-1 font-semibold text-amber-950">Only parcels whose pickup time ends today</span>
+            <Link href={`/admin/parcels?${withoutParam(query, "expiring")}`} className="text-brand-700 underline">
+              Remove this filter
+            </Link>
+          </p>
+        ) : null}
+        <div className="flex flex-wrap gap-3">
+          <button type="submit" className={buttonClass("primary")}>
+            Search
+          </button>
+          <Link href="/admin/parcels" className={buttonClass("secondary")}>
+            Clear
+          </Link>
+        </div>
+      </form>
+
+      {result === null ? (
+        <Alert tone="error">Some filters need another look; see the messages above.</Alert>
+      ) : (
+        <section aria-labelledby="results" className="flex flex-col gap-3">
+          <div className="flex flex-wrap items-center justify-between gap-3">
+            <h2 id="results" className="text-lg font-semibold" aria-live="polite">
+              {result.total === 0 ? "No parcels match" : `${result.total} parcel${result.total === 1 ? "" : "s"}`}
+            </h2>
+            {result.total > 0 ? (
+              <a href={exportHref} download className={buttonClass("secondary")}>
+                Export CSV
+              </a>
+            ) : null}
+          </div>
+          {result.rows.length > 0 ? (
+            <div className="overflow-x-auto rounded-xl border border-gray-200 bg-white shadow-sm">
+              <table className="w-full min-w-[58rem] border-collapse whitespace-nowrap text-sm">
+                <caption className="sr-only">Parcels matching the search, newest first</caption>
+                <thead className="bg-gray-50 text-left text-gray-700">
+                  <tr>
+                    <th scope="col" className="px-3 py-2.5 font-semibold">Tracking number</th>
+                    <th scope="col" className="px-3 py-2.5 font-semibold">State</th>
+                    <th scope="col" className="px-3 py-2.5 font-semibold">Site and door</th>
+                    <th scope="col" className="px-3 py-2.5 font-semibold">Carrier</th>
+                    <th scope="col" className="px-3 py-2.5 font-semibold">Recipient</th>
+                    <th scope="col" className="px-3 py-2.5 font-semibold">Arrived</th>
+                    <th scope="col" className="px-3 py-2.5 font-semibold">Pickup until</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {result.rows.map((row) => (
+                    <tr key={row.id} className="border-t border-gray-100 hover:bg-gray-50">
+                      <th scope="row" className="px-3 py-2.5 text-left font-normal">
+                        <Link href={`/admin/parcels/${row.id}`} className="font-mono font-semibold text-brand-700 hover:underline">
+                          {row.trackingNumber}
+                        </Link>
+                      </th>
+                      <td className="px-3 py-2.5">
+                        <span className="flex flex-wrap gap-1">
+                          <ParcelStateBadge state={row.state} />
+                          {row.incidents.map((kind) => (
+                            <IncidentBadge key={kind} kind={kind} />
+                          ))}
+                        </span>
+                      </td>
+                      <td className="px-3 py-2.5">
+                        {row.site}
+                        {row.slot ? <span className="text-gray-600"> · {row.slot}</span> : null}
+                      </td>
+                      <td className="px-3 py-2.5">{row.carrier}</td>
+                      <td className="px-3 py-2.5 font-mono">{row.recipientPhone}</td>
+                      <td className="px-3 py-2.5 whitespace-nowrap">{formatShortDateTime(row.arrivedAt)}</td>
+                      <td className="px-3 py-2.5 whitespace-nowrap">
+                        {row.expiresAt && (row.state === "deposited" || row.state === "expired") ? formatShortDateTime(row.expiresAt) : "—"}
+                        {row.holdExtended ? <span className="text-gray-600"> (extended)</span> : null}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ) : (
+            <p className="rounded-lg border border-dashed border-gray-300 p-6 text-center text-gray-700">
+              Nothing matches these filters. Try fewer of them, or a wider range of days.
+            </p>
+          )}
+          <Pagination path="/admin/parcels" query={query} page={result.page} pages={result.pages} />
+        </section>
+      )}
+    </section>
+  );
+}
+
+function withoutParam(query: URLSearchParams, name: string): string {
+  const next = new URLSearchParams(query);
+  next.delete(name);
+  return next.toString();
+}

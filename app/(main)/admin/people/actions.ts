@@ -1,0 +1,47 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import type { FormState } from "@/lib/forms/state";
+import { createOrganizationAdmin } from "@/lib/people/admins";
+import { createCourier, deactivateCourier, reactivateCourier, setCourierSites } from "@/lib/people/couriers";
+import { formInput, runVerb } from "../admin-context";
+
+export async function createCourierAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const outcome = await runVerb(formData, (ctx) => createCourier(ctx, formInput(formData, ["siteIds"])));
+  if (!outcome.ok) return outcome.state;
+  revalidatePath("/admin", "layout");
+  redirect(`/admin/people/couriers/${outcome.result.id}?notice=courier-created`);
+}
+
+export async function courierSitesAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const outcome = await runVerb(formData, (ctx) => setCourierSites(ctx, formInput(formData, ["siteIds"])));
+  if (!outcome.ok) return outcome.state;
+  revalidatePath("/admin", "layout");
+  const { name, sites } = outcome.result;
+  return {
+    status: "success",
+    message: sites.length === 0 ? `${name} serves none of your sites now.` : `${name} now serves ${sites.map((site) => site.name).join(", ")}.`,
+  };
+}
+
+export async function deactivateCourierAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const outcome = await runVerb(formData, (ctx) => deactivateCourier(ctx, formInput(formData)));
+  if (!outcome.ok) return outcome.state;
+  revalidatePath("/admin", "layout");
+  redirect(`/admin/people/couriers/${outcome.result.id}?notice=courier-deactivated`);
+}
+
+export async function reactivateCourierAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const outcome = await runVerb(formData, (ctx) => reactivateCourier(ctx, formInput(formData)));
+  if (!outcome.ok) return outcome.state;
+  revalidatePath("/admin", "layout");
+  redirect(`/admin/people/couriers/${outcome.result.id}?notice=courier-reactivated`);
+}
+
+export async function createAdminAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const outcome = await runVerb(formData, (ctx) => createOrganizationAdmin(ctx, formInput(formData)));
+  if (!outcome.ok) return outcome.state;
+  revalidatePath("/admin", "layout");
+  return { status: "success", message: `${outcome.result.name} is an admin of your organization now and can sign in with ${outcome.result.email}.` };
+}

@@ -1,0 +1,36 @@
+"use client";
+
+import { useActionState } from "react";
+import { AdminSubmit } from "@/components/admin/admin-submit";
+import { Field } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { IDLE } from "@/lib/forms/state";
+import { createAdminAction } from "../actions";
+
+export function AdminForm() {
+  const [state, action] = useActionState(createAdminAction, IDLE);
+  const values = state.status === "error" ? state.values : {};
+  const errors = state.status === "error" ? state.fieldErrors : {};
+  // A fresh form after each success, so the next admin starts from empty fields.
+  const key = state.status === "success" ? state.message : "form";
+  return (
+    <form key={key} action={action} className="flex flex-col gap-4" noValidate>
+      <FormMessage state={state} />
+      <Field name="name" label="Name" autoComplete="off" required maxLength={80} defaultValue={values.name} errors={errors.name} />
+      <Field name="email" label="Email" type="email" autoComplete="off" required defaultValue={values.email} errors={errors.email} hint="They sign in with it." />
+      <Field name="phone" label="Mobile phone (optional)" type="tel" autoComplete="off" defaultValue={values.phone} errors={errors.phone} />
+      <Field
+        name="password"
+        label="First password"
+        type="password"
+        autoComplete="new-password"
+        required
+        errors={errors.password}
+        hint="At least 10 characters. Hand it over in person."
+      />
+      <div>
+        <AdminSubmit pendingLabel="Adding…">Add admin</AdminSubmit>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,52 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState, useState } from "react";
+import { AdminSubmit } from "@/components/admin/admin-submit";
+import { LockerLayoutEditor } from "@/components/admin/locker-layout-editor";
+import { buttonClass } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { IDLE } from "@/lib/forms/state";
+import { addLockerAction } from "../../../actions";
+
+export function LockerForm({ siteId, suggestedCode }: { siteId: number; suggestedCode: string }) {
+  const [state, action] = useActionState(addLockerAction, IDLE);
+  const values = state.status === "error" ? state.values : {};
+  const errors = state.status === "error" ? state.fieldErrors : {};
+  const [code, setCode] = useState(values.code ?? suggestedCode);
+  return (
+    <form action={action} className="flex flex-col gap-6" noValidate>
+      <FormMessage state={state} />
+      <input type="hidden" name="siteId" value={siteId} />
+      <div className="grid max-w-xl gap-4 sm:grid-cols-2">
+        <Field
+          name="code"
+          label="Locker code"
+          required
+          maxLength={4}
+          autoCapitalize="characters"
+          value={code}
+          onChange={(event) => setCode(event.target.value)}
+          errors={errors.code}
+          hint={`Painted on the cabinet; its doors are numbered ${code.trim().toUpperCase() || "A"}-01, ${code.trim().toUpperCase() || "A"}-02, …`}
+        />
+        <Field
+          name="controllerId"
+          label="Controller id (optional)"
+          maxLength={64}
+          defaultValue={values.controllerId}
+          errors={errors.controllerId}
+          hint="The lock board's id; left empty, the simulated controller is used."
+        />
+      </div>
+      <LockerLayoutEditor key={values.layout ?? "initial"} code={code} defaultText={values.layout} errors={errors.layout} />
+      <div className="flex flex-wrap gap-3">
+        <AdminSubmit pendingLabel="Adding the locker…">Add locker</AdminSubmit>
+        <Link href={`/admin/sites/${siteId}`} className={buttonClass("secondary")}>
+          Cancel
+        </Link>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,91 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState } from "react";
+import { AdminSubmit } from "@/components/admin/admin-submit";
+import { buttonClass } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { IDLE } from "@/lib/forms/state";
+import type { AdminSite } from "@/lib/sites/admin-sites";
+import { createSiteAction, updateSiteAction } from "./actions";
+
+/** Creates a site, or edits one when `site` is given. */
+export function SiteForm({ site }: { site?: AdminSite }) {
+  const [state, action] = useActionState(site ? updateSiteAction : createSiteAction, IDLE);
+  const errors = state.status === "error" ? state.fieldErrors : {};
+  const value = (name: keyof AdminSite & string) =>
+    state.status === "error" ? state.values[name] : site ? String(site[name]) : undefined;
+  return (
+    <form action={action} className="flex flex-col gap-5" noValidate>
+      <FormMessage state={state} />
+      {site ? <input type="hidden" name="siteId" value={site.id} /> : null}
+      <fieldset className="grid gap-4 sm:grid-cols-[1fr_12rem]">
+        <legend className="mb-2 text-base font-semibold">The station</legend>
+        <Field name="name" label="Name" required maxLength={80} defaultValue={value("name")} errors={errors.name} hint="As residents call it, e.g. South Gate Station." />
+        <Field
+          name="code"
+          label="Short code"
+          required
+          maxLength={12}
+          autoCapitalize="characters"
+          defaultValue={value("code")}
+          errors={errors.code}
+          hint={site ? "Shown on the kiosk and in its address." : "2–12 letters or digits, e.g. ZJG-S."}
+        />
+        <Field name="address" label="Address" required maxLength={200} defaultValue={value("address")} errors={errors.address} className="sm:col-span-2" />
+      </fieldset>
+      <fieldset className="grid gap-4 sm:grid-cols-2">
+        <legend className="mb-2 text-base font-semibold">Where it is</legend>
+        <Field
+          name="latitude"
+          label="Latitude"
+          inputMode="decimal"
+          required
+          defaultValue={value("latitude")}
+          errors={errors.latitude}
+          hint="Decimal degrees, north positive, e.g. 30.3057."
+        />
+        <Field
+          name="longitude"
+          label="Longitude"
+          inputMode="decimal"
+          required
+          defaultValue={value("longitude")}
+          errors={errors.longitude}
+          hint="Decimal degrees, east positive, e.g. 120.0893."
+        />
+      </fieldset>
+      <fieldset className="grid gap-4 sm:grid-cols-2">
+        <legend className="mb-2 text-base font-semibold">How it works</legend>
+        <Field
+          name="openingHours"
+          label="Opening hours"
+          required
+          maxLength={80}
+          defaultValue={value("openingHours") ?? (site ? undefined : "Open 24 hours")}
+          errors={errors.openingHours}
+          hint="As shown to customers, e.g. 07:00–23:00 daily."
+        />
+        <Field
+          name="holdPeriodHours"
+          label="Hold period (hours)"
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={720}
+          required
+          defaultValue={value("holdPeriodHours") ?? (site ? undefined : "72")}
+          errors={errors.holdPeriodHours}
+          hint={site ? "Applies to parcels deposited from now on." : "How long a parcel waits before it expires; 1 to 720."}
+        />
+      </fieldset>
+      <div className="flex flex-wrap gap-3">
+        <AdminSubmit pendingLabel={site ? "Saving…" : "Creating…"}>{site ? "Save changes" : "Create site"}</AdminSubmit>
+        <Link href={site ? `/admin/sites/${site.id}` : "/admin/sites"} className={buttonClass("secondary")}>
+          Cancel
+        </Link>
+      </div>
+    </form>
+  );
+}

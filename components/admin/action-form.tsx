@@ -1,0 +1,70 @@
+"use client";
+
+import { useActionState, type ReactNode } from "react";
+import { FormMessage } from "@/components/ui/form-message";
+import { IDLE, type FormState } from "@/lib/forms/state";
+import { AdminSubmit } from "./admin-submit";
+import { TextArea } from "./fields";
+
+type Action = (previous: FormState, formData: FormData) => Promise<FormState>;
+
+/**
+ * A one-step console action: hidden ids, an optional reason, one button. Its success or
+ * error message stays with it after the page is revalidated, as long as the page keeps it
+ * in the same place.
+ */
+export function ActionForm({
+  action,
+  hidden,
+  submitLabel,
+  pendingLabel,
+  variant = "primary",
+  reason,
+  intro,
+  disabled = false,
+}: {
+  action: Action;
+  hidden: Record<string, string | number>;
+  submitLabel: string;
+  pendingLabel: string;
+  variant?: "primary" | "secondary" | "danger";
+  /** A reason field; `id` keeps several on one page apart. */
+  reason?: { id: string; label: string; hint?: string; placeholder?: string };
+  intro?: ReactNode;
+  /** The action does not apply now: say why in `intro`; the last message stays. */
+  disabled?: boolean;
+}) {
+  const [state, formAction] = useActionState(action, IDLE);
+  const values = state.status === "error" ? state.values : {};
+  const errors = state.status === "error" ? state.fieldErrors : {};
+  return (
+    <form action={formAction} className="flex flex-col gap-3" noValidate>
+      <FormMessage state={state} />
+      {intro}
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      {reason ? (
+        <TextArea
+          id={reason.id}
+          name="reason"
+          label={reason.label}
+          hint={reason.hint}
+          placeholder={reason.placeholder}
+          rows={2}
+          required
+          maxLength={200}
+          defaultValue={values.reason}
+          errors={errors.reason}
+        />
+      ) : null}
+      {disabled ? null : (
+        <div>
+          <AdminSubmit variant={variant} pendingLabel={pendingLabel}>
+            {submitLabel}
+          </AdminSubmit>
+        </div>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,114 @@
+import type { ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
+
+/*
+ * The textarea and select that go with components/ui/field.tsx: labelled, hint and errors
+ * announced and tied to the control by aria-describedby.
+ */
+
+type Common = { name: string; label: string; hint?: string; errors?: string[]; id?: string; className?: string };
+
+function describedBy(inputId: string, hint?: string) {
+  return [hint ? `${inputId}-hint` : null, `${inputId}-error`].filter(Boolean).join(" ");
+}
+
+function Messages({ inputId, hint, errors }: { inputId: string; hint?: string; errors?: string[] }) {
+  return (
+    <>
+      {hint ? (
+        <p id={`${inputId}-hint`} className="text-sm text-gray-600">
+          {hint}
+        </p>
+      ) : null}
+      <p id={`${inputId}-error`} aria-live="polite" className="text-sm text-red-700">
+        {errors?.join(" ")}
+      </p>
+    </>
+  );
+}
+
+export function TextArea({ name, label, hint, errors, id, className = "", ...rest }: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  const inputId = id ?? `field-${name}`;
+  const invalid = Boolean(errors?.length);
+  return (
+    <div className={`flex flex-col gap-1 ${className}`}>
+      <label htmlFor={inputId} className="text-sm font-medium text-gray-800">
+        {label}
+      </label>
+      <textarea
+        id={inputId}
+        name={name}
+        aria-invalid={invalid || undefined}
+        aria-describedby={describedBy(inputId, hint)}
+        className={`min-h-20 rounded-lg border px-3 py-2 text-base ${invalid ? "border-red-700" : "border-gray-400"}`}
+        {...rest}
+      />
+      <Messages inputId={inputId} hint={hint} errors={errors} />
+    </div>
+  );
+}
+
+export function Select({
+  name,
+  label,
+  hint,
+  errors,
+  id,
+  className = "",
+  children,
+  ...rest
+}: Common & SelectHTMLAttributes<HTMLSelectElement> & { children: ReactNode }) {
+  const inputId = id ?? `field-${name}`;
+  const invalid = Boolean(errors?.length);
+  return (
+    <div className={`flex flex-col gap-1 ${className}`}>
+      <label htmlFor={inputId} className="text-sm font-medium text-gray-800">
+        {label}
+      </label>
+      <select
+        id={inputId}
+        name={name}
+        aria-invalid={invalid || undefined}
+        aria-describedby={describedBy(inputId, hint)}
+        className={`min-h-11 rounded-lg border bg-white px-3 py-2 text-base ${invalid ? "border-red-700" : "border-gray-400"}`}
+        {...rest}
+      >
+        {children}
+      </select>
+      <Messages inputId={inputId} hint={hint} errors={errors} />
+    </div>
+  );
+}
+
+/** A group of checkboxes with one legend and one error line. */
+export function CheckboxGroup({
+  name,
+  legend,
+  hint,
+  errors,
+  options,
+  checked,
+}: {
+  name: string;
+  legend: string;
+  hint?: string;
+  errors?: string[];
+  options: { value: string; label: ReactNode }[];
+  checked: string[];
+}) {
+  const groupId = `group-${name}`;
+  return (
+    <fieldset className="flex flex-col gap-2" aria-describedby={describedBy(groupId, hint)}>
+      <legend className="text-sm font-medium text-gray-800">{legend}</legend>
+      {options.length === 0 ? <p className="text-sm text-gray-600">None to choose from yet.</p> : null}
+      <div className="grid gap-2 sm:grid-cols-2">
+        {options.map((option) => (
+          <label key={option.value} className="flex min-h-11 items-center gap-3 rounded-lg border border-gray-300 bg-white px-3 py-2">
+            <input type="checkbox" name={name} value={option.value} defaultChecked={checked.includes(option.value)} className="h-5 w-5 accent-brand-600" />
+            <span>{option.label}</span>
+          </label>
+        ))}
+      </div>
+      <Messages inputId={groupId} hint={hint} errors={errors} />
+    </fieldset>
+  );
+}

@@ -1,0 +1,197 @@
+"use client";
+
+import { useMemo, useState } from "react";
+import { SIZES, type SlotSize } from "@/lib/slots/sizes";
+import { formatLayoutText, MAX_COLUMNS, MAX_ROWS, parseLayoutText, uniformLayout } from "@/lib/sites/layout-text";
+
+/*
+ * The cabinet's layout, three ways at once: rows × columns with a size per row, the doors
+ * themselves (select one to change its size), and the text the form submits. The text is
+ * the source of truth — the form sends it even before this script has loaded.
+ */
+
+const NEXT: Record<SlotSize, SlotSize> = { S: "M", M: "L", L: "XL", XL: "S" };
+const HEIGHT: Record<SlotSize, string> = { S: "1.75rem", M: "2.5rem", L: "3.5rem", XL: "4.5rem" };
+const RANK: Record<SlotSize, number> = { S: 1, M: 2, L: 3, XL: 4 };
+const TONE: Record<SlotSize, string> = {
+  S: "bg-sky-50 border-sky-400",
+  M: "bg-emerald-50 border-emerald-500",
+  L: "bg-amber-50 border-amber-500",
+  XL: "bg-violet-50 border-violet-500",
+};
+
+export const DEFAULT_LAYOUT = formatLayoutText(uniformLayout(["S", "M", "M", "L"], 4, 6));
+
+export function LockerLayoutEditor({
+  code,
+  defaultText = DEFAULT_LAYOUT,
+  errors,
+}: {
+  code: string;
+  defaultText?: string;
+  errors?: string[];
+}) {
+  const [text, setText] = useState(defaultText);
+  const parsed = useMemo(() => parseLayoutText(text), [text]);
+  const [lastGood, setLastGood] = useState<SlotSize[][]>(() => {
+    const first = parseLayoutText(defaultText);
+    return first.ok ? first.layout : uniformLayout(["M"], 4, 6);
+  });
+  const layout = parsed.ok ? parsed.layout : lastGood;
+  const rows = layout.length;
+  const columns = layout[0]?.length ?? 0;
+
+  function update(next: SlotSize[][]) {
+    setLastGood(next);
+    setText(formatLayoutText(next));
+  }
+  function setRows(count: number) {
+    update(Array.from({ length: count }, (_, r) => layout[r] ?? [...(layout[rows - 1] ?? Array(columns).fill("M"))]));
+  }
+  function setColumns(count: number) {
+    update(layout.map((row) => Array.from({ length: count }, (_, c) => row[c] ?? row[row.length - 1] ?? "M")));
+  }
+  function setRowSize(r: number, size: SlotSize) {
+    update(layout.map((row, index) => (index === r ? row.map(() => size) : row)));
+  }
+  function cycle(r: number, c: number) {
+    update(layout.map((row, ri) => (ri === r ? row.map((size, ci) => (ci === c ? NEXT[size] : size)) : row)));
+  }
+
+  const prefix = code.trim().toUpperCase() || "A";
+  const counts = SIZES.map((size) => [size, layout.flat().filter((s) => s === size).length] as const).filter(([, n]) => n > 0);
+  const invalid = Boolean(errors?.length);
+
+  return (
+    <div className="grid gap-6 lg:grid-cols-[18rem_1fr]">
+      <div className="flex flex-col gap-4">
+        <div className="grid grid-cols-2 gap-3">
+          <div className="flex flex-col gap-1">
+            <label htmlFor="layout-rows" className="text-sm font-medium text-gray-800">
+              Rows
+            </label>
+            <select
+              id="layout-rows"
+              value={rows}
+              onChange={(event) => setRows(Number(event.target.value))}
+              className="min-h-11 rounded-lg border border-gray-400 bg-white px-3 text-base"
+            >
+              {Array.from({ length: MAX_ROWS }, (_, i) => i + 1).map((n) => (
+                <option key={n}>{n}</option>
+              ))}
+            </select>
+          </div>
+          <div className="flex flex-col gap-1">
+            <label htmlFor="layout-columns" className="text-sm font-medium text-gray-800">
+              Columns
+            </label>
+            <select
+              id="layout-columns"
+              value={columns}
+              onChange={(event) => setColumns(Number(event.target.value))}
+              className="min-h-11 rounded-lg border border-gray-400 bg-white px-3 text-base"
+            >
+              {Array.from({ length: MAX_COLUMNS }, (_, i) => i + 1).map((n) => (
+                <option key={n}>{n}</option>
+              ))}
+            </select>
+          </div>
+        </div>
+        <fieldset className="flex flex-col gap-2">
+          <legend className="mb-1 text-sm font-medium text-gray-800">Size of each row, from the top</legend>
+          {layout.map((row, r) => {
+            const uniform = row.every((size) => size === row[0]);
+            return (
+              <div key={r} className="grid grid-cols-[4.5rem_1fr] items-center gap-2 text-sm">
+                <label htmlFor={`layout-row-${r + 1}`}>Row {r + 1}</label>
+                <select
+                  id={`layout-row-${r + 1}`}
+                  value={uniform ? row[0] : ""}
+                  onChange={(event) => setRowSize(r, event.target.value as SlotSize)}
+                  className="min-h-10 rounded-lg border border-gray-400 bg-white px-2 text-base"
+                >
+                  {uniform ? null : (
+                    <option value="" disabled>
+                      Mixed
+                    </option>
+                  )}
+                  {SIZES.map((size) => (
+                    <option key={size} value={size}>
+                      {size}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            );
+          })}
+        </fieldset>
+      </div>
+
+      <div className="flex flex-col gap-3">
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h2 className="text-base font-semibold">Preview</h2>
+          <p className="text-sm text-gray-700" aria-live="polite">
+            {rows} × {columns} = {rows * columns} doors ({counts.map(([size, n]) => `${n} ${size}`).join(", ")})
+          </p>
+        </div>
+        <p className="text-sm text-gray-600">Select a door to change its size (S → M → L → XL). Door numbers count down each column, as on the cabinet.</p>
+        <div className="overflow-x-auto">
+          <div
+            className="grid w-max min-w-full gap-1 rounded-lg border-4 border-slate-700 bg-slate-700 p-1"
+            style={{
+              gridTemplateColumns: `repeat(${columns}, minmax(2.75rem, 1fr))`,
+              gridTemplateRows: layout.map((row) => HEIGHT[[...row].sort((a, b) => RANK[b] - RANK[a])[0]]).join(" "),
+            }}
+          >
+            {layout.flatMap((row, r) =>
+              row.map((size, c) => {
+                const number = String(c * rows + r + 1).padStart(2, "0");
+                return (
+                  <button
+                    key={`${r}-${c}`}
+                    type="button"
+                    onClick={() => cycle(r, c)}
+                    aria-label={`Door ${prefix}-${number}, row ${r + 1}, column ${c + 1}: size ${size}. Change size`}
+                    className={`flex flex-col justify-between rounded-sm border-l-4 px-1 py-0.5 text-left text-gray-900 hover:brightness-95 ${TONE[size]}`}
+                  >
+                    <span className="text-[10px] font-bold leading-none">{number}</span>
+                    <span className="text-[10px] font-semibold leading-none">{size}</span>
+                  </button>
+                );
+              }),
+            )}
+          </div>
+        </div>
+        <details className="rounded-lg border border-gray-200 bg-gray-50 p-3" open={invalid || undefined}>
+          <summary className="cursor-pointer text-sm font-semibold">Edit the layout as text</summary>
+          <div className="mt-2 flex flex-col gap-1">
+            <label htmlFor="field-layout" className="text-sm font-medium text-gray-800">
+              Door sizes, one line per row from the top
+            </label>
+            <textarea
+              id="field-layout"
+              name="layout"
+              value={text}
+              onChange={(event) => {
+                setText(event.target.value);
+                const next = parseLayoutText(event.target.value);
+                if (next.ok) setLastGood(next.layout);
+              }}
+              rows={Math.min(Math.max(rows, 3), 12)}
+              spellCheck={false}
+              aria-invalid={invalid || !parsed.ok || undefined}
+              aria-describedby="field-layout-hint field-layout-error"
+              className={`rounded-lg border px-3 py-2 font-mono text-base ${invalid || !parsed.ok ? "border-red-700" : "border-gray-400"}`}
+            />
+            <p id="field-layout-hint" className="text-sm text-gray-600">
+              Sizes S, M, L or XL separated by spaces, e.g. “M M M M”.
+            </p>
+            <p id="field-layout-error" aria-live="polite" className="text-sm text-red-700">
+              {errors?.join(" ") || (parsed.ok ? "" : parsed.message)}
+            </p>
+          </div>
+        </details>
+      </div>
+    </div>
+  );
+}

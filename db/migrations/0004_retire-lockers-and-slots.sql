@@ -1,0 +1,2 @@
+ALTER TABLE `lockers` ADD `retired_at` integer;--> statement-breakpoint
+ALTER TABLE `slots` ADD `retired_at` integer;

@@ -1,0 +1,74 @@
+import { expect, test } from "@playwright/test";
+import { DEMO } from "./support/accounts";
+import { addLockerViaConsole, createSiteViaConsole, signInAsAdmin } from "./support/admin";
+import { expectAccessible } from "./support/axe";
+
+/*
+ * The West Lake admin sees none of the campus: not on the dashboard, not in the search or
+ * its export, and a campus address typed in by hand is "not found", as if absent.
+ */
+
+test("an admin of another organization sees none of it, and gets not found on direct addresses", async ({ page, browser }) => {
+  test.setTimeout(90_000);
+  await signInAsAdmin(page);
+  const site = await createSiteViaConsole(page, "Private");
+  await addLockerViaConsole(page, site, { code: "A", rowSizes: ["S"], columns: 2 });
+  await page.getByRole("link", { name: "Door A-01, size S, free" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Door A-01" })).toBeVisible();
+  const doorPath = new URL(page.url()).pathname;
+
+  await page.goto("/admin/parcels?tracking=ZT7730019001");
+  await page.getByRole("link", { name: "ZT7730019001" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "ZT7730019001" })).toBeVisible();
+  const parcelPath = new URL(page.url()).pathname;
+  await page.goto("/admin/people");
+  await page.getByRole("link", { name: "Wang Jun" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Wang Jun" })).toBeVisible();
+  const courierPath = new URL(page.url()).pathname;
+
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const other = await context.newPage();
+  await signInAsAdmin(other, DEMO.otherAdmin);
+  await expect(other.getByRole("region", { name: "West Lake Residences Gate" })).toBeVisible();
+  await expect(other.getByRole("region", { name: "North Dormitory Station" })).toHaveCount(0);
+  await expect(other.getByRole("region", { name: site.name })).toHaveCount(0);
+  await expectAccessible(other, "the other organization's dashboard");
+
+  for (const path of [`/admin/sites/${site.id}`, `/admin/sites/${site.id}/edit`, `/admin/sites/${site.id}/lockers/new`, doorPath, parcelPath, courierPath]) {
+    const response = await other.goto(path);
+    expect(response?.status(), path).toBe(404);
+    await expect(other.getByRole("heading", { level: 1, name: "Not found" })).toBeVisible();
+  }
+  await expectAccessible(other, "not found");
+
+  await other.goto("/admin/sites");
+  await expect(other.getByRole("rowheader", { name: /West Lake Residences Gate/ })).toBeVisible();
+  await expect(other.getByText(site.name)).toHaveCount(0);
+
+  await other.goto("/admin/parcels?tracking=ZT7730019001");
+  await expect(other.getByRole("heading", { level: 2, name: "No parcels match" })).toBeVisible();
+  await other.goto(`/admin/parcels?site=${site.id}`);
+  await expect(other.getByRole("heading", { level: 2, name: "No parcels match" })).toBeVisible();
+  const exported = await other.request.get("/admin/parcels/export?tracking=ZT77300");
+  expect(exported.status()).toBe(200);
+  expect((await exported.text()).replace(/^\uFEFF/, "").trimEnd().split("\r\n")).toHaveLength(1);
+
+  await other.goto("/admin/people");
+  await expect(other.getByRole("link", { name: "Wang Jun" })).toHaveCount(0);
+  await other.goto("/admin/audit");
+  await expect(other.getByText(site.name)).toHaveCount(0);
+  await expect(other.getByText("North Dormitory Station")).toHaveCount(0);
+  await expectAccessible(other, "the other organization's audit trail");
+
+  // A courier is refused the export outright.
+  const courier = await browser.newContext();
+  const courierPage = await courier.newPage();
+  await courierPage.goto("/sign-in");
+  await courierPage.getByLabel("Email or phone").fill(DEMO.ztoCourier);
+  await courierPage.getByLabel("Password").fill("locker-demo-2026");
+  await courierPage.getByRole("button", { name: "Sign in" }).click();
+  await expect(courierPage).toHaveURL("/courier");
+  expect((await courierPage.request.get("/admin/parcels/export")).status()).toBe(404);
+  await courier.close();
+  await context.close();
+});

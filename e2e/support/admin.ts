@@ -1,0 +1,135 @@
+import crypto from "node:crypto";
+import { expect, type Browser, type Page } from "@playwright/test";
+import { expectAccessible } from "./axe";
+import { DEMO, signIn } from "./accounts";
+import { closeDoor, fillParcel, openDoor, type Size } from "./courier";
+
+/*
+ * The admin journeys share one seeded server with every other journey, running in
+ * parallel. Each builds its own world through the console: a site with a unique name and
+ * code, placed far from the campus (so it is nobody's "nearest site with room") and
+ * without XL doors (which courier-site-full.spec.ts is about), and its own courier.
+ */
+
+export const COURIER_PASSWORD = "e2e-courier-password";
+
+export function uniqueSuffix(): string {
+  return `${Date.now().toString(36).slice(-4)}${crypto.randomBytes(2).toString("hex")}`.toUpperCase();
+}
+
+export function e2ePhone(): string {
+  return `176${crypto.randomInt(10_000_000, 99_999_999)}`;
+}
+
+export async function signInAsAdmin(page: Page, account: string = DEMO.admin) {
+  await signIn(page, account);
+  await expect(page).toHaveURL("/admin");
+}
+
+export type CreatedSite = { id: number; name: string; code: string };
+
+/** Creates a site through the form; returns where it landed. */
+export async function createSiteViaConsole(page: Page, label = "Station"): Promise<CreatedSite> {
+  const suffix = uniqueSuffix();
+  const site = { name: `E2E ${label} ${suffix}`, code: `E${suffix}` };
+  await page.goto("/admin/sites/new");
+  await page.getByLabel("Name").fill(site.name);
+  await page.getByLabel("Short code").fill(site.code);
+  await page.getByLabel("Address").fill(`${suffix} Test Road, Ningbo`);
+  // Ningbo, 150 km from the campus.
+  await page.getByLabel("Latitude").fill("29.8683");
+  await page.getByLabel("Longitude").fill("121.5440");
+  await page.getByRole("button", { name: "Create site" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: site.name })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "The site is created and open" })).toBeVisible();
+  const id = Number(/\/admin\/sites\/(\d+)/.exec(page.url())![1]);
+  return { id, ...site };
+}
+
+/** Adds a locker of `rows` rows, each of one size, `columns` wide, through the editor. */
+export async function addLockerViaConsole(page: Page, site: CreatedSite, layout: { code: string; rowSizes: Size[]; columns: number }) {
+  await page.goto(`/admin/sites/${site.id}`);
+  await page.getByRole("link", { name: "Add a locker" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Add a locker to ${site.name}` })).toBeVisible();
+  await page.getByLabel("Locker code").fill(layout.code);
+  await page.getByLabel("Rows").selectOption(String(layout.rowSizes.length));
+  await page.getByLabel("Columns").selectOption(String(layout.columns));
+  for (const [index, size] of layout.rowSizes.entries()) {
+    await page.getByLabel(`Row ${index + 1}`, { exact: true }).selectOption(size);
+  }
+  const doors = layout.rowSizes.length * layout.columns;
+  await expect(page.getByText(`${layout.rowSizes.length} × ${layout.columns} = ${doors} doors`)).toBeVisible();
+  await page.getByRole("button", { name: "Add locker" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "The locker is added" })).toBeVisible();
+  await expect(page.getByRole("list", { name: `Doors of locker ${layout.code}` }).getByRole("link")).toHaveCount(doors);
+}
+
+export type CreatedCourier = { id: number; name: string; phone: string };
+
+/** Registers a ZTO courier serving `sites`, through the People screen. */
+export async function createCourierViaConsole(page: Page, sites: CreatedSite[]): Promise<CreatedCourier> {
+  const courier = { name: `E2E Courier ${uniqueSuffix()}`, phone: e2ePhone() };
+  await page.goto("/admin/people/couriers/new");
+  await page.getByLabel("Name").fill(courier.name);
+  await page.getByLabel("Carrier").selectOption({ label: "ZTO Express" });
+  await page.getByLabel("Mobile phone").fill(courier.phone);
+  await page.getByLabel("First password").fill(COURIER_PASSWORD);
+  for (const site of sites) await page.getByRole("checkbox", { name: `${site.name} (${site.code})` }).check();
+  await page.getByRole("button", { name: "Create courier" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: courier.name })).toBeVisible();
+  const id = Number(/\/couriers\/(\d+)/.exec(page.url())![1]);
+  return { id, ...courier };
+}
+
+/**
+ * The courier, in a browser of their own, deposits parcels at `site` through the courier
+ * screens; returns the doors they went into.
+ */
+export async function depositAsCourier(
+  browser: Browser,
+  courier: CreatedCourier,
+  site: CreatedSite,
+  parcels: { tracking: string; phone: string; size: Size }[],
+): Promise<{ door: string; size: Size }[]> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  try {
+    await signIn(page, courier.phone, COURIER_PASSWORD);
+    await page.goto("/courier");
+    await page.getByRole("link", { name: site.name, exact: true }).click();
+    await expect(page.getByRole("heading", { level: 1, name: site.name })).toBeVisible();
+    const doors: { door: string; size: Size }[] = [];
+    for (const parcel of parcels) {
+      await fillParcel(page, parcel);
+      await page.getByRole("button", { name: "Open a door" }).click();
+      const door = await openDoor(page);
+      await closeDoor(page, { tracking: parcel.tracking, door: door.door });
+      doors.push(door);
+    }
+    return doors;
+  } finally {
+    await context.close();
+  }
+}
+
+/** The courier tries to deposit and is told the site has no door for it. */
+export async function expectSiteFullForCourier(browser: Browser, courier: CreatedCourier, site: CreatedSite, parcel: { tracking: string; phone: string; size: Size }) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  try {
+    await signIn(page, courier.phone, COURIER_PASSWORD);
+    await page.goto("/courier");
+    await page.getByRole("link", { name: site.name, exact: true }).click();
+    await fillParcel(page, parcel);
+    await page.getByRole("button", { name: "Open a door" }).click();
+    await expect(page.getByRole("heading", { name: `${site.name} is full for size ${parcel.size}` })).toBeVisible();
+  } finally {
+    await context.close();
+  }
+}
+
+export async function visit(page: Page, path: string, heading: string | RegExp) {
+  await page.goto(path);
+  await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
+  await expectAccessible(page, path);
+}

@@ -1,0 +1,109 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { collectParcel } from "@/lib/parcels/collect";
+import { expireOverdueParcels } from "@/lib/parcels/sweep";
+import { setSlotOutOfService } from "@/lib/slots/admin-slots";
+import { adminScene, expectAdminsOnly, type AdminScene } from "@/lib/testing/admin";
+import { createTestWorld, type TestWorld } from "@/lib/testing/factories";
+import { createStation, deposit, reserve } from "@/lib/testing/parcels";
+import { layoutByRow } from "@/lib/sites/layout";
+import { median, organizationDashboard } from "./dashboard";
+import { dayKey, parseDayKey, startOfDay } from "./time";
+
+let world: TestWorld;
+let scene: AdminScene;
+const HOUR = 3_600_000;
+beforeAll(() => {
+  world = createTestWorld();
+  scene = adminScene(world, { layout: layoutByRow(["S", "M", "L"], 4) });
+});
+afterAll(() => world.close());
+
+describe("organizationDashboard", () => {
+  it("shows each site's doors by size and state, and the parcels waiting, expiring today and expired", async () => {
+    const { station } = scene;
+    const start = world.clock.now;
+    // Hold 72 h from three days ago: expires within today (the clock is 17:00 in Hangzhou).
+    world.clock.now = start - 72 * HOUR + 2 * HOUR;
+    await deposit(world, station.courier, station.site.id, { size: "S" });
+    world.clock.now = start - 80 * HOUR;
+    await deposit(world, station.courier, station.site.id, { size: "M" });
+    world.clock.now = start;
+    expireOverdueParcels(world.ctx({ kind: "system" }));
+    await deposit(world, station.courier, station.site.id, { size: "L" });
+    await reserve(world, station.courier, station.site.id, { size: "S" });
+    const broken = world.db.$client.prepare("select id from slots where locker_id = ? and size = 'L' order by id desc limit 1").pluck().get(station.locker.id) as number;
+    setSlotOutOfService(world.ctx(scene.admin), { slotId: broken, reason: "Lock fault" });
+
+    const dashboard = organizationDashboard(world.ctx(scene.admin));
+    expect(dashboard.sites.map((s) => s.id)).toEqual([station.site.id]);
+    const site = dashboard.sites[0];
+    expect(site.bySize.S).toEqual({ free: 2, reserved: 1, occupied: 1, outOfService: 0, total: 4 });
+    expect(site.bySize.M).toEqual({ free: 3, reserved: 0, occupied: 1, outOfService: 0, total: 4 });
+    expect(site.bySize.L).toEqual({ free: 2, reserved: 0, occupied: 1, outOfService: 1, total: 4 });
+    expect(site.bySize.XL.total).toBe(0);
+    expect(site.doors).toEqual({ free: 7, reserved: 1, occupied: 3, outOfService: 1, total: 12 });
+    expect(site).toMatchObject({ waiting: 2, expiringToday: 1, expired: 1 });
+  });
+
+  it("counts deposits and collections per day over 14 days, and the median wait", async () => {
+    const station = createStation(world, { organizationId: scene.station.organizationId, layout: layoutByRow(["M"], 6) });
+    const start = world.clock.now;
+    const waits = [1, 3, 10];
+    for (const [index, hours] of waits.entries()) {
+      world.clock.now = start - (index + 1) * 24 * HOUR;
+      const parcel = await deposit(world, station.courier, station.site.id);
+      world.clock.now += hours * HOUR;
+      await collectParcel(world.ctx(station.kiosk), { code: parcel.code, phoneLast4: parcel.phoneLast4 });
+    }
+    // Older than the window: not counted.
+    world.clock.now = start - 20 * 24 * HOUR;
+    await deposit(world, station.courier, station.site.id);
+    world.clock.now = start;
+
+    const dashboard = organizationDashboard(world.ctx(scene.admin));
+    expect(dashboard.activity).toHaveLength(14);
+    expect(dashboard.activity.at(-1)!.day).toBe("2026-11-26");
+    expect(dashboard.activity[0].day).toBe("2026-11-13");
+    const byDay = Object.fromEntries(dashboard.activity.map((d) => [d.day, [d.deposits, d.collections]]));
+    expect(byDay["2026-11-25"]).toEqual([1, 1]);
+    expect(byDay["2026-11-24"]).toEqual([1, 2]);
+    // 17:00 + 10 h crosses midnight: deposited on the 23rd, collected on the 24th. The
+    // first test's two older parcels were deposited on the 23rd too.
+    expect(byDay["2026-11-23"]).toEqual([3, 0]);
+    expect(dashboard.activity.reduce((sum, d) => sum + d.deposits, 0)).toBe(3 + 3);
+    expect(dashboard.medianWaitMs).toBe(3 * HOUR);
+    expect(dashboard.collectedInWindow).toBe(3);
+  });
+
+  it("never counts another organization's sites or parcels", async () => {
+    await deposit(world, scene.other.courier, scene.other.site.id);
+    const theirs = organizationDashboard(world.ctx(scene.otherAdmin));
+    expect(theirs.sites.map((s) => s.id)).toEqual([scene.other.site.id]);
+    expect(theirs.sites[0].waiting).toBe(1);
+    expect(theirs.activity.reduce((sum, d) => sum + d.deposits, 0)).toBe(1);
+    expect(theirs.medianWaitMs).toBeNull();
+  });
+
+  it("is for admins only", async () => {
+    await expectAdminsOnly(world, scene, (ctx) => organizationDashboard(ctx));
+  });
+});
+
+describe("days in site time and the median", () => {
+  it("cut days at midnight in Hangzhou", () => {
+    const evening = Date.UTC(2026, 10, 26, 15, 59); // 23:59 in Hangzhou
+    expect(dayKey(evening)).toBe("2026-11-26");
+    expect(dayKey(evening + 60_000)).toBe("2026-11-27");
+    expect(startOfDay(evening)).toBe(Date.UTC(2026, 10, 25, 16, 0));
+    expect(parseDayKey("2026-11-26")).toBe(Date.UTC(2026, 10, 25, 16, 0));
+    expect(parseDayKey("2026-02-30")).toBeNull();
+    expect(parseDayKey("26/11/2026")).toBeNull();
+  });
+
+  it("takes the middle value, or the mean of the middle two", () => {
+    expect(median([])).toBeNull();
+    expect(median([5])).toBe(5);
+    expect(median([1, 2, 10])).toBe(2);
+    expect(median([1, 2, 4, 10])).toBe(3);
+  });
+});

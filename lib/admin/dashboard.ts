@@ -1,0 +1,138 @@
+import "server-only";
+import { asc, eq, sql } from "drizzle-orm";
+import { organizations, sites, SIZES, type SlotSize } from "@/db/schema";
+import { requireAdmin } from "@/lib/auth/authorize";
+import type { Ctx } from "@/lib/context";
+import { DAY_MS, dayKey, startOfDay } from "./time";
+
+/*
+ * The admin's overview: where the network is full or broken right now, and how busy it
+ * has been. Every figure is one grouped query filtered by the admin's organization.
+ */
+
+export const ACTIVITY_DAYS = 14;
+
+export type DoorCounts = { free: number; reserved: number; occupied: number; outOfService: number; total: number };
+
+export type SiteOverview = {
+  id: number;
+  code: string;
+  name: string;
+  status: "open" | "closed";
+  bySize: Record<SlotSize, DoorCounts>;
+  doors: DoorCounts;
+  /** Deposited parcels waiting for their recipient. */
+  waiting: number;
+  /** Of those, the ones whose pickup time ends before midnight (site time). */
+  expiringToday: number;
+  /** Expired parcels still in their door, waiting for the courier to take them back. */
+  expired: number;
+};
+
+export type ActivityDay = { day: string; deposits: number; collections: number };
+
+export type Dashboard = {
+  organization: string;
+  today: string;
+  sites: SiteOverview[];
+  activity: ActivityDay[];
+  /** Median time from deposit to collection over the parcels collected in the window. */
+  medianWaitMs: number | null;
+  collectedInWindow: number;
+};
+
+function counts(): DoorCounts {
+  return { free: 0, reserved: 0, occupied: 0, outOfService: 0, total: 0 };
+}
+
+/** The dashboard of the admin's organization as of ctx.now(). Admins only. */
+export function organizationDashboard(ctx: Ctx): Dashboard {
+  const admin = requireAdmin(ctx);
+  const org = admin.organizationId;
+  const now = ctx.now();
+  const today = startOfDay(now);
+  const windowStart = today - (ACTIVITY_DAYS - 1) * DAY_MS;
+
+  const organization = ctx.db.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, org)).get()!;
+  const siteRows = ctx.db.select().from(sites).where(eq(sites.organizationId, org)).orderBy(asc(sites.name)).all();
+
+  // Retired doors are gone from the cabinet; they count nowhere.
+  const doorRows = ctx.db.all<{ siteId: number; size: SlotSize; inService: number; state: string | null; n: number }>(sql`
+    select s.site_id as siteId, s.size, s.in_service as inService, p.state, count(*) as n
+    from slots s
+    join sites st on st.id = s.site_id and st.organization_id = ${org}
+    left join parcels p on p.slot_id = s.id and p.state in ('reserved', 'deposited', 'expired')
+    where s.retired_at is null
+    group by s.site_id, s.size, s.in_service, p.state`);
+
+  const parcelRows = ctx.db.all<{ siteId: number; waiting: number; expiringToday: number; expired: number }>(sql`
+    select p.site_id as siteId,
+           sum(p.state = 'deposited') as waiting,
+           sum(p.state = 'deposited' and p.expires_at < ${today + DAY_MS}) as expiringToday,
+           sum(p.state = 'expired') as expired
+    from parcels p join sites st on st.id = p.site_id and st.organization_id = ${org}
+    where p.state in ('deposited', 'expired')
+    group by p.site_id`);
+
+  const overview = siteRows.map((site): SiteOverview => {
+    const bySize = Object.fromEntries(SIZES.map((size) => [size, counts()])) as Record<SlotSize, DoorCounts>;
+    const doors = counts();
+    for (const row of doorRows.filter((r) => r.siteId === site.id)) {
+      const key: keyof DoorCounts =
+        row.state === "reserved" ? "reserved" : row.state !== null ? "occupied" : row.inService ? "free" : "outOfService";
+      for (const cell of [bySize[row.size], doors]) {
+        cell[key] += row.n;
+        cell.total += row.n;
+      }
+    }
+    const parcels = parcelRows.find((r) => r.siteId === site.id);
+    return {
+      id: site.id,
+      code: site.code,
+      name: site.name,
+      status: site.status,
+      bySize,
+      doors,
+      waiting: parcels?.waiting ?? 0,
+      expiringToday: parcels?.expiringToday ?? 0,
+      expired: parcels?.expired ?? 0,
+    };
+  });
+
+  // Events, not parcel columns: a parcel deposited on day 1 and collected on day 3
+  // counts once on each day.
+  const activityRows = ctx.db.all<{ dayIndex: number; deposits: number; collections: number }>(sql`
+    select cast((e.at - ${windowStart}) / ${DAY_MS} as integer) as dayIndex,
+           sum(e.to_state = 'deposited') as deposits, sum(e.to_state = 'collected') as collections
+    from parcel_events e join sites st on st.id = e.site_id and st.organization_id = ${org}
+    where e.to_state in ('deposited', 'collected') and e.at >= ${windowStart} and e.at < ${today + DAY_MS}
+    group by dayIndex`);
+  const activity: ActivityDay[] = Array.from({ length: ACTIVITY_DAYS }, (_, index) => {
+    const row = activityRows.find((r) => r.dayIndex === index);
+    return { day: dayKey(windowStart + index * DAY_MS), deposits: row?.deposits ?? 0, collections: row?.collections ?? 0 };
+  });
+
+  const waits = ctx.db
+    .all<{ wait: number }>(sql`
+      select p.closed_at - p.deposited_at as wait
+      from parcels p join sites st on st.id = p.site_id and st.organization_id = ${org}
+      where p.state = 'collected' and p.closed_at >= ${windowStart} and p.deposited_at is not null
+      order by wait`)
+    .map((row) => row.wait);
+
+  return {
+    organization: organization.name,
+    today: dayKey(now),
+    sites: overview,
+    activity,
+    medianWaitMs: median(waits),
+    collectedInWindow: waits.length,
+  };
+}
+
+/** The middle value of an ascending list (the mean of the two middle ones if even). */
+export function median(sorted: number[]): number | null {
+  if (sorted.length === 0) return null;
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : Math.round((sorted[middle - 1] + sorted[middle]) / 2);
+}

@@ -1,0 +1,214 @@
+import "server-only";
+import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { users } from "@/db/schema";
+import { describeActor, describeDoorEvent, parseDetail } from "@/lib/admin/describe";
+import { DAY_MS, parseDayKey } from "@/lib/admin/time";
+import { requireAdmin } from "@/lib/auth/authorize";
+import type { Ctx } from "@/lib/context";
+import { DomainError } from "@/lib/errors";
+import { formatDateTime } from "@/lib/format";
+import { parseInput } from "@/lib/validation";
+import type { AuditAction } from "./record";
+import { AuditFilter, type AuditCategory } from "./schemas";
+
+/*
+ * The organization's audit trail: every admin action (audit_log) and every door opening
+ * at its sites (door_events), in one list, newest first. A remote opening by an admin is
+ * in both tables — the door event for the door's history, the audit row for the trail —
+ * so the trail takes admins' door events from audit_log only, and each opening appears
+ * once.
+ */
+
+export const TRAIL_PAGE_SIZE = 50;
+
+export type AuditTrailEntry = {
+  key: string;
+  at: number;
+  /** An audit action name ("site.closed"), or "door.opened" for a door event. */
+  action: string;
+  category: AuditCategory;
+  summary: string;
+  actor: string;
+  site: { id: number; name: string } | null;
+  /** What the entry is about, for a link: a site, a door, a parcel, a person, a carrier. */
+  subject: { kind: "site" | "locker" | "slot" | "parcel" | "user" | "carrier"; id: number } | null;
+};
+
+export type AuditTrailPage = { entries: AuditTrailEntry[]; page: number; hasMore: boolean; filters: ReturnType<typeof parseFilter> };
+
+type Row = {
+  source: "audit" | "door";
+  id: number;
+  at: number;
+  action: string;
+  subject: string | null;
+  detail: string | null;
+  actorKind: string;
+  actorId: number | null;
+  actorName: string | null;
+  siteId: number | null;
+  siteName: string | null;
+  category: AuditCategory;
+};
+
+const CATEGORY_OF_ACTION = sql`case
+  when a.action like 'site.%' then 'site'
+  when a.action like 'locker.%' then 'locker'
+  when a.action like 'slot.%' or a.action like 'door.%' then 'door'
+  when a.action like 'parcel.%' then 'parcel'
+  when a.action like 'carrier.%' then 'carrier'
+  else 'people' end`;
+
+function parseFilter(raw: AuditFilter) {
+  const filter = parseInput(AuditFilter, raw);
+  for (const key of ["from", "to"] as const) {
+    const value = filter[key];
+    if (value && parseDayKey(value) === null) {
+      throw new DomainError("INVALID", "Some fields need another look.", { fieldErrors: { [key]: ["That is not a date."] } });
+    }
+  }
+  return filter;
+}
+
+/**
+ * One page of the trail, filtered by kind of entry, site, person and days. Admins only;
+ * only their organization's entries and doors.
+ */
+export function listAuditTrail(ctx: Ctx, raw: AuditFilter): AuditTrailPage {
+  const admin = requireAdmin(ctx);
+  const filter = parseFilter(raw);
+  const org = admin.organizationId;
+  const where: SQL[] = [sql`1 = 1`];
+  if (filter.category) where.push(sql`category = ${filter.category}`);
+  if (filter.site) where.push(sql`siteId = ${filter.site}`);
+  if (filter.actor) where.push(sql`actorId = ${filter.actor}`);
+  if (filter.from) where.push(sql`at >= ${parseDayKey(filter.from)!}`);
+  if (filter.to) where.push(sql`at < ${parseDayKey(filter.to)! + DAY_MS}`);
+  const page = filter.page ?? 1;
+  const rows = ctx.db.all<Row>(sql`
+    select * from (
+      select 'audit' as source, a.id, a.at, a.action, a.subject, a.detail, 'user' as actorKind,
+             a.actor_user_id as actorId, u.name as actorName,
+             st.id as siteId, st.name as siteName, ${CATEGORY_OF_ACTION} as category
+      from audit_log a
+      left join users u on u.id = a.actor_user_id
+      left join sites st on st.id = json_extract(a.detail, '$.siteId') and st.organization_id = ${org}
+      where a.organization_id = ${org}
+      union all
+      select 'door', d.id, d.at, d.kind, 'slot:' || d.slot_id, json_object('slot', s.label, 'reason', d.reason),
+             d.actor_kind, d.actor_user_id, u.name, st.id, st.name, 'door'
+      from door_events d
+      join sites st on st.id = d.site_id and st.organization_id = ${org}
+      join slots s on s.id = d.slot_id
+      left join users u on u.id = d.actor_user_id
+      where d.kind = 'open_command' and (u.id is null or u.role <> 'admin')
+    )
+    where ${sql.join(where, sql` and `)}
+    order by at desc, source, id desc
+    limit ${TRAIL_PAGE_SIZE + 1} offset ${(page - 1) * TRAIL_PAGE_SIZE}`);
+  return {
+    entries: rows.slice(0, TRAIL_PAGE_SIZE).map(toEntry),
+    page,
+    hasMore: rows.length > TRAIL_PAGE_SIZE,
+    filters: filter,
+  };
+}
+
+function toEntry(row: Row): AuditTrailEntry {
+  const detail = parseDetail(row.detail);
+  const site = row.siteId !== null && row.siteName !== null ? { id: row.siteId, name: row.siteName } : null;
+  const [kind, id] = (row.subject ?? "").split(":");
+  const subject =
+    ["site", "locker", "slot", "parcel", "user", "carrier"].includes(kind) && Number(id) > 0
+      ? { kind: kind as NonNullable<AuditTrailEntry["subject"]>["kind"], id: Number(id) }
+      : null;
+  if (row.source === "door") {
+    const summary = `${describeDoorEvent("open_command", row.actorKind, typeof detail.reason === "string" ? detail.reason : null)} (${String(detail.slot)})`;
+    return { key: `door-${row.id}`, at: row.at, action: "door.opened", category: "door", summary, actor: describeActor(row.actorKind, row.actorName), site, subject };
+  }
+  return {
+    key: `audit-${row.id}`,
+    at: row.at,
+    action: row.action,
+    category: row.category,
+    summary: describeAction(row.action as AuditAction, detail),
+    actor: row.actorName ?? "Unknown user",
+    site,
+    subject,
+  };
+}
+
+const FIELD_LABELS: Record<string, string> = {
+  name: "name",
+  code: "short code",
+  address: "address",
+  latitude: "latitude",
+  longitude: "longitude",
+  openingHours: "opening hours",
+  holdPeriodHours: "hold period",
+};
+
+const s = (value: unknown) => (value == null ? "" : String(value));
+const list = (value: unknown) => (Array.isArray(value) && value.length > 0 ? value.map(String).join(", ") : "none");
+
+export function describeAction(action: AuditAction, d: Record<string, unknown>): string {
+  switch (action) {
+    case "site.created":
+      return `Created site ${s(d.name)} (${s(d.code)})`;
+    case "site.updated": {
+      const changes = d.changes && typeof d.changes === "object" ? Object.keys(d.changes) : [];
+      return `Edited ${s(d.name)}: ${changes.map((field) => FIELD_LABELS[field] ?? field).join(", ")}`;
+    }
+    case "site.closed":
+      return `Closed ${s(d.name)} to deposits: ${s(d.reason)}`;
+    case "site.reopened":
+      return `Reopened ${s(d.name)}`;
+    case "locker.added":
+      return `Added locker ${s(d.code)} (${s(d.rows)} × ${s(d.columns)}, ${s(d.doors)} doors)`;
+    case "locker.removed":
+      return `Removed locker ${s(d.code)}, which had never been used`;
+    case "locker.retired":
+      return `Retired locker ${s(d.code)}; its ${s(d.doors)} doors keep their history`;
+    case "slot.out_of_service":
+      return `Took door ${s(d.slot)} out of service: ${s(d.reason)}`;
+    case "slot.in_service":
+      return `Put door ${s(d.slot)} back in service`;
+    case "slot.retired":
+      return `Removed door ${s(d.slot)} for good: ${s(d.reason)}`;
+    case "door.opened_remotely":
+      return `Opened door ${s(d.slot)} remotely: ${s(d.reason)}${d.trackingNumber ? ` (parcel ${s(d.trackingNumber)} inside)` : ""}`;
+    case "parcel.hold_extended":
+      return `Extended the pickup time of ${s(d.trackingNumber)}${typeof d.expiresAt === "number" ? ` to ${formatDateTime(d.expiresAt)}` : ""}`;
+    case "parcel.cancelled":
+      return `Cancelled ${s(d.trackingNumber)}: ${s(d.reason)}`;
+    case "parcel.marked_lost":
+      return `Marked ${s(d.trackingNumber)} lost: ${s(d.note)}`;
+    case "parcel.marked_damaged":
+      return `Marked ${s(d.trackingNumber)} damaged: ${s(d.note)}`;
+    case "courier.created":
+      return `Registered courier ${s(d.name)} (${s(d.carrier)}), serving ${list(d.sites)}`;
+    case "courier.sites_changed":
+      return `Changed the sites of ${s(d.name)}: added ${list(d.added)}; removed ${list(d.removed)}`;
+    case "courier.deactivated":
+      return `Deactivated courier ${s(d.name)}`;
+    case "courier.reactivated":
+      return `Reactivated courier ${s(d.name)}`;
+    case "admin.created":
+      return `Added admin ${s(d.name)} (${s(d.email)})`;
+    case "carrier.created":
+      return `Added carrier ${s(d.name)} (${s(d.code)})`;
+    default:
+      return String(action).replaceAll(/[._]/g, " ");
+  }
+}
+
+/** The people an admin can filter the trail by: their organization's admins and couriers. */
+export function listAuditActors(ctx: Ctx): { id: number; name: string; role: "admin" | "courier" }[] {
+  const admin = requireAdmin(ctx);
+  return ctx.db
+    .select({ id: users.id, name: users.name, role: users.role })
+    .from(users)
+    .where(and(eq(users.organizationId, admin.organizationId), inArray(users.role, ["admin", "courier"])))
+    .orderBy(asc(users.role), asc(users.name))
+    .all() as { id: number; name: string; role: "admin" | "courier" }[];
+}

@@ -1,0 +1,144 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { adminScene, auditRows, expectAdminsOnly, expectRefused, type AdminScene } from "@/lib/testing/admin";
+import { expectDomainError } from "@/lib/testing/domain-error";
+import { createTestWorld, type TestWorld } from "@/lib/testing/factories";
+import { announceParcel } from "./announce";
+import { cancelParcelAsAdmin, extendHoldAsAdmin, reportParcelIncident } from "./admin-actions";
+import { getParcelDetail } from "./admin-detail";
+import { HOLD_EXTENSION_MS } from "./extend-hold";
+import { deposit, eventsOf, parcelRow, reserve, reserveInput } from "@/lib/testing/parcels";
+import { freeSlotIds } from "@/lib/testing/parcels";
+import { layoutByRow } from "@/lib/sites/layout";
+
+let world: TestWorld;
+let scene: AdminScene;
+beforeAll(() => {
+  world = createTestWorld();
+  scene = adminScene(world, { layout: layoutByRow(["S", "M", "M", "L"], 8) });
+});
+afterAll(() => world.close());
+
+const depositHere = () => deposit(world, scene.station.courier, scene.station.site.id);
+const depositThere = () => deposit(world, scene.other.courier, scene.other.site.id);
+
+describe("extendHoldAsAdmin", () => {
+  it("moves the deadline a day later, once, with an event and an audit row", async () => {
+    const { parcel } = await depositHere();
+    const extended = extendHoldAsAdmin(world.ctx(scene.admin), { parcelId: parcel.id });
+    expect(extended.expiresAt).toBe(parcel.expiresAt! + HOLD_EXTENSION_MS);
+    expect(eventsOf(world.db, parcel.id).at(-1)).toMatchObject({ kind: "hold_extended" });
+    expect(auditRows(world, scene.station.organizationId).at(-1)).toMatchObject({
+      action: "parcel.hold_extended",
+      subject: `parcel:${parcel.id}`,
+      detail: { trackingNumber: parcel.trackingNumber, siteId: scene.station.site.id },
+    });
+    await expectRefused(world, scene.admin, (ctx) => extendHoldAsAdmin(ctx, { parcelId: parcel.id }), "CONFLICT");
+  });
+
+  it("refuses a parcel that is not waiting", async () => {
+    const { parcel } = await reserve(world, scene.station.courier, scene.station.site.id);
+    await expectRefused(world, scene.admin, (ctx) => extendHoldAsAdmin(ctx, { parcelId: parcel.id }), "INVALID_TRANSITION");
+  });
+
+  it("another organization's parcel is NOT_FOUND", async () => {
+    const { parcel } = await depositThere();
+    await expectRefused(world, scene.admin, (ctx) => extendHoldAsAdmin(ctx, { parcelId: parcel.id }), "NOT_FOUND");
+  });
+
+  it("is for admins only — also the customer, who has their own way to extend", async () => {
+    const { parcel } = await depositHere();
+    await expectAdminsOnly(world, scene, (ctx) => extendHoldAsAdmin(ctx, { parcelId: parcel.id }));
+  });
+});
+
+describe("cancelParcelAsAdmin", () => {
+  it("cancels an open reservation with a reason and frees its door", async () => {
+    const { parcel } = await reserve(world, scene.station.courier, scene.station.site.id);
+    const cancelled = cancelParcelAsAdmin(world.ctx(scene.admin), { parcelId: parcel.id, reason: "Courier left without closing" });
+    expect(cancelled.state).toBe("cancelled");
+    expect(freeSlotIds(world.db, scene.station.site.id)).toContain(parcel.slot!.id);
+    expect(eventsOf(world.db, parcel.id).at(-1)).toMatchObject({ from: "reserved", to: "cancelled", detail: { reason: "Courier left without closing" } });
+    expect(auditRows(world, scene.station.organizationId).at(-1)).toMatchObject({ action: "parcel.cancelled", detail: { from: "reserved" } });
+    await expectRefused(world, scene.admin, (ctx) => cancelParcelAsAdmin(ctx, { parcelId: parcel.id, reason: "again" }), "CONFLICT");
+  });
+
+  it("cancels an announced parcel", () => {
+    const { parcel: announced } = announceParcel(world.ctx(scene.station.courier), reserveInput(scene.station.site.id));
+    expect(cancelParcelAsAdmin(world.ctx(scene.admin), { parcelId: announced.id, reason: "Sender withdrew it" }).state).toBe("cancelled");
+  });
+
+  it("refuses a parcel already in its locker, and a missing reason", async () => {
+    const { parcel } = await depositHere();
+    await expectRefused(world, scene.admin, (ctx) => cancelParcelAsAdmin(ctx, { parcelId: parcel.id, reason: "no" }), "INVALID");
+    await expectRefused(world, scene.admin, (ctx) => cancelParcelAsAdmin(ctx, { parcelId: parcel.id, reason: "Wrong site" }), "INVALID_TRANSITION");
+  });
+
+  it("another organization's parcel is NOT_FOUND", async () => {
+    const { parcel } = await reserve(world, scene.other.courier, scene.other.site.id);
+    await expectRefused(world, scene.admin, (ctx) => cancelParcelAsAdmin(ctx, { parcelId: parcel.id, reason: "Not mine" }), "NOT_FOUND");
+  });
+
+  it("is for admins only", async () => {
+    const { parcel } = await reserve(world, scene.station.courier, scene.station.site.id);
+    await expectAdminsOnly(world, scene, (ctx) => cancelParcelAsAdmin(ctx, { parcelId: parcel.id, reason: "Cancel it" }));
+  });
+});
+
+describe("reportParcelIncident", () => {
+  it("marks a parcel lost or damaged without changing its state", async () => {
+    const { parcel } = await depositHere();
+    const result = reportParcelIncident(world.ctx(scene.admin), { parcelId: parcel.id, kind: "damaged", note: "Box wet" });
+    expect(result).toEqual({ parcelId: parcel.id, trackingNumber: parcel.trackingNumber, kind: "damaged" });
+    reportParcelIncident(world.ctx(scene.admin), { parcelId: parcel.id, kind: "lost", note: "Door found empty at inspection" });
+    expect(parcelRow(world.db, parcel.id).state).toBe("deposited");
+    expect(eventsOf(world.db, parcel.id).slice(-2).map((event) => [event.kind, event.from, event.to, event.detail])).toEqual([
+      ["incident_damaged", null, null, { note: "Box wet" }],
+      ["incident_lost", null, null, { note: "Door found empty at inspection" }],
+    ]);
+    expect(auditRows(world, scene.station.organizationId).slice(-2).map((row) => row.action)).toEqual(["parcel.marked_damaged", "parcel.marked_lost"]);
+    const detail = getParcelDetail(world.ctx(scene.admin), parcel.id);
+    expect(detail.incidents.map((incident) => incident.kind)).toEqual(["damaged", "lost"]);
+    await expectRefused(world, scene.admin, (ctx) => reportParcelIncident(ctx, { parcelId: parcel.id, kind: "lost", note: "again" }), "CONFLICT");
+  });
+
+  it("refuses a parcel that never reached a locker, an unknown kind and an empty note", async () => {
+    const { parcel: announced } = announceParcel(world.ctx(scene.station.courier), reserveInput(scene.station.site.id));
+    await expectRefused(world, scene.admin, (ctx) => reportParcelIncident(ctx, { parcelId: announced.id, kind: "lost", note: "Never came" }), "INVALID_TRANSITION");
+    const { parcel } = await depositHere();
+    await expectRefused(world, scene.admin, (ctx) => reportParcelIncident(ctx, { parcelId: parcel.id, kind: "stolen" as "lost", note: "Gone" }), "INVALID");
+    await expectRefused(world, scene.admin, (ctx) => reportParcelIncident(ctx, { parcelId: parcel.id, kind: "lost", note: "" }), "INVALID");
+  });
+
+  it("another organization's parcel is NOT_FOUND", async () => {
+    const { parcel } = await depositThere();
+    await expectRefused(world, scene.admin, (ctx) => reportParcelIncident(ctx, { parcelId: parcel.id, kind: "lost", note: "Not mine" }), "NOT_FOUND");
+  });
+
+  it("is for admins only", async () => {
+    const { parcel } = await depositHere();
+    await expectAdminsOnly(world, scene, (ctx) => reportParcelIncident(ctx, { parcelId: parcel.id, kind: "damaged", note: "Dented" }));
+  });
+});
+
+describe("getParcelDetail", () => {
+  it("has the whole timeline, door events included, oldest first, and the actions that apply", async () => {
+    const { parcel } = await depositHere();
+    const detail = getParcelDetail(world.ctx(scene.admin), String(parcel.id));
+    expect(detail.timeline.map((entry) => entry.summary)).toEqual([
+      expect.stringMatching(`^Door ${parcel.slot!.label} assigned`),
+      "Door opened for deposit",
+      "Door closed",
+      "Deposited; hold period 72 h",
+    ]);
+    expect(detail.recipientPhone).toBe(parcel.recipientPhone);
+    expect(detail.can).toEqual({ extendHold: true, cancel: false, reportIncident: true });
+    expect("pickupCodeHash" in detail || "pickupCodeCipher" in detail).toBe(false);
+  });
+
+  it("another organization's parcel, or a malformed id, is NOT_FOUND; admins only", async () => {
+    const { parcel } = await depositThere();
+    await expectDomainError(() => getParcelDetail(world.ctx(scene.admin), parcel.id), "NOT_FOUND");
+    await expectDomainError(() => getParcelDetail(world.ctx(scene.admin), "1; drop table parcels"), "NOT_FOUND");
+    await expectDomainError(() => getParcelDetail(world.ctx(scene.courier), parcel.id), "FORBIDDEN");
+  });
+});

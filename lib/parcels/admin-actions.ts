@@ -1,0 +1,101 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import { parcelEvents } from "@/db/schema";
+import { writeTransaction } from "@/db/transaction";
+import { recordAudit } from "@/lib/audit/record";
+import { requireAdmin } from "@/lib/auth/authorize";
+import type { Ctx } from "@/lib/context";
+import { DomainError } from "@/lib/errors";
+import { parseInput } from "@/lib/validation";
+import { loadVisibleParcel } from "./access";
+import { IncidentInput, type IncidentKind } from "./admin-schemas";
+import { cancelParcel } from "./cancel";
+import { recordParcelEvent } from "./events";
+import { extendHold } from "./extend-hold";
+import { CancelInput, ParcelRef } from "./schemas";
+import type { ParcelView } from "./view";
+
+/*
+ * What an admin does to a parcel from the console. Extending and cancelling are the
+ * lifecycle's own verbs (extendHold, cancelParcel), run inside an outer transaction so
+ * the admin's audit row commits with them or not at all (the inner transaction becomes a
+ * savepoint). Lost and damaged are incidents, not states: see
+ * docs/decisions/0004-admin-console.md.
+ */
+
+/**
+ * Gives a waiting parcel one more day, once. Admins of the parcel's organization only.
+ * Raises NOT_FOUND, CONFLICT (already extended) and INVALID_TRANSITION (not waiting).
+ */
+export function extendHoldAsAdmin(ctx: Ctx, raw: ParcelRef): ParcelView {
+  const admin = requireAdmin(ctx);
+  const { parcelId } = parseInput(ParcelRef, raw);
+  return writeTransaction(ctx.db, () => {
+    const parcel = extendHold(ctx, { parcelId });
+    recordAudit(ctx, admin, {
+      action: "parcel.hold_extended",
+      subject: `parcel:${parcel.id}`,
+      siteId: parcel.site.id,
+      detail: { trackingNumber: parcel.trackingNumber, expiresAt: parcel.expiresAt },
+    });
+    return parcel;
+  });
+}
+
+/**
+ * Cancels an announced parcel or an open reservation, freeing its door, with a reason.
+ * Admins of the parcel's organization only. Raises INVALID, NOT_FOUND, CONFLICT (already
+ * cancelled) and INVALID_TRANSITION (already in its locker, or finished).
+ */
+export function cancelParcelAsAdmin(ctx: Ctx, raw: CancelInput): ParcelView {
+  const admin = requireAdmin(ctx);
+  const input = parseInput(CancelInput, raw);
+  return writeTransaction(ctx.db, () => {
+    const before = loadVisibleParcel(ctx, input.parcelId);
+    if (before.state === "cancelled") throw new DomainError("CONFLICT", `Parcel ${before.trackingNumber} is already cancelled.`);
+    const parcel = cancelParcel(ctx, input);
+    recordAudit(ctx, admin, {
+      action: "parcel.cancelled",
+      subject: `parcel:${parcel.id}`,
+      siteId: parcel.site.id,
+      detail: { trackingNumber: parcel.trackingNumber, from: before.state, reason: input.reason },
+    });
+    return parcel;
+  });
+}
+
+export type IncidentResult = { parcelId: number; trackingNumber: string; kind: IncidentKind };
+
+/**
+ * Records that a parcel was lost or damaged, with what happened. The parcel keeps its
+ * state and its lifecycle goes on (a damaged parcel can still be collected; a lost one
+ * still expires and is closed by the carrier's take-back); the incident is an event on
+ * its timeline, a flag in the search, and an audit row. Admins of the parcel's
+ * organization only. Raises INVALID, NOT_FOUND, INVALID_TRANSITION (the parcel never
+ * reached a locker) and CONFLICT (already recorded).
+ */
+export function reportParcelIncident(ctx: Ctx, raw: IncidentInput): IncidentResult {
+  const admin = requireAdmin(ctx);
+  const input = parseInput(IncidentInput, raw);
+  return writeTransaction(ctx.db, () => {
+    const parcel = loadVisibleParcel(ctx, input.parcelId);
+    if (parcel.state === "announced" || parcel.state === "cancelled") {
+      throw new DomainError("INVALID_TRANSITION", "This parcel never reached a locker; report it to its carrier instead.");
+    }
+    const kind = `incident_${input.kind}`;
+    const already = ctx.db
+      .select({ id: parcelEvents.id })
+      .from(parcelEvents)
+      .where(and(eq(parcelEvents.parcelId, parcel.id), eq(parcelEvents.kind, kind)))
+      .get();
+    if (already) throw new DomainError("CONFLICT", `Parcel ${parcel.trackingNumber} is already marked ${input.kind}.`);
+    recordParcelEvent(ctx, { parcelId: parcel.id, siteId: parcel.siteId, slotId: parcel.slotId, kind, detail: { note: input.note } });
+    recordAudit(ctx, admin, {
+      action: input.kind === "lost" ? "parcel.marked_lost" : "parcel.marked_damaged",
+      subject: `parcel:${parcel.id}`,
+      siteId: parcel.siteId,
+      detail: { trackingNumber: parcel.trackingNumber, state: parcel.state, note: input.note },
+    });
+    return { parcelId: parcel.id, trackingNumber: parcel.trackingNumber, kind: input.kind };
+  });
+}

@@ -1,0 +1,101 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import { describeActor, describeDoorEvent, describeParcelEvent, parseDetail } from "@/lib/admin/describe";
+import { idOrNotFound } from "@/lib/admin/scope";
+import { requireAdmin } from "@/lib/auth/authorize";
+import type { Ctx } from "@/lib/context";
+import { loadVisibleParcel } from "./access";
+import type { IncidentKind } from "./admin-schemas";
+import { toParcelView, type ParcelView } from "./view";
+
+export type TimelineEntry = {
+  key: string;
+  at: number;
+  source: "parcel" | "door";
+  kind: string;
+  summary: string;
+  actor: string;
+  slot: string | null;
+  /** For lifecycle steps: the state the parcel moved into. */
+  toState: string | null;
+};
+
+export type AdminParcelDetail = ParcelView & {
+  recipientEmail: string | null;
+  courier: string | null;
+  incidents: { kind: IncidentKind; note: string; at: number; by: string }[];
+  timeline: TimelineEntry[];
+  can: { extendHold: boolean; cancel: boolean; reportIncident: boolean };
+};
+
+/**
+ * A parcel of the admin's organization with its whole timeline — every lifecycle event,
+ * note and door event, oldest first — and which actions apply now. Admins only; another
+ * organization's parcel is NOT_FOUND.
+ */
+export function getParcelDetail(ctx: Ctx, parcelIdParam: unknown): AdminParcelDetail {
+  requireAdmin(ctx);
+  const parcel = loadVisibleParcel(ctx, idOrNotFound(parcelIdParam, "That parcel"));
+  const view = toParcelView(ctx, parcel);
+  const rows = ctx.db.all<{
+    source: "parcel" | "door";
+    id: number;
+    at: number;
+    kind: string;
+    actorKind: string;
+    actorName: string | null;
+    slot: string | null;
+    detail: string | null;
+    toState: string | null;
+  }>(sql`
+    select * from (
+      select 'parcel' as source, e.id, e.at, e.kind, e.actor_kind as actorKind, u.name as actorName,
+             s.label as slot, e.detail, e.to_state as toState
+      from parcel_events e left join users u on u.id = e.actor_user_id left join slots s on s.id = e.slot_id
+      where e.parcel_id = ${parcel.id}
+      union all
+      select 'door', d.id, d.at, d.kind, d.actor_kind, u.name, s.label, d.reason, null
+      from door_events d left join users u on u.id = d.actor_user_id join slots s on s.id = d.slot_id
+      where d.parcel_id = ${parcel.id}
+    )
+    -- Steps written in one commit share a millisecond; put them in the order they happen.
+    order by at, case kind when 'announced' then 0 when 'reserved' then 1 when 'reassigned' then 1
+                           when 'open_command' then 2 when 'closed' then 3 else 4 end, id`);
+  const timeline: TimelineEntry[] = rows.map((row) => ({
+    key: `${row.source}-${row.id}`,
+    at: row.at,
+    source: row.source,
+    kind: row.kind,
+    summary:
+      row.source === "door"
+        ? describeDoorEvent(row.kind as "open_command" | "closed", row.actorKind, row.detail)
+        : describeParcelEvent(row.kind, parseDetail(row.detail)),
+    actor: describeActor(row.actorKind, row.actorName),
+    slot: row.slot,
+    toState: row.toState,
+  }));
+  const incidents = rows
+    .filter((row) => row.source === "parcel" && (row.kind === "incident_lost" || row.kind === "incident_damaged"))
+    .map((row) => ({
+      kind: row.kind.replace("incident_", "") as IncidentKind,
+      note: String(parseDetail(row.detail).note ?? ""),
+      at: row.at,
+      by: describeActor(row.actorKind, row.actorName),
+    }));
+  const courier = parcel.courierId
+    ? (ctx.db.get<{ name: string }>(sql`select name from users where id = ${parcel.courierId}`)?.name ?? null)
+    : null;
+  const now = ctx.now();
+  return {
+    ...view,
+    recipientEmail: parcel.recipientEmail,
+    courier,
+    incidents,
+    timeline,
+    can: {
+      extendHold: parcel.state === "deposited" && !parcel.holdExtended && parcel.expiresAt! > now,
+      cancel: parcel.state === "announced" || parcel.state === "reserved",
+      reportIncident: parcel.state !== "announced" && parcel.state !== "cancelled",
+    },
+  };
+}

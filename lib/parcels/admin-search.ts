@@ -1,0 +1,204 @@
+import "server-only";
+import { sql, type SQL } from "drizzle-orm";
+import type { ParcelState, SlotSize } from "@/db/schema";
+import { toCsv } from "@/lib/admin/csv";
+import { DAY_MS, localTimestamp, parseDayKey, startOfDay } from "@/lib/admin/time";
+import { requireAdmin, type AdminActor } from "@/lib/auth/authorize";
+import type { Ctx } from "@/lib/context";
+import { DomainError } from "@/lib/errors";
+import { maskPhone } from "@/lib/phone";
+import { parseInput } from "@/lib/validation";
+import { ParcelSearch, type IncidentKind, type ParsedParcelSearch } from "./admin-schemas";
+
+/*
+ * The admin's parcel search and its CSV export. Both run one query whose first condition
+ * is the admin's organization, so no filter — a site id, a carrier, a phone — can reach
+ * another organization's parcels.
+ */
+
+export const PAGE_SIZE = 50;
+/** An export is a working list, not a backup; beyond this the admin narrows the search. */
+export const EXPORT_LIMIT = 10_000;
+
+export type ParcelSearchRow = {
+  id: number;
+  trackingNumber: string;
+  state: ParcelState;
+  size: SlotSize;
+  carrier: string;
+  site: string;
+  siteId: number;
+  slot: string | null;
+  /** Masked (138****0001): a list is seen over shoulders; the detail shows the number. */
+  recipientPhone: string;
+  /** When the parcel arrived: deposited, or announced / reserved if not yet deposited. */
+  arrivedAt: number;
+  depositedAt: number | null;
+  expiresAt: number | null;
+  closedAt: number | null;
+  holdExtended: boolean;
+  incidents: IncidentKind[];
+};
+
+export type ParcelSearchResult = {
+  filters: ParsedParcelSearch;
+  rows: ParcelSearchRow[];
+  total: number;
+  page: number;
+  pages: number;
+};
+
+type RawRow = Omit<ParcelSearchRow, "holdExtended" | "incidents" | "recipientPhone"> & {
+  recipientPhone: string;
+  recipientName: string | null;
+  holdExtended: number;
+  lost: number;
+  damaged: number;
+};
+
+const ARRIVED = sql`coalesce(p.deposited_at, p.created_at)`;
+
+function conditions(ctx: Ctx, admin: AdminActor, search: ParsedParcelSearch): SQL {
+  const where: SQL[] = [sql`st.organization_id = ${admin.organizationId}`];
+  if (search.tracking) {
+    // A prefix, as a range on the tracking-number index (stored upper-case).
+    where.push(sql`p.tracking_number >= ${search.tracking} and p.tracking_number < ${search.tracking + "\u{10FFFF}"}`);
+  }
+  if (search.phone) {
+    where.push(search.phone.length === 4 ? sql`substr(p.recipient_phone, -4) = ${search.phone}` : sql`p.recipient_phone = ${search.phone}`);
+  }
+  if (search.state) where.push(sql`p.state = ${search.state}`);
+  if (search.site) where.push(sql`p.site_id = ${search.site}`);
+  if (search.carrier) where.push(sql`p.carrier_id = ${search.carrier}`);
+  if (search.from) where.push(sql`${ARRIVED} >= ${parseDayKey(search.from)!}`);
+  if (search.to) where.push(sql`${ARRIVED} < ${parseDayKey(search.to)! + DAY_MS}`);
+  if (search.expiring === "today") {
+    where.push(sql`p.state = 'deposited' and p.expires_at < ${startOfDay(ctx.now()) + DAY_MS}`);
+  }
+  if (search.incident) {
+    const kinds = search.incident === "any" ? sql`('incident_lost', 'incident_damaged')` : sql`(${`incident_${search.incident}`})`;
+    where.push(sql`exists (select 1 from parcel_events e where e.parcel_id = p.id and e.kind in ${kinds})`);
+  }
+  return sql.join(where, sql` and `);
+}
+
+function parseSearch(raw: ParcelSearch): ParsedParcelSearch {
+  const search = parseInput(ParcelSearch, raw);
+  for (const key of ["from", "to"] as const) {
+    const value = search[key];
+    if (value && parseDayKey(value) === null) {
+      throw new DomainError("INVALID", "Some fields need another look.", { fieldErrors: { [key]: ["That is not a date."] } });
+    }
+  }
+  return search;
+}
+
+function select(ctx: Ctx, admin: AdminActor, search: ParsedParcelSearch, limit: number, offset: number): RawRow[] {
+  return ctx.db.all<RawRow>(sql`
+    select p.id, p.tracking_number as trackingNumber, p.state, p.size, c.name as carrier, st.name as site, st.id as siteId,
+           sl.label as slot, p.recipient_phone as recipientPhone, p.recipient_name as recipientName,
+           ${ARRIVED} as arrivedAt, p.deposited_at as depositedAt, p.expires_at as expiresAt, p.closed_at as closedAt,
+           p.hold_extended as holdExtended,
+           exists (select 1 from parcel_events e where e.parcel_id = p.id and e.kind = 'incident_lost') as lost,
+           exists (select 1 from parcel_events e where e.parcel_id = p.id and e.kind = 'incident_damaged') as damaged
+    from parcels p
+    join sites st on st.id = p.site_id
+    join carriers c on c.id = p.carrier_id
+    left join slots sl on sl.id = p.slot_id
+    where ${conditions(ctx, admin, search)}
+    order by ${ARRIVED} desc, p.id desc
+    limit ${limit} offset ${offset}`);
+}
+
+function toRow(raw: RawRow): ParcelSearchRow {
+  const incidents: IncidentKind[] = [];
+  if (raw.lost) incidents.push("lost");
+  if (raw.damaged) incidents.push("damaged");
+  return {
+    id: raw.id,
+    trackingNumber: raw.trackingNumber,
+    state: raw.state,
+    size: raw.size,
+    carrier: raw.carrier,
+    site: raw.site,
+    siteId: raw.siteId,
+    slot: raw.slot,
+    recipientPhone: maskPhone(raw.recipientPhone),
+    arrivedAt: raw.arrivedAt,
+    depositedAt: raw.depositedAt,
+    expiresAt: raw.expiresAt,
+    closedAt: raw.closedAt,
+    holdExtended: raw.holdExtended === 1,
+    incidents,
+  };
+}
+
+/**
+ * Parcels of the admin's organization matching `raw` (tracking-number prefix, whole phone
+ * or its last 4 digits, state, site, carrier, arrival days, expiring today, incidents),
+ * newest first, a page of 50 at a time. Admins only. Raises INVALID.
+ */
+export function searchParcels(ctx: Ctx, raw: ParcelSearch): ParcelSearchResult {
+  const admin = requireAdmin(ctx);
+  const search = parseSearch(raw);
+  const total = ctx.db.get<{ n: number }>(sql`
+    select count(*) as n from parcels p join sites st on st.id = p.site_id
+    where ${conditions(ctx, admin, search)}`)!.n;
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const page = Math.min(search.page ?? 1, pages);
+  const rows = select(ctx, admin, search, PAGE_SIZE, (page - 1) * PAGE_SIZE).map(toRow);
+  return { filters: search, rows, total, page, pages };
+}
+
+export type ParcelExport = { filename: string; csv: string; rows: number; truncated: boolean };
+
+/**
+ * The same search as a CSV file: every matching parcel (up to EXPORT_LIMIT), phones
+ * masked as on screen. Admins only. Raises INVALID.
+ */
+export function exportParcelsCsv(ctx: Ctx, raw: ParcelSearch): ParcelExport {
+  const admin = requireAdmin(ctx);
+  const search = parseSearch(raw);
+  const found = select(ctx, admin, search, EXPORT_LIMIT + 1, 0);
+  const truncated = found.length > EXPORT_LIMIT;
+  const rows = found.slice(0, EXPORT_LIMIT);
+  const time = (ms: number | null) => (ms === null ? null : localTimestamp(ms));
+  const csv = toCsv(
+    [
+      "Tracking number",
+      "Carrier",
+      "Site",
+      "Door",
+      "State",
+      "Size",
+      "Recipient phone",
+      "Recipient name",
+      "Arrived",
+      "Deposited",
+      "Pickup deadline",
+      "Closed",
+      "Hold extended",
+      "Incidents",
+    ],
+    rows.map((raw) => {
+      const row = toRow(raw);
+      return [
+        row.trackingNumber,
+        row.carrier,
+        row.site,
+        row.slot,
+        row.state,
+        row.size,
+        row.recipientPhone,
+        raw.recipientName,
+        time(row.arrivedAt),
+        time(row.depositedAt),
+        time(row.expiresAt),
+        time(row.closedAt),
+        row.holdExtended,
+        row.incidents.join(" "),
+      ];
+    }),
+  );
+  return { filename: `parcels-${localTimestamp(ctx.now()).slice(0, 10)}.csv`, csv, rows: rows.length, truncated };
+}

@@ -1,0 +1,47 @@
+import "server-only";
+import { z } from "zod";
+import { Password } from "@/lib/auth/schemas";
+import { Phone } from "@/lib/phone";
+
+const Id = z.coerce.number<unknown>().int().positive();
+
+const Name = z.string({ message: "Enter a name." }).trim().min(1, "Enter a name.").max(80, "Use at most 80 characters.");
+const Email = z
+  .string({ message: "Enter an email address." })
+  .trim()
+  .toLowerCase()
+  .pipe(z.email("Enter a valid email address."));
+const OptionalEmail = z.preprocess(
+  (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
+  Email.optional(),
+);
+
+/** Checkbox lists arrive as one value or many; none ticked is an empty list. */
+const SiteIds = z.preprocess(
+  (value) => (value === undefined || value === null || value === "" ? [] : Array.isArray(value) ? value : [value]),
+  z.array(Id, { message: "Choose sites from the list." }),
+);
+
+export const CreateCourierInput = z.object({
+  name: Name,
+  phone: Phone,
+  email: OptionalEmail,
+  carrierId: z.coerce.number<unknown>().int("Choose the courier's carrier.").positive("Choose the courier's carrier."),
+  siteIds: SiteIds,
+  password: Password,
+});
+export type CreateCourierInput = z.input<typeof CreateCourierInput>;
+
+export const CourierSitesInput = z.object({ userId: Id, siteIds: SiteIds });
+export type CourierSitesInput = z.input<typeof CourierSitesInput>;
+
+export const UserRef = z.object({ userId: Id });
+export type UserRef = z.input<typeof UserRef>;
+
+export const CreateAdminInput = z.object({
+  name: Name,
+  email: Email,
+  phone: z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), Phone.optional()),
+  password: Password,
+});
+export type CreateAdminInput = z.input<typeof CreateAdminInput>;

@@ -1,0 +1,216 @@
+import "server-only";
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { lockers, slots, type ParcelState, type SlotSize } from "@/db/schema";
+import { writeTransaction } from "@/db/transaction";
+import { idOrNotFound, loadOrganizationLocker, loadOrganizationSite } from "@/lib/admin/scope";
+import { isTriggerRefusal, isUniqueViolation } from "@/lib/admin/sqlite";
+import { recordAudit } from "@/lib/audit/record";
+import { requireAdmin } from "@/lib/auth/authorize";
+import type { Ctx } from "@/lib/context";
+import { DomainError } from "@/lib/errors";
+import { parseInput } from "@/lib/validation";
+import { insertLocker } from "./layout";
+import { AddLockerInput, LockerRef } from "./schemas";
+
+/*
+ * Cabinets of a site, for admins. Removal follows docs/decisions/0004-admin-console.md:
+ * a cabinet that holds a live parcel is never removed (the verb refuses, and a trigger
+ * refuses too); one that never held anything is deleted; one with history is retired —
+ * its doors leave service for good but keep every parcel and door event that names them.
+ */
+
+const LIVE = sql.raw(`('reserved', 'deposited', 'expired')`);
+
+export type DoorState = "free" | "reserved" | "occupied" | "expired" | "out_of_service" | "retired";
+
+export type LockerDoor = {
+  id: number;
+  label: string;
+  row: number;
+  column: number;
+  size: SlotSize;
+  state: DoorState;
+  inService: boolean;
+  outOfServiceReason: string | null;
+  parcel: { id: number; trackingNumber: string; state: ParcelState } | null;
+};
+
+export type SiteLocker = {
+  id: number;
+  code: string;
+  controllerId: string;
+  rows: number;
+  columns: number;
+  retiredAt: number | null;
+  doors: LockerDoor[];
+};
+
+export function doorState(door: { inService: boolean; retiredAt: number | null; parcelState: ParcelState | null }): DoorState {
+  if (door.retiredAt !== null) return "retired";
+  if (door.parcelState === "reserved") return "reserved";
+  if (door.parcelState === "deposited") return "occupied";
+  if (door.parcelState === "expired") return "expired";
+  return door.inService ? "free" : "out_of_service";
+}
+
+/**
+ * The cabinets of one of the admin's sites with every door and what is behind it, as
+ * the door grid draws them. Admins only; another organization's site is NOT_FOUND.
+ */
+export function listSiteLockers(ctx: Ctx, siteIdParam: unknown): SiteLocker[] {
+  const admin = requireAdmin(ctx);
+  const site = loadOrganizationSite(ctx, admin, idOrNotFound(siteIdParam, "That site"));
+  const cabinets = ctx.db.select().from(lockers).where(eq(lockers.siteId, site.id)).orderBy(asc(lockers.code)).all();
+  const doors = ctx.db.all<{
+    id: number;
+    lockerId: number;
+    label: string;
+    row: number;
+    column: number;
+    size: SlotSize;
+    inService: number;
+    outOfServiceReason: string | null;
+    retiredAt: number | null;
+    parcelId: number | null;
+    trackingNumber: string | null;
+    parcelState: ParcelState | null;
+  }>(sql`
+    select s.id, s.locker_id as lockerId, s.label, s.row, s.column, s.size, s.in_service as inService,
+           s.out_of_service_reason as outOfServiceReason, s.retired_at as retiredAt,
+           p.id as parcelId, p.tracking_number as trackingNumber, p.state as parcelState
+    from slots s
+    left join parcels p on p.slot_id = s.id and p.state in ${LIVE}
+    where s.site_id = ${site.id}
+    order by s.row, s.column`);
+  return cabinets.map((locker) => ({
+    id: locker.id,
+    code: locker.code,
+    controllerId: locker.controllerId,
+    rows: locker.rows,
+    columns: locker.columns,
+    retiredAt: locker.retiredAt,
+    doors: doors
+      .filter((door) => door.lockerId === locker.id)
+      .map((door) => ({
+        id: door.id,
+        label: door.label,
+        row: door.row,
+        column: door.column,
+        size: door.size,
+        state: doorState({ inService: door.inService === 1, retiredAt: door.retiredAt, parcelState: door.parcelState }),
+        inService: door.inService === 1,
+        outOfServiceReason: door.outOfServiceReason,
+        parcel:
+          door.parcelId !== null ? { id: door.parcelId, trackingNumber: door.trackingNumber!, state: door.parcelState! } : null,
+      })),
+  }));
+}
+
+export type AddedLocker = { id: number; code: string; siteId: number; rows: number; columns: number; doors: number };
+
+/**
+ * Adds a cabinet to one of the admin's sites from its layout (one size per door, row by
+ * row from the top). Its doors are in service and free at once. Admins of the site's
+ * organization only. Raises INVALID, NOT_FOUND and CONFLICT (the code is taken at this
+ * site, also by a retired cabinet — their doors keep their labels in the history).
+ */
+export function addLocker(ctx: Ctx, raw: AddLockerInput): AddedLocker {
+  const admin = requireAdmin(ctx);
+  const input = parseInput(AddLockerInput, raw);
+  try {
+    return writeTransaction(ctx.db, () => {
+      const site = loadOrganizationSite(ctx, admin, input.siteId);
+      const locker = insertLocker(ctx.db, { siteId: site.id, code: input.code, controllerId: input.controllerId, layout: input.layout }, ctx.now());
+      const doors = input.layout.reduce((sum, row) => sum + row.length, 0);
+      const sizes: Partial<Record<SlotSize, number>> = {};
+      for (const size of input.layout.flat()) sizes[size] = (sizes[size] ?? 0) + 1;
+      recordAudit(ctx, admin, {
+        action: "locker.added",
+        subject: `locker:${locker.id}`,
+        siteId: site.id,
+        detail: { site: site.name, code: locker.code, rows: locker.rows, columns: locker.columns, doors, sizes },
+      });
+      return { id: locker.id, code: locker.code, siteId: site.id, rows: locker.rows, columns: locker.columns, doors };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error, "lockers.site_id") || isUniqueViolation(error, "slots.site_id")) {
+      throw new DomainError("CONFLICT", `This site already has a locker ${input.code}.`, {
+        fieldErrors: { code: [`Locker ${input.code} already exists here (perhaps retired); choose another code.`] },
+      });
+    }
+    throw error;
+  }
+}
+
+export type RemovedLocker = { outcome: "removed" | "retired"; code: string; siteId: number; doors: number };
+
+/**
+ * Takes a cabinet away from its site. Refused while any of its doors holds a live parcel
+ * (CONFLICT). A cabinet nothing ever happened in is deleted; one with history is retired.
+ * Admins of the site's organization only. Raises NOT_FOUND and CONFLICT.
+ */
+export function removeLocker(ctx: Ctx, raw: LockerRef): RemovedLocker {
+  const admin = requireAdmin(ctx);
+  const input = parseInput(LockerRef, raw);
+  try {
+    return writeTransaction(ctx.db, () => {
+      const { locker, site } = loadOrganizationLocker(ctx, admin, input.lockerId);
+      if (locker.retiredAt !== null) throw new DomainError("CONFLICT", `Locker ${locker.code} is already retired.`);
+      const live = ctx.db.get<{ n: number }>(sql`
+        select count(*) as n from parcels p join slots s on s.id = p.slot_id
+        where s.locker_id = ${locker.id} and p.state in ${LIVE}`)!.n;
+      if (live > 0) throw holdsParcels(`Locker ${locker.code}`, live);
+
+      const doorIds = ctx.db.select({ id: slots.id }).from(slots).where(eq(slots.lockerId, locker.id)).all().map((s) => s.id);
+      const now = ctx.now();
+      const base = { code: locker.code, siteId: site.id, doors: doorIds.length };
+      if (!hasHistory(ctx, doorIds)) {
+        ctx.db.delete(slots).where(eq(slots.lockerId, locker.id)).run();
+        ctx.db.delete(lockers).where(eq(lockers.id, locker.id)).run();
+        recordAudit(ctx, admin, {
+          action: "locker.removed",
+          subject: `locker:${locker.id}`,
+          siteId: site.id,
+          detail: { site: site.name, code: locker.code, doors: doorIds.length },
+        });
+        return { outcome: "removed", ...base };
+      }
+      ctx.db
+        .update(slots)
+        .set({ retiredAt: now, inService: false, outOfServiceReason: "Locker retired" })
+        .where(and(eq(slots.lockerId, locker.id), isNull(slots.retiredAt)))
+        .run();
+      ctx.db.update(lockers).set({ retiredAt: now }).where(eq(lockers.id, locker.id)).run();
+      recordAudit(ctx, admin, {
+        action: "locker.retired",
+        subject: `locker:${locker.id}`,
+        siteId: site.id,
+        detail: { site: site.name, code: locker.code, doors: doorIds.length },
+      });
+      return { outcome: "retired", ...base };
+    });
+  } catch (error) {
+    // The verb checked first; the trigger is the last word if a parcel slipped in between.
+    if (isTriggerRefusal(error, "live parcel")) throw holdsParcels("This locker", 1);
+    throw error;
+  }
+}
+
+export function holdsParcels(what: string, count: number): DomainError {
+  return new DomainError(
+    "CONFLICT",
+    `${what} holds ${count === 1 ? "a parcel" : `${count} parcels`}. It can be removed once ${count === 1 ? "it is" : "they are"} collected, taken back or cancelled.`,
+  );
+}
+
+/** Whether any parcel, parcel event or door event names one of these doors. */
+export function hasHistory(ctx: Ctx, slotIds: number[]): boolean {
+  if (slotIds.length === 0) return false;
+  const ids = sql.join(slotIds, sql`, `);
+  const row = ctx.db.get<{ n: number }>(sql`
+    select (select count(*) from parcels where slot_id in (${ids}))
+         + (select count(*) from parcel_events where slot_id in (${ids}))
+         + (select count(*) from door_events where slot_id in (${ids})) as n`);
+  return row!.n > 0;
+}
+
