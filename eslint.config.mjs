@@ -9,6 +9,7 @@ export default defineConfig([
   ...nextTs,
   globalIgnores([
     ".next/**",
+    ".next-*/**",
     "node_modules/**",
     "out/**",
     "build/**",
@@ -16,7 +17,7 @@ export default defineConfig([
     "test-results/**",
     "playwright-report/**",
     "bench/out/**",
-    ".e2e-data/**",
+    ".e2e-data*/**",
     "data/**",
     "next-env.d.ts",
   ]),
