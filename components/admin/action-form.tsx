@@ -4,7 +4,7 @@ import { useActionState, type ReactNode } from "react";
 import { FormMessage } from "@/components/ui/form-message";
 import { IDLE, type FormState } from "@/lib/forms/state";
 import { AdminSubmit } from "./admin-submit";
-import { TextArea } from "./fields";
+import { TextArea } from "@/components/ui/field";
 
 type Action = (previous: FormState, formData: FormData) => Promise<FormState>;
 

@@ -5,7 +5,7 @@ import { DeadlineCountdown } from "./deadline-countdown";
 import { PickupCode } from "./pickup-code";
 import { PickupQr } from "./pickup-qr";
 import { SiteLocationBlock } from "./site-location";
-import { StateBadge } from "./state-badge";
+import { StateBadge } from "@/components/parcels/state-badge";
 
 /** A parcel waiting in its door: everything needed at the locker, on one card. */
 export function WaitingParcelCard({ parcel, serverNow }: { parcel: ParcelCard; serverNow: number }) {
@@ -22,7 +22,7 @@ export function WaitingParcelCard({ parcel, serverNow }: { parcel: ParcelCard; s
             {parcel.slot ? <> · door {parcel.slot.label}</> : null}
           </p>
         </div>
-        <StateBadge state={parcel.state} />
+        <StateBadge state={parcel.state} audience="customer" />
       </header>
 
       {parcel.pickupCode && parcel.pickupQr ? (
@@ -65,7 +65,7 @@ export function PastParcelRow({ parcel }: { parcel: ParcelCard }) {
           <span className="font-semibold">
             {parcel.carrier.name} <span className="break-all font-mono text-sm font-normal">{parcel.trackingNumber}</span>
           </span>
-          <StateBadge state={parcel.state} />
+          <StateBadge state={parcel.state} audience="customer" />
         </span>
         <span className="text-sm text-gray-700">
           {parcel.site.name}

@@ -1,17 +1,33 @@
-import type { InputHTMLAttributes } from "react";
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 
-type FieldProps = InputHTMLAttributes<HTMLInputElement> & {
-  name: string;
-  label: string;
-  hint?: string;
-  errors?: string[];
-};
+/*
+ * Labelled form controls whose hint and errors are announced and tied to the control by
+ * aria-describedby: input, textarea, select and a checkbox group.
+ */
 
-/** A labelled input whose hint and errors are announced and tied to it by aria-describedby. */
-export function Field({ name, label, hint, errors, id, className = "", ...input }: FieldProps) {
+type Common = { name: string; label: string; hint?: string; errors?: string[]; id?: string; className?: string };
+
+function describedBy(inputId: string, hint?: string) {
+  return [hint ? `${inputId}-hint` : null, `${inputId}-error`].filter(Boolean).join(" ");
+}
+
+function Messages({ inputId, hint, errors }: { inputId: string; hint?: string; errors?: string[] }) {
+  return (
+    <>
+      {hint ? (
+        <p id={`${inputId}-hint`} className="text-sm text-gray-600">
+          {hint}
+        </p>
+      ) : null}
+      <p id={`${inputId}-error`} aria-live="polite" className="text-sm text-red-700">
+        {errors?.join(" ")}
+      </p>
+    </>
+  );
+}
+
+export function Field({ name, label, hint, errors, id, className = "", ...input }: Common & InputHTMLAttributes<HTMLInputElement>) {
   const inputId = id ?? `field-${name}`;
-  const hintId = hint ? `${inputId}-hint` : undefined;
-  const errorId = `${inputId}-error`;
   const invalid = Boolean(errors?.length);
   return (
     <div className={`flex flex-col gap-1 ${className}`}>
@@ -22,18 +38,98 @@ export function Field({ name, label, hint, errors, id, className = "", ...input 
         id={inputId}
         name={name}
         aria-invalid={invalid || undefined}
-        aria-describedby={[hintId, errorId].filter(Boolean).join(" ")}
+        aria-describedby={describedBy(inputId, hint)}
         className={`min-h-11 rounded-lg border px-3 py-2 text-base ${invalid ? "border-red-700" : "border-gray-400"}`}
         {...input}
       />
-      {hint ? (
-        <p id={hintId} className="text-sm text-gray-600">
-          {hint}
-        </p>
-      ) : null}
-      <p id={errorId} aria-live="polite" className="text-sm text-red-700">
-        {errors?.join(" ")}
-      </p>
+      <Messages inputId={inputId} hint={hint} errors={errors} />
     </div>
+  );
+}
+
+export function TextArea({ name, label, hint, errors, id, className = "", ...rest }: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  const inputId = id ?? `field-${name}`;
+  const invalid = Boolean(errors?.length);
+  return (
+    <div className={`flex flex-col gap-1 ${className}`}>
+      <label htmlFor={inputId} className="text-sm font-medium text-gray-800">
+        {label}
+      </label>
+      <textarea
+        id={inputId}
+        name={name}
+        aria-invalid={invalid || undefined}
+        aria-describedby={describedBy(inputId, hint)}
+        className={`min-h-20 rounded-lg border px-3 py-2 text-base ${invalid ? "border-red-700" : "border-gray-400"}`}
+        {...rest}
+      />
+      <Messages inputId={inputId} hint={hint} errors={errors} />
+    </div>
+  );
+}
+
+export function Select({
+  name,
+  label,
+  hint,
+  errors,
+  id,
+  className = "",
+  children,
+  ...rest
+}: Common & SelectHTMLAttributes<HTMLSelectElement> & { children: ReactNode }) {
+  const inputId = id ?? `field-${name}`;
+  const invalid = Boolean(errors?.length);
+  return (
+    <div className={`flex flex-col gap-1 ${className}`}>
+      <label htmlFor={inputId} className="text-sm font-medium text-gray-800">
+        {label}
+      </label>
+      <select
+        id={inputId}
+        name={name}
+        aria-invalid={invalid || undefined}
+        aria-describedby={describedBy(inputId, hint)}
+        className={`min-h-11 rounded-lg border bg-white px-3 py-2 text-base ${invalid ? "border-red-700" : "border-gray-400"}`}
+        {...rest}
+      >
+        {children}
+      </select>
+      <Messages inputId={inputId} hint={hint} errors={errors} />
+    </div>
+  );
+}
+
+/** A group of checkboxes with one legend and one error line. */
+export function CheckboxGroup({
+  name,
+  legend,
+  hint,
+  errors,
+  options,
+  checked,
+}: {
+  name: string;
+  legend: string;
+  hint?: string;
+  errors?: string[];
+  options: { value: string; label: ReactNode }[];
+  checked: string[];
+}) {
+  const groupId = `group-${name}`;
+  return (
+    <fieldset className="flex flex-col gap-2" aria-describedby={describedBy(groupId, hint)}>
+      <legend className="text-sm font-medium text-gray-800">{legend}</legend>
+      {options.length === 0 ? <p className="text-sm text-gray-600">None to choose from yet.</p> : null}
+      <div className="grid gap-2 sm:grid-cols-2">
+        {options.map((option) => (
+          <label key={option.value} className="flex min-h-11 items-center gap-3 rounded-lg border border-gray-300 bg-white px-3 py-2">
+            <input type="checkbox" name={name} value={option.value} defaultChecked={checked.includes(option.value)} className="h-5 w-5 accent-brand-600" />
+            <span>{option.label}</span>
+          </label>
+        ))}
+      </div>
+      <Messages inputId={groupId} hint={hint} errors={errors} />
+    </fieldset>
   );
 }

@@ -1,9 +1,9 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { parcels, sites } from "@/db/schema";
-import { courierServesSite } from "@/lib/auth/authorize";
+import { courierServesSite, requireCourierAtSite, type CourierActor } from "@/lib/auth/authorize";
 import type { Ctx } from "@/lib/context";
-import { notFound } from "@/lib/errors";
+import { DomainError, notFound } from "@/lib/errors";
 
 export type ParcelRow = typeof parcels.$inferSelect;
 
@@ -37,4 +37,24 @@ export function loadVisibleParcel(ctx: Ctx, parcelId: number): ParcelRow {
     .get();
   if (!row || !maySeeParcel(ctx, row.parcel, row.organizationId)) throw notFound();
   return row.parcel;
+}
+
+/** States in which a tracking number is taken (invariant 4's partial index). */
+export const PENDING_STATES = ["announced", "reserved", "deposited", "expired"] as const;
+
+/** The carrier's parcel with this tracking number that is announced or in a locker, if any. */
+export function findPendingParcel(ctx: Ctx, carrierId: number, trackingNumber: string): ParcelRow | undefined {
+  return ctx.db
+    .select()
+    .from(parcels)
+    .where(and(eq(parcels.carrierId, carrierId), eq(parcels.trackingNumber, trackingNumber), inArray(parcels.state, [...PENDING_STATES])))
+    .get();
+}
+
+/** The courier's site, or NOT_FOUND; FORBIDDEN unless the courier serves it. */
+export function loadCourierSite(ctx: Ctx, courier: CourierActor, siteId: number) {
+  const site = ctx.db.select().from(sites).where(eq(sites.id, siteId)).get();
+  if (!site) throw new DomainError("NOT_FOUND", "That site was not found.");
+  requireCourierAtSite(ctx, courier, site.id);
+  return site;
 }

@@ -1,12 +1,12 @@
 import "server-only";
-import { and, eq, inArray } from "drizzle-orm";
-import { parcels, sites } from "@/db/schema";
+import { parcels } from "@/db/schema";
 import { writeTransaction } from "@/db/transaction";
-import { requireCourier, requireCourierAtSite } from "@/lib/auth/authorize";
+import { requireCourier } from "@/lib/auth/authorize";
 import type { Ctx } from "@/lib/context";
 import { DomainError } from "@/lib/errors";
 import { SIZE_RANK } from "@/lib/slots/sizes";
 import { parseInput } from "@/lib/validation";
+import { findPendingParcel, loadCourierSite } from "./access";
 import { recordParcelEvent } from "./events";
 import { AnnounceInput } from "./schemas";
 import { toParcelView, type ParcelView } from "./view";
@@ -20,20 +20,8 @@ export function announceParcel(ctx: Ctx, raw: AnnounceInput): { parcel: ParcelVi
   const courier = requireCourier(ctx);
   const input = parseInput(AnnounceInput, raw);
   const outcome = writeTransaction(ctx.db, () => {
-    const site = ctx.db.select().from(sites).where(eq(sites.id, input.siteId)).get();
-    if (!site) throw new DomainError("NOT_FOUND", "That site was not found.");
-    requireCourierAtSite(ctx, courier, site.id);
-    const existing = ctx.db
-      .select()
-      .from(parcels)
-      .where(
-        and(
-          eq(parcels.carrierId, courier.carrierId),
-          eq(parcels.trackingNumber, input.trackingNumber),
-          inArray(parcels.state, ["announced", "reserved", "deposited", "expired"]),
-        ),
-      )
-      .get();
+    const site = loadCourierSite(ctx, courier, input.siteId);
+    const existing = findPendingParcel(ctx, courier.carrierId, input.trackingNumber);
     if (existing) {
       if (existing.state === "announced" && existing.siteId === site.id) return { parcel: existing, replayed: true };
       throw new DomainError("CONFLICT", `Parcel ${input.trackingNumber} is already announced or in a locker.`);

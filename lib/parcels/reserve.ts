@@ -1,16 +1,16 @@
 import "server-only";
 import { and, eq, inArray, ne } from "drizzle-orm";
 import type { z } from "zod";
-import { parcels, sites, type SlotSize } from "@/db/schema";
+import { parcels, type SlotSize } from "@/db/schema";
 import { writeTransaction } from "@/db/transaction";
-import { requireCourier, requireCourierAtSite, type CourierActor } from "@/lib/auth/authorize";
+import { requireCourier, type CourierActor } from "@/lib/auth/authorize";
 import type { Ctx } from "@/lib/context";
 import { recordOpenCommand, sendOpen } from "@/lib/doors/open";
 import { DomainError } from "@/lib/errors";
 import { findFreeSlot, nearestSitesWithRoom, type AlternativeSite } from "@/lib/slots/assignment";
 import { SIZE_RANK } from "@/lib/slots/sizes";
 import { parseInput } from "@/lib/validation";
-import type { ParcelRow } from "./access";
+import { findPendingParcel, loadCourierSite, PENDING_STATES, type ParcelRow } from "./access";
 import { recordParcelEvent } from "./events";
 import { ReserveInput } from "./schemas";
 import { lapseReservations, RESERVATION_MS } from "./sweep";
@@ -26,8 +26,6 @@ export type ReserveResult = {
 };
 
 export type SiteFullDetails = { size: SlotSize; alternatives: AlternativeSite[] };
-
-const PENDING_STATES = ["announced", "reserved", "deposited", "expired"] as const;
 
 /**
  * Assigns a door to a parcel and opens it: the courier's first step of a deposit.
@@ -57,21 +55,8 @@ type Outcome =
   | { kind: "full"; alternatives: AlternativeSite[] };
 
 function reserveInTransaction(ctx: Ctx, courier: CourierActor, input: z.output<typeof ReserveInput>): Outcome {
-  const site = ctx.db.select().from(sites).where(eq(sites.id, input.siteId)).get();
-  if (!site) throw new DomainError("NOT_FOUND", "That site was not found.");
-  requireCourierAtSite(ctx, courier, site.id);
-
-  const existing = ctx.db
-    .select()
-    .from(parcels)
-    .where(
-      and(
-        eq(parcels.carrierId, courier.carrierId),
-        eq(parcels.trackingNumber, input.trackingNumber),
-        inArray(parcels.state, [...PENDING_STATES]),
-      ),
-    )
-    .get();
+  const site = loadCourierSite(ctx, courier, input.siteId);
+  const existing = findPendingParcel(ctx, courier.carrierId, input.trackingNumber);
   if (existing && existing.state !== "announced") {
     if (existing.siteId !== site.id) {
       throw new DomainError("CONFLICT", `Parcel ${input.trackingNumber} is already in a locker at another site.`);

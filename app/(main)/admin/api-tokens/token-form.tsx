@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { AdminSubmit } from "@/components/admin/admin-submit";
-import { Select } from "@/components/admin/fields";
+import { Select } from "@/components/ui/field";
 import { Alert } from "@/components/ui/alert";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Select } from "@/components/admin/fields";
+import { Select } from "@/components/ui/field";
 import { PageHeader } from "@/components/admin/page-header";
 import { Pagination } from "@/components/admin/pagination";
 import { IncidentBadge, ParcelStateBadge, STATE_NAMES } from "@/components/admin/parcel-state-badge";

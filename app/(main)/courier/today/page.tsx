@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { StateBadge } from "@/components/courier/state-badge";
+import { StateBadge } from "@/components/parcels/state-badge";
 import { requestContext, requirePageUser } from "@/lib/auth/current";
 import { formatDateTime } from "@/lib/format";
 import { listCourierToday } from "@/lib/parcels/courier-queries";
@@ -50,7 +50,7 @@ export default async function CourierTodayPage() {
                 >
                   {parcel.trackingNumber}
                 </Link>
-                <StateBadge state={parcel.state} />
+                <StateBadge state={parcel.state} audience="courier" />
               </div>
               <p className="text-sm text-gray-700">
                 {activity === "take-back" ? "Taken back from" : "Door"} {parcel.slot?.label ?? "—"} · {parcel.site.name} · size{" "}

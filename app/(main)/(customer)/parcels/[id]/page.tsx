@@ -6,7 +6,7 @@ import { ParcelTimeline } from "@/components/customer/parcel-timeline";
 import { PickupCode } from "@/components/customer/pickup-code";
 import { PickupQr } from "@/components/customer/pickup-qr";
 import { SiteLocationBlock } from "@/components/customer/site-location";
-import { StateBadge } from "@/components/customer/state-badge";
+import { StateBadge } from "@/components/parcels/state-badge";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { requestContext, requirePageUser } from "@/lib/auth/current";
@@ -46,7 +46,7 @@ export default async function ParcelPage({ params, searchParams }: Props) {
           <h1 className="text-2xl font-bold">
             {parcel.carrier.name} <span className="font-mono text-lg font-semibold">{parcel.trackingNumber}</span>
           </h1>
-          <StateBadge state={parcel.state} />
+          <StateBadge state={parcel.state} audience="customer" />
         </div>
       </div>
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ParcelTimeline } from "@/components/courier/parcel-timeline";
-import { StateBadge } from "@/components/courier/state-badge";
+import { StateBadge } from "@/components/parcels/state-badge";
 import { requestContext, requirePageUser } from "@/lib/auth/current";
 import { formatDateTime } from "@/lib/format";
 import { STATE_LABELS } from "@/lib/parcels/lifecycle";
@@ -42,7 +42,7 @@ export default async function CourierParcelPage({ params }: { params: Promise<{ 
       <div className="flex flex-col gap-2">
         <h1 className="break-all font-mono text-2xl font-bold">{parcel.trackingNumber}</h1>
         <div className="flex flex-wrap items-center gap-2">
-          <StateBadge state={parcel.state} />
+          <StateBadge state={parcel.state} audience="courier" />
           {parcel.state === "expired" || parcel.state === "reserved" ? (
             <span className="text-sm text-gray-700">{STATE_LABELS[parcel.state]}</span>
           ) : null}

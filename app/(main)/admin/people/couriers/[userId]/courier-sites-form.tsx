@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { AdminSubmit } from "@/components/admin/admin-submit";
-import { CheckboxGroup } from "@/components/admin/fields";
+import { CheckboxGroup } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { IDLE } from "@/lib/forms/state";
 import { courierSitesAction } from "../../actions";

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { AdminSubmit } from "@/components/admin/admin-submit";
-import { CheckboxGroup, Select } from "@/components/admin/fields";
+import { CheckboxGroup, Select } from "@/components/ui/field";
 import { buttonClass } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
