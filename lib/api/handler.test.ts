@@ -287,3 +287,14 @@ test("a request still running answers 409, and a claim abandoned by a crashed pr
   const retried = await call("POST", "/parcels", { body, key: "crashed-key" });
   expect(retried.status).toBe(201);
 });
+
+test("a token form without a subject names the missing choice in words", () => {
+  const error = (() => {
+    try {
+      createApiToken(adminCtx, { scope: "carrier", name: "No subject", courierId: undefined });
+    } catch (e) {
+      return e as { details: { fieldErrors: Record<string, string[]> } };
+    }
+  })();
+  expect(error?.details.fieldErrors.courierId).toEqual(["Choose the courier account the token acts as."]);
+});

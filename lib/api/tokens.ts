@@ -16,12 +16,18 @@ export const CreateTokenInput = z.discriminatedUnion("scope", [
   z.object({
     scope: z.literal("carrier"),
     name: z.string().trim().min(3, "Name the token (who or what uses it).").max(80),
-    courierId: z.coerce.number<unknown>().int().positive("Choose the courier account the token acts as."),
+    courierId: z.coerce
+      .number<unknown>({ error: "Choose the courier account the token acts as." })
+      .int()
+      .positive("Choose the courier account the token acts as."),
   }),
   z.object({
     scope: z.literal("kiosk"),
     name: z.string().trim().min(3, "Name the token (who or what uses it).").max(80),
-    kioskId: z.coerce.number<unknown>().int().positive("Choose the kiosk the token belongs to."),
+    kioskId: z.coerce
+      .number<unknown>({ error: "Choose the kiosk the token belongs to." })
+      .int()
+      .positive("Choose the kiosk the token belongs to."),
   }),
 ]);
 export type CreateTokenInput = z.input<typeof CreateTokenInput>;

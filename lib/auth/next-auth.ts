@@ -29,6 +29,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
   session: { strategy: "jwt", maxAge: 30 * 24 * 3600 },
   pages: { signIn: "/sign-in" },
+  logger: {
+    // A wrong password is an answer, not a server error; the sign-in form says so.
+    error(error) {
+      if (error.name === "CredentialsSignin") return;
+      console.error(error);
+    },
+  },
   providers: [
     Credentials({
       credentials: { identifier: { label: "Email or phone" }, password: { label: "Password", type: "password" } },
