@@ -43,6 +43,9 @@ test("an expired parcel's code is refused with its own message: whom to contact"
 });
 
 test("wrong codes get one message, then the kiosk makes people wait and counts down", async ({ browser }, testInfo) => {
+  // Wrong codes count for the whole site, and both projects share one server: run in one
+  // project only, so two runs never interleave their entries (and their slow-downs) at WLR-1.
+  test.skip(testInfo.project.name !== "chromium", "the lockout is a per-site count shared by every project's run");
   const kiosk = await openKiosk(browser, testInfo, "WLR-1");
   try {
     const screen = kiosk.page;
