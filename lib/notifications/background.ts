@@ -33,9 +33,21 @@ export function systemContext(): Ctx<SystemActor> {
   };
 }
 
+/** How long one round may keep delivering before it leaves the rest to the next round. */
+export const DELIVERY_BUDGET_MS = 5_000;
+
 export async function runBackgroundJobsOnce(ctx: Ctx<SystemActor> = systemContext()) {
   const sweep = runParcelSweep(ctx);
-  const delivery = await deliverDueNotifications(ctx, appTransport(ctx));
+  const transport = appTransport(ctx);
+  const delivery = { sent: 0, retrying: 0, failed: 0, skipped: 0 };
+  // Batch after batch until the outbox is drained or the budget is spent: at a busy
+  // network's rate one batch per round would fall further behind every round.
+  const started = Date.now();
+  for (;;) {
+    const batch = await deliverDueNotifications(ctx, transport);
+    for (const key of Object.keys(delivery) as (keyof typeof delivery)[]) delivery[key] += batch[key];
+    if (batch.sent + batch.retrying + batch.failed + batch.skipped === 0 || Date.now() - started > DELIVERY_BUDGET_MS) break;
+  }
   return { sweep, delivery };
 }
 

@@ -59,6 +59,9 @@ export async function deliverDueNotifications(
   for (const notification of claimDue(ctx, policy)) {
     const outcome = await deliverOne(ctx, transport, notification, policy);
     report[outcome] += 1;
+    // Let waiting requests run between messages: the mailbox transport never awaits I/O,
+    // and a batch delivered in one go held the event loop for tens of milliseconds.
+    await new Promise((resolve) => setImmediate(resolve));
   }
   return report;
 }
