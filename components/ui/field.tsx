@@ -26,7 +26,19 @@ function Messages({ inputId, hint, errors }: { inputId: string; hint?: string; e
   );
 }
 
-export function Field({ name, label, hint, errors, id, className = "", ...input }: Common & InputHTMLAttributes<HTMLInputElement>) {
+/**
+ * The label, hint and error line every control shares, and the attributes that tie them
+ * to it; `render` draws the control itself.
+ */
+function Labelled({
+  name,
+  label,
+  hint,
+  errors,
+  id,
+  className = "",
+  render,
+}: Common & { render: (control: { id: string; name: string; "aria-invalid"?: true; "aria-describedby": string; border: string }) => ReactNode }) {
   const inputId = id ?? `field-${name}`;
   const invalid = Boolean(errors?.length);
   return (
@@ -34,37 +46,33 @@ export function Field({ name, label, hint, errors, id, className = "", ...input 
       <label htmlFor={inputId} className="text-sm font-medium text-gray-800">
         {label}
       </label>
-      <input
-        id={inputId}
-        name={name}
-        aria-invalid={invalid || undefined}
-        aria-describedby={describedBy(inputId, hint)}
-        className={`min-h-11 rounded-lg border px-3 py-2 text-base ${invalid ? "border-red-700" : "border-gray-400"}`}
-        {...input}
-      />
+      {render({
+        id: inputId,
+        name,
+        "aria-invalid": invalid || undefined,
+        "aria-describedby": describedBy(inputId, hint),
+        border: invalid ? "border-red-700" : "border-gray-400",
+      })}
       <Messages inputId={inputId} hint={hint} errors={errors} />
     </div>
   );
 }
 
-export function TextArea({ name, label, hint, errors, id, className = "", ...rest }: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  const inputId = id ?? `field-${name}`;
-  const invalid = Boolean(errors?.length);
+export function Field({ name, label, hint, errors, id, className, ...input }: Common & InputHTMLAttributes<HTMLInputElement>) {
   return (
-    <div className={`flex flex-col gap-1 ${className}`}>
-      <label htmlFor={inputId} className="text-sm font-medium text-gray-800">
-        {label}
-      </label>
-      <textarea
-        id={inputId}
-        name={name}
-        aria-invalid={invalid || undefined}
-        aria-describedby={describedBy(inputId, hint)}
-        className={`min-h-20 rounded-lg border px-3 py-2 text-base ${invalid ? "border-red-700" : "border-gray-400"}`}
-        {...rest}
-      />
-      <Messages inputId={inputId} hint={hint} errors={errors} />
-    </div>
+    <Labelled
+      {...{ name, label, hint, errors, id, className }}
+      render={({ border, ...control }) => <input {...control} className={`min-h-11 rounded-lg border px-3 py-2 text-base ${border}`} {...input} />}
+    />
+  );
+}
+
+export function TextArea({ name, label, hint, errors, id, className, ...rest }: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  return (
+    <Labelled
+      {...{ name, label, hint, errors, id, className }}
+      render={({ border, ...control }) => <textarea {...control} className={`min-h-20 rounded-lg border px-3 py-2 text-base ${border}`} {...rest} />}
+    />
   );
 }
 
@@ -74,29 +82,19 @@ export function Select({
   hint,
   errors,
   id,
-  className = "",
+  className,
   children,
   ...rest
 }: Common & SelectHTMLAttributes<HTMLSelectElement> & { children: ReactNode }) {
-  const inputId = id ?? `field-${name}`;
-  const invalid = Boolean(errors?.length);
   return (
-    <div className={`flex flex-col gap-1 ${className}`}>
-      <label htmlFor={inputId} className="text-sm font-medium text-gray-800">
-        {label}
-      </label>
-      <select
-        id={inputId}
-        name={name}
-        aria-invalid={invalid || undefined}
-        aria-describedby={describedBy(inputId, hint)}
-        className={`min-h-11 rounded-lg border bg-white px-3 py-2 text-base ${invalid ? "border-red-700" : "border-gray-400"}`}
-        {...rest}
-      >
-        {children}
-      </select>
-      <Messages inputId={inputId} hint={hint} errors={errors} />
-    </div>
+    <Labelled
+      {...{ name, label, hint, errors, id, className }}
+      render={({ border, ...control }) => (
+        <select {...control} className={`min-h-11 rounded-lg border bg-white px-3 py-2 text-base ${border}`} {...rest}>
+          {children}
+        </select>
+      )}
+    />
   );
 }
 
