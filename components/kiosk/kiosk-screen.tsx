@@ -42,8 +42,9 @@ export function KioskScreen({ siteCode, lockers, collect }: Props) {
     const touched = () => {
       lastTouch.current = Date.now();
     };
-    window.addEventListener("pointerdown", touched, true);
-    window.addEventListener("keydown", touched, true);
+    // Typing by an on-screen keyboard, an IME or a scanner that pastes fires no keydown.
+    const events = ["pointerdown", "keydown", "input"] as const;
+    for (const name of events) window.addEventListener(name, touched, true);
     const timer = setInterval(() => {
       const left = IDLE_MS - (Date.now() - lastTouch.current);
       // A lockout runs its own countdown; walking away does not end it early.
@@ -51,8 +52,7 @@ export function KioskScreen({ siteCode, lockers, collect }: Props) {
       else setIdleLeft(left);
     }, 1000);
     return () => {
-      window.removeEventListener("pointerdown", touched, true);
-      window.removeEventListener("keydown", touched, true);
+      for (const name of events) window.removeEventListener(name, touched, true);
       clearInterval(timer);
     };
   }, [restart]);
