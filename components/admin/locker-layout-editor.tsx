@@ -66,36 +66,8 @@ export function LockerLayoutEditor({
     <div className="grid gap-6 lg:grid-cols-[18rem_1fr]">
       <div className="flex flex-col gap-4">
         <div className="grid grid-cols-2 gap-3">
-          <div className="flex flex-col gap-1">
-            <label htmlFor="layout-rows" className="text-sm font-medium text-gray-800">
-              Rows
-            </label>
-            <select
-              id="layout-rows"
-              value={rows}
-              onChange={(event) => setRows(Number(event.target.value))}
-              className="min-h-11 rounded-lg border border-gray-400 bg-white px-3 text-base"
-            >
-              {Array.from({ length: MAX_ROWS }, (_, i) => i + 1).map((n) => (
-                <option key={n}>{n}</option>
-              ))}
-            </select>
-          </div>
-          <div className="flex flex-col gap-1">
-            <label htmlFor="layout-columns" className="text-sm font-medium text-gray-800">
-              Columns
-            </label>
-            <select
-              id="layout-columns"
-              value={columns}
-              onChange={(event) => setColumns(Number(event.target.value))}
-              className="min-h-11 rounded-lg border border-gray-400 bg-white px-3 text-base"
-            >
-              {Array.from({ length: MAX_COLUMNS }, (_, i) => i + 1).map((n) => (
-                <option key={n}>{n}</option>
-              ))}
-            </select>
-          </div>
+          <CountSelect id="layout-rows" label="Rows" value={rows} max={MAX_ROWS} onChange={setRows} />
+          <CountSelect id="layout-columns" label="Columns" value={columns} max={MAX_COLUMNS} onChange={setColumns} />
         </div>
         <fieldset className="flex flex-col gap-2">
           <legend className="mb-1 text-sm font-medium text-gray-800">Size of each row, from the top</legend>
@@ -192,6 +164,27 @@ export function LockerLayoutEditor({
           </div>
         </details>
       </div>
+    </div>
+  );
+}
+
+/** A count from 1 to `max`; not a form field of its own (the layout text is what is sent). */
+function CountSelect({ id, label, value, max, onChange }: { id: string; label: string; value: number; max: number; onChange: (n: number) => void }) {
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className="text-sm font-medium text-gray-800">
+        {label}
+      </label>
+      <select
+        id={id}
+        value={value}
+        onChange={(event) => onChange(Number(event.target.value))}
+        className="min-h-11 rounded-lg border border-gray-400 bg-white px-3 text-base"
+      >
+        {Array.from({ length: max }, (_, i) => i + 1).map((n) => (
+          <option key={n}>{n}</option>
+        ))}
+      </select>
     </div>
   );
 }
