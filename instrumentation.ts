@@ -1,11 +1,14 @@
 /*
  * Next.js calls register() once when a server process starts. The Node.js server runs the
- * housekeeping timer (parcel sweep + outbox delivery); the edge runtime, which has no
- * SQLite, and the build, which must not touch the database, do not.
+ * housekeeping timer (parcel sweep + outbox delivery) and publishes the lean /api/v1
+ * handler for scripts/server.mjs; the edge runtime, which has no SQLite, and the build,
+ * which must not touch the database, do neither.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   if (process.env.NEXT_PHASE === "phase-production-build") return;
   const { startBackgroundJobs } = await import("./lib/notifications/background");
   startBackgroundJobs();
+  const { publishNodeApiHandler } = await import("./lib/api/node-server");
+  publishNodeApiHandler();
 }

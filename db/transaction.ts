@@ -1,6 +1,9 @@
 import "server-only";
 import type { Db } from "./client";
 
+type Joiner = { join: () => void; committed: boolean };
+const joiners = new WeakMap<Db, Joiner>();
+
 /**
  * Runs `work` in one write transaction that takes SQLite's write lock at BEGIN
  * (BEGIN IMMEDIATE), so two writers never both read "slot free" and then race to
@@ -9,12 +12,31 @@ import type { Db } from "./client";
  * Nested calls become savepoints.
  */
 export function writeTransaction<T>(db: Db, work: () => T): T {
+  const joiner = db.$client.inTransaction ? undefined : joiners.get(db);
+  const pending = joiner && !joiner.committed ? joiner : undefined;
   const run = db.$client.transaction(() => {
+    pending?.join();
     const result = work();
     if (result instanceof Promise || (typeof result === "object" && result !== null && "then" in result)) {
       throw new TypeError("writeTransaction: the callback must be synchronous");
     }
     return result;
   });
-  return db.$client.inTransaction ? run() : run.immediate();
+  if (db.$client.inTransaction) return run();
+  const result = run.immediate();
+  if (pending) pending.committed = true;
+  return result;
+}
+
+/**
+ * A view of `db` whose first committed write transaction also runs `join` inside it, so
+ * a record of the request (an idempotency claim) commits together with the request's
+ * first effect or not at all. A transaction that rolls back takes `join`'s writes with
+ * it; the next one runs `join` again. `committed()` says whether it ever committed.
+ */
+export function joinFirstWrite(db: Db, join: () => void): { db: Db; committed: () => boolean } {
+  const view = Object.create(db) as Db;
+  const joiner: Joiner = { join, committed: false };
+  joiners.set(view, joiner);
+  return { db: view, committed: () => joiner.committed };
 }

@@ -6,7 +6,6 @@
  */
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -32,8 +31,7 @@ if (setup.status !== 0) {
   process.exit(setup.status ?? 1);
 }
 
-const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
-const server = spawn(process.execPath, [nextBin, "start", "-p", PORT, "-H", "127.0.0.1"], { stdio: "inherit", env });
+const server = spawn(process.execPath, ["scripts/server.mjs"], { stdio: "inherit", env: { ...env, HOSTNAME: "127.0.0.1" } });
 
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
   process.on(signal, () => server.kill(signal));

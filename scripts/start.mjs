@@ -2,7 +2,7 @@
 /*
  * `npm start`: the quick start. Prepares the database (created, migrated and filled with
  * demo data on first start), builds the app when the build is missing or older than the
- * source, then serves it with `next start`.
+ * source, then serves it with the production server (scripts/server.mjs).
  */
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -84,7 +84,7 @@ if (buildIsStale()) {
 }
 
 console.log(`\nParcel lockers: http://localhost:${port}  (demo accounts: see README.md)\n`);
-const server = spawn(process.execPath, [nextBin, "start", "-p", port], { stdio: "inherit", env });
+const server = spawn(process.execPath, ["scripts/server.mjs"], { stdio: "inherit", env });
 
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
   process.on(signal, () => server.kill(signal));

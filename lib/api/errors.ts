@@ -24,6 +24,7 @@ export type ApiOnlyCode =
   | "IDEMPOTENCY_KEY_REQUIRED"
   | "IDEMPOTENCY_KEY_REUSED"
   | "IDEMPOTENCY_IN_PROGRESS"
+  | "PAYLOAD_TOO_LARGE"
   | "INTERNAL";
 
 export type ApiErrorBody = { error: { code: ErrorCode | ApiOnlyCode; message: string; details?: unknown } };

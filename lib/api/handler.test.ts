@@ -18,6 +18,7 @@ let carrierToken: string;
 let otherCarrierToken: string;
 let kioskToken: string;
 let adminCtx: ReturnType<typeof world.ctx>;
+let courierActor: ReturnType<typeof f.createCourier>;
 
 beforeAll(() => {
   const org = f.createOrganization(world.db);
@@ -31,6 +32,7 @@ beforeAll(() => {
   const otherCarrier = f.createCarrier(world.db, "Beta Express");
   const courier = f.createCourier(world.db, carrier.id, [site.id, other.id]);
   const otherCourier = f.createCourier(world.db, otherCarrier.id, [site.id]);
+  courierActor = courier;
   const kiosk = f.createKiosk(world.db, site.id);
   adminCtx = world.ctx(f.createAdmin(world.db, org.id));
   carrierToken = createApiToken(adminCtx, { scope: "carrier", name: "Alpha handheld", courierId: courier.userId }).token;
@@ -50,13 +52,16 @@ async function call(
   if (token) headers.authorization = `Bearer ${token}`;
   const key = options.key === undefined ? `key-${++keySerial}` : options.key;
   if (method === "POST" && key) headers["idempotency-key"] = key;
-  const body = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
-  const response = await handleApiRequest(
-    options.services ?? services,
-    new Request(`http://localhost/api/v1${path}`, { method, headers, body }),
-    path.split("?")[0],
-  );
-  return { status: response.status, body: await response.json(), headers: response.headers };
+  const body = options.rawBody ?? (options.body === undefined ? "" : JSON.stringify(options.body));
+  const [pathname, search = ""] = path.split("?");
+  const response = await handleApiRequest(options.services ?? services, {
+    method,
+    path: pathname,
+    query: new URLSearchParams(search),
+    header: (name) => headers[name],
+    body,
+  });
+  return { status: response.status, body: JSON.parse(response.body), headers: response.headers };
 }
 
 const newParcel = (size = "M") => ({ siteId, trackingNumber: f.trackingNumber(), size, recipientPhone: "13800001234" });
@@ -221,7 +226,7 @@ describe("Idempotency-Key", () => {
     const second = await call("POST", "/parcels", { body, key: "same-key-1" });
     expect(second.status).toBe(first.status);
     expect(second.body).toEqual(first.body);
-    expect(second.headers.get("idempotent-replayed")).toBe("true");
+    expect(second.headers["idempotent-replayed"]).toBe("true");
     expect(world.db.select().from(parcels).all().length).toBe(before);
   });
 
@@ -275,17 +280,44 @@ test("the OpenAPI document describes exactly the routes the server answers", () 
 
 test("a request still running answers 409, and a claim abandoned by a crashed process can be taken over", async () => {
   const body = newParcel("S");
-  const { claimKey } = await import("./idempotency");
+  const { claimKey, fingerprint } = await import("./idempotency");
   const tokenId = (world.db.$client.prepare("select id from api_tokens where scope = 'carrier' limit 1").get() as { id: number }).id;
-  const { fingerprint } = await import("./idempotency");
   const print = fingerprint("POST", "/parcels", JSON.stringify(body));
-  expect(claimKey(world.db, tokenId, "crashed-key", print, world.clock.now).kind).toBe("new");
+  expect(claimKey(world.db, tokenId, "crashed-key", print, world.clock.now)).toBeGreaterThan(0);
   const running = await call("POST", "/parcels", { body, key: "crashed-key" });
   expect(running.status).toBe(409);
   expect(running.body.error.code).toBe("IDEMPOTENCY_IN_PROGRESS");
   world.clock.now += 31_000;
   const retried = await call("POST", "/parcels", { body, key: "crashed-key" });
   expect(retried.status).toBe(201);
+  const replayed = await call("POST", "/parcels", { body, key: "crashed-key" });
+  expect(replayed.headers["idempotent-replayed"]).toBe("true");
+  expect(replayed.body).toEqual(retried.body);
+});
+
+test("when a concurrent copy claims the key first, the verb's writes roll back with the failed claim", async () => {
+  const { claimKey, fingerprint, KeyTaken } = await import("./idempotency");
+  const { joinFirstWrite } = await import("@/db/transaction");
+  const { reserveParcel } = await import("@/lib/parcels/reserve");
+  const tokenId = (world.db.$client.prepare("select id from api_tokens where scope = 'carrier' limit 1").get() as { id: number }).id;
+  const body = { ...newParcel(), size: "M" as const };
+  const print = fingerprint("POST", "/parcels", JSON.stringify(body));
+  claimKey(world.db, tokenId, "raced-key", print, world.clock.now); // the other copy, committed first
+  const request = joinFirstWrite(world.db, () => claimKey(world.db, tokenId, "raced-key", print, world.clock.now));
+  await expect(reserveParcel({ ...world.ctx(courierActor), db: request.db }, body)).rejects.toBeInstanceOf(KeyTaken);
+  expect(request.committed()).toBe(false);
+  expect(world.db.select().from(parcels).where(eq(parcels.trackingNumber, body.trackingNumber)).all()).toEqual([]);
+});
+
+test("the first answer is kept with its claim and no claim stays pending", async () => {
+  const commits = () => (world.db.$client.prepare("select count(*) as n from idempotency_keys where status = 0").get() as { n: number }).n;
+  const pendingBefore = commits();
+  const reserved = await call("POST", "/parcels", { body: newParcel("S"), key: "one-commit-key" });
+  expect(reserved.status).toBe(201);
+  expect(commits()).toBe(pendingBefore);
+  const row = world.db.$client.prepare("select status, body from idempotency_keys where key = 'one-commit-key'").get() as { status: number; body: string };
+  expect(row.status).toBe(201);
+  expect(JSON.parse(row.body)).toEqual(reserved.body);
 });
 
 test("a token form without a subject names the missing choice in words", () => {

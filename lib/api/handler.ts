@@ -1,14 +1,16 @@
 import "server-only";
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import type { Db } from "@/db/client";
+import { joinFirstWrite, writeTransaction } from "@/db/transaction";
 import type { Ctx } from "@/lib/context";
 import type { DoorController } from "@/lib/doors/door-controller";
 import { isDomainError } from "@/lib/errors";
 import type { PickupCodeKeys } from "@/lib/pickup-codes/code";
 import { errorBody, HTTP_STATUS, type ApiErrorBody } from "./errors";
-import { claimKey, fingerprint, releaseClaim, storeResponse, type StoredResponse } from "./idempotency";
+import { claimKey, fingerprint, KeyTaken, lookUpKey, releaseClaim, storeResponse, storeResponseSoon, type KeyState, type StoredResponse } from "./idempotency";
+import { openApiDocument } from "./openapi";
 import { API_ROUTES, matchPath, type ApiRoute } from "./routes";
-import { authenticateToken } from "./tokens";
+import { authenticateToken, type TokenActor } from "./tokens";
 
 export type ApiServices = {
   db: Db;
@@ -18,6 +20,26 @@ export type ApiServices = {
   /** Requests per token per minute. */
   rateLimitPerMinute: number;
 };
+
+/**
+ * One request to /api/v1 as the handler needs it, whatever server received it: the Next.js
+ * route and the lean Node server (lib/api/node-server.ts) each build one.
+ */
+export type ApiRequest = {
+  method: string;
+  /** The path below /api/v1, e.g. "/parcels/12/deposit". */
+  path: string;
+  query: URLSearchParams;
+  /** A request header by lower-case name. */
+  header(name: string): string | undefined;
+  /** The body as text, "" when there is none. */
+  body: string;
+};
+
+export type ApiResponse = { status: number; headers: Record<string, string>; body: string };
+
+/** Bodies larger than this are refused before they are read whole. */
+export const MAX_BODY_BYTES = 64 * 1024;
 
 const limiters = new Map<number, RateLimiterMemory>();
 function limiterFor(perMinute: number): RateLimiterMemory {
@@ -29,11 +51,14 @@ function limiterFor(perMinute: number): RateLimiterMemory {
   return limiter;
 }
 
-function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", ...headers },
-  });
+const JSON_HEADERS = { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", "x-content-type-options": "nosniff" };
+
+function respond(status: number, json: string, headers: Record<string, string> = {}): ApiResponse {
+  return { status, headers: { ...JSON_HEADERS, ...headers }, body: json };
+}
+
+function json(status: number, body: unknown, headers: Record<string, string> = {}): ApiResponse {
+  return respond(status, JSON.stringify(body), headers);
 }
 
 function find(method: string, path: string): { route: ApiRoute; params: Record<string, string> } | "wrong-method" | null {
@@ -47,31 +72,33 @@ function find(method: string, path: string): { route: ApiRoute; params: Record<s
   return pathMatched ? "wrong-method" : null;
 }
 
-/** Runs the route's verb and turns its result or DomainError into the HTTP answer. */
+/** Runs the route's verb and turns its result or DomainError into the answer to keep. */
 async function run(ctx: Ctx, route: ApiRoute, args: Parameters<ApiRoute["handle"]>[1]): Promise<StoredResponse> {
   try {
     const result = (await route.handle(ctx, args)) as { replayed?: boolean } | undefined;
     const status = route.created && !result?.replayed ? 201 : 200;
-    return { status, body: result ?? {} };
+    return { status, json: JSON.stringify(result ?? {}) };
   } catch (error) {
     if (!isDomainError(error)) throw error;
-    return { status: HTTP_STATUS[error.code], body: errorBody(error.code, error.message, error.details) };
+    return { status: HTTP_STATUS[error.code], json: JSON.stringify(errorBody(error.code, error.message, error.details)) };
   }
 }
 
 /**
  * The whole of /api/v1 for one request: route, authenticate the bearer token, check its
- * scope and rate, parse the body, honour Idempotency-Key on writes, call one verb. Plain
- * Request in, Response out — the Next.js route only forwards, and tests call this directly.
+ * scope and rate, parse the body, honour Idempotency-Key on writes, call one verb.
+ * Framework-free: the servers in front only translate, and tests call this directly.
  */
-export async function handleApiRequest(services: ApiServices, request: Request, path: string): Promise<Response> {
+export async function handleApiRequest(services: ApiServices, request: ApiRequest): Promise<ApiResponse> {
   const method = request.method.toUpperCase();
+  const path = request.path;
+  if (method === "GET" && path === "/openapi.json") return json(200, openApiDocument());
   const found = find(method, path);
   if (found === null) return json(404, errorBody("NO_ROUTE", `No such endpoint: ${method} /api/v1${path}`));
   if (found === "wrong-method") return json(405, errorBody("METHOD_NOT_ALLOWED", `${method} is not allowed on /api/v1${path}`));
   const { route, params } = found;
 
-  const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.get("authorization") ?? "")?.[1];
+  const bearer = /^Bearer\s+(\S+)$/i.exec(request.header("authorization") ?? "")?.[1];
   const actor = bearer ? authenticateToken(services.db, bearer, services.now()) : null;
   if (!actor) {
     return json(401, errorBody("UNAUTHENTICATED", "Send a valid API token: Authorization: Bearer plk_…"), {
@@ -91,58 +118,101 @@ export async function handleApiRequest(services: ApiServices, request: Request, 
     return json(429, errorBody("RATE_LIMITED", `Too many requests for this token; retry in ${seconds} s.`), { "retry-after": String(seconds) });
   }
 
-  const url = new URL(request.url);
-  let text = "";
   let body: Record<string, unknown> = {};
-  if (method === "POST") {
-    text = await request.text();
-    if (text.trim() !== "") {
-      try {
-        const parsed: unknown = JSON.parse(text);
-        if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw new Error("not an object");
-        body = parsed as Record<string, unknown>;
-      } catch {
-        return json(400, errorBody("BAD_REQUEST", "The body must be a JSON object."));
-      }
+  if (method === "POST" && request.body.trim() !== "") {
+    try {
+      const parsed: unknown = JSON.parse(request.body);
+      if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw new Error("not an object");
+      body = parsed as Record<string, unknown>;
+    } catch {
+      return json(400, errorBody("BAD_REQUEST", "The body must be a JSON object."));
     }
   }
-  const ctx: Ctx = { db: services.db, actor, now: services.now, doors: services.doors, keys: services.keys };
-  const args = { params, body, query: url.searchParams };
+  const args = { params, body, query: request.query };
+  const ctxFor = (db: Db): Ctx => ({ db, actor, now: services.now, doors: services.doors, keys: services.keys });
 
   if (method !== "POST") {
-    const response = await run(ctx, route, args);
-    return json(response.status, response.body);
+    const response = await run(ctxFor(services.db), route, args);
+    return respond(response.status, response.json);
   }
 
-  const key = request.headers.get("idempotency-key")?.trim();
+  const key = request.header("idempotency-key")?.trim();
   if (!key || key.length > 200) {
     return json(400, errorBody("IDEMPOTENCY_KEY_REQUIRED", "Every write needs an Idempotency-Key header (1–200 characters), unique per operation."));
   }
-  const claim = claimKey(services.db, actor.viaTokenId, key, fingerprint(method, path, text), services.now());
-  switch (claim.kind) {
+  return idempotentWrite(services, actor, key, fingerprint(method, path, request.body), (db) => run(ctxFor(db), route, args));
+}
+
+function answerFor(state: Exclude<KeyState, { kind: "absent" | "abandoned" }>): ApiResponse {
+  switch (state.kind) {
     case "replay":
-      return json(claim.response.status, claim.response.body, { "idempotent-replayed": "true" });
+      return respond(state.response.status, state.response.json, { "idempotent-replayed": "true" });
     case "mismatch":
       return json(422, errorBody("IDEMPOTENCY_KEY_REUSED", "This Idempotency-Key was already used for a different request."));
     case "in_progress":
       return json(409, errorBody("IDEMPOTENCY_IN_PROGRESS", "A request with this Idempotency-Key is still running; retry shortly."), {
         "retry-after": "1",
       });
-    case "new":
-      try {
-        const response = await run(ctx, route, args);
-        storeResponse(services.db, claim.id, response);
-        return json(response.status, response.body);
-      } catch (error) {
-        releaseClaim(services.db, claim.id);
-        throw error;
-      }
   }
 }
 
+/**
+ * Runs a write at most once per (token, key). The key is looked up by a plain read; a new
+ * one is claimed inside the verb's own first write transaction, so the claim and the
+ * effect commit together (one commit fewer than claiming first), and the answer is stored
+ * after. A verb that writes nothing has its answer stored with the claim in one commit.
+ */
+async function idempotentWrite(
+  services: ApiServices,
+  actor: TokenActor,
+  key: string,
+  print: string,
+  perform: (db: Db) => Promise<StoredResponse>,
+): Promise<ApiResponse> {
+  const { db, now } = services;
+  const state = lookUpKey(db, actor.viaTokenId, key, print, now());
+  if (state.kind !== "absent" && state.kind !== "abandoned") return answerFor(state);
+  const abandoned = state.kind === "abandoned" ? state : undefined;
+
+  let claimId = 0;
+  const request = joinFirstWrite(db, () => {
+    claimId = claimKey(db, actor.viaTokenId, key, print, now(), abandoned);
+  });
+  let response: StoredResponse;
+  try {
+    response = await perform(request.db);
+  } catch (error) {
+    if (error instanceof KeyTaken) return raceLost(services, actor, key, print);
+    if (request.committed()) releaseClaim(db, claimId);
+    throw error;
+  }
+  if (request.committed()) {
+    await storeResponseSoon(db, claimId, response);
+  } else {
+    try {
+      writeTransaction(db, () => storeResponse(db, claimKey(db, actor.viaTokenId, key, print, now(), abandoned), response));
+    } catch (error) {
+      if (error instanceof KeyTaken) return raceLost(services, actor, key, print);
+      throw error;
+    }
+  }
+  return respond(response.status, response.json);
+}
+
+/** A concurrent copy of this request claimed the key first: answer as it did, or wait for it. */
+function raceLost(services: ApiServices, actor: TokenActor, key: string, print: string): ApiResponse {
+  const state = lookUpKey(services.db, actor.viaTokenId, key, print, services.now());
+  return answerFor(state.kind === "absent" || state.kind === "abandoned" ? { kind: "in_progress" } : state);
+}
+
 /** The last resort: an unexpected error is logged and answered without its details. */
-export function internalError(error: unknown): Response {
+export function internalError(error: unknown): ApiResponse {
   console.error("api/v1: unexpected error", error);
   const body: ApiErrorBody = errorBody("INTERNAL", "Something went wrong on our side. Retrying with the same Idempotency-Key is safe.");
   return json(500, body);
+}
+
+/** The answer to a body over MAX_BODY_BYTES. */
+export function bodyTooLarge(): ApiResponse {
+  return json(413, errorBody("PAYLOAD_TOO_LARGE", `The body may be at most ${MAX_BODY_BYTES / 1024} KiB.`));
 }

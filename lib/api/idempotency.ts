@@ -1,17 +1,21 @@
 import "server-only";
 import crypto from "node:crypto";
-import { and, eq, lt } from "drizzle-orm";
+import { and, eq, lt, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { preparedQuery } from "@/db/prepared";
 import { idempotencyKeys } from "@/db/schema";
 import { writeTransaction } from "@/db/transaction";
 
-export type StoredResponse = { status: number; body: unknown };
+/** A first answer as it is kept: the HTTP status and the JSON text of the body. */
+export type StoredResponse = { status: number; json: string };
 
-export type Claim =
-  | { kind: "new"; id: number }
+export type KeyState =
+  | { kind: "absent" }
   | { kind: "replay"; response: StoredResponse }
   | { kind: "mismatch" }
-  | { kind: "in_progress" };
+  | { kind: "in_progress" }
+  /** Pending for longer than any live request runs: its process died mid-request. */
+  | { kind: "abandoned"; id: number; createdAt: number };
 
 /** A pending claim carries status 0 until its first answer is stored. */
 const PENDING = 0;
@@ -21,50 +25,120 @@ const PENDING = 0;
  */
 export const ABANDONED_AFTER_MS = 30_000;
 
+/** Another copy of the request claimed the key between our look-up and our write. */
+export class KeyTaken extends Error {
+  constructor() {
+    super("Idempotency-Key claimed by a concurrent request");
+  }
+}
+
 export function fingerprint(method: string, path: string, body: string): string {
   return crypto.createHash("sha256").update(`${method} ${path}\n${body}`).digest("hex");
 }
 
-/**
- * Claims `key` for this token, or tells why not: the first answer exists (replay it), the
- * key came with another request (mismatch), or the first request is still running. The
- * unique index on (token, key) decides races between two copies of one request.
- */
-export function claimKey(db: Db, tokenId: number, key: string, print: string, now: number): Claim {
-  return writeTransaction(db, () => {
-    const existing = db
-      .select()
-      .from(idempotencyKeys)
-      .where(and(eq(idempotencyKeys.tokenId, tokenId), eq(idempotencyKeys.key, key)))
-      .get();
-    if (existing) {
-      if (existing.fingerprint !== print) return { kind: "mismatch" };
-      if (existing.status === PENDING) {
-        if (now - existing.createdAt < ABANDONED_AFTER_MS) return { kind: "in_progress" };
-        db.update(idempotencyKeys).set({ createdAt: now }).where(eq(idempotencyKeys.id, existing.id)).run();
-        return { kind: "new", id: existing.id };
-      }
-      return { kind: "replay", response: { status: existing.status, body: JSON.parse(existing.body) } };
-    }
-    const row = db
-      .insert(idempotencyKeys)
-      .values({ tokenId, key, fingerprint: print, status: PENDING, body: "null", createdAt: now })
-      .returning({ id: idempotencyKeys.id })
-      .get();
-    return { kind: "new", id: row.id };
-  });
+const keyOfToken = preparedQuery((db) =>
+  db
+    .select()
+    .from(idempotencyKeys)
+    .where(and(eq(idempotencyKeys.tokenId, sql.placeholder("tokenId")), eq(idempotencyKeys.key, sql.placeholder("key"))))
+    .prepare(),
+);
+const insertClaim = preparedQuery((db) =>
+  db
+    .insert(idempotencyKeys)
+    .values({
+      tokenId: sql.placeholder("tokenId"),
+      key: sql.placeholder("key"),
+      fingerprint: sql.placeholder("fingerprint"),
+      status: PENDING,
+      body: "null",
+      createdAt: sql.placeholder("createdAt"),
+    })
+    .onConflictDoNothing()
+    .returning({ id: idempotencyKeys.id })
+    .prepare(),
+);
+const updateResponse = preparedQuery((db) =>
+  db
+    .update(idempotencyKeys)
+    .set({ status: sql`${sql.placeholder("status")}`, body: sql`${sql.placeholder("body")}` })
+    .where(eq(idempotencyKeys.id, sql.placeholder("id")))
+    .prepare(),
+);
+
+/** What is known of `key` for this token, by a plain read: no write, no commit. */
+export function lookUpKey(db: Db, tokenId: number, key: string, print: string, now: number): KeyState {
+  const row = keyOfToken(db).get({ tokenId, key });
+  if (!row) return { kind: "absent" };
+  if (row.fingerprint !== print) return { kind: "mismatch" };
+  if (row.status !== PENDING) return { kind: "replay", response: { status: row.status, json: row.body } };
+  if (now - row.createdAt < ABANDONED_AFTER_MS) return { kind: "in_progress" };
+  return { kind: "abandoned", id: row.id, createdAt: row.createdAt };
 }
 
+/**
+ * Writes the pending claim for `key` — a new row, or the abandoned one taken over — and
+ * returns its id. Meant to run inside the request's first write transaction
+ * (joinFirstWrite), so the claim and the first effect commit together. The unique index
+ * on (token, key) decides a race between two copies of one request: the loser gets
+ * KeyTaken and its transaction rolls back whole.
+ */
+export function claimKey(db: Db, tokenId: number, key: string, print: string, now: number, abandoned?: { id: number; createdAt: number }): number {
+  if (abandoned) {
+    const taken = db
+      .update(idempotencyKeys)
+      .set({ createdAt: now })
+      .where(and(eq(idempotencyKeys.id, abandoned.id), eq(idempotencyKeys.createdAt, abandoned.createdAt), eq(idempotencyKeys.status, PENDING)))
+      .run();
+    if (taken.changes !== 1) throw new KeyTaken();
+    return abandoned.id;
+  }
+  const row = insertClaim(db).get({ tokenId, key, fingerprint: print, createdAt: now });
+  if (!row) throw new KeyTaken();
+  return row.id;
+}
+
+/** The first answer of a claimed key. */
 export function storeResponse(db: Db, claimId: number, response: StoredResponse): void {
-  db.update(idempotencyKeys)
-    .set({ status: response.status, body: JSON.stringify(response.body) })
-    .where(eq(idempotencyKeys.id, claimId))
-    .run();
+  updateResponse(db).run({ id: claimId, status: response.status, body: response.json });
+}
+
+type StoreBatch = { entries: { claimId: number; response: StoredResponse }[]; done: Promise<void> };
+const storeBatches = new WeakMap<Db, StoreBatch>();
+
+/**
+ * Stores a first answer together with every other answer given in the same turn of the
+ * event loop, in one commit: under load many requests finish together, and one disk flush
+ * for all of them is most of what a commit costs. Resolves once the answer is on disk;
+ * only then is it sent.
+ */
+export function storeResponseSoon(db: Db, claimId: number, response: StoredResponse): Promise<void> {
+  let batch = storeBatches.get(db);
+  if (!batch) {
+    const entries: StoreBatch["entries"] = [];
+    const done = new Promise<void>((resolve, reject) => {
+      setImmediate(() => {
+        storeBatches.delete(db);
+        try {
+          writeTransaction(db, () => {
+            for (const entry of entries) storeResponse(db, entry.claimId, entry.response);
+          });
+          resolve();
+        } catch (error) {
+          reject(error as Error);
+        }
+      });
+    });
+    batch = { entries, done };
+    storeBatches.set(db, batch);
+  }
+  batch.entries.push({ claimId, response });
+  return batch.done;
 }
 
 /** An unexpected failure is not an answer: the claim is dropped so a retry can run. */
 export function releaseClaim(db: Db, claimId: number): void {
-  db.delete(idempotencyKeys).where(eq(idempotencyKeys.id, claimId)).run();
+  db.delete(idempotencyKeys).where(and(eq(idempotencyKeys.id, claimId), eq(idempotencyKeys.status, PENDING))).run();
 }
 
 /** Keys are kept for a day, long enough for any client's retries. */

@@ -3,6 +3,7 @@ import crypto from "node:crypto";
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
+import { preparedQuery } from "@/db/prepared";
 import { apiTokens, carriers, courierSites, kiosks, sites, users } from "@/db/schema";
 import { writeTransaction } from "@/db/transaction";
 import { requireAdmin } from "@/lib/auth/authorize";
@@ -147,20 +148,16 @@ export type TokenActor = (UserActor & { viaTokenId: number }) | (KioskActor & { 
  */
 export function authenticateToken(db: Db, bearer: string, now: number): TokenActor | null {
   if (!bearer.startsWith(TOKEN_PREFIX) || bearer.length > 200) return null;
-  const row = db
-    .select()
-    .from(apiTokens)
-    .where(and(eq(apiTokens.tokenHash, hashToken(bearer)), isNull(apiTokens.revokedAt)))
-    .get();
+  const row = liveTokenByHash(db).get({ hash: hashToken(bearer) });
   if (!row) return null;
   if (!row.lastUsedAt || now - row.lastUsedAt > 60_000) {
     db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.id)).run();
   }
   if (row.scope === "kiosk") {
-    const kiosk = db.select().from(kiosks).where(eq(kiosks.id, row.kioskId!)).get();
+    const kiosk = kioskById(db).get({ id: row.kioskId });
     return kiosk ? { kind: "kiosk", kioskId: kiosk.id, siteId: kiosk.siteId, viaTokenId: row.id } : null;
   }
-  const courier = db.select().from(users).where(eq(users.id, row.courierId!)).get();
+  const courier = userById(db).get({ id: row.courierId });
   if (!courier || !courier.active || courier.role !== "courier") return null;
   return {
     kind: "user",
@@ -172,6 +169,17 @@ export function authenticateToken(db: Db, bearer: string, now: number): TokenAct
     viaTokenId: row.id,
   };
 }
+
+// Every API request runs these; they are built once per connection.
+const liveTokenByHash = preparedQuery((db) =>
+  db
+    .select()
+    .from(apiTokens)
+    .where(and(eq(apiTokens.tokenHash, sql.placeholder("hash")), isNull(apiTokens.revokedAt)))
+    .prepare(),
+);
+const kioskById = preparedQuery((db) => db.select().from(kiosks).where(eq(kiosks.id, sql.placeholder("id"))).prepare());
+const userById = preparedQuery((db) => db.select().from(users).where(eq(users.id, sql.placeholder("id"))).prepare());
 
 export type TokenSubjects = {
   couriers: { id: number; name: string; carrierName: string }[];

@@ -1,17 +1,14 @@
-import { handleApiRequest, internalError } from "@/lib/api/handler";
+import { serveFetchRequest } from "@/lib/api/fetch-adapter";
 import { apiServices } from "@/lib/api/services";
-import { openApiDocument } from "@/lib/api/openapi";
 
 type Params = { params: Promise<{ path: string[] }> };
 
+/*
+ * /api/v1 under `next dev` and plain `next start`. The production server (scripts/server.mjs)
+ * answers /api/v1 itself before Next.js sees the request, with the same handler.
+ */
 async function forward(request: Request, { params }: Params): Promise<Response> {
-  const path = `/${(await params).path.join("/")}`;
-  if (request.method === "GET" && path === "/openapi.json") return Response.json(openApiDocument());
-  try {
-    return await handleApiRequest(apiServices(), request, path);
-  } catch (error) {
-    return internalError(error);
-  }
+  return serveFetchRequest(apiServices, request, `/${(await params).path.join("/")}`);
 }
 
 export const GET = forward;
