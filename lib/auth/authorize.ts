@@ -1,5 +1,6 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
+import { preparedQuery } from "@/db/prepared";
 import { courierSites, sites, type Role } from "@/db/schema";
 import type { Ctx, KioskActor, UserActor } from "@/lib/context";
 import { DomainError } from "@/lib/errors";
@@ -36,13 +37,16 @@ export function requireKiosk(ctx: Ctx): KioskActor {
 }
 
 export function courierServesSite(ctx: Ctx, courierId: number, siteId: number): boolean {
-  const row = ctx.db
+  return courierSiteRow(ctx.db).get({ courierId, siteId }) !== undefined;
+}
+
+const courierSiteRow = preparedQuery((db) =>
+  db
     .select({ siteId: courierSites.siteId })
     .from(courierSites)
-    .where(and(eq(courierSites.userId, courierId), eq(courierSites.siteId, siteId)))
-    .get();
-  return row !== undefined;
-}
+    .where(and(eq(courierSites.userId, sql.placeholder("courierId")), eq(courierSites.siteId, sql.placeholder("siteId"))))
+    .prepare(),
+);
 
 /** FORBIDDEN unless the courier is assigned to the site. */
 export function requireCourierAtSite(ctx: Ctx, courier: CourierActor, siteId: number): void {

@@ -1,14 +1,15 @@
 import "server-only";
-import { sql } from "drizzle-orm";
 import type { Ctx } from "@/lib/context";
 import { recordDoorEvent } from "@/lib/parcels/events";
 import type { DoorAddress } from "./door-controller";
 
+const DOOR_ADDRESS = `
+  select l.controller_id as controllerId, l.code as lockerCode, s.label as slotLabel,
+         s.row, s.column, s.site_id as siteId
+  from slots s join lockers l on l.id = s.locker_id where s.id = ?`;
+
 export function doorAddress(ctx: Ctx, slotId: number): DoorAddress & { siteId: number } {
-  return ctx.db.get<DoorAddress & { siteId: number }>(sql`
-    select l.controller_id as controllerId, l.code as lockerCode, s.label as slotLabel,
-           s.row, s.column, s.site_id as siteId
-    from slots s join lockers l on l.id = s.locker_id where s.id = ${slotId}`)!;
+  return ctx.db.$client.prepare(DOOR_ADDRESS).get(slotId) as DoorAddress & { siteId: number };
 }
 
 /** Records the open command; call inside the transaction that decided to open. */

@@ -1,5 +1,6 @@
 import "server-only";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { preparedQuery } from "@/db/prepared";
 import { parcels, sites } from "@/db/schema";
 import { courierServesSite, requireCourierAtSite, type CourierActor } from "@/lib/auth/authorize";
 import type { Ctx } from "@/lib/context";
@@ -29,12 +30,7 @@ export function maySeeParcel(ctx: Ctx, parcel: ParcelRow, organizationId: number
 
 /** Loads a parcel the actor may see, or NOT_FOUND as if it did not exist. */
 export function loadVisibleParcel(ctx: Ctx, parcelId: number): ParcelRow {
-  const row = ctx.db
-    .select({ parcel: parcels, organizationId: sites.organizationId })
-    .from(parcels)
-    .innerJoin(sites, eq(sites.id, parcels.siteId))
-    .where(eq(parcels.id, parcelId))
-    .get();
+  const row = parcelWithOrganization(ctx.db).get({ parcelId });
   if (!row || !maySeeParcel(ctx, row.parcel, row.organizationId)) throw notFound();
   return row.parcel;
 }
@@ -42,18 +38,38 @@ export function loadVisibleParcel(ctx: Ctx, parcelId: number): ParcelRow {
 /** States in which a tracking number is taken (invariant 4's partial index). */
 export const PENDING_STATES = ["announced", "reserved", "deposited", "expired"] as const;
 
-/** The carrier's parcel with this tracking number that is announced or in a locker, if any. */
-export function findPendingParcel(ctx: Ctx, carrierId: number, trackingNumber: string): ParcelRow | undefined {
-  return ctx.db
+// The look-ups every deposit and collection makes, built once per connection.
+const parcelWithOrganization = preparedQuery((db) =>
+  db
+    .select({ parcel: parcels, organizationId: sites.organizationId })
+    .from(parcels)
+    .innerJoin(sites, eq(sites.id, parcels.siteId))
+    .where(eq(parcels.id, sql.placeholder("parcelId")))
+    .prepare(),
+);
+const pendingByTracking = preparedQuery((db) =>
+  db
     .select()
     .from(parcels)
-    .where(and(eq(parcels.carrierId, carrierId), eq(parcels.trackingNumber, trackingNumber), inArray(parcels.state, [...PENDING_STATES])))
-    .get();
+    .where(
+      and(
+        eq(parcels.carrierId, sql.placeholder("carrierId")),
+        eq(parcels.trackingNumber, sql.placeholder("trackingNumber")),
+        inArray(parcels.state, [...PENDING_STATES]),
+      ),
+    )
+    .prepare(),
+);
+const siteById = preparedQuery((db) => db.select().from(sites).where(eq(sites.id, sql.placeholder("siteId"))).prepare());
+
+/** The carrier's parcel with this tracking number that is announced or in a locker, if any. */
+export function findPendingParcel(ctx: Ctx, carrierId: number, trackingNumber: string): ParcelRow | undefined {
+  return pendingByTracking(ctx.db).get({ carrierId, trackingNumber });
 }
 
 /** The courier's site, or NOT_FOUND; FORBIDDEN unless the courier serves it. */
 export function loadCourierSite(ctx: Ctx, courier: CourierActor, siteId: number) {
-  const site = ctx.db.select().from(sites).where(eq(sites.id, siteId)).get();
+  const site = siteById(ctx.db).get({ siteId });
   if (!site) throw new DomainError("NOT_FOUND", "That site was not found.");
   requireCourierAtSite(ctx, courier, site.id);
   return site;

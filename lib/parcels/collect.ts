@@ -1,6 +1,7 @@
 import "server-only";
 import { and, eq, gt, inArray, sql } from "drizzle-orm";
 import { carriers, parcels, pickupAttempts, sites } from "@/db/schema";
+import { preparedQuery } from "@/db/prepared";
 import { writeTransaction } from "@/db/transaction";
 import { requireKiosk } from "@/lib/auth/authorize";
 import type { Ctx, KioskActor } from "@/lib/context";
@@ -82,7 +83,7 @@ export async function collectParcel(ctx: Ctx, raw: CollectInput): Promise<Collec
 function collectInTransaction(ctx: Ctx, kiosk: KioskActor, input: z.output<typeof CollectInput>): Outcome {
   const now = ctx.now();
   const record = (outcome: "opened" | "wrong" | "expired" | "locked_out", parcelId: number | null = null) =>
-    ctx.db.insert(pickupAttempts).values({ siteId: kiosk.siteId, kioskId: kiosk.kioskId, outcome, parcelId, at: now }).run();
+    insertAttempt(ctx.db).run({ siteId: kiosk.siteId, kioskId: kiosk.kioskId, outcome, parcelId, at: now });
 
   const wait = lockoutWait(ctx, kiosk, now);
   if (wait > 0) {
@@ -90,17 +91,7 @@ function collectInTransaction(ctx: Ctx, kiosk: KioskActor, input: z.output<typeo
     return { kind: "locked", retryAfterMs: wait };
   }
 
-  const parcel = ctx.db
-    .select()
-    .from(parcels)
-    .where(
-      and(
-        eq(parcels.siteId, kiosk.siteId),
-        eq(parcels.pickupCodeHash, hashPickupCode(ctx.keys, kiosk.siteId, input.code)),
-        inArray(parcels.state, ["deposited", "expired"]),
-      ),
-    )
-    .get();
+  const parcel = parcelByCode(ctx.db).get({ siteId: kiosk.siteId, hash: hashPickupCode(ctx.keys, kiosk.siteId, input.code) });
   if (!parcel || !sameDigits(phoneLast4(parcel.recipientPhone), input.phoneLast4)) {
     record("wrong");
     return { kind: "wrong" };
@@ -149,13 +140,50 @@ function scope(by: "kiosk" | "site", id: number) {
 }
 
 function wrongSince(ctx: Ctx, by: "kiosk" | "site", id: number, since: number) {
-  const row = ctx.db
-    .select({ count: sql<number>`count(*)`, latest: sql<number | null>`max(${pickupAttempts.at})` })
-    .from(pickupAttempts)
-    .where(and(scope(by, id), eq(pickupAttempts.outcome, "wrong"), gt(pickupAttempts.at, since)))
-    .get()!;
-  return row;
+  return wrongCount[by](ctx.db).get({ id, since })!;
 }
+
+// Every code entered runs these; built once per connection.
+const insertAttempt = preparedQuery((db) =>
+  db
+    .insert(pickupAttempts)
+    .values({
+      siteId: sql.placeholder("siteId"),
+      kioskId: sql.placeholder("kioskId"),
+      outcome: sql.placeholder("outcome"),
+      parcelId: sql.placeholder("parcelId"),
+      at: sql.placeholder("at"),
+    })
+    .prepare(),
+);
+const parcelByCode = preparedQuery((db) =>
+  db
+    .select()
+    .from(parcels)
+    .where(
+      and(
+        eq(parcels.siteId, sql.placeholder("siteId")),
+        eq(parcels.pickupCodeHash, sql.placeholder("hash")),
+        inArray(parcels.state, ["deposited", "expired"]),
+      ),
+    )
+    .prepare(),
+);
+const wrongCountBy = (by: "kiosk" | "site") =>
+  preparedQuery((db) =>
+    db
+      .select({ count: sql<number>`count(*)`, latest: sql<number | null>`max(${pickupAttempts.at})` })
+      .from(pickupAttempts)
+      .where(
+        and(
+          by === "kiosk" ? eq(pickupAttempts.kioskId, sql.placeholder("id")) : eq(pickupAttempts.siteId, sql.placeholder("id")),
+          eq(pickupAttempts.outcome, "wrong"),
+          gt(pickupAttempts.at, sql.placeholder("since")),
+        ),
+      )
+      .prepare(),
+  );
+const wrongCount = { kiosk: wrongCountBy("kiosk"), site: wrongCountBy("site") };
 
 /** Time of the n-th newest wrong entry: the window reopens when it falls out. */
 function nthNewest(ctx: Ctx, by: "kiosk" | "site", id: number, n: number): number {

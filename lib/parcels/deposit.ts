@@ -1,6 +1,4 @@
 import "server-only";
-import { and, eq, inArray } from "drizzle-orm";
-import { parcels, sites } from "@/db/schema";
 import { writeTransaction } from "@/db/transaction";
 import { requireCourier } from "@/lib/auth/authorize";
 import type { Ctx } from "@/lib/context";
@@ -42,7 +40,9 @@ export function confirmDeposit(ctx: Ctx, raw: ParcelRef): DepositResult {
 }
 
 function depositInTransaction(ctx: Ctx, parcel: ParcelRow): ParcelRow {
-  const site = ctx.db.select().from(sites).where(eq(sites.id, parcel.siteId)).get()!;
+  const site = ctx.db.$client.prepare("select hold_period_hours as holdPeriodHours from sites where id = ?").get(parcel.siteId) as {
+    holdPeriodHours: number;
+  };
   const code = uniqueCode(ctx, parcel.siteId);
   const now = ctx.now();
   recordDoorEvent(ctx, { slotId: parcel.slotId!, siteId: parcel.siteId, parcelId: parcel.id, kind: "closed" });
@@ -70,17 +70,9 @@ function depositInTransaction(ctx: Ctx, parcel: ParcelRow): ParcelRow {
 function uniqueCode(ctx: Ctx, siteId: number): string {
   for (let attempt = 0; attempt < 20; attempt++) {
     const code = generatePickupCode();
-    const taken = ctx.db
-      .select({ id: parcels.id })
-      .from(parcels)
-      .where(
-        and(
-          eq(parcels.siteId, siteId),
-          eq(parcels.pickupCodeHash, hashPickupCode(ctx.keys, siteId, code)),
-          inArray(parcels.state, ["reserved", "deposited", "expired"]),
-        ),
-      )
-      .get();
+    const taken = ctx.db.$client
+      .prepare("select id from parcels where site_id = ? and pickup_code_hash = ? and state in ('reserved', 'deposited', 'expired')")
+      .get(siteId, hashPickupCode(ctx.keys, siteId, code));
     if (!taken) return code;
   }
   throw new Error(`Could not draw a free pickup code at site ${siteId}`);

@@ -1,4 +1,6 @@
 import "server-only";
+import { sql } from "drizzle-orm";
+import { preparedQuery } from "@/db/prepared";
 import { doorEvents, parcelEvents, type ParcelState } from "@/db/schema";
 import { actorUserId, type Actor, type Ctx } from "@/lib/context";
 
@@ -23,22 +25,53 @@ export type ParcelEventInput = {
 
 /** Writes one timeline row. Call inside the transaction that made the change. */
 export function recordParcelEvent(ctx: Ctx, event: ParcelEventInput): void {
-  ctx.db
+  insertParcelEvent(ctx.db).run({
+    parcelId: event.parcelId,
+    siteId: event.siteId,
+    slotId: event.slotId,
+    kind: event.kind,
+    fromState: event.from ?? null,
+    toState: event.to ?? null,
+    actorUserId: actorUserId(ctx.actor),
+    actorKind: actorKind(ctx.actor),
+    detail: event.detail ? JSON.stringify(event.detail) : null,
+    at: ctx.now(),
+  });
+}
+
+// Every change of every parcel writes events: built once per connection.
+const insertParcelEvent = preparedQuery((db) =>
+  db
     .insert(parcelEvents)
     .values({
-      parcelId: event.parcelId,
-      siteId: event.siteId,
-      slotId: event.slotId,
-      kind: event.kind,
-      fromState: event.from ?? null,
-      toState: event.to ?? null,
-      actorUserId: actorUserId(ctx.actor),
-      actorKind: actorKind(ctx.actor),
-      detail: event.detail ? JSON.stringify(event.detail) : null,
-      at: ctx.now(),
+      parcelId: sql.placeholder("parcelId"),
+      siteId: sql.placeholder("siteId"),
+      slotId: sql.placeholder("slotId"),
+      kind: sql.placeholder("kind"),
+      fromState: sql.placeholder("fromState"),
+      toState: sql.placeholder("toState"),
+      actorUserId: sql.placeholder("actorUserId"),
+      actorKind: sql.placeholder("actorKind"),
+      detail: sql.placeholder("detail"),
+      at: sql.placeholder("at"),
     })
-    .run();
-}
+    .prepare(),
+);
+const insertDoorEvent = preparedQuery((db) =>
+  db
+    .insert(doorEvents)
+    .values({
+      slotId: sql.placeholder("slotId"),
+      siteId: sql.placeholder("siteId"),
+      parcelId: sql.placeholder("parcelId"),
+      kind: sql.placeholder("kind"),
+      reason: sql.placeholder("reason"),
+      actorUserId: sql.placeholder("actorUserId"),
+      actorKind: sql.placeholder("actorKind"),
+      at: sql.placeholder("at"),
+    })
+    .prepare(),
+);
 
 export type DoorEventInput = {
   slotId: number;
@@ -49,17 +82,14 @@ export type DoorEventInput = {
 };
 
 export function recordDoorEvent(ctx: Ctx, event: DoorEventInput): void {
-  ctx.db
-    .insert(doorEvents)
-    .values({
-      slotId: event.slotId,
-      siteId: event.siteId,
-      parcelId: event.parcelId,
-      kind: event.kind,
-      reason: event.reason ?? null,
-      actorUserId: actorUserId(ctx.actor),
-      actorKind: actorKind(ctx.actor),
-      at: ctx.now(),
-    })
-    .run();
+  insertDoorEvent(ctx.db).run({
+    slotId: event.slotId,
+    siteId: event.siteId,
+    parcelId: event.parcelId,
+    kind: event.kind,
+    reason: event.reason ?? null,
+    actorUserId: actorUserId(ctx.actor),
+    actorKind: actorKind(ctx.actor),
+    at: ctx.now(),
+  });
 }

@@ -1,5 +1,4 @@
 import "server-only";
-import { sql } from "drizzle-orm";
 import type { ParcelState, SlotSize } from "@/db/schema";
 import type { Ctx } from "@/lib/context";
 import type { ParcelRow } from "./access";
@@ -39,15 +38,20 @@ type Joined = {
   slotSize: SlotSize | null;
 };
 
+// Plain SQL text: compiled once per connection (db/client.ts caches statements by text).
+const VIEW_JOINS = `
+  select c.code as carrierCode, c.name as carrierName, c.contact_phone as carrierPhone,
+         st.code as siteCode, st.name as siteName, st.address as siteAddress, st.opening_hours as openingHours,
+         sl.label as slotLabel, l.code as lockerCode, sl.row as slotRow, sl.column as slotColumn, sl.size as slotSize
+  from carriers c, sites st
+  left join slots sl on sl.id = :slotId
+  left join lockers l on l.id = sl.locker_id
+  where c.id = :carrierId and st.id = :siteId`;
+
 export function toParcelView(ctx: Ctx, parcel: ParcelRow): ParcelView {
-  const joined = ctx.db.get<Joined>(sql`
-    select c.code as carrierCode, c.name as carrierName, c.contact_phone as carrierPhone,
-           st.code as siteCode, st.name as siteName, st.address as siteAddress, st.opening_hours as openingHours,
-           sl.label as slotLabel, l.code as lockerCode, sl.row as slotRow, sl.column as slotColumn, sl.size as slotSize
-    from carriers c, sites st
-    left join slots sl on sl.id = ${parcel.slotId}
-    left join lockers l on l.id = sl.locker_id
-    where c.id = ${parcel.carrierId} and st.id = ${parcel.siteId}`)!;
+  const joined = ctx.db.$client
+    .prepare(VIEW_JOINS)
+    .get({ slotId: parcel.slotId, carrierId: parcel.carrierId, siteId: parcel.siteId }) as Joined;
   return {
     id: parcel.id,
     trackingNumber: parcel.trackingNumber,

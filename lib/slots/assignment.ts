@@ -26,19 +26,24 @@ const LIVE = sql.raw(`('reserved', 'deposited', 'expired')`);
  * caller writes it.
  */
 export function findFreeSlot(ctx: Ctx, siteId: number, minRank: number): FreeSlot | undefined {
-  const order =
-    (ctx.assignmentPolicy ?? "best-fit") === "best-fit"
-      ? sql`s.size_rank, s.reach, l.code, s.row, s.column`
-      : sql`l.code, s.column, s.row`;
-  return ctx.db.get<FreeSlot>(sql`
-    select s.id, s.site_id as siteId, s.locker_id as lockerId, l.code as lockerCode,
-           l.controller_id as controllerId, s.label, s.row, s.column, s.size, s.size_rank as sizeRank
-    from slots s join lockers l on l.id = s.locker_id
-    where s.site_id = ${siteId} and s.in_service = 1 and s.size_rank >= ${minRank}
-      and not exists (select 1 from parcels p where p.slot_id = s.id and p.state in ${LIVE})
-    order by ${order}
-    limit 1`);
+  const query = FREE_SLOT_QUERY[ctx.assignmentPolicy ?? "best-fit"];
+  return ctx.db.$client.prepare(query).get({ siteId, minRank }) as FreeSlot | undefined;
 }
+
+// Plain SQL text, so the statement is compiled once per connection (db/client.ts caches
+// statements by their text) and no query is built per deposit.
+const freeSlotQuery = (order: string) => `
+  select s.id, s.site_id as siteId, s.locker_id as lockerId, l.code as lockerCode,
+         l.controller_id as controllerId, s.label, s.row, s.column, s.size, s.size_rank as sizeRank
+  from slots s join lockers l on l.id = s.locker_id
+  where s.site_id = :siteId and s.in_service = 1 and s.size_rank >= :minRank
+    and not exists (select 1 from parcels p where p.slot_id = s.id and p.state in ('reserved', 'deposited', 'expired'))
+  order by ${order}
+  limit 1`;
+const FREE_SLOT_QUERY: Record<AssignmentPolicy, string> = {
+  "best-fit": freeSlotQuery("s.size_rank, s.reach, l.code, s.row, s.column"),
+  "first-fit": freeSlotQuery("l.code, s.column, s.row"),
+};
 
 /**
  * "best-fit" is the network's policy. "first-fit" (the lowest-numbered door that fits,
