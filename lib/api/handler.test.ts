@@ -320,6 +320,17 @@ test("the first answer is kept with its claim and no claim stays pending", async
   expect(JSON.parse(row.body)).toEqual(reserved.body);
 });
 
+test("Idempotency-Keys are kept for a day, then pruned", async () => {
+  const { pruneIdempotencyKeys } = await import("./idempotency");
+  const answered = await call("POST", "/parcels", { body: newParcel("S"), key: "day-old-key" });
+  expect(answered.status).toBe(201);
+  const count = () => (world.db.$client.prepare("select count(*) as n from idempotency_keys where key = 'day-old-key'").get() as { n: number }).n;
+  expect(pruneIdempotencyKeys(world.db, world.clock.now + 23 * 3_600_000)).toBe(0);
+  expect(count()).toBe(1);
+  expect(pruneIdempotencyKeys(world.db, world.clock.now + 25 * 3_600_000)).toBeGreaterThan(0);
+  expect(count()).toBe(0);
+});
+
 test("a token form without a subject names the missing choice in words", () => {
   const error = (() => {
     try {
