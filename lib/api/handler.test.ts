@@ -255,6 +255,50 @@ describe("Idempotency-Key", () => {
   });
 });
 
+describe("every endpoint", () => {
+  const tokenFor = (scope: "carrier" | "kiosk") => (scope === "kiosk" ? kioskToken : carrierToken);
+  const concretePath = (route: (typeof API_ROUTES)[number], parcelId: number) =>
+    route.path.replace("{parcelId}", String(parcelId)) + (route.query ? "?trackingNumber=NOSUCH123" : "");
+
+  test.each(API_ROUTES.map((route) => [`${route.method} ${route.path}`, route] as const))(
+    "%s refuses a token of the other scope with 403 and changes nothing",
+    async (_name, route) => {
+      const reserved = await call("POST", "/parcels", { body: newParcel("S") });
+      const before = world.db.$client.prepare("select count(*) as n from parcel_events").get();
+      const answer = await call(route.method, concretePath(route, reserved.body.parcel.id), {
+        token: tokenFor(route.scope === "kiosk" ? "carrier" : "kiosk"),
+        body: {},
+      });
+      expect(answer.status).toBe(403);
+      expect(answer.body.error.code).toBe("FORBIDDEN");
+      expect(world.db.$client.prepare("select count(*) as n from parcel_events").get()).toEqual(before);
+    },
+  );
+
+  const bodies: Record<string, () => unknown> = {
+    "/parcels/announcements": () => newParcel("M"),
+    "/parcels": () => newParcel("M"),
+    "/parcels/{parcelId}/slot-fault": () => ({ reason: "Hinge broken" }),
+    "/parcels/{parcelId}/cancel": () => ({ reason: "Sent back" }),
+    "/kiosk/collections": () => ({ code: "000000", phoneLast4: "0000" }),
+  };
+  test.each(API_ROUTES.filter((route) => route.method === "POST").map((route) => [route.path, route] as const))(
+    "POST %s answers a retry with the same key exactly as the first time, writing nothing more",
+    async (_name, route) => {
+      const reserved = await call("POST", "/parcels", { body: newParcel("S") });
+      const path = concretePath(route, reserved.body.parcel.id);
+      const options = { token: tokenFor(route.scope), body: bodies[route.path]?.(), key: `replay-${route.path}` };
+      const first = await call("POST", path, options);
+      const before = world.db.$client.prepare("select (select count(*) from parcels) + (select count(*) from parcel_events) + (select count(*) from pickup_attempts) as n").get();
+      const second = await call("POST", path, options);
+      expect(second.status).toBe(first.status);
+      expect(second.body).toEqual(first.body);
+      expect(second.headers["idempotent-replayed"]).toBe("true");
+      expect(world.db.$client.prepare("select (select count(*) from parcels) + (select count(*) from parcel_events) + (select count(*) from pickup_attempts) as n").get()).toEqual(before);
+    },
+  );
+});
+
 test("rate limits apply per token", async () => {
   const limited = { ...services, rateLimitPerMinute: 3 };
   const { token } = createApiToken(adminCtx, {

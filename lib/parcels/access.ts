@@ -67,6 +67,18 @@ export function findPendingParcel(ctx: Ctx, carrierId: number, trackingNumber: s
   return pendingByTracking(ctx.db).get({ carrierId, trackingNumber });
 }
 
+/**
+ * CONFLICT when another carrier has a live parcel under this tracking number. Invariant 4
+ * is per carrier, but a number live for two carriers at once is far likelier a mis-scan
+ * than a coincidence, and the wrong carrier's parcel must not go into a door under it.
+ */
+export function refuseAnotherCarriersNumber(ctx: Ctx, carrierId: number, trackingNumber: string): void {
+  const taken = ctx.db.$client
+    .prepare("select 1 from parcels where tracking_number = ? and carrier_id <> ? and state in ('announced', 'reserved', 'deposited', 'expired')")
+    .get(trackingNumber, carrierId);
+  if (taken) throw new DomainError("CONFLICT", `Tracking number ${trackingNumber} belongs to another carrier's parcel.`);
+}
+
 /** The courier's site, or NOT_FOUND; FORBIDDEN unless the courier serves it. */
 export function loadCourierSite(ctx: Ctx, courier: CourierActor, siteId: number) {
   const site = siteById(ctx.db).get({ siteId });

@@ -1,5 +1,4 @@
 import "server-only";
-import { and, eq, inArray, ne } from "drizzle-orm";
 import type { z } from "zod";
 import { parcels, type SlotSize } from "@/db/schema";
 import { writeTransaction } from "@/db/transaction";
@@ -10,7 +9,7 @@ import { DomainError } from "@/lib/errors";
 import { findFreeSlot, nearestSitesWithRoom, type AlternativeSite } from "@/lib/slots/assignment";
 import { SIZE_RANK } from "@/lib/slots/sizes";
 import { parseInput } from "@/lib/validation";
-import { findPendingParcel, loadCourierSite, PENDING_STATES, type ParcelRow } from "./access";
+import { findPendingParcel, loadCourierSite, refuseAnotherCarriersNumber, type ParcelRow } from "./access";
 import { recordParcelEvent } from "./events";
 import { ReserveInput } from "./schemas";
 import { lapseReservations, RESERVATION_MS } from "./sweep";
@@ -64,20 +63,7 @@ function reserveInTransaction(ctx: Ctx, courier: CourierActor, input: z.output<t
     return { kind: "reserved", parcel: existing, replayed: true };
   }
 
-  const otherCarrier = ctx.db
-    .select({ id: parcels.id })
-    .from(parcels)
-    .where(
-      and(
-        ne(parcels.carrierId, courier.carrierId),
-        eq(parcels.trackingNumber, input.trackingNumber),
-        inArray(parcels.state, [...PENDING_STATES]),
-      ),
-    )
-    .get();
-  if (otherCarrier) {
-    throw new DomainError("CONFLICT", `Tracking number ${input.trackingNumber} belongs to another carrier's parcel.`);
-  }
+  refuseAnotherCarriersNumber(ctx, courier.carrierId, input.trackingNumber);
   if (site.status !== "open") throw new DomainError("SITE_CLOSED", `${site.name} is closed and takes no deposits.`);
 
   // Doors held by reservations nobody finished are free again.

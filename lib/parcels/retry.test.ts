@@ -138,6 +138,19 @@ describe("a tracking number that is taken elsewhere is refused", () => {
     expect(databaseSnapshot(world.db)).toEqual(before);
   });
 
+  it("announcing another carrier's live tracking number is refused too, since it could never be reserved", async () => {
+    const station = createStation(world);
+    const other = createCourier(world.db, createCarrier(world.db, "Announcing Express").id, [station.site.id]);
+    const input = reserveInput(station.site.id);
+    await reserveParcel(world.ctx(station.courier), input);
+    const before = databaseSnapshot(world.db);
+
+    const error = await expectDomainError(() => announceParcel(world.ctx(other), input), "CONFLICT");
+
+    expect(error.message).toMatch(/another carrier/);
+    expect(databaseSnapshot(world.db)).toEqual(before);
+  });
+
   it("a parcel live at another site is a CONFLICT, not a second door", async () => {
     const here = createStation(world);
     const there = createStation(world, { organizationId: here.organizationId });
