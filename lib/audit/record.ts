@@ -12,6 +12,8 @@ export const AUDIT_ACTIONS = [
   "site.updated",
   "site.closed",
   "site.reopened",
+  "site.kiosk_paired",
+  "site.kiosk_unpaired",
   "locker.added",
   "locker.removed",
   "locker.retired",

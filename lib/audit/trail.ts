@@ -163,6 +163,10 @@ export function describeAction(action: AuditAction, d: Record<string, unknown>):
       return `Closed ${s(d.name)} to deposits: ${s(d.reason)}`;
     case "site.reopened":
       return `Reopened ${s(d.name)}`;
+    case "site.kiosk_paired":
+      return `Paired a screen as ${s(d.kiosk)} at ${s(d.name)}`;
+    case "site.kiosk_unpaired":
+      return `Unpaired ${s(d.kiosk)} at ${s(d.name)} (${s(d.screens)} screen${d.screens === 1 ? "" : "s"})`;
     case "locker.added":
       return `Added locker ${s(d.code)} (${s(d.rows)} × ${s(d.columns)}, ${s(d.doors)} doors)`;
     case "locker.removed":

@@ -1,14 +1,17 @@
 import "server-only";
 import { serviceContext } from "@/lib/auth/current";
 import type { Ctx, KioskActor } from "@/lib/context";
-import { findKiosk, type KioskSite } from "./door-grid";
+import type { KioskSite } from "./door-grid";
+import { kioskScreen } from "./pairing";
 
 /**
- * The context a kiosk screen acts in, from the site code in its address. Null for an
- * unknown site. The screen needs no sign-in; a device token will pair it with its kiosk
- * row once devices authenticate (the device API) — until then the site's first kiosk.
+ * The context a kiosk screen acts in, from the site code in its address and the device
+ * token in its cookie. Null for an unknown site; `ctx` is null on a screen nobody paired
+ * with a kiosk of this site (lib/kiosk/pairing.ts).
  */
-export function kioskContext(siteCode: string): { site: KioskSite; ctx: Ctx<KioskActor> } | null {
-  const found = findKiosk(serviceContext({ kind: "anonymous" }), siteCode);
-  return found ? { site: found.site, ctx: serviceContext(found.actor) } : null;
+export function kioskContext(siteCode: string, deviceToken: string | undefined): { site: KioskSite; ctx: Ctx<KioskActor> | null } | null {
+  const base = serviceContext({ kind: "anonymous" });
+  const screen = kioskScreen(base.db, siteCode, deviceToken, base.now());
+  if (!screen) return null;
+  return { site: screen.site, ctx: screen.kiosk ? serviceContext(screen.kiosk) : null };
 }

@@ -1,7 +1,8 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
-import { kiosks, sites, type SlotSize } from "@/db/schema";
-import type { Ctx, KioskActor } from "@/lib/context";
+import type { Db } from "@/db/client";
+import { sites, type SlotSize } from "@/db/schema";
+import type { Ctx } from "@/lib/context";
 
 /*
  * What the locker's own screen shows before anyone has entered a code: the site, and its
@@ -22,29 +23,22 @@ export type DoorState = "free" | "occupied" | "out_of_service";
 export type KioskDoor = { label: string; row: number; column: number; size: SlotSize; state: DoorState };
 export type KioskLocker = { code: string; rows: number; columns: number; doors: KioskDoor[] };
 
-/**
- * The site a kiosk screen serves, by its code (any case), with the kiosk that stands for
- * it. Until kiosks are paired with a device token, a site's screen acts as its first
- * kiosk. Null for an unknown site or a site without a kiosk. Needs no actor: the screen
- * is public, and what it may do is limited by the kiosk verbs' guessing limits.
- */
-export function findKiosk(ctx: Ctx, siteCode: string): { site: KioskSite; actor: KioskActor } | null {
-  const site = ctx.db
-    .select({
-      id: sites.id,
-      code: sites.code,
-      name: sites.name,
-      address: sites.address,
-      openingHours: sites.openingHours,
-      status: sites.status,
-    })
-    .from(sites)
-    .where(eq(sites.code, siteCode.trim().toUpperCase()))
-    .get();
-  if (!site) return null;
-  const kiosk = ctx.db.select({ id: kiosks.id }).from(kiosks).where(eq(kiosks.siteId, site.id)).orderBy(kiosks.id).limit(1).get();
-  if (!kiosk) return null;
-  return { site, actor: { kind: "kiosk", kioskId: kiosk.id, siteId: site.id } };
+/** The site a kiosk screen serves, by its code (any case); null for an unknown code. */
+export function findKioskSite(db: Db, siteCode: string): KioskSite | null {
+  return (
+    db
+      .select({
+        id: sites.id,
+        code: sites.code,
+        name: sites.name,
+        address: sites.address,
+        openingHours: sites.openingHours,
+        status: sites.status,
+      })
+      .from(sites)
+      .where(eq(sites.code, siteCode.trim().toUpperCase()))
+      .get() ?? null
+  );
 }
 
 /** The site's cabinets and the state of each door, cabinet by cabinet, row by row. */

@@ -1,18 +1,22 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { kioskErrorState, openedState } from "@/lib/kiosk/errors";
 import { kioskContext } from "@/lib/kiosk/context";
+import { kioskDeviceToken } from "@/lib/kiosk/device-cookie";
+import { kioskErrorState, openedState } from "@/lib/kiosk/errors";
 import type { KioskState } from "@/lib/kiosk/state";
 import { collectParcel } from "@/lib/parcels/collect";
 
 /**
- * A code entered (or scanned) at a site's kiosk. collectParcel records the attempt and
- * applies the guessing limits; the state handed back never repeats what was entered.
+ * A code entered (or scanned) at a site's kiosk. Only a paired screen may try one;
+ * collectParcel records the attempt and applies the guessing limits; the state handed back
+ * never repeats what was entered.
  */
 export async function collectAtKioskAction(siteCode: string, _previous: KioskState, formData: FormData): Promise<KioskState> {
-  const kiosk = kioskContext(siteCode);
-  if (!kiosk) return { status: "error", nonce: Date.now(), message: "This screen is not connected to a locker. Please use another one." };
+  const kiosk = kioskContext(siteCode, await kioskDeviceToken());
+  if (!kiosk?.ctx) {
+    return { status: "error", nonce: Date.now(), message: "This screen is not paired with this locker, so it opens no doors. Please use the locker's own screen." };
+  }
   let result;
   try {
     result = await collectParcel(kiosk.ctx, {

@@ -2,7 +2,10 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { signOut } from "@/lib/auth/next-auth";
 import type { FormState } from "@/lib/forms/state";
+import { storeKioskDeviceToken } from "@/lib/kiosk/device-cookie";
+import { pairKioskScreen, unpairKiosk } from "@/lib/kiosk/pairing";
 import { addLocker, removeLocker } from "@/lib/sites/admin-lockers";
 import { closeSite, createSite, reopenSite, updateSite } from "@/lib/sites/admin-sites";
 import { formInput, runVerb } from "../admin-context";
@@ -47,4 +50,23 @@ export async function removeLockerAction(_previous: FormState, formData: FormDat
   if (!outcome.ok) return outcome.state;
   revalidatePath("/admin", "layout");
   redirect(`/admin/sites/${outcome.result.siteId}?notice=locker-${outcome.result.outcome}`);
+}
+
+/**
+ * Makes this browser a kiosk screen of the site. The screen is public from then on, so the
+ * admin who paired it is signed out on it, and lands on the kiosk.
+ */
+export async function pairKioskScreenAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const outcome = await runVerb(formData, (ctx) => pairKioskScreen(ctx, formInput(formData)));
+  if (!outcome.ok) return outcome.state;
+  await storeKioskDeviceToken(outcome.result.token);
+  await signOut({ redirect: false });
+  redirect(`/kiosk/${encodeURIComponent(outcome.result.siteCode)}`);
+}
+
+export async function unpairKioskAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const outcome = await runVerb(formData, (ctx) => unpairKiosk(ctx, formInput(formData)));
+  if (!outcome.ok) return outcome.state;
+  revalidatePath("/admin", "layout");
+  redirect(`/admin/sites/${outcome.result.siteId}?notice=kiosk-unpaired#kiosks`);
 }

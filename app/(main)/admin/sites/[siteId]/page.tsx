@@ -10,7 +10,8 @@ import { formatDateTime } from "@/lib/format";
 import { listSiteLockers, type SiteLocker } from "@/lib/sites/admin-lockers";
 import { getOrganizationSite } from "@/lib/sites/admin-sites";
 import { adminPageContext, orNotFound } from "../../admin-context";
-import { closeSiteAction, removeLockerAction, reopenSiteAction } from "../actions";
+import { listSiteKiosks, type SiteKiosk } from "@/lib/kiosk/pairing";
+import { closeSiteAction, pairKioskScreenAction, removeLockerAction, reopenSiteAction, unpairKioskAction } from "../actions";
 
 export const metadata: Metadata = { title: "Site" };
 
@@ -21,6 +22,7 @@ export default async function SitePage({ params, searchParams }: Props) {
   const { siteId } = await params;
   const site = orNotFound(() => getOrganizationSite(ctx, siteId));
   const lockers = listSiteLockers(ctx, site.id);
+  const kiosks = listSiteKiosks(ctx, site.id);
   const active = lockers.filter((locker) => locker.retiredAt === null);
   const retired = lockers.filter((locker) => locker.retiredAt !== null);
   const { notice } = await searchParams;
@@ -99,6 +101,8 @@ export default async function SitePage({ params, searchParams }: Props) {
         </Panel>
       </div>
 
+      <KioskScreens siteId={site.id} siteName={site.name} kiosks={kiosks} />
+
       <section aria-labelledby="lockers" className="flex flex-col gap-4">
         <div className="flex flex-wrap items-end justify-between gap-3">
           <div className="flex flex-col gap-1">
@@ -171,6 +175,73 @@ function LockerCard({ locker, siteId }: { locker: SiteLocker; siteId: number }) 
           </ConfirmPanel>
         </div>
       ) : null}
+    </Panel>
+  );
+}
+
+/**
+ * Where an admin pairs the browser in front of them as one of the site's kiosk screens —
+ * only a paired screen opens doors — and unpairs a lost or replaced one.
+ */
+function KioskScreens({ siteId, siteName, kiosks }: { siteId: number; siteName: string; kiosks: SiteKiosk[] }) {
+  const pairIntro = (
+    <p className="text-sm text-gray-800">
+      This browser becomes a kiosk screen of {siteName}: it opens doors for the right code, and you are signed out on it. Do this on
+      the locker&apos;s own screen.
+    </p>
+  );
+  return (
+    <Panel id="kiosks" title="Kiosk screens">
+      <p className="-mt-2 text-sm text-gray-700">
+        Only a screen paired here opens doors; an unpaired browser at /kiosk shows how to pair it. Each kiosk counts its own wrong codes.
+      </p>
+      {kiosks.length === 0 ? <p className="text-sm text-gray-700">No kiosks yet: pairing a screen adds the first.</p> : null}
+      <ul className="flex flex-col gap-3" aria-label="Kiosks">
+        {kiosks.map((kiosk) => (
+          <li key={kiosk.id} className="flex flex-col gap-2 rounded-lg border border-gray-200 p-3">
+            <div className="flex flex-wrap items-baseline justify-between gap-2">
+              <h3 className="font-semibold">{kiosk.name}</h3>
+              <span className="text-sm text-gray-700">
+                {kiosk.pairedScreens === 0
+                  ? "No paired screen"
+                  : `${kiosk.pairedScreens} paired screen${kiosk.pairedScreens === 1 ? "" : "s"}${kiosk.lastUsedAt ? ` · last used ${formatDateTime(kiosk.lastUsedAt)}` : ""}`}
+              </span>
+            </div>
+            <div className="flex flex-wrap gap-3">
+              <ConfirmPanel label={`Pair this screen as ${kiosk.name}…`} tone="neutral">
+                <ActionForm
+                  action={pairKioskScreenAction}
+                  hidden={{ siteId, kioskId: kiosk.id }}
+                  intro={pairIntro}
+                  submitLabel={`Pair as ${kiosk.name} and sign out`}
+                  pendingLabel="Pairing…"
+                />
+              </ConfirmPanel>
+              {kiosk.pairedScreens > 0 ? (
+                <ConfirmPanel label={`Unpair ${kiosk.name}…`}>
+                  <ActionForm
+                    action={unpairKioskAction}
+                    hidden={{ siteId, kioskId: kiosk.id }}
+                    intro={<p className="text-sm text-gray-800">Its screens stop opening doors at once, until paired again.</p>}
+                    submitLabel={`Unpair ${kiosk.name}`}
+                    pendingLabel="Unpairing…"
+                    variant="danger"
+                  />
+                </ConfirmPanel>
+              ) : null}
+            </div>
+          </li>
+        ))}
+      </ul>
+      <ConfirmPanel label="Pair this screen as a new kiosk…" tone="neutral">
+        <ActionForm
+          action={pairKioskScreenAction}
+          hidden={{ siteId, kioskId: "" }}
+          intro={pairIntro}
+          submitLabel="Pair as a new kiosk and sign out"
+          pendingLabel="Pairing…"
+        />
+      </ConfirmPanel>
     </Panel>
   );
 }
