@@ -21,3 +21,10 @@ export type ParcelState = (typeof PARCEL_STATES)[number];
 
 /** States in which a parcel occupies its slot (DESIGN.md: "live"). */
 export const LIVE_STATES = ["reserved", "deposited", "expired"] as const;
+
+/**
+ * What a door did: the software commanded it open, the controller did not answer that
+ * command (open_failed, written after the fact), or the courier confirmed it closed.
+ */
+export const DOOR_EVENT_KINDS = ["open_command", "open_failed", "closed"] as const;
+export type DoorEventKind = (typeof DOOR_EVENT_KINDS)[number];

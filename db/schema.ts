@@ -9,7 +9,7 @@ import {
   text,
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
-import { PARCEL_STATES, ROLES, SIZES } from "./enums";
+import { DOOR_EVENT_KINDS, PARCEL_STATES, ROLES, SIZES } from "./enums";
 
 /*
  * The whole domain of DESIGN.md in one schema. Times are integer milliseconds since the
@@ -24,8 +24,8 @@ import { PARCEL_STATES, ROLES, SIZES } from "./enums";
  *   5. same triggers as 2           — an out-of-service slot is never assigned
  */
 
-export { SIZES, ROLES, PARCEL_STATES, LIVE_STATES } from "./enums";
-export type { SlotSize, Role, ParcelState } from "./enums";
+export { SIZES, ROLES, PARCEL_STATES, LIVE_STATES, DOOR_EVENT_KINDS } from "./enums";
+export type { SlotSize, Role, ParcelState, DoorEventKind } from "./enums";
 
 const LIVE = sql.raw(`('reserved', 'deposited', 'expired')`);
 const createdAt = () => integer("created_at").notNull();
@@ -301,7 +301,7 @@ export const doorEvents = sqliteTable(
       .notNull()
       .references(() => sites.id),
     parcelId: integer("parcel_id").references(() => parcels.id),
-    kind: text("kind", { enum: ["open_command", "closed"] }).notNull(),
+    kind: text("kind", { enum: DOOR_EVENT_KINDS }).notNull(),
     actorUserId: integer("actor_user_id").references(() => users.id),
     actorKind: text("actor_kind", { enum: ["user", "kiosk", "system", "device"] }).notNull(),
     reason: text("reason"),

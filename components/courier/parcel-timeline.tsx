@@ -27,6 +27,8 @@ export function describeEntry(entry: TimelineEntry): string {
         : `Moved from door ${entry.previousSlotLabel ?? "?"} to ${door}${entry.upsized ? " (a larger door)" : ""}`;
     case "open_command":
       return `${capitalize(door)} opened${entry.reason ? ` (${entry.reason})` : ""}`;
+    case "open_failed":
+      return `${capitalize(door)} did not open`;
     case "closed":
       return `${capitalize(door)} closed`;
     case "deposited":

@@ -105,7 +105,7 @@ function KioskSession({ siteCode, lockers, collect, idleLeft, onDone, onLocked }
 
   let panel;
   if (state.status === "opened") {
-    panel = <OpenedPanel state={state} secondsLeft={secondsLeft} onDone={onDone} />;
+    panel = <OpenedPanel state={state} secondsLeft={secondsLeft} onDone={onDone} retry={dispatch} pending={pending} />;
   } else if (state.status === "expired") {
     panel = <ExpiredPanel message={state.message} secondsLeft={secondsLeft} onDone={onDone} />;
   } else if (state.status === "locked") {
@@ -327,10 +327,14 @@ function OpenedPanel({
   state,
   secondsLeft,
   onDone,
+  retry,
+  pending,
 }: {
   state: Extract<KioskState, { status: "opened" }>;
   secondsLeft: number;
   onDone: () => void;
+  retry: (formData: FormData) => void;
+  pending: boolean;
 }) {
   const door = state.door.label;
   return (
@@ -349,8 +353,24 @@ function OpenedPanel({
         <div role="alert" className="flex flex-col items-center gap-4">
           <p className="text-3xl font-bold text-red-800">Door {door} did not open.</p>
           <p className="text-lg text-gray-800">
-            Your parcel is safe inside. Please call the phone number on the locker and say “door {door}”.
+            Your parcel is safe inside.{" "}
+            {state.retryParcelId !== null
+              ? "Try the door once more; if it stays shut, please call the phone number on the locker and say"
+              : "Please call the phone number on the locker and say"}{" "}
+            “door {door}”.
           </p>
+          {state.retryParcelId !== null ? (
+            <form action={retry}>
+              <input type="hidden" name="retryParcelId" value={state.retryParcelId} />
+              <button
+                type="submit"
+                disabled={pending}
+                className="min-h-14 rounded-xl bg-brand-700 px-8 text-xl font-bold text-white hover:bg-brand-800 focus-visible:outline focus-visible:outline-4 focus-visible:outline-offset-2 focus-visible:outline-brand-700 disabled:opacity-60"
+              >
+                {pending ? "Trying the door…" : "Try the door again"}
+              </button>
+            </form>
+          ) : null}
         </div>
       )}
       <DoneButton secondsLeft={secondsLeft} onDone={onDone} />

@@ -1,4 +1,5 @@
 import "server-only";
+import type { DoorEventKind } from "@/db/schema";
 import { formatDateTime } from "@/lib/format";
 
 /*
@@ -53,8 +54,9 @@ export function describeParcelEvent(kind: string, detail: Detail): string {
   }
 }
 
-export function describeDoorEvent(kind: "open_command" | "closed", actorKind: string, reason: string | null): string {
+export function describeDoorEvent(kind: DoorEventKind, actorKind: string, reason: string | null): string {
   if (kind === "closed") return "Door closed";
+  if (kind === "open_failed") return "Door did not open: the controller did not answer";
   if (reason === "take back") return "Door opened to take the parcel back";
   if (actorKind === "kiosk") return "Door opened at the kiosk for pickup";
   if (reason) return `Door opened remotely: ${reason}`;

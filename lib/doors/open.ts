@@ -12,24 +12,31 @@ export function doorAddress(ctx: Ctx, slotId: number): DoorAddress & { siteId: n
   return ctx.db.$client.prepare(DOOR_ADDRESS).get(slotId) as DoorAddress & { siteId: number };
 }
 
+/** An open command as recorded: where the door is, and what it was opened for. */
+export type OpenCommand = DoorAddress & { slotId: number; siteId: number; parcelId: number | null };
+
 /** Records the open command; call inside the transaction that decided to open. */
-export function recordOpenCommand(ctx: Ctx, slotId: number, parcelId: number | null, reason?: string): DoorAddress {
+export function recordOpenCommand(ctx: Ctx, slotId: number, parcelId: number | null, reason?: string): OpenCommand {
   const address = doorAddress(ctx, slotId);
   recordDoorEvent(ctx, { slotId, siteId: address.siteId, parcelId, kind: "open_command", reason });
-  return address;
+  return { ...address, slotId, parcelId };
 }
 
 /**
  * Sends the open command after commit — a lock board is never waited on while the
- * database is locked. A controller that does not answer yields false; the courier then
- * reports the door, which re-assigns the parcel.
+ * database is locked. A controller that does not answer yields false and an open_failed
+ * door event; the courier then reports the door (which re-assigns the parcel), a customer
+ * at the kiosk may try again (lib/parcels/retry-door.ts).
  */
-export async function sendOpen(ctx: Ctx, address: DoorAddress): Promise<boolean> {
+export async function sendOpen(ctx: Ctx, command: OpenCommand): Promise<boolean> {
+  const { controllerId, lockerCode, slotLabel, row, column } = command;
   try {
-    await ctx.doors.open(address);
+    await ctx.doors.open({ controllerId, lockerCode, slotLabel, row, column });
     return true;
   } catch (error) {
-    console.error(`door ${address.controllerId}/${address.slotLabel} did not open:`, error);
+    console.error(`door ${controllerId}/${slotLabel} did not open:`, error);
+    // On the door's history, and what lets the kiosk offer the customer another try.
+    recordDoorEvent(ctx, { slotId: command.slotId, siteId: command.siteId, parcelId: command.parcelId, kind: "open_failed" });
     return false;
   }
 }

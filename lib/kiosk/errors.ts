@@ -25,6 +25,9 @@ export function kioskErrorState(error: unknown): KioskState {
         };
       case "PARCEL_EXPIRED":
         return { status: "expired", nonce: next(), message: error.message };
+      case "NOT_FOUND":
+        // A door that may not be tried again (lib/parcels/retry-door.ts): its own words.
+        return { status: "error", nonce: next(), message: error.message };
       case "INVALID": {
         const details = (error.details ?? {}) as { fieldErrors?: Record<string, string[]> };
         return { status: "invalid", nonce: next(), message: error.message, fieldErrors: details.fieldErrors ?? {} };
@@ -35,6 +38,7 @@ export function kioskErrorState(error: unknown): KioskState {
   return { status: "error", nonce: next(), message: "Something went wrong on our side. No door was opened; please try again." };
 }
 
-export function openedState(door: { label: string; lockerCode: string }, doorOpened: boolean): KioskState {
-  return { status: "opened", nonce: next(), door, doorOpened };
+/** A door opened — or not: then `retryParcelId` lets the screen try it again, if it still may. */
+export function openedState(door: { label: string; lockerCode: string }, doorOpened: boolean, retryParcelId: number | null = null): KioskState {
+  return { status: "opened", nonce: next(), door, doorOpened, retryParcelId: doorOpened ? null : retryParcelId };
 }

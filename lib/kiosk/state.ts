@@ -1,12 +1,13 @@
 /*
  * What the kiosk's collect action hands back to the screen. Shared with the browser, so it
  * holds no server code. It never carries the code or phone digits that were entered, nor
- * anything about the parcel beyond its door.
+ * anything about the parcel beyond its door — and, while its door failed to open, the id
+ * the screen sends back to try the door again (lib/parcels/retry-door.ts).
  */
 
 export type KioskState =
   | { status: "idle" }
-  | { status: "opened"; nonce: number; door: { label: string; lockerCode: string }; doorOpened: boolean }
+  | { status: "opened"; nonce: number; door: { label: string; lockerCode: string }; doorOpened: boolean; retryParcelId: number | null }
   | { status: "wrong"; nonce: number; message: string }
   | { status: "locked"; nonce: number; message: string; retryAfterMs: number }
   | { status: "expired"; nonce: number; message: string }

@@ -1,4 +1,5 @@
 import "server-only";
+import type { DoorEventKind } from "@/db/schema";
 import { sql } from "drizzle-orm";
 import { describeActor, describeDoorEvent, describeParcelEvent, parseDetail } from "@/lib/admin/describe";
 import { idOrNotFound } from "@/lib/admin/scope";
@@ -60,7 +61,7 @@ export function getParcelDetail(ctx: Ctx, parcelIdParam: unknown): AdminParcelDe
     )
     -- Steps written in one commit share a millisecond; put them in the order they happen.
     order by at, case kind when 'announced' then 0 when 'reserved' then 1 when 'reassigned' then 1
-                           when 'open_command' then 2 when 'closed' then 3 else 4 end, id`);
+                           when 'open_command' then 2 when 'open_failed' then 2 when 'closed' then 3 else 4 end, id`);
   const timeline: TimelineEntry[] = rows.map((row) => ({
     key: `${row.source}-${row.id}`,
     at: row.at,
@@ -68,7 +69,7 @@ export function getParcelDetail(ctx: Ctx, parcelIdParam: unknown): AdminParcelDe
     kind: row.kind,
     summary:
       row.source === "door"
-        ? describeDoorEvent(row.kind as "open_command" | "closed", row.actorKind, row.detail)
+        ? describeDoorEvent(row.kind as DoorEventKind, row.actorKind, row.detail)
         : describeParcelEvent(row.kind, parseDetail(row.detail)),
     actor: describeActor(row.actorKind, row.actorName),
     slot: row.slot,

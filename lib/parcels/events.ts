@@ -1,7 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { preparedQuery } from "@/db/prepared";
-import { doorEvents, parcelEvents, type ParcelState } from "@/db/schema";
+import { doorEvents, parcelEvents, type DoorEventKind, type ParcelState } from "@/db/schema";
 import { actorUserId, type Actor, type Ctx } from "@/lib/context";
 
 type ActorKind = "user" | "kiosk" | "system" | "device";
@@ -77,7 +77,7 @@ export type DoorEventInput = {
   slotId: number;
   siteId: number;
   parcelId: number | null;
-  kind: "open_command" | "closed";
+  kind: DoorEventKind;
   reason?: string;
 };
 

@@ -1,4 +1,5 @@
 import "server-only";
+import type { DoorEventKind } from "@/db/schema";
 import { eq, sql } from "drizzle-orm";
 import { slots, type ParcelState, type SlotSize } from "@/db/schema";
 import { writeTransaction } from "@/db/transaction";
@@ -230,7 +231,7 @@ export function getSlotDetail(ctx: Ctx, slotIdParam: unknown): SlotDetail {
     )
     -- Steps written in one commit share a millisecond; newest first means last step first.
     order by at desc, case kind when 'announced' then 0 when 'reserved' then 1 when 'reassigned' then 1
-                                when 'open_command' then 2 when 'closed' then 3 else 4 end desc, id desc
+                                when 'open_command' then 2 when 'open_failed' then 2 when 'closed' then 3 else 4 end desc, id desc
     limit ${HISTORY_LIMIT}`);
   return {
     id: slot.id,
@@ -251,7 +252,7 @@ export function getSlotDetail(ctx: Ctx, slotIdParam: unknown): SlotDetail {
       source: row.source,
       summary:
         row.source === "door"
-          ? describeDoorEvent(row.kind as "open_command" | "closed", row.actorKind, row.detail)
+          ? describeDoorEvent(row.kind as DoorEventKind, row.actorKind, row.detail)
           : describeParcelEvent(row.kind, parseDetail(row.detail)),
       actor: describeActor(row.actorKind, row.actorName),
       parcel: row.parcelId !== null && row.trackingNumber !== null ? { id: row.parcelId, trackingNumber: row.trackingNumber } : null,

@@ -5,18 +5,22 @@ import { kioskContext } from "@/lib/kiosk/context";
 import { kioskDeviceToken } from "@/lib/kiosk/device-cookie";
 import { kioskErrorState, openedState } from "@/lib/kiosk/errors";
 import type { KioskState } from "@/lib/kiosk/state";
+import type { Ctx, KioskActor } from "@/lib/context";
 import { collectParcel } from "@/lib/parcels/collect";
+import { retryCollectedDoor } from "@/lib/parcels/retry-door";
 
 /**
- * A code entered (or scanned) at a site's kiosk. Only a paired screen may try one;
- * collectParcel records the attempt and applies the guessing limits; the state handed back
- * never repeats what was entered.
+ * A code entered (or scanned) at a site's kiosk, or another try of a door that did not
+ * open. Only a paired screen may do either; collectParcel records the attempt and applies
+ * the guessing limits; the state handed back never repeats what was entered.
  */
 export async function collectAtKioskAction(siteCode: string, _previous: KioskState, formData: FormData): Promise<KioskState> {
   const kiosk = kioskContext(siteCode, await kioskDeviceToken());
   if (!kiosk?.ctx) {
     return { status: "error", nonce: Date.now(), message: "This screen is not paired with this locker, so it opens no doors. Please use the locker's own screen." };
   }
+  const retry = formData.get("retryParcelId");
+  if (typeof retry === "string") return retryDoor(kiosk.ctx, kiosk.site.code, retry);
   let result;
   try {
     result = await collectParcel(kiosk.ctx, {
@@ -28,5 +32,17 @@ export async function collectAtKioskAction(siteCode: string, _previous: KioskSta
   }
   // The door grid is re-read with the answer: the collected door is free again.
   revalidatePath(`/kiosk/${kiosk.site.code}`);
-  return openedState({ label: result.slot.label, lockerCode: result.slot.lockerCode }, result.doorOpened);
+  return openedState({ label: result.slot.label, lockerCode: result.slot.lockerCode }, result.doorOpened, result.parcelId);
+}
+
+/** "Try the door again" after a door that did not open: the verb decides whether it still may. */
+async function retryDoor(ctx: Ctx<KioskActor>, siteCode: string, parcelId: string): Promise<KioskState> {
+  let result;
+  try {
+    result = await retryCollectedDoor(ctx, { parcelId });
+  } catch (error) {
+    return kioskErrorState(error);
+  }
+  revalidatePath(`/kiosk/${siteCode}`);
+  return openedState(result.slot, result.doorOpened, result.canRetry ? Number(parcelId) : null);
 }

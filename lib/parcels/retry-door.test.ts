@@ -1,0 +1,80 @@
+import { afterAll, describe, expect, test } from "vitest";
+import { collectParcel } from "@/lib/parcels/collect";
+import { expectDomainError } from "@/lib/testing/domain-error";
+import { createKiosk, createTestWorld, pickupCodeOf } from "@/lib/testing/factories";
+import { createStation, deposit, reserve } from "@/lib/testing/parcels";
+import { DOOR_RETRY, retryCollectedDoor } from "./retry-door";
+
+const world = createTestWorld();
+afterAll(() => world.close());
+
+/** A parcel collected at its station's kiosk while the lock board did not answer. */
+async function collectedBehindStuckDoor() {
+  const station = createStation(world);
+  const { parcel } = await deposit(world, station.courier, station.site.id);
+  const kiosk = world.ctx(station.kiosk);
+  world.doors.failNext = 1;
+  const collected = await collectParcel(kiosk, { code: pickupCodeOf(world, parcel.id), phoneLast4: parcel.recipientPhone.slice(-4) });
+  expect(collected.doorOpened).toBe(false);
+  return { station, parcel, kiosk };
+}
+
+const doorEvents = (parcelId: number) =>
+  (world.db.$client.prepare("select kind from door_events where parcel_id = ? order by id").all(parcelId) as { kind: string }[]).map((e) => e.kind);
+
+describe("trying a stuck door again at the kiosk", () => {
+  test("a door that did not open is recorded, and the kiosk may open it again", async () => {
+    const { parcel, kiosk } = await collectedBehindStuckDoor();
+    expect(doorEvents(parcel.id).slice(-2)).toEqual(["open_command", "open_failed"]);
+    const opened = world.doors.opened.length;
+    const retried = await retryCollectedDoor(kiosk, { parcelId: parcel.id });
+    expect(retried).toMatchObject({ doorOpened: true, canRetry: false, slot: { label: parcel.slot!.label } });
+    expect(world.doors.opened.length).toBe(opened + 1);
+    // Opened now: no further opens from the kiosk.
+    await expectDomainError(() => retryCollectedDoor(kiosk, { parcelId: parcel.id }), "NOT_FOUND");
+  });
+
+  test(`at most ${DOOR_RETRY.maxOpens} opens in all, then the customer must call`, async () => {
+    const { parcel, kiosk } = await collectedBehindStuckDoor();
+    world.doors.failNext = 10;
+    try {
+      expect((await retryCollectedDoor(kiosk, { parcelId: parcel.id })).canRetry).toBe(true);
+      expect((await retryCollectedDoor(kiosk, { parcelId: parcel.id })).canRetry).toBe(false);
+      await expectDomainError(() => retryCollectedDoor(kiosk, { parcelId: parcel.id }), "NOT_FOUND");
+    } finally {
+      world.doors.failNext = 0;
+    }
+    expect(doorEvents(parcel.id).filter((kind) => kind === "open_command")).toHaveLength(1 + DOOR_RETRY.maxOpens);
+  });
+
+  test("only soon after the collection, only at its site, never a door that already holds another parcel", async () => {
+    const late = await collectedBehindStuckDoor();
+    world.clock.now += DOOR_RETRY.windowMs + 1;
+    try {
+      await expectDomainError(() => retryCollectedDoor(late.kiosk, { parcelId: late.parcel.id }), "NOT_FOUND");
+    } finally {
+      world.clock.now -= DOOR_RETRY.windowMs + 1;
+    }
+
+    const elsewhere = await collectedBehindStuckDoor();
+    const otherSiteKiosk = world.ctx(createKiosk(world.db, createStation(world).site.id));
+    await expectDomainError(() => retryCollectedDoor(otherSiteKiosk, { parcelId: elsewhere.parcel.id }), "NOT_FOUND");
+
+    // The freed door went to the next parcel: it must not open for the last customer.
+    const reused = await collectedBehindStuckDoor();
+    let next;
+    do next = await reserve(world, reused.station.courier, reused.station.site.id);
+    while (next.parcel.slot!.id !== reused.parcel.slot!.id && next.parcel.slot);
+    await expectDomainError(() => retryCollectedDoor(reused.kiosk, { parcelId: reused.parcel.id }), "NOT_FOUND");
+  });
+
+  test("a parcel collected normally, or never collected, cannot be opened again; couriers cannot call it", async () => {
+    const station = createStation(world);
+    const { parcel } = await deposit(world, station.courier, station.site.id);
+    const kiosk = world.ctx(station.kiosk);
+    await expectDomainError(() => retryCollectedDoor(kiosk, { parcelId: parcel.id }), "NOT_FOUND");
+    await collectParcel(kiosk, { code: pickupCodeOf(world, parcel.id), phoneLast4: parcel.recipientPhone.slice(-4) });
+    await expectDomainError(() => retryCollectedDoor(kiosk, { parcelId: parcel.id }), "NOT_FOUND");
+    await expectDomainError(() => retryCollectedDoor(world.ctx(station.courier), { parcelId: parcel.id }), "FORBIDDEN");
+  });
+});

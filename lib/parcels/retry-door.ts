@@ -1,0 +1,50 @@
+import "server-only";
+import { writeTransaction } from "@/db/transaction";
+import { requireKiosk } from "@/lib/auth/authorize";
+import type { Ctx } from "@/lib/context";
+import { recordOpenCommand, sendOpen } from "@/lib/doors/open";
+import { DomainError } from "@/lib/errors";
+import { parseInput } from "@/lib/validation";
+import { ParcelRef } from "./schemas";
+
+/**
+ * A collection commits before its door is commanded open (the code is spent once, even if
+ * the process dies mid-way), so a lock board that does not answer leaves a collected parcel
+ * behind a closed door. The customer standing there may try the door again, briefly.
+ */
+export const DOOR_RETRY = { windowMs: 2 * 60_000, maxOpens: 3 } as const;
+
+export type RetryDoorResult = { slot: { label: string; lockerCode: string }; doorOpened: boolean; canRetry: boolean };
+
+const NO_RETRY = "This door cannot be opened again from here. Please call the phone number on the locker and give the door's number.";
+
+/**
+ * Opens the door of a parcel just collected at this kiosk's site whose last open command
+ * failed: within DOOR_RETRY.windowMs of the collection, at most DOOR_RETRY.maxOpens opens
+ * in all, and never once another parcel is in that door. Kiosks only. Anything else is
+ * NOT_FOUND with one message.
+ */
+export async function retryCollectedDoor(ctx: Ctx, raw: ParcelRef): Promise<RetryDoorResult> {
+  const kiosk = requireKiosk(ctx);
+  const { parcelId } = parseInput(ParcelRef, raw);
+  const { command, opens } = writeTransaction(ctx.db, () => {
+    const sqlite = ctx.db.$client;
+    const parcel = sqlite
+      .prepare("select id, slot_id as slotId from parcels where id = ? and site_id = ? and state = 'collected' and closed_at >= ?")
+      .get(parcelId, kiosk.siteId, ctx.now() - DOOR_RETRY.windowMs) as { id: number; slotId: number } | undefined;
+    if (!parcel) throw new DomainError("NOT_FOUND", NO_RETRY);
+    // The door's story since the courier closed it: the pickup's open command and retries.
+    const sinceDeposit: string[] = [];
+    for (const event of sqlite.prepare("select kind from door_events where parcel_id = ? order by id desc").all(parcel.id) as { kind: string }[]) {
+      if (event.kind === "closed") break;
+      sinceDeposit.push(event.kind);
+    }
+    const opens = sinceDeposit.filter((kind) => kind === "open_command").length;
+    if (sinceDeposit[0] !== "open_failed" || opens >= DOOR_RETRY.maxOpens) throw new DomainError("NOT_FOUND", NO_RETRY);
+    const taken = sqlite.prepare("select 1 from parcels where slot_id = ? and state in ('reserved', 'deposited', 'expired')").get(parcel.slotId);
+    if (taken) throw new DomainError("NOT_FOUND", NO_RETRY);
+    return { command: recordOpenCommand(ctx, parcel.slotId, parcel.id, "pickup retry"), opens: opens + 1 };
+  });
+  const doorOpened = await sendOpen(ctx, command);
+  return { slot: { label: command.slotLabel, lockerCode: command.lockerCode }, doorOpened, canRetry: !doorOpened && opens < DOOR_RETRY.maxOpens };
+}
