@@ -1,5 +1,6 @@
 import { execFileSync } from "node:child_process";
 import crypto from "node:crypto";
+import fs from "node:fs";
 import path from "node:path";
 import { expect, type Page } from "@playwright/test";
 
@@ -63,12 +64,37 @@ const root = path.resolve(__dirname, "../..");
  * scripts/e2e-server.mjs chooses it.
  */
 export function makeExpiredParcel(siteCode: string, courier: string): { parcelId: number; siteId: number; trackingNumber: string; door: string } {
+  return runDataScript("make-expired-parcel.ts", siteCode, courier, uniqueTracking("EXP"), testPhone());
+}
+
+/** A parcel waiting at `siteCode` with its pickup code, as the recipient's phone shows it (make-waiting-parcel.ts). */
+export function makeWaitingParcel(siteCode: string, courier: string): { parcelId: number; code: string; phoneLast4: string; door: string; doorName: string } {
+  return runDataScript("make-waiting-parcel.ts", siteCode, courier, uniqueTracking("WAIT"), testPhone());
+}
+
+/** The e2e server's data directory, chosen as scripts/e2e-server.mjs chooses it. */
+export function e2eDataDir(): string {
   const port = process.env.E2E_PORT ?? "3100";
-  const dataDir = path.join(root, port === "3100" ? ".e2e-data" : `.e2e-data-${port}`);
-  const out = execFileSync(
-    process.execPath,
-    ["scripts/run-ts.mjs", "e2e/support/make-expired-parcel.ts", siteCode, courier, uniqueTracking("EXP"), testPhone()],
-    { cwd: root, env: { ...process.env, DATABASE_PATH: path.join(dataDir, "locker.db") }, encoding: "utf8" },
-  );
-  return JSON.parse(out.trim().split("\n").at(-1)!);
+  return path.join(root, port === "3100" ? ".e2e-data" : `.e2e-data-${port}`);
+}
+
+function runDataScript<T>(script: string, ...args: string[]): T {
+  const out = execFileSync(process.execPath, ["scripts/run-ts.mjs", `e2e/support/${script}`, ...args], {
+    cwd: root,
+    env: { ...process.env, DATABASE_PATH: path.join(e2eDataDir(), "locker.db") },
+    encoding: "utf8",
+  });
+  return JSON.parse(out.trim().split("\n").at(-1)!) as T;
+}
+
+/**
+ * Jams a door of the e2e server's simulated controller until the returned function frees
+ * it (lib/doors/index.ts: one file per jammed door beside the database).
+ */
+export function jamDoor(doorName: string): () => void {
+  const dir = path.join(e2eDataDir(), "simulated-door-jams");
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, encodeURIComponent(doorName));
+  fs.writeFileSync(file, "");
+  return () => fs.rmSync(file, { force: true });
 }

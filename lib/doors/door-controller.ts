@@ -16,14 +16,25 @@ export interface DoorController {
   open(door: DoorAddress): Promise<void>;
 }
 
-/** Opens nothing, remembers what it was asked, so tests and the demo can see it. */
+/** How a door is named in logs and to the simulated controller: "<controller>/<door label>". */
+export function doorName(door: DoorAddress): string {
+  return `${door.controllerId}/${door.slotLabel}`;
+}
+
+/**
+ * Opens nothing, remembers what it was asked, so tests and the demo can see it. A door
+ * `isJammed` names does not answer, like a lock board that is down: what the fault paths
+ * (a courier's door that did not open, a kiosk's "try again") are rehearsed with.
+ */
 export class SimulatedDoorController implements DoorController {
   readonly opened: DoorAddress[] = [];
   failNext = 0;
 
+  constructor(private readonly isJammed: (door: string) => boolean = () => false) {}
+
   async open(door: DoorAddress): Promise<void> {
-    if (this.failNext > 0) {
-      this.failNext -= 1;
+    if (this.failNext > 0 || this.isJammed(doorName(door))) {
+      if (this.failNext > 0) this.failNext -= 1;
       throw new Error(`Simulated controller ${door.controllerId} did not answer`);
     }
     this.opened.push(door);

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Ctx } from "@/lib/context";
 import { recordDoorEvent } from "@/lib/parcels/events";
-import type { DoorAddress } from "./door-controller";
+import { doorName, type DoorAddress } from "./door-controller";
 
 const DOOR_ADDRESS = `
   select l.controller_id as controllerId, l.code as lockerCode, s.label as slotLabel,
@@ -34,7 +34,7 @@ export async function sendOpen(ctx: Ctx, command: OpenCommand): Promise<boolean>
     await ctx.doors.open({ controllerId, lockerCode, slotLabel, row, column });
     return true;
   } catch (error) {
-    console.error(`door ${controllerId}/${slotLabel} did not open:`, error);
+    console.error(`door ${doorName(command)} did not open:`, error);
     // On the door's history, and what lets the kiosk offer the customer another try.
     recordDoorEvent(ctx, { slotId: command.slotId, siteId: command.siteId, parcelId: command.parcelId, kind: "open_failed" });
     return false;

@@ -1,0 +1,67 @@
+import { expect, test, type Page } from "@playwright/test";
+import { DEMO } from "./support/accounts";
+import { jamDoor, makeWaitingParcel } from "./support/courier";
+import { expectAccessibleScreen, openKiosk } from "./support/customers";
+
+/*
+ * A lock board that does not answer must not cost the customer their parcel: the kiosk
+ * says the door did not open, offers to try it again, and the next try opens it. The
+ * e2e server's simulated controller jams a door while a file names it.
+ */
+
+/** Presses "Try the door again" and waits for the kiosk's answer. */
+async function tryAgain(screen: Page) {
+  await Promise.all([
+    screen.waitForResponse((response) => response.request().method() === "POST"),
+    screen.getByRole("button", { name: "Try the door again" }).click(),
+  ]);
+}
+
+test("a door that did not open at the kiosk can be tried again, and opens", async ({ browser }, testInfo) => {
+  const parcel = makeWaitingParcel("ZJG-N", DEMO.ztoCourier);
+  const kiosk = await openKiosk(browser, testInfo, "ZJG-N");
+  const free = jamDoor(parcel.doorName);
+  try {
+    const screen = kiosk.page;
+    await screen.getByLabel("Pickup code").fill(parcel.code);
+    await screen.getByLabel("Phone, last 4").fill(parcel.phoneLast4);
+    await screen.getByRole("button", { name: "Open my door" }).click();
+    await expect(screen.getByRole("alert").filter({ hasText: `Door ${parcel.door} did not open.` })).toBeVisible();
+    await expect(screen.getByRole("alert").filter({ hasText: "did not open" })).toContainText("Your parcel is safe inside");
+    await expectAccessibleScreen(screen, "kiosk: door did not open");
+
+    // Still jammed: the second try fails too, and says so again.
+    await tryAgain(screen);
+    await expect(screen.getByRole("alert").filter({ hasText: `Door ${parcel.door} did not open.` })).toBeVisible();
+    await expect(screen.getByRole("button", { name: "Try the door again" })).toBeEnabled();
+
+    free();
+    await tryAgain(screen);
+    await expect(screen.getByText(`Door ${parcel.door} is open — take your parcel and close the door.`)).toBeVisible();
+    await expect(screen.getByRole("button", { name: "Try the door again" })).toHaveCount(0);
+  } finally {
+    free();
+    await kiosk.context.close();
+  }
+});
+
+test("after the last try, the kiosk sends the customer to the phone number on the locker", async ({ browser }, testInfo) => {
+  const parcel = makeWaitingParcel("ZJG-N", DEMO.ztoCourier);
+  const kiosk = await openKiosk(browser, testInfo, "ZJG-N");
+  const free = jamDoor(parcel.doorName);
+  try {
+    const screen = kiosk.page;
+    await screen.getByLabel("Pickup code").fill(parcel.code);
+    await screen.getByLabel("Phone, last 4").fill(parcel.phoneLast4);
+    await screen.getByRole("button", { name: "Open my door" }).click();
+    await expect(screen.getByRole("button", { name: "Try the door again" })).toBeVisible();
+    await tryAgain(screen);
+    await tryAgain(screen);
+    await expect(screen.getByRole("alert").filter({ hasText: `Door ${parcel.door} did not open.` })).toBeVisible();
+    await expect(screen.getByRole("button", { name: "Try the door again" })).toHaveCount(0);
+    await expect(screen.getByRole("alert").filter({ hasText: "did not open" })).toContainText(/call the phone number on the locker/i);
+  } finally {
+    free();
+    await kiosk.context.close();
+  }
+});
