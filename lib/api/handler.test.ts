@@ -26,7 +26,8 @@ beforeAll(() => {
   const other = f.createSite(world.db, org.id, { name: "South", latitude: 30.27 });
   siteId = site.id;
   otherSiteId = other.id;
-  f.createLocker(world.db, site.id, layoutByRow(["S", "S", "M", "M", "L", "XL"], 5), "A");
+  // Roomy: the tests below share this site and leave many parcels in it.
+  f.createLocker(world.db, site.id, layoutByRow(["S", "S", "M", "M", "L", "XL"], 16), "A");
   f.createLocker(world.db, other.id, layoutByRow(["M", "L"], 2), "A");
   const carrier = f.createCarrier(world.db, "Alpha Express");
   const otherCarrier = f.createCarrier(world.db, "Beta Express");
@@ -186,6 +187,24 @@ describe("kiosk collection", () => {
     expect(reused.body.error.code).toBe("WRONG_CODE");
     const state = world.db.select({ state: parcels.state }).from(parcels).where(eq(parcels.id, reserved.body.parcel.id)).get();
     expect(state?.state).toBe("collected");
+  });
+});
+
+describe("a door that did not open at the kiosk", () => {
+  test("is tried again over the API, then refused once it opened", async () => {
+    const reserved = await call("POST", "/parcels", { body: newParcel("M") });
+    await call("POST", `/parcels/${reserved.body.parcel.id}/deposit`);
+    const code = f.pickupCodeOf(world, reserved.body.parcel.id);
+    world.doors.failNext = 1;
+    const collected = await call("POST", "/kiosk/collections", { token: kioskToken, body: { code, phoneLast4: "1234" } });
+    expect(collected.status).toBe(200);
+    expect(collected.body.doorOpened).toBe(false);
+    const retried = await call("POST", `/kiosk/collections/${collected.body.parcelId}/door`, { token: kioskToken });
+    expect(retried.status).toBe(200);
+    expect(retried.body).toMatchObject({ doorOpened: true, canRetry: false, slot: { label: reserved.body.parcel.slot.label } });
+    const again = await call("POST", `/kiosk/collections/${collected.body.parcelId}/door`, { token: kioskToken });
+    expect(again.status).toBe(404);
+    expect(again.body.error.code).toBe("NOT_FOUND");
   });
 });
 

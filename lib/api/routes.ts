@@ -8,6 +8,7 @@ import { collectParcel } from "@/lib/parcels/collect";
 import { confirmDeposit } from "@/lib/parcels/deposit";
 import { reportParcelDoesNotFit, reportSlotFault } from "@/lib/parcels/reassign";
 import { reserveParcel } from "@/lib/parcels/reserve";
+import { retryCollectedDoor } from "@/lib/parcels/retry-door";
 import { AnnounceInput, CollectInput, ReserveInput } from "@/lib/parcels/schemas";
 import { takeBackParcel } from "@/lib/parcels/take-back";
 import { listCourierSites } from "@/lib/sites/queries";
@@ -111,6 +112,13 @@ export const API_ROUTES: ApiRoute[] = [
     summary: "Collect with a pickup code and the last 4 digits of the recipient's phone",
     body: CollectInput,
     handle: (ctx, { body }) => collectParcel(ctx, body as CollectInput),
+  },
+  {
+    method: "POST",
+    path: "/kiosk/collections/{parcelId}/door",
+    scope: "kiosk",
+    summary: "Try the door again when it did not open at the collection (soon after, a few times)",
+    handle: (ctx, { params }) => retryCollectedDoor(ctx, { parcelId: params.parcelId }),
   },
 ];
 
