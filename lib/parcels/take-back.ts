@@ -6,7 +6,6 @@ import { recordOpenCommand, sendOpen } from "@/lib/doors/open";
 import { DomainError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { loadVisibleParcel } from "./access";
-import { recordDoorEvent } from "./events";
 import { ParcelRef } from "./schemas";
 import { expireParcel } from "./sweep";
 import { moveParcel } from "./transition";
@@ -29,8 +28,9 @@ export async function takeBackParcel(ctx: Ctx, raw: ParcelRef): Promise<{ parcel
       throw new DomainError("INVALID_TRANSITION", "Only parcels whose pickup time is over can be taken back.");
     }
     const door = recordOpenCommand(ctx, parcel.slotId!, parcel.id, "take back");
+    // No "door closed" event: nobody confirms the courier shut it, and the history should
+    // only say what is known.
     const returned = moveParcel(ctx, parcel, "returned", { closedAt: ctx.now() });
-    recordDoorEvent(ctx, { slotId: parcel.slotId!, siteId: parcel.siteId, parcelId: parcel.id, kind: "closed" });
     return { parcel: returned, door };
   });
   const doorOpened = outcome.door ? await sendOpen(ctx, outcome.door) : false;
