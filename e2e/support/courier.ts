@@ -60,16 +60,16 @@ const root = path.resolve(__dirname, "../..");
 
 /**
  * A parcel of `courier`'s carrier at `siteCode` whose hold period is over (see
- * make-expired-parcel.ts). On the database of the server under test, chosen as
+ * make-parcel.ts). On the database of the server under test, chosen as
  * scripts/e2e-server.mjs chooses it.
  */
 export function makeExpiredParcel(siteCode: string, courier: string): { parcelId: number; siteId: number; trackingNumber: string; door: string } {
-  return runDataScript("make-expired-parcel.ts", siteCode, courier, uniqueTracking("EXP"), testPhone());
+  return makeParcel("expired", siteCode, courier, uniqueTracking("EXP"), testPhone());
 }
 
-/** A parcel waiting at `siteCode` with its pickup code, as the recipient's phone shows it (make-waiting-parcel.ts). */
+/** A parcel waiting at `siteCode` with its pickup code, as the recipient's phone shows it (make-parcel.ts). */
 export function makeWaitingParcel(siteCode: string, courier: string): { parcelId: number; code: string; phoneLast4: string; door: string; doorName: string } {
-  return runDataScript("make-waiting-parcel.ts", siteCode, courier, uniqueTracking("WAIT"), testPhone());
+  return makeParcel("waiting", siteCode, courier, uniqueTracking("WAIT"), testPhone());
 }
 
 /** The e2e server's data directory, chosen as scripts/e2e-server.mjs chooses it. */
@@ -78,8 +78,8 @@ export function e2eDataDir(): string {
   return path.join(root, port === "3100" ? ".e2e-data" : `.e2e-data-${port}`);
 }
 
-function runDataScript<T>(script: string, ...args: string[]): T {
-  const out = execFileSync(process.execPath, ["scripts/run-ts.mjs", `e2e/support/${script}`, ...args], {
+function makeParcel<T>(...args: string[]): T {
+  const out = execFileSync(process.execPath, ["scripts/run-ts.mjs", "e2e/support/make-parcel.ts", ...args], {
     cwd: root,
     env: { ...process.env, DATABASE_PATH: path.join(e2eDataDir(), "locker.db") },
     encoding: "utf8",

@@ -1,0 +1,73 @@
+/*
+ * Test data the browser cannot make, through the same domain verbs the app uses, on the
+ * e2e server's own database (SQLite lets both write):
+ *   waiting — a parcel in a locker *with its pickup code*, as its recipient's phone shows it;
+ *   expired — a parcel whose hold period is over (hold periods are hours long and the e2e
+ *             clock is real, so it is deposited "a hold period and two hours ago" and
+ *             expired now).
+ *
+ *   DATABASE_PATH=… node scripts/run-ts.mjs e2e/support/make-parcel.ts <waiting|expired> <site code> <courier email> <tracking> <phone>
+ *
+ * Prints the parcel as JSON. Run by e2e/support/courier.ts, one fresh parcel per test.
+ */
+import { eq } from "drizzle-orm";
+import { openDatabase } from "@/db/client";
+import { parcels, sites, users } from "@/db/schema";
+import { writeTransaction } from "@/db/transaction";
+import { loadUserActor } from "@/lib/auth/accounts";
+import type { Actor, Ctx } from "@/lib/context";
+import { doorName, SimulatedDoorController } from "@/lib/doors/door-controller";
+import { doorAddress } from "@/lib/doors/open";
+import { env } from "@/lib/env";
+import { confirmDeposit } from "@/lib/parcels/deposit";
+import { reserveParcel } from "@/lib/parcels/reserve";
+import { expireParcel } from "@/lib/parcels/sweep";
+import { decryptPickupCode, keysFromHex } from "@/lib/pickup-codes/code";
+
+const HOUR = 3_600_000;
+
+async function main() {
+  const [kind, siteCode, courierEmail, trackingNumber, recipientPhone] = process.argv.slice(2);
+  if ((kind !== "waiting" && kind !== "expired") || !siteCode || !courierEmail || !trackingNumber || !recipientPhone) {
+    throw new Error("usage: <waiting|expired> <site code> <courier email> <tracking> <phone>");
+  }
+  const config = env();
+  // The server migrated it; a second migrator here could only race it.
+  const db = openDatabase(config.DATABASE_PATH, { migrate: false });
+  try {
+    const site = db.select().from(sites).where(eq(sites.code, siteCode)).get();
+    const user = db.select().from(users).where(eq(users.email, courierEmail)).get();
+    const courier = user ? loadUserActor(db, user.id) : null;
+    if (!site || !courier) throw new Error(`no site ${siteCode} or courier ${courierEmail}`);
+
+    const clock = { now: kind === "expired" ? Date.now() - (site.holdPeriodHours + 2) * HOUR : Date.now() };
+    const keys = keysFromHex(config.PICKUP_CODE_HMAC_KEY, config.PICKUP_CODE_ENCRYPTION_KEY);
+    const as = <A extends Actor>(actor: A): Ctx<A> => ({ db, actor, now: () => clock.now, doors: new SimulatedDoorController(), keys });
+
+    const reserved = await reserveParcel(as(courier), { siteId: site.id, trackingNumber, size: "S", recipientPhone });
+    const { parcel } = confirmDeposit(as(courier), { parcelId: reserved.parcel.id });
+    if (kind === "expired") {
+      clock.now = Date.now();
+      writeTransaction(db, () => expireParcel(as({ kind: "system" }), db.select().from(parcels).where(eq(parcels.id, parcel.id)).get()!));
+      console.log(JSON.stringify({ parcelId: parcel.id, siteId: site.id, trackingNumber: parcel.trackingNumber, door: parcel.slot!.label }));
+      return;
+    }
+    const cipher = db.$client.prepare("select pickup_code_cipher as cipher from parcels where id = ?").get(parcel.id) as { cipher: string };
+    console.log(
+      JSON.stringify({
+        parcelId: parcel.id,
+        code: decryptPickupCode(keys, cipher.cipher),
+        phoneLast4: recipientPhone.slice(-4),
+        door: parcel.slot!.label,
+        doorName: doorName(doorAddress(as(courier), parcel.slot!.id)),
+      }),
+    );
+  } finally {
+    db.$client.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
