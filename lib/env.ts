@@ -21,6 +21,13 @@ const EnvSchema = z.object({
   PICKUP_CODE_HMAC_KEY: key.optional(),
   PICKUP_CODE_ENCRYPTION_KEY: key.optional(),
   DOOR_CONTROLLER: z.enum(["simulated"]).default("simulated"),
+  // "true" (the quick start): an empty database is filled with the demo network and its
+  // accounts, whose password is public. A real deployment sets "false" and creates its
+  // first admin with `npm run admin:create`.
+  DEMO_DATA: z
+    .enum(["true", "false"], { message: 'must be "true" or "false"' })
+    .default("true")
+    .transform((value) => value === "true"),
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(1200),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   // Email goes out by SMTP when this is set (smtp://user:pass@host:587 or smtps://…:465);

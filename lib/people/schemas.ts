@@ -45,3 +45,11 @@ export const CreateAdminInput = z.object({
   password: Password,
 });
 export type CreateAdminInput = z.input<typeof CreateAdminInput>;
+
+export const BootstrapOrganizationInput = z.object({
+  organization: z.string({ message: "Name the organization." }).trim().min(2, "Name the organization.").max(120, "Use at most 120 characters."),
+  name: Name,
+  email: Email,
+  password: Password,
+});
+export type BootstrapOrganizationInput = z.input<typeof BootstrapOrganizationInput>;
