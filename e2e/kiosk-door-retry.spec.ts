@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page, type TestInfo } from "@playwright/test";
 import { DEMO } from "./support/accounts";
 import { jamDoor, makeWaitingParcel } from "./support/courier";
 import { expectAccessibleScreen, openKiosk } from "./support/customers";
@@ -9,6 +9,26 @@ import { expectAccessibleScreen, openKiosk } from "./support/customers";
  * e2e server's simulated controller jams a door while a file names it.
  */
 
+/** A customer's code entered at a paired kiosk while their parcel's door is jammed. */
+async function collectAtJammedDoor(browser: Browser, testInfo: TestInfo, then: (screen: Page, door: string, free: () => void) => Promise<void>) {
+  const parcel = makeWaitingParcel("ZJG-N", DEMO.ztoCourier);
+  const kiosk = await openKiosk(browser, testInfo, "ZJG-N");
+  const free = jamDoor(parcel.doorName);
+  try {
+    const screen = kiosk.page;
+    await screen.getByLabel("Pickup code").fill(parcel.code);
+    await screen.getByLabel("Phone, last 4").fill(parcel.phoneLast4);
+    await screen.getByRole("button", { name: "Open my door" }).click();
+    await expect(failure(screen, parcel.door)).toBeVisible();
+    await then(screen, parcel.door, free);
+  } finally {
+    free();
+    await kiosk.context.close();
+  }
+}
+
+const failure = (screen: Page, door: string) => screen.getByRole("alert").filter({ hasText: `Door ${door} did not open.` });
+
 /** Presses "Try the door again" and waits for the kiosk's answer. */
 async function tryAgain(screen: Page) {
   await Promise.all([
@@ -18,50 +38,28 @@ async function tryAgain(screen: Page) {
 }
 
 test("a door that did not open at the kiosk can be tried again, and opens", async ({ browser }, testInfo) => {
-  const parcel = makeWaitingParcel("ZJG-N", DEMO.ztoCourier);
-  const kiosk = await openKiosk(browser, testInfo, "ZJG-N");
-  const free = jamDoor(parcel.doorName);
-  try {
-    const screen = kiosk.page;
-    await screen.getByLabel("Pickup code").fill(parcel.code);
-    await screen.getByLabel("Phone, last 4").fill(parcel.phoneLast4);
-    await screen.getByRole("button", { name: "Open my door" }).click();
-    await expect(screen.getByRole("alert").filter({ hasText: `Door ${parcel.door} did not open.` })).toBeVisible();
-    await expect(screen.getByRole("alert").filter({ hasText: "did not open" })).toContainText("Your parcel is safe inside");
+  await collectAtJammedDoor(browser, testInfo, async (screen, door, free) => {
+    await expect(failure(screen, door)).toContainText("Your parcel is safe inside");
     await expectAccessibleScreen(screen, "kiosk: door did not open");
 
     // Still jammed: the second try fails too, and says so again.
     await tryAgain(screen);
-    await expect(screen.getByRole("alert").filter({ hasText: `Door ${parcel.door} did not open.` })).toBeVisible();
+    await expect(failure(screen, door)).toBeVisible();
     await expect(screen.getByRole("button", { name: "Try the door again" })).toBeEnabled();
 
     free();
     await tryAgain(screen);
-    await expect(screen.getByText(`Door ${parcel.door} is open — take your parcel and close the door.`)).toBeVisible();
+    await expect(screen.getByText(`Door ${door} is open — take your parcel and close the door.`)).toBeVisible();
     await expect(screen.getByRole("button", { name: "Try the door again" })).toHaveCount(0);
-  } finally {
-    free();
-    await kiosk.context.close();
-  }
+  });
 });
 
 test("after the last try, the kiosk sends the customer to the phone number on the locker", async ({ browser }, testInfo) => {
-  const parcel = makeWaitingParcel("ZJG-N", DEMO.ztoCourier);
-  const kiosk = await openKiosk(browser, testInfo, "ZJG-N");
-  const free = jamDoor(parcel.doorName);
-  try {
-    const screen = kiosk.page;
-    await screen.getByLabel("Pickup code").fill(parcel.code);
-    await screen.getByLabel("Phone, last 4").fill(parcel.phoneLast4);
-    await screen.getByRole("button", { name: "Open my door" }).click();
-    await expect(screen.getByRole("button", { name: "Try the door again" })).toBeVisible();
+  await collectAtJammedDoor(browser, testInfo, async (screen, door) => {
     await tryAgain(screen);
     await tryAgain(screen);
-    await expect(screen.getByRole("alert").filter({ hasText: `Door ${parcel.door} did not open.` })).toBeVisible();
+    await expect(failure(screen, door)).toBeVisible();
     await expect(screen.getByRole("button", { name: "Try the door again" })).toHaveCount(0);
-    await expect(screen.getByRole("alert").filter({ hasText: "did not open" })).toContainText(/call the phone number on the locker/i);
-  } finally {
-    free();
-    await kiosk.context.close();
-  }
+    await expect(failure(screen, door)).toContainText(/call the phone number on the locker/i);
+  });
 });
