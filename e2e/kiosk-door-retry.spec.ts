@@ -1,7 +1,8 @@
 import { expect, test, type Browser, type Page, type TestInfo } from "@playwright/test";
-import { DEMO } from "./support/accounts";
+import { DEMO, signIn } from "./support/accounts";
+import { expectAccessible } from "./support/axe";
 import { jamDoor, makeWaitingParcel } from "./support/courier";
-import { expectAccessibleScreen, openKiosk } from "./support/customers";
+import { expectAccessibleScreen, newDevice, openKiosk } from "./support/customers";
 
 /*
  * A lock board that does not answer must not cost the customer their parcel: the kiosk
@@ -54,12 +55,26 @@ test("a door that did not open at the kiosk can be tried again, and opens", asyn
   });
 });
 
-test("after the last try, the kiosk sends the customer to the phone number on the locker", async ({ browser }, testInfo) => {
+test("after the last try, the kiosk sends the customer to the phone number on the locker, and the admin sees the door", async ({ browser }, testInfo) => {
   await collectAtJammedDoor(browser, testInfo, async (screen, door) => {
     await tryAgain(screen);
     await tryAgain(screen);
     await expect(failure(screen, door)).toBeVisible();
     await expect(screen.getByRole("button", { name: "Try the door again" })).toHaveCount(0);
     await expect(failure(screen, door)).toContainText(/call the phone number on the locker/i);
+
+    // The campus admin's dashboard lists the door that keeps failing, linked to its page.
+    const laptop = await newDevice(browser, testInfo);
+    try {
+      await signIn(laptop.page, DEMO.admin);
+      const stuck = laptop.page.getByRole("list", { name: "Doors that did not open" });
+      const entry = stuck.getByRole("listitem").filter({ hasText: `North Dormitory Station · door ${door}` });
+      await expect(entry).toContainText(/\d+ times · last/);
+      await expectAccessible(laptop.page, "admin dashboard with a stuck door");
+      await entry.getByRole("link").click();
+      await expect(laptop.page.getByRole("heading", { level: 1 })).toContainText(door);
+    } finally {
+      await laptop.context.close();
+    }
   });
 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { collectParcel } from "@/lib/parcels/collect";
 import { expireOverdueParcels } from "@/lib/parcels/sweep";
-import { setSlotOutOfService } from "@/lib/slots/admin-slots";
+import { openSlotRemotely, setSlotOutOfService } from "@/lib/slots/admin-slots";
 import { adminScene, expectAdminsOnly, type AdminScene } from "@/lib/testing/admin";
 import { createTestWorld, type TestWorld } from "@/lib/testing/factories";
 import { createStation, deposit, reserve } from "@/lib/testing/parcels";
@@ -82,6 +82,34 @@ describe("organizationDashboard", () => {
     expect(theirs.sites[0].waiting).toBe(1);
     expect(theirs.activity.reduce((sum, d) => sum + d.deposits, 0)).toBe(1);
     expect(theirs.medianWaitMs).toBeNull();
+  });
+
+  it("lists the doors that did not open in the last 24 hours, most recent first, of this organization only", async () => {
+    const start = world.clock.now;
+    try {
+      world.doors.failNext = 1;
+      const first = await reserve(world, scene.station.courier, scene.station.site.id);
+      expect(first.doorOpened).toBe(false);
+      world.clock.now += HOUR;
+      world.doors.failNext = 2;
+      const second = await reserve(world, scene.station.courier, scene.station.site.id);
+      await openSlotRemotely(world.ctx(scene.admin), { slotId: second.parcel.slot!.id, reason: "Checking the lock" });
+      world.doors.failNext = 1;
+      await reserve(world, scene.other.courier, scene.other.site.id);
+
+      const stuck = organizationDashboard(world.ctx(scene.admin)).stuckDoors;
+      expect(stuck.map((door) => [door.label, door.failures])).toEqual([
+        [second.parcel.slot!.label, 2],
+        [first.parcel.slot!.label, 1],
+      ]);
+      expect(stuck[0]).toMatchObject({ siteId: scene.station.site.id, slotId: second.parcel.slot!.id, lastAt: world.clock.now });
+
+      world.clock.now += 24 * HOUR;
+      expect(organizationDashboard(world.ctx(scene.admin)).stuckDoors.map((door) => door.label)).toEqual([second.parcel.slot!.label]);
+    } finally {
+      world.doors.failNext = 0;
+      world.clock.now = start;
+    }
   });
 
   it("is for admins only", async () => {

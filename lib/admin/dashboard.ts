@@ -31,6 +31,12 @@ export type SiteOverview = {
 
 export type ActivityDay = { day: string; deposits: number; collections: number };
 
+/** A door whose controller did not answer an open command lately: worth a look on site. */
+export type StuckDoor = { siteId: number; siteName: string; slotId: number; label: string; failures: number; lastAt: number };
+
+/** How far back the dashboard looks for doors that did not open. */
+export const STUCK_DOOR_WINDOW_MS = 24 * 3_600_000;
+
 export type Dashboard = {
   organization: string;
   today: string;
@@ -39,6 +45,8 @@ export type Dashboard = {
   /** Median time from deposit to collection over the parcels collected in the window. */
   medianWaitMs: number | null;
   collectedInWindow: number;
+  /** Doors that did not open in the last STUCK_DOOR_WINDOW_MS, most recent first. */
+  stuckDoors: StuckDoor[];
 };
 
 function counts(): DoorCounts {
@@ -120,6 +128,16 @@ export function organizationDashboard(ctx: Ctx): Dashboard {
       order by wait`)
     .map((row) => row.wait);
 
+  const stuckDoors = ctx.db.all<StuckDoor>(sql`
+    select d.site_id as siteId, st.name as siteName, d.slot_id as slotId, s.label, count(*) as failures, max(d.at) as lastAt
+    from door_events d
+    join sites st on st.id = d.site_id and st.organization_id = ${org}
+    join slots s on s.id = d.slot_id
+    where d.kind = 'open_failed' and d.at >= ${now - STUCK_DOOR_WINDOW_MS}
+    group by d.slot_id
+    order by lastAt desc
+    limit 20`);
+
   return {
     organization: organization.name,
     today: dayKey(now),
@@ -127,6 +145,7 @@ export function organizationDashboard(ctx: Ctx): Dashboard {
     activity,
     medianWaitMs: median(waits),
     collectedInWindow: waits.length,
+    stuckDoors,
   };
 }
 

@@ -5,7 +5,7 @@ import { OccupancyBar, OccupancyLegend } from "@/components/admin/occupancy";
 import { PageHeader, Panel } from "@/components/admin/page-header";
 import { buttonClass } from "@/components/ui/button";
 import { organizationDashboard, type SiteOverview } from "@/lib/admin/dashboard";
-import { formatDuration } from "@/lib/format";
+import { formatDateTime, formatDuration } from "@/lib/format";
 import { SIZES } from "@/lib/slots/sizes";
 import { adminPageContext } from "./admin-context";
 
@@ -62,6 +62,30 @@ export default async function AdminDashboardPage() {
           </div>
         )}
       </section>
+
+      <Panel id="stuck-doors" title="Doors that did not open, last 24 hours">
+        {dashboard.stuckDoors.length === 0 ? (
+          <p className="text-sm text-gray-700">None: every door opened when it was told to.</p>
+        ) : (
+          <>
+            <p className="-mt-2 text-sm text-gray-700">
+              The lock did not answer. Check the door on site; take it out of service from its page if it keeps failing.
+            </p>
+            <ul className="flex flex-col divide-y divide-gray-100" aria-label="Doors that did not open">
+              {dashboard.stuckDoors.map((door) => (
+                <li key={door.slotId} className="flex flex-wrap items-baseline justify-between gap-2 py-2 text-sm">
+                  <Link href={`/admin/sites/${door.siteId}/slots/${door.slotId}`} className="font-semibold text-brand-700 underline">
+                    {door.siteName} · door {door.label}
+                  </Link>
+                  <span className="text-gray-700">
+                    {door.failures === 1 ? "once" : `${door.failures} times`} · last {formatDateTime(door.lastAt)}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </Panel>
 
       <div className="grid gap-4 lg:grid-cols-[1fr_16rem]">
         <Panel id="activity" title="Deposits and collections, last 14 days">
