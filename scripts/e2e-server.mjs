@@ -20,6 +20,8 @@ fs.mkdirSync(dataDir, { recursive: true });
 const env = {
   ...process.env,
   DATABASE_PATH: path.join(dataDir, "locker.db"),
+  // The journeys run on the demo network, whatever the operator's shell says.
+  DEMO_DATA: "true",
   AUTH_TRUST_HOST: "true",
   NEXT_TELEMETRY_DISABLED: "1",
   PORT,
