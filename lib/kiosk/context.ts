@@ -1,7 +1,7 @@
 import "server-only";
 import { serviceContext } from "@/lib/auth/current";
 import type { Ctx, KioskActor } from "@/lib/context";
-import type { KioskSite } from "./door-grid";
+import { findKioskSite, type KioskSite } from "./door-grid";
 import { kioskScreen } from "./pairing";
 
 /**
@@ -14,4 +14,9 @@ export function kioskContext(siteCode: string, deviceToken: string | undefined):
   const screen = kioskScreen(base.db, siteCode, deviceToken, base.now());
   if (!screen) return null;
   return { site: screen.site, ctx: screen.kiosk ? serviceContext(screen.kiosk) : null };
+}
+
+/** The site a kiosk address names, without looking at the screen's pairing (page titles). */
+export function kioskSiteByCode(siteCode: string): KioskSite | null {
+  return findKioskSite(serviceContext({ kind: "anonymous" }).db, siteCode);
 }

@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { KioskClock } from "@/components/kiosk/kiosk-clock";
 import { KioskScreen } from "@/components/kiosk/kiosk-screen";
-import Link from "next/link";
-import { kioskContext } from "@/lib/kiosk/context";
+import { kioskContext, kioskSiteByCode } from "@/lib/kiosk/context";
 import { kioskDeviceToken } from "@/lib/kiosk/device-cookie";
-import type { KioskSite } from "@/lib/kiosk/door-grid";
-import { siteDoorGrid } from "@/lib/kiosk/door-grid";
+import { siteDoorGrid, type KioskSite } from "@/lib/kiosk/door-grid";
 import { collectAtKioskAction } from "./actions";
 
 // The door grid is live: never served from a cache.
@@ -15,8 +14,9 @@ export const dynamic = "force-dynamic";
 type Props = { params: Promise<{ site: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const kiosk = kioskContext(decodeURIComponent((await params).site), await kioskDeviceToken());
-  return { title: kiosk ? `${kiosk.site.name} · Locker` : "Locker" };
+  // The title needs only the site; the screen's token is checked once, by the page.
+  const site = kioskSiteByCode(decodeURIComponent((await params).site));
+  return { title: site ? `${site.name} · Locker` : "Locker" };
 }
 
 export default async function KioskPage({ params }: Props) {
