@@ -48,22 +48,23 @@ const SITE_ADMIN: Record<string, string> = { "WLR-1": DEMO.otherAdmin };
 
 /**
  * What an admin does at a new kiosk screen: sign in on it, open the site's page and pair the
- * screen as the site's first kiosk. Pairing signs the admin out and shows the kiosk.
+ * screen as the site's first kiosk — or as a new kiosk of its own, whose wrong-code count
+ * starts at nothing. Pairing signs the admin out and shows the kiosk.
  */
-export async function pairKioskScreen(page: Page, siteCode: string) {
+export async function pairKioskScreen(page: Page, siteCode: string, as: "Kiosk 1" | "a new kiosk" = "Kiosk 1") {
   await signIn(page, SITE_ADMIN[siteCode] ?? DEMO.admin);
   await page.goto("/admin/sites");
   await page.getByRole("row").filter({ hasText: siteCode }).getByRole("link").click();
   const kiosks = page.getByRole("region", { name: "Kiosk screens" });
-  await kiosks.getByText("Pair this screen as Kiosk 1…").click();
-  await kiosks.getByRole("button", { name: "Pair as Kiosk 1 and sign out" }).click();
+  await kiosks.getByText(`Pair this screen as ${as}…`).click();
+  await kiosks.getByRole("button", { name: `Pair as ${as} and sign out` }).click();
   await expect(page).toHaveURL(new RegExp(`/kiosk/${siteCode}$`));
 }
 
 /** The locker's own screen at `siteCode`, paired by the site's admin, on its own device. */
-export async function openKiosk(browser: Browser, testInfo: TestInfo, siteCode: string) {
+export async function openKiosk(browser: Browser, testInfo: TestInfo, siteCode: string, as?: "Kiosk 1" | "a new kiosk") {
   const device = await newDevice(browser, testInfo);
-  await pairKioskScreen(device.page, siteCode);
+  await pairKioskScreen(device.page, siteCode, as);
   await expect(device.page.getByRole("heading", { level: 2, name: "Collect a parcel" })).toBeVisible();
   return device;
 }
