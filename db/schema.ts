@@ -198,6 +198,28 @@ export const kiosks = sqliteTable(
   (t) => [uniqueIndex("kiosks_site_name").on(t.siteId, t.name)],
 );
 
+/**
+ * A screen waiting to be paired by its code (lib/kiosk/screen-pairing.ts). The screen
+ * already holds its device token in a cookie; an admin who types the code it shows turns
+ * that token into a kiosk token (`tokenHash` moves to api_tokens) and the row goes.
+ */
+export const kioskPairingRequests = sqliteTable(
+  "kiosk_pairing_requests",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    siteId: integer("site_id")
+      .notNull()
+      .references(() => sites.id, { onDelete: "cascade" }),
+    /** What the screen shows and the admin types; only as secret as the screen is public. */
+    code: text("code").notNull().unique(),
+    tokenHash: text("token_hash").notNull().unique(),
+    prefix: text("prefix").notNull(),
+    createdAt: createdAt(),
+    expiresAt: integer("expires_at").notNull(),
+  },
+  (t) => [index("kiosk_pairing_requests_site").on(t.siteId, t.expiresAt)],
+);
+
 export const parcels = sqliteTable(
   "parcels",
   {

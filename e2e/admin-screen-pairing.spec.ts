@@ -1,12 +1,14 @@
 import { expect, test } from "@playwright/test";
 import { DEMO, signIn } from "./support/accounts";
 import { expectAccessible } from "./support/axe";
+import { createSiteViaConsole } from "./support/admin";
 import { newDevice } from "./support/customers";
 
 /*
  * A kiosk screen opens doors for whoever types a right code, so a browser becomes one only
  * when an admin pairs it; unpairing shuts it out at once. Runs in the desktop project only:
- * it adds a kiosk to North Dormitory Station, which no other journey's kiosk uses.
+ * the first journey adds a kiosk to North Dormitory Station, which no other journey's kiosk
+ * uses; the second pairs a screen at a site of its own.
  */
 
 test("an unpaired browser opens nothing; an admin pairs it as a new kiosk, and unpairing shuts it out again", async ({ browser }, testInfo) => {
@@ -53,4 +55,56 @@ test("an unpaired browser opens nothing; an admin pairs it as a new kiosk, and u
   await expect(screen.getByRole("alert").filter({ hasText: "not paired" })).toBeVisible();
   await screen.reload();
   await expect(screen.getByRole("heading", { name: "This screen is not paired with the locker" })).toBeVisible();
+});
+
+test("a screen shows a code, an admin types it on their own laptop, and the screen becomes a kiosk with nobody signing in on it", async ({
+  browser,
+}, testInfo) => {
+  const laptop = (await newDevice(browser, testInfo)).page;
+  await signIn(laptop, DEMO.admin);
+  const site = await createSiteViaConsole(laptop, "Screen");
+
+  const screen = (await newDevice(browser, testInfo)).page;
+  await screen.goto(`/kiosk/${site.code}`);
+  await expect(screen.getByRole("heading", { name: "This screen is not paired with the locker" })).toBeVisible();
+  await screen.getByRole("button", { name: "Show a pairing code" }).click();
+  const shown = screen.getByRole("region", { name: "Pairing code" });
+  await expect(shown).toContainText("The code works for 10 more minutes.");
+  const code = (await shown.getByTestId("pairing-code").innerText()).trim();
+  expect(code).toMatch(/^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/);
+  await expectAccessible(screen, "kiosk: pairing code");
+  // Reloading keeps the same code: the screen holds it in its cookie.
+  await screen.reload();
+  await expect(screen.getByTestId("pairing-code")).toHaveText(code);
+
+  const kiosks = laptop.getByRole("region", { name: "Kiosk screens" });
+  await expect(kiosks).toContainText("No kiosks yet");
+  await kiosks.getByText("Pair a screen by its code…").click();
+  await expectAccessible(laptop, "admin: pair a screen by its code");
+  // A mistyped code pairs nothing and says so next to the field.
+  await kiosks.getByLabel("Code on the screen").fill(code.replace(/^./, (c) => (c === "Z" ? "Y" : "Z")));
+  await kiosks.getByRole("button", { name: "Pair the screen" }).click();
+  await expect(kiosks.getByText(`No screen at ${site.name} shows that code.`, { exact: false })).toBeVisible();
+  await expect(kiosks.getByLabel("Code on the screen")).toHaveAttribute("aria-invalid", "true");
+  await expect(screen.getByTestId("pairing-code")).toHaveText(code);
+
+  // Typed as people type it: lower case, no dash.
+  await kiosks.getByLabel("Code on the screen").fill(code.replace("-", "").toLowerCase());
+  await expect(kiosks.getByLabel("The screen becomes")).toHaveValue("");
+  await kiosks.getByRole("button", { name: "Pair the screen" }).click();
+  await expect(laptop.getByRole("status").filter({ hasText: "The screen is paired" })).toBeVisible();
+  const kiosk = laptop.getByRole("list", { name: "Kiosks" }).getByRole("listitem");
+  await expect(kiosk).toHaveCount(1);
+  await expect(kiosk).toContainText("Kiosk 1");
+  await expect(kiosk).toContainText("1 paired screen");
+
+  // The screen notices by itself, and answers codes as the site's kiosk.
+  await expect(screen.getByRole("heading", { level: 2, name: "Collect a parcel" })).toBeVisible({ timeout: 15_000 });
+  await screen.getByLabel("Pickup code").fill("123456");
+  await screen.getByLabel("Phone, last 4").fill("1234");
+  await screen.getByRole("button", { name: "Open my door" }).click();
+  await expect(screen.getByRole("alert").filter({ hasText: "That code does not open a door here" })).toBeVisible();
+
+  await laptop.goto("/admin/audit");
+  await expect(laptop.getByText(`Paired a screen as Kiosk 1 at ${site.name} by the code it showed, ${code}`)).toBeVisible();
 });

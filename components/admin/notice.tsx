@@ -12,6 +12,7 @@ const NOTICES = {
   "locker-added": "The locker is added; its doors are in service and free.",
   "locker-removed": "The locker is removed.",
   "locker-retired": "The locker is retired. Its doors are out of service for good and keep their history.",
+  "kiosk-paired": "The screen is paired: within a few seconds it shows the keypad and opens doors for the right code.",
   "kiosk-unpaired": "The kiosk's screens are unpaired: they open no doors until an admin pairs them again.",
   "slot-retired": "The door is removed for good. It keeps its history and is never assigned again.",
   "courier-created": "The courier can sign in now with the phone number and the first password you chose.",

@@ -44,8 +44,14 @@ export type ApiTokenView = {
   revokedAt: number | null;
 };
 
-function hashToken(token: string): string {
+export function hashToken(token: string): string {
   return crypto.createHash("sha256").update(token).digest("hex");
+}
+
+/** A new bearer token, returned once; only its hash and first characters are stored. */
+export function mintToken(): { token: string; hash: string; prefix: string } {
+  const token = `${TOKEN_PREFIX}${crypto.randomBytes(32).toString("base64url")}`;
+  return { token, hash: hashToken(token), prefix: token.slice(0, TOKEN_PREFIX.length + 6) };
 }
 
 /**
@@ -56,7 +62,7 @@ function hashToken(token: string): string {
 export function createApiToken(ctx: Ctx, raw: CreateTokenInput): { token: string; view: ApiTokenView } {
   const admin = requireAdmin(ctx);
   const input = parseInput(CreateTokenInput, raw);
-  const token = `${TOKEN_PREFIX}${crypto.randomBytes(32).toString("base64url")}`;
+  const { token, hash, prefix } = mintToken();
   const id = writeTransaction(ctx.db, () => {
     if (input.scope === "carrier") {
       const serves = ctx.db
@@ -84,8 +90,8 @@ export function createApiToken(ctx: Ctx, raw: CreateTokenInput): { token: string
         scope: input.scope,
         courierId: input.scope === "carrier" ? input.courierId : null,
         kioskId: input.scope === "kiosk" ? input.kioskId : null,
-        tokenHash: hashToken(token),
-        prefix: token.slice(0, TOKEN_PREFIX.length + 6),
+        tokenHash: hash,
+        prefix,
         createdBy: admin.userId,
         createdAt: ctx.now(),
       })

@@ -164,7 +164,7 @@ export function describeAction(action: AuditAction, d: Record<string, unknown>):
     case "site.reopened":
       return `Reopened ${s(d.name)}`;
     case "site.kiosk_paired":
-      return `Paired a screen as ${s(d.kiosk)} at ${s(d.name)}`;
+      return `Paired a screen as ${s(d.kiosk)} at ${s(d.name)}${d.code ? ` by the code it showed, ${s(d.code)}` : ""}`;
     case "site.kiosk_unpaired":
       return `Unpaired ${s(d.kiosk)} at ${s(d.name)} (${s(d.screens)} screen${d.screens === 1 ? "" : "s"})`;
     case "locker.added":

@@ -65,15 +65,21 @@ export function pairKioskScreen(ctx: Ctx, raw: PairKioskInput): { token: string;
   const input = parseInput(PairKioskInput, raw);
   return writeTransaction(ctx.db, () => {
     const site = loadOrganizationSite(ctx, admin, input.siteId);
-    const kiosk =
-      input.kioskId === undefined
-        ? newKiosk(ctx.db, site.id, ctx.now())
-        : ctx.db.select().from(kiosks).where(and(eq(kiosks.id, input.kioskId), eq(kiosks.siteId, site.id))).get();
-    if (!kiosk) throw new DomainError("NOT_FOUND", "That kiosk was not found at this site.");
+    const kiosk = kioskToPair(ctx, site.id, input.kioskId);
     const { token } = createApiToken(ctx, { scope: "kiosk", name: `${kiosk.name} screen`, kioskId: kiosk.id });
     recordAudit(ctx, admin, { action: "site.kiosk_paired", subject: `site:${site.id}`, siteId: site.id, detail: { name: site.name, kiosk: kiosk.name } });
     return { token, siteCode: site.code, kioskName: kiosk.name };
   });
+}
+
+/** The site's kiosk a screen is paired as: `kioskId`, or a new "Kiosk N" when absent. Inside the caller's transaction. */
+export function kioskToPair(ctx: Ctx, siteId: number, kioskId: number | undefined) {
+  const kiosk =
+    kioskId === undefined
+      ? newKiosk(ctx.db, siteId, ctx.now())
+      : ctx.db.select().from(kiosks).where(and(eq(kiosks.id, kioskId), eq(kiosks.siteId, siteId))).get();
+  if (!kiosk) throw new DomainError("NOT_FOUND", "That kiosk was not found at this site.");
+  return kiosk;
 }
 
 function newKiosk(db: Db, siteId: number, now: number) {

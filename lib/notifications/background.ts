@@ -1,5 +1,6 @@
 import "server-only";
 import { pruneIdempotencyKeys } from "@/lib/api/idempotency";
+import { pruneExpiredPairings } from "@/lib/kiosk/screen-pairing";
 import type { Ctx, SystemActor } from "@/lib/context";
 import { db } from "@/lib/db";
 import { doorController } from "@/lib/doors";
@@ -12,7 +13,7 @@ import { deliverDueNotifications } from "./worker";
 /*
  * The server's housekeeping timer, started once per process by instrumentation.ts: the
  * parcel sweep (lapsed reservations, expiries, reminders), pruning Idempotency-Keys past
- * their day, and then the outbox delivery, so a reminder queued by the sweep goes out in
+ * their day and kiosk pairing codes past their 10 minutes, and then the outbox delivery, so a reminder queued by the sweep goes out in
  * the same round.
  */
 
@@ -41,6 +42,7 @@ export const DELIVERY_BUDGET_MS = 5_000;
 export async function runBackgroundJobsOnce(ctx: Ctx<SystemActor> = systemContext()) {
   const sweep = runParcelSweep(ctx);
   const idempotencyKeysPruned = pruneIdempotencyKeys(ctx.db, ctx.now());
+  const pairingCodesPruned = pruneExpiredPairings(ctx.db, ctx.now());
   const transport = appTransport(ctx);
   const delivery = { sent: 0, retrying: 0, failed: 0, skipped: 0 };
   // Batch after batch until the outbox is drained or the budget is spent: at a busy
@@ -51,7 +53,7 @@ export async function runBackgroundJobsOnce(ctx: Ctx<SystemActor> = systemContex
     for (const key of Object.keys(delivery) as (keyof typeof delivery)[]) delivery[key] += batch[key];
     if (batch.sent + batch.retrying + batch.failed + batch.skipped === 0 || Date.now() - started > DELIVERY_BUDGET_MS) break;
   }
-  return { sweep, delivery, idempotencyKeysPruned };
+  return { sweep, delivery, idempotencyKeysPruned, pairingCodesPruned };
 }
 
 /** Starts the timer unless this process already has one (dev reloads re-run instrumentation). */

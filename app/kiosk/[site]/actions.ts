@@ -1,9 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { kioskContext } from "@/lib/kiosk/context";
-import { kioskDeviceToken } from "@/lib/kiosk/device-cookie";
+import { kioskContext, startKioskScreenPairing } from "@/lib/kiosk/context";
+import { kioskDeviceToken, storeKioskDeviceToken } from "@/lib/kiosk/device-cookie";
 import { kioskErrorState, openedState } from "@/lib/kiosk/errors";
+import { isDomainError } from "@/lib/errors";
 import type { KioskState } from "@/lib/kiosk/state";
 import type { Ctx, KioskActor } from "@/lib/context";
 import { collectParcel } from "@/lib/parcels/collect";
@@ -45,4 +46,27 @@ async function retryDoor(ctx: Ctx<KioskActor>, siteCode: string, parcelId: strin
   }
   revalidatePath(`/kiosk/${siteCode}`);
   return openedState(result.slot, result.doorOpened, result.canRetry ? Number(parcelId) : null);
+}
+
+export type ScreenPairingState = { status: "idle" } | { status: "error"; message: string };
+
+/**
+ * An unpaired screen asks for a code to show: its cookie gets the device token that the
+ * admin's typing of the code makes live. A screen that is paired already keeps its token.
+ */
+export async function startScreenPairingAction(siteCode: string): Promise<ScreenPairingState> {
+  const screen = kioskContext(siteCode, await kioskDeviceToken());
+  if (!screen) return { status: "error", message: "This screen's address names no station. Ask an admin for the right address." };
+  if (!screen.ctx) {
+    let started;
+    try {
+      started = startKioskScreenPairing(screen.site.id);
+    } catch (error) {
+      if (isDomainError(error)) return { status: "error", message: error.message };
+      throw error;
+    }
+    await storeKioskDeviceToken(started.token);
+  }
+  revalidatePath(`/kiosk/${screen.site.code}`);
+  return { status: "idle" };
 }

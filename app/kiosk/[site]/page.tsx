@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { KioskClock } from "@/components/kiosk/kiosk-clock";
 import { KioskScreen } from "@/components/kiosk/kiosk-screen";
 import { kioskContext, kioskSiteByCode } from "@/lib/kiosk/context";
 import { kioskDeviceToken } from "@/lib/kiosk/device-cookie";
-import { siteDoorGrid, type KioskSite } from "@/lib/kiosk/door-grid";
-import { collectAtKioskAction } from "./actions";
+import { ScreenPairing } from "@/components/kiosk/screen-pairing";
+import { siteDoorGrid } from "@/lib/kiosk/door-grid";
+import { collectAtKioskAction, startScreenPairingAction } from "./actions";
 
 // The door grid is live: never served from a cache.
 export const dynamic = "force-dynamic";
@@ -24,7 +24,7 @@ export default async function KioskPage({ params }: Props) {
   const kiosk = kioskContext(requested, await kioskDeviceToken());
   if (!kiosk) notFound();
   if (requested !== kiosk.site.code) redirect(`/kiosk/${encodeURIComponent(kiosk.site.code)}`);
-  const { site, ctx } = kiosk;
+  const { site, ctx, pairing } = kiosk;
 
   return (
     <>
@@ -46,35 +46,16 @@ export default async function KioskPage({ params }: Props) {
         {ctx ? (
           <KioskScreen siteCode={site.code} lockers={siteDoorGrid(ctx, site.id)} collect={collectAtKioskAction.bind(null, site.code)} />
         ) : (
-          <NotPaired site={site} />
+          <ScreenPairing
+            siteName={site.name}
+            pairing={pairing}
+            start={startScreenPairingAction.bind(null, site.code)}
+          />
         )}
       </main>
       <footer className="px-6 pb-4 text-center text-sm text-gray-700">
         Parcel Lockers · Help: ask at the station desk or call the number on the locker
       </footer>
     </>
-  );
-}
-
-/** A screen nobody paired opens nothing, and says how an admin pairs it. */
-function NotPaired({ site }: { site: KioskSite }) {
-  return (
-    <div className="grid flex-1 place-items-center p-8">
-      <div className="flex max-w-xl flex-col gap-4 text-center">
-        <h2 className="text-3xl font-bold">This screen is not paired with the locker</h2>
-        <p className="text-lg text-gray-800">
-          Only the locker&apos;s own screen opens doors. To collect a parcel, use the screen on the locker at {site.name}.
-        </p>
-        <p className="text-gray-700">
-          Setting up this screen? An admin of this site signs in here and chooses <strong>Pair this screen</strong> under{" "}
-          <strong>Kiosk screens</strong> on the site&apos;s page.
-        </p>
-        <p>
-          <Link href={`/sign-in?callbackUrl=${encodeURIComponent("/admin/sites")}`} className="text-lg font-semibold text-brand-700 underline">
-            Sign in to pair this screen
-          </Link>
-        </p>
-      </div>
-    </div>
   );
 }

@@ -6,6 +6,7 @@ import { signOut } from "@/lib/auth/next-auth";
 import type { FormState } from "@/lib/forms/state";
 import { storeKioskDeviceToken } from "@/lib/kiosk/device-cookie";
 import { pairKioskScreen, unpairKiosk } from "@/lib/kiosk/pairing";
+import { claimPairingCode } from "@/lib/kiosk/screen-pairing";
 import { addLocker, removeLocker } from "@/lib/sites/admin-lockers";
 import { closeSite, createSite, reopenSite, updateSite } from "@/lib/sites/admin-sites";
 import { formInput, runVerb } from "../admin-context";
@@ -62,6 +63,14 @@ export async function pairKioskScreenAction(_previous: FormState, formData: Form
   await storeKioskDeviceToken(outcome.result.token);
   await signOut({ redirect: false });
   redirect(`/kiosk/${encodeURIComponent(outcome.result.siteCode)}`);
+}
+
+/** Pairs the screen showing a code, from the admin's own device; the screen notices by itself. */
+export async function claimPairingCodeAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const outcome = await runVerb(formData, (ctx) => claimPairingCode(ctx, formInput(formData)));
+  if (!outcome.ok) return outcome.state;
+  revalidatePath("/admin", "layout");
+  redirect(`/admin/sites/${outcome.result.siteId}?notice=kiosk-paired#kiosks`);
 }
 
 export async function unpairKioskAction(_previous: FormState, formData: FormData): Promise<FormState> {

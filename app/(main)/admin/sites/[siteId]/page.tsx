@@ -11,7 +11,8 @@ import { listSiteLockers, type SiteLocker } from "@/lib/sites/admin-lockers";
 import { getOrganizationSite } from "@/lib/sites/admin-sites";
 import { adminPageContext, orNotFound } from "../../admin-context";
 import { listSiteKiosks, type SiteKiosk } from "@/lib/kiosk/pairing";
-import { closeSiteAction, pairKioskScreenAction, removeLockerAction, reopenSiteAction, unpairKioskAction } from "../actions";
+import { PairByCodeForm } from "@/components/admin/pair-by-code-form";
+import { claimPairingCodeAction, closeSiteAction, pairKioskScreenAction, removeLockerAction, reopenSiteAction, unpairKioskAction } from "../actions";
 
 export const metadata: Metadata = { title: "Site" };
 
@@ -180,8 +181,9 @@ function LockerCard({ locker, siteId }: { locker: SiteLocker; siteId: number }) 
 }
 
 /**
- * Where an admin pairs the browser in front of them as one of the site's kiosk screens —
- * only a paired screen opens doors — and unpairs a lost or replaced one.
+ * Where an admin pairs a kiosk screen — by the code it shows, from their own device, or the
+ * browser in front of them — since only a paired screen opens doors, and unpairs a lost or
+ * replaced one.
  */
 function KioskScreens({ siteId, siteName, kiosks }: { siteId: number; siteName: string; kiosks: SiteKiosk[] }) {
   const pairIntro = (
@@ -193,8 +195,11 @@ function KioskScreens({ siteId, siteName, kiosks }: { siteId: number; siteName: 
   return (
     <Panel id="kiosks" title="Kiosk screens">
       <p className="-mt-2 text-sm text-gray-700">
-        Only a screen paired here opens doors; an unpaired browser at /kiosk shows how to pair it. Each kiosk counts its own wrong codes.
+        Only a screen paired here opens doors; an unpaired screen shows a code to pair it with. Each kiosk counts its own wrong codes.
       </p>
+      <ConfirmPanel label="Pair a screen by its code…" tone="neutral">
+        <PairByCodeForm siteId={siteId} siteName={siteName} kiosks={kiosks.map(({ id, name }) => ({ id, name }))} action={claimPairingCodeAction} />
+      </ConfirmPanel>
       {kiosks.length === 0 ? <p className="text-sm text-gray-700">No kiosks yet: pairing a screen adds the first.</p> : null}
       <ul className="flex flex-col gap-3" aria-label="Kiosks">
         {kiosks.map((kiosk) => (

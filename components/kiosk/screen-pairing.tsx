@@ -1,0 +1,91 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useActionState, useEffect } from "react";
+import type { ScreenPairingState } from "@/app/kiosk/[site]/actions";
+
+/** How often a screen showing its code asks whether an admin has typed it. */
+const POLL_MS = 3_000;
+
+type Props = {
+  siteName: string;
+  /** The code this screen shows (as "K7MQ-4XRT") and how long it has left, or null. */
+  pairing: { code: string; msLeft: number } | null;
+  start: () => Promise<ScreenPairingState>;
+};
+
+/**
+ * An unpaired screen: it opens nothing, and shows a code for an admin to type on their own
+ * device, so nobody signs in on a public screen. While it shows the code it re-reads the
+ * page every few seconds; once paired, the page is the kiosk.
+ */
+export function ScreenPairing({ siteName, pairing, start }: Props) {
+  const router = useRouter();
+  const [state, startAction, pending] = useActionState(start, { status: "idle" } as ScreenPairingState);
+
+  useEffect(() => {
+    if (!pairing) return;
+    const timer = setInterval(() => router.refresh(), POLL_MS);
+    // The code's last moment: the page then offers a new one.
+    const expiry = setTimeout(() => router.refresh(), pairing.msLeft + 500);
+    return () => {
+      clearInterval(timer);
+      clearTimeout(expiry);
+    };
+  }, [pairing, router]);
+
+  const minutes = pairing ? Math.max(1, Math.ceil(pairing.msLeft / 60_000)) : 0;
+  return (
+    <div className="grid flex-1 place-items-center p-6 sm:p-8">
+      <div className="flex max-w-xl flex-col items-center gap-5 text-center">
+        <h2 className="text-3xl font-bold">This screen is not paired with the locker</h2>
+        <p className="text-lg text-gray-800">
+          Only the locker&apos;s own screen opens doors. To collect a parcel, use the screen on the locker at {siteName}.
+        </p>
+        {pairing ? (
+          <section aria-labelledby="pairing-code-heading" className="flex w-full flex-col items-center gap-3 rounded-3xl bg-white p-6 shadow-sm">
+            <h3 id="pairing-code-heading" className="text-xl font-semibold">
+              Pairing code
+            </h3>
+            <p className="font-mono text-5xl font-bold tracking-widest text-brand-700 sm:text-6xl" data-testid="pairing-code">
+              {pairing.code}
+            </p>
+            <p className="text-gray-800">
+              An admin of this site opens <strong>Admin → Sites → {siteName} → Kiosk screens</strong> on their own phone or laptop and
+              enters this code. This screen then shows the keypad by itself.
+            </p>
+            <p className="text-sm text-gray-700">
+              {minutes === 1 ? "The code works for 1 more minute." : `The code works for ${minutes} more minutes.`}
+            </p>
+          </section>
+        ) : (
+          <form action={startAction} className="flex flex-col items-center gap-3">
+            <p className="text-gray-800">
+              Setting up this screen? Show a pairing code here; an admin of this site enters it under <strong>Kiosk screens</strong> on
+              the site&apos;s page, from their own device.
+            </p>
+            {state.status === "error" ? (
+              <p role="alert" className="rounded-xl border-2 border-red-300 bg-red-50 px-4 py-3 font-semibold text-red-900">
+                {state.message}
+              </p>
+            ) : null}
+            <button
+              type="submit"
+              disabled={pending}
+              className="min-h-14 rounded-2xl bg-brand-600 px-6 text-xl font-bold text-white shadow hover:bg-brand-700 disabled:bg-brand-300"
+            >
+              {pending ? "Getting a code…" : "Show a pairing code"}
+            </button>
+          </form>
+        )}
+        <p className="text-sm text-gray-700">
+          Or an admin signs in here and pairs it from the site&apos;s page:{" "}
+          <Link href={`/sign-in?callbackUrl=${encodeURIComponent("/admin/sites")}`} className="font-semibold text-brand-700 underline">
+            Sign in to pair this screen
+          </Link>
+        </p>
+      </div>
+    </div>
+  );
+}
