@@ -42,7 +42,7 @@ export async function openDoor(page: Page): Promise<{ door: string; size: Size }
 }
 
 export async function readDoor(page: Page, heading = page.getByRole("heading", { level: 1 })): Promise<{ door: string; size: Size }> {
-  const door = /Door (\S+)/.exec((await heading.textContent()) ?? "")![1];
+  const door = /door ([A-Z0-9-]+)/i.exec((await heading.textContent()) ?? "")![1];
   const where = await page.getByText(/^Locker \S+ · row \d+ from the top/).textContent();
   return { door, size: /size (S|M|L|XL)$/.exec(where ?? "")![1] as Size };
 }

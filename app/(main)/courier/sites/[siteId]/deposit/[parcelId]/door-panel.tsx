@@ -81,7 +81,9 @@ export function DoorPanel({
         <>
           <DoorHeading
             over={`${parcel.site.name} · locker ${door.lockerCode}`}
-            title={notice.replayed ? `Already in door ${door.label}` : `Door ${door.label} is open`}
+            title={
+              notice.replayed ? `Already in door ${door.label}` : notice.doorUnconfirmed ? `Is door ${door.label} open?` : `Door ${door.label} is open`
+            }
             door={door}
           />
           {notice.moved ? (
@@ -118,7 +120,7 @@ export function DoorPanel({
           </form>
 
           <div className="flex flex-col gap-3">
-            <details open={faultState.status === "error" || undefined} className="rounded-xl border border-gray-300 px-4 py-1 open:pb-4">
+            <details open={faultState.status === "error" || notice.doorUnconfirmed || undefined} className="rounded-xl border border-gray-300 px-4 py-1 open:pb-4">
               <summary className="flex min-h-12 cursor-pointer items-center font-semibold">Door did not open or is damaged</summary>
               <form action={faultAction} className="flex flex-col gap-3 pt-2">
                 {faultState.siteFull ? null : <FormMessage state={faultState} />}

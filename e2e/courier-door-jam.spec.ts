@@ -1,0 +1,65 @@
+import { expect, test } from "@playwright/test";
+import { signIn } from "./support/accounts";
+import { addLockerViaConsole, COURIER_PASSWORD, createCourierViaConsole, createSiteViaConsole, signInAsAdmin } from "./support/admin";
+import { expectAccessible } from "./support/axe";
+import { closeDoor, fillParcel, jamDoor, openSite, readDoor, testPhone, uniqueTracking } from "./support/courier";
+import { newDevice } from "./support/customers";
+
+/*
+ * A lock board that does not answer when a courier's door is commanded open. The journey
+ * builds a station of its own (one locker, two M doors, a courier serving it) so that it
+ * knows both doors and can jam them through the simulated controller without touching any
+ * other journey's doors.
+ */
+
+test("a door the locker did not confirm is asked about, not announced open; reporting it opens the other door", async ({ page, browser }, testInfo) => {
+  test.setTimeout(90_000);
+  const laptop = await newDevice(browser, testInfo);
+  const unjam: (() => void)[] = [];
+  try {
+    await signInAsAdmin(laptop.page);
+    const site = await createSiteViaConsole(laptop.page, "Jam");
+    await addLockerViaConsole(laptop.page, site, { code: "J", rowSizes: ["M"], columns: 2 });
+    const courier = await createCourierViaConsole(laptop.page, [site]);
+    // Lockers added in the console get the simulated controller `sim-<site id>-<locker code>`.
+    const doorNames = ["J-01", "J-02"];
+    const jams = new Map(doorNames.map((label) => [label, jamDoor(`sim-${site.id}-J/${label}`)]));
+    unjam.push(...jams.values());
+
+    await signIn(page, courier.phone, COURIER_PASSWORD);
+    await openSite(page, site.name);
+    const tracking = uniqueTracking();
+    await fillParcel(page, { tracking, phone: testPhone(), size: "M" });
+    await page.getByRole("button", { name: "Open a door" }).click();
+
+    const asked = page.getByRole("heading", { level: 1, name: /^Is door \S+ open\?$/ });
+    await expect(asked).toBeVisible();
+    const first = await readDoor(page, asked);
+    expect(doorNames).toContain(first.door);
+    await expect(page.getByText(`The locker did not confirm that door ${first.door} opened. If it is still shut, report it below.`)).toBeVisible();
+    // The report is ready to send: open, with "Door did not open" chosen.
+    await expect(page.getByRole("radio", { name: "Door did not open" })).toBeChecked();
+    await expectAccessible(page, "courier: door not confirmed");
+
+    // The other door's board answers again; the courier reports the first one.
+    const other = doorNames.find((label) => label !== first.door)!;
+    jams.get(other)!();
+    await page.getByRole("button", { name: "Report door and open another" }).click();
+    await expect(page.getByText(`Door ${first.door} is reported out of service. Use door ${other} instead.`)).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1, name: `Door ${other} is open` })).toBeVisible();
+    await expect(page.getByText("The locker did not confirm")).toHaveCount(0);
+    await closeDoor(page, { tracking, door: other });
+
+    // The admin sees the door that did not open, and that it is out of service.
+    await laptop.page.goto("/admin");
+    const stuck = laptop.page.getByRole("list", { name: "Doors that did not open" });
+    await expect(stuck.getByRole("listitem").filter({ hasText: `${site.name} · door ${first.door}` })).toContainText("once · last");
+    await laptop.page.goto(`/admin/sites/${site.id}`);
+    const doors = laptop.page.getByRole("list", { name: "Doors of locker J" });
+    await expect(doors.getByRole("link", { name: new RegExp(`^Door ${first.door}, size M, out of service`) })).toBeVisible();
+    await expect(doors.getByRole("link", { name: new RegExp(`^Door ${other}, size M, occupied, parcel ${tracking}`) })).toBeVisible();
+  } finally {
+    for (const free of unjam) free();
+    await laptop.context.close();
+  }
+});
