@@ -1,12 +1,10 @@
 "use client";
 
-import { useActionState, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { FormMessage } from "@/components/ui/form-message";
-import { IDLE, type FormState } from "@/lib/forms/state";
 import { AdminSubmit } from "./admin-submit";
 import { TextArea } from "@/components/ui/field";
-
-type Action = (previous: FormState, formData: FormData) => Promise<FormState>;
+import { useFormAction, type FormAction } from "@/components/ui/use-form-action";
 
 /**
  * A one-step console action: hidden ids, an optional reason, one button. Its success or
@@ -23,7 +21,7 @@ export function ActionForm({
   intro,
   disabled = false,
 }: {
-  action: Action;
+  action: FormAction;
   hidden: Record<string, string | number>;
   submitLabel: string;
   pendingLabel: string;
@@ -34,9 +32,7 @@ export function ActionForm({
   /** The action does not apply now: say why in `intro`; the last message stays. */
   disabled?: boolean;
 }) {
-  const [state, formAction] = useActionState(action, IDLE);
-  const values = state.status === "error" ? state.values : {};
-  const errors = state.status === "error" ? state.fieldErrors : {};
+  const { state, formAction, values, errors } = useFormAction(action);
   return (
     <form action={formAction} className="flex flex-col gap-3" noValidate>
       <FormMessage state={state} />

@@ -1,12 +1,9 @@
 "use client";
 
-import { useActionState } from "react";
 import { Field, Select } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
-import { IDLE, type FormState } from "@/lib/forms/state";
 import { AdminSubmit } from "./admin-submit";
-
-type Action = (previous: FormState, formData: FormData) => Promise<FormState>;
+import { useFormAction, type FormAction } from "@/components/ui/use-form-action";
 
 /**
  * Pairs the screen that shows a code (an unpaired /kiosk page) from the admin's own device:
@@ -21,11 +18,9 @@ export function PairByCodeForm({
   siteId: number;
   siteName: string;
   kiosks: { id: number; name: string }[];
-  action: Action;
+  action: FormAction;
 }) {
-  const [state, formAction] = useActionState(action, IDLE);
-  const values = state.status === "error" ? state.values : {};
-  const errors = state.status === "error" ? state.fieldErrors : {};
+  const { state, formAction, values, errors } = useFormAction(action);
   return (
     <form action={formAction} className="flex flex-col gap-3" noValidate>
       <FormMessage state={state} />

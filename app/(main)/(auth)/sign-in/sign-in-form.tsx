@@ -1,16 +1,13 @@
 "use client";
 
-import { useActionState } from "react";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { IDLE } from "@/lib/forms/state";
 import { signInAction } from "../actions";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
-  const [state, action] = useActionState(signInAction, IDLE);
-  const values = state.status === "error" ? state.values : {};
-  const errors = state.status === "error" ? state.fieldErrors : {};
+  const { state, formAction: action, values, errors } = useFormAction(signInAction);
   return (
     <form action={action} className="flex flex-col gap-4" noValidate>
       <FormMessage state={state} />

@@ -1,16 +1,13 @@
 "use client";
 
-import { useActionState } from "react";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { IDLE } from "@/lib/forms/state";
 import { signUpAction } from "../actions";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 export function SignUpForm() {
-  const [state, action] = useActionState(signUpAction, IDLE);
-  const values = state.status === "error" ? state.values : {};
-  const errors = state.status === "error" ? state.fieldErrors : {};
+  const { state, formAction: action, values, errors } = useFormAction(signUpAction);
   return (
     <form action={action} className="flex flex-col gap-4" noValidate>
       <FormMessage state={state} />

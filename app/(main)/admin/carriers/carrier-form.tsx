@@ -1,16 +1,13 @@
 "use client";
 
-import { useActionState } from "react";
 import { AdminSubmit } from "@/components/admin/admin-submit";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
-import { IDLE } from "@/lib/forms/state";
 import { createCarrierAction } from "./actions";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 export function CarrierForm() {
-  const [state, action] = useActionState(createCarrierAction, IDLE);
-  const values = state.status === "error" ? state.values : {};
-  const errors = state.status === "error" ? state.fieldErrors : {};
+  const { state, formAction: action, values, errors } = useFormAction(createCarrierAction);
   const key = state.status === "success" ? state.message : "form";
   return (
     <form key={key} action={action} className="flex flex-col gap-4" noValidate>

@@ -1,17 +1,14 @@
 "use client";
 
-import { useActionState } from "react";
 import { AdminSubmit } from "@/components/admin/admin-submit";
 import { TextArea } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
-import { IDLE } from "@/lib/forms/state";
 import { reportIncidentAction } from "./actions";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 /** Lost or damaged, with what happened. */
 export function IncidentForm({ parcelId, recorded }: { parcelId: number; recorded: ("lost" | "damaged")[] }) {
-  const [state, action] = useActionState(reportIncidentAction, IDLE);
-  const values = state.status === "error" ? state.values : {};
-  const errors = state.status === "error" ? state.fieldErrors : {};
+  const { state, formAction: action, values, errors } = useFormAction(reportIncidentAction);
   const open = (["damaged", "lost"] as const).filter((kind) => !recorded.includes(kind));
   return (
     <form action={action} className="flex flex-col gap-3" noValidate>

@@ -1,16 +1,13 @@
 "use client";
 
-import { useActionState } from "react";
 import { AdminSubmit } from "@/components/admin/admin-submit";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
-import { IDLE } from "@/lib/forms/state";
 import { createAdminAction } from "../actions";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 export function AdminForm() {
-  const [state, action] = useActionState(createAdminAction, IDLE);
-  const values = state.status === "error" ? state.values : {};
-  const errors = state.status === "error" ? state.fieldErrors : {};
+  const { state, formAction: action, values, errors } = useFormAction(createAdminAction);
   // A fresh form after each success, so the next admin starts from empty fields.
   const key = state.status === "success" ? state.message : "form";
   return (

@@ -1,21 +1,18 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState } from "react";
 import { AdminSubmit } from "@/components/admin/admin-submit";
 import { CheckboxGroup, Select } from "@/components/ui/field";
 import { buttonClass } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
-import { IDLE } from "@/lib/forms/state";
 import { createCourierAction } from "../../actions";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 type Choice = { id: number; name: string };
 
 export function CourierForm({ carriers, sites }: { carriers: Choice[]; sites: (Choice & { code: string })[] }) {
-  const [state, action] = useActionState(createCourierAction, IDLE);
-  const values = state.status === "error" ? state.values : {};
-  const errors = state.status === "error" ? state.fieldErrors : {};
+  const { state, formAction: action, values, errors } = useFormAction(createCourierAction);
   return (
     <form action={action} className="flex flex-col gap-5" noValidate>
       <FormMessage state={state} />

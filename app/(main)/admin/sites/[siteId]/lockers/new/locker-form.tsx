@@ -1,19 +1,17 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useState } from "react";
+import { useState } from "react";
 import { AdminSubmit } from "@/components/admin/admin-submit";
 import { LockerLayoutEditor } from "@/components/admin/locker-layout-editor";
 import { buttonClass } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
-import { IDLE } from "@/lib/forms/state";
 import { addLockerAction } from "../../../actions";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 export function LockerForm({ siteId, suggestedCode }: { siteId: number; suggestedCode: string }) {
-  const [state, action] = useActionState(addLockerAction, IDLE);
-  const values = state.status === "error" ? state.values : {};
-  const errors = state.status === "error" ? state.fieldErrors : {};
+  const { state, formAction: action, values, errors } = useFormAction(addLockerAction);
   const [code, setCode] = useState(values.code ?? suggestedCode);
   return (
     <form action={action} className="flex flex-col gap-6" noValidate>
