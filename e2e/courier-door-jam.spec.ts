@@ -1,15 +1,15 @@
 import { expect, test } from "@playwright/test";
-import { signIn } from "./support/accounts";
+import { DEMO, signIn } from "./support/accounts";
 import { addLockerViaConsole, COURIER_PASSWORD, createCourierViaConsole, createSiteViaConsole, signInAsAdmin } from "./support/admin";
 import { expectAccessible } from "./support/axe";
-import { closeDoor, fillParcel, jamDoor, openSite, readDoor, testPhone, uniqueTracking } from "./support/courier";
+import { closeDoor, fillParcel, jamDoor, makeExpiredParcel, openSite, readDoor, testPhone, uniqueTracking } from "./support/courier";
 import { newDevice } from "./support/customers";
 
 /*
- * A lock board that does not answer when a courier's door is commanded open. The journey
- * builds a station of its own (one locker, two M doors, a courier serving it) so that it
- * knows both doors and can jam them through the simulated controller without touching any
- * other journey's doors.
+ * A lock board that does not answer when a courier's door is commanded open, jammed
+ * through the simulated controller. The deposit journey builds a station of its own (one
+ * locker, two M doors, a courier serving it) so that it knows both doors before one is
+ * picked; the take-back journey jams only its own parcel's door.
  */
 
 test("a door the locker did not confirm is asked about, not announced open; reporting it opens the other door", async ({ page, browser }, testInfo) => {
@@ -61,5 +61,21 @@ test("a door the locker did not confirm is asked about, not announced open; repo
   } finally {
     for (const free of unjam) free();
     await laptop.context.close();
+  }
+});
+
+test("a take-back whose door the locker did not confirm asks, and sends the courier to the site's admin", async ({ page }) => {
+  const parcel = makeExpiredParcel("ZJG-N", DEMO.ztoCourier);
+  const unjam = jamDoor(parcel.doorName);
+  try {
+    await signIn(page, DEMO.ztoCourier);
+    await page.goto(`/courier/sites/${parcel.siteId}/take-back/${parcel.parcelId}`);
+    await page.getByRole("button", { name: `Open door ${parcel.door}` }).click();
+    const answer = page.getByRole("status").filter({ hasText: `Is door ${parcel.door} open?` });
+    await expect(answer).toContainText("The locker did not confirm the door opened. If it is shut, ask the site's admin to open it.");
+    await expect(page.getByText(`Door ${parcel.door} is open`)).toHaveCount(0);
+    await expectAccessible(page, "courier: take-back door not confirmed");
+  } finally {
+    unjam();
   }
 });

@@ -63,7 +63,10 @@ const root = path.resolve(__dirname, "../..");
  * make-parcel.ts). On the database of the server under test, chosen as
  * scripts/e2e-server.mjs chooses it.
  */
-export function makeExpiredParcel(siteCode: string, courier: string): { parcelId: number; siteId: number; trackingNumber: string; door: string } {
+export function makeExpiredParcel(
+  siteCode: string,
+  courier: string,
+): { parcelId: number; siteId: number; trackingNumber: string; door: string; doorName: string } {
   return makeParcel("expired", siteCode, courier, uniqueTracking("EXP"), testPhone());
 }
 

@@ -46,10 +46,11 @@ async function main() {
 
     const reserved = await reserveParcel(as(courier), { siteId: site.id, trackingNumber, size: "S", recipientPhone });
     const { parcel } = confirmDeposit(as(courier), { parcelId: reserved.parcel.id });
+    const door = { door: parcel.slot!.label, doorName: doorName(doorAddress(as(courier), parcel.slot!.id)) };
     if (kind === "expired") {
       clock.now = Date.now();
       writeTransaction(db, () => expireParcel(as({ kind: "system" }), db.select().from(parcels).where(eq(parcels.id, parcel.id)).get()!));
-      console.log(JSON.stringify({ parcelId: parcel.id, siteId: site.id, trackingNumber: parcel.trackingNumber, door: parcel.slot!.label }));
+      console.log(JSON.stringify({ parcelId: parcel.id, siteId: site.id, trackingNumber: parcel.trackingNumber, ...door }));
       return;
     }
     const cipher = db.$client.prepare("select pickup_code_cipher as cipher from parcels where id = ?").get(parcel.id) as { cipher: string };
@@ -58,8 +59,7 @@ async function main() {
         parcelId: parcel.id,
         code: decryptPickupCode(keys, cipher.cipher),
         phoneLast4: recipientPhone.slice(-4),
-        door: parcel.slot!.label,
-        doorName: doorName(doorAddress(as(courier), parcel.slot!.id)),
+        ...door,
       }),
     );
   } finally {

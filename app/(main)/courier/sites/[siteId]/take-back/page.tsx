@@ -30,6 +30,7 @@ export default async function TakeBackPage({ params, searchParams }: Props) {
   const due = listTakeBack(ctx, siteId);
   const query = await searchParams;
   const returned = parcelForNotice(ctx, query.returned);
+  const unconfirmed = query.door === "unconfirmed" && query.replayed !== "1";
 
   return (
     <section className="mx-auto flex max-w-xl flex-col gap-5">
@@ -38,15 +39,22 @@ export default async function TakeBackPage({ params, searchParams }: Props) {
       <SiteTabs siteId={siteId} current="take-back" takeBack={due.length} />
 
       {returned && returned.state === "returned" ? (
-        <div role="status" className="flex flex-col gap-1 rounded-2xl border-2 border-green-600 bg-green-50 p-4 text-center text-green-950">
+        <div
+          role="status"
+          className={`flex flex-col gap-1 rounded-2xl border-2 p-4 text-center ${unconfirmed ? "border-amber-500 bg-amber-50 text-amber-950" : "border-green-600 bg-green-50 text-green-950"}`}
+        >
           <p className="text-3xl font-black">
-            {query.replayed === "1" ? `Already taken back from door ${returned.slot?.label}` : `Door ${returned.slot?.label} is open`}
+            {query.replayed === "1"
+              ? `Already taken back from door ${returned.slot?.label}`
+              : unconfirmed
+                ? `Is door ${returned.slot?.label} open?`
+                : `Door ${returned.slot?.label} is open`}
           </p>
           <p>
             Take out <span className="font-mono font-semibold">{returned.trackingNumber}</span> and shut the door. It is marked
             returned to {returned.carrier.name}.
           </p>
-          {query.door === "unconfirmed" ? (
+          {unconfirmed ? (
             <p className="font-semibold text-red-800">
               The locker did not confirm the door opened. If it is shut, ask the site&apos;s admin to open it.
             </p>
