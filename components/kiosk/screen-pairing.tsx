@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect } from "react";
-import type { ScreenPairingState } from "@/app/kiosk/[site]/actions";
+import type { ScreenPairingState } from "@/lib/kiosk/state";
 
 /** How often a screen showing its code asks whether an admin has typed it. */
 const POLL_MS = 3_000;

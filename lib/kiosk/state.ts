@@ -15,3 +15,6 @@ export type KioskState =
   | { status: "error"; nonce: number; message: string };
 
 export const KIOSK_IDLE: KioskState = { status: "idle" };
+
+/** What asking for a pairing code hands back to an unpaired screen (the code itself is on the page). */
+export type ScreenPairingState = { status: "idle" } | { status: "error"; message: string };

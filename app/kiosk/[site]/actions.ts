@@ -5,7 +5,7 @@ import { kioskContext, startKioskScreenPairing } from "@/lib/kiosk/context";
 import { kioskDeviceToken, storeKioskDeviceToken } from "@/lib/kiosk/device-cookie";
 import { kioskErrorState, openedState } from "@/lib/kiosk/errors";
 import { isDomainError } from "@/lib/errors";
-import type { KioskState } from "@/lib/kiosk/state";
+import type { KioskState, ScreenPairingState } from "@/lib/kiosk/state";
 import type { Ctx, KioskActor } from "@/lib/context";
 import { collectParcel } from "@/lib/parcels/collect";
 import { retryCollectedDoor } from "@/lib/parcels/retry-door";
@@ -47,8 +47,6 @@ async function retryDoor(ctx: Ctx<KioskActor>, siteCode: string, parcelId: strin
   revalidatePath(`/kiosk/${siteCode}`);
   return openedState(result.slot, result.doorOpened, result.canRetry ? Number(parcelId) : null);
 }
-
-export type ScreenPairingState = { status: "idle" } | { status: "error"; message: string };
 
 /**
  * An unpaired screen asks for a code to show: its cookie gets the device token that the
