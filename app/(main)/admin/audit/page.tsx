@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Select } from "@/components/ui/field";
 import { PageHeader } from "@/components/admin/page-header";
 import { Pagination } from "@/components/admin/pagination";
 import { Alert } from "@/components/ui/alert";
@@ -12,6 +11,7 @@ import { isDomainError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
 import { listSiteChoices } from "@/lib/sites/admin-sites";
 import { adminPageContext } from "../admin-context";
+import { FilterSelect } from "@/components/admin/filter-select";
 
 export const metadata: Metadata = { title: "Audit trail" };
 
@@ -47,30 +47,30 @@ export default async function AuditPage({ searchParams }: Props) {
       />
       <form method="get" action="/admin/audit" role="search" aria-label="Audit trail" className="flex flex-col gap-4 rounded-xl border border-gray-200 bg-gray-50 p-4">
         <div className="grid gap-x-4 gap-y-2 sm:grid-cols-2 lg:grid-cols-5">
-          <Select name="category" label="What" defaultValue={filters.category ?? ""} errors={fieldErrors.category}>
-            <option value="">Everything</option>
-            {Object.entries(AUDIT_CATEGORY_LABELS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </Select>
-          <Select name="site" label="Site" defaultValue={filters.site ?? ""} errors={fieldErrors.site}>
-            <option value="">All sites</option>
-            {sites.map((site) => (
-              <option key={site.id} value={site.id}>
-                {site.name}
-              </option>
-            ))}
-          </Select>
-          <Select name="actor" label="Who" defaultValue={filters.actor ?? ""} errors={fieldErrors.actor}>
-            <option value="">Anyone</option>
-            {actors.map((actor) => (
-              <option key={actor.id} value={actor.id}>
-                {actor.name} ({actor.role})
-              </option>
-            ))}
-          </Select>
+          <FilterSelect
+            name="category"
+            label="What"
+            any="Everything"
+            options={Object.entries(AUDIT_CATEGORY_LABELS).map(([value, label]) => ({ value, label }))}
+            value={filters.category}
+            errors={fieldErrors.category}
+          />
+          <FilterSelect
+            name="site"
+            label="Site"
+            any="All sites"
+            options={sites.map((site) => ({ value: site.id, label: site.name }))}
+            value={filters.site}
+            errors={fieldErrors.site}
+          />
+          <FilterSelect
+            name="actor"
+            label="Who"
+            any="Anyone"
+            options={actors.map((actor) => ({ value: actor.id, label: `${actor.name} (${actor.role})` }))}
+            value={filters.actor}
+            errors={fieldErrors.actor}
+          />
           <Field name="from" label="From" type="date" defaultValue={filters.from} errors={fieldErrors.from} />
           <Field name="to" label="Until" type="date" defaultValue={filters.to} errors={fieldErrors.to} />
         </div>

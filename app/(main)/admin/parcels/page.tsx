@@ -13,6 +13,7 @@ import { formatShortDateTime } from "@/components/admin/dates";
 import { searchParcels, type ParcelSearchResult } from "@/lib/parcels/admin-search";
 import { listSiteChoices } from "@/lib/sites/admin-sites";
 import { adminPageContext } from "../admin-context";
+import { FilterSelect } from "@/components/admin/filter-select";
 
 export const metadata: Metadata = { title: "Parcels" };
 
@@ -58,30 +59,30 @@ export default async function ParcelSearchPage({ searchParams }: Props) {
             errors={fieldErrors.phone}
             hint="The whole number or its last 4 digits."
           />
-          <Select name="state" label="State" defaultValue={filters.state ?? ""} errors={fieldErrors.state}>
-            <option value="">Any state</option>
-            {(Object.keys(STATE_NAMES) as (keyof typeof STATE_NAMES)[]).map((state) => (
-              <option key={state} value={state}>
-                {STATE_NAMES[state]}
-              </option>
-            ))}
-          </Select>
-          <Select name="site" label="Site" defaultValue={filters.site ?? ""} errors={fieldErrors.site}>
-            <option value="">All sites</option>
-            {sites.map((site) => (
-              <option key={site.id} value={site.id}>
-                {site.name}
-              </option>
-            ))}
-          </Select>
-          <Select name="carrier" label="Carrier" defaultValue={filters.carrier ?? ""} errors={fieldErrors.carrier}>
-            <option value="">All carriers</option>
-            {carriers.map((carrier) => (
-              <option key={carrier.id} value={carrier.id}>
-                {carrier.name}
-              </option>
-            ))}
-          </Select>
+          <FilterSelect
+            name="state"
+            label="State"
+            any="Any state"
+            options={(Object.keys(STATE_NAMES) as (keyof typeof STATE_NAMES)[]).map((state) => ({ value: state, label: STATE_NAMES[state] }))}
+            value={filters.state}
+            errors={fieldErrors.state}
+          />
+          <FilterSelect
+            name="site"
+            label="Site"
+            any="All sites"
+            options={sites.map((site) => ({ value: site.id, label: site.name }))}
+            value={filters.site}
+            errors={fieldErrors.site}
+          />
+          <FilterSelect
+            name="carrier"
+            label="Carrier"
+            any="All carriers"
+            options={carriers.map((carrier) => ({ value: carrier.id, label: carrier.name }))}
+            value={filters.carrier}
+            errors={fieldErrors.carrier}
+          />
           <Field name="from" label="Arrived from" type="date" defaultValue={filters.from} errors={fieldErrors.from} />
           <Field name="to" label="Arrived until" type="date" defaultValue={filters.to} errors={fieldErrors.to} />
           <Select name="incident" label="Incidents" defaultValue={filters.incident ?? ""} errors={fieldErrors.incident}>
