@@ -38,6 +38,20 @@ const EnvSchema = z.object({
     .optional()
     .or(z.literal("").transform(() => undefined)),
   MAIL_FROM: z.string().min(3).default("Parcel Lockers <no-reply@parcel-lockers.localhost>"),
+  // Text messages go to the operator's SMS gateway webhook when this is set (docs/SMS.md);
+  // otherwise they land in the development mailbox.
+  SMS_WEBHOOK_URL: z
+    .string()
+    .url()
+    .regex(/^https?:\/\//, "must be an http:// or https:// URL")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  // Signs each webhook request (HMAC-SHA256), so the gateway can tell it came from us.
+  SMS_WEBHOOK_SECRET: z
+    .string()
+    .min(16, "must be at least 16 characters")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
 });
 
 const SecretsSchema = z.object({

@@ -6,6 +6,8 @@ import { adminScene, expectAdminsOnly, type AdminScene } from "@/lib/testing/adm
 import { createTestWorld, type TestWorld } from "@/lib/testing/factories";
 import { createStation, deposit, reserve } from "@/lib/testing/parcels";
 import { layoutByRow } from "@/lib/sites/layout";
+import { DELIVERY_POLICY, deliverDueNotifications } from "@/lib/notifications/worker";
+import type { MessageTransport } from "@/lib/notifications/transport";
 import { median, organizationDashboard } from "./dashboard";
 import { dayKey, parseDayKey, startOfDay } from "./time";
 
@@ -108,6 +110,46 @@ describe("organizationDashboard", () => {
       expect(organizationDashboard(world.ctx(scene.admin)).stuckDoors.map((door) => door.label)).toEqual([second.parcel.slot!.label]);
     } finally {
       world.doors.failNext = 0;
+      world.clock.now = start;
+    }
+  });
+
+  it("lists the organization's parcel messages that failed for good, newest first, for a week", async () => {
+    const start = world.clock.now;
+    const refusing: MessageTransport = {
+      name: "refusing",
+      send: () => Promise.reject(new Error("the SMS gateway refused the message: 503 quota exceeded")),
+    };
+    const system = world.ctx({ kind: "system" });
+    const giveUpAtOnce = { ...DELIVERY_POLICY, maxAttempts: 1 };
+    try {
+      // Whatever earlier tests queued is delivered first, so only these fail.
+      await deliverDueNotifications(system, { name: "accepting", send: () => Promise.resolve() }, { ...DELIVERY_POLICY, batchSize: 1_000 });
+      const ours = await deposit(world, scene.station.courier, scene.station.site.id);
+      const theirs = await deposit(world, scene.other.courier, scene.other.site.id);
+      world.clock.now += 1_000;
+      const later = await deposit(world, scene.station.courier, scene.station.site.id);
+      const report = await deliverDueNotifications(system, refusing, giveUpAtOnce);
+      expect(report.failed).toBeGreaterThanOrEqual(3);
+
+      const undelivered = organizationDashboard(world.ctx(scene.admin)).undeliveredMessages;
+      expect(undelivered.filter((m) => m.channel === "sms").map((m) => m.trackingNumber)).toEqual([
+        later.parcel.trackingNumber,
+        ours.parcel.trackingNumber,
+      ]);
+      expect(undelivered[0]).toMatchObject({
+        parcelId: later.parcel.id,
+        siteName: scene.station.site.name,
+        kind: "parcel_deposited",
+        recipient: later.parcel.recipientPhone,
+        lastError: "the SMS gateway refused the message: 503 quota exceeded",
+      });
+      expect(undelivered.map((m) => m.parcelId)).not.toContain(theirs.parcel.id);
+      expect(organizationDashboard(world.ctx(scene.otherAdmin)).undeliveredMessages.map((m) => m.parcelId)).toContain(theirs.parcel.id);
+
+      world.clock.now += 7 * 24 * HOUR;
+      expect(organizationDashboard(world.ctx(scene.admin)).undeliveredMessages).toEqual([]);
+    } finally {
       world.clock.now = start;
     }
   });

@@ -37,6 +37,25 @@ export type StuckDoor = { siteId: number; siteName: string; slotId: number; labe
 /** How far back the dashboard looks for doors that did not open. */
 export const STUCK_DOOR_WINDOW_MS = 24 * 3_600_000;
 
+/**
+ * A message about a parcel that the outbox gave up on (every try refused or unanswered):
+ * its recipient may not know their parcel is waiting, or its code.
+ */
+export type UndeliveredMessage = {
+  id: number;
+  parcelId: number;
+  trackingNumber: string;
+  siteName: string;
+  kind: string;
+  channel: "sms" | "email";
+  recipient: string;
+  lastError: string | null;
+  at: number;
+};
+
+/** How far back the dashboard looks for messages that could not be sent. */
+export const UNDELIVERED_WINDOW_MS = 7 * 24 * 3_600_000;
+
 export type Dashboard = {
   organization: string;
   today: string;
@@ -47,6 +66,8 @@ export type Dashboard = {
   collectedInWindow: number;
   /** Doors that did not open in the last STUCK_DOOR_WINDOW_MS, most recent first. */
   stuckDoors: StuckDoor[];
+  /** Parcel messages queued in the last UNDELIVERED_WINDOW_MS that failed for good, newest first. */
+  undeliveredMessages: UndeliveredMessage[];
 };
 
 function counts(): DoorCounts {
@@ -138,6 +159,16 @@ export function organizationDashboard(ctx: Ctx): Dashboard {
     order by lastAt desc
     limit 20`);
 
+  const undeliveredMessages = ctx.db.all<UndeliveredMessage>(sql`
+    select n.id, n.parcel_id as parcelId, p.tracking_number as trackingNumber, st.name as siteName, n.kind,
+           n.channel, n.recipient, substr(n.last_error, 1, 200) as lastError, n.created_at as at
+    from notifications n
+    join parcels p on p.id = n.parcel_id
+    join sites st on st.id = p.site_id and st.organization_id = ${org}
+    where n.status = 'failed' and n.created_at > ${now - UNDELIVERED_WINDOW_MS}
+    order by n.created_at desc, n.id desc
+    limit 20`);
+
   return {
     organization: organization.name,
     today: dayKey(now),
@@ -146,6 +177,7 @@ export function organizationDashboard(ctx: Ctx): Dashboard {
     medianWaitMs: median(waits),
     collectedInWindow: waits.length,
     stuckDoors,
+    undeliveredMessages,
   };
 }
 

@@ -8,9 +8,10 @@ import { normalizePhone } from "@/lib/phone";
 import type { MessageTransport } from "./transport";
 
 /*
- * The development mailbox: the transport every SMS takes (there is no SMS gateway yet)
- * and every email takes when no SMTP server is configured. It stands in for the
- * customer's phone and inbox, so what it holds is as secret as the messages themselves.
+ * The development mailbox: the transport every SMS takes while no SMS gateway is set, and
+ * every email while no SMTP server is; with them, it keeps a copy of each message about a
+ * parcel (lib/notifications/delivery.ts). It stands in for the customer's phone and feeds
+ * their Messages page, so what it holds is as secret as the messages themselves.
  */
 
 /** Delivers into the mailbox table. Idempotent per message: a re-send keeps one copy. */

@@ -22,7 +22,7 @@ export interface MessageTransport {
   send(message: OutgoingMessage): Promise<void>;
 }
 
-/** SMS and email may go different ways: the demo has no SMS gateway, but may have SMTP. */
+/** SMS and email may go different ways: an SMS gateway webhook, an SMTP server, or the mailbox. */
 export function byChannel(transports: { sms: MessageTransport; email: MessageTransport }): MessageTransport {
   return {
     name: `sms:${transports.sms.name}, email:${transports.email.name}`,

@@ -9,6 +9,13 @@ import { formatDateTime, formatDuration } from "@/lib/format";
 import { SIZES } from "@/lib/slots/sizes";
 import { adminPageContext } from "./admin-context";
 
+const MESSAGE_KINDS: Record<string, string> = {
+  parcel_deposited: "Pickup code",
+  pickup_reminder: "Reminder",
+  parcel_expired: "Pickup time over",
+  parcel_collected: "Collected notice",
+};
+
 export const metadata: Metadata = { title: "Admin dashboard" };
 
 export default async function AdminDashboardPage() {
@@ -80,6 +87,35 @@ export default async function AdminDashboardPage() {
                   <span className="text-gray-700">
                     {door.failures === 1 ? "once" : `${door.failures} times`} · last {formatDateTime(door.lastAt)}
                   </span>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </Panel>
+
+      <Panel id="undelivered" title="Messages that could not be sent, last 7 days">
+        {dashboard.undeliveredMessages.length === 0 ? (
+          <p className="text-sm text-gray-700">None: every message about a parcel was sent.</p>
+        ) : (
+          <>
+            <p className="-mt-2 text-sm text-gray-700">
+              Every try was refused or went unanswered, so the recipient may not know their parcel is waiting. Reach them another
+              way; the parcel&apos;s page has its details.
+            </p>
+            <ul className="flex flex-col divide-y divide-gray-100" aria-label="Messages that could not be sent">
+              {dashboard.undeliveredMessages.map((message) => (
+                <li key={message.id} className="flex flex-col gap-1 py-2 text-sm">
+                  <div className="flex flex-wrap items-baseline justify-between gap-2">
+                    <Link href={`/admin/parcels/${message.parcelId}`} className="font-semibold text-brand-700 underline">
+                      {message.trackingNumber} · {message.siteName}
+                    </Link>
+                    <span className="text-gray-700">{formatDateTime(message.at)}</span>
+                  </div>
+                  <p className="text-gray-800">
+                    {MESSAGE_KINDS[message.kind] ?? message.kind} by {message.channel === "sms" ? "text" : "email"} to {message.recipient}
+                    {message.lastError ? <span className="text-gray-700"> — {message.lastError}</span> : null}
+                  </p>
                 </li>
               ))}
             </ul>

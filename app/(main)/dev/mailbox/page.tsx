@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { MessageList } from "@/components/customer/message-list";
 import { buttonClass } from "@/components/ui/button";
 import { requestContext } from "@/lib/auth/current";
+import { smsGoesToMailbox } from "@/lib/notifications/delivery";
 import { listMailbox, mailboxAccess } from "@/lib/notifications/mailbox";
 
 export const metadata: Metadata = { title: "Development mailbox" };
@@ -19,8 +20,9 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
       <div>
         <h1 className="text-2xl font-bold">Development mailbox</h1>
         <p className="mt-1 max-w-3xl text-gray-700">
-          Every text message, and every email while no SMTP server is configured, is delivered here instead of to a phone or
-          a mail server, so the demo works on its own.{" "}
+          {smsGoesToMailbox()
+            ? "Every text message, and every email while no SMTP server is configured, is delivered here instead of to a phone or a mail server, so the demo works on its own."
+            : "Text messages go out through the SMS gateway. This page keeps a copy of each message about a parcel, and holds every email while no SMTP server is configured."}{" "}
           {access === "organization"
             ? "As an admin you see the messages about your organization's parcels and the account codes."
             : "While developing, everybody sees everything."}
