@@ -65,6 +65,14 @@ test("parcel search finds parcels by phone, shows a timeline, and the CSV export
   await expect(extend.getByRole("status")).toContainText("Extended: the parcel now waits until");
   await expect(extend).toContainText("Already extended once.");
 
+  // What was sent to the recipient, and the pickup code sent again.
+  const messages = page.getByRole("region", { name: "Messages to the recipient" });
+  const codeTexts = messages.getByRole("listitem").filter({ hasText: `Pickup code by text to ${phone}` });
+  await expect(codeTexts).toHaveCount(1);
+  await messages.getByRole("button", { name: "Send the pickup code again" }).click();
+  await expect(messages.getByRole("status")).toContainText(`The pickup code is on its way to ${phone}.`);
+  await expect(codeTexts).toHaveCount(2);
+
   const incident = page.getByRole("region", { name: "Lost or damaged" });
   await incident.getByText("Record an incident…").click();
   await incident.getByRole("radio", { name: "Damaged" }).check();
@@ -77,6 +85,7 @@ test("parcel search finds parcels by phone, shows a timeline, and the CSV export
   await page.goto("/admin/audit?category=parcel");
   await expect(page.getByRole("row").filter({ hasText: `Extended the pickup time of ${mine[0]}` })).toHaveCount(1);
   await expect(page.getByRole("row").filter({ hasText: `Marked ${mine[0]} damaged: Box crushed on one corner` })).toHaveCount(1);
+  await expect(page.getByRole("row").filter({ hasText: `Sent the pickup code of ${mine[0]} again to ${phone}` })).toHaveCount(1);
 
   await page.goto(`/admin/parcels?incident=damaged&phone=${phone}`);
   await expect(page.getByRole("heading", { level: 2, name: "1 parcel" })).toBeVisible();

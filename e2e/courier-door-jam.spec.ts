@@ -1,15 +1,15 @@
 import { expect, test } from "@playwright/test";
-import { DEMO, signIn } from "./support/accounts";
-import { addLockerViaConsole, COURIER_PASSWORD, createCourierViaConsole, createSiteViaConsole, signInAsAdmin } from "./support/admin";
+import { signIn } from "./support/accounts";
+import { consoleDoorName, COURIER_PASSWORD, createStationViaConsole, signInAsAdmin } from "./support/admin";
 import { expectAccessible } from "./support/axe";
 import { closeDoor, fillParcel, jamDoor, makeExpiredParcel, openSite, readDoor, testPhone, uniqueTracking } from "./support/courier";
 import { newDevice } from "./support/customers";
 
 /*
  * A lock board that does not answer when a courier's door is commanded open, jammed
- * through the simulated controller. The deposit journey builds a station of its own (one
- * locker, two M doors, a courier serving it) so that it knows both doors before one is
- * picked; the take-back journey jams only its own parcel's door.
+ * through the simulated controller. Each journey builds a station of its own (a locker and
+ * a courier serving it): a jammed door is never handed to another journey running at the
+ * same time, and the deposit journey knows both its doors before one is picked.
  */
 
 test("a door the locker did not confirm is asked about, not announced open; reporting it opens the other door", async ({ page, browser }, testInfo) => {
@@ -18,12 +18,9 @@ test("a door the locker did not confirm is asked about, not announced open; repo
   const unjam: (() => void)[] = [];
   try {
     await signInAsAdmin(laptop.page);
-    const site = await createSiteViaConsole(laptop.page, "Jam");
-    await addLockerViaConsole(laptop.page, site, { code: "J", rowSizes: ["M"], columns: 2 });
-    const courier = await createCourierViaConsole(laptop.page, [site]);
-    // Lockers added in the console get the simulated controller `sim-<site id>-<locker code>`.
+    const { site, courier } = await createStationViaConsole(laptop.page, "Jam", { code: "J", rowSizes: ["M"], columns: 2 });
     const doorNames = ["J-01", "J-02"];
-    const jams = new Map(doorNames.map((label) => [label, jamDoor(`sim-${site.id}-J/${label}`)]));
+    const jams = new Map(doorNames.map((label) => [label, jamDoor(consoleDoorName(site, "J", label))]));
     unjam.push(...jams.values());
 
     await signIn(page, courier.phone, COURIER_PASSWORD);
@@ -64,18 +61,25 @@ test("a door the locker did not confirm is asked about, not announced open; repo
   }
 });
 
-test("a take-back whose door the locker did not confirm asks, and sends the courier to the site's admin", async ({ page }) => {
-  const parcel = makeExpiredParcel("ZJG-N", DEMO.ztoCourier);
-  const unjam = jamDoor(parcel.doorName);
+test("a take-back whose door the locker did not confirm asks, and sends the courier to the site's admin", async ({ page, browser }, testInfo) => {
+  const laptop = await newDevice(browser, testInfo);
   try {
-    await signIn(page, DEMO.ztoCourier);
-    await page.goto(`/courier/sites/${parcel.siteId}/take-back/${parcel.parcelId}`);
-    await page.getByRole("button", { name: `Open door ${parcel.door}` }).click();
-    const answer = page.getByRole("status").filter({ hasText: `Is door ${parcel.door} open?` });
-    await expect(answer).toContainText("The locker did not confirm the door opened. If it is shut, ask the site's admin to open it.");
-    await expect(page.getByText(`Door ${parcel.door} is open`)).toHaveCount(0);
-    await expectAccessible(page, "courier: take-back door not confirmed");
+    await signInAsAdmin(laptop.page);
+    const { site, courier } = await createStationViaConsole(laptop.page, "Jam back", { code: "J", rowSizes: ["S"], columns: 1 });
+    const parcel = makeExpiredParcel(site.code, courier.phone);
+    const unjam = jamDoor(parcel.doorName);
+    try {
+      await signIn(page, courier.phone, COURIER_PASSWORD);
+      await page.goto(`/courier/sites/${parcel.siteId}/take-back/${parcel.parcelId}`);
+      await page.getByRole("button", { name: `Open door ${parcel.door}` }).click();
+      const answer = page.getByRole("status").filter({ hasText: `Is door ${parcel.door} open?` });
+      await expect(answer).toContainText("The locker did not confirm the door opened. If it is shut, ask the site's admin to open it.");
+      await expect(page.getByText(`Door ${parcel.door} is open`)).toHaveCount(0);
+      await expectAccessible(page, "courier: take-back door not confirmed");
+    } finally {
+      unjam();
+    }
   } finally {
-    unjam();
+    await laptop.context.close();
   }
 });

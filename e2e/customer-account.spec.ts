@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { DEMO, signIn } from "./support/accounts";
-import { becomeConfirmedCustomer, expectAccessibleScreen, newDevice, readTextMessage } from "./support/customers";
+import { becomeConfirmedCustomer, newDevice, readTextMessage } from "./support/customers";
+import { expectAccessible } from "./support/axe";
 
 /** A phone number no parcel and no other test uses. */
 function freshPhone(): string {
@@ -21,11 +22,11 @@ test("a new customer confirms their phone with the texted code, sees the empty s
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page).toHaveURL("/parcels");
   await expect(page).toHaveTitle(/My parcels/);
-  await expectAccessibleScreen(page, "my parcels (phone not confirmed)");
+  await expectAccessible(page, "my parcels (phone not confirmed)");
 
   await page.getByRole("link", { name: "Confirm my phone number" }).click();
   await expect(page.getByText(`${phone.slice(0, 3)}****${phone.slice(-4)}`).first()).toBeVisible();
-  await expectAccessibleScreen(page, "confirm phone");
+  await expectAccessible(page, "confirm phone");
   await page.getByRole("button", { name: "Text me a code" }).click();
   await expect(page.getByRole("status")).toContainText("We are texting a 6-digit code to");
   await expect(page.getByText("5 tries left")).toBeVisible();
@@ -39,14 +40,14 @@ test("a new customer confirms their phone with the texted code, sees the empty s
   await page.getByRole("button", { name: "Confirm" }).click();
   await expect(page.getByText("That code is not right. 4 tries left.")).toBeVisible();
   await expect(page.getByLabel("6-digit code")).toHaveValue("");
-  await expectAccessibleScreen(page, "confirm phone (wrong code)");
+  await expectAccessible(page, "confirm phone (wrong code)");
 
   await page.getByLabel("6-digit code").fill(code);
   await page.getByRole("button", { name: "Confirm" }).click();
   await expect(page).toHaveURL("/parcels?verified=1");
   await expect(page.getByText("No parcels yet")).toBeVisible();
   await expect(page).toHaveTitle(/My parcels/);
-  await expectAccessibleScreen(page, "my parcels (empty)");
+  await expectAccessible(page, "my parcels (empty)");
 
   await page.getByRole("link", { name: "Account" }).click();
   await expect(page.getByText("— confirmed")).toBeVisible();
@@ -56,7 +57,7 @@ test("a new customer confirms their phone with the texted code, sees the empty s
   await page.reload();
   await expect(page.getByText("Now: Library Plaza Station")).toBeVisible();
   await expect(page.getByLabel("Preferred site")).toHaveValue(/\d+/);
-  await expectAccessibleScreen(page, "account");
+  await expectAccessible(page, "account");
 
   await page.getByRole("link", { name: "Messages" }).click();
   // The one code that was sent (the second request was refused), now harmless to show.
@@ -70,7 +71,7 @@ test("the inbox holds the texts and emails sent to the customer, newest first", 
   await expect(messages.first()).toBeVisible();
   await expect(messages.filter({ hasText: "The pickup time for your ZTO Express parcel ZT7730012455" }).first()).toBeVisible();
   await expect(messages.filter({ hasText: "Reminder:" }).first()).toBeVisible();
-  await expectAccessibleScreen(page, "messages (Bob)");
+  await expectAccessible(page, "messages (Bob)");
 });
 
 test("the development mailbox is for admins in production; a customer gets the page that does not exist", async ({
@@ -87,7 +88,7 @@ test("the development mailbox is for admins in production; a customer gets the p
     await admin.page.goto("/dev/mailbox?to=13800000001");
     await expect(admin.page.getByRole("heading", { level: 1, name: "Development mailbox" })).toBeVisible();
     await expect(admin.page.getByRole("article").first()).toContainText("to 13800000001");
-    await expectAccessibleScreen(admin.page, "development mailbox");
+    await expectAccessible(admin.page, "development mailbox");
     // The other organization's admin does not see the campus's parcel messages.
     await admin.context.clearCookies();
     await signIn(admin.page, DEMO.otherAdmin);

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
+import { expectAccessible } from "./support/axe";
 import {
   becomeConfirmedCustomer,
-  expectAccessibleScreen,
   forProject,
   NEWCOMERS,
   openKiosk,
@@ -37,7 +37,7 @@ test("a new customer confirms their phone, finds the parcel, its code, QR and te
   await expect(card.getByRole("link", { name: /Open in map/ })).toHaveAttribute("href", /openstreetmap\.org\/\?mlat=30\.3009&mlon=120\.0961/);
   await expect(card.getByText(/\d+ days \d+ h left/)).toBeVisible();
   const door = /door ([A-Z]-\d{2})/.exec(await card.innerText())![1];
-  await expectAccessibleScreen(page, "my parcels");
+  await expectAccessible(page, "my parcels");
 
   // The text the courier's deposit queued, as delivered.
   await page.getByRole("link", { name: "Messages" }).click();
@@ -45,7 +45,7 @@ test("a new customer confirms their phone, finds the parcel, its code, QR and te
   await expect(text).toContainText(`in door ${door} at East Teaching Station`);
   await expect(text).toContainText("(06:30–22:30 daily)");
   await expect(text).toContainText("Collect by");
-  await expectAccessibleScreen(page, "messages");
+  await expectAccessible(page, "messages");
 
   // At the locker: the code and the phone's last 4 digits open exactly that door.
   const kiosk = await openKiosk(browser, testInfo, "ZJG-E");
@@ -56,7 +56,7 @@ test("a new customer confirms their phone, finds the parcel, its code, QR and te
     await screen.getByRole("button", { name: "Open my door" }).click();
     await expect(screen.getByRole("status")).toContainText(`Door ${door} is open — take your parcel and close the door.`);
     await expect(screen.locator(`[data-door="${door}"]`)).toHaveAttribute("data-state", "open");
-    await expectAccessibleScreen(screen, "kiosk: door open");
+    await expectAccessible(screen, "kiosk: door open");
 
     // Done: back to the start, with nothing of this customer left on the screen.
     await screen.getByRole("button", { name: "Done" }).click();
@@ -70,7 +70,7 @@ test("a new customer confirms their phone, finds the parcel, its code, QR and te
     await screen.getByRole("button", { name: "Open my door" }).click();
     await expect(screen.getByRole("alert").filter({ hasText: WRONG_CODE_MESSAGE })).toHaveText(WRONG_CODE_MESSAGE);
     await expect(screen.getByLabel("Pickup code")).toHaveValue("");
-    await expectAccessibleScreen(screen, "kiosk: wrong code");
+    await expectAccessible(screen, "kiosk: wrong code");
   } finally {
     await kiosk.context.close();
   }
@@ -86,7 +86,7 @@ test("a new customer confirms their phone, finds the parcel, its code, QR and te
   await expect(timeline.getByText(`Collected at the locker's screen, door ${door}`)).toBeVisible();
   await expect(timeline.getByText("Text message sent: your parcel is ready, with its pickup code")).toBeVisible();
   await expect(page.getByTestId("pickup-code")).toHaveCount(0);
-  await expectAccessibleScreen(page, "parcel detail (collected)");
+  await expectAccessible(page, "parcel detail (collected)");
 
   // And the collection notice reaches the phone once the outbox worker's next round has run.
   await expect(async () => {

@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { DEMO, signIn } from "./support/accounts";
-import { expectAccessibleScreen, forProject, newDevice } from "./support/customers";
+import { forProject, newDevice } from "./support/customers";
+import { expectAccessible } from "./support/axe";
 
 /*
  * Alice and Bob, the seeded customers with confirmed phones. These tests read their
@@ -32,7 +33,7 @@ test("My parcels shows the waiting parcels first, each ready for the locker, the
 
   const history = page.getByRole("region", { name: "History" });
   await expect(history.getByRole("link", { name: /ZT7730012401/ })).toContainText("Collected");
-  await expectAccessibleScreen(page, "my parcels (Alice)");
+  await expectAccessible(page, "my parcels (Alice)");
 });
 
 test("extending the hold moves the deadline a day later, once, and the timeline says so", async ({ page }, testInfo) => {
@@ -47,7 +48,7 @@ test("extending the hold moves the deadline a day later, once, and the timeline 
   const confirm = page.getByText(/Keep the parcel in its locker until .+\? You can do this only once\./);
   await expect(confirm).toBeVisible();
   const promised = /until (.+)\?/.exec(await confirm.innerText())![1];
-  await expectAccessibleScreen(page, "extend hold: confirm");
+  await expectAccessible(page, "extend hold: confirm");
   await page.getByRole("button", { name: "Yes, keep it one more day" }).click();
 
   await expect(page.getByRole("status")).toContainText("Done: your parcel stays in its locker one more day.");
@@ -83,7 +84,7 @@ test("one customer cannot open another's parcel: it looks exactly like a parcel 
   await expect(page.getByRole("heading", { level: 1, name: "Parcel not found" })).toBeVisible();
   await expect(page.getByTestId("pickup-code")).toHaveCount(0);
   const refusal = await page.getByRole("main").innerText();
-  await expectAccessibleScreen(page, "parcel not found");
+  await expectAccessible(page, "parcel not found");
 
   const missing = await page.goto("/parcels/987654321");
   expect(missing?.status()).toBe(404);
@@ -101,5 +102,5 @@ test("a parcel's timeline tells its story, from the deposit to the kiosk, with t
   await expect(timeline.getByText("Email sent: your parcel is ready, with its pickup code")).toBeVisible();
   await expect(timeline.getByText(/^Collected at the locker's screen, door [AB]-\d{2}$/)).toBeVisible();
   await expect(steps.last()).toContainText("your parcel was collected");
-  await expectAccessibleScreen(page, "parcel timeline");
+  await expectAccessible(page, "parcel timeline");
 });

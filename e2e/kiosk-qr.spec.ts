@@ -1,8 +1,8 @@
 import { expect, test } from "@playwright/test";
+import { expectAccessible } from "./support/axe";
 import {
   becomeConfirmedCustomer,
   decodeQr,
-  expectAccessibleScreen,
   forProject,
   NEWCOMERS,
   openKiosk,
@@ -30,7 +30,7 @@ test("the customer's QR, scanned at the kiosk, opens their door; a QR for anothe
   // Exactly what the customer would type, and the site; nothing else.
   expect(payload).toBe(`PLK1:ZJG-L:${code}:${phone.slice(-4)}`);
   const door = /Door ([A-Z]-\d{2})/.exec(await page.getByRole("region", { name: "Where" }).innerText())![1];
-  await expectAccessibleScreen(page, "parcel detail (waiting)");
+  await expectAccessible(page, "parcel detail (waiting)");
 
   const kiosk = await openKiosk(browser, testInfo, "ZJG-L");
   try {
@@ -38,7 +38,7 @@ test("the customer's QR, scanned at the kiosk, opens their door; a QR for anothe
     await screen.getByRole("button", { name: "Scan QR" }).click();
     const scanner = screen.getByLabel("QR code from the scanner");
     await expect(scanner).toBeFocused();
-    await expectAccessibleScreen(screen, "kiosk: scan");
+    await expectAccessible(screen, "kiosk: scan");
 
     // A QR for another station is turned away before it costs the site a guess.
     await scanner.fill("PLK1:ZJG-N:123456:0001");

@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { DEMO, signIn } from "./support/accounts";
-import { expectAccessibleScreen, openKiosk, WRONG_CODE_MESSAGE } from "./support/customers";
+import { openKiosk, WRONG_CODE_MESSAGE } from "./support/customers";
+import { expectAccessible } from "./support/axe";
 
 /*
  * What the kiosk says when it opens nothing. Wrong codes count per kiosk and per site, for
@@ -34,7 +35,7 @@ test("an expired parcel's code is refused with its own message: whom to contact"
       "This parcel's pickup time is over. It is waiting for ZTO Express to take it back; call 95311 to arrange delivery.",
     );
     await expect(screen.locator('[data-state="open"]')).toHaveCount(0);
-    await expectAccessibleScreen(screen, "kiosk: expired parcel");
+    await expectAccessible(screen, "kiosk: expired parcel");
     await screen.getByRole("button", { name: "Done" }).click();
     await expect(screen.getByText("This parcel can no longer be collected here")).toHaveCount(0);
   } finally {
@@ -48,7 +49,7 @@ test("wrong codes get one message, then the kiosk makes people wait and counts d
   const kiosk = await openKiosk(browser, testInfo, "WLR-1", "a new kiosk");
   try {
     const screen = kiosk.page;
-    await expectAccessibleScreen(screen, "kiosk: start");
+    await expectAccessible(screen, "kiosk: start");
     const wrong = screen.getByRole("alert").filter({ hasText: WRONG_CODE_MESSAGE });
     // lib/pickup-codes/limits.ts: after 3 wrong entries a kiosk makes the next wait 10 s.
     for (let attempt = 1; attempt <= 3; attempt++) {
@@ -71,7 +72,7 @@ test("wrong codes get one message, then the kiosk makes people wait and counts d
     const first = await countdown.innerText();
     expect(first).toMatch(/^0:(0\d|10)$/);
     await expect(countdown).not.toHaveText(first, { timeout: 3_000 });
-    await expectAccessibleScreen(screen, "kiosk: locked");
+    await expectAccessible(screen, "kiosk: locked");
     // When the wait is over the keypad is back, empty.
     await expect(screen.getByLabel("Pickup code")).toHaveValue("", { timeout: 15_000 });
     await expect(screen.getByRole("group", { name: "Keypad" })).toBeVisible();

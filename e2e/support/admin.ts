@@ -133,3 +133,24 @@ export async function visit(page: Page, path: string, heading: string | RegExp) 
   await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
   await expectAccessible(page, path);
 }
+
+/**
+ * A station of the test's own — a site, one locker with a row of `size` doors, and a ZTO
+ * courier serving it — for journeys that jam doors or fill a site, so that no other journey
+ * running at the same time is ever given one of its doors.
+ */
+export async function createStationViaConsole(
+  page: Page,
+  label: string,
+  layout: { code: string; rowSizes: Size[]; columns: number },
+): Promise<{ site: CreatedSite; courier: CreatedCourier }> {
+  const site = await createSiteViaConsole(page, label);
+  await addLockerViaConsole(page, site, layout);
+  const courier = await createCourierViaConsole(page, [site]);
+  return { site, courier };
+}
+
+/** The simulated controller's name for a door of a locker added in the console (lib/sites/layout.ts). */
+export function consoleDoorName(site: CreatedSite, lockerCode: string, label: string): string {
+  return `sim-${site.id}-${lockerCode}/${label}`;
+}

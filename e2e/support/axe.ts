@@ -3,10 +3,13 @@ import { expect, type Page } from "@playwright/test";
 
 /**
  * Fails on serious or critical accessibility violations of the page as it is now — once
- * its colour transitions have finished: a button just back from its pending shade is
- * checked in its real colours, not half-way there (that made the check flaky).
+ * it has its title and its colour transitions have finished. Next.js streams a page's
+ * metadata a moment after its content (after a client-side navigation, and while a server
+ * action's revalidation re-renders the page), and a button just back from its pending
+ * shade is half-way between colours: checking either too early made the check flaky.
  */
 export async function expectAccessible(page: Page, label = page.url()) {
+  await expect(page).toHaveTitle(/\S/);
   await page.emulateMedia({ reducedMotion: "reduce" });
   await page.waitForFunction(() =>
     document.getAnimations().every((animation) => animation.playState !== "running" || animation.effect?.getTiming().iterations === Infinity),

@@ -2,7 +2,6 @@ import { expect, type Browser, type BrowserContext, type Page, type TestInfo } f
 import jsQR from "jsqr";
 import { PNG } from "pngjs";
 import { DEMO, signIn } from "./accounts";
-import { expectAccessible } from "./axe";
 
 /*
  * Helpers for the customer and kiosk journeys.
@@ -145,12 +144,3 @@ export async function tapOnKeypad(page: Page, code: string, phoneLast4: string) 
 
 export const WRONG_CODE_MESSAGE =
   "That code does not open a door here. Check the code and the last 4 digits of your phone.";
-
-/**
- * expectAccessible once the page has its title: after a client-side navigation (a form
- * action's redirect) Next.js streams the new metadata in a moment after the content.
- */
-export async function expectAccessibleScreen(page: Page, label: string) {
-  await expect(page).toHaveTitle(/\S/);
-  await expectAccessible(page, label);
-}

@@ -6,11 +6,11 @@
  *             clock is real, so it is deposited "a hold period and two hours ago" and
  *             expired now).
  *
- *   DATABASE_PATH=… node scripts/run-ts.mjs e2e/support/make-parcel.ts <waiting|expired> <site code> <courier email> <tracking> <phone>
+ *   DATABASE_PATH=… node scripts/run-ts.mjs e2e/support/make-parcel.ts <waiting|expired> <site code> <courier email or phone> <tracking> <phone>
  *
  * Prints the parcel as JSON. Run by e2e/support/courier.ts, one fresh parcel per test.
  */
-import { eq } from "drizzle-orm";
+import { eq, or } from "drizzle-orm";
 import { openDatabase } from "@/db/client";
 import { parcels, sites, users } from "@/db/schema";
 import { writeTransaction } from "@/db/transaction";
@@ -36,7 +36,7 @@ async function main() {
   const db = openDatabase(config.DATABASE_PATH, { migrate: false });
   try {
     const site = db.select().from(sites).where(eq(sites.code, siteCode)).get();
-    const user = db.select().from(users).where(eq(users.email, courierEmail)).get();
+    const user = db.select().from(users).where(or(eq(users.email, courierEmail), eq(users.phone, courierEmail))).get();
     const courier = user ? loadUserActor(db, user.id) : null;
     if (!site || !courier) throw new Error(`no site ${siteCode} or courier ${courierEmail}`);
 

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { collectParcel } from "@/lib/parcels/collect";
 import { expireOverdueParcels } from "@/lib/parcels/sweep";
 import { openSlotRemotely, setSlotOutOfService } from "@/lib/slots/admin-slots";
@@ -120,6 +120,8 @@ describe("organizationDashboard", () => {
       name: "refusing",
       send: () => Promise.reject(new Error("the SMS gateway refused the message: 503 quota exceeded")),
     };
+    // The worker logs each message it gives up on; this test gives up on purpose.
+    const quiet = vi.spyOn(console, "error").mockImplementation(() => {});
     const system = world.ctx({ kind: "system" });
     const giveUpAtOnce = { ...DELIVERY_POLICY, maxAttempts: 1 };
     try {
@@ -151,6 +153,7 @@ describe("organizationDashboard", () => {
       expect(organizationDashboard(world.ctx(scene.admin)).undeliveredMessages).toEqual([]);
     } finally {
       world.clock.now = start;
+      quiet.mockRestore();
     }
   });
 

@@ -23,6 +23,7 @@ export const AUDIT_ACTIONS = [
   "door.opened_remotely",
   "parcel.hold_extended",
   "parcel.cancelled",
+  "parcel.code_resent",
   "parcel.marked_lost",
   "parcel.marked_damaged",
   "courier.created",

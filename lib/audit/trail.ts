@@ -185,6 +185,8 @@ export function describeAction(action: AuditAction, d: Record<string, unknown>):
       return `Extended the pickup time of ${s(d.trackingNumber)}${typeof d.expiresAt === "number" ? ` to ${formatDateTime(d.expiresAt)}` : ""}`;
     case "parcel.cancelled":
       return `Cancelled ${s(d.trackingNumber)}: ${s(d.reason)}`;
+    case "parcel.code_resent":
+      return `Sent the pickup code of ${s(d.trackingNumber)} again to ${s(d.to)}`;
     case "parcel.marked_lost":
       return `Marked ${s(d.trackingNumber)} lost: ${s(d.note)}`;
     case "parcel.marked_damaged":

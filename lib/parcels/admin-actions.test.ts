@@ -1,9 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { adminScene, auditRows, expectAdminsOnly, expectRefused, type AdminScene } from "@/lib/testing/admin";
 import { expectDomainError } from "@/lib/testing/domain-error";
-import { createTestWorld, type TestWorld } from "@/lib/testing/factories";
+import { createTestWorld, pickupCodeOf, type TestWorld } from "@/lib/testing/factories";
+import { DELIVERY_POLICY, deliverDueNotifications } from "@/lib/notifications/worker";
+import type { MessageTransport, OutgoingMessage } from "@/lib/notifications/transport";
 import { announceParcel } from "./announce";
-import { cancelParcelAsAdmin, extendHoldAsAdmin, reportParcelIncident } from "./admin-actions";
+import { cancelParcelAsAdmin, extendHoldAsAdmin, reportParcelIncident, resendPickupCode } from "./admin-actions";
 import { getParcelDetail } from "./admin-detail";
 import { HOLD_EXTENSION_MS } from "./extend-hold";
 import { deposit, eventsOf, parcelRow, reserve, reserveInput } from "@/lib/testing/parcels";
@@ -120,6 +122,62 @@ describe("reportParcelIncident", () => {
   });
 });
 
+describe("resendPickupCode", () => {
+  // The worker logs each message it gives up on; these tests give up on purpose.
+  beforeEach(() => void vi.spyOn(console, "error").mockImplementation(() => {}));
+  afterEach(() => vi.restoreAllMocks());
+  const deliverAll = (transport: MessageTransport) =>
+    deliverDueNotifications(world.ctx({ kind: "system" }), transport, { ...DELIVERY_POLICY, maxAttempts: 1, batchSize: 1_000 });
+
+  it("queues the pickup code again once the first message failed, with an audit row; the detail shows both", async () => {
+    const { parcel } = await depositHere();
+    await deliverAll({ name: "refusing", send: () => Promise.reject(new Error("the SMS gateway refused the message: 503")) });
+    expect(getParcelDetail(world.ctx(scene.admin), parcel.id).messages).toMatchObject([
+      { kind: "parcel_deposited", status: "failed", attempts: 1, lastError: "the SMS gateway refused the message: 503" },
+    ]);
+
+    expect(resendPickupCode(world.ctx(scene.admin), { parcelId: parcel.id })).toEqual({
+      parcelId: parcel.id,
+      trackingNumber: parcel.trackingNumber,
+      to: parcel.recipientPhone,
+    });
+    expect(auditRows(world, scene.station.organizationId).at(-1)).toMatchObject({
+      action: "parcel.code_resent",
+      subject: `parcel:${parcel.id}`,
+      detail: { trackingNumber: parcel.trackingNumber, to: parcel.recipientPhone },
+    });
+    // Twice in a row is once: the first is still on its way.
+    await expectRefused(world, scene.admin, (ctx) => resendPickupCode(ctx, { parcelId: parcel.id }), "CONFLICT");
+
+    const sent: OutgoingMessage[] = [];
+    await deliverAll({ name: "accepting", send: async (message) => void sent.push(message) });
+    const text = sent.find((message) => message.parcelId === parcel.id)!;
+    expect(text.text).toContain(pickupCodeOf(world, parcel.id));
+    expect(getParcelDetail(world.ctx(scene.admin), parcel.id).messages.map((m) => m.status)).toEqual(["sent", "failed"]);
+  });
+
+  it("refuses a parcel that is not waiting for its recipient, or whose pickup time is over", async () => {
+    const { parcel: reserved } = await reserve(world, scene.station.courier, scene.station.site.id);
+    await expectRefused(world, scene.admin, (ctx) => resendPickupCode(ctx, { parcelId: reserved.id }), "INVALID_TRANSITION");
+    const { parcel } = await depositHere();
+    const start = world.clock.now;
+    try {
+      world.clock.now = parcel.expiresAt!;
+      await expectRefused(world, scene.admin, (ctx) => resendPickupCode(ctx, { parcelId: parcel.id }), "INVALID_TRANSITION");
+      expect(getParcelDetail(world.ctx(scene.admin), parcel.id).can.resendCode).toBe(false);
+    } finally {
+      world.clock.now = start;
+    }
+  });
+
+  it("another organization's parcel is NOT_FOUND; admins only", async () => {
+    const { parcel: theirs } = await depositThere();
+    await expectRefused(world, scene.admin, (ctx) => resendPickupCode(ctx, { parcelId: theirs.id }), "NOT_FOUND");
+    const { parcel } = await depositHere();
+    await expectAdminsOnly(world, scene, (ctx) => resendPickupCode(ctx, { parcelId: parcel.id }));
+  });
+});
+
 describe("getParcelDetail", () => {
   it("has the whole timeline, door events included, oldest first, and the actions that apply", async () => {
     const { parcel } = await depositHere();
@@ -131,7 +189,8 @@ describe("getParcelDetail", () => {
       "Deposited; hold period 72 h",
     ]);
     expect(detail.recipientPhone).toBe(parcel.recipientPhone);
-    expect(detail.can).toEqual({ extendHold: true, cancel: false, reportIncident: true });
+    expect(detail.can).toEqual({ extendHold: true, cancel: false, reportIncident: true, resendCode: true });
+    expect(detail.messages).toMatchObject([{ kind: "parcel_deposited", channel: "sms", recipient: parcel.recipientPhone, status: "queued", attempts: 0 }]);
     expect("pickupCodeHash" in detail || "pickupCodeCipher" in detail).toBe(false);
   });
 

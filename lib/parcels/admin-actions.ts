@@ -1,11 +1,12 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
-import { parcelEvents } from "@/db/schema";
+import { notifications, parcelEvents } from "@/db/schema";
 import { writeTransaction } from "@/db/transaction";
 import { recordAudit } from "@/lib/audit/record";
 import { requireAdmin } from "@/lib/auth/authorize";
 import type { Ctx } from "@/lib/context";
 import { DomainError } from "@/lib/errors";
+import { queueParcelMessage } from "@/lib/notifications/outbox";
 import { parseInput } from "@/lib/validation";
 import { loadVisibleParcel } from "./access";
 import { IncidentInput, type IncidentKind } from "./admin-schemas";
@@ -97,5 +98,39 @@ export function reportParcelIncident(ctx: Ctx, raw: IncidentInput): IncidentResu
       detail: { trackingNumber: parcel.trackingNumber, state: parcel.state, note: input.note },
     });
     return { parcelId: parcel.id, trackingNumber: parcel.trackingNumber, kind: input.kind };
+  });
+}
+
+/**
+ * Sends a waiting parcel's pickup code to its recipient again — by text, and by email when
+ * known — after a message that could not be sent, or for a customer who lost it. The text
+ * is rendered when it is sent, so the code never sits in the outbox. Admins of the
+ * parcel's organization only. Raises NOT_FOUND, INVALID_TRANSITION (not waiting in its
+ * locker, or its pickup time is over) and CONFLICT (the code is already on its way).
+ */
+export function resendPickupCode(ctx: Ctx, raw: ParcelRef): { parcelId: number; trackingNumber: string; to: string } {
+  const admin = requireAdmin(ctx);
+  const { parcelId } = parseInput(ParcelRef, raw);
+  return writeTransaction(ctx.db, () => {
+    const parcel = loadVisibleParcel(ctx, parcelId);
+    if (parcel.state !== "deposited" || parcel.expiresAt! <= ctx.now()) {
+      throw new DomainError("INVALID_TRANSITION", `Parcel ${parcel.trackingNumber} is not waiting for its recipient, so its code opens nothing.`);
+    }
+    const onItsWay = ctx.db
+      .select({ id: notifications.id })
+      .from(notifications)
+      .where(and(eq(notifications.parcelId, parcel.id), eq(notifications.kind, "parcel_deposited"), eq(notifications.status, "queued")))
+      .get();
+    if (onItsWay) {
+      throw new DomainError("CONFLICT", "The pickup code is already on its way to the recipient. If it cannot be sent, it is tried again for a while.");
+    }
+    queueParcelMessage(ctx, parcel, "parcel_deposited");
+    recordAudit(ctx, admin, {
+      action: "parcel.code_resent",
+      subject: `parcel:${parcel.id}`,
+      siteId: parcel.siteId,
+      detail: { trackingNumber: parcel.trackingNumber, to: parcel.recipientPhone },
+    });
+    return { parcelId: parcel.id, trackingNumber: parcel.trackingNumber, to: parcel.recipientPhone };
   });
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import type { DoorEventKind } from "@/db/schema";
-import { sql } from "drizzle-orm";
+import { desc, eq, sql } from "drizzle-orm";
+import { notifications } from "@/db/schema";
 import { describeActor, describeDoorEvent, describeParcelEvent, parseDetail } from "@/lib/admin/describe";
 import { idOrNotFound } from "@/lib/admin/scope";
 import { requireAdmin } from "@/lib/auth/authorize";
@@ -21,17 +22,33 @@ export type TimelineEntry = {
   toState: string | null;
 };
 
+/** A message to the recipient about this parcel, and what became of it. */
+export type ParcelMessageStatus = {
+  id: number;
+  kind: string;
+  channel: "sms" | "email";
+  recipient: string;
+  status: "queued" | "sent" | "failed" | "skipped";
+  attempts: number;
+  lastError: string | null;
+  queuedAt: number;
+  sentAt: number | null;
+};
+
 export type AdminParcelDetail = ParcelView & {
   recipientEmail: string | null;
   courier: string | null;
   incidents: { kind: IncidentKind; note: string; at: number; by: string }[];
   timeline: TimelineEntry[];
-  can: { extendHold: boolean; cancel: boolean; reportIncident: boolean };
+  /** Newest first. */
+  messages: ParcelMessageStatus[];
+  can: { extendHold: boolean; cancel: boolean; reportIncident: boolean; resendCode: boolean };
 };
 
 /**
  * A parcel of the admin's organization with its whole timeline — every lifecycle event,
- * note and door event, oldest first — and which actions apply now. Admins only; another
+ * note and door event, oldest first — the messages sent to its recipient, and which
+ * actions apply now. Admins only; another
  * organization's parcel is NOT_FOUND.
  */
 export function getParcelDetail(ctx: Ctx, parcelIdParam: unknown): AdminParcelDetail {
@@ -86,15 +103,34 @@ export function getParcelDetail(ctx: Ctx, parcelIdParam: unknown): AdminParcelDe
   const courier = parcel.courierId
     ? (ctx.db.get<{ name: string }>(sql`select name from users where id = ${parcel.courierId}`)?.name ?? null)
     : null;
+  const messages = ctx.db
+    .select({
+      id: notifications.id,
+      kind: notifications.kind,
+      channel: notifications.channel,
+      recipient: notifications.recipient,
+      status: notifications.status,
+      attempts: notifications.attempts,
+      lastError: notifications.lastError,
+      queuedAt: notifications.createdAt,
+      sentAt: notifications.sentAt,
+    })
+    .from(notifications)
+    .where(eq(notifications.parcelId, parcel.id))
+    .orderBy(desc(notifications.createdAt), desc(notifications.id))
+    .all();
   const now = ctx.now();
+  const waiting = parcel.state === "deposited" && parcel.expiresAt! > now;
   return {
     ...view,
     recipientEmail: parcel.recipientEmail,
     courier,
     incidents,
     timeline,
+    messages,
     can: {
-      extendHold: parcel.state === "deposited" && !parcel.holdExtended && parcel.expiresAt! > now,
+      resendCode: waiting,
+      extendHold: waiting && !parcel.holdExtended,
       cancel: parcel.state === "announced" || parcel.state === "reserved",
       reportIncident: parcel.state !== "announced" && parcel.state !== "cancelled",
     },

@@ -8,13 +8,8 @@ import { organizationDashboard, type SiteOverview } from "@/lib/admin/dashboard"
 import { formatDateTime, formatDuration } from "@/lib/format";
 import { SIZES } from "@/lib/slots/sizes";
 import { adminPageContext } from "./admin-context";
+import { describeMessage } from "@/components/admin/message-words";
 
-const MESSAGE_KINDS: Record<string, string> = {
-  parcel_deposited: "Pickup code",
-  pickup_reminder: "Reminder",
-  parcel_expired: "Pickup time over",
-  parcel_collected: "Collected notice",
-};
 
 export const metadata: Metadata = { title: "Admin dashboard" };
 
@@ -113,7 +108,7 @@ export default async function AdminDashboardPage() {
                     <span className="text-gray-700">{formatDateTime(message.at)}</span>
                   </div>
                   <p className="text-gray-800">
-                    {MESSAGE_KINDS[message.kind] ?? message.kind} by {message.channel === "sms" ? "text" : "email"} to {message.recipient}
+                    {describeMessage(message)}
                     {message.lastError ? <span className="text-gray-700"> — {message.lastError}</span> : null}
                   </p>
                 </li>

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import type { FormState } from "@/lib/forms/state";
 import { formatDateTime } from "@/lib/format";
-import { cancelParcelAsAdmin, extendHoldAsAdmin, reportParcelIncident } from "@/lib/parcels/admin-actions";
+import { cancelParcelAsAdmin, extendHoldAsAdmin, reportParcelIncident, resendPickupCode } from "@/lib/parcels/admin-actions";
 import { formInput, runVerb } from "../../admin-context";
 
 export async function extendHoldAction(_previous: FormState, formData: FormData): Promise<FormState> {
@@ -28,4 +28,11 @@ export async function reportIncidentAction(_previous: FormState, formData: FormD
   if (!outcome.ok) return outcome.state;
   revalidatePath("/admin", "layout");
   return { status: "success", message: `${outcome.result.trackingNumber} is marked ${outcome.result.kind}. It is on the timeline and the audit trail.` };
+}
+
+export async function resendPickupCodeAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const outcome = await runVerb(formData, (ctx) => resendPickupCode(ctx, formInput(formData)));
+  if (!outcome.ok) return outcome.state;
+  revalidatePath("/admin", "layout");
+  return { status: "success", message: `The pickup code is on its way to ${outcome.result.to}.` };
 }

@@ -3,12 +3,13 @@ import Link from "next/link";
 import { ActionForm } from "@/components/admin/action-form";
 import { ConfirmPanel } from "@/components/admin/confirm-panel";
 import { HistoryList } from "@/components/admin/history-list";
+import { describeMessage } from "@/components/admin/message-words";
 import { Fact, PageHeader, Panel } from "@/components/admin/page-header";
 import { IncidentBadge, ParcelStateBadge } from "@/components/admin/parcel-state-badge";
 import { formatDateTime } from "@/lib/format";
-import { getParcelDetail } from "@/lib/parcels/admin-detail";
+import { getParcelDetail, type ParcelMessageStatus } from "@/lib/parcels/admin-detail";
 import { adminPageContext, orNotFound } from "../../admin-context";
-import { cancelParcelAction, extendHoldAction } from "./actions";
+import { cancelParcelAction, extendHoldAction, resendPickupCodeAction } from "./actions";
 import { IncidentForm } from "./incident-form";
 
 export const metadata: Metadata = { title: "Parcel" };
@@ -94,6 +95,32 @@ export default async function AdminParcelPage({ params }: { params: Promise<{ pa
               }))}
             />
           </Panel>
+          <Panel id="messages" title="Messages to the recipient">
+            {parcel.messages.length === 0 ? (
+              <p className="text-sm text-gray-700">None yet: the recipient is told once the parcel is in its door.</p>
+            ) : (
+              <ul className="flex flex-col divide-y divide-gray-100" aria-label="Messages to the recipient">
+                {parcel.messages.map((message) => (
+                  <li key={message.id} className="flex flex-col gap-0.5 py-2 text-sm">
+                    <span className="font-semibold text-gray-900">{describeMessage(message)}</span>
+                    <span className={message.status === "failed" ? "font-semibold text-red-800" : "text-gray-700"}>
+                      {messageStatus(message)}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+            {parcel.can.resendCode ? (
+              <ActionForm
+                action={resendPickupCodeAction}
+                hidden={{ parcelId: parcel.id }}
+                submitLabel="Send the pickup code again"
+                pendingLabel="Sending…"
+                variant="secondary"
+                intro={<p className="text-sm text-gray-700">By text, and by email when known. The code stays the same.</p>}
+              />
+            ) : null}
+          </Panel>
         </div>
 
         <div className="flex flex-col gap-4">
@@ -151,4 +178,17 @@ export default async function AdminParcelPage({ params }: { params: Promise<{ pa
       </div>
     </section>
   );
+}
+
+function messageStatus(message: ParcelMessageStatus): string {
+  switch (message.status) {
+    case "sent":
+      return `Sent ${formatDateTime(message.sentAt ?? message.queuedAt)}`;
+    case "failed":
+      return `Could not be sent (${message.attempts} tries)${message.lastError ? `: ${message.lastError.slice(0, 200)}` : ""}`;
+    case "skipped":
+      return "Not sent: no longer true when its turn came";
+    case "queued":
+      return message.attempts === 0 ? `Waiting to be sent, since ${formatDateTime(message.queuedAt)}` : `Not sent yet: try ${message.attempts + 1} comes soon`;
+  }
 }
