@@ -208,6 +208,28 @@ describe("a door that did not open at the kiosk", () => {
   });
 });
 
+describe("a door that did not open at a take-back", () => {
+  test("is tried again over the API by the carrier, then refused once it opened", async () => {
+    const reserved = await call("POST", "/parcels", { body: newParcel("M") });
+    await call("POST", `/parcels/${reserved.body.parcel.id}/deposit`);
+    world.clock.now += 73 * 3_600_000;
+    try {
+      world.doors.failNext = 1;
+      const taken = await call("POST", `/parcels/${reserved.body.parcel.id}/take-back`);
+      expect(taken.body).toMatchObject({ doorOpened: false, parcel: { state: "returned" } });
+      const retried = await call("POST", `/parcels/${reserved.body.parcel.id}/take-back/door`);
+      expect(retried.status).toBe(200);
+      expect(retried.body).toMatchObject({ doorOpened: true, canRetry: false, slot: { label: reserved.body.parcel.slot.label } });
+      const again = await call("POST", `/parcels/${reserved.body.parcel.id}/take-back/door`);
+      expect(again.status).toBe(404);
+      expect(again.body.error.code).toBe("NOT_FOUND");
+    } finally {
+      world.doors.failNext = 0;
+      world.clock.now -= 73 * 3_600_000;
+    }
+  });
+});
+
 describe("bad requests are 4xx with a stable code, never 500", () => {
   test("bad input, bad JSON, unknown routes and methods", async () => {
     const invalid = await call("POST", "/parcels", { body: { siteId, trackingNumber: "x", size: "XXL", recipientPhone: "abc" } });

@@ -8,7 +8,7 @@ import { collectParcel } from "@/lib/parcels/collect";
 import { confirmDeposit } from "@/lib/parcels/deposit";
 import { reportParcelDoesNotFit, reportSlotFault } from "@/lib/parcels/reassign";
 import { reserveParcel } from "@/lib/parcels/reserve";
-import { retryCollectedDoor } from "@/lib/parcels/retry-door";
+import { retryCollectedDoor, retryTakeBackDoor } from "@/lib/parcels/retry-door";
 import { AnnounceInput, CollectInput, ReserveInput } from "@/lib/parcels/schemas";
 import { takeBackParcel } from "@/lib/parcels/take-back";
 import { listCourierSites } from "@/lib/sites/queries";
@@ -88,6 +88,13 @@ export const API_ROUTES: ApiRoute[] = [
     scope: "carrier",
     summary: "Take an expired parcel back out of its door",
     handle: (ctx, { params }) => takeBackParcel(ctx, { parcelId: params.parcelId }),
+  },
+  {
+    method: "POST",
+    path: "/parcels/{parcelId}/take-back/door",
+    scope: "carrier",
+    summary: "Try the door again when it did not open at the take-back (soon after, a few times)",
+    handle: (ctx, { params }) => retryTakeBackDoor(ctx, { parcelId: params.parcelId }),
   },
   {
     method: "POST",

@@ -3,7 +3,8 @@ import { collectParcel } from "@/lib/parcels/collect";
 import { expectDomainError } from "@/lib/testing/domain-error";
 import { createKiosk, createTestWorld, pickupCodeOf } from "@/lib/testing/factories";
 import { createStation, deposit, reserve } from "@/lib/testing/parcels";
-import { DOOR_RETRY, retryCollectedDoor } from "./retry-door";
+import { DOOR_RETRY, retryCollectedDoor, retryTakeBackDoor } from "./retry-door";
+import { takeBackParcel } from "./take-back";
 
 const world = createTestWorld();
 afterAll(() => world.close());
@@ -76,5 +77,56 @@ describe("trying a stuck door again at the kiosk", () => {
     await collectParcel(kiosk, { code: pickupCodeOf(world, parcel.id), phoneLast4: parcel.recipientPhone.slice(-4) });
     await expectDomainError(() => retryCollectedDoor(kiosk, { parcelId: parcel.id }), "NOT_FOUND");
     await expectDomainError(() => retryCollectedDoor(world.ctx(station.courier), { parcelId: parcel.id }), "FORBIDDEN");
+  });
+});
+
+describe("trying a stuck door again after a take-back", () => {
+  const HOUR_MS = 3_600_000;
+
+  /** An expired parcel taken back by its courier while the lock board did not answer. */
+  async function takenBackBehindStuckDoor() {
+    const station = createStation(world, { holdPeriodHours: 1 });
+    const { parcel } = await deposit(world, station.courier, station.site.id);
+    world.clock.now += HOUR_MS;
+    world.doors.failNext = 1;
+    const result = await takeBackParcel(world.ctx(station.courier), { parcelId: parcel.id });
+    expect(result).toMatchObject({ doorOpened: false, parcel: { state: "returned" } });
+    return { station, parcel, courier: world.ctx(station.courier) };
+  }
+
+  test("the courier who took it back may open the door again, until it opens", async () => {
+    const { parcel, courier } = await takenBackBehindStuckDoor();
+    world.doors.failNext = 1;
+    try {
+      expect(await retryTakeBackDoor(courier, { parcelId: parcel.id })).toMatchObject({ doorOpened: false, canRetry: true });
+    } finally {
+      world.doors.failNext = 0;
+    }
+    const opened = world.doors.opened.length;
+    expect(await retryTakeBackDoor(courier, { parcelId: parcel.id })).toMatchObject({
+      doorOpened: true,
+      canRetry: false,
+      slot: { label: parcel.slot!.label },
+    });
+    expect(world.doors.opened.length).toBe(opened + 1);
+    expect(doorEvents(parcel.id).slice(-2)).toEqual(["open_failed", "open_command"]);
+    await expectDomainError(() => retryTakeBackDoor(courier, { parcelId: parcel.id }), "NOT_FOUND");
+  });
+
+  test("not for another carrier's courier, a kiosk, or once the moment has passed", async () => {
+    const { parcel, courier } = await takenBackBehindStuckDoor();
+    const stranger = world.ctx(createStation(world).courier);
+    await expectDomainError(() => retryTakeBackDoor(stranger, { parcelId: parcel.id }), "NOT_FOUND");
+    await expectDomainError(() => retryTakeBackDoor(world.ctx(createStation(world).kiosk), { parcelId: parcel.id }), "UNAUTHENTICATED");
+    world.clock.now += DOOR_RETRY.windowMs + 1;
+    await expectDomainError(() => retryTakeBackDoor(courier, { parcelId: parcel.id }), "NOT_FOUND");
+  });
+
+  test("a door that opened at the take-back is not opened again", async () => {
+    const station = createStation(world, { holdPeriodHours: 1 });
+    const { parcel } = await deposit(world, station.courier, station.site.id);
+    world.clock.now += HOUR_MS;
+    await takeBackParcel(world.ctx(station.courier), { parcelId: parcel.id });
+    await expectDomainError(() => retryTakeBackDoor(world.ctx(station.courier), { parcelId: parcel.id }), "NOT_FOUND");
   });
 });

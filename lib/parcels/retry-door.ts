@@ -1,16 +1,18 @@
 import "server-only";
 import { writeTransaction } from "@/db/transaction";
-import { requireKiosk } from "@/lib/auth/authorize";
+import { requireCourier, requireKiosk } from "@/lib/auth/authorize";
 import type { Ctx } from "@/lib/context";
 import { recordOpenCommand, sendOpen } from "@/lib/doors/open";
 import { DomainError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
+import { loadVisibleParcel } from "./access";
 import { ParcelRef } from "./schemas";
 
 /**
- * A collection commits before its door is commanded open (the code is spent once, even if
- * the process dies mid-way), so a lock board that does not answer leaves a collected parcel
- * behind a closed door. The customer standing there may try the door again, briefly.
+ * A collection or a take-back commits before its door is commanded open (the code is spent
+ * once, the parcel is returned once, even if the process dies mid-way), so a lock board that
+ * does not answer leaves the parcel behind a closed door. The person standing there may try
+ * the door again, briefly.
  */
 export const DOOR_RETRY = { windowMs: 2 * 60_000, maxOpens: 3 } as const;
 
@@ -27,13 +29,39 @@ const NO_RETRY = "This door cannot be opened again from here. Please call the ph
 export async function retryCollectedDoor(ctx: Ctx, raw: ParcelRef): Promise<RetryDoorResult> {
   const kiosk = requireKiosk(ctx);
   const { parcelId } = parseInput(ParcelRef, raw);
+  return retryDoor(ctx, "pickup retry", () =>
+    ctx.db.$client
+      .prepare("select id, slot_id as slotId from parcels where id = ? and site_id = ? and state = 'collected' and closed_at >= ?")
+      .get(parcelId, kiosk.siteId, ctx.now() - DOOR_RETRY.windowMs) as { id: number; slotId: number } | undefined,
+  );
+}
+
+/**
+ * The same for a courier who just took an expired parcel back and whose door did not open:
+ * a parcel of their carrier at a site they serve, returned in the last DOOR_RETRY.windowMs.
+ * Couriers only. Anything else is NOT_FOUND with one message.
+ */
+export async function retryTakeBackDoor(ctx: Ctx, raw: ParcelRef): Promise<RetryDoorResult> {
+  requireCourier(ctx);
+  const { parcelId } = parseInput(ParcelRef, raw);
+  return retryDoor(ctx, "take back retry", () => {
+    let parcel;
+    try {
+      parcel = loadVisibleParcel(ctx, parcelId);
+    } catch {
+      return undefined;
+    }
+    const recent = parcel.state === "returned" && parcel.closedAt !== null && parcel.closedAt >= ctx.now() - DOOR_RETRY.windowMs;
+    return recent && parcel.slotId !== null ? { id: parcel.id, slotId: parcel.slotId } : undefined;
+  });
+}
+
+async function retryDoor(ctx: Ctx, reason: string, find: () => { id: number; slotId: number } | undefined): Promise<RetryDoorResult> {
   const { command, opens } = writeTransaction(ctx.db, () => {
     const sqlite = ctx.db.$client;
-    const parcel = sqlite
-      .prepare("select id, slot_id as slotId from parcels where id = ? and site_id = ? and state = 'collected' and closed_at >= ?")
-      .get(parcelId, kiosk.siteId, ctx.now() - DOOR_RETRY.windowMs) as { id: number; slotId: number } | undefined;
+    const parcel = find();
     if (!parcel) throw new DomainError("NOT_FOUND", NO_RETRY);
-    // The door's story since the courier closed it: the pickup's open command and retries.
+    // The door's story since the courier closed it: the open command that failed, and retries.
     const sinceDeposit: string[] = [];
     for (const event of sqlite.prepare("select kind from door_events where parcel_id = ? order by id desc").all(parcel.id) as { kind: string }[]) {
       if (event.kind === "closed") break;
@@ -43,7 +71,7 @@ export async function retryCollectedDoor(ctx: Ctx, raw: ParcelRef): Promise<Retr
     if (sinceDeposit[0] !== "open_failed" || opens >= DOOR_RETRY.maxOpens) throw new DomainError("NOT_FOUND", NO_RETRY);
     const taken = sqlite.prepare("select 1 from parcels where slot_id = ? and state in ('reserved', 'deposited', 'expired')").get(parcel.slotId);
     if (taken) throw new DomainError("NOT_FOUND", NO_RETRY);
-    return { command: recordOpenCommand(ctx, parcel.slotId, parcel.id, "pickup retry"), opens: opens + 1 };
+    return { command: recordOpenCommand(ctx, parcel.slotId, parcel.id, reason), opens: opens + 1 };
   });
   const doorOpened = await sendOpen(ctx, command);
   return { slot: { label: command.slotLabel, lockerCode: command.lockerCode }, doorOpened, canRetry: !doorOpened && opens < DOOR_RETRY.maxOpens };

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { RetryDoorForm } from "@/components/courier/retry-door-form";
 import { SiteMemory } from "@/components/courier/site-memory";
 import { SiteHeading, SiteTabs } from "@/components/courier/site-tabs";
 import { buttonClass } from "@/components/ui/button";
@@ -12,6 +13,7 @@ import { listCourierSites } from "@/lib/sites/queries";
 import { LAST_SITE_COOKIE } from "../../../cookies";
 import { parcelForNotice } from "../../../parcel-lookup";
 import { routeId } from "../../../route-id";
+import { retryTakeBackDoorAction } from "./actions";
 
 export const metadata: Metadata = { title: "Take back" };
 
@@ -30,7 +32,8 @@ export default async function TakeBackPage({ params, searchParams }: Props) {
   const due = listTakeBack(ctx, siteId);
   const query = await searchParams;
   const returned = parcelForNotice(ctx, query.returned);
-  const unconfirmed = query.door === "unconfirmed" && query.replayed !== "1";
+  // "unconfirmed": the door may be tried again; "stuck": the last try failed too.
+  const unconfirmed = (query.door === "unconfirmed" || query.door === "stuck") && query.replayed !== "1";
 
   return (
     <section className="mx-auto flex max-w-xl flex-col gap-5">
@@ -54,12 +57,18 @@ export default async function TakeBackPage({ params, searchParams }: Props) {
             Take out <span className="font-mono font-semibold">{returned.trackingNumber}</span> and shut the door. It is marked
             returned to {returned.carrier.name}.
           </p>
-          {unconfirmed ? (
+          {unconfirmed && query.door === "unconfirmed" ? (
+            <p className="font-semibold text-red-800">The locker did not confirm the door opened. If it is still shut, try it again.</p>
+          ) : null}
+          {unconfirmed && query.door === "stuck" ? (
             <p className="font-semibold text-red-800">
-              The locker did not confirm the door opened. If it is shut, ask the site&apos;s admin to open it.
+              The door still did not open. Ask the site&apos;s admin to open it remotely; the parcel stays marked returned.
             </p>
           ) : null}
         </div>
+      ) : null}
+      {returned && returned.state === "returned" && unconfirmed && query.door === "unconfirmed" ? (
+        <RetryDoorForm parcelId={returned.id} action={retryTakeBackDoorAction.bind(null, siteId)} />
       ) : null}
 
       <div>
