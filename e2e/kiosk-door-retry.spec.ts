@@ -85,6 +85,8 @@ test("after the last try, the kiosk sends the customer to the phone number on th
       await expectAccessible(laptop.page, "admin dashboard with a stuck door");
       await entry.getByRole("link").click();
       await expect(laptop.page.getByRole("heading", { level: 1 })).toContainText(door);
+      // Held out of service, so no courier is sent to a door that may still hold the parcel.
+      await expect(laptop.page.getByText("Did not open for a pickup: the parcel may still be inside.", { exact: false }).first()).toBeVisible();
     } finally {
       await laptop.context.close();
     }

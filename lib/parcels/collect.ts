@@ -5,6 +5,7 @@ import { preparedQuery } from "@/db/prepared";
 import { writeTransaction } from "@/db/transaction";
 import { requireKiosk } from "@/lib/auth/authorize";
 import type { Ctx, KioskActor } from "@/lib/context";
+import { holdDoorAfterFailedPickup } from "@/lib/doors/hold";
 import { recordOpenCommand, sendOpen } from "@/lib/doors/open";
 import { DomainError } from "@/lib/errors";
 import { queueParcelMessage } from "@/lib/notifications/outbox";
@@ -65,6 +66,7 @@ export async function collectParcel(ctx: Ctx, raw: CollectInput): Promise<Collec
       );
     case "opened": {
       const doorOpened = await sendOpen(ctx, outcome.door);
+      if (!doorOpened) holdDoorAfterFailedPickup(ctx, outcome.door);
       return {
         parcelId: outcome.parcelId,
         slot: {

@@ -1,8 +1,12 @@
 import { afterAll, describe, expect, test } from "vitest";
 import { collectParcel } from "@/lib/parcels/collect";
 import { expectDomainError } from "@/lib/testing/domain-error";
-import { createKiosk, createTestWorld, pickupCodeOf } from "@/lib/testing/factories";
-import { createStation, deposit, reserve } from "@/lib/testing/parcels";
+import { createAdmin, createKiosk, createTestWorld, pickupCodeOf } from "@/lib/testing/factories";
+import { createStation, deposit, freeSlotIds, reserve } from "@/lib/testing/parcels";
+import { eq } from "drizzle-orm";
+import { slots } from "@/db/schema";
+import { HELD_DOOR_REASON } from "@/lib/doors/hold";
+import { returnSlotToService, setSlotOutOfService } from "@/lib/slots/admin-slots";
 import { DOOR_RETRY, retryCollectedDoor, retryTakeBackDoor } from "./retry-door";
 import { takeBackParcel } from "./take-back";
 
@@ -61,8 +65,10 @@ describe("trying a stuck door again at the kiosk", () => {
     const otherSiteKiosk = world.ctx(createKiosk(world.db, createStation(world).site.id));
     await expectDomainError(() => retryCollectedDoor(otherSiteKiosk, { parcelId: elsewhere.parcel.id }), "NOT_FOUND");
 
-    // The freed door went to the next parcel: it must not open for the last customer.
+    // An admin put the held door back and it went to the next parcel: it must not open for
+    // the last customer.
     const reused = await collectedBehindStuckDoor();
+    returnSlotToService(world.ctx(createAdmin(world.db, reused.station.organizationId)), { slotId: reused.parcel.slot!.id });
     let next;
     do next = await reserve(world, reused.station.courier, reused.station.site.id);
     while (next.parcel.slot!.id !== reused.parcel.slot!.id && next.parcel.slot);
@@ -128,5 +134,32 @@ describe("trying a stuck door again after a take-back", () => {
     world.clock.now += HOUR_MS;
     await takeBackParcel(world.ctx(station.courier), { parcelId: parcel.id });
     await expectDomainError(() => retryTakeBackDoor(world.ctx(station.courier), { parcelId: parcel.id }), "NOT_FOUND");
+  });
+});
+
+describe("a door that did not open for a pickup is held out of service", () => {
+  const slotOf = (slotId: number) => world.db.select().from(slots).where(eq(slots.id, slotId)).get()!;
+
+  test("after a collection, no courier is sent there until it opens at a retry", async () => {
+    const { station, parcel, kiosk } = await collectedBehindStuckDoor();
+    expect(slotOf(parcel.slot!.id)).toMatchObject({ inService: false, outOfServiceReason: HELD_DOOR_REASON });
+    expect(freeSlotIds(world.db, station.site.id)).not.toContain(parcel.slot!.id);
+    await retryCollectedDoor(kiosk, { parcelId: parcel.id });
+    expect(slotOf(parcel.slot!.id)).toMatchObject({ inService: true, outOfServiceReason: null });
+  });
+
+  test("after a take-back too; a reason an admin gave is never lifted by a retry", async () => {
+    const station = createStation(world, { holdPeriodHours: 1 });
+    const { parcel } = await deposit(world, station.courier, station.site.id);
+    world.clock.now += 3_600_000;
+    world.doors.failNext = 1;
+    await takeBackParcel(world.ctx(station.courier), { parcelId: parcel.id });
+    expect(slotOf(parcel.slot!.id)).toMatchObject({ inService: false, outOfServiceReason: HELD_DOOR_REASON });
+
+    const admin = world.ctx(createAdmin(world.db, station.organizationId));
+    returnSlotToService(admin, { slotId: parcel.slot!.id });
+    setSlotOutOfService(admin, { slotId: parcel.slot!.id, reason: "Hinge loose" });
+    await retryTakeBackDoor(world.ctx(station.courier), { parcelId: parcel.id });
+    expect(slotOf(parcel.slot!.id)).toMatchObject({ inService: false, outOfServiceReason: "Hinge loose" });
   });
 });

@@ -2,6 +2,7 @@ import "server-only";
 import { writeTransaction } from "@/db/transaction";
 import { requireCourier, requireKiosk } from "@/lib/auth/authorize";
 import type { Ctx } from "@/lib/context";
+import { releaseHeldDoor } from "@/lib/doors/hold";
 import { recordOpenCommand, sendOpen } from "@/lib/doors/open";
 import { DomainError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
@@ -74,5 +75,6 @@ async function retryDoor(ctx: Ctx, reason: string, find: () => { id: number; slo
     return { command: recordOpenCommand(ctx, parcel.slotId, parcel.id, reason), opens: opens + 1 };
   });
   const doorOpened = await sendOpen(ctx, command);
+  if (doorOpened) releaseHeldDoor(ctx, command);
   return { slot: { label: command.slotLabel, lockerCode: command.lockerCode }, doorOpened, canRetry: !doorOpened && opens < DOOR_RETRY.maxOpens };
 }

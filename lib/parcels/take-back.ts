@@ -2,6 +2,7 @@ import "server-only";
 import { writeTransaction } from "@/db/transaction";
 import { requireCourier } from "@/lib/auth/authorize";
 import type { Ctx } from "@/lib/context";
+import { holdDoorAfterFailedPickup } from "@/lib/doors/hold";
 import { recordOpenCommand, sendOpen } from "@/lib/doors/open";
 import { DomainError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
@@ -34,5 +35,6 @@ export async function takeBackParcel(ctx: Ctx, raw: ParcelRef): Promise<{ parcel
     return { parcel: returned, door };
   });
   const doorOpened = outcome.door ? await sendOpen(ctx, outcome.door) : false;
+  if (outcome.door && !doorOpened) holdDoorAfterFailedPickup(ctx, outcome.door);
   return { parcel: toParcelView(ctx, outcome.parcel), replayed: outcome.door === null, doorOpened };
 }

@@ -71,7 +71,8 @@ export default async function AdminDashboardPage() {
         ) : (
           <>
             <p className="-mt-2 text-sm text-gray-700">
-              The lock did not answer. Check the door on site; take it out of service from its page if it keeps failing.
+              The lock did not answer. A door that failed for a pickup stays out of service until it opens or you put it back,
+              since the parcel may still be inside: check it on site first.
             </p>
             <ul className="flex flex-col divide-y divide-gray-100" aria-label="Doors that did not open">
               {dashboard.stuckDoors.map((door) => (

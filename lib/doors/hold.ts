@@ -1,0 +1,32 @@
+import "server-only";
+import type { Ctx } from "@/lib/context";
+import type { OpenCommand } from "./open";
+
+/*
+ * A collection and a take-back commit before their door is commanded open, so when the
+ * lock board does not answer, the parcel is marked gone and its door is free — with the
+ * parcel still behind it. Assignment must not send the next courier there: such a door is
+ * held out of service until it opens (a retry at the kiosk or by the courier) or an admin,
+ * having looked, puts it back.
+ */
+
+/** The reason a held door shows on its page; also how a later open knows the hold is ours to lift. */
+export const HELD_DOOR_REASON = "Did not open for a pickup: the parcel may still be inside. Check the door, then put it back in service.";
+
+/** Holds the door of a pickup whose open failed, unless it is already out of service or holds a live parcel. */
+export function holdDoorAfterFailedPickup(ctx: Ctx, command: OpenCommand): void {
+  ctx.db.$client
+    .prepare(
+      `update slots set in_service = 0, out_of_service_reason = ?
+       where id = ? and in_service = 1 and retired_at is null
+         and not exists (select 1 from parcels where slot_id = slots.id and state in ('reserved', 'deposited', 'expired'))`,
+    )
+    .run(HELD_DOOR_REASON, command.slotId);
+}
+
+/** Lifts that hold once the door has opened; an admin's own out-of-service reason stays. */
+export function releaseHeldDoor(ctx: Ctx, command: OpenCommand): void {
+  ctx.db.$client
+    .prepare("update slots set in_service = 1, out_of_service_reason = null where id = ? and in_service = 0 and retired_at is null and out_of_service_reason = ?")
+    .run(command.slotId, HELD_DOOR_REASON);
+}
