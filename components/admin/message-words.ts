@@ -1,5 +1,5 @@
 /** What each parcel message is, in the console's words. */
-export const MESSAGE_KIND_LABELS: Record<string, string> = {
+const MESSAGE_KIND_LABELS: Record<string, string> = {
   parcel_deposited: "Pickup code",
   pickup_reminder: "Reminder",
   parcel_expired: "Pickup time over",

@@ -4,7 +4,7 @@ import { requireCourier, requireKiosk } from "@/lib/auth/authorize";
 import type { Ctx } from "@/lib/context";
 import { releaseHeldDoor } from "@/lib/doors/hold";
 import { recordOpenCommand, sendOpen } from "@/lib/doors/open";
-import { DomainError } from "@/lib/errors";
+import { DomainError, isDomainError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { loadVisibleParcel } from "./access";
 import { ParcelRef } from "./schemas";
@@ -49,8 +49,10 @@ export async function retryTakeBackDoor(ctx: Ctx, raw: ParcelRef): Promise<Retry
     let parcel;
     try {
       parcel = loadVisibleParcel(ctx, parcelId);
-    } catch {
-      return undefined;
+    } catch (error) {
+      // Another carrier's parcel, or none: the same one answer as any other refusal.
+      if (isDomainError(error) && error.code === "NOT_FOUND") return undefined;
+      throw error;
     }
     const recent = parcel.state === "returned" && parcel.closedAt !== null && parcel.closedAt >= ctx.now() - DOOR_RETRY.windowMs;
     return recent && parcel.slotId !== null ? { id: parcel.id, slotId: parcel.slotId } : undefined;
