@@ -153,7 +153,9 @@ export const users = sqliteTable(
     id: integer("id").primaryKey({ autoIncrement: true }),
     name: text("name").notNull(),
     email: text("email").unique(),
-    phone: text("phone").unique(),
+    // A phone number belongs to an account only once its owner proved it (users_verified_phone):
+    // an unconfirmed sign-up holds nothing, so it cannot squat the owner's number.
+    phone: text("phone"),
     phoneVerifiedAt: integer("phone_verified_at"),
     passwordHash: text("password_hash").notNull(),
     role: text("role", { enum: ROLES }).notNull(),
@@ -164,11 +166,34 @@ export const users = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [
+    uniqueIndex("users_verified_phone")
+      .on(t.phone)
+      .where(sql`${t.phoneVerifiedAt} is not null`),
+    index("users_phone").on(t.phone),
     check("users_role", sql`${t.role} in ('customer', 'courier', 'admin')`),
     check("users_contact", sql`${t.email} is not null or ${t.phone} is not null`),
     check("users_courier_carrier", sql`(${t.role} = 'courier') = (${t.carrierId} is not null)`),
     check("users_admin_org", sql`${t.role} <> 'admin' or ${t.organizationId} is not null`),
   ],
+);
+
+/**
+ * One row per sign-in. The session cookie names its row; a request is signed in only while
+ * the row is open, so signing out, a password change and a deactivation end a session at
+ * once instead of when its cookie expires (a JWT alone cannot be taken back).
+ */
+export const userSessions = sqliteTable(
+  "user_sessions",
+  {
+    id: text("id").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+    expiresAt: integer("expires_at").notNull(),
+    endedAt: integer("ended_at"),
+  },
+  (t) => [index("user_sessions_user").on(t.userId, t.endedAt), index("user_sessions_expires").on(t.expiresAt)],
 );
 
 /** The sites a courier may serve. */
@@ -194,6 +219,8 @@ export const kiosks = sqliteTable(
       .references(() => sites.id),
     name: text("name").notNull(),
     createdAt: createdAt(),
+    // An admin lifted this kiosk's slow-down (audited): wrong codes before it no longer count.
+    attemptsClearedAt: integer("attempts_cleared_at"),
   },
   (t) => [uniqueIndex("kiosks_site_name").on(t.siteId, t.name)],
 );
