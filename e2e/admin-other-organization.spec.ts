@@ -1,15 +1,22 @@
-import { expect, test } from "@playwright/test";
-import { DEMO } from "./support/accounts";
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { DEMO, signIn } from "./support/accounts";
 import { addLockerViaConsole, createSiteViaConsole, signInAsAdmin } from "./support/admin";
 import { expectAccessible } from "./support/axe";
 
 /*
  * The West Lake admin sees none of the campus: not on the dashboard, not in the search or
  * its export, and a campus address typed in by hand is "not found", as if absent.
+ * Three short journeys rather than one long one: each fits its time on a loaded machine.
  */
 
-test("an admin of another organization sees none of it, and gets not found on direct addresses", async ({ page, browser }) => {
-  test.setTimeout(90_000);
+async function otherAdmin(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await signInAsAdmin(page, DEMO.otherAdmin);
+  return page;
+}
+
+test("an admin of another organization gets not found on the campus's direct addresses", async ({ page, browser }) => {
   await signInAsAdmin(page);
   const site = await createSiteViaConsole(page, "Private");
   await addLockerViaConsole(page, site, { code: "A", rowSizes: ["S"], columns: 2 });
@@ -26,9 +33,7 @@ test("an admin of another organization sees none of it, and gets not found on di
   await expect(page.getByRole("heading", { level: 1, name: "Wang Jun" })).toBeVisible();
   const courierPath = new URL(page.url()).pathname;
 
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const other = await context.newPage();
-  await signInAsAdmin(other, DEMO.otherAdmin);
+  const other = await otherAdmin(browser);
   await expect(other.getByRole("region", { name: "West Lake Residences Gate" })).toBeVisible();
   await expect(other.getByRole("region", { name: "North Dormitory Station" })).toHaveCount(0);
   await expect(other.getByRole("region", { name: site.name })).toHaveCount(0);
@@ -40,7 +45,14 @@ test("an admin of another organization sees none of it, and gets not found on di
     await expect(other.getByRole("heading", { level: 1, name: "Not found" })).toBeVisible();
   }
   await expectAccessible(other, "not found");
+  await other.context().close();
+});
 
+test("an admin of another organization finds none of the campus in lists, search, export or audit", async ({ page, browser }) => {
+  await signInAsAdmin(page);
+  const site = await createSiteViaConsole(page, "Private");
+
+  const other = await otherAdmin(browser);
   await other.goto("/admin/sites");
   await expect(other.getByRole("rowheader", { name: /West Lake Residences Gate/ })).toBeVisible();
   await expect(other.getByText(site.name)).toHaveCount(0);
@@ -59,16 +71,11 @@ test("an admin of another organization sees none of it, and gets not found on di
   await expect(other.getByText(site.name)).toHaveCount(0);
   await expect(other.getByText("North Dormitory Station")).toHaveCount(0);
   await expectAccessible(other, "the other organization's audit trail");
+  await other.context().close();
+});
 
-  // A courier is refused the export outright.
-  const courier = await browser.newContext();
-  const courierPage = await courier.newPage();
-  await courierPage.goto("/sign-in");
-  await courierPage.getByLabel("Email or phone").fill(DEMO.ztoCourier);
-  await courierPage.getByLabel("Password").fill("locker-demo-2026");
-  await courierPage.getByRole("button", { name: "Sign in" }).click();
-  await expect(courierPage).toHaveURL("/courier");
-  expect((await courierPage.request.get("/admin/parcels/export")).status()).toBe(404);
-  await courier.close();
-  await context.close();
+test("a courier is refused the parcel export outright", async ({ page }) => {
+  await signIn(page, DEMO.ztoCourier);
+  await expect(page).toHaveURL("/courier");
+  expect((await page.request.get("/admin/parcels/export")).status()).toBe(404);
 });
