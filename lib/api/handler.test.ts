@@ -287,6 +287,21 @@ describe("Idempotency-Key", () => {
     expect(other.body.error.code).toBe("IDEMPOTENCY_KEY_REUSED");
   });
 
+  test("the same JSON with other whitespace or key order is the same request: replayed, not refused", async () => {
+    const body = newParcel("S");
+    const first = await call("POST", "/parcels", { rawBody: JSON.stringify(body), key: "reformatted-key" });
+    expect(first.status).toBe(201);
+    const reordered = Object.fromEntries(Object.entries(body).reverse());
+    for (const rawBody of [JSON.stringify(body, null, 2), JSON.stringify(reordered), ` ${JSON.stringify(reordered, null, "\t")}\n`]) {
+      const retry = await call("POST", "/parcels", { rawBody, key: "reformatted-key" });
+      expect(retry.status).toBe(201);
+      expect(retry.headers["idempotent-replayed"]).toBe("true");
+      expect(retry.body).toEqual(first.body);
+    }
+    const changed = await call("POST", "/parcels", { rawBody: JSON.stringify({ ...body, size: "M" }), key: "reformatted-key" });
+    expect(changed.body.error.code).toBe("IDEMPOTENCY_KEY_REUSED");
+  });
+
   test("keys belong to their token: another token's same key is a new request", async () => {
     const mine = await call("POST", "/parcels", { body: newParcel(), key: "shared-key" });
     const theirs = await call("POST", "/parcels", { token: otherCarrierToken, body: newParcel(), key: "shared-key" });
@@ -367,7 +382,7 @@ test("a request still running answers 409, and a claim abandoned by a crashed pr
   const body = newParcel("S");
   const { claimKey, fingerprint } = await import("./idempotency");
   const tokenId = (world.db.$client.prepare("select id from api_tokens where scope = 'carrier' limit 1").get() as { id: number }).id;
-  const print = fingerprint("POST", "/parcels", JSON.stringify(body));
+  const print = fingerprint("POST", "/parcels", body);
   expect(claimKey(world.db, tokenId, "crashed-key", print, world.clock.now)).toBeGreaterThan(0);
   const running = await call("POST", "/parcels", { body, key: "crashed-key" });
   expect(running.status).toBe(409);
@@ -386,7 +401,7 @@ test("when a concurrent copy claims the key first, the verb's writes roll back w
   const { reserveParcel } = await import("@/lib/parcels/reserve");
   const tokenId = (world.db.$client.prepare("select id from api_tokens where scope = 'carrier' limit 1").get() as { id: number }).id;
   const body = { ...newParcel(), size: "M" as const };
-  const print = fingerprint("POST", "/parcels", JSON.stringify(body));
+  const print = fingerprint("POST", "/parcels", body);
   claimKey(world.db, tokenId, "raced-key", print, world.clock.now); // the other copy, committed first
   const request = joinFirstWrite(world.db, () => claimKey(world.db, tokenId, "raced-key", print, world.clock.now));
   await expect(reserveParcel({ ...world.ctx(courierActor), db: request.db }, body)).rejects.toBeInstanceOf(KeyTaken);
