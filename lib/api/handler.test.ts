@@ -249,8 +249,60 @@ describe("bad requests are 4xx with a stable code, never 500", () => {
     const foreign = await call("POST", `/parcels/${reserved.body.parcel.id}/deposit`, { token: otherCarrierToken });
     expect(foreign.status).toBe(404);
     const notServed = await call("POST", "/parcels", { token: otherCarrierToken, body: { ...newParcel(), siteId: otherSiteId } });
-    expect(notServed.status).toBe(403);
+    expect(notServed.status).toBe(404);
   });
+});
+
+describe("refused reads exactly as unknown: same status, code and message, side by side", () => {
+  const UNKNOWN_ID = 999_999;
+  const answerOf = (response: Awaited<ReturnType<typeof call>>) => ({ status: response.status, body: response.body });
+
+  test("a site the courier does not serve and a site that does not exist", async () => {
+    for (const path of ["/parcels", "/parcels/announcements"]) {
+      const refused = await call("POST", path, { token: otherCarrierToken, body: { ...newParcel(), siteId: otherSiteId } });
+      const unknown = await call("POST", path, { token: otherCarrierToken, body: { ...newParcel(), siteId: UNKNOWN_ID } });
+      expect(refused.status).toBe(404);
+      expect(answerOf(refused)).toEqual(answerOf(unknown));
+    }
+  });
+
+  test("another carrier's live tracking number and one nobody uses, looked up", async () => {
+    const live = newParcel("S");
+    await call("POST", "/parcels", { body: live });
+    const refused = await call("GET", `/parcels?trackingNumber=${live.trackingNumber}`, { token: otherCarrierToken });
+    const unknown = await call("GET", `/parcels?trackingNumber=${f.trackingNumber()}`, { token: otherCarrierToken });
+    expect(refused.status).toBe(404);
+    expect(answerOf(refused)).toEqual(answerOf(unknown));
+  });
+
+  test("another carrier's live tracking number reads as the courier's own number live elsewhere", async () => {
+    // Both must be refused (invariant 4 and its cross-carrier rule); neither may say whose parcel it is.
+    const live = newParcel("S");
+    await call("POST", "/parcels", { body: live });
+    for (const path of ["/parcels", "/parcels/announcements"]) {
+      const othersNumber = await call("POST", path, { token: otherCarrierToken, body: { ...live, size: "M" } });
+      const ownElsewhere = await call("POST", path, { body: { ...live, siteId: otherSiteId } });
+      expect(othersNumber.status).toBe(409);
+      expect(othersNumber.body.error).toEqual(ownElsewhere.body.error);
+      expect(othersNumber.body.error.message).not.toMatch(/carrier/i);
+    }
+  });
+
+  test.each(API_ROUTES.filter((route) => route.path.includes("{parcelId}")).map((route) => [route.path, route] as const))(
+    "POST %s: another carrier's (or another site's) parcel and a parcel that does not exist",
+    async (_name, route) => {
+      const theirs = await call("POST", "/parcels", { token: otherCarrierToken, body: newParcel("S") });
+      expect(theirs.status).toBe(201);
+      const token = route.scope === "kiosk" ? kioskToken : carrierToken;
+      // A kiosk's stranger is a parcel of another site.
+      const foreignId = route.scope === "kiosk" ? (await call("POST", "/parcels", { body: { ...newParcel("M"), siteId: otherSiteId } })).body.parcel.id : theirs.body.parcel.id;
+      const body = route.body ? { reason: "Hinge broken" } : undefined;
+      const refused = await call(route.method, route.path.replace("{parcelId}", String(foreignId)), { token, body });
+      const unknown = await call(route.method, route.path.replace("{parcelId}", String(UNKNOWN_ID)), { token, body });
+      expect(refused.status).toBe(404);
+      expect(answerOf(refused)).toEqual(answerOf(unknown));
+    },
+  );
 });
 
 describe("Idempotency-Key", () => {
