@@ -1,3 +1,5 @@
+import Ajv2020 from "ajv/dist/2020";
+import addFormats from "ajv-formats";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { parcels, slots } from "@/db/schema";
@@ -5,7 +7,7 @@ import { layoutByRow } from "@/lib/sites/layout";
 import * as f from "@/lib/testing/factories";
 import { handleApiRequest, type ApiServices } from "./handler";
 import { openApiDocument } from "./openapi";
-import { API_ROUTES } from "./routes";
+import { API_ROUTES, matchPath } from "./routes";
 import { createApiToken, revokeApiToken } from "./tokens";
 
 const world = f.createTestWorld();
@@ -42,6 +44,38 @@ beforeAll(() => {
   services = { db: world.db, now: () => world.clock.now, doors: world.doors, keys: world.keys, rateLimitPerMinute: 10_000 };
 });
 
+/*
+ * Every answer below, whatever the test, is checked against the OpenAPI document by an
+ * independent validator (Ajv, JSON Schema 2020-12 as OpenAPI 3.1 uses it): its status
+ * must be documented for that route and method, and its body must match that status's
+ * schema. The document is the one clients read, so a body that drifts from it fails here.
+ */
+const document = openApiDocument();
+const ajv = new Ajv2020({ strict: true, allErrors: true });
+addFormats(ajv);
+// The document's own schema objects are validated in place (JSON pointers into it).
+ajv.addVocabulary(["openapi", "info", "servers", "paths", "components", "securitySchemes"]);
+ajv.addSchema(document, "openapi.json");
+const pointer = (...parts: string[]) => parts.map((part) => part.replaceAll("~", "~0").replaceAll("/", "~1")).join("/");
+/** Each route's documented statuses that a real answer matched, for the coverage check at the end. */
+const validated = new Map<string, Set<number>>(API_ROUTES.map((route) => [`${route.method} ${route.path}`, new Set<number>()]));
+
+function expectDocumented(method: string, path: string, status: number, body: unknown) {
+  const route = API_ROUTES.find((candidate) => candidate.method === method && matchPath(candidate.path, path));
+  let schemaRef = "openapi.json#/components/schemas/Error"; // no such route or method: an error
+  if (route) {
+    const responses = (document.paths[route.path][method.toLowerCase()] as { responses: Record<string, unknown> }).responses;
+    expect(Object.keys(responses), `${method} ${route.path} documents status ${status}`).toContain(String(status));
+    schemaRef = `openapi.json#/${pointer("paths", route.path, method.toLowerCase(), "responses", String(status), "content", "application/json", "schema")}`;
+    validated.get(`${route.method} ${route.path}`)!.add(status);
+  } else {
+    expect(status).toBeGreaterThanOrEqual(400);
+  }
+  const validate = ajv.getSchema(schemaRef) ?? ajv.compile({ $ref: schemaRef });
+  const valid = validate(body);
+  expect(valid ? [] : validate.errors, `${method} ${path} → ${status} matches the document`).toEqual([]);
+}
+
 let keySerial = 0;
 async function call(
   method: string,
@@ -62,7 +96,10 @@ async function call(
     header: (name) => headers[name],
     body,
   });
-  return { status: response.status, body: JSON.parse(response.body), headers: response.headers };
+  const parsed: unknown = JSON.parse(response.body);
+  expectDocumented(method, pathname, response.status, parsed);
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read the bodies the document describes
+  return { status: response.status, body: parsed as any, headers: response.headers };
 }
 
 const newParcel = (size = "M") => ({ siteId, trackingNumber: f.trackingNumber(), size, recipientPhone: "13800001234" });
@@ -492,4 +529,29 @@ test("a token form without a subject names the missing choice in words", () => {
     }
   })();
   expect(error?.details.fieldErrors.courierId).toEqual(["Choose the courier account the token acts as."]);
+});
+
+test("every route's success answer was checked against the document above", () => {
+  const unchecked = [...validated].filter(([, statuses]) => ![...statuses].some((status) => status < 300)).map(([route]) => route);
+  expect(unchecked).toEqual([]);
+});
+
+test("the OpenAPI document lists every error code the API answers with, PAYLOAD_TOO_LARGE included", async () => {
+  const { bodyTooLarge } = await import("./handler");
+  const tooLarge = bodyTooLarge();
+  const validate = ajv.getSchema("openapi.json#/components/schemas/Error")!;
+  expect(validate(JSON.parse(tooLarge.body))).toBe(true);
+  expect(tooLarge.status).toBe(413);
+  for (const route of API_ROUTES.filter((candidate) => candidate.method === "POST")) {
+    expect(Object.keys((document.paths[route.path].post as { responses: object }).responses)).toContain("413");
+  }
+});
+
+test("the check is not vacuous: an undocumented field, a wrong type or an undocumented status fails it", async () => {
+  const reserved = await call("POST", "/parcels", { body: newParcel("S") });
+  const schemaOf = (status: string) => ajv.getSchema(`openapi.json#/${pointer("paths", "/parcels", "post", "responses", status, "content", "application/json", "schema")}`)!;
+  expect(schemaOf("201")(reserved.body)).toBe(true);
+  expect(schemaOf("201")({ ...reserved.body, parcel: { ...reserved.body.parcel, pickupCode: "123456" } })).toBe(false);
+  expect(schemaOf("201")({ ...reserved.body, doorOpened: "yes" })).toBe(false);
+  expect(() => expectDocumented("GET", "/sites", 418, { error: { code: "INTERNAL", message: "teapot" } })).toThrow(/documents status 418/);
 });
