@@ -50,7 +50,7 @@ export const PRIVATE_FOLDER_MODE = 0o700;
 export function createPrivateFile(file: string): void {
   const resolved = path.resolve(file);
   fs.mkdirSync(path.dirname(resolved), { recursive: true, mode: PRIVATE_FOLDER_MODE });
-  fs.closeSync(fs.openSync(resolved, "a", PRIVATE_FILE_MODE));
+  fs.closeSync(fs.openSync(/*turbopackIgnore: true*/ resolved, "a", PRIVATE_FILE_MODE));
 }
 
 /**
@@ -60,7 +60,8 @@ export function createPrivateFile(file: string): void {
 export function keepPrivate(file: string): void {
   for (const candidate of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`]) {
     try {
-      if ((fs.statSync(candidate).mode & 0o777) !== PRIVATE_FILE_MODE) fs.chmodSync(candidate, PRIVATE_FILE_MODE);
+      // turbopackIgnore: a run-time path, not a file of the project to trace into the build.
+      if ((fs.statSync(/*turbopackIgnore: true*/ candidate).mode & 0o777) !== PRIVATE_FILE_MODE) fs.chmodSync(/*turbopackIgnore: true*/ candidate, PRIVATE_FILE_MODE);
     } catch (error) {
       // Gone, or not ours to change (a file another account owns and lets us write).
       const code = (error as NodeJS.ErrnoException).code;
