@@ -79,3 +79,21 @@ test("sign-in, a kiosk screen and the admin dashboard work under the policy, wit
 
   expect(problems).toEqual([]);
 });
+
+test("markup injected into a page (as by stored or reflected XSS) runs no script, and the browser reports it", async ({ page }) => {
+  const problems = watchViolations(page);
+  // The server's own answer, policy and all, with an attacker's markup in its body.
+  await page.route("**/sign-in", async (route) => {
+    const response = await route.fetch();
+    const html = (await response.text()).replace(
+      "</body>",
+      `<script>window.injected = "inline"</script><img src="/favicon.ico" onerror="window.injected = 'handler'" onload="window.injected = 'handler'"></body>`,
+    );
+    await route.fulfill({ response, body: html });
+  });
+  await page.goto("/sign-in");
+  await expectHydrated(page);
+  expect(await page.evaluate(() => (window as unknown as { injected?: string }).injected ?? null)).toBeNull();
+  await expect.poll(() => problems.join("\n")).toMatch(/inline script[^\n]*Content Security Policy/);
+  await expect.poll(() => problems.join("\n")).toMatch(/inline event handler[^\n]*Content Security Policy/);
+});
