@@ -1,6 +1,9 @@
 // @ts-check
 
-/** Sent with every response: no framing (clickjacking on the kiosk and admin screens), no MIME sniffing, no referrer leaving the site. */
+/**
+ * Sent with every response: no framing (clickjacking on the kiosk and admin screens), no MIME sniffing, no referrer leaving the site.
+ * The Content-Security-Policy is not here: it carries a per-request nonce, so proxy.ts sets it on every page.
+ */
 const securityHeaders = [
   { key: "X-Frame-Options", value: "DENY" },
   { key: "X-Content-Type-Options", value: "nosniff" },

@@ -1,20 +1,46 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { SESSION_COOKIES } from "@/lib/auth/session-policy";
+import { contentSecurityPolicy, generateNonce } from "@/lib/security/content-security-policy";
 
 /*
- * A convenience only: people without a session cookie are sent to sign in before the
- * page renders. Every page, action and domain verb checks who is asking on its own; this
- * file reads no database and no secret.
+ * Runs before every page. Two jobs, neither reading a database or a secret:
+ *  - every page gets a Content-Security-Policy with a fresh nonce. The policy is set on the
+ *    request too: Next.js reads the nonce from it and puts it on its own scripts (which is
+ *    why pages render per request);
+ *  - a convenience only: people without a session cookie are sent to sign in before a
+ *    signed-in area renders. Every page, action and domain verb checks who is asking on
+ *    its own.
  */
+
+/** The areas that need a session: the sign-in redirect applies to these paths alone. */
+const SIGNED_IN_AREAS = ["/courier", "/admin", "/parcels", "/account", "/messages"];
+
+function needsSession(pathname: string): boolean {
+  return SIGNED_IN_AREAS.some((area) => pathname === area || pathname.startsWith(`${area}/`));
+}
+
 export function proxy(request: NextRequest) {
+  const nonce = generateNonce();
+  // NODE_ENV is fixed by Next.js at build time; lib/env.ts (which reads secrets) stays out of here.
+  const policy = contentSecurityPolicy({ nonce, development: process.env.NODE_ENV === "development" });
+
+  let response: NextResponse;
   const hasSession = SESSION_COOKIES.some((name) => request.cookies.has(name));
-  if (hasSession) return NextResponse.next();
-  const url = request.nextUrl.clone();
-  url.pathname = "/sign-in";
-  url.search = `?callbackUrl=${encodeURIComponent(request.nextUrl.pathname + request.nextUrl.search)}`;
-  return NextResponse.redirect(url);
+  if (needsSession(request.nextUrl.pathname) && !hasSession) {
+    const url = request.nextUrl.clone();
+    url.pathname = "/sign-in";
+    url.search = `?callbackUrl=${encodeURIComponent(request.nextUrl.pathname + request.nextUrl.search)}`;
+    response = NextResponse.redirect(url);
+  } else {
+    const headers = new Headers(request.headers);
+    headers.set("content-security-policy", policy);
+    response = NextResponse.next({ request: { headers } });
+  }
+  response.headers.set("content-security-policy", policy);
+  return response;
 }
 
 export const config = {
-  matcher: ["/courier/:path*", "/admin/:path*", "/parcels/:path*", "/account/:path*", "/messages/:path*"],
+  // Every page: not /api (JSON, answered by its own handlers), not Next's static files.
+  matcher: ["/((?!api/|_next/static|_next/image|favicon.ico).*)"],
 };

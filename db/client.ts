@@ -23,9 +23,11 @@ export type OpenOptions = {
  * instead of failing at once.
  */
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
-  if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const onDisk = file !== ":memory:" && file !== "";
+  if (onDisk) createPrivateFile(file);
   const sqlite = new Database(file);
   sqlite.pragma("journal_mode = WAL");
+  if (onDisk) keepPrivate(file);
   sqlite.pragma(`synchronous = ${options.synchronous ?? "FULL"}`);
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
@@ -33,6 +35,39 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   const db = drizzle({ client: sqlite, schema }) as Db;
   if (options.migrate ?? true) migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
   return db;
+}
+
+/** Owner-only: the database holds phone numbers, names and the hashes of pickup codes. */
+export const PRIVATE_FILE_MODE = 0o600;
+export const PRIVATE_FOLDER_MODE = 0o700;
+
+/**
+ * Creates `file` empty and owner-only unless it exists, and the folders above it owner-only
+ * where we create them (a folder that exists already, /srv or the working directory, is
+ * not ours to change). SQLite gives its -wal, -shm and -journal files the mode of the
+ * database file, so they are born 0600 too.
+ */
+export function createPrivateFile(file: string): void {
+  const resolved = path.resolve(file);
+  fs.mkdirSync(path.dirname(resolved), { recursive: true, mode: PRIVATE_FOLDER_MODE });
+  fs.closeSync(fs.openSync(/*turbopackIgnore: true*/ resolved, "a", PRIVATE_FILE_MODE));
+}
+
+/**
+ * Narrows a database file and its side files to owner-only: the file may predate this rule
+ * (created 0644 by an earlier version), and a copy made by hand may not have kept the mode.
+ */
+export function keepPrivate(file: string): void {
+  for (const candidate of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`]) {
+    try {
+      // turbopackIgnore: a run-time path, not a file of the project to trace into the build.
+      if ((fs.statSync(/*turbopackIgnore: true*/ candidate).mode & 0o777) !== PRIVATE_FILE_MODE) fs.chmodSync(/*turbopackIgnore: true*/ candidate, PRIVATE_FILE_MODE);
+    } catch (error) {
+      // Gone, or not ours to change (a file another account owns and lets us write).
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== "ENOENT" && code !== "EPERM") throw error;
+    }
+  }
 }
 
 /**

@@ -183,7 +183,7 @@ test("another carrier's live tracking number is refused next to the field; an op
   await openSite(page, "North Dormitory Station");
   await fillParcel(page, { tracking, phone: "17700002222", size: "M" });
   await page.getByRole("button", { name: "Open a door" }).click();
-  await expect(page.getByLabel("Tracking number")).toHaveAccessibleDescription(/belongs to another carrier's parcel/);
+  await expect(page.getByLabel("Tracking number")).toHaveAccessibleDescription(/is already announced or in a locker/);
   await expect(page.getByLabel("Tracking number")).toHaveValue(tracking);
   await expect(page.getByLabel("Recipient phone")).toHaveValue("17700002222");
   await expect(page.getByRole("radio", { name: "Size M" })).toBeChecked();

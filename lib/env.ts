@@ -17,6 +17,8 @@ const key = z
 const EnvSchema = z.object({
   DATABASE_PATH: z.string().min(1).default("./data/locker.db"),
   DB_SYNCHRONOUS: z.enum(["FULL", "NORMAL"]).default("FULL"),
+  // Where `npm run db:backup` writes when not given --to; never the folder of secrets.json.
+  BACKUP_DIR: z.string().min(1).default("./backups"),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   PICKUP_CODE_HMAC_KEY: key.optional(),
   PICKUP_CODE_ENCRYPTION_KEY: key.optional(),
@@ -63,20 +65,30 @@ type Secrets = z.infer<typeof SecretsSchema>;
 
 export type Env = Omit<z.infer<typeof EnvSchema>, keyof Secrets> & Secrets;
 
-function readOrCreateSecrets(databasePath: string): Secrets {
-  const file = path.join(path.dirname(path.resolve(databasePath)), "secrets.json");
+/** The folder that holds secrets.json: the database's. */
+export function secretsFolder(databasePath: string): string {
+  return path.dirname(path.resolve(databasePath));
+}
+
+/**
+ * secrets.json beside the database, created owner-only (0600) in a folder created
+ * owner-only (0700); one left readable by an earlier version is narrowed to 0600.
+ */
+export function readOrCreateSecrets(databasePath: string): Secrets {
+  const file = path.join(secretsFolder(databasePath), "secrets.json");
   const fresh: Secrets = {
     AUTH_SECRET: crypto.randomBytes(32).toString("base64url"),
     PICKUP_CODE_HMAC_KEY: crypto.randomBytes(32).toString("hex"),
     PICKUP_CODE_ENCRYPTION_KEY: crypto.randomBytes(32).toString("hex"),
   };
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   try {
     // "wx": when two processes start at once, exactly one writes and both read its file.
     fs.writeFileSync(file, JSON.stringify(fresh, null, 2), { flag: "wx", mode: 0o600 });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
   }
+  if ((fs.statSync(file).mode & 0o777) !== 0o600) fs.chmodSync(file, 0o600);
   return SecretsSchema.parse(JSON.parse(fs.readFileSync(file, "utf8")));
 }
 

@@ -1,20 +1,19 @@
 /*
  * `npm run db:backup [-- --to <file>]`: a consistent copy of the live database, safe while
- * the server runs, checked before it is reported. Default: backups/locker-<time>.db beside
- * the database. The copy holds pickup codes only hashed and encrypted: restoring it needs
- * secrets.json (or the keys from your secret store) — keep that backed up too, apart.
+ * the server runs, checked before it is reported, owner-only (0600). Default:
+ * $BACKUP_DIR/locker-<time>.db (./backups), never the folder of secrets.json. The copy holds
+ * pickup codes only hashed and encrypted: restoring it needs secrets.json (or the keys from
+ * your secret store) — keep that backed up too, apart.
  */
-import path from "node:path";
 import { parseArgs } from "node:util";
-import { backupDatabase } from "../db/backup";
+import { backupDatabase, defaultBackupFile } from "../db/backup";
 import { openDatabase } from "../db/client";
-import { env } from "../lib/env";
+import { env, secretsFolder } from "../lib/env";
 
 async function main() {
   const { values } = parseArgs({ options: { to: { type: "string" } } });
   const config = env();
-  const stamp = new Date().toISOString().replace(/[:.]/g, "-");
-  const destination = values.to ?? path.join(path.dirname(path.resolve(config.DATABASE_PATH)), "backups", `locker-${stamp}.db`);
+  const destination = values.to ?? defaultBackupFile(config.BACKUP_DIR, secretsFolder(config.DATABASE_PATH), new Date());
   const db = openDatabase(config.DATABASE_PATH, { migrate: false });
   try {
     const backup = await backupDatabase(db, destination);

@@ -15,17 +15,19 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   PARCEL_EXPIRED: 410,
 };
 
-/** Codes only the HTTP layer raises, beside the domain's. */
-export type ApiOnlyCode =
-  | "BAD_REQUEST"
-  | "NO_ROUTE"
-  | "METHOD_NOT_ALLOWED"
-  | "RATE_LIMITED"
-  | "IDEMPOTENCY_KEY_REQUIRED"
-  | "IDEMPOTENCY_KEY_REUSED"
-  | "IDEMPOTENCY_IN_PROGRESS"
-  | "PAYLOAD_TOO_LARGE"
-  | "INTERNAL";
+/** Codes only the HTTP layer raises, beside the domain's (the OpenAPI document lists both). */
+export const API_ONLY_CODES = [
+  "BAD_REQUEST",
+  "NO_ROUTE",
+  "METHOD_NOT_ALLOWED",
+  "RATE_LIMITED",
+  "IDEMPOTENCY_KEY_REQUIRED",
+  "IDEMPOTENCY_KEY_REUSED",
+  "IDEMPOTENCY_IN_PROGRESS",
+  "PAYLOAD_TOO_LARGE",
+  "INTERNAL",
+] as const;
+export type ApiOnlyCode = (typeof API_ONLY_CODES)[number];
 
 export type ApiErrorBody = { error: { code: ErrorCode | ApiOnlyCode; message: string; details?: unknown } };
 

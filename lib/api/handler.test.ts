@@ -1,3 +1,5 @@
+import Ajv2020 from "ajv/dist/2020";
+import addFormats from "ajv-formats";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { parcels, slots } from "@/db/schema";
@@ -5,7 +7,7 @@ import { layoutByRow } from "@/lib/sites/layout";
 import * as f from "@/lib/testing/factories";
 import { handleApiRequest, type ApiServices } from "./handler";
 import { openApiDocument } from "./openapi";
-import { API_ROUTES } from "./routes";
+import { API_ROUTES, matchPath } from "./routes";
 import { createApiToken, revokeApiToken } from "./tokens";
 
 const world = f.createTestWorld();
@@ -42,6 +44,38 @@ beforeAll(() => {
   services = { db: world.db, now: () => world.clock.now, doors: world.doors, keys: world.keys, rateLimitPerMinute: 10_000 };
 });
 
+/*
+ * Every answer below, whatever the test, is checked against the OpenAPI document by an
+ * independent validator (Ajv, JSON Schema 2020-12 as OpenAPI 3.1 uses it): its status
+ * must be documented for that route and method, and its body must match that status's
+ * schema. The document is the one clients read, so a body that drifts from it fails here.
+ */
+const document = openApiDocument();
+const ajv = new Ajv2020({ strict: true, allErrors: true });
+addFormats(ajv);
+// The document's own schema objects are validated in place (JSON pointers into it).
+ajv.addVocabulary(["openapi", "info", "servers", "paths", "components", "securitySchemes"]);
+ajv.addSchema(document, "openapi.json");
+const pointer = (...parts: string[]) => parts.map((part) => part.replaceAll("~", "~0").replaceAll("/", "~1")).join("/");
+/** Each route's documented statuses that a real answer matched, for the coverage check at the end. */
+const validated = new Map<string, Set<number>>(API_ROUTES.map((route) => [`${route.method} ${route.path}`, new Set<number>()]));
+
+function expectDocumented(method: string, path: string, status: number, body: unknown) {
+  const route = API_ROUTES.find((candidate) => candidate.method === method && matchPath(candidate.path, path));
+  let schemaRef = "openapi.json#/components/schemas/Error"; // no such route or method: an error
+  if (route) {
+    const responses = (document.paths[route.path][method.toLowerCase()] as { responses: Record<string, unknown> }).responses;
+    expect(Object.keys(responses), `${method} ${route.path} documents status ${status}`).toContain(String(status));
+    schemaRef = `openapi.json#/${pointer("paths", route.path, method.toLowerCase(), "responses", String(status), "content", "application/json", "schema")}`;
+    validated.get(`${route.method} ${route.path}`)!.add(status);
+  } else {
+    expect(status).toBeGreaterThanOrEqual(400);
+  }
+  const validate = ajv.getSchema(schemaRef) ?? ajv.compile({ $ref: schemaRef });
+  const valid = validate(body);
+  expect(valid ? [] : validate.errors, `${method} ${path} → ${status} matches the document`).toEqual([]);
+}
+
 let keySerial = 0;
 async function call(
   method: string,
@@ -62,7 +96,10 @@ async function call(
     header: (name) => headers[name],
     body,
   });
-  return { status: response.status, body: JSON.parse(response.body), headers: response.headers };
+  const parsed: unknown = JSON.parse(response.body);
+  expectDocumented(method, pathname, response.status, parsed);
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read the bodies the document describes
+  return { status: response.status, body: parsed as any, headers: response.headers };
 }
 
 const newParcel = (size = "M") => ({ siteId, trackingNumber: f.trackingNumber(), size, recipientPhone: "13800001234" });
@@ -249,8 +286,60 @@ describe("bad requests are 4xx with a stable code, never 500", () => {
     const foreign = await call("POST", `/parcels/${reserved.body.parcel.id}/deposit`, { token: otherCarrierToken });
     expect(foreign.status).toBe(404);
     const notServed = await call("POST", "/parcels", { token: otherCarrierToken, body: { ...newParcel(), siteId: otherSiteId } });
-    expect(notServed.status).toBe(403);
+    expect(notServed.status).toBe(404);
   });
+});
+
+describe("refused reads exactly as unknown: same status, code and message, side by side", () => {
+  const UNKNOWN_ID = 999_999;
+  const answerOf = (response: Awaited<ReturnType<typeof call>>) => ({ status: response.status, body: response.body });
+
+  test("a site the courier does not serve and a site that does not exist", async () => {
+    for (const path of ["/parcels", "/parcels/announcements"]) {
+      const refused = await call("POST", path, { token: otherCarrierToken, body: { ...newParcel(), siteId: otherSiteId } });
+      const unknown = await call("POST", path, { token: otherCarrierToken, body: { ...newParcel(), siteId: UNKNOWN_ID } });
+      expect(refused.status).toBe(404);
+      expect(answerOf(refused)).toEqual(answerOf(unknown));
+    }
+  });
+
+  test("another carrier's live tracking number and one nobody uses, looked up", async () => {
+    const live = newParcel("S");
+    await call("POST", "/parcels", { body: live });
+    const refused = await call("GET", `/parcels?trackingNumber=${live.trackingNumber}`, { token: otherCarrierToken });
+    const unknown = await call("GET", `/parcels?trackingNumber=${f.trackingNumber()}`, { token: otherCarrierToken });
+    expect(refused.status).toBe(404);
+    expect(answerOf(refused)).toEqual(answerOf(unknown));
+  });
+
+  test("another carrier's live tracking number reads as the courier's own number live elsewhere", async () => {
+    // Both must be refused (invariant 4 and its cross-carrier rule); neither may say whose parcel it is.
+    const live = newParcel("S");
+    await call("POST", "/parcels", { body: live });
+    for (const path of ["/parcels", "/parcels/announcements"]) {
+      const othersNumber = await call("POST", path, { token: otherCarrierToken, body: { ...live, size: "M" } });
+      const ownElsewhere = await call("POST", path, { body: { ...live, siteId: otherSiteId } });
+      expect(othersNumber.status).toBe(409);
+      expect(othersNumber.body.error).toEqual(ownElsewhere.body.error);
+      expect(othersNumber.body.error.message).not.toMatch(/carrier/i);
+    }
+  });
+
+  test.each(API_ROUTES.filter((route) => route.path.includes("{parcelId}")).map((route) => [route.path, route] as const))(
+    "POST %s: another carrier's (or another site's) parcel and a parcel that does not exist",
+    async (_name, route) => {
+      const theirs = await call("POST", "/parcels", { token: otherCarrierToken, body: newParcel("S") });
+      expect(theirs.status).toBe(201);
+      const token = route.scope === "kiosk" ? kioskToken : carrierToken;
+      // A kiosk's stranger is a parcel of another site.
+      const foreignId = route.scope === "kiosk" ? (await call("POST", "/parcels", { body: { ...newParcel("M"), siteId: otherSiteId } })).body.parcel.id : theirs.body.parcel.id;
+      const body = route.body ? { reason: "Hinge broken" } : undefined;
+      const refused = await call(route.method, route.path.replace("{parcelId}", String(foreignId)), { token, body });
+      const unknown = await call(route.method, route.path.replace("{parcelId}", String(UNKNOWN_ID)), { token, body });
+      expect(refused.status).toBe(404);
+      expect(answerOf(refused)).toEqual(answerOf(unknown));
+    },
+  );
 });
 
 describe("Idempotency-Key", () => {
@@ -285,6 +374,21 @@ describe("Idempotency-Key", () => {
     const other = await call("POST", "/parcels", { body: newParcel(), key: "reused-key" });
     expect(other.status).toBe(422);
     expect(other.body.error.code).toBe("IDEMPOTENCY_KEY_REUSED");
+  });
+
+  test("the same JSON with other whitespace or key order is the same request: replayed, not refused", async () => {
+    const body = newParcel("S");
+    const first = await call("POST", "/parcels", { rawBody: JSON.stringify(body), key: "reformatted-key" });
+    expect(first.status).toBe(201);
+    const reordered = Object.fromEntries(Object.entries(body).reverse());
+    for (const rawBody of [JSON.stringify(body, null, 2), JSON.stringify(reordered), ` ${JSON.stringify(reordered, null, "\t")}\n`]) {
+      const retry = await call("POST", "/parcels", { rawBody, key: "reformatted-key" });
+      expect(retry.status).toBe(201);
+      expect(retry.headers["idempotent-replayed"]).toBe("true");
+      expect(retry.body).toEqual(first.body);
+    }
+    const changed = await call("POST", "/parcels", { rawBody: JSON.stringify({ ...body, size: "M" }), key: "reformatted-key" });
+    expect(changed.body.error.code).toBe("IDEMPOTENCY_KEY_REUSED");
   });
 
   test("keys belong to their token: another token's same key is a new request", async () => {
@@ -367,7 +471,7 @@ test("a request still running answers 409, and a claim abandoned by a crashed pr
   const body = newParcel("S");
   const { claimKey, fingerprint } = await import("./idempotency");
   const tokenId = (world.db.$client.prepare("select id from api_tokens where scope = 'carrier' limit 1").get() as { id: number }).id;
-  const print = fingerprint("POST", "/parcels", JSON.stringify(body));
+  const print = fingerprint("POST", "/parcels", body);
   expect(claimKey(world.db, tokenId, "crashed-key", print, world.clock.now)).toBeGreaterThan(0);
   const running = await call("POST", "/parcels", { body, key: "crashed-key" });
   expect(running.status).toBe(409);
@@ -386,7 +490,7 @@ test("when a concurrent copy claims the key first, the verb's writes roll back w
   const { reserveParcel } = await import("@/lib/parcels/reserve");
   const tokenId = (world.db.$client.prepare("select id from api_tokens where scope = 'carrier' limit 1").get() as { id: number }).id;
   const body = { ...newParcel(), size: "M" as const };
-  const print = fingerprint("POST", "/parcels", JSON.stringify(body));
+  const print = fingerprint("POST", "/parcels", body);
   claimKey(world.db, tokenId, "raced-key", print, world.clock.now); // the other copy, committed first
   const request = joinFirstWrite(world.db, () => claimKey(world.db, tokenId, "raced-key", print, world.clock.now));
   await expect(reserveParcel({ ...world.ctx(courierActor), db: request.db }, body)).rejects.toBeInstanceOf(KeyTaken);
@@ -425,4 +529,29 @@ test("a token form without a subject names the missing choice in words", () => {
     }
   })();
   expect(error?.details.fieldErrors.courierId).toEqual(["Choose the courier account the token acts as."]);
+});
+
+test("every route's success answer was checked against the document above", () => {
+  const unchecked = [...validated].filter(([, statuses]) => ![...statuses].some((status) => status < 300)).map(([route]) => route);
+  expect(unchecked).toEqual([]);
+});
+
+test("the OpenAPI document lists every error code the API answers with, PAYLOAD_TOO_LARGE included", async () => {
+  const { bodyTooLarge } = await import("./handler");
+  const tooLarge = bodyTooLarge();
+  const validate = ajv.getSchema("openapi.json#/components/schemas/Error")!;
+  expect(validate(JSON.parse(tooLarge.body))).toBe(true);
+  expect(tooLarge.status).toBe(413);
+  for (const route of API_ROUTES.filter((candidate) => candidate.method === "POST")) {
+    expect(Object.keys((document.paths[route.path].post as { responses: object }).responses)).toContain("413");
+  }
+});
+
+test("the check is not vacuous: an undocumented field, a wrong type or an undocumented status fails it", async () => {
+  const reserved = await call("POST", "/parcels", { body: newParcel("S") });
+  const schemaOf = (status: string) => ajv.getSchema(`openapi.json#/${pointer("paths", "/parcels", "post", "responses", status, "content", "application/json", "schema")}`)!;
+  expect(schemaOf("201")(reserved.body)).toBe(true);
+  expect(schemaOf("201")({ ...reserved.body, parcel: { ...reserved.body.parcel, pickupCode: "123456" } })).toBe(false);
+  expect(schemaOf("201")({ ...reserved.body, doorOpened: "yes" })).toBe(false);
+  expect(() => expectDocumented("GET", "/sites", 418, { error: { code: "INTERNAL", message: "teapot" } })).toThrow(/documents status 418/);
 });

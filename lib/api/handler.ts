@@ -140,7 +140,7 @@ export async function handleApiRequest(services: ApiServices, request: ApiReques
   if (!key || key.length > 200) {
     return json(400, errorBody("IDEMPOTENCY_KEY_REQUIRED", "Every write needs an Idempotency-Key header (1–200 characters), unique per operation."));
   }
-  return idempotentWrite(services, actor, key, fingerprint(method, path, request.body), (db) => run(ctxFor(db), route, args));
+  return idempotentWrite(services, actor, key, fingerprint(method, path, body), (db) => run(ctxFor(db), route, args));
 }
 
 function answerFor(state: Exclude<KeyState, { kind: "absent" | "abandoned" }>): ApiResponse {

@@ -32,8 +32,26 @@ export class KeyTaken extends Error {
   }
 }
 
-export function fingerprint(method: string, path: string, body: string): string {
-  return crypto.createHash("sha256").update(`${method} ${path}\n${body}`).digest("hex");
+/**
+ * What makes two requests "the same" for an Idempotency-Key: the method, the path and the
+ * parsed body in canonical form (keys sorted, no whitespace). A client that re-serializes
+ * its JSON on retry (another key order, other spacing) is retrying, not asking anew.
+ */
+export function fingerprint(method: string, path: string, body: unknown): string {
+  return crypto.createHash("sha256").update(`${method} ${path}\n${canonicalJson(body)}`).digest("hex");
+}
+
+/** JSON with object keys sorted at every depth and no whitespace; arrays keep their order. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (value !== null && typeof value === "object") {
+    const entries = Object.keys(value)
+      .sort()
+      .filter((key) => (value as Record<string, unknown>)[key] !== undefined)
+      .map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`);
+    return `{${entries.join(",")}}`;
+  }
+  return JSON.stringify(value) ?? "null";
 }
 
 const keyOfToken = preparedQuery((db) =>

@@ -1,7 +1,35 @@
 import "server-only";
 import { z } from "zod";
 import { ERROR_CODES } from "@/lib/errors";
+import { API_ONLY_CODES } from "./errors";
+import { apiSchemas } from "./responses";
 import { API_ROUTES } from "./routes";
+
+const ERROR_RESPONSES: Record<string, string> = {
+  "401": "No token, or an unknown or revoked one (UNAUTHENTICATED)",
+  "403": "A token of the other scope (FORBIDDEN)",
+  "404": "No such parcel or site — or not this token's: refused reads as absent (NOT_FOUND)",
+  "422": "A field is wrong (INVALID, details.fieldErrors), a pickup code opens nothing (WRONG_CODE), or an Idempotency-Key reused for another request",
+  "429": "Too many requests for this token (RATE_LIMITED), or too many wrong codes at this kiosk (LOCKED_OUT)",
+  "500": "Something went wrong on our side (INTERNAL); a retry with the same Idempotency-Key is safe",
+};
+const WRITE_ERROR_RESPONSES: Record<string, string> = {
+  "400": "The body is not a JSON object (BAD_REQUEST), or the Idempotency-Key header is missing",
+  "409": "The parcel or site does not allow it now (CONFLICT, INVALID_TRANSITION, SITE_FULL, SITE_CLOSED), or a request with this Idempotency-Key is still running",
+  "413": "The body is over 64 KiB (PAYLOAD_TOO_LARGE)",
+};
+
+/** A response whose body is the named schema of components.schemas. */
+const withBody = (description: string, id: string) => ({
+  description,
+  content: { "application/json": { schema: { $ref: `#/components/schemas/${id}` } } },
+});
+
+function schemaId(schema: z.ZodType): string {
+  const id = apiSchemas.get(schema)?.id;
+  if (!id) throw new Error("every route's response schema is registered in apiSchemas (lib/api/responses.ts)");
+  return id;
+}
 
 /**
  * The OpenAPI 3.1 document of /api/v1, generated from the route list and the verbs' own
@@ -28,9 +56,16 @@ export function openApiDocument(serverUrl = "/api/v1") {
         ? { requestBody: { required: true, content: { "application/json": { schema: z.toJSONSchema(route.body, { io: "input", unrepresentable: "any" }) } } } }
         : {}),
       responses: {
-        [successStatus]: { description: "Success", content: { "application/json": { schema: { type: "object" } } } },
-        ...(route.created ? { "200": { description: "A retry of an operation that already happened: the first result" } } : {}),
-        default: { description: "An error", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+        [successStatus]: withBody("Success", schemaId(route.response)),
+        ...(route.created ? { "200": withBody("The operation had already happened: its first result (replayed: true)", schemaId(route.response)) } : {}),
+        ...Object.fromEntries(
+          Object.entries({
+            ...ERROR_RESPONSES,
+            ...(route.method === "POST" ? WRITE_ERROR_RESPONSES : {}),
+            ...(route.path === "/kiosk/collections" ? { "410": "The code is right but the parcel expired (PARCEL_EXPIRED); details say whom to contact" } : {}),
+          }).map(([status, description]) => [status, withBody(description, "Error")]),
+        ),
+        default: withBody("An error", "Error"),
       },
     };
   }
@@ -50,30 +85,20 @@ export function openApiDocument(serverUrl = "/api/v1") {
         kioskToken: { type: "http", scheme: "bearer", description: "A token of one kiosk" },
       },
       schemas: {
+        ...responseSchemas(),
         Error: {
           type: "object",
           required: ["error"],
+          additionalProperties: false,
           properties: {
             error: {
               type: "object",
               required: ["code", "message"],
+              additionalProperties: false,
               properties: {
-                code: {
-                  type: "string",
-                  enum: [
-                    ...ERROR_CODES,
-                    "BAD_REQUEST",
-                    "NO_ROUTE",
-                    "METHOD_NOT_ALLOWED",
-                    "RATE_LIMITED",
-                    "IDEMPOTENCY_KEY_REQUIRED",
-                    "IDEMPOTENCY_KEY_REUSED",
-                    "IDEMPOTENCY_IN_PROGRESS",
-                    "INTERNAL",
-                  ],
-                },
+                code: { type: "string", enum: [...ERROR_CODES, ...API_ONLY_CODES] },
                 message: { type: "string" },
-                details: {},
+                details: { description: "What the code carries: fieldErrors (INVALID), alternatives (SITE_FULL), whom to contact (PARCEL_EXPIRED), a wait (LOCKED_OUT)" },
               },
             },
           },
@@ -81,4 +106,19 @@ export function openApiDocument(serverUrl = "/api/v1") {
       },
     },
   };
+}
+
+/** The success bodies, as JSON Schema 2020-12 (OpenAPI 3.1's dialect), referring to each other by component. */
+function responseSchemas(): Record<string, unknown> {
+  const { schemas } = z.toJSONSchema(apiSchemas, { io: "output", uri: (id) => `#/components/schemas/${id}` });
+  return Object.fromEntries(Object.entries(schemas).map(([id, schema]) => [id, asComponent(schema)]));
+}
+
+/**
+ * A component states no dialect and no $id of its own: the document's dialect applies, and
+ * it is found by its place (#/components/schemas/<id>), which an $id may not be.
+ */
+function asComponent(schema: object): object {
+  const { $schema: _dialect, $id: _id, ...rest } = schema as { $schema?: string; $id?: string };
+  return rest;
 }

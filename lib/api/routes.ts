@@ -12,6 +12,7 @@ import { retryCollectedDoor, retryTakeBackDoor } from "@/lib/parcels/retry-door"
 import { AnnounceInput, CollectInput, ReserveInput } from "@/lib/parcels/schemas";
 import { takeBackParcel } from "@/lib/parcels/take-back";
 import { listCourierSites } from "@/lib/sites/queries";
+import { CancelledParcel, Collection, DoorRetry, ParcelWithDoor, ParcelWithReplay, ReassignedParcel, SiteList, Timeline } from "./responses";
 
 export type RouteScope = "carrier" | "kiosk";
 
@@ -26,6 +27,8 @@ export type ApiRoute = {
   /** The request body's schema, the verb's own (for the OpenAPI document). */
   body?: z.ZodType;
   query?: Record<string, string>;
+  /** The success body's schema (lib/api/responses.ts), for the OpenAPI document. */
+  response: z.ZodType;
   /** Status of a success; a replayed retry answers 200. */
   created?: boolean;
   handle(ctx: Ctx, args: RouteArgs): unknown;
@@ -40,6 +43,7 @@ export const API_ROUTES: ApiRoute[] = [
     path: "/sites",
     scope: "carrier",
     summary: "The sites this courier serves, with free doors per size now",
+    response: SiteList,
     handle: (ctx) => ({ sites: listCourierSites(ctx) }),
   },
   {
@@ -47,6 +51,7 @@ export const API_ROUTES: ApiRoute[] = [
     path: "/parcels/announcements",
     scope: "carrier",
     summary: "Pre-advise a parcel for a site (no door held yet)",
+    response: ParcelWithReplay,
     body: AnnounceInput,
     created: true,
     handle: (ctx, { body }) => announceParcel(ctx, body as AnnounceInput),
@@ -56,6 +61,7 @@ export const API_ROUTES: ApiRoute[] = [
     path: "/parcels",
     scope: "carrier",
     summary: "Assign a door to a parcel and open it (step 1 of a deposit)",
+    response: ParcelWithDoor,
     body: ReserveInput,
     created: true,
     handle: (ctx, { body }) => reserveParcel(ctx, body as ReserveInput),
@@ -65,6 +71,7 @@ export const API_ROUTES: ApiRoute[] = [
     path: "/parcels/{parcelId}/deposit",
     scope: "carrier",
     summary: "Confirm the door is closed: the parcel is deposited and the recipient notified",
+    response: ParcelWithReplay,
     handle: (ctx, { params }) => confirmDeposit(ctx, { parcelId: params.parcelId }),
   },
   {
@@ -72,6 +79,7 @@ export const API_ROUTES: ApiRoute[] = [
     path: "/parcels/{parcelId}/slot-fault",
     scope: "carrier",
     summary: "Report that the door did not open or is damaged; the parcel gets another door",
+    response: ReassignedParcel,
     body: Reason,
     handle: (ctx, { params, body }) => reportSlotFault(ctx, { parcelId: params.parcelId, reason: body.reason as string }),
   },
@@ -80,6 +88,7 @@ export const API_ROUTES: ApiRoute[] = [
     path: "/parcels/{parcelId}/does-not-fit",
     scope: "carrier",
     summary: "Report that the parcel does not fit; it gets a door one size up",
+    response: ReassignedParcel,
     handle: (ctx, { params }) => reportParcelDoesNotFit(ctx, { parcelId: params.parcelId }),
   },
   {
@@ -87,6 +96,7 @@ export const API_ROUTES: ApiRoute[] = [
     path: "/parcels/{parcelId}/take-back",
     scope: "carrier",
     summary: "Take an expired parcel back out of its door",
+    response: ParcelWithDoor,
     handle: (ctx, { params }) => takeBackParcel(ctx, { parcelId: params.parcelId }),
   },
   {
@@ -94,6 +104,7 @@ export const API_ROUTES: ApiRoute[] = [
     path: "/parcels/{parcelId}/take-back/door",
     scope: "carrier",
     summary: "Try the door again when it did not open at the take-back (soon after, a few times)",
+    response: DoorRetry,
     handle: (ctx, { params }) => retryTakeBackDoor(ctx, { parcelId: params.parcelId }),
   },
   {
@@ -101,6 +112,7 @@ export const API_ROUTES: ApiRoute[] = [
     path: "/parcels/{parcelId}/cancel",
     scope: "carrier",
     summary: "Cancel an announced parcel or an open reservation",
+    response: CancelledParcel,
     body: Reason,
     handle: (ctx, { params, body }) => ({ parcel: cancelParcel(ctx, { parcelId: params.parcelId, reason: body.reason as string }) }),
   },
@@ -109,6 +121,7 @@ export const API_ROUTES: ApiRoute[] = [
     path: "/parcels",
     scope: "carrier",
     summary: "A parcel's status and events by tracking number (this carrier's parcels only)",
+    response: Timeline,
     query: { trackingNumber: "The carrier's tracking number (waybill)" },
     handle: (ctx, { query }) => parcelByTracking(ctx, { trackingNumber: query.get("trackingNumber") ?? "" }),
   },
@@ -117,6 +130,7 @@ export const API_ROUTES: ApiRoute[] = [
     path: "/kiosk/collections",
     scope: "kiosk",
     summary: "Collect with a pickup code and the last 4 digits of the recipient's phone",
+    response: Collection,
     body: CollectInput,
     handle: (ctx, { body }) => collectParcel(ctx, body as CollectInput),
   },
@@ -125,6 +139,7 @@ export const API_ROUTES: ApiRoute[] = [
     path: "/kiosk/collections/{parcelId}/door",
     scope: "kiosk",
     summary: "Try the door again when it did not open at the collection (soon after, a few times)",
+    response: DoorRetry,
     handle: (ctx, { params }) => retryCollectedDoor(ctx, { parcelId: params.parcelId }),
   },
 ];

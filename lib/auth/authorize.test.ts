@@ -105,9 +105,10 @@ describe("a courier", () => {
   it("cannot reserve at a site they do not serve, even of the same organization", async () => {
     const station = createStation(world);
     const elsewhere = createStation(world, { organizationId: station.organizationId });
-    const error = await refused(station.courier, (ctx) => reserveParcel(ctx, reserveInput(elsewhere.site.id)), "FORBIDDEN");
-    expect(error.message).toMatch(/not assigned/);
-    await refused(station.courier, (ctx) => announceParcel(ctx, reserveInput(elsewhere.site.id)), "FORBIDDEN");
+    // Reads as a site that does not exist (issue 11): a site id tells a courier nothing.
+    const error = await refused(station.courier, (ctx) => reserveParcel(ctx, reserveInput(elsewhere.site.id)), "NOT_FOUND");
+    expect(error.message).toBe("That site was not found.");
+    await refused(station.courier, (ctx) => announceParcel(ctx, reserveInput(elsewhere.site.id)), "NOT_FOUND");
   });
 
   describe("of another carrier, at the same site, finds the parcel absent", () => {

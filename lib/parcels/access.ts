@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { preparedQuery } from "@/db/prepared";
 import { parcels, sites } from "@/db/schema";
-import { courierServesSite, requireCourierAtSite, type CourierActor } from "@/lib/auth/authorize";
+import { courierServesSite, type CourierActor } from "@/lib/auth/authorize";
 import type { Ctx } from "@/lib/context";
 import { DomainError, notFound } from "@/lib/errors";
 
@@ -68,21 +68,33 @@ export function findPendingParcel(ctx: Ctx, carrierId: number, trackingNumber: s
 }
 
 /**
+ * The one refusal of a tracking number that is live already, whoever's parcel it is: the
+ * courier's own carrier's elsewhere, or another carrier's. One code and one message, so
+ * the answer never tells a courier that a number belongs to another carrier (issue 11).
+ */
+export function trackingNumberTaken(trackingNumber: string): DomainError {
+  return new DomainError("CONFLICT", `Tracking number ${trackingNumber} is already announced or in a locker. Check the scan.`);
+}
+
+/**
  * CONFLICT when another carrier has a live parcel under this tracking number. Invariant 4
  * is per carrier, but a number live for two carriers at once is far likelier a mis-scan
  * than a coincidence, and the wrong carrier's parcel must not go into a door under it.
+ * The refusal reads as any other taken number (trackingNumberTaken).
  */
 export function refuseAnotherCarriersNumber(ctx: Ctx, carrierId: number, trackingNumber: string): void {
   const taken = ctx.db.$client
     .prepare("select 1 from parcels where tracking_number = ? and carrier_id <> ? and state in ('announced', 'reserved', 'deposited', 'expired')")
     .get(trackingNumber, carrierId);
-  if (taken) throw new DomainError("CONFLICT", `Tracking number ${trackingNumber} belongs to another carrier's parcel.`);
+  if (taken) throw trackingNumberTaken(trackingNumber);
 }
 
-/** The courier's site, or NOT_FOUND; FORBIDDEN unless the courier serves it. */
+/**
+ * The courier's site, or NOT_FOUND: a site they do not serve reads exactly as one that
+ * does not exist (same code, same words), so a site id tells them nothing (issue 11).
+ */
 export function loadCourierSite(ctx: Ctx, courier: CourierActor, siteId: number) {
   const site = siteById(ctx.db).get({ siteId });
-  if (!site) throw new DomainError("NOT_FOUND", "That site was not found.");
-  requireCourierAtSite(ctx, courier, site.id);
+  if (!site || !courierServesSite(ctx, courier.userId, site.id)) throw new DomainError("NOT_FOUND", "That site was not found.");
   return site;
 }

@@ -3,10 +3,9 @@ import { parcels } from "@/db/schema";
 import { writeTransaction } from "@/db/transaction";
 import { requireCourier } from "@/lib/auth/authorize";
 import type { Ctx } from "@/lib/context";
-import { DomainError } from "@/lib/errors";
 import { SIZE_RANK } from "@/lib/slots/sizes";
 import { parseInput } from "@/lib/validation";
-import { findPendingParcel, loadCourierSite, refuseAnotherCarriersNumber } from "./access";
+import { findPendingParcel, loadCourierSite, refuseAnotherCarriersNumber, trackingNumberTaken } from "./access";
 import { recordParcelEvent } from "./events";
 import { AnnounceInput } from "./schemas";
 import { toParcelView, type ParcelView } from "./view";
@@ -14,7 +13,7 @@ import { toParcelView, type ParcelView } from "./view";
 /**
  * Pre-advice: the carrier tells the site a parcel is coming, before any door is held.
  * Couriers of the carrier at a site they serve. Announcing again returns the first
- * parcel. Raises INVALID, NOT_FOUND, FORBIDDEN and CONFLICT (already announced or in a
+ * parcel. Raises INVALID, NOT_FOUND (also a site they do not serve), FORBIDDEN and CONFLICT (already announced or in a
  * locker, or live for another carrier — reserve would refuse it later).
  */
 export function announceParcel(ctx: Ctx, raw: AnnounceInput): { parcel: ParcelView; replayed: boolean } {
@@ -25,7 +24,7 @@ export function announceParcel(ctx: Ctx, raw: AnnounceInput): { parcel: ParcelVi
     const existing = findPendingParcel(ctx, courier.carrierId, input.trackingNumber);
     if (existing) {
       if (existing.state === "announced" && existing.siteId === site.id) return { parcel: existing, replayed: true };
-      throw new DomainError("CONFLICT", `Parcel ${input.trackingNumber} is already announced or in a locker.`);
+      throw trackingNumberTaken(input.trackingNumber);
     }
     refuseAnotherCarriersNumber(ctx, courier.carrierId, input.trackingNumber);
     const now = ctx.now();

@@ -9,7 +9,7 @@ import { DomainError } from "@/lib/errors";
 import { findFreeSlot, nearestSitesWithRoom, type AlternativeSite } from "@/lib/slots/assignment";
 import { SIZE_RANK } from "@/lib/slots/sizes";
 import { parseInput } from "@/lib/validation";
-import { findPendingParcel, loadCourierSite, refuseAnotherCarriersNumber, type ParcelRow } from "./access";
+import { findPendingParcel, loadCourierSite, refuseAnotherCarriersNumber, trackingNumberTaken, type ParcelRow } from "./access";
 import { recordParcelEvent } from "./events";
 import { ReserveInput } from "./schemas";
 import { lapseReservations, RESERVATION_MS } from "./sweep";
@@ -29,7 +29,7 @@ export type SiteFullDetails = { size: SlotSize; alternatives: AlternativeSite[] 
 /**
  * Assigns a door to a parcel and opens it: the courier's first step of a deposit.
  * Couriers only, at a site they serve. A retry with a tracking number already live here
- * returns the first answer. Raises INVALID, FORBIDDEN, NOT_FOUND, SITE_CLOSED, CONFLICT
+ * returns the first answer. Raises INVALID, FORBIDDEN, NOT_FOUND (also a site they do not serve), SITE_CLOSED, CONFLICT
  * (live elsewhere, or another carrier's) and SITE_FULL (details: nearest sites with room).
  */
 export async function reserveParcel(ctx: Ctx, raw: ReserveInput): Promise<ReserveResult> {
@@ -58,7 +58,7 @@ function reserveInTransaction(ctx: Ctx, courier: CourierActor, input: z.output<t
   const existing = findPendingParcel(ctx, courier.carrierId, input.trackingNumber);
   if (existing && existing.state !== "announced") {
     if (existing.siteId !== site.id) {
-      throw new DomainError("CONFLICT", `Parcel ${input.trackingNumber} is already in a locker at another site.`);
+      throw trackingNumberTaken(input.trackingNumber);
     }
     return { kind: "reserved", parcel: existing, replayed: true };
   }

@@ -134,7 +134,7 @@ describe("a tracking number that is taken elsewhere is refused", () => {
 
     const error = await expectDomainError(() => reserveParcel(world.ctx(other), input), "CONFLICT");
 
-    expect(error.message).toMatch(/another carrier/);
+    expect(error.message).toMatch(/already announced or in a locker/);
     expect(databaseSnapshot(world.db)).toEqual(before);
   });
 
@@ -147,7 +147,7 @@ describe("a tracking number that is taken elsewhere is refused", () => {
 
     const error = await expectDomainError(() => announceParcel(world.ctx(other), input), "CONFLICT");
 
-    expect(error.message).toMatch(/another carrier/);
+    expect(error.message).toMatch(/already announced or in a locker/);
     expect(databaseSnapshot(world.db)).toEqual(before);
   });
 
@@ -161,7 +161,7 @@ describe("a tracking number that is taken elsewhere is refused", () => {
 
     const error = await expectDomainError(() => reserveParcel(world.ctx(courier), { ...input, siteId: there.site.id }), "CONFLICT");
 
-    expect(error.message).toMatch(/another site/);
+    expect(error.message).toMatch(/already announced or in a locker/);
     expect(databaseSnapshot(world.db)).toEqual(before);
   });
 

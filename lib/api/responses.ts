@@ -1,0 +1,130 @@
+import "server-only";
+import { z } from "zod";
+import { PARCEL_STATES, SIZES } from "@/db/enums";
+import type { CollectResult } from "@/lib/parcels/collect";
+import type { DepositResult } from "@/lib/parcels/deposit";
+import type { ReassignResult } from "@/lib/parcels/reassign";
+import type { RetryDoorResult } from "@/lib/parcels/retry-door";
+import type { ReserveResult } from "@/lib/parcels/reserve";
+import type { ParcelTimeline } from "@/lib/parcels/timeline";
+import type { ParcelView } from "@/lib/parcels/view";
+import type { SiteSummary } from "@/lib/sites/queries";
+
+/*
+ * The bodies /api/v1 answers with, for the OpenAPI document. Objects are strict (no
+ * additional properties): a field a verb starts returning is documented first, and a
+ * test (lib/api/handler.test.ts) validates every real answer against the document — so
+ * nothing, a code or a hash least of all, leaves the API undocumented. The type checks at
+ * the bottom keep each schema equal to its verb's result type.
+ */
+
+const Size = z.enum(SIZES);
+const ParcelState = z.enum(PARCEL_STATES);
+/** The named bodies, the document's components.schemas (openapi.ts). */
+export const apiSchemas = z.registry<{ id: string; description?: string }>();
+
+/** Epoch milliseconds. */
+const Time = z.number().int();
+
+export const ParcelViewBody = z
+  .strictObject({
+    id: z.number().int(),
+    trackingNumber: z.string(),
+    state: ParcelState,
+    size: Size,
+    upsized: z.boolean().describe("The parcel is in a door larger than its size (the fitting size was full)"),
+    carrier: z.strictObject({ id: z.number().int(), code: z.string(), name: z.string(), contactPhone: z.string().nullable() }),
+    site: z.strictObject({ id: z.number().int(), code: z.string(), name: z.string(), address: z.string(), openingHours: z.string() }),
+    slot: z
+      .strictObject({ id: z.number().int(), label: z.string(), lockerCode: z.string(), row: z.number().int(), column: z.number().int(), size: Size })
+      .nullable(),
+    recipientPhone: z.string(),
+    recipientName: z.string().nullable(),
+    reservedUntil: Time.nullable(),
+    depositedAt: Time.nullable(),
+    expiresAt: Time.nullable(),
+    holdExtended: z.boolean(),
+    closedAt: Time.nullable(),
+    createdAt: Time,
+  })
+  .register(apiSchemas, { id: "Parcel" });
+
+const Replayed = z.boolean().describe("true when the same operation had already happened: the first result, nothing done again");
+const DoorOpened = z.boolean().describe("Whether the controller accepted the open command; false means ask the person and offer a retry");
+
+export const SiteList = z.strictObject({
+  sites: z.array(
+    z
+      .strictObject({
+        id: z.number().int(),
+        code: z.string(),
+        name: z.string(),
+        address: z.string(),
+        latitude: z.number(),
+        longitude: z.number(),
+        openingHours: z.string(),
+        status: z.enum(["open", "closed"]),
+        free: z.strictObject({ S: z.number().int(), M: z.number().int(), L: z.number().int(), XL: z.number().int() }).describe("Free doors per size now"),
+      })
+      .register(apiSchemas, { id: "Site" }),
+  ),
+});
+
+export const ParcelWithReplay = z.strictObject({ parcel: ParcelViewBody, replayed: Replayed });
+export const ParcelWithDoor = z.strictObject({ parcel: ParcelViewBody, replayed: Replayed, doorOpened: DoorOpened });
+export const ReassignedParcel = z.strictObject({ parcel: ParcelViewBody, doorOpened: DoorOpened });
+export const CancelledParcel = z.strictObject({ parcel: ParcelViewBody });
+
+export const DoorRetry = z
+  .strictObject({
+    slot: z.strictObject({ label: z.string(), lockerCode: z.string() }),
+    doorOpened: DoorOpened,
+    canRetry: z.boolean().describe("Whether one more try of this door is allowed"),
+  })
+  .register(apiSchemas, { id: "DoorRetry" });
+
+export const Collection = z.strictObject({
+  parcelId: z.number().int(),
+  slot: z.strictObject({ id: z.number().int(), label: z.string(), lockerCode: z.string(), row: z.number().int(), column: z.number().int() }),
+  doorOpened: DoorOpened,
+});
+
+export const Timeline = z.strictObject({
+  parcel: ParcelViewBody,
+  entries: z.array(
+    z
+      .strictObject({
+        key: z.string(),
+        at: Time,
+        source: z.enum(["parcel", "door"]),
+        kind: z.string(),
+        fromState: ParcelState.nullable(),
+        toState: ParcelState.nullable(),
+        slotLabel: z.string().nullable(),
+        previousSlotLabel: z.string().nullable(),
+        reason: z.string().nullable(),
+        size: Size.nullable(),
+        upsized: z.boolean(),
+        actor: z.enum(["you", "customer", "courier", "admin", "kiosk", "system", "device"]),
+      })
+      .register(apiSchemas, { id: "TimelineEntry" }),
+  ),
+});
+
+for (const [id, schema] of Object.entries({ SiteList, ParcelWithReplay, ParcelWithDoor, ReassignedParcel, CancelledParcel, Collection, Timeline })) {
+  schema.register(apiSchemas, { id });
+}
+
+// Each schema is its verb's result type, both ways: a changed verb fails the type check here.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const sameTypes: [
+  Same<z.output<typeof ParcelViewBody>, ParcelView>,
+  Same<z.output<typeof SiteList>["sites"][number], SiteSummary>,
+  Same<z.output<typeof ParcelWithReplay>, DepositResult>,
+  Same<z.output<typeof ParcelWithDoor>, ReserveResult>,
+  Same<z.output<typeof ReassignedParcel>, ReassignResult>,
+  Same<z.output<typeof DoorRetry>, RetryDoorResult>,
+  Same<z.output<typeof Collection>, CollectResult>,
+  Same<z.output<typeof Timeline>, ParcelTimeline>,
+] = [true, true, true, true, true, true, true, true];
+void sameTypes;

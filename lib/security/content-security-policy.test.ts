@@ -1,0 +1,51 @@
+import { describe, expect, test } from "vitest";
+import { contentSecurityPolicy, generateNonce } from "./content-security-policy";
+
+const directives = (policy: string) =>
+  new Map(policy.split("; ").map((directive) => [directive.split(" ")[0], directive.split(" ").slice(1)] as const));
+
+describe("the Content-Security-Policy header", () => {
+  test("scripts run only with this request's nonce, and what they load (strict-dynamic)", () => {
+    const policy = directives(contentSecurityPolicy({ nonce: "abc123==" }));
+    expect(policy.get("script-src")).toEqual(["'self'", "'nonce-abc123=='", "'strict-dynamic'"]);
+    expect(policy.get("script-src")).not.toContain("'unsafe-inline'");
+    expect(policy.get("script-src")).not.toContain("'unsafe-eval'");
+  });
+
+  test("style elements need the nonce; only style attributes may be inline", () => {
+    const policy = directives(contentSecurityPolicy({ nonce: "abc123==" }));
+    expect(policy.get("style-src")).toEqual(["'self'", "'nonce-abc123=='"]);
+    expect(policy.get("style-src-elem")).toEqual(["'self'", "'nonce-abc123=='"]);
+    expect(policy.get("style-src-attr")).toEqual(["'unsafe-inline'"]);
+  });
+
+  test("no framing, no plugins, no foreign base or form targets", () => {
+    const policy = directives(contentSecurityPolicy({ nonce: "n" }));
+    expect(policy.get("default-src")).toEqual(["'self'"]);
+    expect(policy.get("frame-ancestors")).toEqual(["'none'"]);
+    expect(policy.get("object-src")).toEqual(["'none'"]);
+    expect(policy.get("base-uri")).toEqual(["'self'"]);
+    expect(policy.get("form-action")).toEqual(["'self'"]);
+    expect(policy.get("connect-src")).toEqual(["'self'"]);
+  });
+
+  test("development alone allows eval and inline style elements, which next dev needs", () => {
+    const policy = directives(contentSecurityPolicy({ nonce: "n", development: true }));
+    expect(policy.get("script-src")).toContain("'unsafe-eval'");
+    expect(policy.get("style-src-elem")).toEqual(["'self'", "'unsafe-inline'"]);
+  });
+
+  test("is one header line: no newline, each directive once", () => {
+    const policy = contentSecurityPolicy({ nonce: generateNonce() });
+    expect(policy).not.toMatch(/[\r\n]/);
+    const names = policy.split("; ").map((directive) => directive.split(" ")[0]);
+    expect(new Set(names).size).toBe(names.length);
+  });
+
+  test("a nonce is 16 random bytes in base64, new every time", () => {
+    const nonces = Array.from({ length: 100 }, generateNonce);
+    expect(new Set(nonces).size).toBe(100);
+    for (const nonce of nonces) expect(Buffer.from(nonce, "base64")).toHaveLength(16);
+    for (const nonce of nonces) expect(nonce).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+  });
+});
