@@ -1,0 +1,53 @@
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import { Duplex } from "node:stream";
+import { BAUD_RATE } from "./frames";
+
+/**
+ * Opens a serial device (a USB–RS485 adapter, /dev/ttyUSB0) as a byte stream at 19200 8N1.
+ *
+ * Through the `serialport` package when it is installed (an optional dependency: it ships
+ * native binaries, so it is imported here, at the edge, and only when a real port is
+ * asked for — tests and `npm start` never load it). Without it, the device is set up
+ * with `stty` and read and written as a file, which works for ttys on Linux.
+ */
+export async function openSerialPort(path: string, baudRate = BAUD_RATE): Promise<Duplex> {
+  const module = await import("serialport").catch(() => undefined);
+  if (module) {
+    const port = new module.SerialPort({ path, baudRate, dataBits: 8, parity: "none", stopBits: 1, autoOpen: false });
+    await new Promise<void>((resolve, reject) => port.open((error) => (error ? reject(error) : resolve())));
+    return port;
+  }
+  return openWithStty(path, baudRate);
+}
+
+export function openWithStty(path: string, baudRate = BAUD_RATE): Duplex {
+  const stty = spawnSync("stty", ["-F", path, String(baudRate), "cs8", "-cstopb", "-parenb", "raw", "-echo"], { encoding: "utf8" });
+  if (stty.status !== 0) throw new Error(`stty could not set up ${path}: ${stty.stderr || stty.error?.message}`);
+  const fd = fs.openSync(path, fs.constants.O_RDWR | fs.constants.O_NOCTTY);
+  const input = fs.createReadStream("", { fd, autoClose: false });
+  const output = fs.createWriteStream("", { fd, autoClose: false });
+  const port = new Duplex({
+    read() {
+      input.resume();
+    },
+    write(chunk, _encoding, callback) {
+      output.write(chunk, callback);
+    },
+    destroy(error, callback) {
+      input.destroy();
+      output.destroy();
+      try {
+        fs.closeSync(fd);
+      } catch {
+        // already closed
+      }
+      callback(error);
+    },
+  });
+  input.on("data", (chunk) => {
+    if (!port.push(chunk)) input.pause();
+  });
+  input.on("error", (error) => port.destroy(error));
+  return port;
+}
