@@ -1,6 +1,7 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import { Duplex } from "node:stream";
+import tty from "node:tty";
 import { BAUD_RATE } from "./frames";
 
 /**
@@ -9,7 +10,7 @@ import { BAUD_RATE } from "./frames";
  * Through the `serialport` package when it is installed (an optional dependency: it ships
  * native binaries, so it is imported here, at the edge, and only when a real port is
  * asked for — tests and `npm start` never load it). Without it, the device is set up
- * with `stty` and read and written as a file, which works for ttys on Linux.
+ * with `stty` and read and written through Node's tty streams (Linux ttys).
  */
 export async function openSerialPort(path: string, baudRate = BAUD_RATE): Promise<Duplex> {
   const module = await import("serialport").catch(() => undefined);
@@ -24,9 +25,11 @@ export async function openSerialPort(path: string, baudRate = BAUD_RATE): Promis
 export function openWithStty(path: string, baudRate = BAUD_RATE): Duplex {
   const stty = spawnSync("stty", ["-F", path, String(baudRate), "cs8", "-cstopb", "-parenb", "raw", "-echo"], { encoding: "utf8" });
   if (stty.status !== 0) throw new Error(`stty could not set up ${path}: ${stty.stderr || stty.error?.message}`);
+  // tty streams read through libuv's non-blocking tty handle; fs streams would hold a
+  // thread-pool thread in a blocking read for as long as the line is quiet.
   const fd = fs.openSync(path, fs.constants.O_RDWR | fs.constants.O_NOCTTY);
-  const input = fs.createReadStream("", { fd, autoClose: false });
-  const output = fs.createWriteStream("", { fd, autoClose: false });
+  const input = new tty.ReadStream(fd);
+  const output = new tty.WriteStream(fd);
   const port = new Duplex({
     read() {
       input.resume();
@@ -37,11 +40,6 @@ export function openWithStty(path: string, baudRate = BAUD_RATE): Duplex {
     destroy(error, callback) {
       input.destroy();
       output.destroy();
-      try {
-        fs.closeSync(fd);
-      } catch {
-        // already closed
-      }
       callback(error);
     },
   });
@@ -49,5 +47,6 @@ export function openWithStty(path: string, baudRate = BAUD_RATE): Duplex {
     if (!port.push(chunk)) input.pause();
   });
   input.on("error", (error) => port.destroy(error));
+  output.on("error", (error) => port.destroy(error));
   return port;
 }
