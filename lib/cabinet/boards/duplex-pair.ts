@@ -5,8 +5,7 @@ import { Duplex } from "node:stream";
  * a test. (Node 22 has stream.duplexPair; the project runs on Node 20 too.)
  */
 export function duplexPair(): [Duplex, Duplex] {
-  let left: Duplex | undefined;
-  let right: Duplex | undefined;
+  const ends: Duplex[] = [];
   const make = (other: () => Duplex | undefined) =>
     new Duplex({
       read() {},
@@ -20,7 +19,6 @@ export function duplexPair(): [Duplex, Duplex] {
         callback();
       },
     });
-  left = make(() => right);
-  right = make(() => left);
-  return [left, right];
+  ends.push(make(() => ends[1]), make(() => ends[0]));
+  return [ends[0], ends[1]];
 }

@@ -13,9 +13,9 @@ import { BAUD_RATE } from "./frames";
  * with `stty` and read and written through Node's tty streams (Linux ttys).
  */
 export async function openSerialPort(path: string, baudRate = BAUD_RATE): Promise<Duplex> {
-  const module = await import("serialport").catch(() => undefined);
-  if (module) {
-    const port = new module.SerialPort({ path, baudRate, dataBits: 8, parity: "none", stopBits: 1, autoOpen: false });
+  const serialport = await import("serialport").catch(() => undefined);
+  if (serialport) {
+    const port = new serialport.SerialPort({ path, baudRate, dataBits: 8, parity: "none", stopBits: 1, autoOpen: false });
     await new Promise<void>((resolve, reject) => port.open((error) => (error ? reject(error) : resolve())));
     return port;
   }
