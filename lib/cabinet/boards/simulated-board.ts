@@ -21,6 +21,9 @@ export class SimulatedBoard {
   /** Every frame this bus received, for tests. */
   readonly received: Request[] = [];
 
+  /** When set, an opened door shuts itself after this long (a benchmark's people, who take their parcel and close it). */
+  autoCloseMs: number | undefined;
+
   constructor(
     addresses: number[] = [1],
     private readonly now: () => number = Date.now,
@@ -56,7 +59,10 @@ export class SimulatedBoard {
     if (!board || this.now() < this.silentUntil) return;
     if (request.cmd === "unlock") {
       const lock = board[request.lock - 1];
-      if (!lock.jammed) lock.open = true;
+      if (!lock.jammed) {
+        lock.open = true;
+        if (this.autoCloseMs !== undefined) setTimeout(() => (lock.open = false), this.autoCloseMs).unref();
+      }
     }
     if (this.losingReplies > 0) {
       this.losingReplies--;
