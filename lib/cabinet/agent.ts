@@ -133,9 +133,23 @@ export class CabinetAgent {
     });
     await ready;
     if (this.config.timers !== false) {
-      this.timers.push(setInterval(() => void this.heartbeat().catch(() => {}), this.options.heartbeatMs));
-      this.timers.push(setInterval(() => void this.poll().catch((error) => this.log(`poll failed: ${error}`)), this.options.pollMs));
+      this.every(this.options.heartbeatMs, () => this.heartbeat());
+      this.every(this.options.pollMs, () => this.poll());
     }
+  }
+
+  /**
+   * Runs `task` every `ms`, the first time after a random part of `ms`: cabinets that came
+   * up together (after a power cut, or a benchmark's) must not all poll and beat at once.
+   */
+  private every(ms: number, task: () => Promise<void>): void {
+    const run = () => void task().catch((error) => this.log(`${task.name || "timer"} failed: ${error}`));
+    this.timers.push(
+      setTimeout(() => {
+        run();
+        this.timers.push(setInterval(run, ms));
+      }, Math.random() * ms),
+    );
   }
 
   private async announce(): Promise<void> {
@@ -149,7 +163,7 @@ export class CabinetAgent {
   /** Clean stop: publishes offline itself (a clean disconnect sends no will). */
   async stop(): Promise<void> {
     this.stopped = true;
-    for (const timer of this.timers) clearInterval(timer);
+    for (const timer of this.timers) clearTimeout(timer);
     if (this.link?.connected) {
       const offline: Status = { v: PROTOCOL_VERSION, status: "offline", at: this.now(), session: this.session };
       await this.link.publish(topic(this.controllerId, "status"), JSON.stringify(offline), DELIVERY.status).catch(() => {});
@@ -160,7 +174,7 @@ export class CabinetAgent {
   /** As if the power went: the broker publishes the will. Tests use it; so does nothing else. */
   crash(): void {
     this.stopped = true;
-    for (const timer of this.timers) clearInterval(timer);
+    for (const timer of this.timers) clearTimeout(timer);
     this.link?.kill();
   }
 
@@ -258,7 +272,7 @@ export class CabinetAgent {
     }
     door.generation++;
     const reading = readings[door.lock - 1];
-    await this.observe(door, reading);
+    this.observe(door, reading);
     return reading;
   }
 
@@ -331,20 +345,24 @@ export class CabinetAgent {
       }
       if (!readings !== !board.ok) {
         board.ok = Boolean(readings);
-        if (report) await this.event(board.ok ? "board-online" : "board-offline", { board: address });
+        if (report) void this.event(board.ok ? "board-online" : "board-offline", { board: address });
       }
       for (const [i, door] of doors.entries()) {
         if (door.generation !== generations[i]) continue;
         // A silent board is reported once (board-offline), not as sixteen unknown sensors.
         const reading = readings ? readings[door.lock - 1] : { door: "unknown" as const, occupied: null };
-        changed = (await this.observe(door, reading, report && Boolean(readings), false)) || changed;
+        changed = this.observe(door, reading, report && Boolean(readings), false) || changed;
       }
     }
-    if (changed && report) await this.publishSnapshot();
+    if (changed && report) void this.publishSnapshot();
   }
 
-  /** Compares a reading with what was known; reports events; returns whether anything changed. */
-  private async observe(door: Door, reading: LockReading, report = true, snapshot = true): Promise<boolean> {
+  /**
+   * Compares a reading with what was known; reports events; returns whether anything
+   * changed. Events and snapshots are not waited for: they leave in order on the one
+   * connection, and the reply to an open must not wait on their acknowledgements.
+   */
+  private observe(door: Door, reading: LockReading, report = true, snapshot = true): boolean {
     const before = door.known;
     const now = this.now();
     const changed = before.door !== reading.door || before.occupied !== reading.occupied;
@@ -355,21 +373,21 @@ export class CabinetAgent {
       door.leftOpenReported = false;
       const commanded = door.commanded && now - door.commanded.at <= COMMANDED_WINDOW_MS ? door.commanded : undefined;
       door.commanded = undefined;
-      if (report && commanded) await this.event("door-opened", { door: door.label, transactionId: commanded.transactionId, state });
+      if (report && commanded) void this.event("door-opened", { door: door.label, transactionId: commanded.transactionId, state });
       // From unknown (start-up, a sensor back from a fault) nobody can say how the door got open.
-      else if (report && before.door === "closed") await this.event("door-forced-open", { door: door.label, state });
+      else if (report && before.door === "closed") void this.event("door-forced-open", { door: door.label, state });
     } else if (reading.door === "closed" && before.door === "open") {
       const openForMs = door.openedAt === undefined ? undefined : now - door.openedAt;
       door.openedAt = undefined;
-      if (report) await this.event("door-closed", { door: door.label, state, openForMs });
+      if (report) void this.event("door-closed", { door: door.label, state, openForMs });
     } else if (reading.door === "unknown" && before.door !== "unknown") {
-      if (report) await this.event("sensor-unknown", { door: door.label, state });
+      if (report) void this.event("sensor-unknown", { door: door.label, state });
     }
     if (reading.door === "open" && door.openedAt !== undefined && !door.leftOpenReported && now - door.openedAt >= this.options.leftOpenMs) {
       door.leftOpenReported = true;
-      if (report) await this.event("door-left-open", { door: door.label, state, openForMs: now - door.openedAt });
+      if (report) void this.event("door-left-open", { door: door.label, state, openForMs: now - door.openedAt });
     }
-    if (changed && snapshot && report) await this.publishSnapshot();
+    if (changed && snapshot && report) void this.publishSnapshot();
     return changed;
   }
 
