@@ -83,7 +83,8 @@ describe.skipIf(!binary)("over Mosquitto", () => {
     await until(() => server.cabinet("cab-1").status === "offline", 3_000, "the last will");
     const started = Date.now();
     await expect(server.open(doorAddress("cab-1", "A-04"))).rejects.toMatchObject({ code: "CABINET_OFFLINE" });
-    expect(Date.now() - started).toBeLessThan(50);
+    // At once: no broker round trip, far below the 3 s answer timeout (loose, for a loaded machine).
+    expect(Date.now() - started).toBeLessThan(500);
     expect(board.received.filter((frame) => frame.cmd === "unlock")).toHaveLength(0);
   });
 

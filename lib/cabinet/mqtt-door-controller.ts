@@ -69,6 +69,7 @@ export class MqttDoorController implements DoorController {
   private readonly cabinets = new Map<string, CabinetView>();
   private readonly pending = new Map<string, Pending>();
   private readonly seenEvents = new Set<string>();
+  private readonly sessions = new Map<string, { id: string; onlineAt: number }>();
   private readonly now: () => number;
   private readonly ttlMs: number;
   private readonly answerTimeoutMs: number;
@@ -203,6 +204,11 @@ export class MqttDoorController implements DoorController {
         const status = decode("status", payload);
         if (!status) return;
         const view = this.view(controllerId);
+        // The will of an earlier life can reach us after the new life said online (a restart
+        // that took over its session): an offline from another session, older than the online, is stale.
+        const session = this.sessions.get(controllerId);
+        if (status.status === "offline" && session && session.id !== status.session && session.onlineAt > status.at) return;
+        if (status.status === "online") this.sessions.set(controllerId, { id: status.session, onlineAt: status.at });
         view.status = status.status;
         if (status.status === "online") view.lastSeenAt = now;
         return;
