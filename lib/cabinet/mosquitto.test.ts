@@ -94,7 +94,7 @@ describe.skipIf(!binary)("over Mosquitto", () => {
     cleanups.push(() => late.close());
     await late.whenReady();
     await until(() => late.isOnline("cab-1"), 2_000, "the retained status");
-    expect(Object.keys(late.cabinet("cab-1").doors)).toHaveLength(16);
+    await until(() => Object.keys(late.cabinet("cab-1").doors).length === 16, 2_000, "the retained snapshot");
   });
 
   test("a command that expired while the agent was away is redelivered by its persistent session and not run", async () => {
