@@ -26,7 +26,7 @@ import { FileTransactionLog } from "../lib/cabinet/transaction-log";
 const USAGE = `usage: npm run cabinet -- --controller <id> [--broker mqtt://127.0.0.1:1883]
        [--board simulated | serial:/dev/ttyUSB0] [--boards 1,2] [--locker A] [--doors 16]
        [--door-map doors.json] [--state-dir data/cabinet-<id>] [--heartbeat-ms 10000]
-       [--poll-ms 1000] [--left-open-ms 120000] [--no-occupancy]`;
+       [--poll-ms 1000] [--left-open-ms 120000] [--reply-timeout-ms 150] [--no-occupancy]`;
 
 function integer(value: string | undefined, fallback: number, name: string): number {
   if (value === undefined) return fallback;
@@ -49,6 +49,7 @@ async function main() {
       "heartbeat-ms": { type: "string" },
       "poll-ms": { type: "string" },
       "left-open-ms": { type: "string" },
+      "reply-timeout-ms": { type: "string" },
       "no-occupancy": { type: "boolean", default: false },
       help: { type: "boolean", default: false },
     },
@@ -79,7 +80,10 @@ async function main() {
   } else {
     throw new Error(`--board must be "simulated" or "serial:<device>", not ${values.board}`);
   }
-  const driver = new SerialBoardDriver(line, { occupancySensors: !values["no-occupancy"] });
+  const driver = new SerialBoardDriver(line, {
+    occupancySensors: !values["no-occupancy"],
+    replyTimeoutMs: integer(values["reply-timeout-ms"], 150, "reply-timeout-ms"),
+  });
   const stateDir = values["state-dir"] ?? path.join("data", `cabinet-${controllerId}`);
 
   const agent = new CabinetAgent({

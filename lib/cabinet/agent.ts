@@ -164,11 +164,13 @@ export class CabinetAgent {
   async stop(): Promise<void> {
     this.stopped = true;
     for (const timer of this.timers) clearTimeout(timer);
-    if (this.link?.connected) {
+    if (!this.link) return;
+    if (this.link.connected) {
       const offline: Status = { v: PROTOCOL_VERSION, status: "offline", at: this.now(), session: this.session };
       await this.link.publish(topic(this.controllerId, "status"), JSON.stringify(offline), DELIVERY.status).catch(() => {});
-      await this.link.end();
     }
+    // Also while reconnecting: ending stops the reconnection attempts.
+    await this.link.end();
   }
 
   /** As if the power went: the broker publishes the will. Tests use it; so does nothing else. */

@@ -47,7 +47,7 @@ test.skipIf(!tools)("the agent script opens a door on a board behind a serial tt
   let output = "";
   const agent = spawn(
     process.execPath,
-    ["--conditions=react-server", "--import", "tsx", "scripts/cabinet.ts", "--controller", "cli-1", "--broker", broker.url, "--board", `serial:${agentEnd}`, "--boards", "3", "--locker", "B", "--doors", "8", "--state-dir", path.join(dir, "state")],
+    ["--conditions=react-server", "--import", "tsx", "scripts/cabinet.ts", "--controller", "cli-1", "--broker", broker.url, "--board", `serial:${agentEnd}`, "--boards", "3", "--locker", "B", "--doors", "8", "--state-dir", path.join(dir, "state"), "--reply-timeout-ms", "1000"],
     { stdio: ["ignore", "pipe", "pipe"] },
   );
   agent.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));

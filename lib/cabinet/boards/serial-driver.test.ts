@@ -17,12 +17,12 @@ afterEach(async () => {
 });
 
 /** The serial driver and simulated board tests run over each kind of line. */
-function suite(name: string, connect: () => Promise<[Duplex, Duplex]>, skip = false) {
+function suite(name: string, connect: () => Promise<[Duplex, Duplex]>, replyTimeoutMs: number, skip = false) {
   describe.skipIf(skip)(name, () => {
     async function rig(addresses = [1]) {
       const [host, bus] = await connect();
       const board = new SimulatedBoard(addresses).attach(bus);
-      const driver = new SerialBoardDriver(host, { replyTimeoutMs: 200 });
+      const driver = new SerialBoardDriver(host, { replyTimeoutMs });
       cleanups.push(() => driver.close(), () => bus.destroy());
       return { board, driver };
     }
@@ -76,7 +76,7 @@ function suite(name: string, connect: () => Promise<[Duplex, Duplex]>, skip = fa
   });
 }
 
-suite("over an in-memory pair", async () => duplexPair());
+suite("over an in-memory pair", async () => duplexPair(), 200);
 
 const socat = spawnSync("sh", ["-c", "command -v socat"]).status === 0;
 if (!socat && process.env.CI) throw new Error("socat is missing: .ci/run installs it");
@@ -96,6 +96,8 @@ suite(
     const bus = openWithStty(b);
     return [host, bus];
   },
+  // socat is a third process between the two ends: on a loaded machine it may not be scheduled for a while.
+  1_000,
   !socat,
 );
 
