@@ -103,6 +103,7 @@ test("a cabinet silent for three heartbeat intervals is offline, even while its 
   await expect(server.open(doorAddress("cab-1", "A-01"))).rejects.toMatchObject({ code: "CABINET_OFFLINE" });
   await agent.heartbeat();
   await until(() => server.isOnline("cab-1"));
+  expect(server.cabinet("cab-1").clockSkewMs).toBe(0);
 });
 
 test("the will of an earlier life arriving after the new life's online does not mark the cabinet offline", async () => {

@@ -36,6 +36,11 @@ export type CabinetView = {
   /** By the server's clock: when anything last came from the cabinet. */
   lastSeenAt: number | undefined;
   heartbeatIntervalMs: number | undefined;
+  /**
+   * The cabinet's clock minus ours at its last heartbeat (plus the transit time). A cabinet
+   * ahead by more than a command's lifetime drops every command as expired: show it.
+   */
+  clockSkewMs: number | undefined;
   doors: Record<string, DoorReport>;
 };
 
@@ -105,7 +110,7 @@ export class MqttDoorController implements DoorController {
   /** What the server knows of one cabinet. */
   cabinet(controllerId: string): CabinetView {
     const view = this.cabinets.get(controllerId);
-    if (!view) return { status: "unknown", lastSeenAt: undefined, heartbeatIntervalMs: undefined, doors: {} };
+    if (!view) return { status: "unknown", lastSeenAt: undefined, heartbeatIntervalMs: undefined, clockSkewMs: undefined, doors: {} };
     return { ...view, doors: { ...view.doors }, status: this.isOnline(controllerId) ? "online" : view.status === "unknown" ? "unknown" : "offline" };
   }
 
@@ -188,7 +193,7 @@ export class MqttDoorController implements DoorController {
   private view(controllerId: string) {
     let view = this.cabinets.get(controllerId);
     if (!view) {
-      view = { status: "unknown", lastSeenAt: undefined, heartbeatIntervalMs: undefined, doors: {} };
+      view = { status: "unknown", lastSeenAt: undefined, heartbeatIntervalMs: undefined, clockSkewMs: undefined, doors: {} };
       this.cabinets.set(controllerId, view);
     }
     return view;
@@ -219,6 +224,7 @@ export class MqttDoorController implements DoorController {
         const view = this.view(controllerId);
         view.lastSeenAt = now;
         view.heartbeatIntervalMs = heartbeat.intervalMs;
+        view.clockSkewMs = heartbeat.at - now;
         return;
       }
       case "state": {
