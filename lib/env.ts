@@ -52,6 +52,14 @@ const EnvSchema = z.object({
     .min(16, "must be at least 16 characters")
     .optional()
     .or(z.literal("").transform(() => undefined)),
+  // "open": everybody signed in reads every message in the development mailbox, phone
+  // codes included, so anybody can confirm anybody's phone and see their parcels. For a
+  // public demo and the e2e server only, never a real deployment. Unset (or "closed"): each
+  // admin sees only their organization's parcel messages, and nobody reads a phone code.
+  DEV_MAILBOX: z
+    .enum(["open", "closed"], { message: 'must be "open" or "closed"' })
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
 });
 
 const SecretsSchema = z.object({

@@ -5,6 +5,8 @@ import type { Role } from "@/db/schema";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { verifyCredentials } from "./accounts";
+import { logAuthError } from "./auth-log";
+import { safeCallbackPath } from "./callback-url";
 import { checkSessionToken } from "./session-policy";
 
 declare module "next-auth" {
@@ -31,10 +33,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   pages: { signIn: "/sign-in" },
   logger: {
     // A wrong password is an answer, not a server error; the sign-in form says so.
-    error(error) {
-      if (error.name === "CredentialsSignin") return;
-      console.error(error);
-    },
+    error: (error) => logAuthError(error),
   },
   providers: [
     Credentials({
@@ -50,6 +49,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     }),
   ],
   callbacks: {
+    // The sign-in form's action already keeps only a path; this also covers a POST straight
+    // to /api/auth/callback/credentials with a hostile callbackUrl.
+    redirect({ url, baseUrl }) {
+      const target = new URL(url, baseUrl);
+      if (target.origin !== new URL(baseUrl).origin) return baseUrl;
+      return `${new URL(baseUrl).origin}${safeCallbackPath(`${target.pathname}${target.search}`)}`;
+    },
     jwt({ token, user }) {
       // Null ends the session: courier and admin sign-ins do not outlive a shift.
       return checkSessionToken(token, user?.role, Date.now());
