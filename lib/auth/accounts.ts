@@ -1,7 +1,8 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, asc, eq, isNotNull, ne, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { users, type Role } from "@/db/schema";
+import { isUniqueViolation } from "@/lib/admin/sqlite";
 import type { UserActor } from "@/lib/context";
 import { DomainError } from "@/lib/errors";
 import { normalizePhone } from "@/lib/phone";
@@ -38,12 +39,9 @@ export async function verifyCredentials(db: Db, raw: SignInInput): Promise<Sessi
   const input = SignInInput.safeParse(raw);
   if (!input.success) return null;
   const { identifier, password } = input.data;
-  const byEmail = identifier.includes("@");
-  const user = db
-    .select()
-    .from(users)
-    .where(byEmail ? eq(users.email, identifier.toLowerCase()) : eq(users.phone, normalizePhone(identifier)))
-    .get();
+  const user = identifier.includes("@")
+    ? db.select().from(users).where(eq(users.email, identifier.toLowerCase())).get()
+    : accountOfPhone(db, normalizePhone(identifier));
   if (!user) {
     await verifyPassword(await timingDummyHash(), password);
     return null;
@@ -53,12 +51,43 @@ export async function verifyCredentials(db: Db, raw: SignInInput): Promise<Sessi
 }
 
 /**
+ * The account a phone number signs in to. Several accounts may carry one number (sign-ups
+ * that never proved it), so only a proven phone counts: the one account whose phone is
+ * verified (users_verified_phone makes it one). Staff created before phones needed proof
+ * carry an admin-entered phone without the stamp; such a phone (unique when it was
+ * entered) still signs in to its staff account, unless a customer has since proved the
+ * number is theirs. An unproven customer signs in by email.
+ */
+function accountOfPhone(db: Db, phone: string) {
+  return db
+    .select()
+    .from(users)
+    .where(and(eq(users.phone, phone), or(isNotNull(users.phoneVerifiedAt), ne(users.role, "customer"))))
+    .orderBy(sql`${users.phoneVerifiedAt} is null`, asc(users.id))
+    .get();
+}
+
+/** Whether an account has proved it holds this phone number. */
+export function phoneIsConfirmed(db: Db, phone: string, exceptUserId = 0): boolean {
+  return (
+    db
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.phone, phone), isNotNull(users.phoneVerifiedAt), ne(users.id, exceptUserId)))
+      .get() !== undefined
+  );
+}
+
+/**
  * Creates a customer account. The phone stays unverified until the customer proves it,
- * so a sign-up alone shows nobody's parcels. Raises INVALID and CONFLICT (email or phone
- * taken — decided by the unique indexes, not by a look-up first).
+ * so a sign-up alone shows nobody's parcels and holds nobody's number: several unproven
+ * sign-ups may carry one phone, and the first to prove it keeps it. Raises INVALID and
+ * CONFLICT (email taken — decided by the unique index; or the phone already proved by
+ * another account, which would only refuse this one's proof later).
  */
 export async function signUpCustomer(db: Db, raw: unknown, now = Date.now()): Promise<SessionUser> {
   const input = parseInput(SignUpInput, raw);
+  if (phoneIsConfirmed(db, input.phone)) throw phoneTaken();
   const passwordHash = await hashPassword(input.password);
   try {
     const user = db
@@ -68,14 +97,19 @@ export async function signUpCustomer(db: Db, raw: unknown, now = Date.now()): Pr
       .get();
     return toSessionUser(user);
   } catch (error) {
-    if (error instanceof Error && "code" in error && error.code === "SQLITE_CONSTRAINT_UNIQUE") {
-      const field = error.message.includes("users.phone") ? "phone" : "email";
-      throw new DomainError("CONFLICT", `An account with this ${field === "phone" ? "phone number" : "email"} already exists.`, {
-        fieldErrors: { [field]: [`This ${field === "phone" ? "phone number" : "email"} is already registered. Sign in instead.`] },
+    if (isUniqueViolation(error, "users.email")) {
+      throw new DomainError("CONFLICT", "An account with this email already exists.", {
+        fieldErrors: { email: ["This email is already registered. Sign in instead."] },
       });
     }
     throw error;
   }
+}
+
+function phoneTaken(): DomainError {
+  return new DomainError("CONFLICT", "An account with this phone number already exists.", {
+    fieldErrors: { phone: ["This phone number is already registered. Sign in instead."] },
+  });
 }
 
 /**

@@ -122,6 +122,9 @@ export async function createCourier(ctx: Ctx, raw: CreateCourierInput): Promise<
           name: input.name,
           email: input.email ?? null,
           phone: input.phone,
+          // An admin entered it: a staff phone counts as proven, so it stays unique among
+          // proven phones (users_verified_phone) and signs in to this account.
+          phoneVerifiedAt: ctx.now(),
           passwordHash,
           role: "courier",
           carrierId: carrier.id,
