@@ -2,13 +2,15 @@ import "server-only";
 import { and, asc, eq, isNotNull, ne, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { users, type Role } from "@/db/schema";
+import { writeTransaction } from "@/db/transaction";
 import { isUniqueViolation } from "@/lib/admin/sqlite";
-import type { UserActor } from "@/lib/context";
+import type { Ctx, UserActor } from "@/lib/context";
 import { DomainError } from "@/lib/errors";
 import { normalizePhone } from "@/lib/phone";
 import { parseInput } from "@/lib/validation";
 import { hashPassword, timingDummyHash, verifyPassword } from "./password";
-import { SignInInput, SignUpInput } from "./schemas";
+import { ChangePasswordInput, SignInInput, SignUpInput } from "./schemas";
+import { endUserSessions } from "./sessions";
 
 /** What a session carries about its user. */
 export type SessionUser = {
@@ -129,4 +131,28 @@ export function loadUserActor(db: Db, userId: number): (UserActor & { name: stri
     carrierId: user.carrierId,
     verifiedPhone: user.phoneVerifiedAt != null ? user.phone : null,
   };
+}
+
+/**
+ * Changes the signed-in user's password, given the current one, and ends every other
+ * session of theirs: whoever learnt the old password may already be signed in somewhere.
+ * The session it is made from stays. Any signed-in user. Raises UNAUTHENTICATED and
+ * INVALID (a wrong current password, or a weak new one — field errors).
+ */
+export async function changePassword(ctx: Ctx, raw: unknown): Promise<void> {
+  const actor = ctx.actor;
+  if (actor.kind !== "user") throw new DomainError("UNAUTHENTICATED", "Please sign in first.");
+  const input = parseInput(ChangePasswordInput, raw);
+  const user = ctx.db.select().from(users).where(eq(users.id, actor.userId)).get();
+  if (!user || !user.active) throw new DomainError("UNAUTHENTICATED", "Please sign in first.");
+  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    throw new DomainError("INVALID", "Your current password is not right.", {
+      fieldErrors: { currentPassword: ["That is not your current password."] },
+    });
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  writeTransaction(ctx.db, () => {
+    ctx.db.update(users).set({ passwordHash }).where(eq(users.id, user.id)).run();
+    endUserSessions(ctx.db, user.id, ctx.now(), actor.sessionId);
+  });
 }

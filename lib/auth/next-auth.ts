@@ -8,10 +8,13 @@ import { verifyCredentials } from "./accounts";
 import { logAuthError } from "./auth-log";
 import { safeCallbackPath } from "./callback-url";
 import { checkSessionToken } from "./session-policy";
+import { endSession, startSession } from "./sessions";
 
 declare module "next-auth" {
   interface Session {
     user: { id: string; role: Role } & DefaultSession["user"];
+    /** The user_sessions row this cookie names; currentUser() checks it is still open. */
+    sessionId?: string;
   }
   interface User {
     role?: Role;
@@ -23,6 +26,8 @@ declare module "@auth/core/jwt" {
     role?: Role;
     /** Epoch ms after which this sign-in is over, whatever the cookie says. */
     endsAt?: number;
+    /** The user_sessions row of this sign-in. */
+    sid?: string;
   }
 }
 
@@ -57,13 +62,24 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       return `${new URL(baseUrl).origin}${safeCallbackPath(`${target.pathname}${target.search}`)}`;
     },
     jwt({ token, user }) {
+      const now = Date.now();
       // Null ends the session: courier and admin sign-ins do not outlive a shift.
-      return checkSessionToken(token, user?.role, Date.now());
+      const checked = checkSessionToken(token, user?.role, now);
+      // A new sign-in gets its row; the cookie only names it (lib/auth/sessions.ts).
+      if (checked && user?.role && user.id) checked.sid = startSession(db(), Number(user.id), user.role, now);
+      return checked;
     },
     session({ session, token }) {
       session.user.id = token.sub!;
       session.user.role = token.role!;
+      session.sessionId = token.sid;
       return session;
+    },
+  },
+  events: {
+    // Both ways out (our sign-out page's action and a POST to /api/auth/signout) come here.
+    signOut(message) {
+      if ("token" in message && message.token) endSession(db(), message.token.sid, Date.now());
     },
   },
 });
