@@ -28,6 +28,9 @@ const EnvSchema = z.object({
     .enum(["true", "false"], { message: 'must be "true" or "false"' })
     .default("true")
     .transform((value) => value === "true"),
+  // Reverse proxies in front of the app that append to X-Forwarded-For (nginx: 1). The
+  // sign-in limits count per client address read through them (lib/auth/client-address.ts).
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(1200),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   // Email goes out by SMTP when this is set (smtp://user:pass@host:587 or smtps://…:465);

@@ -11,6 +11,7 @@ import { parseInput } from "@/lib/validation";
 import { hashPassword, timingDummyHash, verifyPassword } from "./password";
 import { ChangePasswordInput, SignInInput, SignUpInput } from "./schemas";
 import { endUserSessions } from "./sessions";
+import { countSignInTry, countSignUp, forgiveSignInTry } from "./sign-in-limits";
 
 /** What a session carries about its user. */
 export type SessionUser = {
@@ -53,6 +54,22 @@ export async function verifyCredentials(db: Db, raw: SignInInput): Promise<Sessi
 }
 
 /**
+ * verifyCredentials within the sign-in limits (lib/auth/sign-in-limits.ts): the try is
+ * counted against the account typed and the client's address before any hash, a refused
+ * try hashes nothing (so it takes as long for an account that exists as for one that does
+ * not), and a right password starts the account's count over. Raises LOCKED_OUT
+ * ("Too many attempts. Try again in N minutes.", details: retryAfterMs).
+ */
+export async function signInWithPassword(db: Db, raw: SignInInput, address: string): Promise<SessionUser | null> {
+  const input = SignInInput.safeParse(raw);
+  if (!input.success) return null;
+  await countSignInTry(db, input.data.identifier, address);
+  const user = await verifyCredentials(db, input.data);
+  if (user) await forgiveSignInTry(db, input.data.identifier, address);
+  return user;
+}
+
+/**
  * The account a phone number signs in to. Several accounts may carry one number (sign-ups
  * that never proved it), so only a proven phone counts: the one account whose phone is
  * verified (users_verified_phone makes it one). Staff created before phones needed proof
@@ -85,11 +102,15 @@ export function phoneIsConfirmed(db: Db, phone: string, exceptUserId = 0): boole
  * so a sign-up alone shows nobody's parcels and holds nobody's number: several unproven
  * sign-ups may carry one phone, and the first to prove it keeps it. Raises INVALID and
  * CONFLICT (email taken — decided by the unique index; or the phone already proved by
- * another account, which would only refuse this one's proof later).
+ * another account, which would only refuse this one's proof later), and LOCKED_OUT (too
+ * many sign-ups from `options.address`, the client's address, when given).
  */
-export async function signUpCustomer(db: Db, raw: unknown, now = Date.now()): Promise<SessionUser> {
+export async function signUpCustomer(db: Db, raw: unknown, options: { now?: number; address?: string } = {}): Promise<SessionUser> {
+  const now = options.now ?? Date.now();
   const input = parseInput(SignUpInput, raw);
   if (phoneIsConfirmed(db, input.phone)) throw phoneTaken();
+  // Counted before the hash it would cost; LOCKED_OUT past the limit.
+  if (options.address !== undefined) await countSignUp(db, options.address);
   const passwordHash = await hashPassword(input.password);
   try {
     const user = db

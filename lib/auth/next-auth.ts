@@ -1,12 +1,14 @@
 import "server-only";
-import NextAuth, { type DefaultSession } from "next-auth";
+import NextAuth, { CredentialsSignin, type DefaultSession } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import type { Role } from "@/db/schema";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { verifyCredentials } from "./accounts";
+import { isDomainError } from "@/lib/errors";
+import { signInWithPassword } from "./accounts";
 import { logAuthError } from "./auth-log";
 import { safeCallbackPath } from "./callback-url";
+import { requestClientAddress } from "./client-address";
 import { checkSessionToken } from "./session-policy";
 import { endSession, startSession } from "./sessions";
 
@@ -31,6 +33,18 @@ declare module "@auth/core/jwt" {
   }
 }
 
+/**
+ * A sign-in refused by the limits (lib/auth/sign-in-limits.ts). Thrown from `authorize`, it
+ * reaches the sign-in form's action as it is; `code` is what Auth.js puts in the URL when
+ * the sign-in came by its own route instead.
+ */
+export class SignInLimited extends CredentialsSignin {
+  code = "rate_limited";
+  constructor(readonly sentence: string) {
+    super(sentence);
+  }
+}
+
 export const { handlers, auth, signIn, signOut } = NextAuth({
   secret: env().AUTH_SECRET,
   trustHost: true,
@@ -43,11 +57,20 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   providers: [
     Credentials({
       credentials: { identifier: { label: "Email or phone" }, password: { label: "Password", type: "password" } },
-      async authorize(credentials) {
-        const user = await verifyCredentials(db(), {
-          identifier: String(credentials?.identifier ?? ""),
-          password: String(credentials?.password ?? ""),
-        });
+      // Also reached by a POST straight to /api/auth/callback/credentials, so the limits
+      // live here rather than in the sign-in form's action.
+      async authorize(credentials, request) {
+        let user;
+        try {
+          user = await signInWithPassword(
+            db(),
+            { identifier: String(credentials?.identifier ?? ""), password: String(credentials?.password ?? "") },
+            requestClientAddress(request.headers),
+          );
+        } catch (error) {
+          if (isDomainError(error) && error.code === "LOCKED_OUT") throw new SignInLimited(error.message);
+          throw error;
+        }
         if (!user) return null;
         return { id: String(user.id), name: user.name, email: user.email, role: user.role };
       },

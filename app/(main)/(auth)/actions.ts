@@ -1,9 +1,11 @@
 "use server";
 
+import { headers } from "next/headers";
 import { AuthError } from "next-auth";
 import { signUpCustomer } from "@/lib/auth/accounts";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
-import { signIn, signOut } from "@/lib/auth/next-auth";
+import { requestClientAddress } from "@/lib/auth/client-address";
+import { signIn, SignInLimited, signOut } from "@/lib/auth/next-auth";
 import { SignInInput } from "@/lib/auth/schemas";
 import { db } from "@/lib/db";
 import { errorState } from "@/lib/forms/errors";
@@ -24,6 +26,7 @@ export async function signInAction(_previous: FormState, formData: FormData): Pr
     // On success Auth.js redirects by throwing; that must propagate.
     await signIn("credentials", { ...input, redirectTo: safeCallbackPath(formData.get("callbackUrl")) });
   } catch (error) {
+    if (error instanceof SignInLimited) return { status: "error", message: error.sentence, fieldErrors: {}, values };
     if (error instanceof AuthError) return { status: "error", message: BAD_CREDENTIALS, fieldErrors: {}, values };
     throw error;
   }
@@ -33,7 +36,7 @@ export async function signInAction(_previous: FormState, formData: FormData): Pr
 export async function signUpAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const values = echoValues(formData);
   try {
-    await signUpCustomer(db(), Object.fromEntries(formData));
+    await signUpCustomer(db(), Object.fromEntries(formData), { address: requestClientAddress(await headers()) });
   } catch (error) {
     return errorState(error, values);
   }
