@@ -109,6 +109,44 @@ test("a number signed up with but never confirmed does not keep its owner from s
   }
 });
 
+test("changing the password signs the account out on every other device, not on this one", async ({ page, browser }, testInfo) => {
+  const phone = freshPhone();
+  const email = `changer.${phone}@example.com`;
+  await page.goto("/sign-up");
+  await page.getByLabel("Your name").fill("Password Changer");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Mobile phone").fill(phone);
+  await page.getByLabel("Password").fill("the-first-password");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL("/parcels");
+
+  const laptop = await newDevice(browser, testInfo);
+  try {
+    await signIn(laptop.page, email, "the-first-password");
+    await expect(laptop.page).toHaveURL("/parcels");
+
+    await page.goto("/account");
+    await page.getByLabel("Current password").fill("not-the-first-password");
+    await page.getByLabel("New password").fill("the-second-password");
+    await page.getByRole("button", { name: "Change password" }).click();
+    await expect(page.getByText("That is not your current password.")).toBeVisible();
+    await page.getByLabel("Current password").fill("the-first-password");
+    await page.getByLabel("New password").fill("the-second-password");
+    await page.getByRole("button", { name: "Change password" }).click();
+    await expect(page.getByRole("status")).toHaveText(
+      "Your password is changed. Every other device signed in to your account is now signed out.",
+    );
+    await expectAccessible(page, "account (password changed)");
+
+    await laptop.page.goto("/parcels");
+    await expect(laptop.page).toHaveURL(/\/sign-in/);
+    await page.goto("/parcels");
+    await expect(page).toHaveURL("/parcels");
+  } finally {
+    await laptop.context.close();
+  }
+});
+
 test("the customer screens are customers' own", async ({ page }) => {
   await signIn(page, DEMO.ztoCourier);
   await page.goto("/messages");
