@@ -18,26 +18,29 @@ const HOUR = 3_600_000;
 describe("a signed-in session", () => {
   test("is open from sign-in until it is signed out, and only for its own user", () => {
     const now = world.clock.now;
-    const scene = { courier: { userId: createUser(world.db, { role: "customer" }).id }, admin: { userId: createUser(world.db, { role: "customer" }).id } };
-    const id = startSession(world.db, scene.courier.userId, "courier", now);
-    expect(sessionIsOpen(world.db, id, scene.courier.userId, now + HOUR)).toBe(true);
-    expect(sessionIsOpen(world.db, id, scene.admin.userId, now + HOUR)).toBe(false);
-    expect(sessionIsOpen(world.db, undefined, scene.courier.userId, now)).toBe(false);
-    expect(sessionIsOpen(world.db, "made-up", scene.courier.userId, now)).toBe(false);
+    const mine = createUser(world.db, { role: "customer" }).id;
+    const someoneElse = createUser(world.db, { role: "customer" }).id;
+    const id = startSession(world.db, mine, "customer", now);
+    expect(sessionIsOpen(world.db, id, mine, now + HOUR)).toBe(true);
+    expect(sessionIsOpen(world.db, id, someoneElse, now + HOUR)).toBe(false);
+    expect(sessionIsOpen(world.db, undefined, mine, now)).toBe(false);
+    expect(sessionIsOpen(world.db, "made-up", mine, now)).toBe(false);
 
     // Signing out (Auth.js's signOut event) ends the row: the same cookie no longer counts.
     endSession(world.db, id, now + HOUR);
-    expect(sessionIsOpen(world.db, id, scene.courier.userId, now + HOUR + 1)).toBe(false);
+    expect(sessionIsOpen(world.db, id, mine, now + HOUR + 1)).toBe(false);
   });
 
   test("ends by itself after its role's lifetime", () => {
-    const scene = { admin: { userId: createUser(world.db, { role: "customer" }).id }, customer: { userId: createUser(world.db, { role: "customer" }).id } };
+    const scene = adminScene(world);
+    const adminId = (scene.admin as { userId: number }).userId;
+    const customerId = createUser(world.db, { role: "customer" }).id;
     const now = world.clock.now;
-    const staff = startSession(world.db, scene.admin.userId, "admin", now);
-    expect(sessionIsOpen(world.db, staff, scene.admin.userId, now + sessionLifetimeMs("admin") - 1)).toBe(true);
-    expect(sessionIsOpen(world.db, staff, scene.admin.userId, now + sessionLifetimeMs("admin"))).toBe(false);
-    const customer = startSession(world.db, scene.customer.userId, "customer", now);
-    expect(sessionIsOpen(world.db, customer, scene.customer.userId, now + 13 * HOUR)).toBe(true);
+    const staff = startSession(world.db, adminId, "admin", now);
+    expect(sessionIsOpen(world.db, staff, adminId, now + sessionLifetimeMs("admin") - 1)).toBe(true);
+    expect(sessionIsOpen(world.db, staff, adminId, now + sessionLifetimeMs("admin"))).toBe(false);
+    const customer = startSession(world.db, customerId, "customer", now);
+    expect(sessionIsOpen(world.db, customer, customerId, now + 13 * HOUR)).toBe(true);
   });
 });
 
