@@ -80,9 +80,15 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     // The sign-in form's action already keeps only a path; this also covers a POST straight
     // to /api/auth/callback/credentials with a hostile callbackUrl.
     redirect({ url, baseUrl }) {
-      const target = new URL(url, baseUrl);
-      if (target.origin !== new URL(baseUrl).origin) return baseUrl;
-      return `${new URL(baseUrl).origin}${safeCallbackPath(`${target.pathname}${target.search}`)}`;
+      const origin = new URL(baseUrl).origin;
+      let target: URL;
+      try {
+        target = new URL(url, baseUrl);
+      } catch {
+        return origin;
+      }
+      if (target.origin !== origin) return origin;
+      return `${origin}${safeCallbackPath(`${target.pathname}${target.search}`)}`;
     },
     jwt({ token, user }) {
       const now = Date.now();
