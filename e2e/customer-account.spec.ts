@@ -74,28 +74,76 @@ test("the inbox holds the texts and emails sent to the customer, newest first", 
   await expectAccessible(page, "messages (Bob)");
 });
 
-test("the development mailbox is for admins in production; a customer gets the page that does not exist", async ({
-  page,
-  browser,
-}, testInfo) => {
-  await signIn(page, DEMO.alice);
+test("the e2e server's development mailbox is open to everybody signed in and says so; nobody signed out reads it", async ({ page }) => {
+  // Closed (the default), an admin sees only their organization's parcel messages and no
+  // phone code: lib/notifications/mailbox.test.ts. The e2e server opens it (DEV_MAILBOX=open).
   const response = await page.goto("/dev/mailbox");
   expect(response?.status()).toBe(404);
 
-  const admin = await newDevice(browser, testInfo);
+  await signIn(page, DEMO.alice);
+  await page.goto("/dev/mailbox?to=13800000001");
+  await expect(page.getByRole("heading", { level: 1, name: "Development mailbox" })).toBeVisible();
+  await expect(page.getByText("This mailbox is open: everybody signed in sees every message")).toBeVisible();
+  await expect(page.getByRole("article").first()).toContainText("to 13800000001");
+  await expectAccessible(page, "development mailbox");
+});
+
+test("a number signed up with but never confirmed does not keep its owner from signing up", async ({ page, browser }, testInfo) => {
+  const phone = freshPhone();
+  const signUp = async (target: typeof page, email: string) => {
+    await target.goto("/sign-up");
+    await target.getByLabel("Your name").fill("Same Number");
+    await target.getByLabel("Email").fill(email);
+    await target.getByLabel("Mobile phone").fill(phone);
+    await target.getByLabel("Password").fill("a-long-enough-password");
+    await target.getByRole("button", { name: "Create account" }).click();
+    await expect(target).toHaveURL("/parcels");
+    await expect(target.getByText("Your phone number is not confirmed yet")).toBeVisible();
+  };
+  await signUp(page, `squatter.${phone}@example.com`);
+  const owner = await newDevice(browser, testInfo);
   try {
-    await signIn(admin.page, DEMO.admin);
-    await admin.page.goto("/dev/mailbox?to=13800000001");
-    await expect(admin.page.getByRole("heading", { level: 1, name: "Development mailbox" })).toBeVisible();
-    await expect(admin.page.getByRole("article").first()).toContainText("to 13800000001");
-    await expectAccessible(admin.page, "development mailbox");
-    // The other organization's admin does not see the campus's parcel messages.
-    await admin.context.clearCookies();
-    await signIn(admin.page, DEMO.otherAdmin);
-    await admin.page.goto("/dev/mailbox?to=13800000001");
-    await expect(admin.page.getByText("No messages to 13800000001.")).toBeVisible();
+    await signUp(owner.page, `owner.${phone}@example.com`);
   } finally {
-    await admin.context.close();
+    await owner.context.close();
+  }
+});
+
+test("changing the password signs the account out on every other device, not on this one", async ({ page, browser }, testInfo) => {
+  const phone = freshPhone();
+  const email = `changer.${phone}@example.com`;
+  await page.goto("/sign-up");
+  await page.getByLabel("Your name").fill("Password Changer");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Mobile phone").fill(phone);
+  await page.getByLabel("Password").fill("the-first-password");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL("/parcels");
+
+  const laptop = await newDevice(browser, testInfo);
+  try {
+    await signIn(laptop.page, email, "the-first-password");
+    await expect(laptop.page).toHaveURL("/parcels");
+
+    await page.goto("/account");
+    await page.getByLabel("Current password").fill("not-the-first-password");
+    await page.getByLabel("New password").fill("the-second-password");
+    await page.getByRole("button", { name: "Change password" }).click();
+    await expect(page.getByText("That is not your current password.")).toBeVisible();
+    await page.getByLabel("Current password").fill("the-first-password");
+    await page.getByLabel("New password").fill("the-second-password");
+    await page.getByRole("button", { name: "Change password" }).click();
+    await expect(page.getByRole("status")).toHaveText(
+      "Your password is changed. Every other device signed in to your account is now signed out.",
+    );
+    await expectAccessible(page, "account (password changed)");
+
+    await laptop.page.goto("/parcels");
+    await expect(laptop.page).toHaveURL(/\/sign-in/);
+    await page.goto("/parcels");
+    await expect(page).toHaveURL("/parcels");
+  } finally {
+    await laptop.context.close();
   }
 });
 

@@ -93,3 +93,67 @@ test("signing up with an email that is taken says so next to the field", async (
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page.getByText("This email is already registered. Sign in instead.")).toBeVisible();
 });
+
+test("a callback address that leads off the site lands on the app's own home instead", async ({ page, baseURL }) => {
+  const origin = new URL(baseURL!).origin;
+  for (const callbackUrl of ["%2F%09%2Fevil.example", "https%3A%2F%2Fevil.example%2Fadmin", "%2F%5Cevil.example", "javascript%3Aalert(1)"]) {
+    await page.context().clearCookies();
+    await page.goto(`/sign-in?callbackUrl=${callbackUrl}`);
+    await page.getByLabel("Email or phone").fill(DEMO.admin);
+    await page.getByLabel("Password").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL("/admin");
+    expect(new URL(page.url()).origin).toBe(origin);
+  }
+});
+
+test("after ten wrong passwords, even the right one is refused for a while, with the wait", async ({ page }) => {
+  test.setTimeout(120_000);
+  const email = `guessed.${Date.now()}@example.com`;
+  await page.goto("/sign-up");
+  await page.getByLabel("Your name").fill("Guessed At");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Mobile phone").fill(`185${String(Date.now()).slice(-8)}`);
+  await page.getByLabel("Password").fill("the-right-password");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL("/parcels");
+  await page.context().clearCookies();
+
+  await page.goto("/sign-in");
+  for (let i = 0; i < 10; i++) {
+    await page.getByLabel("Email or phone").fill(email);
+    await page.getByLabel("Password").fill(`wrong-password-${i}`);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    // The answer empties the password field: each try is in before the next is typed.
+    await expect(page.getByLabel("Password")).toHaveValue("");
+    await expect(page.getByRole("alert").filter({ hasText: "do not match an account" })).toBeVisible();
+  }
+  await page.getByLabel("Password").fill("the-right-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Too many attempts" })).toHaveText("Too many attempts. Try again in 15 minutes.");
+  await expect(page).toHaveURL(/\/sign-in/);
+  await expectAccessible(page, "sign-in (too many attempts)");
+});
+
+test("a session cookie saved before signing out no longer reaches a signed-in page", async ({ page, browser }) => {
+  await signIn(page, DEMO.sfCourier);
+  await expect(page).toHaveURL("/courier");
+  const saved = await page.context().cookies();
+  expect(saved.some((cookie) => cookie.name.endsWith("authjs.session-token"))).toBe(true);
+
+  await page.goto("/sign-out");
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/sign-in\?signedOut=1/);
+
+  // Someone who copied the cookie puts it back in another browser.
+  const thief = await browser.newContext({ baseURL: new URL(page.url()).origin });
+  try {
+    await thief.addCookies(saved);
+    const stolen = await thief.newPage();
+    await stolen.goto("/courier");
+    await expect(stolen).toHaveURL(/\/sign-in/);
+    await expect(stolen.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
+  } finally {
+    await thief.close();
+  }
+});

@@ -15,6 +15,8 @@ export type UserActor = {
   verifiedPhone: string | null;
   /** Set when the courier acts through an API token (a handheld or a carrier's system). */
   viaTokenId?: number;
+  /** The signed-in session (user_sessions) the request came with, when it came from a browser. */
+  sessionId?: string;
 };
 export type KioskActor = { kind: "kiosk"; kioskId: number; siteId: number; viaTokenId?: number };
 export type SystemActor = { kind: "system" };

@@ -30,6 +30,9 @@ const EnvSchema = z.object({
     .enum(["true", "false"], { message: 'must be "true" or "false"' })
     .default("true")
     .transform((value) => value === "true"),
+  // Reverse proxies in front of the app that append to X-Forwarded-For (nginx: 1). The
+  // sign-in limits count per client address read through them (lib/auth/client-address.ts).
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(1200),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   // Email goes out by SMTP when this is set (smtp://user:pass@host:587 or smtps://…:465);
@@ -52,6 +55,14 @@ const EnvSchema = z.object({
   SMS_WEBHOOK_SECRET: z
     .string()
     .min(16, "must be at least 16 characters")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  // "open": everybody signed in reads every message in the development mailbox, phone
+  // codes included, so anybody can confirm anybody's phone and see their parcels. For a
+  // public demo and the e2e server only, never a real deployment. Unset (or "closed"): each
+  // admin sees only their organization's parcel messages, and nobody reads a phone code.
+  DEV_MAILBOX: z
+    .enum(["open", "closed"], { message: 'must be "open" or "closed"' })
     .optional()
     .or(z.literal("").transform(() => undefined)),
 });

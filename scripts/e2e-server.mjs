@@ -22,6 +22,9 @@ const env = {
   DATABASE_PATH: path.join(dataDir, "locker.db"),
   // The journeys run on the demo network, whatever the operator's shell says.
   DEMO_DATA: "true",
+  // The journeys confirm phones with the codes they read in the development mailbox
+  // (e2e/support/customers.ts); a real deployment never opens it (.env.example).
+  DEV_MAILBOX: "open",
   AUTH_TRUST_HOST: "true",
   NEXT_TELEMETRY_DISABLED: "1",
   PORT,

@@ -26,7 +26,14 @@ await app.prepare();
 // Next.js route answers /api/v1 just the same, only slower.
 const API_HANDLER = Symbol.for("parcel-lockers.api-v1.node");
 
+// With no reverse proxy of ours in front (TRUSTED_PROXY_HOPS unset or 0), X-Forwarded-For
+// is whatever the client typed, and Next.js keeps it when present: the sign-in limits per
+// client address (lib/auth/client-address.ts) would count the address the client chose.
+// The socket's address is the one the client cannot choose.
+const trustsProxies = Number(process.env.TRUSTED_PROXY_HOPS || 0) > 0;
+
 const server = http.createServer((req, res) => {
+  if (!trustsProxies) req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "";
   const serveApi = globalThis[API_HANDLER];
   if (serveApi && req.url?.startsWith("/api/v1/")) {
     void serveApi(req, res);

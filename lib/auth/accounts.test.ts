@@ -25,8 +25,9 @@ describe("customer sign-up", () => {
     expect(loadUserActor(world.db, user.id)?.verifiedPhone).toBeNull();
   });
 
-  test("refuses a taken email or phone with a message on that field, and writes nothing", async () => {
-    await signUpCustomer(world.db, { name: "Ann", email: "ann@example.com", phone: "13800008888", password: PASSWORD });
+  test("refuses a taken email, or a phone another account has confirmed, with a message on that field, and writes nothing", async () => {
+    const ann = await signUpCustomer(world.db, { name: "Ann", email: "ann@example.com", phone: "13800008888", password: PASSWORD });
+    world.db.update(users).set({ phoneVerifiedAt: Date.now() }).where(eq(users.id, ann.id)).run();
     const before = world.db.select().from(users).all().length;
 
     const sameEmail = signUpCustomer(world.db, { name: "Ann 2", email: "ANN@example.com", phone: "13800008889", password: PASSWORD });
@@ -38,6 +39,13 @@ describe("customer sign-up", () => {
     expect(world.db.select().from(users).all().length).toBe(before);
   });
 
+  test("an unconfirmed sign-up holds no phone number: its owner can still sign up with it", async () => {
+    const squatter = await signUpCustomer(world.db, { name: "Sq", email: "squatter@example.com", phone: "13800005555", password: PASSWORD });
+    const owner = await signUpCustomer(world.db, { name: "Owner", email: "owner@example.com", phone: "138 0000 5555", password: PASSWORD });
+    expect(owner.id).not.toBe(squatter.id);
+    const phones = world.db.select({ phone: users.phone }).from(users).where(eq(users.phone, "13800005555")).all();
+    expect(phones).toHaveLength(2);
+  });
   test("refuses bad input field by field", async () => {
     const error = await signUpCustomer(world.db, { name: "", email: "not-an-email", phone: "12ab", password: "short" }).catch((e) => e);
     expect(error).toBeInstanceOf(DomainError);
@@ -49,10 +57,23 @@ describe("customer sign-up", () => {
 describe("sign-in", () => {
   test("accepts email (any case) or phone (any spelling) with the right password only", async () => {
     const user = await signUpCustomer(world.db, { name: "Kai", email: "kai@example.com", phone: "13800009999", password: PASSWORD });
+    world.db.update(users).set({ phoneVerifiedAt: Date.now() }).where(eq(users.id, user.id)).run();
     expect((await verifyCredentials(world.db, { identifier: "KAI@example.com", password: PASSWORD }))?.id).toBe(user.id);
     expect((await verifyCredentials(world.db, { identifier: "138 0000 9999", password: PASSWORD }))?.id).toBe(user.id);
     expect(await verifyCredentials(world.db, { identifier: "kai@example.com", password: "wrong password" })).toBeNull();
     expect(await verifyCredentials(world.db, { identifier: "nobody@example.com", password: PASSWORD })).toBeNull();
+  });
+
+  test("a phone number signs in only to the account that confirmed it; an unconfirmed one signs in by email", async () => {
+    const squatter = await signUpCustomer(world.db, { name: "Sq", email: "sq2@example.com", phone: "13800004444", password: PASSWORD });
+    const owner = await signUpCustomer(world.db, { name: "Owner", email: "owner2@example.com", phone: "13800004444", password: PASSWORD });
+    // Nobody proved the number yet: it signs in to nobody, whose password it is.
+    expect(await verifyCredentials(world.db, { identifier: "13800004444", password: PASSWORD })).toBeNull();
+    expect((await verifyCredentials(world.db, { identifier: "sq2@example.com", password: PASSWORD }))?.id).toBe(squatter.id);
+    world.db.update(users).set({ phoneVerifiedAt: Date.now() }).where(eq(users.id, owner.id)).run();
+    expect((await verifyCredentials(world.db, { identifier: "138 0000 4444", password: PASSWORD }))?.id).toBe(owner.id);
+    // The squatter's account keeps working by email, never by the phone.
+    expect((await verifyCredentials(world.db, { identifier: "sq2@example.com", password: PASSWORD }))?.id).toBe(squatter.id);
   });
 
   test("a deactivated account can neither sign in nor keep acting on an old session", async () => {

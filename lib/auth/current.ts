@@ -9,16 +9,23 @@ import { env } from "@/lib/env";
 import { keysFromHex } from "@/lib/pickup-codes/code";
 import { loadUserActor } from "./accounts";
 import { auth } from "./next-auth";
+import { sessionIsOpen } from "./sessions";
 import { ROLE_HOME } from "./session-policy";
 
 export type CurrentUser = UserActor & { name: string };
 
-/** The signed-in, still active user of this request, or null. Read once per request. */
+/**
+ * The signed-in, still active user of this request, or null. Read once per request. A
+ * cookie whose session row was ended (signed out, password changed, deactivated), has
+ * expired or never had one counts as nobody: the cookie alone proves nothing.
+ */
 export const currentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await auth();
   const id = Number(session?.user?.id);
   if (!Number.isInteger(id) || id <= 0) return null;
-  return loadUserActor(db(), id);
+  if (!sessionIsOpen(db(), session?.sessionId, id, Date.now())) return null;
+  const actor = loadUserActor(db(), id);
+  return actor ? { ...actor, sessionId: session!.sessionId } : null;
 });
 
 let keys: ReturnType<typeof keysFromHex> | undefined;

@@ -1,15 +1,22 @@
 import "server-only";
-import NextAuth, { type DefaultSession } from "next-auth";
+import NextAuth, { CredentialsSignin, type DefaultSession } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import type { Role } from "@/db/schema";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { verifyCredentials } from "./accounts";
+import { isDomainError } from "@/lib/errors";
+import { signInWithPassword } from "./accounts";
+import { logAuthError } from "./auth-log";
+import { safeCallbackPath } from "./callback-url";
+import { requestClientAddress } from "./client-address";
 import { checkSessionToken } from "./session-policy";
+import { endSession, startSession } from "./sessions";
 
 declare module "next-auth" {
   interface Session {
     user: { id: string; role: Role } & DefaultSession["user"];
+    /** The user_sessions row this cookie names; currentUser() checks it is still open. */
+    sessionId?: string;
   }
   interface User {
     role?: Role;
@@ -21,6 +28,20 @@ declare module "@auth/core/jwt" {
     role?: Role;
     /** Epoch ms after which this sign-in is over, whatever the cookie says. */
     endsAt?: number;
+    /** The user_sessions row of this sign-in. */
+    sid?: string;
+  }
+}
+
+/**
+ * A sign-in refused by the limits (lib/auth/sign-in-limits.ts). Thrown from `authorize`, it
+ * reaches the sign-in form's action as it is; `code` is what Auth.js puts in the URL when
+ * the sign-in came by its own route instead.
+ */
+export class SignInLimited extends CredentialsSignin {
+  code = "rate_limited";
+  constructor(readonly sentence: string) {
+    super(sentence);
   }
 }
 
@@ -31,33 +52,63 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   pages: { signIn: "/sign-in" },
   logger: {
     // A wrong password is an answer, not a server error; the sign-in form says so.
-    error(error) {
-      if (error.name === "CredentialsSignin") return;
-      console.error(error);
-    },
+    error: (error) => logAuthError(error),
   },
   providers: [
     Credentials({
       credentials: { identifier: { label: "Email or phone" }, password: { label: "Password", type: "password" } },
-      async authorize(credentials) {
-        const user = await verifyCredentials(db(), {
-          identifier: String(credentials?.identifier ?? ""),
-          password: String(credentials?.password ?? ""),
-        });
+      // Also reached by a POST straight to /api/auth/callback/credentials, so the limits
+      // live here rather than in the sign-in form's action.
+      async authorize(credentials, request) {
+        let user;
+        try {
+          user = await signInWithPassword(
+            db(),
+            { identifier: String(credentials?.identifier ?? ""), password: String(credentials?.password ?? "") },
+            requestClientAddress(request.headers),
+          );
+        } catch (error) {
+          if (isDomainError(error) && error.code === "LOCKED_OUT") throw new SignInLimited(error.message);
+          throw error;
+        }
         if (!user) return null;
         return { id: String(user.id), name: user.name, email: user.email, role: user.role };
       },
     }),
   ],
   callbacks: {
+    // The sign-in form's action already keeps only a path; this also covers a POST straight
+    // to /api/auth/callback/credentials with a hostile callbackUrl.
+    redirect({ url, baseUrl }) {
+      const origin = new URL(baseUrl).origin;
+      let target: URL;
+      try {
+        target = new URL(url, baseUrl);
+      } catch {
+        return origin;
+      }
+      if (target.origin !== origin) return origin;
+      return `${origin}${safeCallbackPath(`${target.pathname}${target.search}`)}`;
+    },
     jwt({ token, user }) {
+      const now = Date.now();
       // Null ends the session: courier and admin sign-ins do not outlive a shift.
-      return checkSessionToken(token, user?.role, Date.now());
+      const checked = checkSessionToken(token, user?.role, now);
+      // A new sign-in gets its row; the cookie only names it (lib/auth/sessions.ts).
+      if (checked && user?.role && user.id) checked.sid = startSession(db(), Number(user.id), user.role, now);
+      return checked;
     },
     session({ session, token }) {
       session.user.id = token.sub!;
       session.user.role = token.role!;
+      session.sessionId = token.sid;
       return session;
+    },
+  },
+  events: {
+    // Both ways out (our sign-out page's action and a POST to /api/auth/signout) come here.
+    signOut(message) {
+      if ("token" in message && message.token) endSession(db(), message.token.sid, Date.now());
     },
   },
 });

@@ -167,3 +167,50 @@ describe("verifying the phone", () => {
     expect(renderNotification(world.ctx({ kind: "system" }), firstMessage)).toEqual({ action: "skip", reason: "code no longer valid" });
   });
 });
+
+describe("a phone number held by unconfirmed sign-ups (squatting)", () => {
+  test("belongs to whoever proves it first; the other account is then refused clearly and sees nothing", async () => {
+    const phone = "13600007001";
+    const station = createStation(world);
+    const { parcel } = await deposit(world, station.courier, station.site.id, { recipientPhone: phone });
+    const squatter = newCustomer(phone);
+    const owner = newCustomer(phone);
+    requestPhoneVerification(world.ctx(squatter));
+    later(PHONE_CODE_POLICY.resendAfterMs, () => requestPhoneVerification(world.ctx(owner)));
+    const squattersCode = textedCode(squatter);
+
+    expect(verifyPhone(world.ctx(owner), { code: textedCode(owner) })).toEqual({ maskedPhone: "136****7001" });
+    const refused = await expectDomainError(() => verifyPhone(world.ctx(squatter), { code: squattersCode }), "CONFLICT");
+    expect(refused.message).toMatch(/already confirmed on another account/);
+    expect(loadUserActor(world.db, squatter.userId)!.verifiedPhone).toBeNull();
+    expect(listMyParcels(world.ctx(loadUserActor(world.db, squatter.userId)!))).toEqual([]);
+    expect(listMyParcels(world.ctx(loadUserActor(world.db, owner.userId)!)).map((p) => p.id)).toEqual([parcel.id]);
+    // And no more texts to the owner for the squatter's account.
+    await later(2 * PHONE_CODE_POLICY.resendAfterMs, () => expectDomainError(() => requestPhoneVerification(world.ctx(squatter)), "CONFLICT"));
+  });
+
+  test("the daily cap on codes counts per phone number, however many accounts ask", async () => {
+    const phone = "13600007002";
+    const start = world.clock.now;
+    try {
+      for (let i = 0; i < PHONE_CODE_POLICY.maxPerDay; i++) {
+        requestPhoneVerification(world.ctx(newCustomer(phone)));
+        world.clock.now += PHONE_CODE_POLICY.resendAfterMs;
+      }
+      const capped = await expectDomainError(() => requestPhoneVerification(world.ctx(newCustomer(phone))), "LOCKED_OUT");
+      expect(capped.message).toMatch(/You can ask again in \d+ minutes/);
+      const texts = world.db.select().from(notifications).where(eq(notifications.recipient, phone)).all();
+      expect(texts).toHaveLength(PHONE_CODE_POLICY.maxPerDay);
+      // Another number is not held up.
+      expect(requestPhoneVerification(world.ctx(newCustomer())).sentTo).toMatch(/\*{4}/);
+    } finally {
+      world.clock.now = start;
+    }
+  });
+
+  test("a second account asking within a minute of the first waits like the first would", async () => {
+    const phone = "13600007003";
+    requestPhoneVerification(world.ctx(newCustomer(phone)));
+    await expectDomainError(() => requestPhoneVerification(world.ctx(newCustomer(phone))), "LOCKED_OUT");
+  });
+});

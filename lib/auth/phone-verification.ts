@@ -5,11 +5,13 @@ import { z } from "zod";
 import { phoneVerifications, users } from "@/db/schema";
 import { writeTransaction } from "@/db/transaction";
 import type { Ctx } from "@/lib/context";
+import { isUniqueViolation } from "@/lib/admin/sqlite";
 import { DomainError } from "@/lib/errors";
 import { queueAccountMessage } from "@/lib/notifications/outbox";
 import { maskPhone } from "@/lib/phone";
 import { encryptPickupCode, generatePickupCode, sameDigits } from "@/lib/pickup-codes/code";
 import { parseInput } from "@/lib/validation";
+import { phoneIsConfirmed } from "./accounts";
 import { requireRole } from "./authorize";
 
 /*
@@ -27,7 +29,12 @@ export const PHONE_CODE_POLICY = {
   maxTries: 5,
   /** The shortest wait between two codes. */
   resendAfterMs: 60_000,
-  /** Codes per account per day: 5 codes × 5 tries gives a guesser 25 in 10⁶ a day. */
+  /**
+   * Codes per phone number per day, whichever accounts ask: 5 codes × 5 tries gives a
+   * guesser 25 in 10⁶ a day, and a stranger who signs up with someone's number can make
+   * us text them at most 5 times a day however many accounts they open. The cost: such a
+   * stranger can use up the owner's 5 for that day.
+   */
   maxPerDay: 5,
 } as const;
 
@@ -83,12 +90,16 @@ function openVerification(ctx: Ctx, user: UserRow) {
     .get();
 }
 
-/** When the customer may ask for another code: after the resend wait and within the daily cap. */
-function nextRequestAt(ctx: Ctx, userId: number): number {
+/**
+ * When another code may go to this phone: after the resend wait and within the daily cap,
+ * both counted per number across accounts (see PHONE_CODE_POLICY.maxPerDay).
+ */
+function nextRequestAt(ctx: Ctx, phone: string | null): number {
+  if (!phone) return 0;
   const recent = ctx.db
     .select({ createdAt: phoneVerifications.createdAt })
     .from(phoneVerifications)
-    .where(and(eq(phoneVerifications.userId, userId), gt(phoneVerifications.createdAt, ctx.now() - DAY)))
+    .where(and(eq(phoneVerifications.phone, phone), gt(phoneVerifications.createdAt, ctx.now() - DAY)))
     .orderBy(desc(phoneVerifications.createdAt))
     .all();
   if (recent.length === 0) return 0;
@@ -108,7 +119,7 @@ export function phoneVerificationStatus(ctx: Ctx): PhoneVerificationStatus {
       open && open.attempts < PHONE_CODE_POLICY.maxTries
         ? { expiresAt: open.expiresAt, triesLeft: PHONE_CODE_POLICY.maxTries - open.attempts }
         : null,
-    resendAt: nextRequestAt(ctx, user.id),
+    resendAt: nextRequestAt(ctx, user.phone),
   };
 }
 
@@ -117,15 +128,17 @@ export type PhoneCodeSent = { sentTo: string; expiresAt: number };
 /**
  * Sends the signed-in customer a fresh code by SMS (queued in the outbox) and retires any
  * earlier one. Customers only. Raises INVALID (no phone on the account), CONFLICT (already
- * confirmed) and LOCKED_OUT (details: retryAfterMs) when asked again too soon or too often.
+ * confirmed, by this account or another) and LOCKED_OUT (details: retryAfterMs) when asked again too soon or too often.
  */
 export function requestPhoneVerification(ctx: Ctx): PhoneCodeSent {
   return writeTransaction(ctx.db, () => {
     const user = loadCustomer(ctx);
     if (!user.phone) throw new DomainError("INVALID", "Add a phone number to your account first.");
     if (user.phoneVerifiedAt != null) throw new DomainError("CONFLICT", "Your phone number is already confirmed.");
+    // Its owner has it; texting them codes for somebody else's account would only pester them.
+    if (phoneIsConfirmed(ctx.db, user.phone, user.id)) throw confirmedElsewhere();
     const now = ctx.now();
-    const allowedAt = nextRequestAt(ctx, user.id);
+    const allowedAt = nextRequestAt(ctx, user.phone);
     if (allowedAt > now) {
       const seconds = Math.ceil((allowedAt - now) / 1000);
       throw new DomainError(
@@ -165,44 +178,42 @@ export function requestPhoneVerification(ctx: Ctx): PhoneCodeSent {
   });
 }
 
-type VerifyOutcome = { kind: "verified"; phone: string } | { kind: "wrong"; triesLeft: number } | { kind: "no_code" };
+type VerifyOutcome =
+  | { kind: "verified"; phone: string }
+  | { kind: "wrong"; triesLeft: number }
+  | { kind: "no_code" }
+  | { kind: "taken" };
+
+function confirmedElsewhere(): DomainError {
+  return new DomainError(
+    "CONFLICT",
+    "This phone number is already confirmed on another account. If it is your number, sign in to that account; otherwise change the number on this one.",
+  );
+}
 
 /**
  * Confirms the signed-in customer's phone with the code sent to it; from then on they see
  * the parcels addressed to it. Customers only. Every wrong entry is counted in its own
  * commit before the answer. Raises INVALID (wrong, expired or spent code — field errors on
- * `code`). Confirming an already confirmed phone succeeds again.
+ * `code`) and CONFLICT (another account proved this number first). Confirming an already
+ * confirmed phone succeeds again.
  */
 export function verifyPhone(ctx: Ctx, raw: VerifyPhoneInput): { maskedPhone: string } {
   const user = loadCustomer(ctx);
   const { code } = parseInput(VerifyPhoneInput, raw);
-  const outcome = writeTransaction(ctx.db, (): VerifyOutcome => {
-    const fresh = ctx.db.select().from(users).where(eq(users.id, user.id)).get()!;
-    if (fresh.phoneVerifiedAt != null && fresh.phone) return { kind: "verified", phone: fresh.phone };
-    const open = openVerification(ctx, fresh);
-    if (!open || open.attempts >= PHONE_CODE_POLICY.maxTries) return { kind: "no_code" };
-    if (!sameDigits(codeHash(ctx, fresh.id, open.phone, code), open.codeHash)) {
-      const attempts = open.attempts + 1;
-      const spent = attempts >= PHONE_CODE_POLICY.maxTries;
-      ctx.db
-        .update(phoneVerifications)
-        .set({ attempts, codeCipher: spent ? null : open.codeCipher })
-        .where(eq(phoneVerifications.id, open.id))
-        .run();
-      return { kind: "wrong", triesLeft: PHONE_CODE_POLICY.maxTries - attempts };
-    }
-    const now = ctx.now();
-    ctx.db.update(phoneVerifications).set({ verifiedAt: now, codeCipher: null }).where(eq(phoneVerifications.id, open.id)).run();
-    ctx.db
-      .update(users)
-      .set({ phoneVerifiedAt: now })
-      .where(and(eq(users.id, fresh.id), eq(users.phone, open.phone)))
-      .run();
-    return { kind: "verified", phone: open.phone };
-  });
+  let outcome: VerifyOutcome;
+  try {
+    outcome = verifyInTransaction(ctx, user, code);
+  } catch (error) {
+    // The check above runs in the write transaction; the index is the last word all the same.
+    if (isUniqueViolation(error, "users.phone")) throw confirmedElsewhere();
+    throw error;
+  }
   switch (outcome.kind) {
     case "verified":
       return { maskedPhone: maskPhone(outcome.phone) };
+    case "taken":
+      throw confirmedElsewhere();
     case "no_code":
       throw new DomainError("INVALID", "That code no longer works. Ask for a new one.", {
         fieldErrors: { code: ["This code has expired or was replaced. Ask for a new code."] },
@@ -218,4 +229,36 @@ export function verifyPhone(ctx: Ctx, raw: VerifyPhoneInput): { maskedPhone: str
         },
       });
   }
+}
+
+function verifyInTransaction(ctx: Ctx, user: UserRow, code: string): VerifyOutcome {
+  return writeTransaction(ctx.db, (): VerifyOutcome => {
+    const fresh = ctx.db.select().from(users).where(eq(users.id, user.id)).get()!;
+    if (fresh.phoneVerifiedAt != null && fresh.phone) return { kind: "verified", phone: fresh.phone };
+    const open = openVerification(ctx, fresh);
+    if (!open || open.attempts >= PHONE_CODE_POLICY.maxTries) return { kind: "no_code" };
+    if (!sameDigits(codeHash(ctx, fresh.id, open.phone, code), open.codeHash)) {
+      const attempts = open.attempts + 1;
+      const spent = attempts >= PHONE_CODE_POLICY.maxTries;
+      ctx.db
+        .update(phoneVerifications)
+        .set({ attempts, codeCipher: spent ? null : open.codeCipher })
+        .where(eq(phoneVerifications.id, open.id))
+        .run();
+      return { kind: "wrong", triesLeft: PHONE_CODE_POLICY.maxTries - attempts };
+    }
+    if (phoneIsConfirmed(ctx.db, open.phone, fresh.id)) {
+      // Somebody proved the number first (users_verified_phone keeps it theirs); this code is done.
+      ctx.db.update(phoneVerifications).set({ codeCipher: null }).where(eq(phoneVerifications.id, open.id)).run();
+      return { kind: "taken" };
+    }
+    const now = ctx.now();
+    ctx.db.update(phoneVerifications).set({ verifiedAt: now, codeCipher: null }).where(eq(phoneVerifications.id, open.id)).run();
+    ctx.db
+      .update(users)
+      .set({ phoneVerifiedAt: now })
+      .where(and(eq(users.id, fresh.id), eq(users.phone, open.phone)))
+      .run();
+    return { kind: "verified", phone: open.phone };
+  });
 }

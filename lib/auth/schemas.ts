@@ -19,3 +19,9 @@ export const SignUpInput = z.object({
   password: Password,
 });
 export type SignUpInput = z.input<typeof SignUpInput>;
+
+export const ChangePasswordInput = z.object({
+  currentPassword: z.string().min(1, "Enter your current password.").max(200),
+  newPassword: Password,
+});
+export type ChangePasswordInput = z.input<typeof ChangePasswordInput>;

@@ -25,7 +25,7 @@ const campus = createStation(world);
 const elsewhere = createStation(world, { organizationId: createOrganization(world.db, "Elsewhere").id });
 
 describe("who reads the development mailbox in production", () => {
-  test("an admin reads their organization's parcel messages and the account codes, not another organization's", async () => {
+  test("an admin reads their organization's parcel messages, not another organization's, and no account codes", async () => {
     const here = await deposit(world, campus.courier, campus.site.id, { recipientPhone: "13700000101" });
     const there = await deposit(world, elsewhere.courier, elsewhere.site.id, { recipientPhone: "13700000102" });
     const newcomer = createUser(world.db, { role: "customer", phone: "13700000103" });
@@ -38,9 +38,31 @@ describe("who reads the development mailbox in production", () => {
     const seen = listMailbox(admin)!;
     expect(seen.some((m) => m.parcelId === here.parcel.id && m.text.includes(here.code))).toBe(true);
     expect(seen.some((m) => m.parcelId === there.parcel.id)).toBe(false);
-    expect(seen.some((m) => m.kind === "phone_verification" && m.recipient === "13700000103")).toBe(true);
+    expect(seen.some((m) => m.kind === "phone_verification" || m.parcelId === null)).toBe(false);
+    expect(listMailbox(admin, { to: "13700000103" })).toEqual([]);
     // Filtered by recipient, in any spelling.
     expect(listMailbox(admin, { to: "137 0000 0101" })!.map((m) => m.parcelId)).toEqual([here.parcel.id]);
+  });
+
+  test("another organization's admin cannot read the code that would hand over a campus parcel", async () => {
+    // The attack: sign up with the phone of a campus parcel's recipient, ask for a code,
+    // read it in the mailbox as any admin, confirm the phone, collect the parcel.
+    const phone = "13700000105";
+    const parcel = await deposit(world, campus.courier, campus.site.id, { recipientPhone: phone });
+    const squatter = createUser(world.db, { role: "customer", phone });
+    world.db.update(users).set({ phoneVerifiedAt: null }).where(eq(users.id, squatter.id)).run();
+    requestPhoneVerification(world.ctx(asActor({ ...squatter, phoneVerifiedAt: null })));
+    await deliver();
+
+    for (const admin of [elsewhere.admin, campus.admin]) {
+      const seen = listMailbox(world.ctx(admin), { to: phone })!;
+      expect(seen.some((m) => /is your code to confirm this phone number/.test(m.text))).toBe(false);
+    }
+    expect(listMailbox(world.ctx(elsewhere.admin), { to: phone })).toEqual([]);
+    // The campus admin still sees the parcel's own messages to that phone, and only those.
+    const campusView = listMailbox(world.ctx(campus.admin), { to: phone })!;
+    expect(campusView.length).toBeGreaterThan(0);
+    expect(campusView.every((m) => m.parcelId === parcel.parcel.id)).toBe(true);
   });
 
   test("customers, couriers, kiosks and nobody get no mailbox at all", () => {

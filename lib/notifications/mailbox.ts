@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, inArray, isNull, or, type SQL } from "drizzle-orm";
+import { and, desc, eq, inArray, or, type SQL } from "drizzle-orm";
 import { mailboxMessages, parcels, sites } from "@/db/schema";
 import type { Ctx } from "@/lib/context";
 import { env } from "@/lib/env";
@@ -50,16 +50,23 @@ export type MailboxEntry = {
 };
 
 /**
- * Who may read the whole mailbox (the stand-in for an SMS gateway's console): anybody
- * while developing; in production — where `npm start` serves the demo — only admins, who
- * see the messages about their organization's parcels and the account messages (phone
- * codes) that no organization owns. A customer reads their own messages in their inbox.
+ * Who may read the mailbox (the stand-in for an SMS gateway's console):
+ *
+ * - "everything": anybody while developing (`next dev`), and anybody signed in where the
+ *   operator opened the mailbox on purpose (DEV_MAILBOX=open: a demo, the e2e server). Then
+ *   every phone code is readable by everybody, so no real deployment may set it.
+ * - "organization": otherwise, an admin, who sees only the messages about their own
+ *   organization's parcels. A message about no parcel (a code proving a phone) concerns no
+ *   organization, so no admin reads it: an admin who could would read the code that
+ *   hands anyone's parcels to whoever signed up with that phone number.
+ * - "none": everybody else. A customer reads their own messages in their inbox.
  */
 export type MailboxAccess = "everything" | "organization" | "none";
 
 export function mailboxAccess(ctx: Ctx): MailboxAccess {
-  if (env().NODE_ENV !== "production") return "everything";
   const actor = ctx.actor;
+  if (env().NODE_ENV === "development") return "everything";
+  if (env().DEV_MAILBOX === "open" && actor.kind === "user") return "everything";
   return actor.kind === "user" && actor.role === "admin" && actor.organizationId != null ? "organization" : "none";
 }
 
@@ -77,7 +84,8 @@ export function listMailbox(ctx: Ctx, filter: { to?: string } = {}): MailboxEntr
       .from(parcels)
       .innerJoin(sites, eq(sites.id, parcels.siteId))
       .where(eq(sites.organizationId, ctx.actor.organizationId!));
-    conditions.push(or(isNull(mailboxMessages.parcelId), inArray(mailboxMessages.parcelId, organizationParcels)));
+    // A null parcel id is never "in" the list: account messages stay out.
+    conditions.push(inArray(mailboxMessages.parcelId, organizationParcels));
   }
   const to = filter.to?.trim();
   if (to) conditions.push(eq(mailboxMessages.recipient, to.includes("@") ? to.toLowerCase() : normalizePhone(to)));

@@ -47,6 +47,8 @@ export async function createOrganizationAdmin(ctx: Ctx, raw: CreateAdminInput): 
           name: input.name,
           email: input.email,
           phone: input.phone ?? null,
+          // An admin entered it: a staff phone counts as proven (see createCourier).
+          phoneVerifiedAt: input.phone ? ctx.now() : null,
           passwordHash,
           role: "admin",
           organizationId: admin.organizationId,

@@ -60,6 +60,15 @@ describe("createCourier", () => {
     expect((error.details as { fieldErrors: Record<string, string[]> }).fieldErrors.phone).toBeDefined();
   });
 
+  it("takes a phone only unconfirmed sign-ups carry: an admin-entered staff phone counts as confirmed and signs in", async () => {
+    const squatter = createUser(world.db, { role: "customer", phone: "13700007777" });
+    world.db.update(users).set({ phoneVerifiedAt: null }).where(eq(users.id, squatter.id)).run();
+    const courier = await createCourier(world.ctx(scene.admin), courierInput({ phone: "137 0000 7777" }));
+    expect(world.db.select().from(users).where(eq(users.id, courier.id)).get()!.phoneVerifiedAt).toBe(world.clock.now);
+    const session = await verifyCredentials(world.db, { identifier: "13700007777", password: "a-first-password" });
+    expect(session?.id).toBe(courier.id);
+  });
+
   it("refuses another organization's site and an unknown carrier", async () => {
     await expectRefused(world, scene.admin, (ctx) => createCourier(ctx, courierInput({ siteIds: [scene.other.site.id] })), "NOT_FOUND");
     await expectRefused(world, scene.admin, (ctx) => createCourier(ctx, courierInput({ carrierId: 987_654 })), "NOT_FOUND");

@@ -5,6 +5,7 @@ import { writeTransaction } from "@/db/transaction";
 import { idOrNotFound, requireOrganizationSites } from "@/lib/admin/scope";
 import { recordAudit } from "@/lib/audit/record";
 import { hashPassword } from "@/lib/auth/password";
+import { endUserSessions } from "@/lib/auth/sessions";
 import { requireAdmin, type AdminActor } from "@/lib/auth/authorize";
 import type { Ctx } from "@/lib/context";
 import { DomainError, notFound } from "@/lib/errors";
@@ -122,6 +123,9 @@ export async function createCourier(ctx: Ctx, raw: CreateCourierInput): Promise<
           name: input.name,
           email: input.email ?? null,
           phone: input.phone,
+          // An admin entered it: a staff phone counts as proven, so it stays unique among
+          // proven phones (users_verified_phone) and signs in to this account.
+          phoneVerifiedAt: ctx.now(),
           passwordHash,
           role: "courier",
           carrierId: carrier.id,
@@ -192,6 +196,8 @@ function setActive(ctx: Ctx, raw: UserRef, active: boolean): OrganizationCourier
       throw new DomainError("CONFLICT", `${courier.name} is already ${active ? "active" : "deactivated"}.`);
     }
     const updated = ctx.db.update(users).set({ active }).where(eq(users.id, courier.id)).returning().get();
+    // Ended, not only refused while inactive: a reactivation must not bring old cookies back.
+    if (!active) endUserSessions(ctx.db, courier.id, ctx.now());
     recordAudit(ctx, admin, {
       action: active ? "courier.reactivated" : "courier.deactivated",
       subject: `user:${courier.id}`,
@@ -203,8 +209,8 @@ function setActive(ctx: Ctx, raw: UserRef, active: boolean): OrganizationCourier
 }
 
 /**
- * Deactivates a courier: they cannot sign in, and a signed-in session ends at its next
- * request (loadUserActor reads users.active each time). Their site list is kept for a
+ * Deactivates a courier: they cannot sign in, and every session of theirs ends at once
+ * (user_sessions), so even a reactivation does not revive a copied cookie. Their site list is kept for a
  * reactivation. Admins of the courier's organization only. Raises NOT_FOUND and CONFLICT.
  */
 export function deactivateCourier(ctx: Ctx, raw: UserRef): OrganizationCourier {

@@ -1,19 +1,16 @@
 "use server";
 
+import { headers } from "next/headers";
 import { AuthError } from "next-auth";
 import { signUpCustomer } from "@/lib/auth/accounts";
-import { signIn, signOut } from "@/lib/auth/next-auth";
+import { safeCallbackPath } from "@/lib/auth/callback-url";
+import { requestClientAddress } from "@/lib/auth/client-address";
+import { signIn, SignInLimited, signOut } from "@/lib/auth/next-auth";
 import { SignInInput } from "@/lib/auth/schemas";
 import { db } from "@/lib/db";
 import { errorState } from "@/lib/forms/errors";
 import { echoValues, type FormState } from "@/lib/forms/state";
 import { parseInput } from "@/lib/validation";
-
-/** Only same-site paths: a callback URL must never send someone to another origin. */
-function safeCallback(value: FormDataEntryValue | null): string {
-  const path = typeof value === "string" ? value : "";
-  return path.startsWith("/") && !path.startsWith("//") && !path.startsWith("/\\") ? path : "/";
-}
 
 const BAD_CREDENTIALS = "That email or phone and password do not match an account. Check them and try again.";
 
@@ -27,8 +24,9 @@ export async function signInAction(_previous: FormState, formData: FormData): Pr
   }
   try {
     // On success Auth.js redirects by throwing; that must propagate.
-    await signIn("credentials", { ...input, redirectTo: safeCallback(formData.get("callbackUrl")) });
+    await signIn("credentials", { ...input, redirectTo: safeCallbackPath(formData.get("callbackUrl")) });
   } catch (error) {
+    if (error instanceof SignInLimited) return { status: "error", message: error.sentence, fieldErrors: {}, values };
     if (error instanceof AuthError) return { status: "error", message: BAD_CREDENTIALS, fieldErrors: {}, values };
     throw error;
   }
@@ -38,7 +36,7 @@ export async function signInAction(_previous: FormState, formData: FormData): Pr
 export async function signUpAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const values = echoValues(formData);
   try {
-    await signUpCustomer(db(), Object.fromEntries(formData));
+    await signUpCustomer(db(), Object.fromEntries(formData), { address: requestClientAddress(await headers()) });
   } catch (error) {
     return errorState(error, values);
   }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
+import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { currentUser } from "@/lib/auth/current";
 import { ROLE_HOME } from "@/lib/auth/session-policy";
 import { SignInForm } from "./sign-in-form";
@@ -19,7 +20,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         <p className="mt-1 text-gray-700">Customers, couriers and campus admins all sign in here.</p>
       </div>
       {params.signedOut ? <Alert tone="success">You are signed out.</Alert> : null}
-      <SignInForm callbackUrl={params.callbackUrl ?? "/"} />
+      <SignInForm callbackUrl={safeCallbackPath(params.callbackUrl)} />
       <p className="text-sm text-gray-700">
         New here?{" "}
         <Link href="/sign-up" className="font-semibold text-brand-700 underline">

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { changePassword } from "@/lib/auth/accounts";
 import { requestContext } from "@/lib/auth/current";
 import { requestPhoneVerification, verifyPhone } from "@/lib/auth/phone-verification";
 import { setPreferredSite } from "@/lib/customer/preferences";
@@ -39,4 +40,14 @@ export async function verifyPhoneAction(_previous: FormState, formData: FormData
   }
   revalidatePath("/parcels");
   redirect("/parcels?verified=1");
+}
+
+export async function changePasswordAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  try {
+    await changePassword(await requestContext(), Object.fromEntries(formData));
+  } catch (error) {
+    // Passwords are never put back into the form.
+    return errorState(error, {});
+  }
+  return { status: "success", message: "Your password is changed. Every other device signed in to your account is now signed out." };
 }

@@ -4,6 +4,7 @@ import { buttonClass } from "@/components/ui/button";
 import { requestContext, requirePageUser } from "@/lib/auth/current";
 import { phoneVerificationStatus } from "@/lib/auth/phone-verification";
 import { listPickupSites, myPreferredSite } from "@/lib/customer/preferences";
+import { PasswordForm } from "./password-form";
 import { PreferredSiteForm } from "./preferred-site-form";
 
 export const metadata: Metadata = { title: "Account" };
@@ -52,6 +53,14 @@ export default async function AccountPage() {
           </p>
         ) : null}
         <PreferredSiteForm sites={sites} current={preferred?.id ?? null} />
+      </section>
+
+      <section aria-labelledby="password-heading" className="flex flex-col gap-3 rounded-xl border border-gray-200 p-4">
+        <h2 id="password-heading" className="text-lg font-semibold">
+          Password
+        </h2>
+        <p className="text-sm text-gray-700">Changing it signs you out on every other device.</p>
+        <PasswordForm />
       </section>
     </section>
   );

@@ -24,8 +24,8 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
             ? "Every text message, and every email while no SMTP server is configured, is delivered here instead of to a phone or a mail server, so the demo works on its own."
             : "Text messages go out through the SMS gateway. This page keeps a copy of each message about a parcel, and holds every email while no SMTP server is configured."}{" "}
           {access === "organization"
-            ? "As an admin you see the messages about your organization's parcels and the account codes."
-            : "While developing, everybody sees everything."}
+            ? "As an admin you see the messages about your organization's parcels. Codes that confirm a phone number are never shown here: they are for the phone's owner only."
+            : "This mailbox is open: everybody signed in sees every message, codes that confirm a phone number included. That is for development and demos only, never for a real deployment."}
         </p>
       </div>
       <form method="get" className="flex flex-col gap-2 sm:flex-row sm:items-end">

@@ -72,7 +72,7 @@ export default async function ConfirmPhonePage() {
               </Link>
             </>
           ) : (
-            ", which a campus admin can read for you"
+            ", where nobody may read a code meant for your phone. Ask the operator to connect an SMS gateway"
           )}
           .
         </p>
