@@ -40,8 +40,9 @@ type Outcome =
  * A code entered at a kiosk. The right code with the right phone digits collects the
  * parcel and opens its door, once. Every attempt is recorded — in its own commit, so a
  * refusal still counts — before any answer. The recipient is told "collected" only once
- * the controller confirms the door opened (here, or at a retry: recordDoorOpened). Kiosks only. Raises INVALID, WRONG_CODE,
- * LOCKED_OUT (details: retryAfterMs) and PARCEL_EXPIRED (details: whom to contact).
+ * the controller confirms the door opened (here, or at a retry: recordDoorOpened). Kiosks
+ * only. Raises INVALID, WRONG_CODE, LOCKED_OUT (details: retryAfterMs) and PARCEL_EXPIRED
+ * (details: whom to contact).
  */
 export async function collectParcel(ctx: Ctx, raw: CollectInput): Promise<CollectResult> {
   const kiosk = requireKiosk(ctx);
