@@ -72,9 +72,12 @@ test("a take-back whose door the locker did not confirm asks, and the courier tr
       await signIn(page, courier.phone, COURIER_PASSWORD);
       await page.goto(`/courier/sites/${parcel.siteId}/take-back/${parcel.parcelId}`);
       await page.getByRole("button", { name: `Open door ${parcel.door}` }).click();
-      const answer = page.getByRole("status").filter({ hasText: `Is door ${parcel.door} open?` });
-      await expect(answer).toContainText("The locker did not confirm the door opened. If it is still shut, try it again.");
-      await expect(page.getByText(`Door ${parcel.door} is open`)).toHaveCount(0);
+      const stuck = page.getByRole("heading", { level: 1, name: `Door ${parcel.door} did not open` });
+      await expect(stuck).toBeVisible();
+      const answer = page.getByRole("status").filter({ hasText: `still inside` });
+      await expect(answer).toContainText("The locker did not confirm the door opened");
+      await expect(answer).toContainText("If it is still shut, try it again.");
+      await expect(page.getByRole("button", { name: /^Yes, I took/ })).toHaveCount(0);
       await expectAccessible(page, "courier: take-back door not confirmed");
 
       // Still jammed: asked again. Then the board answers, and the door opens.
@@ -82,13 +85,16 @@ test("a take-back whose door the locker did not confirm asks, and the courier tr
         page.waitForResponse((response) => response.request().method() === "POST"),
         page.getByRole("button", { name: "Try the door again" }).click(),
       ]);
+      await expect(stuck).toBeVisible();
       await expect(answer).toContainText("If it is still shut, try it again.");
       unjam();
       await page.getByRole("button", { name: "Try the door again" }).click();
-      await expect(page.getByRole("status").filter({ hasText: `Door ${parcel.door} is open` })).toContainText(
-        `Take out ${parcel.trackingNumber} and shut the door.`,
-      );
+      await expect(
+        page.getByRole("heading", { level: 1, name: `Did you take parcel ${parcel.trackingNumber} out of door ${parcel.door}?` }),
+      ).toBeVisible();
       await expect(page.getByRole("button", { name: "Try the door again" })).toHaveCount(0);
+      await page.getByRole("button", { name: `Yes, I took ${parcel.trackingNumber} out` }).click();
+      await expect(page.getByRole("status").filter({ hasText: `${parcel.trackingNumber} is taken back` })).toBeVisible();
     } finally {
       unjam();
     }

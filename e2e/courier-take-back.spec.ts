@@ -1,7 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { DEMO, signIn } from "./support/accounts";
+import { COURIER_PASSWORD, createStationViaConsole, depositAsCourier, expectSiteFullForCourier, signInAsAdmin } from "./support/admin";
 import { expectAccessible } from "./support/axe";
-import { makeExpiredParcel } from "./support/courier";
+import { makeExpiredParcel, testPhone, uniqueTracking } from "./support/courier";
+import { newDevice } from "./support/customers";
 
 /*
  * Expired parcels cannot be made through the screens in test time (the shortest hold period
@@ -39,8 +41,25 @@ test("a courier takes an expired parcel back after confirming; a courier of anot
   await expectAccessible(page, "take-back confirmation");
   await page.getByRole("button", { name: `Open door ${parcel.door}` }).click();
 
-  const done = page.getByRole("status").filter({ hasText: `Door ${parcel.door} is open` });
-  await expect(done).toContainText(`Take out ${parcel.trackingNumber} and shut the door. It is marked returned to ZTO Express.`);
+  // Step 2: the door is open, and the parcel is not returned until the courier says it is out.
+  const asked = page.getByRole("heading", { level: 1, name: `Did you take parcel ${parcel.trackingNumber} out of door ${parcel.door}?` });
+  await expect(asked).toBeVisible();
+  await expect(page.getByText(/It is marked returned/)).toHaveCount(0);
+  await expectAccessible(page, "take-back: did you take it out?");
+  await page.goto("/courier/today");
+  const today = page.getByRole("listitem").filter({ hasText: parcel.trackingNumber });
+  await expect(today).toContainText(`Opened to take back: ${parcel.door}`);
+  await expect(today).toContainText("Not confirmed out yet: the door stays taken.");
+  await expect(today).not.toContainText("Taken back");
+  await page.goto(takeBackPath);
+  const pending = page.getByRole("list", { name: "Parcels to take back" }).getByRole("listitem").filter({ hasText: parcel.trackingNumber });
+  await expect(pending).toContainText(`You opened door ${parcel.door}`);
+  await pending.getByRole("link", { name: `Confirm you took it out ${parcel.trackingNumber} from door ${parcel.door}` }).click();
+  await expect(asked).toBeVisible();
+  await page.getByRole("button", { name: `Yes, I took ${parcel.trackingNumber} out` }).click();
+
+  const done = page.getByRole("status").filter({ hasText: `${parcel.trackingNumber} is taken back` });
+  await expect(done).toContainText(`It is marked returned to ZTO Express, and door ${parcel.door} is free for the next parcel.`);
   await page.reload();
   await expect(page.getByRole("list", { name: "Parcels to take back" }).getByText(parcel.trackingNumber)).toHaveCount(0);
 
@@ -49,12 +68,36 @@ test("a courier takes an expired parcel back after confirming; a courier of anot
   await page.getByRole("link", { name: parcel.trackingNumber }).click();
   const timeline = page.getByRole("list", { name: "Timeline" });
   await expect(timeline).toContainText(`Door ${parcel.door} opened (take back)`);
-  await expect(timeline).toContainText("Taken back");
+  await expect(timeline).toContainText("Taken back: confirmed out of the door");
 
   // Still nothing for the other carrier, now that it is returned.
   await sf.goto(`/courier/parcels/${parcel.parcelId}`);
   await expect(sf.getByRole("heading", { level: 1, name: "Not found" })).toBeVisible();
   await sfContext.close();
+});
+
+test("an opened take-back door is not free until the courier confirms the parcel is out", async ({ page, browser }, testInfo) => {
+  test.setTimeout(120_000);
+  // A station of the test's own with a single door, so "not free" means the site is full.
+  const laptop = await newDevice(browser, testInfo);
+  await signInAsAdmin(laptop.page);
+  const { site, courier } = await createStationViaConsole(laptop.page, "Take back", { code: "K", rowSizes: ["S"], columns: 1 });
+  await laptop.context.close();
+  const parcel = makeExpiredParcel(site.code, courier.phone);
+
+  await signIn(page, courier.phone, COURIER_PASSWORD);
+  await page.goto(`/courier/sites/${parcel.siteId}/take-back/${parcel.parcelId}`);
+  await page.getByRole("button", { name: `Open door ${parcel.door}` }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Did you take parcel ${parcel.trackingNumber} out of door ${parcel.door}?` })).toBeVisible();
+
+  // The door is open, the parcel maybe still inside: no deposit may be sent there.
+  const next = { tracking: uniqueTracking(), phone: testPhone(), size: "S" as const };
+  await expectSiteFullForCourier(browser, courier, site, next);
+
+  await page.getByRole("button", { name: `Yes, I took ${parcel.trackingNumber} out` }).click();
+  await expect(page.getByRole("status").filter({ hasText: `${parcel.trackingNumber} is taken back` })).toBeVisible();
+  const [door] = await depositAsCourier(browser, courier, site, [next]);
+  expect(door.door).toBe(parcel.door);
 });
 
 test("a site with nothing to take back says so", async ({ page }) => {

@@ -37,8 +37,12 @@ export function describeEntry(entry: TimelineEntry): string {
       return "Pickup time extended by the recipient";
     case "expired":
       return "Pickup time over; waiting to be taken back";
+    case "take_back_started":
+      return "Take-back started: door opened, parcel not yet confirmed out";
+    case "door_opened":
+      return `The locker confirmed ${door} opened`;
     case "returned":
-      return "Taken back";
+      return "Taken back: confirmed out of the door";
     case "collected":
       return "Collected";
     case "cancelled":

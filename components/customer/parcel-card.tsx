@@ -5,6 +5,7 @@ import { DeadlineCountdown } from "./deadline-countdown";
 import { PickupCode } from "./pickup-code";
 import { PickupQr } from "./pickup-qr";
 import { SiteLocationBlock } from "./site-location";
+import { DoorNotOpenedBadge } from "@/components/parcels/door-not-opened";
 import { StateBadge } from "@/components/parcels/state-badge";
 
 /** A parcel waiting in its door: everything needed at the locker, on one card. */
@@ -65,12 +66,17 @@ export function PastParcelRow({ parcel }: { parcel: ParcelCard }) {
           <span className="font-semibold">
             {parcel.carrier.name} <span className="break-all font-mono text-sm font-normal">{parcel.trackingNumber}</span>
           </span>
-          <StateBadge state={parcel.state} audience="customer" />
+          {parcel.doorNotOpened ? <DoorNotOpenedBadge /> : <StateBadge state={parcel.state} audience="customer" />}
         </span>
         <span className="text-sm text-gray-700">
           {parcel.site.name}
           {when ? <> · {formatDateTime(when)}</> : null}
         </span>
+        {parcel.doorNotOpened ? (
+          <span className="text-sm font-semibold text-amber-950">
+            The door did not open: your parcel is still inside door {parcel.doorNotOpened.slotLabel}.
+          </span>
+        ) : null}
         {parcel.state === "expired" ? (
           <span className="text-sm text-red-800">
             Waiting for {parcel.carrier.name} to take it back

@@ -22,9 +22,16 @@ export function ParcelTimeline({
   siteName: string;
 }) {
   const rows: Row[] = [];
+  // A door that did not open changes what "collected" meant at that moment: only the code was used.
+  const collectedAt = entries.find((entry) => entry.kind === "collected")?.at ?? null;
+  const failedAtPickup = (entry: TimelineEntry) =>
+    entry.source === "door" && entry.kind === "open_failed" && collectedAt !== null && entry.at >= collectedAt;
+  const doorFailed = entries.some(failedAtPickup);
   for (const entry of entries) {
-    const text = describe(entry, siteName);
-    if (text) rows.push({ key: entry.key, at: entry.at, text, tone: entry.kind === "expired" || entry.kind === "slot_fault" ? "warning" : "done" });
+    if (entry.source === "door" && !failedAtPickup(entry)) continue;
+    const text = describe(entry, siteName, doorFailed);
+    const warning = entry.kind === "expired" || entry.kind === "slot_fault" || entry.kind === "open_failed";
+    if (text) rows.push({ key: entry.key, at: entry.at, text, tone: warning ? "warning" : "done" });
   }
   messages.forEach((message, i) => {
     const what = MESSAGE_TEXT[message.kind] ?? "a message about your parcel";
@@ -58,9 +65,9 @@ export function ParcelTimeline({
 }
 
 /** Null for the steps a customer has no use for (door commands around a courier's work). */
-function describe(entry: TimelineEntry, siteName: string): string | null {
+function describe(entry: TimelineEntry, siteName: string, doorFailed: boolean): string | null {
   const door = entry.slotLabel ? `door ${entry.slotLabel}` : "its door";
-  if (entry.source === "door") return null;
+  if (entry.source === "door") return entry.kind === "open_failed" ? `The locker did not open ${door}` : null;
   switch (entry.kind) {
     case "announced":
       return "Announced by the carrier: on its way to the locker";
@@ -75,7 +82,11 @@ function describe(entry: TimelineEntry, siteName: string): string | null {
     case "hold_extended":
       return entry.actor === "you" ? "You extended the pickup time by a day" : "Pickup time extended by a day";
     case "collected":
+      if (doorFailed) return `Pickup code used at the locker's screen for ${door}`;
       return entry.actor === "kiosk" ? `Collected at the locker's screen, ${door}` : "Collected";
+    case "door_opened":
+      // After a failed open, the retry that opened it is when the parcel was really collected.
+      return doorFailed ? `${door.charAt(0).toUpperCase()}${door.slice(1)} opened: collected` : null;
     case "expired":
       return "Pickup time over: waiting for the courier to take it back";
     case "returned":

@@ -75,6 +75,16 @@ export function makeWaitingParcel(siteCode: string, courier: string): { parcelId
   return makeParcel("waiting", siteCode, courier, uniqueTracking("WAIT"), testPhone());
 }
 
+/** A waiting parcel for a given recipient phone (a customer of the test's own), with its tracking number. */
+export function makeWaitingParcelFor(
+  siteCode: string,
+  courier: string,
+  recipientPhone: string,
+): { parcelId: number; code: string; phoneLast4: string; door: string; doorName: string; trackingNumber: string } {
+  const trackingNumber = uniqueTracking("WAIT");
+  return { ...makeParcel<{ parcelId: number; code: string; phoneLast4: string; door: string; doorName: string }>("waiting", siteCode, courier, trackingNumber, recipientPhone), trackingNumber };
+}
+
 /** The e2e server's data directory, chosen as scripts/e2e-server.mjs chooses it. */
 export function e2eDataDir(): string {
   const port = process.env.E2E_PORT ?? "3100";

@@ -36,7 +36,13 @@ export function describeParcelEvent(kind: string, detail: Detail): string {
     case "expired":
       return "Pickup time over; waiting for the courier to take it back";
     case "returned":
-      return "Taken back by the courier";
+      return "Taken back: the courier confirmed the parcel is out of its door";
+    case "take_back_started":
+      return "Door opened to take the parcel back (not yet confirmed out)";
+    case "door_opened":
+      return detail.for === "take back"
+        ? `Door ${str(detail.slot)} opened for the take-back (the locker confirmed)`
+        : `Door ${str(detail.slot)} opened for the pickup (the locker confirmed)`;
     case "cancelled":
       return detail.reason ? `Cancelled: ${str(detail.reason)}` : "Cancelled";
     case "hold_extended":

@@ -204,7 +204,14 @@ describe("the deposit journey over the API", () => {
     try {
       const taken = await call("POST", `/parcels/${reserved.body.parcel.id}/take-back`);
       expect(taken.status).toBe(200);
-      expect(taken.body.parcel.state).toBe("returned");
+      expect(taken.body).toMatchObject({ doorOpened: true, parcel: { state: "expired" } });
+      const foreign = await call("POST", `/parcels/${reserved.body.parcel.id}/take-back/confirm`, { token: otherCarrierToken });
+      expect(foreign.status).toBe(404);
+      const confirmed = await call("POST", `/parcels/${reserved.body.parcel.id}/take-back/confirm`);
+      expect(confirmed.status).toBe(200);
+      expect(confirmed.body).toMatchObject({ replayed: false, parcel: { state: "returned" } });
+      const again = await call("POST", `/parcels/${reserved.body.parcel.id}/take-back/confirm`);
+      expect(again.body).toMatchObject({ replayed: true, parcel: { state: "returned" } });
     } finally {
       world.clock.now -= 73 * 3_600_000;
     }
@@ -253,7 +260,10 @@ describe("a door that did not open at a take-back", () => {
     try {
       world.doors.failNext = 1;
       const taken = await call("POST", `/parcels/${reserved.body.parcel.id}/take-back`);
-      expect(taken.body).toMatchObject({ doorOpened: false, parcel: { state: "returned" } });
+      expect(taken.body).toMatchObject({ doorOpened: false, parcel: { state: "expired" } });
+      const early = await call("POST", `/parcels/${reserved.body.parcel.id}/take-back/confirm`);
+      expect(early.status).toBe(409);
+      expect(early.body.error.code).toBe("INVALID_TRANSITION");
       const retried = await call("POST", `/parcels/${reserved.body.parcel.id}/take-back/door`);
       expect(retried.status).toBe(200);
       expect(retried.body).toMatchObject({ doorOpened: true, canRetry: false, slot: { label: reserved.body.parcel.slot.label } });

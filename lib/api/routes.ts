@@ -10,7 +10,7 @@ import { reportParcelDoesNotFit, reportSlotFault } from "@/lib/parcels/reassign"
 import { reserveParcel } from "@/lib/parcels/reserve";
 import { retryCollectedDoor, retryTakeBackDoor } from "@/lib/parcels/retry-door";
 import { AnnounceInput, CollectInput, ReserveInput } from "@/lib/parcels/schemas";
-import { takeBackParcel } from "@/lib/parcels/take-back";
+import { confirmTakeBack, takeBackParcel } from "@/lib/parcels/take-back";
 import { listCourierSites } from "@/lib/sites/queries";
 import { CancelledParcel, Collection, DoorRetry, ParcelWithDoor, ParcelWithReplay, ReassignedParcel, SiteList, Timeline } from "./responses";
 
@@ -95,9 +95,17 @@ export const API_ROUTES: ApiRoute[] = [
     method: "POST",
     path: "/parcels/{parcelId}/take-back",
     scope: "carrier",
-    summary: "Take an expired parcel back out of its door",
+    summary: "Open an expired parcel's door to take it back (step 1: the parcel stays expired and its door taken until confirmed)",
     response: ParcelWithDoor,
     handle: (ctx, { params }) => takeBackParcel(ctx, { parcelId: params.parcelId }),
+  },
+  {
+    method: "POST",
+    path: "/parcels/{parcelId}/take-back/confirm",
+    scope: "carrier",
+    summary: "Confirm the parcel was taken out of its opened door (step 2): it is returned and its door free",
+    response: ParcelWithReplay,
+    handle: (ctx, { params }) => confirmTakeBack(ctx, { parcelId: params.parcelId }),
   },
   {
     method: "POST",

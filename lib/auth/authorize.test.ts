@@ -10,7 +10,7 @@ import { extendHold } from "@/lib/parcels/extend-hold";
 import { reportParcelDoesNotFit, reportSlotFault } from "@/lib/parcels/reassign";
 import { reserveParcel } from "@/lib/parcels/reserve";
 import { runParcelSweep } from "@/lib/parcels/sweep";
-import { takeBackParcel } from "@/lib/parcels/take-back";
+import { confirmTakeBack, takeBackParcel } from "@/lib/parcels/take-back";
 import { expectDomainError } from "@/lib/testing/domain-error";
 import {
   asActor,
@@ -142,7 +142,8 @@ describe("a courier", () => {
         expect(parcelRow(world.db, parcels.deposited.parcel.id).state).toBe("expired");
         await refused(rival, (ctx) => takeBackParcel(ctx, { parcelId: parcels.deposited.parcel.id }), "NOT_FOUND");
         // The parcel's own carrier can.
-        const result = await takeBackParcel(world.ctx(station.courier), { parcelId: parcels.deposited.parcel.id });
+        await takeBackParcel(world.ctx(station.courier), { parcelId: parcels.deposited.parcel.id });
+        const result = confirmTakeBack(world.ctx(station.courier), { parcelId: parcels.deposited.parcel.id });
         expect(result.parcel.state).toBe("returned");
       } finally {
         world.clock.now = saved;

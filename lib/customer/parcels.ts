@@ -6,6 +6,7 @@ import { requireRole } from "@/lib/auth/authorize";
 import type { Ctx } from "@/lib/context";
 import { pickupQrPayload } from "@/lib/kiosk/qr-payload";
 import { loadVisibleParcel } from "@/lib/parcels/access";
+import { pickupDoorNotOpened, type DoorNotOpened } from "@/lib/parcels/door-status";
 import { HOLD_EXTENSION_MS } from "@/lib/parcels/extend-hold";
 import { listMyParcels, type CustomerParcel } from "@/lib/parcels/queries";
 import { parcelTimeline, type TimelineEntry } from "@/lib/parcels/timeline";
@@ -24,6 +25,8 @@ export type ParcelCard = CustomerParcel & {
   location: SiteLocation;
   /** An SVG data URL of the pickup QR, while the parcel waits. */
   pickupQr: string | null;
+  /** Marked collected, but its door did not open: the parcel is still inside. */
+  doorNotOpened: DoorNotOpened | null;
 };
 
 export type MyParcels = {
@@ -74,6 +77,7 @@ export async function listMyParcelCards(ctx: Ctx): Promise<MyParcels> {
       ...parcel,
       location: locations.get(parcel.site.id)!,
       pickupQr: parcel.pickupCode ? await pickupQrDataUrl(parcel.site.code, parcel.pickupCode, parcel.recipientPhone) : null,
+      doorNotOpened: pickupDoorNotOpened(ctx, { ...parcel, slotId: parcel.slot?.id ?? null }),
     })),
   );
   return {
@@ -98,6 +102,8 @@ export type ParcelDetail = {
   messages: SentMessage[];
   /** The deadline a hold extension would give, when one is still possible. */
   extension: { newDeadline: number } | null;
+  /** Marked collected, but its door did not open: the parcel is still inside. */
+  doorNotOpened: DoorNotOpened | null;
   asOf: number;
 };
 
@@ -126,6 +132,7 @@ export async function myParcelDetail(ctx: Ctx, parcelId: number): Promise<Parcel
     timeline: entries,
     messages,
     extension: waiting && !row.holdExtended ? { newDeadline: row.expiresAt! + HOLD_EXTENSION_MS } : null,
+    doorNotOpened: pickupDoorNotOpened(ctx, row),
     asOf: ctx.now(),
   };
 }

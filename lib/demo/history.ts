@@ -8,7 +8,7 @@ import { collectParcel } from "@/lib/parcels/collect";
 import { confirmDeposit } from "@/lib/parcels/deposit";
 import { reserveParcel } from "@/lib/parcels/reserve";
 import { expireOverdueParcels } from "@/lib/parcels/sweep";
-import { takeBackParcel } from "@/lib/parcels/take-back";
+import { confirmTakeBack, takeBackParcel } from "@/lib/parcels/take-back";
 import { decryptPickupCode, phoneLast4, type PickupCodeKeys } from "@/lib/pickup-codes/code";
 
 /*
@@ -163,6 +163,7 @@ export async function fillHistory(cast: HistoryCast, now: number, days = 13): Pr
         break;
       case "take-back":
         await takeBackParcel(courier, { parcelId: ids.get(parcel.key)! });
+        confirmTakeBack(courier, { parcelId: ids.get(parcel.key)! });
         break;
     }
   }

@@ -12,7 +12,7 @@ import { announceParcel } from "@/lib/parcels/announce";
 import { reserveParcel } from "@/lib/parcels/reserve";
 import { cancelParcel } from "@/lib/parcels/cancel";
 import { expireOverdueParcels, queueReminders } from "@/lib/parcels/sweep";
-import { takeBackParcel } from "@/lib/parcels/take-back";
+import { confirmTakeBack, takeBackParcel } from "@/lib/parcels/take-back";
 import { decryptPickupCode, type PickupCodeKeys } from "@/lib/pickup-codes/code";
 import { insertLocker, insertSite, layoutByRow, type LockerLayout } from "@/lib/sites/layout";
 import { fillHistory } from "./history";
@@ -268,6 +268,7 @@ async function fillParcels(db: Db, keys: PickupCodeKeys, now: number, built: Ret
   expireOverdueParcels(as({ kind: "system" }));
   await deliver();
   await takeBackParcel(sf, { parcelId: returned.id });
+  confirmTakeBack(sf, { parcelId: returned.id });
 
   // Today: parcels waiting for Alice and Bob, a cancelled reservation, an open one, a pre-advice.
   clock.now = now - 90 * 60_000;

@@ -3,11 +3,12 @@ import type { Ctx } from "@/lib/context";
 import type { OpenCommand } from "./open";
 
 /*
- * A collection and a take-back commit before their door is commanded open, so when the
- * lock board does not answer, the parcel is marked gone and its door is free — with the
- * parcel still behind it. Assignment must not send the next courier there: such a door is
- * held out of service until it opens (a retry at the kiosk or by the courier) or an admin,
- * having looked, puts it back.
+ * A collection commits before its door is commanded open, so when the lock board does not
+ * answer, the parcel is marked collected and its door is free — with the parcel still
+ * behind it. Assignment must not send the next courier there: such a door is held out of
+ * service until it opens (a retry at the kiosk) or an admin, having looked, puts it back.
+ * A take-back needs no hold: its parcel stays expired, so live in its door, until the
+ * courier confirms it is out (lib/parcels/take-back.ts).
  */
 
 /** The reason a held door shows on its page; also how a later open knows the hold is ours to lift. */

@@ -26,8 +26,9 @@ export function recordOpenCommand(ctx: Ctx, slotId: number, parcelId: number | n
  * Sends the open command after commit — a lock board is never waited on while the
  * database is locked. A controller that does not answer yields false and an open_failed
  * door event; at a deposit the courier then reports the door (which re-assigns the
- * parcel); after a collection or a take-back the door is held out of service
- * (lib/doors/hold.ts) and the person there may try again (lib/parcels/retry-door.ts).
+ * parcel); after a collection the door is held out of service (lib/doors/hold.ts); after a
+ * collection or a take-back the person there may try again (lib/parcels/retry-door.ts).
+ * Only a true answer lets what follows an open happen (lib/parcels/door-opened.ts).
  */
 export async function sendOpen(ctx: Ctx, command: OpenCommand): Promise<boolean> {
   const { controllerId, lockerCode, slotLabel, row, column } = command;

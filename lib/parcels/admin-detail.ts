@@ -7,6 +7,8 @@ import { idOrNotFound } from "@/lib/admin/scope";
 import { requireAdmin } from "@/lib/auth/authorize";
 import type { Ctx } from "@/lib/context";
 import { loadVisibleParcel } from "./access";
+import { pickupDoorNotOpened, type DoorNotOpened } from "./door-status";
+import { takeBackProgress } from "./take-back";
 import type { IncidentKind } from "./admin-schemas";
 import { toParcelView, type ParcelView } from "./view";
 
@@ -43,6 +45,10 @@ export type AdminParcelDetail = ParcelView & {
   /** Newest first. */
   messages: ParcelMessageStatus[];
   can: { extendHold: boolean; cancel: boolean; reportIncident: boolean; resendCode: boolean };
+  /** Marked collected, but its door did not open: the parcel is still inside. */
+  doorNotOpened: DoorNotOpened | null;
+  /** A take-back whose door was opened and that its courier has not confirmed yet. */
+  takeBack: { courier: string | null; startedAt: number; doorOpened: boolean } | null;
 };
 
 /**
@@ -121,6 +127,7 @@ export function getParcelDetail(ctx: Ctx, parcelIdParam: unknown): AdminParcelDe
     .all();
   const now = ctx.now();
   const waiting = parcel.state === "deposited" && parcel.expiresAt! > now;
+  const progress = takeBackProgress(ctx, parcel);
   return {
     ...view,
     recipientEmail: parcel.recipientEmail,
@@ -134,5 +141,16 @@ export function getParcelDetail(ctx: Ctx, parcelIdParam: unknown): AdminParcelDe
       cancel: parcel.state === "announced" || parcel.state === "reserved",
       reportIncident: parcel.state !== "announced" && parcel.state !== "cancelled",
     },
+    doorNotOpened: pickupDoorNotOpened(ctx, parcel),
+    takeBack: progress
+      ? {
+          courier:
+            progress.courierId === null
+              ? null
+              : (ctx.db.get<{ name: string }>(sql`select name from users where id = ${progress.courierId}`)?.name ?? null),
+          startedAt: progress.startedAt,
+          doorOpened: progress.doorOpened,
+        }
+      : null,
   };
 }

@@ -8,11 +8,11 @@ import type { Ctx, KioskActor } from "@/lib/context";
 import { holdDoorAfterFailedPickup } from "@/lib/doors/hold";
 import { recordOpenCommand, sendOpen } from "@/lib/doors/open";
 import { DomainError } from "@/lib/errors";
-import { queueParcelMessage } from "@/lib/notifications/outbox";
 import { hashPickupCode, phoneLast4, sameDigits } from "@/lib/pickup-codes/code";
 import { GUESS_LIMITS } from "@/lib/pickup-codes/limits";
 import { parseInput } from "@/lib/validation";
 import type { z } from "zod";
+import { recordDoorOpened } from "./door-opened";
 import { CollectInput } from "./schemas";
 import { expireParcel } from "./sweep";
 import { moveParcel } from "./transition";
@@ -39,8 +39,10 @@ type Outcome =
 /**
  * A code entered at a kiosk. The right code with the right phone digits collects the
  * parcel and opens its door, once. Every attempt is recorded — in its own commit, so a
- * refusal still counts — before any answer. Kiosks only. Raises INVALID, WRONG_CODE,
- * LOCKED_OUT (details: retryAfterMs) and PARCEL_EXPIRED (details: whom to contact).
+ * refusal still counts — before any answer. The recipient is told "collected" only once
+ * the controller confirms the door opened (here, or at a retry: recordDoorOpened). Kiosks
+ * only. Raises INVALID, WRONG_CODE, LOCKED_OUT (details: retryAfterMs) and PARCEL_EXPIRED
+ * (details: whom to contact).
  */
 export async function collectParcel(ctx: Ctx, raw: CollectInput): Promise<CollectResult> {
   const kiosk = requireKiosk(ctx);
@@ -66,7 +68,8 @@ export async function collectParcel(ctx: Ctx, raw: CollectInput): Promise<Collec
       );
     case "opened": {
       const doorOpened = await sendOpen(ctx, outcome.door);
-      if (!doorOpened) holdDoorAfterFailedPickup(ctx, outcome.door);
+      if (doorOpened) recordDoorOpened(ctx, outcome.door, "pickup");
+      else holdDoorAfterFailedPickup(ctx, outcome.door);
       return {
         parcelId: outcome.parcelId,
         slot: {
@@ -113,7 +116,7 @@ function collectInTransaction(ctx: Ctx, kiosk: KioskActor, input: z.output<typeo
 
   const collected = moveParcel(ctx, current, "collected", { closedAt: now }, { kioskId: kiosk.kioskId });
   record("opened", collected.id);
-  queueParcelMessage(ctx, collected, "parcel_collected");
+  // No "collected" message yet: the parcel is still behind a shut door until it opens.
   const door = recordOpenCommand(ctx, collected.slotId!, collected.id);
   return { kind: "opened", parcelId: collected.id, slotId: collected.slotId!, door };
 }

@@ -12,7 +12,7 @@ import {
 } from "@/lib/parcels/courier-queries";
 import { reportSlotFault } from "@/lib/parcels/reassign";
 import { expireOverdueParcels, RESERVATION_MS } from "@/lib/parcels/sweep";
-import { takeBackParcel } from "@/lib/parcels/take-back";
+import { confirmTakeBack, takeBackParcel } from "@/lib/parcels/take-back";
 import { expectDomainError } from "@/lib/testing/domain-error";
 import { createCourier, createCustomer, createTestWorld, type TestWorld } from "@/lib/testing/factories";
 import { createStation, deposit, HOUR_MS, reserve } from "@/lib/testing/parcels";
@@ -67,6 +67,12 @@ describe("listTakeBack", () => {
     await deposit(world, rival.courier, rival.site.id);
     world.clock.now += 2 * HOUR_MS;
     await takeBackParcel(world.ctx(station.courier), { parcelId: taken.parcel.id });
+    // The door is open but nobody confirmed the parcel is out: it stays on the list, marked.
+    expect(listTakeBack(world.ctx(station.courier), station.site.id).map((p) => [p.id, p.takeBack])).toEqual([
+      [mine.parcel.id, null],
+      [taken.parcel.id, { byMe: true, doorOpened: true, startedAt: world.clock.now }],
+    ]);
+    confirmTakeBack(world.ctx(station.courier), { parcelId: taken.parcel.id });
 
     expect(listTakeBack(world.ctx(station.courier), station.site.id).map((p) => p.id)).toEqual([mine.parcel.id]);
     expect(listTakeBack(world.ctx(rivalHere), station.site.id).map((p) => p.id)).toEqual([theirs.parcel.id]);
@@ -187,6 +193,12 @@ describe("listCourierToday", () => {
     world.clock.now = start;
     await takeBackParcel(world.ctx(station.courier), { parcelId: yesterday.parcel.id });
 
+    // The door is open, nothing confirmed: not taken back yet.
+    const opened = listCourierToday(world.ctx(station.courier));
+    expect(opened.entries[0]).toMatchObject({ activity: "take-back-unconfirmed", parcel: { id: yesterday.parcel.id, state: "expired" } });
+    expect(opened).toMatchObject({ takenBack: 0, takeBackUnconfirmed: 1 });
+
+    confirmTakeBack(world.ctx(station.courier), { parcelId: yesterday.parcel.id });
     const day = listCourierToday(world.ctx(station.courier));
 
     expect(day.since).toBe(Date.UTC(2026, 10, 25, 16, 0));
@@ -197,7 +209,7 @@ describe("listCourierToday", () => {
       [deposited.parcel.id, "deposit", "deposited"],
     ]);
     expect(day.entries[0].at).toBe(start);
-    expect(day).toMatchObject({ deposited: 1, takenBack: 1 });
+    expect(day).toMatchObject({ deposited: 1, takenBack: 1, takeBackUnconfirmed: 0 });
   });
 
   it("leaves out a colleague's work, and parcels at sites the courier no longer serves", async () => {

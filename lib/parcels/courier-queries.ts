@@ -5,6 +5,7 @@ import { courierServesSite, requireCourier, type CourierActor } from "@/lib/auth
 import type { Ctx } from "@/lib/context";
 import { notFound } from "@/lib/errors";
 import { loadVisibleParcel } from "./access";
+import { TAKE_BACK_STARTED_EVENT, takeBackProgress } from "./take-back";
 import { toParcelView, type ParcelView } from "./view";
 
 /*
@@ -28,7 +29,14 @@ function dueForTakeBack(now: number) {
   return or(eq(parcels.state, "expired"), and(eq(parcels.state, "deposited"), lte(parcels.expiresAt, now)));
 }
 
-export type TakeBackParcel = ParcelView & { overdueMs: number };
+export type TakeBackParcel = ParcelView & {
+  overdueMs: number;
+  /**
+   * A take-back already opened on it and not yet confirmed: by this courier or another, and
+   * whether the door opened. The parcel stays in the list (and in its door) until confirmed.
+   */
+  takeBack: { byMe: boolean; doorOpened: boolean; startedAt: number } | null;
+};
 
 /**
  * The parcels at a site that the courier's carrier must take back, most overdue first.
@@ -43,7 +51,16 @@ export function listTakeBack(ctx: Ctx, siteId: number): TakeBackParcel[] {
     .where(and(eq(parcels.siteId, siteId), eq(parcels.carrierId, courier.carrierId), dueForTakeBack(now)))
     .orderBy(asc(parcels.expiresAt), asc(parcels.id))
     .all()
-    .map((parcel) => ({ ...toParcelView(ctx, parcel), overdueMs: now - (parcel.expiresAt ?? now) }));
+    .map((parcel) => {
+      const progress = takeBackProgress(ctx, parcel);
+      return {
+        ...toParcelView(ctx, parcel),
+        overdueMs: now - (parcel.expiresAt ?? now),
+        takeBack: progress
+          ? { byMe: progress.courierId === courier.userId, doorOpened: progress.doorOpened, startedAt: progress.startedAt }
+          : null,
+      };
+    });
 }
 
 /** How many parcels the courier's carrier must take back at each site the courier serves. */
@@ -148,13 +165,25 @@ export function startOfDay(ms: number, timeZone = SITE_TIME_ZONE): number {
 
 export type CourierDayEntry = {
   parcel: ParcelView;
-  /** What the courier did with it today: put it in a door, or took it back out. */
-  activity: "deposit" | "take-back";
+  /**
+   * What the courier did with it today: put it in a door, took it back out (confirmed), or
+   * opened its door to take it back without confirming yet — the parcel is still expired
+   * in its door then.
+   */
+  activity: "deposit" | "take-back" | "take-back-unconfirmed";
   /** The courier's latest change to it today. */
   at: number;
 };
 
-export type CourierDay = { since: number; entries: CourierDayEntry[]; deposited: number; takenBack: number };
+export type CourierDay = {
+  since: number;
+  entries: CourierDayEntry[];
+  deposited: number;
+  /** Take-backs confirmed today. */
+  takenBack: number;
+  /** Doors opened for a take-back today that still wait for the courier's confirmation. */
+  takeBackUnconfirmed: number;
+};
 
 /**
  * The parcels the courier handled today (since midnight at the sites), latest first, with
@@ -185,19 +214,27 @@ export function listCourierToday(ctx: Ctx): CourierDay {
     entry.kinds.add(event.kind);
     byParcel.set(event.parcelId, entry);
   }
-  if (byParcel.size === 0) return { since, entries: [], deposited: 0, takenBack: 0 };
+  if (byParcel.size === 0) return { since, entries: [], deposited: 0, takenBack: 0, takeBackUnconfirmed: 0 };
 
   const rows = ctx.db.select().from(parcels).where(inArray(parcels.id, [...byParcel.keys()])).all();
   const rowById = new Map(rows.map((row) => [row.id, row]));
-  const entries: CourierDayEntry[] = [...byParcel.entries()].map(([parcelId, mine]) => ({
-    parcel: toParcelView(ctx, rowById.get(parcelId)!),
-    activity: mine.kinds.has("returned") ? "take-back" : "deposit",
-    at: mine.at,
-  }));
+  const entries: CourierDayEntry[] = [...byParcel.entries()].map(([parcelId, mine]) => {
+    const row = rowById.get(parcelId)!;
+    const activity: CourierDayEntry["activity"] = mine.kinds.has("returned")
+      ? "take-back"
+      : mine.kinds.has(TAKE_BACK_STARTED_EVENT)
+        ? row.state === "expired"
+          ? "take-back-unconfirmed"
+          : // Another courier confirmed it since: this courier's part was only the open.
+            "take-back"
+        : "deposit";
+    return { parcel: toParcelView(ctx, row), activity, at: mine.at };
+  });
   return {
     since,
     entries,
     deposited: [...byParcel.values()].filter((mine) => mine.kinds.has("deposited")).length,
     takenBack: [...byParcel.values()].filter((mine) => mine.kinds.has("returned")).length,
+    takeBackUnconfirmed: entries.filter((entry) => entry.activity === "take-back-unconfirmed").length,
   };
 }

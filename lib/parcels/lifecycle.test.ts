@@ -10,7 +10,7 @@ import { assertTransition, canTransition } from "@/lib/parcels/lifecycle";
 import { reportSlotFault } from "@/lib/parcels/reassign";
 import { reserveParcel } from "@/lib/parcels/reserve";
 import { expireOverdueParcels, RESERVATION_MS, runParcelSweep } from "@/lib/parcels/sweep";
-import { takeBackParcel } from "@/lib/parcels/take-back";
+import { confirmTakeBack, takeBackParcel } from "@/lib/parcels/take-back";
 import { expectDomainError } from "@/lib/testing/domain-error";
 import { createCustomer, createTestWorld, type TestWorld } from "@/lib/testing/factories";
 import {
@@ -22,6 +22,7 @@ import {
   parcelRow,
   reserve,
   reserveInput,
+  takeBack,
   transitionsOf,
 } from "@/lib/testing/parcels";
 import { countChanges, databaseSnapshot, tableCounts } from "@/lib/testing/snapshot";
@@ -176,7 +177,7 @@ describe("every arrow of the lifecycle writes its event", () => {
     }
   });
 
-  it("expired → returned: the courier takes it back, the door opens and is free again", async () => {
+  it("expired → returned: the courier opens the door, confirms the parcel is out, and the door is free again", async () => {
     const station = createStation(world, { holdPeriodHours: 1 });
     const { parcel } = await deposit(world, station.courier, station.site.id);
     const start = world.clock.now;
@@ -188,9 +189,13 @@ describe("every arrow of the lifecycle writes its event", () => {
       const result = await takeBackParcel(world.ctx(station.courier), { parcelId: parcel.id });
 
       expect(result).toMatchObject({ replayed: false, doorOpened: true });
-      expect(result.parcel.state).toBe("returned");
-      expect(result.parcel.closedAt).toBe(world.clock.now);
+      expect(result.parcel.state).toBe("expired");
       expect(world.doors.opened.slice(opened).map((door) => door.slotLabel)).toEqual([parcel.slot!.label]);
+      expect(freeSlotIds(world.db, station.site.id)).not.toContain(parcel.slot!.id);
+
+      const confirmed = confirmTakeBack(world.ctx(station.courier), { parcelId: parcel.id });
+      expect(confirmed.parcel.state).toBe("returned");
+      expect(confirmed.parcel.closedAt).toBe(world.clock.now);
       expect(transitionsOf(world.db, parcel.id).slice(-2)).toEqual(["deposited→expired", "expired→returned"]);
       expect(freeSlotIds(world.db, station.site.id)).toContain(parcel.slot!.id);
       // The door's history says it opened for the take-back, and nothing it cannot know.
@@ -210,13 +215,13 @@ describe("every arrow of the lifecycle writes its event", () => {
     }
   });
 
-  it("taking back a parcel that is overdue but not yet swept expires and returns it in one step", async () => {
+  it("taking back a parcel that is overdue but not yet swept expires it on the spot, then returns it", async () => {
     const station = createStation(world, { holdPeriodHours: 1 });
     const { parcel } = await deposit(world, station.courier, station.site.id);
     const start = world.clock.now;
     try {
       world.clock.now += HOUR_MS;
-      const result = await takeBackParcel(world.ctx(station.courier), { parcelId: parcel.id });
+      const result = await takeBack(world, station.courier, parcel.id);
       expect(result.parcel.state).toBe("returned");
       expect(transitionsOf(world.db, parcel.id)).toEqual([
         "∅→reserved",
@@ -455,7 +460,7 @@ describe("a transition not on the diagram is refused and changes nothing", () =>
     const start = world.clock.now;
     try {
       world.clock.now += HOUR_MS;
-      await takeBackParcel(world.ctx(station.courier), { parcelId: parcel.id });
+      await takeBack(world, station.courier, parcel.id);
       await refusedWithoutChange(() => confirmDeposit(world.ctx(station.courier), { parcelId: parcel.id }), "INVALID_TRANSITION");
     } finally {
       world.clock.now = start;

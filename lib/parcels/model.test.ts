@@ -11,7 +11,7 @@ import { extendHold, HOLD_EXTENSION_MS } from "@/lib/parcels/extend-hold";
 import { reportParcelDoesNotFit, reportSlotFault } from "@/lib/parcels/reassign";
 import { reserveParcel } from "@/lib/parcels/reserve";
 import { REMINDER_BEFORE_MS, RESERVATION_MS, runParcelSweep } from "@/lib/parcels/sweep";
-import { takeBackParcel } from "@/lib/parcels/take-back";
+import { confirmTakeBack, takeBackParcel } from "@/lib/parcels/take-back";
 import { phoneLast4 } from "@/lib/pickup-codes/code";
 import { GUESS_LIMITS } from "@/lib/pickup-codes/limits";
 import { SIZE_RANK } from "@/lib/slots/sizes";
@@ -270,7 +270,13 @@ class Scenario {
       }
       case "takeBack": {
         if (!parcel) return;
-        const outcome = await attempt(() => takeBackParcel(this.courierCtx, { parcelId: parcel.id }));
+        // Both steps: open the door, then confirm the parcel is out (only that frees the door).
+        const outcome = await attempt(async () => {
+          const opened = await takeBackParcel(this.courierCtx, { parcelId: parcel.id });
+          if (opened.replayed) return opened;
+          expect(opened.parcel.state, where).toBe("expired");
+          return { ...confirmTakeBack(this.courierCtx, { parcelId: parcel.id }), replayed: false };
+        });
         if (parcel.state === "returned") {
           expect(expectOk(outcome, where).replayed, where).toBe(true);
         } else if (parcel.state === "expired" || (parcel.state === "deposited" && parcel.expiresAt! <= model.now)) {

@@ -8,7 +8,7 @@ import { slots } from "@/db/schema";
 import { HELD_DOOR_REASON } from "@/lib/doors/hold";
 import { returnSlotToService, setSlotOutOfService } from "@/lib/slots/admin-slots";
 import { DOOR_RETRY, retryCollectedDoor, retryTakeBackDoor } from "./retry-door";
-import { takeBackParcel } from "./take-back";
+import { confirmTakeBack, takeBackParcel } from "./take-back";
 
 const world = createTestWorld();
 afterAll(() => world.close());
@@ -96,7 +96,7 @@ describe("trying a stuck door again after a take-back", () => {
     world.clock.now += HOUR_MS;
     world.doors.failNext = 1;
     const result = await takeBackParcel(world.ctx(station.courier), { parcelId: parcel.id });
-    expect(result).toMatchObject({ doorOpened: false, parcel: { state: "returned" } });
+    expect(result).toMatchObject({ doorOpened: false, parcel: { state: "expired" } });
     return { station, parcel, courier: world.ctx(station.courier) };
   }
 
@@ -117,6 +117,14 @@ describe("trying a stuck door again after a take-back", () => {
     expect(world.doors.opened.length).toBe(opened + 1);
     expect(doorEvents(parcel.id).slice(-2)).toEqual(["open_failed", "open_command"]);
     await expectDomainError(() => retryTakeBackDoor(courier, { parcelId: parcel.id }), "NOT_FOUND");
+    // Opened at the retry: now the courier may confirm the parcel is out.
+    expect(confirmTakeBack(courier, { parcelId: parcel.id }).parcel.state).toBe("returned");
+  });
+
+  test("until the door opens, the courier cannot confirm the parcel is out, and the door stays taken", async () => {
+    const { station, parcel, courier } = await takenBackBehindStuckDoor();
+    await expectDomainError(() => confirmTakeBack(courier, { parcelId: parcel.id }), "INVALID_TRANSITION");
+    expect(freeSlotIds(world.db, station.site.id)).not.toContain(parcel.slot!.id);
   });
 
   test("not for another carrier's courier, a kiosk, or once the moment has passed", async () => {
@@ -148,16 +156,16 @@ describe("a door that did not open for a pickup is held out of service", () => {
     expect(slotOf(parcel.slot!.id)).toMatchObject({ inService: true, outOfServiceReason: null });
   });
 
-  test("after a take-back too; a reason an admin gave is never lifted by a retry", async () => {
+  test("a take-back needs no hold (its parcel still fills the door); a reason an admin gave is never lifted by a retry", async () => {
     const station = createStation(world, { holdPeriodHours: 1 });
     const { parcel } = await deposit(world, station.courier, station.site.id);
     world.clock.now += 3_600_000;
     world.doors.failNext = 1;
     await takeBackParcel(world.ctx(station.courier), { parcelId: parcel.id });
-    expect(slotOf(parcel.slot!.id)).toMatchObject({ inService: false, outOfServiceReason: HELD_DOOR_REASON });
+    expect(slotOf(parcel.slot!.id)).toMatchObject({ inService: true, outOfServiceReason: null });
+    expect(freeSlotIds(world.db, station.site.id)).not.toContain(parcel.slot!.id);
 
     const admin = world.ctx(createAdmin(world.db, station.organizationId));
-    returnSlotToService(admin, { slotId: parcel.slot!.id });
     setSlotOutOfService(admin, { slotId: parcel.slot!.id, reason: "Hinge loose" });
     await retryTakeBackDoor(world.ctx(station.courier), { parcelId: parcel.id });
     expect(slotOf(parcel.slot!.id)).toMatchObject({ inService: false, outOfServiceReason: "Hinge loose" });

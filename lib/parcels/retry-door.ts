@@ -7,7 +7,9 @@ import { recordOpenCommand, sendOpen } from "@/lib/doors/open";
 import { DomainError, isDomainError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { loadVisibleParcel } from "./access";
+import { recordDoorOpened, type DoorPurpose } from "./door-opened";
 import { ParcelRef } from "./schemas";
+import { takeBackProgress } from "./take-back";
 
 /**
  * A collection or a take-back commits before its door is commanded open (the code is spent
@@ -30,7 +32,7 @@ const NO_RETRY = "This door cannot be opened again from here. Please call the ph
 export async function retryCollectedDoor(ctx: Ctx, raw: ParcelRef): Promise<RetryDoorResult> {
   const kiosk = requireKiosk(ctx);
   const { parcelId } = parseInput(ParcelRef, raw);
-  return retryDoor(ctx, "pickup retry", () =>
+  return retryDoor(ctx, "pickup", () =>
     ctx.db.$client
       .prepare("select id, slot_id as slotId from parcels where id = ? and site_id = ? and state = 'collected' and closed_at >= ?")
       .get(parcelId, kiosk.siteId, ctx.now() - DOOR_RETRY.windowMs) as { id: number; slotId: number } | undefined,
@@ -38,14 +40,15 @@ export async function retryCollectedDoor(ctx: Ctx, raw: ParcelRef): Promise<Retr
 }
 
 /**
- * The same for a courier who just took an expired parcel back and whose door did not open:
- * a parcel of their carrier at a site they serve, returned in the last DOOR_RETRY.windowMs.
+ * The same for a courier who just opened an expired parcel's door to take it back and whose
+ * door did not open: a parcel of their carrier at a site they serve, whose take-back started
+ * in the last DOOR_RETRY.windowMs and is not confirmed yet.
  * Couriers only. Anything else is NOT_FOUND with one message.
  */
 export async function retryTakeBackDoor(ctx: Ctx, raw: ParcelRef): Promise<RetryDoorResult> {
   requireCourier(ctx);
   const { parcelId } = parseInput(ParcelRef, raw);
-  return retryDoor(ctx, "take back retry", () => {
+  return retryDoor(ctx, "take back", () => {
     let parcel;
     try {
       parcel = loadVisibleParcel(ctx, parcelId);
@@ -54,12 +57,14 @@ export async function retryTakeBackDoor(ctx: Ctx, raw: ParcelRef): Promise<Retry
       if (isDomainError(error) && error.code === "NOT_FOUND") return undefined;
       throw error;
     }
-    const recent = parcel.state === "returned" && parcel.closedAt !== null && parcel.closedAt >= ctx.now() - DOOR_RETRY.windowMs;
+    // The parcel stays expired until the courier confirms it is out (take-back.ts).
+    const progress = takeBackProgress(ctx, parcel);
+    const recent = progress !== null && progress.startedAt >= ctx.now() - DOOR_RETRY.windowMs;
     return recent && parcel.slotId !== null ? { id: parcel.id, slotId: parcel.slotId } : undefined;
   });
 }
 
-async function retryDoor(ctx: Ctx, reason: string, find: () => { id: number; slotId: number } | undefined): Promise<RetryDoorResult> {
+async function retryDoor(ctx: Ctx, purpose: DoorPurpose, find: () => { id: number; slotId: number } | undefined): Promise<RetryDoorResult> {
   const { command, opens } = writeTransaction(ctx.db, () => {
     const sqlite = ctx.db.$client;
     const parcel = find();
@@ -72,11 +77,17 @@ async function retryDoor(ctx: Ctx, reason: string, find: () => { id: number; slo
     }
     const opens = sinceDeposit.filter((kind) => kind === "open_command").length;
     if (sinceDeposit[0] !== "open_failed" || opens >= DOOR_RETRY.maxOpens) throw new DomainError("NOT_FOUND", NO_RETRY);
-    const taken = sqlite.prepare("select 1 from parcels where slot_id = ? and state in ('reserved', 'deposited', 'expired')").get(parcel.slotId);
+    // Another parcel in the door (a take-back's own expired parcel is still in it).
+    const taken = sqlite
+      .prepare("select 1 from parcels where slot_id = ? and id <> ? and state in ('reserved', 'deposited', 'expired')")
+      .get(parcel.slotId, parcel.id);
     if (taken) throw new DomainError("NOT_FOUND", NO_RETRY);
-    return { command: recordOpenCommand(ctx, parcel.slotId, parcel.id, reason), opens: opens + 1 };
+    return { command: recordOpenCommand(ctx, parcel.slotId, parcel.id, `${purpose} retry`), opens: opens + 1 };
   });
   const doorOpened = await sendOpen(ctx, command);
-  if (doorOpened) releaseHeldDoor(ctx, command);
+  if (doorOpened) {
+    releaseHeldDoor(ctx, command);
+    recordDoorOpened(ctx, command, purpose);
+  }
   return { slot: { label: command.slotLabel, lockerCode: command.lockerCode }, doorOpened, canRetry: !doorOpened && opens < DOOR_RETRY.maxOpens };
 }

@@ -63,9 +63,11 @@ describe("parcelTimeline", () => {
       ["deposited", "courier"],
       ["collected", "kiosk"],
       ["open_command", "kiosk"],
+      // The controller's answer: only now is the recipient told it was collected.
+      ["door_opened", "kiosk"],
     ]);
     const asCustomer = parcelTimeline(world.ctx(createCustomer(world.db, "13811112222")), parcel.id).entries;
-    expect(asCustomer.at(-2)).toMatchObject({ kind: "collected", toState: "collected" });
+    expect(asCustomer.at(-3)).toMatchObject({ kind: "collected", toState: "collected" });
     expect(parcelTimeline(world.ctx(station.courier), parcel.id).entries[0].actor).toBe("you");
   });
 

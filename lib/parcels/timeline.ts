@@ -98,7 +98,7 @@ export function parcelTimeline(ctx: Ctx, parcelId: number): ParcelTimeline {
     ...doorRows.map(({ event, role, slotLabel }) => ({
       key: `door-${event.id}`,
       id: event.id,
-      phase: PHASE[event.kind === "closed" ? "door_closed" : "door_opened"],
+      phase: PHASE[event.kind === "closed" ? "door_closed" : "door_command"],
       at: event.at,
       source: "door" as const,
       kind: event.kind,
@@ -120,8 +120,9 @@ export function parcelTimeline(ctx: Ctx, parcelId: number): ParcelTimeline {
  * A verb writes its parcel and door events in one transaction, so they share a clock tick
  * and only their order in the verb tells them apart — and the two tables number their rows
  * separately. Within a tick, events follow the order the verbs write them: a door is chosen
- * then opened (reserve, reassign), opened then emptied then closed (take back), collected
- * then opened (kiosk), closed then counted as deposited.
+ * then commanded open (reserve, reassign), collected then commanded open (kiosk), closed
+ * then counted as deposited. The controller's answer (door_opened, its own later commit)
+ * follows the command; a take-back's start goes with its command, its return after.
  */
 const PHASE: Record<string, number> = {
   announced: 0,
@@ -130,7 +131,9 @@ const PHASE: Record<string, number> = {
   slot_fault: 2,
   reassigned: 3,
   collected: 3,
-  door_opened: 4,
+  door_command: 4,
+  take_back_started: 4,
+  door_opened: 4.5,
   returned: 5,
   door_closed: 6,
   deposited: 7,

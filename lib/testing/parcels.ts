@@ -5,6 +5,7 @@ import { parcelEvents, parcels, slots } from "@/db/schema";
 import type { KioskActor, UserActor } from "@/lib/context";
 import { confirmDeposit } from "@/lib/parcels/deposit";
 import { reserveParcel } from "@/lib/parcels/reserve";
+import { confirmTakeBack, takeBackParcel } from "@/lib/parcels/take-back";
 import type { ReserveInput } from "@/lib/parcels/schemas";
 import { phoneLast4 } from "@/lib/pickup-codes/code";
 import type { LockerLayout } from "@/lib/sites/layout";
@@ -88,6 +89,14 @@ export async function deposit(world: TestWorld, courier: UserActor, siteId: numb
   const reserved = await reserve(world, courier, siteId, overrides);
   const { parcel } = confirmDeposit(world.ctx(courier), { parcelId: reserved.parcel.id });
   return { parcel, code: pickupCodeOf(world, parcel.id), phoneLast4: phoneLast4(parcel.recipientPhone) };
+}
+
+/** Both steps of a take-back by the courier: open the door, then confirm the parcel is out. */
+export async function takeBack(world: TestWorld, courier: UserActor, parcelId: number) {
+  const opened = await takeBackParcel(world.ctx(courier), { parcelId });
+  if (opened.replayed) return { ...opened, replayed: true };
+  const confirmed = confirmTakeBack(world.ctx(courier), { parcelId });
+  return { parcel: confirmed.parcel, doorOpened: opened.doorOpened, replayed: confirmed.replayed };
 }
 
 export function parcelRow(db: Db, parcelId: number) {

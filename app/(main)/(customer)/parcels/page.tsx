@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PastParcelRow, WaitingParcelCard } from "@/components/customer/parcel-card";
+import { DoorNotOpenedNotice } from "@/components/parcels/door-not-opened";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { requestContext, requirePageUser } from "@/lib/auth/current";
@@ -38,6 +39,11 @@ export default async function MyParcelsPage({ searchParams }: { searchParams: Pr
         </div>
       ) : (
         <>
+          {history
+            .filter((parcel) => parcel.doorNotOpened)
+            .map((parcel) => (
+              <DoorNotOpenedNotice key={parcel.id} door={parcel.doorNotOpened!} siteName={parcel.site.name} />
+            ))}
           <section aria-labelledby="waiting-heading" className="flex flex-col gap-3">
             <h2 id="waiting-heading" className="text-lg font-semibold">
               Waiting for you <span className="font-normal text-gray-700">({waiting.length})</span>

@@ -11,7 +11,8 @@ export const metadata: Metadata = { title: "Today" };
 export default async function CourierTodayPage() {
   await requirePageUser("courier");
   const day = listCourierToday(await requestContext());
-  const open = day.entries.filter((entry) => entry.parcel.state === "reserved").length;
+  // A door opened for a take-back stays counted open until the courier confirms the parcel is out.
+  const open = day.entries.filter((entry) => entry.parcel.state === "reserved").length + day.takeBackUnconfirmed;
   return (
     <section className="mx-auto flex max-w-2xl flex-col gap-4">
       <div>
@@ -53,9 +54,17 @@ export default async function CourierTodayPage() {
                 <StateBadge state={parcel.state} audience="courier" />
               </div>
               <p className="text-sm text-gray-700">
-                {activity === "take-back" ? "Taken back from" : "Door"} {parcel.slot?.label ?? "—"} · {parcel.site.name} · size{" "}
-                {parcel.size} · {maskPhone(parcel.recipientPhone)}
+                {activity === "take-back" ? "Taken back from" : activity === "take-back-unconfirmed" ? "Opened to take back:" : "Door"}{" "}
+                {parcel.slot?.label ?? "—"} · {parcel.site.name} · size {parcel.size} · {maskPhone(parcel.recipientPhone)}
               </p>
+              {activity === "take-back-unconfirmed" ? (
+                <p className="text-sm font-semibold text-amber-900">
+                  Not confirmed out yet: the door stays taken.{" "}
+                  <Link href={`/courier/sites/${parcel.site.id}/take-back/${parcel.id}`} className="relative z-10 underline">
+                    Confirm you took {parcel.trackingNumber} out
+                  </Link>
+                </p>
+              ) : null}
               <p className="text-xs text-gray-600">{formatDateTime(at)}</p>
             </li>
           ))}

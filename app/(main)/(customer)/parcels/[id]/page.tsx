@@ -6,6 +6,7 @@ import { ParcelTimeline } from "@/components/customer/parcel-timeline";
 import { PickupCode } from "@/components/customer/pickup-code";
 import { PickupQr } from "@/components/customer/pickup-qr";
 import { SiteLocationBlock } from "@/components/customer/site-location";
+import { DoorNotOpenedBadge, DoorNotOpenedNotice } from "@/components/parcels/door-not-opened";
 import { StateBadge } from "@/components/parcels/state-badge";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
@@ -34,7 +35,7 @@ export default async function ParcelPage({ params, searchParams }: Props) {
     if (isDomainError(error) && error.code === "NOT_FOUND") notFound();
     throw error;
   }
-  const { parcel, pickupCode, pickupQr, location, timeline, messages, extension, asOf } = detail;
+  const { parcel, pickupCode, pickupQr, location, timeline, messages, extension, doorNotOpened, asOf } = detail;
 
   return (
     <article className="flex flex-col gap-6">
@@ -46,9 +47,11 @@ export default async function ParcelPage({ params, searchParams }: Props) {
           <h1 className="text-2xl font-bold">
             {parcel.carrier.name} <span className="font-mono text-lg font-semibold">{parcel.trackingNumber}</span>
           </h1>
-          <StateBadge state={parcel.state} audience="customer" />
+          {doorNotOpened ? <DoorNotOpenedBadge /> : <StateBadge state={parcel.state} audience="customer" />}
         </div>
       </div>
+
+      {doorNotOpened ? <DoorNotOpenedNotice door={doorNotOpened} siteName={parcel.site.name} /> : null}
 
       {query.extended ? (
         <Alert tone="success">Done: your parcel stays in its locker one more day. The new deadline is below.</Alert>

@@ -6,6 +6,7 @@ import { HistoryList } from "@/components/admin/history-list";
 import { describeMessage } from "@/components/admin/message-words";
 import { Fact, PageHeader, Panel } from "@/components/admin/page-header";
 import { IncidentBadge, ParcelStateBadge } from "@/components/admin/parcel-state-badge";
+import { DoorNotOpenedBadge } from "@/components/parcels/door-not-opened";
 import { formatDateTime } from "@/lib/format";
 import { getParcelDetail, type ParcelMessageStatus } from "@/lib/parcels/admin-detail";
 import { adminPageContext, orNotFound } from "../../admin-context";
@@ -25,7 +26,7 @@ export default async function AdminParcelPage({ params }: { params: Promise<{ pa
         crumbs={[{ href: "/admin/parcels", label: "Parcels" }]}
         description={
           <span className="flex flex-wrap items-center gap-2">
-            <ParcelStateBadge state={parcel.state} />
+            {parcel.doorNotOpened ? <DoorNotOpenedBadge /> : <ParcelStateBadge state={parcel.state} />}
             {parcel.incidents.map((incident) => (
               <IncidentBadge key={incident.kind} kind={incident.kind} />
             ))}
@@ -36,6 +37,29 @@ export default async function AdminParcelPage({ params }: { params: Promise<{ pa
           </span>
         }
       />
+
+      {parcel.doorNotOpened ? (
+        <div role="alert" className="rounded-lg border-2 border-amber-500 bg-amber-50 px-4 py-3 text-amber-950">
+          <p className="font-semibold">
+            The door did not open: the parcel is still inside door {parcel.doorNotOpened.slotLabel} (locker{" "}
+            {parcel.doorNotOpened.lockerCode}).
+          </p>
+          <p className="text-sm">
+            {parcel.doorNotOpened.retryUntil !== null
+              ? `The recipient may try the door again at the kiosk until ${formatDateTime(parcel.doorNotOpened.retryUntil)}. `
+              : "The kiosk can no longer try it. "}
+            The door is held out of service and the recipient has not been told it was collected. Open the door for them,
+            then put it back in service.
+          </p>
+        </div>
+      ) : null}
+      {parcel.takeBack ? (
+        <div role="status" className="rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950">
+          {parcel.takeBack.doorOpened
+            ? `${parcel.takeBack.courier ?? "A courier"} opened the door to take the parcel back at ${formatDateTime(parcel.takeBack.startedAt)} and has not confirmed it is out yet; the door stays taken until they do.`
+            : `The door did not open when ${parcel.takeBack.courier ?? "a courier"} tried to take the parcel back at ${formatDateTime(parcel.takeBack.startedAt)}; the parcel is still inside.`}
+        </div>
+      ) : null}
 
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="flex flex-col gap-6">

@@ -5,22 +5,34 @@ import { requestContext } from "@/lib/auth/current";
 import { errorState } from "@/lib/forms/errors";
 import type { FormState } from "@/lib/forms/state";
 import { retryTakeBackDoor } from "@/lib/parcels/retry-door";
-import { takeBackParcel } from "@/lib/parcels/take-back";
-import type { ParcelView } from "@/lib/parcels/view";
+import { confirmTakeBack, takeBackParcel, type TakeBackResult } from "@/lib/parcels/take-back";
 
+/** Step 1: open the door. The parcel's page then asks whether it came out (or says the door did not open). */
 export async function takeBackAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  let result: { parcel: ParcelView; doorOpened: boolean; replayed: boolean };
+  let result: TakeBackResult;
   try {
     result = await takeBackParcel(await requestContext(), { parcelId: formData.get("parcelId") });
   } catch (error) {
     return errorState(error, {});
   }
   const { parcel } = result;
-  const query = new URLSearchParams({ returned: String(parcel.id) });
-  // A retry opens nothing again; the list says the parcel is already back, not "door open".
+  // A retry after the parcel was confirmed out opens nothing; the list says it is already back.
+  if (result.replayed) redirect(`/courier/sites/${parcel.site.id}/take-back?${new URLSearchParams({ returned: String(parcel.id), replayed: "1" })}`);
+  const query = result.doorOpened ? "" : `?${new URLSearchParams({ door: "unconfirmed" })}`;
+  redirect(`/courier/sites/${parcel.site.id}/take-back/${parcel.id}${query}`);
+}
+
+/** Step 2: "I took the parcel out" — only this returns the parcel and frees its door. */
+export async function confirmTakeBackAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  let result;
+  try {
+    result = confirmTakeBack(await requestContext(), { parcelId: formData.get("parcelId") });
+  } catch (error) {
+    return errorState(error, {});
+  }
+  const query = new URLSearchParams({ returned: String(result.parcel.id) });
   if (result.replayed) query.set("replayed", "1");
-  else if (!result.doorOpened) query.set("door", "unconfirmed");
-  redirect(`/courier/sites/${parcel.site.id}/take-back?${query}`);
+  redirect(`/courier/sites/${result.parcel.site.id}/take-back?${query}`);
 }
 
 /** "Try the door again" after a take-back whose door did not open; the verb decides whether it still may. */
@@ -32,7 +44,6 @@ export async function retryTakeBackDoorAction(siteId: number, _previous: FormSta
   } catch (error) {
     return errorState(error, {});
   }
-  const query = new URLSearchParams({ returned: parcelId });
-  if (!result.doorOpened) query.set("door", result.canRetry ? "unconfirmed" : "stuck");
-  redirect(`/courier/sites/${siteId}/take-back?${query}`);
+  const query = result.doorOpened ? "" : `?${new URLSearchParams({ door: result.canRetry ? "unconfirmed" : "stuck" })}`;
+  redirect(`/courier/sites/${siteId}/take-back/${encodeURIComponent(parcelId)}${query}`);
 }

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { RetryDoorForm } from "@/components/courier/retry-door-form";
 import { SiteMemory } from "@/components/courier/site-memory";
 import { SiteHeading, SiteTabs } from "@/components/courier/site-tabs";
 import { buttonClass } from "@/components/ui/button";
@@ -13,7 +12,6 @@ import { listCourierSites } from "@/lib/sites/queries";
 import { LAST_SITE_COOKIE } from "../../../cookies";
 import { parcelForNotice } from "../../../parcel-lookup";
 import { routeId } from "../../../route-id";
-import { retryTakeBackDoorAction } from "./actions";
 
 export const metadata: Metadata = { title: "Take back" };
 
@@ -32,8 +30,6 @@ export default async function TakeBackPage({ params, searchParams }: Props) {
   const due = listTakeBack(ctx, siteId);
   const query = await searchParams;
   const returned = parcelForNotice(ctx, query.returned);
-  // "unconfirmed": the door may be tried again; "stuck": the last try failed too.
-  const unconfirmed = (query.door === "unconfirmed" || query.door === "stuck") && query.replayed !== "1";
 
   return (
     <section className="mx-auto flex max-w-xl flex-col gap-5">
@@ -42,33 +38,14 @@ export default async function TakeBackPage({ params, searchParams }: Props) {
       <SiteTabs siteId={siteId} current="take-back" takeBack={due.length} />
 
       {returned && returned.state === "returned" ? (
-        <div
-          role="status"
-          className={`flex flex-col gap-1 rounded-2xl border-2 p-4 text-center ${unconfirmed ? "border-amber-500 bg-amber-50 text-amber-950" : "border-green-600 bg-green-50 text-green-950"}`}
-        >
-          <p className="text-3xl font-black">
-            {query.replayed === "1"
-              ? `Already taken back from door ${returned.slot?.label}`
-              : unconfirmed
-                ? `Is door ${returned.slot?.label} open?`
-                : `Door ${returned.slot?.label} is open`}
+        <div role="status" className="flex flex-col gap-1 rounded-2xl border-2 border-green-600 bg-green-50 p-4 text-center text-green-950">
+          <p className="text-2xl font-black">
+            {query.replayed === "1" ? `${returned.trackingNumber} was already taken back` : `${returned.trackingNumber} is taken back`}
           </p>
           <p>
-            Take out <span className="font-mono font-semibold">{returned.trackingNumber}</span> and shut the door. It is marked
-            returned to {returned.carrier.name}.
+            It is marked returned to {returned.carrier.name}, and door {returned.slot?.label} is free for the next parcel.
           </p>
-          {unconfirmed && query.door === "unconfirmed" ? (
-            <p className="font-semibold text-red-800">The locker did not confirm the door opened. If it is still shut, try it again.</p>
-          ) : null}
-          {unconfirmed && query.door === "stuck" ? (
-            <p className="font-semibold text-red-800">
-              The door still did not open. Ask the site&apos;s admin to open it remotely; the parcel stays marked returned.
-            </p>
-          ) : null}
         </div>
-      ) : null}
-      {returned && returned.state === "returned" && unconfirmed && query.door === "unconfirmed" ? (
-        <RetryDoorForm parcelId={returned.id} action={retryTakeBackDoorAction.bind(null, siteId)} />
       ) : null}
 
       <div>
@@ -93,9 +70,23 @@ export default async function TakeBackPage({ params, searchParams }: Props) {
                 {maskPhone(parcel.recipientPhone)}
                 {parcel.depositedAt ? ` · deposited ${formatDateTime(parcel.depositedAt)}` : ""}
               </p>
-              <Link href={`/courier/sites/${siteId}/take-back/${parcel.id}`} className={buttonClass("primary", "w-full")}>
-                Take back<span className="sr-only"> {parcel.trackingNumber} from door {parcel.slot?.label}</span>
-              </Link>
+              {parcel.takeBack?.byMe ? (
+                <>
+                  <p className="font-semibold text-amber-900">
+                    {parcel.takeBack.doorOpened
+                      ? `You opened door ${parcel.slot?.label} at ${formatDateTime(parcel.takeBack.startedAt)}: not confirmed out yet.`
+                      : `Door ${parcel.slot?.label} did not open at ${formatDateTime(parcel.takeBack.startedAt)}.`}
+                  </p>
+                  <Link href={`/courier/sites/${siteId}/take-back/${parcel.id}`} className={buttonClass("primary", "w-full")}>
+                    {parcel.takeBack.doorOpened ? "Confirm you took it out" : "See door"}
+                    <span className="sr-only"> {parcel.trackingNumber} from door {parcel.slot?.label}</span>
+                  </Link>
+                </>
+              ) : (
+                <Link href={`/courier/sites/${siteId}/take-back/${parcel.id}`} className={buttonClass("primary", "w-full")}>
+                  Take back<span className="sr-only"> {parcel.trackingNumber} from door {parcel.slot?.label}</span>
+                </Link>
+              )}
             </li>
           ))}
         </ul>
