@@ -47,6 +47,13 @@ const EnvSchema = z.object({
     .optional()
     .or(z.literal("").transform(() => undefined)),
   // Signs each webhook request (HMAC-SHA256), so the gateway can tell it came from us.
+  // Test-only: the server's clock adds the offset in the file `test-clock-offset` beside the
+  // database (lib/clock.ts), which the browser tests move. Set by scripts/e2e-server.mjs;
+  // never set it for a real deployment.
+  TEST_CLOCK: z
+    .enum(["true", "false"], { message: 'must be "true" or "false"' })
+    .default("false")
+    .transform((value) => value === "true"),
   SMS_WEBHOOK_SECRET: z
     .string()
     .min(16, "must be at least 16 characters")
