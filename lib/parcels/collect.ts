@@ -231,7 +231,8 @@ const wrongAtKiosk = preparedQuery((db) =>
         eq(pickupAttempts.outcome, "wrong"),
         isNull(pickupAttempts.parcelId),
         gt(pickupAttempts.at, sql.placeholder("since")),
-        sql`${pickupAttempts.at} >= coalesce((select ${kiosks.attemptsClearedAt} from ${kiosks} where ${kiosks.id} = ${sql.placeholder("kioskId")}), 0)`,
+        // An admin's lift: wrong codes up to that moment no longer count.
+        sql`${pickupAttempts.at} > coalesce((select ${kiosks.attemptsClearedAt} from ${kiosks} where ${kiosks.id} = ${sql.placeholder("kioskId")}), 0)`,
       ),
     )
     .prepare(),
