@@ -27,6 +27,8 @@ await app.prepare();
 const API_HANDLER = Symbol.for("parcel-lockers.api-v1.node");
 
 const server = http.createServer((req, res) => {
+  // The one address a client cannot write for itself (lib/kiosk/client-address.ts).
+  req.headers["x-parcel-lockers-peer"] = req.socket.remoteAddress ?? "";
   const serveApi = globalThis[API_HANDLER];
   if (serveApi && req.url?.startsWith("/api/v1/")) {
     void serveApi(req, res);

@@ -1,6 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
+import { clientAddress } from "@/lib/kiosk/client-address";
 import { kioskContext, startKioskScreenPairing } from "@/lib/kiosk/context";
 import { kioskDeviceToken, storeKioskDeviceToken } from "@/lib/kiosk/device-cookie";
 import { kioskErrorState, openedState } from "@/lib/kiosk/errors";
@@ -62,7 +64,7 @@ export async function startScreenPairingAction(siteCode: string): Promise<Screen
   if (!screen.ctx) {
     let started;
     try {
-      started = startKioskScreenPairing(screen.site.id);
+      started = startKioskScreenPairing(screen.site.id, clientAddress(await headers()));
     } catch (error) {
       if (isDomainError(error)) return { status: "error", message: error.message };
       throw error;
