@@ -23,6 +23,8 @@ const env = {
   // The journeys run on the demo network, whatever the operator's shell says.
   DEMO_DATA: "true",
   AUTH_TRUST_HOST: "true",
+  // The server's clock adds the offset the journeys move (lib/clock.ts, e2e/support/clock.ts).
+  TEST_CLOCK: "true",
   NEXT_TELEMETRY_DISABLED: "1",
   PORT,
 };

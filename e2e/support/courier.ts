@@ -84,7 +84,8 @@ export function e2eDataDir(): string {
 function makeParcel<T>(...args: string[]): T {
   const out = execFileSync(process.execPath, ["scripts/run-ts.mjs", "e2e/support/make-parcel.ts", ...args], {
     cwd: root,
-    env: { ...process.env, DATABASE_PATH: path.join(e2eDataDir(), "locker.db") },
+    // The server's clock, test offset included (e2e/support/clock.ts).
+    env: { ...process.env, DATABASE_PATH: path.join(e2eDataDir(), "locker.db"), TEST_CLOCK: "true" },
     encoding: "utf8",
   });
   return JSON.parse(out.trim().split("\n").at(-1)!) as T;

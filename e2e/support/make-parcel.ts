@@ -3,8 +3,8 @@
  * e2e server's own database (SQLite lets both write):
  *   waiting — a parcel in a locker *with its pickup code*, as its recipient's phone shows it;
  *   expired — a parcel whose hold period is over (hold periods are hours long and the e2e
- *             clock is real, so it is deposited "a hold period and two hours ago" and
- *             expired now).
+ *             server's clock is the test clock, so it is deposited "a hold period and two
+ *             hours ago" by that clock and expired now).
  *
  *   DATABASE_PATH=… node scripts/run-ts.mjs e2e/support/make-parcel.ts <waiting|expired> <site code> <courier email or phone> <tracking> <phone>
  *
@@ -18,6 +18,7 @@ import { loadUserActor } from "@/lib/auth/accounts";
 import type { Actor, Ctx } from "@/lib/context";
 import { doorName, SimulatedDoorController } from "@/lib/doors/door-controller";
 import { doorAddress } from "@/lib/doors/open";
+import { now } from "@/lib/clock";
 import { env } from "@/lib/env";
 import { confirmDeposit } from "@/lib/parcels/deposit";
 import { reserveParcel } from "@/lib/parcels/reserve";
@@ -40,7 +41,7 @@ async function main() {
     const courier = user ? loadUserActor(db, user.id) : null;
     if (!site || !courier) throw new Error(`no site ${siteCode} or courier ${courierEmail}`);
 
-    const clock = { now: kind === "expired" ? Date.now() - (site.holdPeriodHours + 2) * HOUR : Date.now() };
+    const clock = { now: kind === "expired" ? now() - (site.holdPeriodHours + 2) * HOUR : now() };
     const keys = keysFromHex(config.PICKUP_CODE_HMAC_KEY, config.PICKUP_CODE_ENCRYPTION_KEY);
     const as = <A extends Actor>(actor: A): Ctx<A> => ({ db, actor, now: () => clock.now, doors: new SimulatedDoorController(), keys });
 
@@ -48,7 +49,7 @@ async function main() {
     const { parcel } = confirmDeposit(as(courier), { parcelId: reserved.parcel.id });
     const door = { door: parcel.slot!.label, doorName: doorName(doorAddress(as(courier), parcel.slot!.id)) };
     if (kind === "expired") {
-      clock.now = Date.now();
+      clock.now = now();
       writeTransaction(db, () => expireParcel(as({ kind: "system" }), db.select().from(parcels).where(eq(parcels.id, parcel.id)).get()!));
       console.log(JSON.stringify({ parcelId: parcel.id, siteId: site.id, trackingNumber: parcel.trackingNumber, ...door }));
       return;
