@@ -43,11 +43,18 @@ test("an expired parcel's code is refused with its own message: whom to contact"
   }
 });
 
-/** Enters a code at the kiosk's keypad fields and presses the button. */
+/** Enters a code at the kiosk's keypad fields, presses the button and waits for the kiosk's answer. */
 async function enter(screen: Page, code: string, phoneLast4 = "0000") {
   await screen.getByLabel("Pickup code").fill(code);
   await screen.getByLabel("Phone, last 4").fill(phoneLast4);
-  await screen.getByRole("button", { name: "Open my door" }).click();
+  await Promise.all([
+    screen.waitForResponse((response) => response.request().method() === "POST"),
+    screen.getByRole("button", { name: "Open my door" }).click(),
+  ]);
+  // The answer has rendered: a fresh, empty entry (the button no longer "Checking…"), or the countdown.
+  await expect(screen.getByRole("button", { name: "Open my door" }).or(screen.getByTestId("lockout-countdown"))).toBeVisible();
+  if (await screen.getByTestId("lockout-countdown").isVisible()) return;
+  await expect(screen.getByLabel("Pickup code")).toHaveValue("");
 }
 
 test("wrong codes get one message, then the kiosk makes people wait and counts down", async ({ browser }, testInfo) => {
