@@ -136,7 +136,7 @@ function collectByQrInTransaction(ctx: Ctx, kiosk: KioskActor, token: string): O
   const now = ctx.now();
   const record = recorder(ctx, kiosk, now);
   const claim = readPickupQrToken(token);
-  const parcel = claim ? ctx.db.select().from(parcels).where(and(eq(parcels.id, claim.parcelId), eq(parcels.siteId, kiosk.siteId))).get() : undefined;
+  const parcel = claim ? parcelAtSite(ctx.db).get({ id: claim.parcelId, siteId: kiosk.siteId }) : undefined;
   if (!claim || !parcel?.pickupCodeHash || !isSignedFor(ctx.keys, claim, parcel.pickupCodeHash)) {
     // Not one we signed: as much a guess as a typed code, and limited the same way.
     const wait = lockoutWait(ctx, kiosk, now);
@@ -219,6 +219,13 @@ const parcelByCode = preparedQuery((db) =>
         inArray(parcels.state, ["deposited", "expired"]),
       ),
     )
+    .prepare(),
+);
+const parcelAtSite = preparedQuery((db) =>
+  db
+    .select()
+    .from(parcels)
+    .where(and(eq(parcels.id, sql.placeholder("id")), eq(parcels.siteId, sql.placeholder("siteId"))))
     .prepare(),
 );
 const wrongAtKiosk = preparedQuery((db) =>
