@@ -1,10 +1,13 @@
 import { expect, test } from "@playwright/test";
+import { createStationViaConsole, signInAsAdmin } from "./support/admin";
 import { expectAccessible } from "./support/axe";
+import { makeWaitingParcel } from "./support/courier";
 import {
   becomeConfirmedCustomer,
   decodeQr,
   forProject,
   NEWCOMERS,
+  newDevice,
   openKiosk,
   QR_OUT_OF_DATE_MESSAGE,
 } from "./support/customers";
@@ -68,4 +71,36 @@ test("the customer's QR, scanned at the kiosk, opens their door; a QR for anothe
   await page.reload();
   await expect(page.getByText("Collected", { exact: true })).toBeVisible();
   await expect(page.getByRole("img", { name: /QR code/ })).toHaveCount(0);
+});
+
+test("a kiosk slowed down by wrong codes still opens the door for a customer's QR", async ({ browser }, testInfo) => {
+  test.setTimeout(180_000);
+  // A station of its own: its kiosk is slowed down on purpose.
+  const laptop = await newDevice(browser, testInfo);
+  await signInAsAdmin(laptop.page);
+  const { site, courier } = await createStationViaConsole(laptop.page, "QR", { code: "Q", rowSizes: ["S"], columns: 2 });
+  await laptop.context.close();
+  const parcel = makeWaitingParcel(site.code, courier.phone);
+  const kiosk = await openKiosk(browser, testInfo, site.code, "a new kiosk");
+  try {
+    const screen = kiosk.page;
+    for (let attempt = 1; attempt <= 4; attempt++) {
+      await screen.getByLabel("Pickup code").fill(String(300000 + attempt));
+      await screen.getByLabel("Phone, last 4").fill("0000");
+      await Promise.all([
+        screen.waitForResponse((response) => response.request().method() === "POST"),
+        screen.getByRole("button", { name: "Open my door" }).click(),
+      ]);
+      await expect(screen.getByRole("button", { name: "Open my door" }).or(screen.getByTestId("lockout-countdown"))).toBeVisible();
+    }
+    await expect(screen.getByTestId("lockout-countdown")).toBeVisible();
+
+    // The customer's QR is not a guess: the slowed-down screen takes it, and the door opens.
+    const scanner = screen.getByLabel("QR code from the scanner");
+    await scanner.fill(parcel.qr);
+    await scanner.press("Enter");
+    await expect(screen.getByRole("status")).toContainText(`Door ${parcel.door} is open — take your parcel and close the door.`);
+  } finally {
+    await kiosk.context.close();
+  }
 });

@@ -457,7 +457,7 @@ function LockedPanel({
       {/* Announced once; the ticking clock below is not a live region, or it would be read out every second. */}
       <div role="alert" className="flex flex-col gap-3">
         <p className="text-3xl font-bold">Too many wrong codes</p>
-        <p className="text-lg text-gray-800">To keep parcels safe, this screen takes no codes for a while.</p>
+        <p className="text-lg text-gray-800">To keep parcels safe, this screen takes no typed codes for a while.</p>
         <p className="sr-only">{message}</p>
       </div>
       <p className="text-lg font-semibold text-gray-800">Try again in</p>

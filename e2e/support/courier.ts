@@ -71,7 +71,10 @@ export function makeExpiredParcel(
 }
 
 /** A parcel waiting at `siteCode` with its pickup code, as the recipient's phone shows it (make-parcel.ts). */
-export function makeWaitingParcel(siteCode: string, courier: string): { parcelId: number; code: string; phoneLast4: string; door: string; doorName: string } {
+export function makeWaitingParcel(
+  siteCode: string,
+  courier: string,
+): { parcelId: number; code: string; phoneLast4: string; qr: string; door: string; doorName: string } {
   return makeParcel("waiting", siteCode, courier, uniqueTracking("WAIT"), testPhone());
 }
 

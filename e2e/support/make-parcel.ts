@@ -1,7 +1,7 @@
 /*
  * Test data the browser cannot make, through the same domain verbs the app uses, on the
  * e2e server's own database (SQLite lets both write):
- *   waiting — a parcel in a locker *with its pickup code*, as its recipient's phone shows it;
+ *   waiting — a parcel in a locker *with its pickup code and QR*, as its recipient's phone shows them;
  *   expired — a parcel whose hold period is over (hold periods are hours long and the e2e
  *             server's clock is the test clock, so it is deposited "a hold period and two
  *             hours ago" by that clock and expired now).
@@ -23,7 +23,9 @@ import { env } from "@/lib/env";
 import { confirmDeposit } from "@/lib/parcels/deposit";
 import { reserveParcel } from "@/lib/parcels/reserve";
 import { expireParcel } from "@/lib/parcels/sweep";
+import { pickupQrPayload } from "@/lib/kiosk/qr-payload";
 import { decryptPickupCode, keysFromHex } from "@/lib/pickup-codes/code";
+import { issuePickupQrToken } from "@/lib/pickup-codes/qr-token";
 
 const HOUR = 3_600_000;
 
@@ -54,12 +56,16 @@ async function main() {
       console.log(JSON.stringify({ parcelId: parcel.id, siteId: site.id, trackingNumber: parcel.trackingNumber, ...door }));
       return;
     }
-    const cipher = db.$client.prepare("select pickup_code_cipher as cipher from parcels where id = ?").get(parcel.id) as { cipher: string };
+    const stored = db.$client
+      .prepare("select pickup_code_cipher as cipher, pickup_code_hash as hash from parcels where id = ?")
+      .get(parcel.id) as { cipher: string; hash: string };
     console.log(
       JSON.stringify({
         parcelId: parcel.id,
-        code: decryptPickupCode(keys, cipher.cipher),
+        code: decryptPickupCode(keys, stored.cipher),
         phoneLast4: recipientPhone.slice(-4),
+        // What the QR on the recipient's phone holds right now (lib/customer/parcels.ts).
+        qr: pickupQrPayload({ siteCode: site.code, token: issuePickupQrToken(keys, { id: parcel.id, pickupCodeHash: stored.hash }, now()) }),
         ...door,
       }),
     );
