@@ -242,9 +242,18 @@ export const kioskPairingRequests = sqliteTable(
     tokenHash: text("token_hash").notNull().unique(),
     prefix: text("prefix").notNull(),
     createdAt: createdAt(),
+    /** Pushed on while the screen showing the code keeps asking for its page, up to a hard limit. */
     expiresAt: integer("expires_at").notNull(),
+    /**
+     * A keyed hash of the address the request came from (never the address itself): the
+     * page is public, so each address may keep only a few requests waiting at once.
+     */
+    requestedBy: text("requested_by"),
   },
-  (t) => [index("kiosk_pairing_requests_site").on(t.siteId, t.expiresAt)],
+  (t) => [
+    index("kiosk_pairing_requests_site").on(t.siteId, t.expiresAt),
+    index("kiosk_pairing_requests_requested_by").on(t.requestedBy, t.expiresAt),
+  ],
 );
 
 export const parcels = sqliteTable(

@@ -31,7 +31,7 @@ const EnvSchema = z.object({
     .default("true")
     .transform((value) => value === "true"),
   // Reverse proxies in front of the app that append to X-Forwarded-For (nginx: 1). The
-  // sign-in limits count per client address read through them (lib/auth/client-address.ts).
+  // sign-in limits count per client address read through them (lib/security/client-address.ts).
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(1200),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -52,6 +52,13 @@ const EnvSchema = z.object({
     .optional()
     .or(z.literal("").transform(() => undefined)),
   // Signs each webhook request (HMAC-SHA256), so the gateway can tell it came from us.
+  // Test-only: the server's clock adds the offset in the file `test-clock-offset` beside the
+  // database (lib/clock.ts), which the browser tests move. Set by scripts/e2e-server.mjs;
+  // never set it for a real deployment.
+  TEST_CLOCK: z
+    .enum(["true", "false"], { message: 'must be "true" or "false"' })
+    .default("false")
+    .transform((value) => value === "true"),
   SMS_WEBHOOK_SECRET: z
     .string()
     .min(16, "must be at least 16 characters")

@@ -26,6 +26,8 @@ const env = {
   // (e2e/support/customers.ts); a real deployment never opens it (.env.example).
   DEV_MAILBOX: "open",
   AUTH_TRUST_HOST: "true",
+  // The server's clock adds the offset the journeys move (lib/clock.ts, e2e/support/clock.ts).
+  TEST_CLOCK: "true",
   NEXT_TELEMETRY_DISABLED: "1",
   PORT,
 };

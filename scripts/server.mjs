@@ -28,7 +28,7 @@ const API_HANDLER = Symbol.for("parcel-lockers.api-v1.node");
 
 // With no reverse proxy of ours in front (TRUSTED_PROXY_HOPS unset or 0), X-Forwarded-For
 // is whatever the client typed, and Next.js keeps it when present: the sign-in limits per
-// client address (lib/auth/client-address.ts) would count the address the client chose.
+// client address (lib/security/client-address.ts) would count the address the client chose.
 // The socket's address is the one the client cannot choose.
 const trustsProxies = Number(process.env.TRUSTED_PROXY_HOPS || 0) > 0;
 

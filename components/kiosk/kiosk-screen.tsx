@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { startTransition, useActionState, useCallback, useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
+import { startTransition, useActionState, useCallback, useEffect, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode } from "react";
 import type { KioskLocker } from "@/lib/kiosk/door-grid";
 import { CODE_DIGITS, parsePickupQr, PHONE_DIGITS } from "@/lib/kiosk/qr-payload";
 import { KIOSK_IDLE, type KioskState } from "@/lib/kiosk/state";
@@ -20,9 +20,15 @@ export const IDLE_MS = 25_000;
 
 type CollectAction = (previous: KioskState, formData: FormData) => Promise<KioskState>;
 
-type Props = { siteCode: string; lockers: KioskLocker[]; collect: CollectAction };
+type Props = {
+  siteCode: string;
+  lockers: KioskLocker[];
+  collect: CollectAction;
+  /** How the screen starts: the slow-down the server is applying, so a reload does not hide it. */
+  initial: KioskState;
+};
 
-export function KioskScreen({ siteCode, lockers, collect }: Props) {
+export function KioskScreen({ siteCode, lockers, collect, initial }: Props) {
   const router = useRouter();
   const [session, setSession] = useState(0);
   const [idleLeft, setIdleLeft] = useState(IDLE_MS);
@@ -67,6 +73,7 @@ export function KioskScreen({ siteCode, lockers, collect }: Props) {
       siteCode={siteCode}
       lockers={lockers}
       collect={collect}
+      initial={session === 0 ? initial : KIOSK_IDLE}
       idleLeft={idleLeft}
       onDone={restart}
       onLocked={onLocked}
@@ -76,8 +83,8 @@ export function KioskScreen({ siteCode, lockers, collect }: Props) {
 
 type SessionProps = Props & { idleLeft: number; onDone: () => void; onLocked: (locked: boolean) => void };
 
-function KioskSession({ siteCode, lockers, collect, idleLeft, onDone, onLocked }: SessionProps) {
-  const [state, dispatch, pending] = useActionState(collect, KIOSK_IDLE);
+function KioskSession({ siteCode, lockers, collect, initial, idleLeft, onDone, onLocked }: SessionProps) {
+  const [state, dispatch, pending] = useActionState(collect, initial);
   const [mode, setMode] = useState<"keypad" | "scan">("keypad");
   const [scanProblem, setScanProblem] = useState<string | null>(null);
   // The answer the customer has moved on from (by switching between keypad and scanner).
@@ -95,8 +102,11 @@ function KioskSession({ siteCode, lockers, collect, idleLeft, onDone, onLocked }
     }
     setScanProblem(null);
     const form = new FormData();
-    form.set("code", qr.code);
-    form.set("phoneLast4", qr.phoneLast4);
+    if (qr.kind === "token") form.set("qrToken", qr.token);
+    else {
+      form.set("code", qr.code);
+      form.set("phoneLast4", qr.phoneLast4);
+    }
     startTransition(() => dispatch(form));
   }
 
@@ -109,7 +119,17 @@ function KioskSession({ siteCode, lockers, collect, idleLeft, onDone, onLocked }
   } else if (state.status === "expired") {
     panel = <ExpiredPanel message={state.message} secondsLeft={secondsLeft} onDone={onDone} />;
   } else if (state.status === "locked") {
-    panel = <LockedPanel key={state.nonce} message={state.message} retryAfterMs={state.retryAfterMs} onOver={onDone} />;
+    panel = (
+      <LockedPanel key={state.nonce} message={state.message} retryAfterMs={state.retryAfterMs} onOver={onDone}>
+        {/* A QR is not a guess: the server never slows it down, so it still opens the door. */}
+        {scanProblem ? (
+          <p role="alert" className="rounded-xl border-2 border-red-300 bg-red-50 px-4 py-3 text-lg font-semibold leading-snug text-red-900">
+            {scanProblem}
+          </p>
+        ) : null}
+        <QrScanner onScan={scanned} disabled={pending} />
+      </LockedPanel>
+    );
   } else {
     const problem =
       scanProblem ??
@@ -405,7 +425,17 @@ function DoneButton({ secondsLeft, onDone }: { secondsLeft: number; onDone: () =
   );
 }
 
-function LockedPanel({ message, retryAfterMs, onOver }: { message: string; retryAfterMs: number; onOver: () => void }) {
+function LockedPanel({
+  message,
+  retryAfterMs,
+  onOver,
+  children,
+}: {
+  message: string;
+  retryAfterMs: number;
+  onOver: () => void;
+  children: ReactNode;
+}) {
   const [until] = useState(() => Date.now() + retryAfterMs);
   const [left, setLeft] = useState(retryAfterMs);
 
@@ -427,13 +457,17 @@ function LockedPanel({ message, retryAfterMs, onOver }: { message: string; retry
       {/* Announced once; the ticking clock below is not a live region, or it would be read out every second. */}
       <div role="alert" className="flex flex-col gap-3">
         <p className="text-3xl font-bold">Too many wrong codes</p>
-        <p className="text-lg text-gray-800">To keep parcels safe, this screen takes no codes for a while.</p>
+        <p className="text-lg text-gray-800">To keep parcels safe, this screen takes no typed codes for a while.</p>
         <p className="sr-only">{message}</p>
       </div>
       <p className="text-lg font-semibold text-gray-800">Try again in</p>
       <p className="font-mono text-7xl font-bold tabular-nums text-brand-700" data-testid="lockout-countdown">
         <time dateTime={`PT${seconds}S`}>{clock}</time>
       </p>
+      <div className="flex w-full flex-col gap-3 text-left">
+        <p className="text-center text-lg text-gray-800">Have the QR code from My parcels? Scan it now: it opens your door.</p>
+        {children}
+      </div>
     </div>
   );
 }

@@ -71,7 +71,10 @@ export function makeExpiredParcel(
 }
 
 /** A parcel waiting at `siteCode` with its pickup code, as the recipient's phone shows it (make-parcel.ts). */
-export function makeWaitingParcel(siteCode: string, courier: string): { parcelId: number; code: string; phoneLast4: string; door: string; doorName: string } {
+export function makeWaitingParcel(
+  siteCode: string,
+  courier: string,
+): { parcelId: number; code: string; phoneLast4: string; qr: string; door: string; doorName: string } {
   return makeParcel("waiting", siteCode, courier, uniqueTracking("WAIT"), testPhone());
 }
 
@@ -94,7 +97,8 @@ export function e2eDataDir(): string {
 function makeParcel<T>(...args: string[]): T {
   const out = execFileSync(process.execPath, ["scripts/run-ts.mjs", "e2e/support/make-parcel.ts", ...args], {
     cwd: root,
-    env: { ...process.env, DATABASE_PATH: path.join(e2eDataDir(), "locker.db") },
+    // The server's clock, test offset included (e2e/support/clock.ts).
+    env: { ...process.env, DATABASE_PATH: path.join(e2eDataDir(), "locker.db"), TEST_CLOCK: "true" },
     encoding: "utf8",
   });
   return JSON.parse(out.trim().split("\n").at(-1)!) as T;

@@ -1,10 +1,10 @@
 /*
  * Test data the browser cannot make, through the same domain verbs the app uses, on the
  * e2e server's own database (SQLite lets both write):
- *   waiting — a parcel in a locker *with its pickup code*, as its recipient's phone shows it;
+ *   waiting — a parcel in a locker *with its pickup code and QR*, as its recipient's phone shows them;
  *   expired — a parcel whose hold period is over (hold periods are hours long and the e2e
- *             clock is real, so it is deposited "a hold period and two hours ago" and
- *             expired now).
+ *             server's clock is the test clock, so it is deposited "a hold period and two
+ *             hours ago" by that clock and expired now).
  *
  *   DATABASE_PATH=… node scripts/run-ts.mjs e2e/support/make-parcel.ts <waiting|expired> <site code> <courier email or phone> <tracking> <phone>
  *
@@ -18,11 +18,14 @@ import { loadUserActor } from "@/lib/auth/accounts";
 import type { Actor, Ctx } from "@/lib/context";
 import { doorName, SimulatedDoorController } from "@/lib/doors/door-controller";
 import { doorAddress } from "@/lib/doors/open";
+import { now } from "@/lib/clock";
 import { env } from "@/lib/env";
 import { confirmDeposit } from "@/lib/parcels/deposit";
 import { reserveParcel } from "@/lib/parcels/reserve";
 import { expireParcel } from "@/lib/parcels/sweep";
+import { pickupQrPayload } from "@/lib/kiosk/qr-payload";
 import { decryptPickupCode, keysFromHex } from "@/lib/pickup-codes/code";
+import { issuePickupQrToken } from "@/lib/pickup-codes/qr-token";
 
 const HOUR = 3_600_000;
 
@@ -40,7 +43,7 @@ async function main() {
     const courier = user ? loadUserActor(db, user.id) : null;
     if (!site || !courier) throw new Error(`no site ${siteCode} or courier ${courierEmail}`);
 
-    const clock = { now: kind === "expired" ? Date.now() - (site.holdPeriodHours + 2) * HOUR : Date.now() };
+    const clock = { now: kind === "expired" ? now() - (site.holdPeriodHours + 2) * HOUR : now() };
     const keys = keysFromHex(config.PICKUP_CODE_HMAC_KEY, config.PICKUP_CODE_ENCRYPTION_KEY);
     const as = <A extends Actor>(actor: A): Ctx<A> => ({ db, actor, now: () => clock.now, doors: new SimulatedDoorController(), keys });
 
@@ -48,17 +51,21 @@ async function main() {
     const { parcel } = confirmDeposit(as(courier), { parcelId: reserved.parcel.id });
     const door = { door: parcel.slot!.label, doorName: doorName(doorAddress(as(courier), parcel.slot!.id)) };
     if (kind === "expired") {
-      clock.now = Date.now();
+      clock.now = now();
       writeTransaction(db, () => expireParcel(as({ kind: "system" }), db.select().from(parcels).where(eq(parcels.id, parcel.id)).get()!));
       console.log(JSON.stringify({ parcelId: parcel.id, siteId: site.id, trackingNumber: parcel.trackingNumber, ...door }));
       return;
     }
-    const cipher = db.$client.prepare("select pickup_code_cipher as cipher from parcels where id = ?").get(parcel.id) as { cipher: string };
+    const stored = db.$client
+      .prepare("select pickup_code_cipher as cipher, pickup_code_hash as hash from parcels where id = ?")
+      .get(parcel.id) as { cipher: string; hash: string };
     console.log(
       JSON.stringify({
         parcelId: parcel.id,
-        code: decryptPickupCode(keys, cipher.cipher),
+        code: decryptPickupCode(keys, stored.cipher),
         phoneLast4: recipientPhone.slice(-4),
+        // What the QR on the recipient's phone holds right now (lib/customer/parcels.ts).
+        qr: pickupQrPayload({ siteCode: site.code, token: issuePickupQrToken(keys, { id: parcel.id, pickupCodeHash: stored.hash }, now()) }),
         ...door,
       }),
     );

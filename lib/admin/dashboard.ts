@@ -3,6 +3,7 @@ import { asc, eq, sql } from "drizzle-orm";
 import { organizations, sites, SIZES, type SlotSize } from "@/db/schema";
 import { requireAdmin } from "@/lib/auth/authorize";
 import type { Ctx } from "@/lib/context";
+import { kioskGuessingBySite, type SiteGuessing } from "@/lib/kiosk/attempts";
 import { DAY_MS, dayKey, startOfDay } from "./time";
 
 /*
@@ -68,6 +69,8 @@ export type Dashboard = {
   stuckDoors: StuckDoor[];
   /** Parcel messages queued in the last UNDELIVERED_WINDOW_MS that failed for good, newest first. */
   undeliveredMessages: UndeliveredMessage[];
+  /** Sites whose kiosks saw wrong codes lately, with each kiosk's counts and slow-down (lib/kiosk/attempts.ts). */
+  kioskGuessing: SiteGuessing[];
 };
 
 function counts(): DoorCounts {
@@ -178,6 +181,7 @@ export function organizationDashboard(ctx: Ctx): Dashboard {
     collectedInWindow: waits.length,
     stuckDoors,
     undeliveredMessages,
+    kioskGuessing: kioskGuessingBySite(ctx),
   };
 }
 

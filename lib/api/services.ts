@@ -1,4 +1,5 @@
 import "server-only";
+import { now as clockNow } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { doorController } from "@/lib/doors";
 import { env } from "@/lib/env";
@@ -12,7 +13,7 @@ export function apiServices(): ApiServices {
     const config = env();
     services = {
       db: db(),
-      now: Date.now,
+      now: clockNow,
       doors: doorController(),
       keys: keysFromHex(config.PICKUP_CODE_HMAC_KEY, config.PICKUP_CODE_ENCRYPTION_KEY),
       rateLimitPerMinute: config.API_RATE_LIMIT_PER_MINUTE,

@@ -14,6 +14,7 @@ export const AUDIT_ACTIONS = [
   "site.reopened",
   "site.kiosk_paired",
   "site.kiosk_unpaired",
+  "site.kiosk_slowdown_lifted",
   "locker.added",
   "locker.removed",
   "locker.retired",

@@ -167,6 +167,8 @@ export function describeAction(action: AuditAction, d: Record<string, unknown>):
       return `Paired a screen as ${s(d.kiosk)} at ${s(d.name)}${d.code ? ` by the code it showed, ${s(d.code)}` : ""}`;
     case "site.kiosk_unpaired":
       return `Unpaired ${s(d.kiosk)} at ${s(d.name)} (${s(d.screens)} screen${d.screens === 1 ? "" : "s"})`;
+    case "site.kiosk_slowdown_lifted":
+      return `Lifted the wrong-code slow-down of ${s(d.kiosk)} at ${s(d.name)}${d.secondsLeft ? ` (${s(d.secondsLeft)} s were left)` : ""}`;
     case "locker.added":
       return `Added locker ${s(d.code)} (${s(d.rows)} × ${s(d.columns)}, ${s(d.doors)} doors)`;
     case "locker.removed":

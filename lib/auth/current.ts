@@ -1,4 +1,5 @@
 import "server-only";
+import { now as clockNow } from "@/lib/clock";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import type { Role } from "@/db/schema";
@@ -41,7 +42,7 @@ export async function requestContext(): Promise<Ctx<UserActor | AnonymousActor>>
 }
 
 export function serviceContext<A extends Ctx["actor"]>(actor: A): Ctx<A> {
-  return { db: db(), actor, now: Date.now, doors: doorController(), keys: pickupCodeKeys() };
+  return { db: db(), actor, now: clockNow, doors: doorController(), keys: pickupCodeKeys() };
 }
 
 export function isRole(user: CurrentUser | null, ...roles: Role[]): user is CurrentUser {

@@ -8,7 +8,7 @@ import { isDomainError } from "@/lib/errors";
 import { signInWithPassword } from "./accounts";
 import { logAuthError } from "./auth-log";
 import { safeCallbackPath } from "./callback-url";
-import { requestClientAddress } from "./client-address";
+import { requestClientAddress } from "@/lib/security/client-address";
 import { checkSessionToken } from "./session-policy";
 import { endSession, startSession } from "./sessions";
 

@@ -4,7 +4,7 @@ import { users } from "@/db/schema";
 import { expectDomainError } from "@/lib/testing/domain-error";
 import { createTestWorld } from "@/lib/testing/factories";
 import { signInWithPassword, signUpCustomer } from "./accounts";
-import { clientAddress } from "./client-address";
+import { clientAddress } from "@/lib/security/client-address";
 import * as password from "./password";
 import { SIGN_IN_LIMITS } from "./sign-in-limits";
 

@@ -11,7 +11,8 @@ import { HOLD_EXTENSION_MS } from "@/lib/parcels/extend-hold";
 import { listMyParcels, type CustomerParcel } from "@/lib/parcels/queries";
 import { parcelTimeline, type TimelineEntry } from "@/lib/parcels/timeline";
 import type { ParcelView } from "@/lib/parcels/view";
-import { decryptPickupCode, phoneLast4 } from "@/lib/pickup-codes/code";
+import { decryptPickupCode, hashPickupCode } from "@/lib/pickup-codes/code";
+import { issuePickupQrToken } from "@/lib/pickup-codes/qr-token";
 
 /*
  * What the customer's screens read, on top of the parcel queries: where the site is on a
@@ -53,9 +54,13 @@ function siteLocations(ctx: Ctx, siteIds: number[]): Map<number, SiteLocation> {
   );
 }
 
-/** The QR a kiosk scans: the same code and phone digits the customer would type. */
-export async function pickupQrDataUrl(siteCode: string, code: string, recipientPhone: string): Promise<string> {
-  const svg = await QRCode.toString(pickupQrPayload({ siteCode, code, phoneLast4: phoneLast4(recipientPhone) }), {
+/**
+ * The QR a kiosk scans: a token signed for this parcel and its current code, good for a
+ * while (lib/pickup-codes/qr-token.ts) — never slowed down at the kiosk, as a typed code is.
+ */
+export async function pickupQrDataUrl(ctx: Ctx, parcel: { id: number; siteId: number; siteCode: string }, code: string): Promise<string> {
+  const token = issuePickupQrToken(ctx.keys, { id: parcel.id, pickupCodeHash: hashPickupCode(ctx.keys, parcel.siteId, code) }, ctx.now());
+  const svg = await QRCode.toString(pickupQrPayload({ siteCode: parcel.siteCode, token }), {
     type: "svg",
     errorCorrectionLevel: "M",
     margin: 2,
@@ -76,7 +81,9 @@ export async function listMyParcelCards(ctx: Ctx): Promise<MyParcels> {
     parcels.map(async (parcel) => ({
       ...parcel,
       location: locations.get(parcel.site.id)!,
-      pickupQr: parcel.pickupCode ? await pickupQrDataUrl(parcel.site.code, parcel.pickupCode, parcel.recipientPhone) : null,
+      pickupQr: parcel.pickupCode
+        ? await pickupQrDataUrl(ctx, { id: parcel.id, siteId: parcel.site.id, siteCode: parcel.site.code }, parcel.pickupCode)
+        : null,
       doorNotOpened: pickupDoorNotOpened(ctx, { ...parcel, slotId: parcel.slot?.id ?? null }),
     })),
   );
@@ -127,7 +134,7 @@ export async function myParcelDetail(ctx: Ctx, parcelId: number): Promise<Parcel
   return {
     parcel,
     pickupCode,
-    pickupQr: pickupCode ? await pickupQrDataUrl(parcel.site.code, pickupCode, row.recipientPhone) : null,
+    pickupQr: pickupCode ? await pickupQrDataUrl(ctx, { id: row.id, siteId: row.siteId, siteCode: parcel.site.code }, pickupCode) : null,
     location: siteLocations(ctx, [row.siteId]).get(row.siteId)!,
     timeline: entries,
     messages,

@@ -3,7 +3,7 @@ import { serviceContext } from "@/lib/auth/current";
 import type { Ctx, KioskActor } from "@/lib/context";
 import { findKioskSite, type KioskSite } from "./door-grid";
 import { kioskScreen } from "./pairing";
-import { formatPairingCode, pendingScreenPairing, startScreenPairing } from "./screen-pairing";
+import { formatPairingCode, pendingScreenPairing, requesterKey, startScreenPairing } from "./screen-pairing";
 
 /**
  * The context a kiosk screen acts in, from the site code in its address and the device
@@ -24,10 +24,13 @@ export function kioskContext(
   return { site: screen.site, ctx: null, pairing: pending && { code: formatPairingCode(pending.code), msLeft: pending.expiresAt - now } };
 }
 
-/** A pairing code for an unpaired screen of the site, and the device token its cookie keeps. */
-export function startKioskScreenPairing(siteId: number) {
+/**
+ * A pairing code for an unpaired screen of the site, and the device token its cookie keeps;
+ * `address` is the client's (lib/security/client-address.ts), counted but not stored.
+ */
+export function startKioskScreenPairing(siteId: number, address: string) {
   const base = serviceContext({ kind: "anonymous" });
-  return startScreenPairing(base.db, siteId, base.now());
+  return startScreenPairing(base.db, siteId, base.now(), requesterKey(base.keys, address));
 }
 
 /** The site a kiosk address names, without looking at the screen's pairing (page titles). */

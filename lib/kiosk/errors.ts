@@ -1,7 +1,8 @@
 import "server-only";
-import type { LockedOutDetails } from "@/lib/parcels/collect";
+import type { Ctx } from "@/lib/context";
+import { kioskSlowDown, slowDownMessage, type LockedOutDetails } from "@/lib/parcels/collect";
 import { isDomainError } from "@/lib/errors";
-import type { KioskState } from "./state";
+import { KIOSK_IDLE, type KioskState } from "./state";
 
 let nonce = 0;
 const next = () => Date.now() * 1000 + (++nonce % 1000);
@@ -41,4 +42,13 @@ export function kioskErrorState(error: unknown): KioskState {
 /** A door opened — or not: then `retryParcelId` lets the screen try it again, if it still may. */
 export function openedState(door: { label: string; lockerCode: string }, doorOpened: boolean, retryParcelId: number | null = null): KioskState {
   return { status: "opened", nonce: next(), door, doorOpened, retryParcelId: doorOpened ? null : retryParcelId };
+}
+
+/**
+ * What a paired screen shows when its page loads: the keypad, or the slow-down the server is
+ * applying to this kiosk — the countdown is the server's, so a reload does not hide it.
+ */
+export function kioskStartState(ctx: Ctx): KioskState {
+  const { retryAfterMs } = kioskSlowDown(ctx);
+  return retryAfterMs > 0 ? { status: "locked", nonce: next(), message: slowDownMessage(retryAfterMs), retryAfterMs } : KIOSK_IDLE;
 }

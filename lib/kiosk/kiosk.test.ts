@@ -45,14 +45,27 @@ describe("the kiosk's site and door grid", () => {
 });
 
 describe("the pickup QR", () => {
-  test("holds the site, the code and the phone's last 4 digits, and reads back the same", () => {
-    const payload = pickupQrPayload({ siteCode: "ZJG-N", code: "048213", phoneLast4: "0001" });
-    expect(payload).toBe("PLK1:ZJG-N:048213:0001");
-    expect(parsePickupQr(` ${payload.toLowerCase()}\n`)).toEqual({ siteCode: "ZJG-N", code: "048213", phoneLast4: "0001" });
+  test("holds the site and the signed token, and reads back the same, whatever the scanner did to its case", () => {
+    const token = "2x.mhd1k2q0.9f86d081884c7d659a2feaa0c55ad015";
+    const payload = pickupQrPayload({ siteCode: "ZJG-N", token });
+    expect(payload).toBe(`PLK2:ZJG-N:${token}`);
+    expect(parsePickupQr(` ${payload.toUpperCase()}\n`)).toEqual({ kind: "token", siteCode: "ZJG-N", token });
+  });
+
+  test("a first-version QR (code and phone digits) still reads, as a typed code", () => {
+    expect(parsePickupQr("plk1:ZJG-N:048213:0001")).toEqual({ kind: "code", siteCode: "ZJG-N", code: "048213", phoneLast4: "0001" });
   });
 
   test("anything else is not a pickup QR", () => {
-    for (const text of ["", "PLK1:ZJG-N:04821:0001", "PLK1:ZJG-N:048213:001", "PLK2:ZJG-N:048213:0001", "https://example.com", "PLK1:ZJG-N:048213:0001:extra"]) {
+    for (const text of [
+      "",
+      "PLK1:ZJG-N:04821:0001",
+      "PLK1:ZJG-N:048213:001",
+      "PLK2:ZJG-N:048213:0001",
+      "PLK2:ZJG-N:2x.mhd1k2q0.9f86d081",
+      "https://example.com",
+      "PLK1:ZJG-N:048213:0001:extra",
+    ]) {
       expect(parsePickupQr(text)).toBeNull();
     }
   });
@@ -71,9 +84,9 @@ describe("what the kiosk screen is told", () => {
     expect(wrong).toMatchObject({ status: "wrong", message: WRONG_CODE_MESSAGE });
     expect(JSON.stringify(wrong)).not.toContain(code);
 
-    for (let i = 1; i < GUESS_LIMITS.slowDownAfter; i++) await domainErrorOf(() => collectParcel(kiosk, { code, phoneLast4: "9999" }));
+    for (let i = 1; i < GUESS_LIMITS.freeWrong; i++) await domainErrorOf(() => collectParcel(kiosk, { code, phoneLast4: "9999" }));
     const locked = kioskErrorState(await domainErrorOf(() => collectParcel(kiosk, { code, phoneLast4 })));
-    expect(locked).toMatchObject({ status: "locked", retryAfterMs: GUESS_LIMITS.slowDownMs });
+    expect(locked).toMatchObject({ status: "locked", retryAfterMs: GUESS_LIMITS.firstDelayMs });
 
     const invalid = kioskErrorState(await domainErrorOf(() => collectParcel(kiosk, { code: "12", phoneLast4 })));
     expect(invalid).toMatchObject({ status: "invalid", fieldErrors: { code: ["The pickup code has 6 digits."] } });

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, test } from "vitest";
 import { collectParcel } from "@/lib/parcels/collect";
 import { expectDomainError } from "@/lib/testing/domain-error";
+import { GUESS_LIMITS } from "@/lib/pickup-codes/limits";
 import { createAdmin, createOrganization, createTestWorld, pickupCodeOf } from "@/lib/testing/factories";
 import { createStation, deposit } from "@/lib/testing/parcels";
 import { kioskScreen, listSiteKiosks, pairKioskScreen, unpairKiosk } from "./pairing";
@@ -45,6 +46,18 @@ describe("kiosk screens", () => {
     expect(kiosks.filter((k) => k.pairedScreens === 1).map((k) => k.name).sort()).toEqual([first.kioskName, second.kioskName].sort());
   });
 
+  test(`a site has at most ${GUESS_LIMITS.maxKiosksPerSite} kiosks (the guessing bound counts on it); a screen may still pair as one of them`, async () => {
+    const station = createStation(world);
+    const admin = world.ctx(createAdmin(world.db, station.organizationId));
+    // The station has its first kiosk already.
+    for (let n = 1; n < GUESS_LIMITS.maxKiosksPerSite; n++) pairKioskScreen(admin, { siteId: station.site.id });
+    expect(listSiteKiosks(admin, station.site.id)).toHaveLength(GUESS_LIMITS.maxKiosksPerSite);
+    const refused = await expectDomainError(() => pairKioskScreen(admin, { siteId: station.site.id }), "CONFLICT");
+    expect(refused.message).toMatch(/at most 10 kiosks/);
+    expect(listSiteKiosks(admin, station.site.id)).toHaveLength(GUESS_LIMITS.maxKiosksPerSite);
+    expect(pairKioskScreen(admin, { siteId: station.site.id, kioskId: station.kiosk.kioskId }).token).toBeTruthy();
+  });
+
   test("unpairing revokes every screen of the kiosk at once", () => {
     const station = createStation(world);
     const admin = world.ctx(createAdmin(world.db, station.organizationId));
@@ -68,3 +81,4 @@ describe("kiosk screens", () => {
     await expectDomainError(() => pairKioskScreen(admin, { siteId: station.site.id, kioskId: other.kiosk.kioskId }), "NOT_FOUND");
   });
 });
+

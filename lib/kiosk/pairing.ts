@@ -10,6 +10,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { requireAdmin } from "@/lib/auth/authorize";
 import type { Ctx, KioskActor } from "@/lib/context";
 import { DomainError } from "@/lib/errors";
+import { GUESS_LIMITS } from "@/lib/pickup-codes/limits";
 import { parseInput } from "@/lib/validation";
 import { findKioskSite, type KioskSite } from "./door-grid";
 
@@ -82,8 +83,20 @@ export function kioskToPair(ctx: Ctx, siteId: number, kioskId: number | undefine
   return kiosk;
 }
 
+/**
+ * A new "Kiosk N" of the site. Refused (CONFLICT) past GUESS_LIMITS.maxKiosksPerSite: each
+ * kiosk adds its own allowance of wrong codes, and the guessing bound of decision 0001 is
+ * that allowance times this number. Inside the caller's write transaction, so two admins
+ * adding the last kiosk at once cannot both succeed.
+ */
 function newKiosk(db: Db, siteId: number, now: number) {
   const taken = new Set(db.select({ name: kiosks.name }).from(kiosks).where(eq(kiosks.siteId, siteId)).all().map((k) => k.name));
+  if (taken.size >= GUESS_LIMITS.maxKiosksPerSite) {
+    throw new DomainError(
+      "CONFLICT",
+      `A site has at most ${GUESS_LIMITS.maxKiosksPerSite} kiosks, so that guessing codes stays hopeless. Pair this screen as one of the site's kiosks instead.`,
+    );
+  }
   let n = taken.size + 1;
   while (taken.has(`Kiosk ${n}`)) n++;
   return db.insert(kiosks).values({ siteId, name: `Kiosk ${n}`, createdAt: now }).returning().get();

@@ -10,7 +10,10 @@ import {
   claimPairingCode,
   formatPairingCode,
   PAIRING_CODE_TTL_MS,
+  PAIRING_IDLE_MS,
+  PAIRING_REQUESTS_PER_ADDRESS,
   PAIRING_REQUESTS_PER_SITE,
+  requesterKey,
   pendingScreenPairing,
   pruneExpiredPairings,
   startScreenPairing,
@@ -19,7 +22,10 @@ import {
 const world = createTestWorld();
 afterAll(() => world.close());
 const screenAt = (code: string, token: string | undefined) => kioskScreen(world.db, code, token, world.clock.now);
-const start = (siteId: number) => startScreenPairing(world.db, siteId, world.clock.now);
+let addresses = 0;
+/** A screen asking for a code, each from an address of its own unless told. */
+const start = (siteId: number, address = `198.51.100.${++addresses}`) =>
+  startScreenPairing(world.db, siteId, world.clock.now, requesterKey(world.keys, address));
 
 describe("pairing a screen by the code it shows", () => {
   test("the screen's token opens nothing until an admin types its code; then it collects as that kiosk", async () => {
@@ -117,5 +123,48 @@ describe("pairing a screen by the code it shows", () => {
     world.clock.now += PAIRING_CODE_TTL_MS;
     expect(pruneExpiredPairings(world.db, world.clock.now)).toBeGreaterThan(0);
     expect(world.db.select().from(kioskPairingRequests).where(eq(kioskPairingRequests.siteId, station.site.id)).all()).toEqual([]);
+  });
+
+  test("a request nobody keeps showing lapses in two minutes; a screen that keeps polling keeps its code for the full ten", async () => {
+    const station = createStation(world);
+    const admin = world.ctx(createAdmin(world.db, station.organizationId));
+    const abandoned = start(station.site.id);
+    const shown = start(station.site.id);
+    const started = world.clock.now;
+    try {
+      // The real screen re-reads its page every few seconds; the scripted one never comes back.
+      for (let at = 0; at < PAIRING_CODE_TTL_MS; at += 60_000) {
+        world.clock.now = started + at;
+        expect(pendingScreenPairing(world.db, station.site.id, shown.token, world.clock.now)).toEqual({ code: shown.code, expiresAt: shown.expiresAt });
+      }
+      expect(pendingScreenPairing(world.db, station.site.id, abandoned.token, world.clock.now)).toBeNull();
+      await expectDomainError(() => claimPairingCode(admin, { siteId: station.site.id, pairingCode: abandoned.code }), "INVALID");
+      expect(pruneExpiredPairings(world.db, world.clock.now)).toBeGreaterThanOrEqual(1);
+
+      // Polling never stretches a code past its ten minutes.
+      world.clock.now = started + PAIRING_CODE_TTL_MS - 1;
+      expect(pendingScreenPairing(world.db, station.site.id, shown.token, world.clock.now)?.code).toBe(shown.code);
+      world.clock.now = started + PAIRING_CODE_TTL_MS;
+      expect(pendingScreenPairing(world.db, station.site.id, shown.token, world.clock.now)).toBeNull();
+    } finally {
+      world.clock.now = started;
+    }
+  });
+
+  test(`one address keeps at most ${PAIRING_REQUESTS_PER_ADDRESS} screens waiting, over all sites; the site stays open to the next real screen`, async () => {
+    const station = createStation(world);
+    const other = createStation(world);
+    const started = world.clock.now;
+    try {
+      for (let i = 0; i < PAIRING_REQUESTS_PER_ADDRESS; i++) start(i % 2 ? other.site.id : station.site.id, "203.0.113.9");
+      const refused = await expectDomainError(() => start(station.site.id, "203.0.113.9"), "CONFLICT");
+      expect(refused.message).toContain("already waiting to be paired");
+      expect(start(station.site.id, "203.0.113.10").code).toHaveLength(8);
+      // Once its requests lapse, the address may ask again.
+      world.clock.now += PAIRING_IDLE_MS;
+      expect(start(station.site.id, "203.0.113.9").code).toHaveLength(8);
+    } finally {
+      world.clock.now = started;
+    }
   });
 });

@@ -1,6 +1,6 @@
 import "server-only";
 import crypto from "node:crypto";
-import { and, count, eq, gt, lte } from "drizzle-orm";
+import { and, count, eq, gt, lte, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { apiTokens, kioskPairingRequests } from "@/db/schema";
@@ -11,6 +11,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { requireAdmin } from "@/lib/auth/authorize";
 import type { Ctx } from "@/lib/context";
 import { DomainError } from "@/lib/errors";
+import type { PickupCodeKeys } from "@/lib/pickup-codes/code";
 import { parseInput } from "@/lib/validation";
 import { kioskToPair, PairKioskInput } from "./pairing";
 
@@ -22,10 +23,23 @@ import { kioskToPair, PairKioskInput } from "./pairing";
  * kiosk token, and the screen's next request finds itself paired.
  */
 
-/** How long a code shown on a screen may be typed. */
+/** The longest a code shown on a screen may be typed; the screen then offers a new one. */
 export const PAIRING_CODE_TTL_MS = 10 * 60_000;
+/**
+ * A waiting request lapses this long after its screen last asked for its page. The screen
+ * showing the code re-reads it every few seconds (components/kiosk/screen-pairing.tsx), so a
+ * real one lives its full PAIRING_CODE_TTL_MS; one asked for by a script that then walks
+ * away is gone in two minutes instead of holding a place for ten.
+ */
+export const PAIRING_IDLE_MS = 2 * 60_000;
 /** Screens of one site that may wait at once: an unpaired page is public, so its rows are bounded. */
 export const PAIRING_REQUESTS_PER_SITE = 20;
+/**
+ * Requests one address may keep waiting at once, over all sites. Setting up a station takes
+ * one or two at a time; filling a site's 20 places now takes seven addresses that keep
+ * polling, not one page reloaded twenty times.
+ */
+export const PAIRING_REQUESTS_PER_ADDRESS = 3;
 
 // No 0/O, 1/I/L: read off a screen across a room and typed by hand.
 const ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
@@ -45,38 +59,57 @@ export function formatPairingCode(code: string): string {
 export type PendingPairing = { code: string; expiresAt: number };
 
 /**
+ * Who asked, as stored: a keyed hash of the client's address (lib/security/client-address.ts),
+ * so the table can count requests per address without keeping anybody's address.
+ */
+export function requesterKey(keys: PickupCodeKeys, address: string): string {
+  return crypto.createHmac("sha256", keys.hmacKey).update(`kiosk-pairing-requester\0${address}`).digest("hex").slice(0, 32);
+}
+
+/**
  * A code for the screen at `siteId` to show, with the device token its cookie keeps. The
  * token opens nothing until an admin claims the code. CONFLICT when the site already has
- * PAIRING_REQUESTS_PER_SITE screens waiting. Needs no actor: anyone at the screen may ask.
+ * PAIRING_REQUESTS_PER_SITE screens waiting, or `requestedBy` (requesterKey) has
+ * PAIRING_REQUESTS_PER_ADDRESS. Needs no actor: anyone at the screen may ask.
  */
-export function startScreenPairing(db: Db, siteId: number, now: number): PendingPairing & { token: string } {
+export function startScreenPairing(db: Db, siteId: number, now: number, requestedBy: string): PendingPairing & { token: string } {
   const { token, hash, prefix } = mintToken();
   return writeTransaction(db, () => {
     db.delete(kioskPairingRequests).where(lte(kioskPairingRequests.expiresAt, now)).run();
+    const fromHere = db.select({ n: count() }).from(kioskPairingRequests).where(eq(kioskPairingRequests.requestedBy, requestedBy)).get()!.n;
+    if (fromHere >= PAIRING_REQUESTS_PER_ADDRESS) {
+      throw new DomainError(
+        "CONFLICT",
+        `${PAIRING_REQUESTS_PER_ADDRESS} screens from this network are already waiting to be paired. Pair those first, or try again in a few minutes.`,
+      );
+    }
     const waiting = db.select({ n: count() }).from(kioskPairingRequests).where(eq(kioskPairingRequests.siteId, siteId)).get()!.n;
     if (waiting >= PAIRING_REQUESTS_PER_SITE) {
       throw new DomainError("CONFLICT", "Too many screens are waiting to be paired here. Try again in a few minutes.");
     }
-    const expiresAt = now + PAIRING_CODE_TTL_MS;
     // 31^8 codes: a clash with a live one is vanishingly rare, and the unique index catches it.
     for (;;) {
       const code = newCode();
       const inserted = db
         .insert(kioskPairingRequests)
-        .values({ siteId, code, tokenHash: hash, prefix, createdAt: now, expiresAt })
+        .values({ siteId, code, tokenHash: hash, prefix, createdAt: now, expiresAt: now + PAIRING_IDLE_MS, requestedBy })
         .onConflictDoNothing({ target: kioskPairingRequests.code })
         .run();
-      if (inserted.changes === 1) return { code, expiresAt, token };
+      if (inserted.changes === 1) return { code, expiresAt: now + PAIRING_CODE_TTL_MS, token };
     }
   });
 }
 
-/** The code this screen shows while it waits, or null when it asked for none or it expired. */
+/**
+ * The code this screen shows while it waits, and the latest it may be typed; null when it
+ * asked for none or it lapsed. Asking is what keeps it alive: each call pushes its lapse
+ * PAIRING_IDLE_MS on, never past PAIRING_CODE_TTL_MS from when it was shown.
+ */
 export function pendingScreenPairing(db: Db, siteId: number, deviceToken: string | undefined, now: number): PendingPairing | null {
   if (!deviceToken) return null;
   const row = db
-    .select({ code: kioskPairingRequests.code, expiresAt: kioskPairingRequests.expiresAt })
-    .from(kioskPairingRequests)
+    .update(kioskPairingRequests)
+    .set({ expiresAt: sql`min(${kioskPairingRequests.createdAt} + ${PAIRING_CODE_TTL_MS}, ${now + PAIRING_IDLE_MS})` })
     .where(
       and(
         eq(kioskPairingRequests.tokenHash, hashToken(deviceToken)),
@@ -84,8 +117,9 @@ export function pendingScreenPairing(db: Db, siteId: number, deviceToken: string
         gt(kioskPairingRequests.expiresAt, now),
       ),
     )
+    .returning({ code: kioskPairingRequests.code, createdAt: kioskPairingRequests.createdAt })
     .get();
-  return row ?? null;
+  return row ? { code: row.code, expiresAt: row.createdAt + PAIRING_CODE_TTL_MS } : null;
 }
 
 export const ClaimPairingCodeInput = PairKioskInput.extend({
@@ -121,7 +155,7 @@ export function claimPairingCode(ctx: Ctx, raw: ClaimPairingCodeInput): { siteId
     if (!request) {
       throw new DomainError("INVALID", "Some fields need another look.", {
         fieldErrors: {
-          pairingCode: [`No screen at ${site.name} shows that code. Check it on the screen; a code lasts 10 minutes, then the screen offers a new one.`],
+          pairingCode: [`No screen at ${site.name} shows that code. Check it on the screen; a code lasts 10 minutes while the screen shows it, then the screen offers a new one.`],
         },
       });
     }

@@ -1,4 +1,5 @@
 import "server-only";
+import { now as clockNow } from "@/lib/clock";
 import { pruneIdempotencyKeys } from "@/lib/api/idempotency";
 import { pruneExpiredPairings } from "@/lib/kiosk/screen-pairing";
 import type { Ctx, SystemActor } from "@/lib/context";
@@ -30,7 +31,7 @@ export function systemContext(): Ctx<SystemActor> {
   return {
     db: db(),
     actor: { kind: "system" },
-    now: Date.now,
+    now: clockNow,
     doors: doorController(),
     keys: keysFromHex(config.PICKUP_CODE_HMAC_KEY, config.PICKUP_CODE_ENCRYPTION_KEY),
   };

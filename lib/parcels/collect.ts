@@ -1,6 +1,6 @@
 import "server-only";
-import { and, eq, gt, inArray, sql } from "drizzle-orm";
-import { carriers, parcels, pickupAttempts, sites } from "@/db/schema";
+import { and, eq, gt, inArray, isNull, sql } from "drizzle-orm";
+import { carriers, kiosks, parcels, pickupAttempts, sites } from "@/db/schema";
 import { preparedQuery } from "@/db/prepared";
 import { writeTransaction } from "@/db/transaction";
 import { requireKiosk } from "@/lib/auth/authorize";
@@ -9,11 +9,12 @@ import { holdDoorAfterFailedPickup } from "@/lib/doors/hold";
 import { recordOpenCommand, sendOpen } from "@/lib/doors/open";
 import { DomainError } from "@/lib/errors";
 import { hashPickupCode, phoneLast4, sameDigits } from "@/lib/pickup-codes/code";
-import { GUESS_LIMITS } from "@/lib/pickup-codes/limits";
+import { delayAfter, GUESS_LIMITS } from "@/lib/pickup-codes/limits";
+import { isSignedFor, readPickupQrToken } from "@/lib/pickup-codes/qr-token";
 import { parseInput } from "@/lib/validation";
 import type { z } from "zod";
 import { recordDoorOpened } from "./door-opened";
-import { CollectInput } from "./schemas";
+import { CollectByQrInput, CollectInput } from "./schemas";
 import { expireParcel } from "./sweep";
 import { moveParcel } from "./transition";
 
@@ -30,9 +31,20 @@ export type ExpiredDetails = { carrierName: string; carrierPhone: string | null;
 export const WRONG_CODE_MESSAGE =
   "That code does not open a door here. Check the code and the last 4 digits of your phone.";
 
+/** What a slowed-down kiosk says, however the customer arrived at it. */
+export function slowDownMessage(retryAfterMs: number): string {
+  const seconds = Math.ceil(retryAfterMs / 1000);
+  return `Too many wrong codes. Please wait ${seconds > 90 ? `${Math.ceil(seconds / 60)} minutes` : `${seconds} seconds`}, or scan the QR code from My parcels.`;
+}
+
+/** A QR we signed that no longer opens anything: out of date, or its parcel already collected. */
+export const QR_OUT_OF_DATE_MESSAGE =
+  "This QR code is out of date. Open My parcels on your phone again for a fresh one, or type your pickup code.";
+
 type Outcome =
   | { kind: "opened"; parcelId: number; slotId: number; door: ReturnType<typeof recordOpenCommand> }
   | { kind: "wrong" }
+  | { kind: "stale" }
   | { kind: "locked"; retryAfterMs: number }
   | { kind: "expired"; details: ExpiredDetails };
 
@@ -47,18 +59,31 @@ type Outcome =
 export async function collectParcel(ctx: Ctx, raw: CollectInput): Promise<CollectResult> {
   const kiosk = requireKiosk(ctx);
   const input = parseInput(CollectInput, raw);
-  const outcome = writeTransaction(ctx.db, () => collectInTransaction(ctx, kiosk, input));
+  return answer(ctx, writeTransaction(ctx.db, () => collectInTransaction(ctx, kiosk, input)));
+}
+
+/**
+ * The customer's QR scanned at a kiosk: a token the server signed for one parcel
+ * (lib/pickup-codes/qr-token.ts). A genuine token is never slowed down — it is not a guess
+ * — so a kiosk a guesser has slowed still serves everyone with their QR. A token that is
+ * not ours counts as a wrong code; ours but out of date (or for a parcel already
+ * collected) says so and counts as nothing. Kiosks only. Raises INVALID, WRONG_CODE,
+ * LOCKED_OUT and PARCEL_EXPIRED as collectParcel does.
+ */
+export async function collectParcelByQr(ctx: Ctx, raw: CollectByQrInput): Promise<CollectResult> {
+  const kiosk = requireKiosk(ctx);
+  const input = parseInput(CollectByQrInput, raw);
+  return answer(ctx, writeTransaction(ctx.db, () => collectByQrInTransaction(ctx, kiosk, input.qrToken)));
+}
+
+async function answer(ctx: Ctx, outcome: Outcome): Promise<CollectResult> {
   switch (outcome.kind) {
     case "wrong":
       throw new DomainError("WRONG_CODE", WRONG_CODE_MESSAGE);
-    case "locked": {
-      const seconds = Math.ceil(outcome.retryAfterMs / 1000);
-      throw new DomainError<LockedOutDetails>(
-        "LOCKED_OUT",
-        `Too many wrong codes. Please wait ${seconds > 90 ? `${Math.ceil(seconds / 60)} minutes` : `${seconds} seconds`}.`,
-        { retryAfterMs: outcome.retryAfterMs },
-      );
-    }
+    case "stale":
+      throw new DomainError("WRONG_CODE", QR_OUT_OF_DATE_MESSAGE);
+    case "locked":
+      throw new DomainError<LockedOutDetails>("LOCKED_OUT", slowDownMessage(outcome.retryAfterMs), { retryAfterMs: outcome.retryAfterMs });
     case "expired":
       throw new DomainError<ExpiredDetails>(
         "PARCEL_EXPIRED",
@@ -85,10 +110,16 @@ export async function collectParcel(ctx: Ctx, raw: CollectInput): Promise<Collec
   }
 }
 
+type Recorder = (outcome: "opened" | "wrong" | "expired" | "locked_out", parcelId?: number | null) => void;
+
+function recorder(ctx: Ctx, kiosk: KioskActor, now: number): Recorder {
+  return (outcome, parcelId = null) =>
+    insertAttempt(ctx.db).run({ siteId: kiosk.siteId, kioskId: kiosk.kioskId, outcome, parcelId, at: now });
+}
+
 function collectInTransaction(ctx: Ctx, kiosk: KioskActor, input: z.output<typeof CollectInput>): Outcome {
   const now = ctx.now();
-  const record = (outcome: "opened" | "wrong" | "expired" | "locked_out", parcelId: number | null = null) =>
-    insertAttempt(ctx.db).run({ siteId: kiosk.siteId, kioskId: kiosk.kioskId, outcome, parcelId, at: now });
+  const record = recorder(ctx, kiosk, now);
 
   const wait = lockoutWait(ctx, kiosk, now);
   if (wait > 0) {
@@ -101,7 +132,34 @@ function collectInTransaction(ctx: Ctx, kiosk: KioskActor, input: z.output<typeo
     record("wrong");
     return { kind: "wrong" };
   }
+  return collectFound(ctx, kiosk, parcel, now, record);
+}
 
+function collectByQrInTransaction(ctx: Ctx, kiosk: KioskActor, token: string): Outcome {
+  const now = ctx.now();
+  const record = recorder(ctx, kiosk, now);
+  const claim = readPickupQrToken(token);
+  const parcel = claim ? parcelAtSite(ctx.db).get({ id: claim.parcelId, siteId: kiosk.siteId }) : undefined;
+  if (!claim || !parcel?.pickupCodeHash || !isSignedFor(ctx.keys, claim, parcel.pickupCodeHash)) {
+    // Not one we signed: as much a guess as a typed code, and limited the same way.
+    const wait = lockoutWait(ctx, kiosk, now);
+    if (wait > 0) {
+      record("locked_out");
+      return { kind: "locked", retryAfterMs: wait };
+    }
+    record("wrong");
+    return { kind: "wrong" };
+  }
+  if (claim.expiresAt <= now || (parcel.state !== "deposited" && parcel.state !== "expired")) {
+    // Ours, so no guess: recorded against its parcel, which keeps it out of the kiosk's count.
+    record("wrong", parcel.id);
+    return { kind: "stale" };
+  }
+  return collectFound(ctx, kiosk, parcel, now, record);
+}
+
+/** The parcel a right code or QR names: collected and its door commanded open, unless its hold period is over. */
+function collectFound(ctx: Ctx, kiosk: KioskActor, parcel: typeof parcels.$inferSelect, now: number, record: Recorder): Outcome {
   const current = parcel.state === "deposited" && parcel.expiresAt! <= now ? expireParcel(ctx, parcel) : parcel;
   if (current.state === "expired") {
     record("expired", current.id);
@@ -122,30 +180,22 @@ function collectInTransaction(ctx: Ctx, kiosk: KioskActor, input: z.output<typeo
 }
 
 /**
- * Milliseconds this kiosk must wait before the next entry, 0 if none. Counts wrong
- * entries in sliding windows, per kiosk and for the whole site (GUESS_LIMITS).
+ * Milliseconds this kiosk must wait before it takes the next typed code, 0 if none
+ * (GUESS_LIMITS): the wrong codes it took in the last window — since an admin last lifted
+ * its slow-down — and the latest of them. Only this kiosk: a guesser never slows another
+ * screen, let alone the site. A wrong row that names a parcel is one of our own QRs out of
+ * date, not a guess, and does not count.
  */
 export function lockoutWait(ctx: Ctx, kiosk: KioskActor, now: number): number {
-  const kioskWrong = wrongSince(ctx, "kiosk", kiosk.kioskId, now - GUESS_LIMITS.perKioskWindowMs);
-  const siteWrong = wrongSince(ctx, "site", kiosk.siteId, now - GUESS_LIMITS.perSiteWindowMs);
-  let wait = 0;
-  if (kioskWrong.count >= GUESS_LIMITS.perKioskWrong) {
-    wait = Math.max(wait, nthNewest(ctx, "kiosk", kiosk.kioskId, GUESS_LIMITS.perKioskWrong) + GUESS_LIMITS.perKioskWindowMs - now);
-  } else if (kioskWrong.count >= GUESS_LIMITS.slowDownAfter && kioskWrong.latest !== null) {
-    wait = Math.max(wait, kioskWrong.latest + GUESS_LIMITS.slowDownMs - now);
-  }
-  if (siteWrong.count >= GUESS_LIMITS.perSiteWrong) {
-    wait = Math.max(wait, nthNewest(ctx, "site", kiosk.siteId, GUESS_LIMITS.perSiteWrong) + GUESS_LIMITS.perSiteWindowMs - now);
-  }
-  return Math.max(0, wait);
+  const wrong = wrongAtKiosk(ctx.db).get({ kioskId: kiosk.kioskId, since: now - GUESS_LIMITS.windowMs })!;
+  if (wrong.latest === null) return 0;
+  return Math.max(0, wrong.latest + delayAfter(wrong.count) - now);
 }
 
-function scope(by: "kiosk" | "site", id: number) {
-  return by === "kiosk" ? eq(pickupAttempts.kioskId, id) : eq(pickupAttempts.siteId, id);
-}
-
-function wrongSince(ctx: Ctx, by: "kiosk" | "site", id: number, since: number) {
-  return wrongCount[by](ctx.db).get({ id, since })!;
+/** How long the kiosk acting in `ctx` takes no typed code, for its screen to show on load. Kiosks only. */
+export function kioskSlowDown(ctx: Ctx): { retryAfterMs: number } {
+  const kiosk = requireKiosk(ctx);
+  return { retryAfterMs: lockoutWait(ctx, kiosk, ctx.now()) };
 }
 
 // Every code entered runs these; built once per connection.
@@ -174,31 +224,26 @@ const parcelByCode = preparedQuery((db) =>
     )
     .prepare(),
 );
-const wrongCountBy = (by: "kiosk" | "site") =>
-  preparedQuery((db) =>
-    db
-      .select({ count: sql<number>`count(*)`, latest: sql<number | null>`max(${pickupAttempts.at})` })
-      .from(pickupAttempts)
-      .where(
-        and(
-          by === "kiosk" ? eq(pickupAttempts.kioskId, sql.placeholder("id")) : eq(pickupAttempts.siteId, sql.placeholder("id")),
-          eq(pickupAttempts.outcome, "wrong"),
-          gt(pickupAttempts.at, sql.placeholder("since")),
-        ),
-      )
-      .prepare(),
-  );
-const wrongCount = { kiosk: wrongCountBy("kiosk"), site: wrongCountBy("site") };
-
-/** Time of the n-th newest wrong entry: the window reopens when it falls out. */
-function nthNewest(ctx: Ctx, by: "kiosk" | "site", id: number, n: number): number {
-  const row = ctx.db
-    .select({ at: pickupAttempts.at })
+const parcelAtSite = preparedQuery((db) =>
+  db
+    .select()
+    .from(parcels)
+    .where(and(eq(parcels.id, sql.placeholder("id")), eq(parcels.siteId, sql.placeholder("siteId"))))
+    .prepare(),
+);
+const wrongAtKiosk = preparedQuery((db) =>
+  db
+    .select({ count: sql<number>`count(*)`, latest: sql<number | null>`max(${pickupAttempts.at})` })
     .from(pickupAttempts)
-    .where(and(scope(by, id), eq(pickupAttempts.outcome, "wrong")))
-    .orderBy(sql`${pickupAttempts.at} desc`)
-    .limit(1)
-    .offset(n - 1)
-    .get();
-  return row?.at ?? 0;
-}
+    .where(
+      and(
+        eq(pickupAttempts.kioskId, sql.placeholder("kioskId")),
+        eq(pickupAttempts.outcome, "wrong"),
+        isNull(pickupAttempts.parcelId),
+        gt(pickupAttempts.at, sql.placeholder("since")),
+        // An admin's lift: wrong codes up to that moment no longer count.
+        sql`${pickupAttempts.at} > coalesce((select ${kiosks.attemptsClearedAt} from ${kiosks} where ${kiosks.id} = ${sql.placeholder("kioskId")}), 0)`,
+      ),
+    )
+    .prepare(),
+);

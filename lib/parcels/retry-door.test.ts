@@ -75,6 +75,17 @@ describe("trying a stuck door again at the kiosk", () => {
     await expectDomainError(() => retryCollectedDoor(reused.kiosk, { parcelId: reused.parcel.id }), "NOT_FOUND");
   });
 
+  test("only the kiosk that collected it: another kiosk of the same site gets the answer for an unknown request", async () => {
+    const { station, parcel, kiosk } = await collectedBehindStuckDoor();
+    const neighbour = world.ctx(createKiosk(world.db, station.site.id));
+    const refused = await expectDomainError(() => retryCollectedDoor(neighbour, { parcelId: parcel.id }), "NOT_FOUND");
+    const unknown = await expectDomainError(() => retryCollectedDoor(neighbour, { parcelId: 999_999_999 }), "NOT_FOUND");
+    expect(refused.message).toBe(unknown.message);
+    expect(doorEvents(parcel.id).slice(-1)).toEqual(["open_failed"]);
+    // The kiosk the customer stands at still may.
+    expect((await retryCollectedDoor(kiosk, { parcelId: parcel.id })).doorOpened).toBe(true);
+  });
+
   test("a parcel collected normally, or never collected, cannot be opened again; couriers cannot call it", async () => {
     const station = createStation(world);
     const { parcel } = await deposit(world, station.courier, station.site.id);

@@ -24,18 +24,24 @@ export type RetryDoorResult = { slot: { label: string; lockerCode: string }; doo
 const NO_RETRY = "This door cannot be opened again from here. Please call the phone number on the locker and give the door's number.";
 
 /**
- * Opens the door of a parcel just collected at this kiosk's site whose last open command
+ * Opens the door of a parcel just collected at this very kiosk whose last open command
  * failed: within DOOR_RETRY.windowMs of the collection, at most DOOR_RETRY.maxOpens opens
- * in all, and never once another parcel is in that door. Kiosks only. Anything else is
- * NOT_FOUND with one message.
+ * in all, and never once another parcel is in that door. Only the kiosk that collected it
+ * (its pickup_attempts row says which): the customer stands there, and another screen of
+ * the site could otherwise open a door across the hall with nobody in front of it. Kiosks
+ * only. Anything else is NOT_FOUND with one message.
  */
 export async function retryCollectedDoor(ctx: Ctx, raw: ParcelRef): Promise<RetryDoorResult> {
   const kiosk = requireKiosk(ctx);
   const { parcelId } = parseInput(ParcelRef, raw);
   return retryDoor(ctx, "pickup", () =>
     ctx.db.$client
-      .prepare("select id, slot_id as slotId from parcels where id = ? and site_id = ? and state = 'collected' and closed_at >= ?")
-      .get(parcelId, kiosk.siteId, ctx.now() - DOOR_RETRY.windowMs) as { id: number; slotId: number } | undefined,
+      .prepare(
+        `select p.id, p.slot_id as slotId from parcels p
+         where p.id = ? and p.site_id = ? and p.state = 'collected' and p.closed_at >= ?
+           and exists (select 1 from pickup_attempts a where a.parcel_id = p.id and a.kiosk_id = ? and a.outcome = 'opened')`,
+      )
+      .get(parcelId, kiosk.siteId, ctx.now() - DOOR_RETRY.windowMs, kiosk.kioskId) as { id: number; slotId: number } | undefined,
   );
 }
 

@@ -70,3 +70,9 @@ export const CollectInput = z.object({
     .regex(new RegExp(`^\\d{${PHONE_DIGITS}}$`), `Enter the last ${PHONE_DIGITS} digits of your phone number.`),
 });
 export type CollectInput = z.input<typeof CollectInput>;
+
+/** A scanned pickup QR's token (lib/pickup-codes/qr-token.ts); its shape is checked where it is verified. */
+export const CollectByQrInput = z.object({
+  qrToken: z.string().trim().min(1, "Scan the QR code again.").max(80, "That is not a pickup QR code."),
+});
+export type CollectByQrInput = z.input<typeof CollectByQrInput>;

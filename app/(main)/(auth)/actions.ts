@@ -4,7 +4,7 @@ import { headers } from "next/headers";
 import { AuthError } from "next-auth";
 import { signUpCustomer } from "@/lib/auth/accounts";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
-import { requestClientAddress } from "@/lib/auth/client-address";
+import { requestClientAddress } from "@/lib/security/client-address";
 import { signIn, SignInLimited, signOut } from "@/lib/auth/next-auth";
 import { SignInInput } from "@/lib/auth/schemas";
 import { db } from "@/lib/db";

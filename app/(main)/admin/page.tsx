@@ -9,6 +9,9 @@ import { formatDateTime, formatDuration } from "@/lib/format";
 import { SIZES } from "@/lib/slots/sizes";
 import { adminPageContext } from "./admin-context";
 import { describeMessage } from "@/components/admin/message-words";
+import { ActionForm } from "@/components/admin/action-form";
+import { GUESS_LIMITS } from "@/lib/pickup-codes/limits";
+import { liftKioskSlowDownAction } from "./actions";
 
 
 export const metadata: Metadata = { title: "Admin dashboard" };
@@ -83,6 +86,52 @@ export default async function AdminDashboardPage() {
                   <span className="text-gray-700">
                     {door.failures === 1 ? "once" : `${door.failures} times`} · last {formatDateTime(door.lastAt)}
                   </span>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </Panel>
+
+      <Panel id="kiosk-guessing" title="Wrong codes at kiosks, last 24 hours">
+        {dashboard.kioskGuessing.length === 0 ? (
+          <p className="text-sm text-gray-700">None: no kiosk saw a wrong code.</p>
+        ) : (
+          <>
+            <p className="-mt-2 text-sm text-gray-700">
+              After {GUESS_LIMITS.freeWrong} wrong codes a kiosk waits a little before it takes the next typed code, longer with each
+              one, up to {Math.round(GUESS_LIMITS.maxDelayMs / 60_000)} minutes; other kiosks and QR codes are never slowed. Many wrong
+              codes at one kiosk may be someone guessing. Lift a slow-down when a customer is waiting in front of it.
+            </p>
+            <ul className="flex flex-col divide-y divide-gray-100" aria-label="Wrong codes at kiosks">
+              {dashboard.kioskGuessing.map((site) => (
+                <li key={site.siteId} className="flex flex-col gap-2 py-2 text-sm">
+                  <div className="flex flex-wrap items-baseline justify-between gap-2">
+                    <Link href={`/admin/sites/${site.siteId}`} className="font-semibold text-brand-700 underline">
+                      {site.siteName}
+                    </Link>
+                    <span className="text-gray-700">
+                      {plural(site.wrong, "wrong code")} · {plural(site.refused, "entry", "entries")} refused while slowed down
+                    </span>
+                  </div>
+                  <ul className="flex flex-col gap-2 pl-3" aria-label={`Kiosks at ${site.siteName}`}>
+                    {site.kiosks.map((kiosk) => (
+                      <li key={kiosk.kioskId} className="flex flex-col gap-1">
+                        <p className="text-gray-800">
+                          <strong>{kiosk.kioskName}</strong>: {plural(kiosk.wrong, "wrong code")}, {kiosk.refused} refused ·{" "}
+                          {kiosk.slowedForMs > 0 ? `slowed down for ${waitWords(kiosk.slowedForMs)} more` : "takes codes now"}
+                        </p>
+                        <ActionForm
+                          action={liftKioskSlowDownAction}
+                          hidden={{ kioskId: kiosk.kioskId }}
+                          submitLabel={`Lift the slow-down of ${kiosk.kioskName}`}
+                          pendingLabel="Lifting…"
+                          variant="secondary"
+                          disabled={kiosk.slowedForMs === 0}
+                        />
+                      </li>
+                    ))}
+                  </ul>
                 </li>
               ))}
             </ul>
@@ -207,4 +256,13 @@ function SiteFigure({ term, site, value, href }: { term: string; site: string; v
       </dd>
     </div>
   );
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+function waitWords(ms: number): string {
+  const seconds = Math.ceil(ms / 1000);
+  return seconds < 90 ? `${seconds} s` : `${Math.ceil(seconds / 60)} min`;
 }

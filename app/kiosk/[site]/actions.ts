@@ -1,17 +1,19 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
+import { requestClientAddress } from "@/lib/security/client-address";
 import { kioskContext, startKioskScreenPairing } from "@/lib/kiosk/context";
 import { kioskDeviceToken, storeKioskDeviceToken } from "@/lib/kiosk/device-cookie";
 import { kioskErrorState, openedState } from "@/lib/kiosk/errors";
 import { isDomainError } from "@/lib/errors";
 import type { KioskState, ScreenPairingState } from "@/lib/kiosk/state";
 import type { Ctx, KioskActor } from "@/lib/context";
-import { collectParcel } from "@/lib/parcels/collect";
+import { collectParcel, collectParcelByQr } from "@/lib/parcels/collect";
 import { retryCollectedDoor } from "@/lib/parcels/retry-door";
 
 /**
- * A code entered (or scanned) at a site's kiosk, or another try of a door that did not
+ * A code entered or a QR scanned at a site's kiosk, or another try of a door that did not
  * open. Only a paired screen may do either; collectParcel records the attempt and applies
  * the guessing limits; the state handed back never repeats what was entered.
  */
@@ -22,12 +24,16 @@ export async function collectAtKioskAction(siteCode: string, _previous: KioskSta
   }
   const retry = formData.get("retryParcelId");
   if (typeof retry === "string") return retryDoor(kiosk.ctx, kiosk.site.code, retry);
+  const qrToken = formData.get("qrToken");
   let result;
   try {
-    result = await collectParcel(kiosk.ctx, {
-      code: String(formData.get("code") ?? ""),
-      phoneLast4: String(formData.get("phoneLast4") ?? ""),
-    });
+    result =
+      typeof qrToken === "string"
+        ? await collectParcelByQr(kiosk.ctx, { qrToken })
+        : await collectParcel(kiosk.ctx, {
+            code: String(formData.get("code") ?? ""),
+            phoneLast4: String(formData.get("phoneLast4") ?? ""),
+          });
   } catch (error) {
     return kioskErrorState(error);
   }
@@ -58,7 +64,7 @@ export async function startScreenPairingAction(siteCode: string): Promise<Screen
   if (!screen.ctx) {
     let started;
     try {
-      started = startKioskScreenPairing(screen.site.id);
+      started = startKioskScreenPairing(screen.site.id, requestClientAddress(await headers()));
     } catch (error) {
       if (isDomainError(error)) return { status: "error", message: error.message };
       throw error;

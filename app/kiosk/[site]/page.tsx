@@ -4,6 +4,7 @@ import { KioskClock } from "@/components/kiosk/kiosk-clock";
 import { KioskScreen } from "@/components/kiosk/kiosk-screen";
 import { kioskContext, kioskSiteByCode } from "@/lib/kiosk/context";
 import { kioskDeviceToken } from "@/lib/kiosk/device-cookie";
+import { kioskStartState } from "@/lib/kiosk/errors";
 import { ScreenPairing } from "@/components/kiosk/screen-pairing";
 import { siteDoorGrid } from "@/lib/kiosk/door-grid";
 import { collectAtKioskAction, startScreenPairingAction } from "./actions";
@@ -44,7 +45,12 @@ export default async function KioskPage({ params }: Props) {
       </header>
       <main className="flex flex-1 flex-col">
         {ctx ? (
-          <KioskScreen siteCode={site.code} lockers={siteDoorGrid(ctx, site.id)} collect={collectAtKioskAction.bind(null, site.code)} />
+          <KioskScreen
+            siteCode={site.code}
+            lockers={siteDoorGrid(ctx, site.id)}
+            collect={collectAtKioskAction.bind(null, site.code)}
+            initial={kioskStartState(ctx)}
+          />
         ) : (
           <ScreenPairing
             siteName={site.name}

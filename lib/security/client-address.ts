@@ -2,7 +2,7 @@ import "server-only";
 import { env } from "@/lib/env";
 
 /**
- * The address a request came from, for the sign-in and sign-up limits.
+ * The address a request came from, for the limits per client: sign-in and sign-up, and the public kiosk-pairing page.
  *
  * X-Forwarded-For is a list each proxy appends to: the last `trustedProxyHops` entries
  * were written by proxies of ours, so the client is the entry just before them; anything
