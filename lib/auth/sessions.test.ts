@@ -1,13 +1,13 @@
 import { eq } from "drizzle-orm";
 import { afterAll, describe, expect, test } from "vitest";
-import { users } from "@/db/schema";
+import { userSessions, users } from "@/db/schema";
 import { createCourier, deactivateCourier, reactivateCourier } from "@/lib/people/couriers";
 import { adminScene } from "@/lib/testing/admin";
 import { expectDomainError } from "@/lib/testing/domain-error";
 import { asActor, createTestWorld, createUser } from "@/lib/testing/factories";
 import { changePassword, signUpCustomer, verifyCredentials } from "./accounts";
 import { sessionLifetimeMs } from "./session-policy";
-import { endSession, sessionIsOpen, startSession } from "./sessions";
+import { endSession, pruneSessions, sessionIsOpen, startSession } from "./sessions";
 
 const world = createTestWorld();
 afterAll(() => world.close());
@@ -41,6 +41,22 @@ describe("a signed-in session", () => {
     expect(sessionIsOpen(world.db, staff, adminId, now + sessionLifetimeMs("admin"))).toBe(false);
     const customer = startSession(world.db, customerId, "customer", now);
     expect(sessionIsOpen(world.db, customer, customerId, now + 13 * HOUR)).toBe(true);
+  });
+
+  test("rows that ended or ran out are pruned; open ones stay open", () => {
+    const now = world.clock.now;
+    const userId = createUser(world.db, { role: "customer" }).id;
+    const open = startSession(world.db, userId, "customer", now);
+    const signedOut = startSession(world.db, userId, "customer", now);
+    endSession(world.db, signedOut, now + 1);
+    const later = now + 2;
+    pruneSessions(world.db, later);
+    expect(sessionIsOpen(world.db, open, userId, later)).toBe(true);
+    const rows = world.db.select().from(userSessions).where(eq(userSessions.userId, userId)).all();
+    expect(rows.map((row) => row.id)).toEqual([open]);
+
+    pruneSessions(world.db, now + sessionLifetimeMs("customer") + 1);
+    expect(world.db.select().from(userSessions).where(eq(userSessions.userId, userId)).all()).toEqual([]);
   });
 });
 

@@ -1,6 +1,6 @@
 import "server-only";
 import crypto from "node:crypto";
-import { and, eq, gt, isNull, lt, ne, sql } from "drizzle-orm";
+import { and, eq, gt, isNotNull, isNull, lt, ne, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { preparedQuery } from "@/db/prepared";
 import { userSessions, type Role } from "@/db/schema";
@@ -59,4 +59,16 @@ export function endUserSessions(db: Db, userId: number, now: number, keep?: stri
     .set({ endedAt: now })
     .where(and(eq(userSessions.userId, userId), isNull(userSessions.endedAt), keep ? ne(userSessions.id, keep) : undefined))
     .run();
+}
+
+/**
+ * Deletes the rows no request can use any more: ended or past their end. A missing row
+ * reads as signed out, exactly as an ended one does, so nothing is lost. The background
+ * round calls it; without it a person who never signs in again leaves rows for ever.
+ */
+export function pruneSessions(db: Db, now: number): number {
+  return db
+    .delete(userSessions)
+    .where(or(isNotNull(userSessions.endedAt), lt(userSessions.expiresAt, now)))
+    .run().changes;
 }

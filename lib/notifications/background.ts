@@ -1,6 +1,7 @@
 import "server-only";
 import { now as clockNow } from "@/lib/clock";
 import { pruneIdempotencyKeys } from "@/lib/api/idempotency";
+import { pruneSessions } from "@/lib/auth/sessions";
 import { pruneExpiredPairings } from "@/lib/kiosk/screen-pairing";
 import type { Ctx, SystemActor } from "@/lib/context";
 import { db } from "@/lib/db";
@@ -14,7 +15,7 @@ import { deliverDueNotifications } from "./worker";
 /*
  * The server's housekeeping timer, started once per process by instrumentation.ts: the
  * parcel sweep (lapsed reservations, expiries, reminders), pruning Idempotency-Keys past
- * their day and kiosk pairing codes past their 10 minutes, and then the outbox delivery, so a reminder queued by the sweep goes out in
+ * their day, kiosk pairing codes past their time and sign-in sessions that ended, and then the outbox delivery, so a reminder queued by the sweep goes out in
  * the same round.
  */
 
@@ -44,6 +45,7 @@ export async function runBackgroundJobsOnce(ctx: Ctx<SystemActor> = systemContex
   const sweep = runParcelSweep(ctx);
   const idempotencyKeysPruned = pruneIdempotencyKeys(ctx.db, ctx.now());
   const pairingCodesPruned = pruneExpiredPairings(ctx.db, ctx.now());
+  const sessionsPruned = pruneSessions(ctx.db, ctx.now());
   const transport = appTransport(ctx);
   const delivery = { sent: 0, retrying: 0, failed: 0, skipped: 0 };
   // Batch after batch until the outbox is drained or the budget is spent: at a busy
@@ -54,7 +56,7 @@ export async function runBackgroundJobsOnce(ctx: Ctx<SystemActor> = systemContex
     for (const key of Object.keys(delivery) as (keyof typeof delivery)[]) delivery[key] += batch[key];
     if (batch.sent + batch.retrying + batch.failed + batch.skipped === 0 || Date.now() - started > DELIVERY_BUDGET_MS) break;
   }
-  return { sweep, delivery, idempotencyKeysPruned, pairingCodesPruned };
+  return { sweep, delivery, idempotencyKeysPruned, pairingCodesPruned, sessionsPruned };
 }
 
 /** Starts the timer unless this process already has one (dev reloads re-run instrumentation). */
