@@ -3,6 +3,7 @@ import addFormats from "ajv-formats";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { parcels, slots } from "@/db/schema";
+import { issuePickupQrToken } from "@/lib/pickup-codes/qr-token";
 import { layoutByRow } from "@/lib/sites/layout";
 import * as f from "@/lib/testing/factories";
 import { handleApiRequest, type ApiServices } from "./handler";
@@ -232,6 +233,21 @@ describe("kiosk collection", () => {
     const state = world.db.select({ state: parcels.state }).from(parcels).where(eq(parcels.id, reserved.body.parcel.id)).get();
     expect(state?.state).toBe("collected");
   });
+
+  test("the customer's QR token opens the door once; a forged one is a wrong code", async () => {
+    const reserved = await call("POST", "/parcels", { body: newParcel("M") });
+    await call("POST", `/parcels/${reserved.body.parcel.id}/deposit`);
+    const row = world.db.select({ id: parcels.id, pickupCodeHash: parcels.pickupCodeHash }).from(parcels).where(eq(parcels.id, reserved.body.parcel.id)).get()!;
+    const qrToken = issuePickupQrToken(world.keys, { id: row.id, pickupCodeHash: row.pickupCodeHash! }, world.clock.now);
+    const forged = await call("POST", "/kiosk/collections/qr", { token: kioskToken, body: { qrToken: `${qrToken.slice(0, -4)}0000` } });
+    expect(forged.status).toBe(422);
+    expect(forged.body.error.code).toBe("WRONG_CODE");
+    const opened = await call("POST", "/kiosk/collections/qr", { token: kioskToken, body: { qrToken } });
+    expect(opened.status).toBe(200);
+    expect(opened.body).toMatchObject({ parcelId: row.id, doorOpened: true, slot: { label: reserved.body.parcel.slot.label } });
+    const reused = await call("POST", "/kiosk/collections/qr", { token: kioskToken, body: { qrToken } });
+    expect(reused.status).toBe(422);
+  });
 });
 
 describe("a door that did not open at the kiosk", () => {
@@ -436,6 +452,7 @@ describe("every endpoint", () => {
     "/parcels/{parcelId}/slot-fault": () => ({ reason: "Hinge broken" }),
     "/parcels/{parcelId}/cancel": () => ({ reason: "Sent back" }),
     "/kiosk/collections": () => ({ code: "000000", phoneLast4: "0000" }),
+    "/kiosk/collections/qr": () => ({ qrToken: "1.zzzzzzzz.00000000000000000000000000000000" }),
   };
   test.each(API_ROUTES.filter((route) => route.method === "POST").map((route) => [route.path, route] as const))(
     "POST %s answers a retry with the same key exactly as the first time, writing nothing more",

@@ -4,12 +4,12 @@ import type { Ctx } from "@/lib/context";
 import { announceParcel } from "@/lib/parcels/announce";
 import { parcelByTracking } from "@/lib/parcels/by-tracking";
 import { cancelParcel } from "@/lib/parcels/cancel";
-import { collectParcel } from "@/lib/parcels/collect";
+import { collectParcel, collectParcelByQr } from "@/lib/parcels/collect";
 import { confirmDeposit } from "@/lib/parcels/deposit";
 import { reportParcelDoesNotFit, reportSlotFault } from "@/lib/parcels/reassign";
 import { reserveParcel } from "@/lib/parcels/reserve";
 import { retryCollectedDoor, retryTakeBackDoor } from "@/lib/parcels/retry-door";
-import { AnnounceInput, CollectInput, ReserveInput } from "@/lib/parcels/schemas";
+import { AnnounceInput, CollectByQrInput, CollectInput, ReserveInput } from "@/lib/parcels/schemas";
 import { confirmTakeBack, takeBackParcel } from "@/lib/parcels/take-back";
 import { listCourierSites } from "@/lib/sites/queries";
 import { CancelledParcel, Collection, DoorRetry, ParcelWithDoor, ParcelWithReplay, ReassignedParcel, SiteList, Timeline } from "./responses";
@@ -141,6 +141,15 @@ export const API_ROUTES: ApiRoute[] = [
     response: Collection,
     body: CollectInput,
     handle: (ctx, { body }) => collectParcel(ctx, body as CollectInput),
+  },
+  {
+    method: "POST",
+    path: "/kiosk/collections/qr",
+    scope: "kiosk",
+    summary: "Collect with the token of the pickup QR the customer's app shows (signed, 15 minutes; never slowed down by wrong codes)",
+    response: Collection,
+    body: CollectByQrInput,
+    handle: (ctx, { body }) => collectParcelByQr(ctx, body as CollectByQrInput),
   },
   {
     method: "POST",
