@@ -157,3 +157,10 @@ test("a session cookie saved before signing out no longer reaches a signed-in pa
     await thief.close();
   }
 });
+
+test("a sign-in refused by Auth.js itself (posted straight to it) says why on the sign-in page", async ({ page }) => {
+  await page.goto("/sign-in?error=CredentialsSignin&code=rate_limited");
+  await expect(page.getByRole("alert")).toHaveText("Too many attempts. Try again in a few minutes.");
+  await page.goto("/sign-in?error=CredentialsSignin&code=credentials");
+  await expect(page.getByRole("alert")).toHaveText(/do not match an account/);
+});

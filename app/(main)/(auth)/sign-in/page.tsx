@@ -20,6 +20,14 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         <p className="mt-1 text-gray-700">Customers, couriers and campus admins all sign in here.</p>
       </div>
       {params.signedOut ? <Alert tone="success">You are signed out.</Alert> : null}
+      {/* Auth.js's own redirect after a refused sign-in posted straight to it (no form state). */}
+      {params.error === "CredentialsSignin" ? (
+        <Alert tone="error">
+          {params.code === "rate_limited"
+            ? "Too many attempts. Try again in a few minutes."
+            : "That email or phone and password do not match an account. Check them and try again."}
+        </Alert>
+      ) : null}
       <SignInForm callbackUrl={safeCallbackPath(params.callbackUrl)} />
       <p className="text-sm text-gray-700">
         New here?{" "}
