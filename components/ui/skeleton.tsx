@@ -4,10 +4,11 @@ import type { ReactNode } from "react";
  * Loading skeletons: static markup, no client JavaScript. The region says "Loading…" to
  * screen readers once; the grey shapes inside are hidden from them.
  *
- * Where a loading.tsx may go: only above pages that never call notFound() or redirect().
- * Its Suspense boundary makes Next.js send the page's first bytes — and the status 200 —
- * before the page has run, so a not-found below it answers 200 instead of 404 (measured on
- * /kiosk/NO-SUCH-SITE). A page that checks first can stream its slow part in its own
+ * Where a loading.tsx may go: only above pages that never call notFound(). Its Suspense
+ * boundary makes Next.js send the page's first bytes — and the status 200 — before the page
+ * has run, so a not-found below it answers 200 instead of 404 (measured on
+ * /kiosk/NO-SUCH-SITE), and a redirect() below it (a wrong role) happens in the browser
+ * instead of as a 307. A page that checks first can stream its slow part in its own
  * <Suspense> with these pieces, after the check.
  */
 
