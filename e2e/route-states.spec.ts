@@ -76,6 +76,8 @@ test("a kiosk address naming no site says the screen is not set up, without pair
   // pairing is looked at: there is no start screen of that site to offer.
   await expectNotFound(page, "/kiosk/NO-SUCH-SITE", "This screen is not set up");
   await expect(page.getByText("ask at the station desk")).toBeVisible();
+  // A malformed escape is just another unknown code (it used to throw in the page's metadata).
+  await expectNotFound(page, "/kiosk/%25", "This screen is not set up");
 });
 
 /*
