@@ -7,7 +7,7 @@ import { db } from "@/lib/db";
 import { doorController } from "@/lib/doors";
 import { env } from "@/lib/env";
 import { keysFromHex } from "@/lib/pickup-codes/code";
-import { loadUserActor } from "./accounts";
+import { loadUserActor, signUpCustomer, type SessionUser } from "./accounts";
 import { auth } from "./next-auth";
 import { sessionIsOpen } from "./sessions";
 import { ROLE_HOME } from "./session-policy";
@@ -42,6 +42,14 @@ export async function requestContext(): Promise<Ctx<UserActor | AnonymousActor>>
 
 export function serviceContext<A extends Ctx["actor"]>(actor: A): Ctx<A> {
   return { db: db(), actor, now: Date.now, doors: doorController(), keys: pickupCodeKeys() };
+}
+
+/**
+ * The sign-up form's account creation: signUpCustomer (lib/auth/accounts.ts, which says
+ * what it raises) on the app's database, counted against the client's `address`.
+ */
+export function signUpFromRequest(raw: unknown, address: string): Promise<SessionUser> {
+  return signUpCustomer(db(), raw, { address });
 }
 
 export function isRole(user: CurrentUser | null, ...roles: Role[]): user is CurrentUser {

@@ -1,3 +1,4 @@
+// Client-safe: browser code imports this (CLIENT_SAFE_MODULES, eslint.config.mjs); it imports only client-safe modules.
 /*
  * What the customer's pickup QR holds: exactly what they would type at the kiosk — the
  * pickup code and the last 4 digits of their phone — plus the site code, so a kiosk can
