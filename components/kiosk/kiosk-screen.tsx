@@ -16,7 +16,7 @@ import { QrScanner } from "./qr-scanner";
  * refreshes the door grid from the server.
  */
 
-export const IDLE_MS = 25_000;
+const IDLE_MS = 25_000;
 
 type CollectAction = (previous: KioskState, formData: FormData) => Promise<KioskState>;
 

@@ -26,7 +26,7 @@ export const apiSchemas = z.registry<{ id: string; description?: string }>();
 /** Epoch milliseconds. */
 const Time = z.number().int();
 
-export const ParcelViewBody = z
+const ParcelViewBody = z
   .strictObject({
     id: z.number().int(),
     trackingNumber: z.string(),

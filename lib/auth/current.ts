@@ -52,10 +52,6 @@ export function signUpFromRequest(raw: unknown, address: string): Promise<Sessio
   return signUpCustomer(db(), raw, { address });
 }
 
-export function isRole(user: CurrentUser | null, ...roles: Role[]): user is CurrentUser {
-  return user !== null && roles.includes(user.role);
-}
-
 /**
  * For pages: the signed-in user if their role is allowed here. Nobody signed in goes to
  * sign in; a user of another role goes to their own home. Data is still authorized by

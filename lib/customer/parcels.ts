@@ -54,7 +54,7 @@ function siteLocations(ctx: Ctx, siteIds: number[]): Map<number, SiteLocation> {
 }
 
 /** The QR a kiosk scans: the same code and phone digits the customer would type. */
-export async function pickupQrDataUrl(siteCode: string, code: string, recipientPhone: string): Promise<string> {
+async function pickupQrDataUrl(siteCode: string, code: string, recipientPhone: string): Promise<string> {
   const svg = await QRCode.toString(pickupQrPayload({ siteCode, code, phoneLast4: phoneLast4(recipientPhone) }), {
     type: "svg",
     errorCorrectionLevel: "M",

@@ -9,7 +9,7 @@
  *   PLK1:ZJG-N:482913:0001
  */
 
-export const PICKUP_QR_VERSION = "PLK1";
+const PICKUP_QR_VERSION = "PLK1";
 
 /*
  * The code scheme's lengths (lib/pickup-codes/code.ts, which is server code and cannot be

@@ -125,7 +125,7 @@ function collectInTransaction(ctx: Ctx, kiosk: KioskActor, input: z.output<typeo
  * Milliseconds this kiosk must wait before the next entry, 0 if none. Counts wrong
  * entries in sliding windows, per kiosk and for the whole site (GUESS_LIMITS).
  */
-export function lockoutWait(ctx: Ctx, kiosk: KioskActor, now: number): number {
+function lockoutWait(ctx: Ctx, kiosk: KioskActor, now: number): number {
   const kioskWrong = wrongSince(ctx, "kiosk", kiosk.kioskId, now - GUESS_LIMITS.perKioskWindowMs);
   const siteWrong = wrongSince(ctx, "site", kiosk.siteId, now - GUESS_LIMITS.perSiteWindowMs);
   let wait = 0;
