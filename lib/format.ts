@@ -1,3 +1,4 @@
+// Client-safe: browser code imports this (CLIENT_SAFE_MODULES, eslint.config.mjs); it imports only client-safe modules.
 /** Dates and durations as people read them. Times are shown in the site's time zone. */
 const TIME_ZONE = "Asia/Shanghai";
 

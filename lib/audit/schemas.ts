@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 
-export const AUDIT_CATEGORIES = ["site", "locker", "door", "parcel", "people", "carrier"] as const;
+const AUDIT_CATEGORIES = ["site", "locker", "door", "parcel", "people", "carrier"] as const;
 export type AuditCategory = (typeof AUDIT_CATEGORIES)[number];
 
 const Id = z.coerce.number<unknown>().int().positive();

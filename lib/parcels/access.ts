@@ -36,7 +36,7 @@ export function loadVisibleParcel(ctx: Ctx, parcelId: number): ParcelRow {
 }
 
 /** States in which a tracking number is taken (invariant 4's partial index). */
-export const PENDING_STATES = ["announced", "reserved", "deposited", "expired"] as const;
+const PENDING_STATES = ["announced", "reserved", "deposited", "expired"] as const;
 
 // The look-ups every deposit and collection makes, built once per connection.
 const parcelWithOrganization = preparedQuery((db) =>

@@ -26,7 +26,7 @@ export type AdminSite = {
   createdAt: number;
 };
 
-export function toAdminSite(site: SiteRow): AdminSite {
+function toAdminSite(site: SiteRow): AdminSite {
   return {
     id: site.id,
     code: site.code,
