@@ -1,26 +1,12 @@
 "use client";
 
-import Link from "next/link";
-import { errorReference, RouteState } from "@/components/layout/route-state";
-import { Button, buttonClass } from "@/components/ui/button";
+import { ErrorState } from "@/components/layout/error-state";
 
 /** The pages outside the three areas (home, sign-out, the development mailbox). */
 export default function MainError({ error, retry }: { error: unknown; retry: () => void }) {
   return (
-    <RouteState
-      title="Something went wrong"
-      reference={errorReference(error)}
-      actions={
-        <>
-          <Button onClick={() => retry()}>Try again</Button>
-          <Link href="/" className={buttonClass("secondary")}>
-            Go to the home page
-          </Link>
-        </>
-      }
-    >
-      <title>Something went wrong · Parcel Lockers</title>
+    <ErrorState error={error} retry={retry} back={{ href: "/", label: "Go to the home page" }}>
       <p>This page could not be shown. Please try again in a moment.</p>
-    </RouteState>
+    </ErrorState>
   );
 }

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { BrandLink } from "./brand-link";
 import type { ReactNode } from "react";
 
 /*
@@ -62,12 +62,7 @@ export function BrandBar() {
   return (
     <header className="border-b border-gray-200 bg-white">
       <div className="mx-auto flex max-w-5xl items-center px-4 py-3">
-        <Link href="/" className="flex items-center gap-2 whitespace-nowrap text-lg font-bold text-brand-700">
-          <span aria-hidden className="grid h-8 w-8 place-items-center rounded-md bg-brand-600 text-white">
-            ▦
-          </span>
-          Parcel Lockers
-        </Link>
+        <BrandLink />
       </div>
     </header>
   );

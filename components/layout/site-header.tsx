@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { BrandLink } from "./brand-link";
 import type { Role } from "@/db/schema";
 
 const ROLE_LABEL: Record<Role, string> = { customer: "Customer", courier: "Courier", admin: "Admin" };
@@ -7,12 +8,7 @@ export function SiteHeader({ user }: { user: { name: string; role: Role } | null
   return (
     <header className="border-b border-gray-200 bg-white">
       <div className="mx-auto flex max-w-5xl items-center justify-between gap-4 px-4 py-3">
-        <Link href="/" className="flex items-center gap-2 whitespace-nowrap text-lg font-bold text-brand-700">
-          <span aria-hidden className="grid h-8 w-8 place-items-center rounded-md bg-brand-600 text-white">
-            ▦
-          </span>
-          Parcel Lockers
-        </Link>
+        <BrandLink />
         <nav aria-label="Account" className="flex items-center gap-1 text-sm sm:gap-3">
           {user ? (
             <>

@@ -1,26 +1,12 @@
 "use client";
 
-import Link from "next/link";
-import { errorReference, RouteState } from "@/components/layout/route-state";
-import { Button, buttonClass } from "@/components/ui/button";
+import { ErrorState } from "@/components/layout/error-state";
 
-// Nothing is logged here: a message thrown in the browser may carry what was typed.
+// A message thrown in the browser may carry what was typed: nothing is logged here.
 export default function AuthError({ error, retry }: { error: unknown; retry: () => void }) {
   return (
-    <RouteState
-      title="Signing in is not working just now"
-      reference={errorReference(error)}
-      actions={
-        <>
-          <Button onClick={() => retry()}>Try again</Button>
-          <Link href="/" className={buttonClass("secondary")}>
-            Go to the home page
-          </Link>
-        </>
-      }
-    >
-      <title>Something went wrong · Parcel Lockers</title>
+    <ErrorState error={error} retry={retry} back={{ href: "/", label: "Go to the home page" }} title="Signing in is not working just now">
       <p>Nothing was changed. Please try again in a moment.</p>
-    </RouteState>
+    </ErrorState>
   );
 }

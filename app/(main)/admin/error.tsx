@@ -1,27 +1,11 @@
 "use client";
 
-import Link from "next/link";
-import { errorReference, RouteState } from "@/components/layout/route-state";
-import { Button, buttonClass } from "@/components/ui/button";
+import { ErrorState } from "@/components/layout/error-state";
 
-// Nothing is logged here: the server logged the error under its digest, and a message
-// thrown in the browser may carry what was on the screen.
 export default function AdminError({ error, retry }: { error: unknown; retry: () => void }) {
   return (
-    <RouteState
-      title="Something went wrong"
-      reference={errorReference(error)}
-      actions={
-        <>
-          <Button onClick={() => retry()}>Try again</Button>
-          <Link href="/admin" className={buttonClass("secondary")}>
-            Back to the dashboard
-          </Link>
-        </>
-      }
-    >
-      <title>Something went wrong · Parcel Lockers</title>
+    <ErrorState error={error} retry={retry} back={{ href: "/admin", label: "Back to the dashboard" }}>
       <p>This page could not be shown. Try again; if it keeps happening, pass the reference below to whoever runs the system.</p>
-    </RouteState>
+    </ErrorState>
   );
 }
