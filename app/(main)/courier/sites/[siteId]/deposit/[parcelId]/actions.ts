@@ -3,11 +3,10 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import type { DepositState } from "@/components/courier/deposit-state";
-import { requestContext } from "@/lib/auth/current";
-import { errorState } from "@/lib/forms/errors";
-import { echoValues, type FormState } from "@/lib/forms/state";
+import { runAction } from "@/lib/forms/action";
+import type { FormState } from "@/lib/forms/state";
 import { cancelParcel } from "@/lib/parcels/cancel";
-import { confirmDeposit, type DepositResult } from "@/lib/parcels/deposit";
+import { confirmDeposit } from "@/lib/parcels/deposit";
 import { reportParcelDoesNotFit, reportSlotFault, type ReassignResult } from "@/lib/parcels/reassign";
 import type { ParcelView } from "@/lib/parcels/view";
 import { depositErrorState } from "../../../../form-errors";
@@ -28,44 +27,33 @@ function reasonOf(formData: FormData): string {
 }
 
 export async function confirmDepositAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  let result: DepositResult;
-  try {
-    result = confirmDeposit(await requestContext(), { parcelId: formData.get("parcelId") });
-  } catch (error) {
-    return errorState(error, {});
-  }
-  redirect(`/courier/sites/${result.parcel.site.id}?last=${result.parcel.id}`);
+  const outcome = await runAction(formData, (ctx) => confirmDeposit(ctx, { parcelId: formData.get("parcelId") }), { secret: "all" });
+  if (!outcome.ok) return outcome.state;
+  const { parcel } = outcome.result;
+  redirect(`/courier/sites/${parcel.site.id}?last=${parcel.id}`);
 }
 
 export async function reportSlotFaultAction(_previous: DepositState, formData: FormData): Promise<DepositState> {
-  const values = echoValues(formData);
-  let result: ReassignResult;
-  try {
-    result = await reportSlotFault(await requestContext(), { parcelId: formData.get("parcelId"), reason: reasonOf(formData) });
-  } catch (error) {
-    return reassignErrorState(error, values);
-  }
-  redirect(doorPath(result.parcel, { moved: "fault", from: String(formData.get("door") ?? ""), ...opened(result) }));
+  const outcome = await runAction(formData, (ctx) => reportSlotFault(ctx, { parcelId: formData.get("parcelId"), reason: reasonOf(formData) }), {
+    onError: reassignErrorState,
+  });
+  if (!outcome.ok) return outcome.state;
+  redirect(doorPath(outcome.result.parcel, { moved: "fault", from: String(formData.get("door") ?? ""), ...opened(outcome.result) }));
 }
 
 export async function reportDoesNotFitAction(_previous: DepositState, formData: FormData): Promise<DepositState> {
-  let result: ReassignResult;
-  try {
-    result = await reportParcelDoesNotFit(await requestContext(), { parcelId: formData.get("parcelId") });
-  } catch (error) {
-    return reassignErrorState(error, {});
-  }
-  redirect(doorPath(result.parcel, { moved: "bigger", from: String(formData.get("door") ?? ""), ...opened(result) }));
+  const outcome = await runAction(formData, (ctx) => reportParcelDoesNotFit(ctx, { parcelId: formData.get("parcelId") }), {
+    secret: "all",
+    onError: reassignErrorState,
+  });
+  if (!outcome.ok) return outcome.state;
+  redirect(doorPath(outcome.result.parcel, { moved: "bigger", from: String(formData.get("door") ?? ""), ...opened(outcome.result) }));
 }
 
 export async function cancelReservationAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const values = echoValues(formData);
-  let parcel: ParcelView;
-  try {
-    parcel = cancelParcel(await requestContext(), { parcelId: formData.get("parcelId"), reason: reasonOf(formData) });
-  } catch (error) {
-    return errorState(error, values);
-  }
+  const outcome = await runAction(formData, (ctx) => cancelParcel(ctx, { parcelId: formData.get("parcelId"), reason: reasonOf(formData) }));
+  if (!outcome.ok) return outcome.state;
+  const parcel = outcome.result;
   redirect(`/courier/sites/${parcel.site.id}?cancelled=${parcel.id}`);
 }
 
