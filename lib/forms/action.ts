@@ -55,12 +55,12 @@ function submittedValues(formData: FormData | null, secret: ActionOptions<unknow
 }
 
 /** The form's fields as the verbs' schemas read them; repeated names become lists. */
-export function formInput<T = Record<string, unknown>>(formData: FormData, lists: string[] = []): T {
+export function formInput(formData: FormData, lists: string[] = []): Record<string, unknown> {
   const input: Record<string, unknown> = {};
   for (const [name, value] of formData.entries()) {
     if (typeof value !== "string" || name.startsWith("$ACTION")) continue;
     input[name] = lists.includes(name) ? formData.getAll(name).filter((v) => typeof v === "string") : value;
   }
   for (const name of lists) input[name] ??= [];
-  return input as T;
+  return input;
 }

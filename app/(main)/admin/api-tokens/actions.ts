@@ -16,7 +16,7 @@ function tokenInput(formData: FormData) {
 }
 
 export async function createTokenAction(_previous: TokenFormState, formData: FormData): Promise<TokenFormState> {
-  const outcome = await runAction(formData, (ctx) => createApiToken(ctx, tokenInput(formData) as Parameters<typeof createApiToken>[1]), ADMIN_FORM);
+  const outcome = await runAction(formData, (ctx) => createApiToken(ctx, tokenInput(formData)), ADMIN_FORM);
   if (!outcome.ok) {
     const state = outcome.state;
     // The schema reports courierId/kioskId; the form has one "subject" field.

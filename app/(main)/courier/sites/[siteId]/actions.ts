@@ -4,7 +4,6 @@ import { redirect } from "next/navigation";
 import type { DepositState } from "@/components/courier/deposit-state";
 import { runAction } from "@/lib/forms/action";
 import { reserveParcel } from "@/lib/parcels/reserve";
-import type { ReserveInput } from "@/lib/parcels/schemas";
 import { clearDraft, rememberSite, saveDraft } from "../../cookies";
 import { depositErrorState } from "../../form-errors";
 import { routeId } from "../../route-id";
@@ -12,7 +11,7 @@ import { routeId } from "../../route-id";
 /** Step 1 of a deposit: a door for the parcel, opened. Then the door screen takes over. */
 export async function reserveAction(_previous: DepositState, formData: FormData): Promise<DepositState> {
   // The verb parses the fields with ReserveInput.
-  const outcome = await runAction(formData, (ctx) => reserveParcel(ctx, Object.fromEntries(formData) as unknown as ReserveInput), {
+  const outcome = await runAction(formData, (ctx) => reserveParcel(ctx, Object.fromEntries(formData)), {
     onError: depositErrorState,
   });
   if (!outcome.ok) return outcome.state;
