@@ -2,20 +2,20 @@
  * Assignment benchmark (`npm run bench:assignment`): one month at a busy campus site, the
  * same arrivals replayed under our policy (best fit, middle rows first) and under plain
  * first fit (the lowest-numbered door that fits). Both runs go through the real domain
- * verbs on a real SQLite file; only ctx.assignmentPolicy differs. Prints parcels turned
+ * verbs on a real SQLite file; only the free-door statement differs (applyPolicy). Prints parcels turned
  * away, parcels upsized and how many deposits landed in the easy-to-reach rows.
  */
 import { eq } from "drizzle-orm";
 import { parcels, slots } from "../db/schema";
 import type { SlotSize } from "../db/enums";
-import type { Ctx } from "../lib/context";
+import type { Db } from "../db/client";
 import { isDomainError } from "../lib/errors";
 import { collectParcel } from "../lib/parcels/collect";
 import { confirmDeposit } from "../lib/parcels/deposit";
 import { reserveParcel } from "../lib/parcels/reserve";
 import { runParcelSweep } from "../lib/parcels/sweep";
 import { takeBackParcel } from "../lib/parcels/take-back";
-import type { AssignmentPolicy } from "../lib/slots/assignment";
+import { FREE_SLOT_QUERY, type AssignmentPolicy } from "../lib/slots/assignment";
 import { layoutByRow } from "../lib/sites/layout";
 import * as f from "../lib/testing/factories";
 
@@ -94,6 +94,16 @@ type Result = {
   doors: number;
 };
 
+/**
+ * The network always assigns best fit (lib/slots/assignment.ts). For the baseline, this
+ * simulation's own database answers the best-fit statement with the other policy's.
+ */
+function applyPolicy(db: Db, policy: AssignmentPolicy): void {
+  if (policy === "best-fit") return;
+  const prepare = db.$client.prepare.bind(db.$client);
+  db.$client.prepare = ((source: string) => prepare(source === FREE_SLOT_QUERY["best-fit"] ? FREE_SLOT_QUERY[policy] : source)) as typeof prepare;
+}
+
 async function simulate(policy: AssignmentPolicy, trace: Arrival[], start: number): Promise<Result> {
   const world = f.createTestWorld();
   world.clock.now = start;
@@ -104,10 +114,10 @@ async function simulate(policy: AssignmentPolicy, trace: Arrival[], start: numbe
     f.createLocker(world.db, site.id, layoutByRow(["S", "S", "M", "M", "M", "L", "L", "XL"], 5), code);
   }
   const carrier = f.createCarrier(world.db);
-  const withPolicy = <C extends Ctx>(ctx: C): C => ({ ...ctx, assignmentPolicy: policy });
-  const courier = withPolicy(world.ctx(f.createCourier(world.db, carrier.id, [site.id])));
-  const kiosk = withPolicy(world.ctx(f.createKiosk(world.db, site.id)));
-  const system = withPolicy(world.ctx({ kind: "system" as const }));
+  applyPolicy(world.db, policy);
+  const courier = world.ctx(f.createCourier(world.db, carrier.id, [site.id]));
+  const kiosk = world.ctx(f.createKiosk(world.db, site.id));
+  const system = world.ctx({ kind: "system" as const });
   const doors = world.db.select().from(slots).all().length;
 
   type Pickup = { at: number; parcelId: number; phone: string };

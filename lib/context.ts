@@ -3,7 +3,6 @@ import type { Db } from "@/db/client";
 import type { Role } from "@/db/schema";
 import type { DoorController } from "./doors/door-controller";
 import type { PickupCodeKeys } from "./pickup-codes/code";
-import type { AssignmentPolicy } from "./slots/assignment";
 
 export type UserActor = {
   kind: "user";
@@ -31,8 +30,6 @@ export type Ctx<A extends Actor = Actor> = {
   now: () => number;
   doors: DoorController;
   keys: PickupCodeKeys;
-  /** Defaults to best fit; the assignment benchmark sets "first-fit" for its baseline. */
-  assignmentPolicy?: AssignmentPolicy;
 };
 
 export function actorUserId(actor: Actor): number | null {

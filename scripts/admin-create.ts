@@ -9,6 +9,7 @@
 import readline from "node:readline/promises";
 import { parseArgs } from "node:util";
 import { openDatabase } from "../db/client";
+import { appContext } from "../lib/app-context";
 import { SimulatedDoorController } from "../lib/doors/door-controller";
 import { env } from "../lib/env";
 import { isDomainError } from "../lib/errors";
@@ -32,13 +33,10 @@ async function main() {
   const db = openDatabase(config.DATABASE_PATH, { synchronous: config.DB_SYNCHRONOUS });
   try {
     const created = await bootstrapOrganization(
-      {
-        db,
-        actor: { kind: "system" },
-        now: Date.now,
-        doors: new SimulatedDoorController(),
-        keys: keysFromHex(config.PICKUP_CODE_HMAC_KEY, config.PICKUP_CODE_ENCRYPTION_KEY),
-      },
+      appContext(
+        { kind: "system" },
+        { db, now: Date.now, doors: new SimulatedDoorController(), keys: keysFromHex(config.PICKUP_CODE_HMAC_KEY, config.PICKUP_CODE_ENCRYPTION_KEY) },
+      ),
       { organization: values.organization ?? "", name: values.name ?? "", email: values.email ?? "", password: await readPassword() },
     );
     console.log(`Created ${values.organization} and its admin ${created.adminEmail}. Sign in at /sign-in and add sites, carriers and couriers.`);

@@ -2,7 +2,7 @@
 
 import type { ReactNode } from "react";
 import { FormMessage } from "@/components/ui/form-message";
-import { AdminSubmit } from "./admin-submit";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { TextArea } from "@/components/ui/field";
 import { useFormAction, type FormAction } from "@/components/ui/use-form-action";
 
@@ -56,9 +56,9 @@ export function ActionForm({
       ) : null}
       {disabled ? null : (
         <div>
-          <AdminSubmit variant={variant} pendingLabel={pendingLabel}>
+          <SubmitButton variant={variant} pendingLabel={pendingLabel}>
             {submitLabel}
-          </AdminSubmit>
+          </SubmitButton>
         </div>
       )}
     </form>

@@ -2,7 +2,7 @@
 
 import { Field, Select } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
-import { AdminSubmit } from "./admin-submit";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormAction, type FormAction } from "@/components/ui/use-form-action";
 
 /**
@@ -51,7 +51,7 @@ export function PairByCodeForm({
         <option value="">A new kiosk</option>
       </Select>
       <div>
-        <AdminSubmit pendingLabel="Pairing…">Pair the screen</AdminSubmit>
+        <SubmitButton pendingLabel="Pairing…">Pair the screen</SubmitButton>
       </div>
     </form>
   );

@@ -2,7 +2,7 @@
 
 import { FormMessage } from "@/components/ui/form-message";
 import { useFormAction, type FormAction } from "@/components/ui/use-form-action";
-import { PendingButton } from "./pending-button";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 /** "Try the door again" for a door that did not open; the action says whether it still may. */
 export function RetryDoorForm({ parcelId, action }: { parcelId: number; action: FormAction }) {
@@ -11,9 +11,9 @@ export function RetryDoorForm({ parcelId, action }: { parcelId: number; action: 
     <form action={formAction} className="flex flex-col items-center gap-2">
       <FormMessage state={state} />
       <input type="hidden" name="parcelId" value={parcelId} />
-      <PendingButton pendingLabel="Opening…" className="min-h-14 text-lg">
+      <SubmitButton pendingLabel="Opening…" className="min-h-14 text-lg">
         Try the door again
-      </PendingButton>
+      </SubmitButton>
     </form>
   );
 }

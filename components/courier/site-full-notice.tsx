@@ -1,6 +1,6 @@
 import { SIZES } from "@/lib/slots/sizes";
 import type { DepositValues, SiteFullNotice as Notice } from "./deposit-state";
-import { PendingButton } from "./pending-button";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 const CARRIED = ["trackingNumber", "recipientPhone", "recipientName", "recipientEmail"] as const;
 
@@ -63,9 +63,9 @@ export function SiteFullNotice({
                       values[field] ? <input key={field} type="hidden" name={field} value={values[field]} /> : null,
                     )}
                     <input type="hidden" name="size" value={notice.size} />
-                    <PendingButton pendingLabel="Switching…" className="w-full">
+                    <SubmitButton pendingLabel="Switching…" className="w-full">
                       Switch to {site.name}
-                    </PendingButton>
+                    </SubmitButton>
                   </form>
                 ) : (
                   <p className="text-sm text-gray-700">You are not assigned to this site; ask your dispatcher to send it there.</p>

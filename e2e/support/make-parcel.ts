@@ -18,6 +18,7 @@ import { loadUserActor } from "@/lib/auth/accounts";
 import type { Actor, Ctx } from "@/lib/context";
 import { doorName, SimulatedDoorController } from "@/lib/doors/door-controller";
 import { doorAddress } from "@/lib/doors/open";
+import { appContext } from "@/lib/app-context";
 import { now } from "@/lib/clock";
 import { env } from "@/lib/env";
 import { confirmDeposit } from "@/lib/parcels/deposit";
@@ -45,7 +46,7 @@ async function main() {
 
     const clock = { now: kind === "expired" ? now() - (site.holdPeriodHours + 2) * HOUR : now() };
     const keys = keysFromHex(config.PICKUP_CODE_HMAC_KEY, config.PICKUP_CODE_ENCRYPTION_KEY);
-    const as = <A extends Actor>(actor: A): Ctx<A> => ({ db, actor, now: () => clock.now, doors: new SimulatedDoorController(), keys });
+    const as = <A extends Actor>(actor: A): Ctx<A> => appContext(actor, { db, now: () => clock.now, doors: new SimulatedDoorController(), keys });
 
     const reserved = await reserveParcel(as(courier), { siteId: site.id, trackingNumber, size: "S", recipientPhone });
     const { parcel } = confirmDeposit(as(courier), { parcelId: reserved.parcel.id });

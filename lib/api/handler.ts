@@ -2,6 +2,7 @@ import "server-only";
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import type { Db } from "@/db/client";
 import { joinFirstWrite, writeTransaction } from "@/db/transaction";
+import { appContext } from "@/lib/app-context";
 import type { Ctx } from "@/lib/context";
 import type { DoorController } from "@/lib/doors/door-controller";
 import { isDomainError } from "@/lib/errors";
@@ -129,7 +130,7 @@ export async function handleApiRequest(services: ApiServices, request: ApiReques
     }
   }
   const args = { params, body, query: request.query };
-  const ctxFor = (db: Db): Ctx => ({ db, actor, now: services.now, doors: services.doors, keys: services.keys });
+  const ctxFor = (db: Db): Ctx => appContext(actor, { ...services, db });
 
   if (method !== "POST") {
     const response = await run(ctxFor(services.db), route, args);

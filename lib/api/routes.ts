@@ -65,7 +65,7 @@ export const API_ROUTES: ApiRoute[] = [
     response: ParcelWithReplay,
     body: AnnounceInput,
     created: true,
-    handle: (ctx, { body }) => announceParcel(ctx, body as AnnounceInput),
+    handle: (ctx, { body }) => announceParcel(ctx, body),
   },
   {
     method: "POST",
@@ -75,7 +75,7 @@ export const API_ROUTES: ApiRoute[] = [
     response: ParcelWithDoor,
     body: ReserveInput,
     created: true,
-    handle: (ctx, { body }) => reserveParcel(ctx, body as ReserveInput),
+    handle: (ctx, { body }) => reserveParcel(ctx, body),
   },
   {
     method: "POST",
@@ -151,7 +151,7 @@ export const API_ROUTES: ApiRoute[] = [
     summary: "Collect with a pickup code and the last 4 digits of the recipient's phone",
     response: Collection,
     body: CollectInput,
-    handle: (ctx, { body }) => collectParcel(ctx, body as CollectInput),
+    handle: (ctx, { body }) => collectParcel(ctx, body),
   },
   {
     method: "POST",
@@ -160,7 +160,7 @@ export const API_ROUTES: ApiRoute[] = [
     summary: "Collect with the token of the pickup QR the customer's app shows (signed, 15 minutes; never slowed down by wrong codes)",
     response: Collection,
     body: CollectByQrInput,
-    handle: (ctx, { body }) => collectParcelByQr(ctx, body as CollectByQrInput),
+    handle: (ctx, { body }) => collectParcelByQr(ctx, body),
   },
   {
     method: "POST",

@@ -1,14 +1,11 @@
 import "server-only";
-import { now as clockNow } from "@/lib/clock";
 import { redirect } from "next/navigation";
+import { appContext } from "@/lib/app-context";
 import { cache } from "react";
 import type { Role } from "@/db/schema";
 import type { AnonymousActor, Ctx, UserActor } from "@/lib/context";
 import { db } from "@/lib/db";
-import { doorController } from "@/lib/doors";
-import { env } from "@/lib/env";
-import { keysFromHex } from "@/lib/pickup-codes/code";
-import { loadUserActor, signUpCustomer, type SessionUser } from "./accounts";
+import { loadUserActor } from "./accounts";
 import { auth } from "./next-auth";
 import { sessionIsOpen } from "./sessions";
 import { ROLE_HOME } from "./session-policy";
@@ -29,29 +26,12 @@ export const currentUser = cache(async (): Promise<CurrentUser | null> => {
   return actor ? { ...actor, sessionId: session!.sessionId } : null;
 });
 
-let keys: ReturnType<typeof keysFromHex> | undefined;
-function pickupCodeKeys() {
-  keys ??= keysFromHex(env().PICKUP_CODE_HMAC_KEY, env().PICKUP_CODE_ENCRYPTION_KEY);
-  return keys;
-}
-
 /** The context for a domain call made on behalf of this request's user (or nobody). */
 export async function requestContext(): Promise<Ctx<UserActor | AnonymousActor>> {
   const user = await currentUser();
-  return serviceContext(user ?? { kind: "anonymous" });
+  return appContext(user ?? { kind: "anonymous" });
 }
 
-export function serviceContext<A extends Ctx["actor"]>(actor: A): Ctx<A> {
-  return { db: db(), actor, now: clockNow, doors: doorController(), keys: pickupCodeKeys() };
-}
-
-/**
- * The sign-up form's account creation: signUpCustomer (lib/auth/accounts.ts, which says
- * what it raises) on the app's database, counted against the client's `address`.
- */
-export function signUpFromRequest(raw: unknown, address: string): Promise<SessionUser> {
-  return signUpCustomer(db(), raw, { address });
-}
 
 /**
  * For pages: the signed-in user if their role is allowed here. Nobody signed in goes to

@@ -198,7 +198,7 @@ function confirmedElsewhere(): DomainError {
  * `code`) and CONFLICT (another account proved this number first). Confirming an already
  * confirmed phone succeeds again.
  */
-export function verifyPhone(ctx: Ctx, raw: VerifyPhoneInput): { maskedPhone: string } {
+export function verifyPhone(ctx: Ctx, raw: unknown): { maskedPhone: string } {
   const user = loadCustomer(ctx);
   const { code } = parseInput(VerifyPhoneInput, raw);
   let outcome: VerifyOutcome;

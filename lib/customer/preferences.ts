@@ -48,7 +48,7 @@ export type PreferredSiteInput = z.input<typeof PreferredSiteInput>;
  * Sets (or, with an empty choice, clears) the signed-in customer's preferred site.
  * Customers only. Raises INVALID, and NOT_FOUND for a site that does not exist or is closed.
  */
-export function setPreferredSite(ctx: Ctx, raw: PreferredSiteInput): PickupSite | null {
+export function setPreferredSite(ctx: Ctx, raw: unknown): PickupSite | null {
   const customer = requireRole(ctx, "customer");
   const { siteId } = parseInput(PreferredSiteInput, raw);
   let site: PickupSite | null = null;

@@ -70,7 +70,7 @@ export type LiftSlowDownInput = z.input<typeof LiftSlowDownInput>;
  * of the kiosk's organization; another organization's kiosk is NOT_FOUND. Audited even when
  * the kiosk was not slowed down at that moment, since its counts are reset all the same.
  */
-export function liftKioskSlowDown(ctx: Ctx, raw: LiftSlowDownInput): { siteId: number; kioskName: string } {
+export function liftKioskSlowDown(ctx: Ctx, raw: unknown): { siteId: number; kioskName: string } {
   const admin = requireAdmin(ctx);
   const { kioskId } = parseInput(LiftSlowDownInput, raw);
   const now = ctx.now();

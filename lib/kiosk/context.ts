@@ -1,5 +1,5 @@
 import "server-only";
-import { serviceContext } from "@/lib/auth/current";
+import { appContext } from "@/lib/app-context";
 import type { Ctx, KioskActor } from "@/lib/context";
 import { findKioskSite, type KioskSite } from "./door-grid";
 import { kioskScreen } from "./pairing";
@@ -15,10 +15,10 @@ export function kioskContext(
   siteCode: string,
   deviceToken: string | undefined,
 ): { site: KioskSite; ctx: Ctx<KioskActor> | null; pairing: { code: string; msLeft: number } | null } | null {
-  const base = serviceContext({ kind: "anonymous" });
+  const base = appContext({ kind: "anonymous" });
   const screen = kioskScreen(base.db, siteCode, deviceToken, base.now());
   if (!screen) return null;
-  if (screen.kiosk) return { site: screen.site, ctx: serviceContext(screen.kiosk), pairing: null };
+  if (screen.kiosk) return { site: screen.site, ctx: appContext(screen.kiosk), pairing: null };
   const now = base.now();
   const pending = pendingScreenPairing(base.db, screen.site.id, deviceToken, now);
   return { site: screen.site, ctx: null, pairing: pending && { code: formatPairingCode(pending.code), msLeft: pending.expiresAt - now } };
@@ -29,11 +29,11 @@ export function kioskContext(
  * `address` is the client's (lib/security/client-address.ts), counted but not stored.
  */
 export function startKioskScreenPairing(siteId: number, address: string) {
-  const base = serviceContext({ kind: "anonymous" });
+  const base = appContext({ kind: "anonymous" });
   return startScreenPairing(base.db, siteId, base.now(), requesterKey(base.keys, address));
 }
 
 /** The site a kiosk address names, without looking at the screen's pairing (page titles). */
 export function kioskSiteByCode(siteCode: string): KioskSite | null {
-  return findKioskSite(serviceContext({ kind: "anonymous" }).db, siteCode);
+  return findKioskSite(appContext({ kind: "anonymous" }).db, siteCode);
 }

@@ -61,7 +61,7 @@ export type PairKioskInput = z.input<typeof PairKioskInput>;
  * (shown nowhere else) and the site's code for its address. Admins only; another
  * organization's site or kiosk is NOT_FOUND.
  */
-export function pairKioskScreen(ctx: Ctx, raw: PairKioskInput): { token: string; siteCode: string; kioskName: string } {
+export function pairKioskScreen(ctx: Ctx, raw: unknown): { token: string; siteCode: string; kioskName: string } {
   const admin = requireAdmin(ctx);
   const input = parseInput(PairKioskInput, raw);
   return writeTransaction(ctx.db, () => {
@@ -106,7 +106,7 @@ function newKiosk(db: Db, siteId: number, now: number) {
  * Unpairs every screen of a kiosk: their device tokens are revoked, so each shows "not
  * paired" on its next request. Admins of the kiosk's organization; repeating is harmless.
  */
-export function unpairKiosk(ctx: Ctx, raw: { siteId: unknown; kioskId: unknown }): { siteId: number; revoked: number } {
+export function unpairKiosk(ctx: Ctx, raw: unknown): { siteId: number; revoked: number } {
   const admin = requireAdmin(ctx);
   const input = parseInput(z.object({ siteId: z.coerce.number<unknown>().int().positive(), kioskId: z.coerce.number<unknown>().int().positive() }), raw);
   return writeTransaction(ctx.db, () => {

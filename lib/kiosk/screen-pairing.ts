@@ -135,7 +135,7 @@ export type ClaimPairingCodeInput = z.input<typeof ClaimPairingCodeInput>;
  * one. A code that no screen of this site shows (mistyped, expired, another site's) is
  * INVALID on the code field; another organization's site or kiosk is NOT_FOUND.
  */
-export function claimPairingCode(ctx: Ctx, raw: ClaimPairingCodeInput): { siteId: number; kioskName: string } {
+export function claimPairingCode(ctx: Ctx, raw: unknown): { siteId: number; kioskName: string } {
   const admin = requireAdmin(ctx);
   const input = parseInput(ClaimPairingCodeInput, raw);
   const now = ctx.now();

@@ -1,14 +1,10 @@
 import "server-only";
-import { now as clockNow } from "@/lib/clock";
+import { appContext } from "@/lib/app-context";
 import { pruneIdempotencyKeys } from "@/lib/api/idempotency";
 import { pruneSessions } from "@/lib/auth/sessions";
 import { pruneExpiredPairings } from "@/lib/kiosk/screen-pairing";
 import type { Ctx, SystemActor } from "@/lib/context";
-import { db } from "@/lib/db";
-import { doorController } from "@/lib/doors";
-import { env } from "@/lib/env";
 import { runParcelSweep } from "@/lib/parcels/sweep";
-import { keysFromHex } from "@/lib/pickup-codes/code";
 import { appTransport } from "./delivery";
 import { deliverDueNotifications } from "./worker";
 
@@ -23,25 +19,10 @@ const BACKGROUND_INTERVAL_MS = 10_000;
 
 const holder = globalThis as unknown as { lockerBackgroundTimer?: ReturnType<typeof setInterval> };
 
-/**
- * The system's own context. Built here rather than with lib/auth/current.ts so the timer
- * does not load Auth.js, which it has no use for.
- */
-function systemContext(): Ctx<SystemActor> {
-  const config = env();
-  return {
-    db: db(),
-    actor: { kind: "system" },
-    now: clockNow,
-    doors: doorController(),
-    keys: keysFromHex(config.PICKUP_CODE_HMAC_KEY, config.PICKUP_CODE_ENCRYPTION_KEY),
-  };
-}
-
 /** How long one round may keep delivering before it leaves the rest to the next round. */
 const DELIVERY_BUDGET_MS = 5_000;
 
-export async function runBackgroundJobsOnce(ctx: Ctx<SystemActor> = systemContext()) {
+export async function runBackgroundJobsOnce(ctx: Ctx<SystemActor> = appContext({ kind: "system" })) {
   const sweep = runParcelSweep(ctx);
   const idempotencyKeysPruned = pruneIdempotencyKeys(ctx.db, ctx.now());
   const pairingCodesPruned = pruneExpiredPairings(ctx.db, ctx.now());

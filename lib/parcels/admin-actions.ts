@@ -28,7 +28,7 @@ import type { ParcelView } from "./view";
  * Gives a waiting parcel one more day, once. Admins of the parcel's organization only.
  * Raises NOT_FOUND, CONFLICT (already extended) and INVALID_TRANSITION (not waiting).
  */
-export function extendHoldAsAdmin(ctx: Ctx, raw: ParcelRef): ParcelView {
+export function extendHoldAsAdmin(ctx: Ctx, raw: unknown): ParcelView {
   const admin = requireAdmin(ctx);
   const { parcelId } = parseInput(ParcelRef, raw);
   return writeTransaction(ctx.db, () => {
@@ -48,7 +48,7 @@ export function extendHoldAsAdmin(ctx: Ctx, raw: ParcelRef): ParcelView {
  * Admins of the parcel's organization only. Raises INVALID, NOT_FOUND, CONFLICT (already
  * cancelled) and INVALID_TRANSITION (already in its locker, or finished).
  */
-export function cancelParcelAsAdmin(ctx: Ctx, raw: CancelInput): ParcelView {
+export function cancelParcelAsAdmin(ctx: Ctx, raw: unknown): ParcelView {
   const admin = requireAdmin(ctx);
   const input = parseInput(CancelInput, raw);
   return writeTransaction(ctx.db, () => {
@@ -75,7 +75,7 @@ export type IncidentResult = { parcelId: number; trackingNumber: string; kind: I
  * organization only. Raises INVALID, NOT_FOUND, INVALID_TRANSITION (the parcel never
  * reached a locker) and CONFLICT (already recorded).
  */
-export function reportParcelIncident(ctx: Ctx, raw: IncidentInput): IncidentResult {
+export function reportParcelIncident(ctx: Ctx, raw: unknown): IncidentResult {
   const admin = requireAdmin(ctx);
   const input = parseInput(IncidentInput, raw);
   return writeTransaction(ctx.db, () => {
@@ -108,7 +108,7 @@ export function reportParcelIncident(ctx: Ctx, raw: IncidentInput): IncidentResu
  * parcel's organization only. Raises NOT_FOUND, INVALID_TRANSITION (not waiting in its
  * locker, or its pickup time is over) and CONFLICT (the code is already on its way).
  */
-export function resendPickupCode(ctx: Ctx, raw: ParcelRef): { parcelId: number; trackingNumber: string; to: string } {
+export function resendPickupCode(ctx: Ctx, raw: unknown): { parcelId: number; trackingNumber: string; to: string } {
   const admin = requireAdmin(ctx);
   const { parcelId } = parseInput(ParcelRef, raw);
   return writeTransaction(ctx.db, () => {

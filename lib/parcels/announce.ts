@@ -16,7 +16,7 @@ import { toParcelView, type ParcelView } from "./view";
  * parcel. Raises INVALID, NOT_FOUND (also a site they do not serve), FORBIDDEN and CONFLICT (already announced or in a
  * locker, or live for another carrier — reserve would refuse it later).
  */
-export function announceParcel(ctx: Ctx, raw: AnnounceInput): { parcel: ParcelView; replayed: boolean } {
+export function announceParcel(ctx: Ctx, raw: unknown): { parcel: ParcelView; replayed: boolean } {
   const courier = requireCourier(ctx);
   const input = parseInput(AnnounceInput, raw);
   const outcome = writeTransaction(ctx.db, () => {

@@ -15,7 +15,7 @@ import { parcelTimeline, type ParcelTimeline } from "./timeline";
  * timeline. Couriers (and carrier tokens) only, at the sites they serve; any other
  * carrier's parcel is NOT_FOUND.
  */
-export function parcelByTracking(ctx: Ctx, raw: { trackingNumber: string }): ParcelTimeline {
+export function parcelByTracking(ctx: Ctx, raw: unknown): ParcelTimeline {
   const courier = requireCourier(ctx);
   const { trackingNumber } = parseInput(z.object({ trackingNumber: TrackingNumber }), raw);
   const rows = ctx.db

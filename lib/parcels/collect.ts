@@ -56,7 +56,7 @@ type Outcome =
  * only. Raises INVALID, WRONG_CODE, LOCKED_OUT (details: retryAfterMs) and PARCEL_EXPIRED
  * (details: whom to contact).
  */
-export async function collectParcel(ctx: Ctx, raw: CollectInput): Promise<CollectResult> {
+export async function collectParcel(ctx: Ctx, raw: unknown): Promise<CollectResult> {
   const kiosk = requireKiosk(ctx);
   const input = parseInput(CollectInput, raw);
   return answer(ctx, writeTransaction(ctx.db, () => collectInTransaction(ctx, kiosk, input)));
@@ -70,7 +70,7 @@ export async function collectParcel(ctx: Ctx, raw: CollectInput): Promise<Collec
  * collected) says so and counts as nothing. Kiosks only. Raises INVALID, WRONG_CODE,
  * LOCKED_OUT and PARCEL_EXPIRED as collectParcel does.
  */
-export async function collectParcelByQr(ctx: Ctx, raw: CollectByQrInput): Promise<CollectResult> {
+export async function collectParcelByQr(ctx: Ctx, raw: unknown): Promise<CollectResult> {
   const kiosk = requireKiosk(ctx);
   const input = parseInput(CollectByQrInput, raw);
   return answer(ctx, writeTransaction(ctx.db, () => collectByQrInTransaction(ctx, kiosk, input.qrToken)));

@@ -20,7 +20,7 @@ export type DepositResult = { parcel: ParcelView; replayed: boolean };
  * parcel's carrier at its site only. Confirming again returns the first answer.
  * Raises NOT_FOUND, FORBIDDEN and INVALID_TRANSITION (e.g. the reservation lapsed).
  */
-export function confirmDeposit(ctx: Ctx, raw: ParcelRef): DepositResult {
+export function confirmDeposit(ctx: Ctx, raw: unknown): DepositResult {
   requireCourier(ctx);
   const { parcelId } = parseInput(ParcelRef, raw);
   const { parcel, replayed } = writeTransaction(ctx.db, () => {

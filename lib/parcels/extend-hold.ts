@@ -18,7 +18,7 @@ export const HOLD_EXTENSION_MS = 24 * 3_600_000;
  * an admin of the site's organization. Raises NOT_FOUND, CONFLICT (already extended) and
  * INVALID_TRANSITION (not waiting, or already past its deadline).
  */
-export function extendHold(ctx: Ctx, raw: ParcelRef): ParcelView {
+export function extendHold(ctx: Ctx, raw: unknown): ParcelView {
   requireRole(ctx, "customer", "admin");
   const { parcelId } = parseInput(ParcelRef, raw);
   const parcel = writeTransaction(ctx.db, () => {

@@ -32,7 +32,7 @@ export type SiteFullDetails = { size: SlotSize; alternatives: AlternativeSite[] 
  * returns the first answer. Raises INVALID, FORBIDDEN, NOT_FOUND (also a site they do not serve), SITE_CLOSED, CONFLICT
  * (live elsewhere, or another carrier's) and SITE_FULL (details: nearest sites with room).
  */
-export async function reserveParcel(ctx: Ctx, raw: ReserveInput): Promise<ReserveResult> {
+export async function reserveParcel(ctx: Ctx, raw: unknown): Promise<ReserveResult> {
   const courier = requireCourier(ctx);
   const input = parseInput(ReserveInput, raw);
 

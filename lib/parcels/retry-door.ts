@@ -31,7 +31,7 @@ const NO_RETRY = "This door cannot be opened again from here. Please call the ph
  * the site could otherwise open a door across the hall with nobody in front of it. Kiosks
  * only. Anything else is NOT_FOUND with one message.
  */
-export async function retryCollectedDoor(ctx: Ctx, raw: ParcelRef): Promise<RetryDoorResult> {
+export async function retryCollectedDoor(ctx: Ctx, raw: unknown): Promise<RetryDoorResult> {
   const kiosk = requireKiosk(ctx);
   const { parcelId } = parseInput(ParcelRef, raw);
   return retryDoor(ctx, "pickup", () =>
@@ -51,7 +51,7 @@ export async function retryCollectedDoor(ctx: Ctx, raw: ParcelRef): Promise<Retr
  * in the last DOOR_RETRY.windowMs and is not confirmed yet.
  * Couriers only. Anything else is NOT_FOUND with one message.
  */
-export async function retryTakeBackDoor(ctx: Ctx, raw: ParcelRef): Promise<RetryDoorResult> {
+export async function retryTakeBackDoor(ctx: Ctx, raw: unknown): Promise<RetryDoorResult> {
   requireCourier(ctx);
   const { parcelId } = parseInput(ParcelRef, raw);
   return retryDoor(ctx, "take back", () => {

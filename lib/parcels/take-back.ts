@@ -40,7 +40,7 @@ export type TakeBackResult = {
  * before the parcel came out). A parcel already returned answers as it is, opening nothing.
  * Raises NOT_FOUND, FORBIDDEN and INVALID_TRANSITION (not expired yet, or collected).
  */
-export async function takeBackParcel(ctx: Ctx, raw: ParcelRef): Promise<TakeBackResult> {
+export async function takeBackParcel(ctx: Ctx, raw: unknown): Promise<TakeBackResult> {
   requireCourier(ctx);
   const { parcelId } = parseInput(ParcelRef, raw);
   const outcome = writeTransaction(ctx.db, () => {
@@ -93,7 +93,7 @@ export function takeBackProgress(ctx: Ctx, parcel: Pick<ParcelRow, "id" | "state
  * carrier's or site's), FORBIDDEN (another courier opened the door) and INVALID_TRANSITION
  * (the door was not opened for a take-back, or did not open).
  */
-export function confirmTakeBack(ctx: Ctx, raw: ParcelRef): { parcel: ParcelView; replayed: boolean } {
+export function confirmTakeBack(ctx: Ctx, raw: unknown): { parcel: ParcelView; replayed: boolean } {
   const courier = requireCourier(ctx);
   const { parcelId } = parseInput(ParcelRef, raw);
   const outcome = writeTransaction(ctx.db, () => {

@@ -105,7 +105,7 @@ function siteNames(ctx: Ctx, ids: number[]): string[] {
  * NOT_FOUND (an unknown carrier, or a site not of the organization) and CONFLICT (the
  * email or phone has an account).
  */
-export async function createCourier(ctx: Ctx, raw: CreateCourierInput): Promise<OrganizationCourier> {
+export async function createCourier(ctx: Ctx, raw: unknown): Promise<OrganizationCourier> {
   const admin = requireAdmin(ctx);
   const input = parseInput(CreateCourierInput, raw);
   // Hashing is slow and async; it happens before the transaction, which must not await.
@@ -153,7 +153,7 @@ export async function createCourier(ctx: Ctx, raw: CreateCourierInput): Promise<
  * allowed). Admins of the courier's organization only. Raises INVALID and NOT_FOUND (the
  * courier, or a site not of the organization).
  */
-export function setCourierSites(ctx: Ctx, raw: CourierSitesInput): OrganizationCourier {
+export function setCourierSites(ctx: Ctx, raw: unknown): OrganizationCourier {
   const admin = requireAdmin(ctx);
   const input = parseInput(CourierSitesInput, raw);
   const courier = writeTransaction(ctx.db, () => {
@@ -187,7 +187,7 @@ export function setCourierSites(ctx: Ctx, raw: CourierSitesInput): OrganizationC
   return describeCouriers(ctx, admin, [courier])[0];
 }
 
-function setActive(ctx: Ctx, raw: UserRef, active: boolean): OrganizationCourier {
+function setActive(ctx: Ctx, raw: unknown, active: boolean): OrganizationCourier {
   const admin = requireAdmin(ctx);
   const input = parseInput(UserRef, raw);
   const courier = writeTransaction(ctx.db, () => {
@@ -213,11 +213,11 @@ function setActive(ctx: Ctx, raw: UserRef, active: boolean): OrganizationCourier
  * (user_sessions), so even a reactivation does not revive a copied cookie. Their site list is kept for a
  * reactivation. Admins of the courier's organization only. Raises NOT_FOUND and CONFLICT.
  */
-export function deactivateCourier(ctx: Ctx, raw: UserRef): OrganizationCourier {
+export function deactivateCourier(ctx: Ctx, raw: unknown): OrganizationCourier {
   return setActive(ctx, raw, false);
 }
 
 /** Lets a deactivated courier sign in again. Same rules as deactivateCourier. */
-export function reactivateCourier(ctx: Ctx, raw: UserRef): OrganizationCourier {
+export function reactivateCourier(ctx: Ctx, raw: unknown): OrganizationCourier {
   return setActive(ctx, raw, true);
 }

@@ -114,7 +114,7 @@ export type AddedLocker = { id: number; code: string; siteId: number; rows: numb
  * organization only. Raises INVALID, NOT_FOUND and CONFLICT (the code is taken at this
  * site, also by a retired cabinet — their doors keep their labels in the history).
  */
-export function addLocker(ctx: Ctx, raw: AddLockerInput): AddedLocker {
+export function addLocker(ctx: Ctx, raw: unknown): AddedLocker {
   const admin = requireAdmin(ctx);
   const input = parseInput(AddLockerInput, raw);
   try {
@@ -149,7 +149,7 @@ export type RemovedLocker = { outcome: "removed" | "retired"; code: string; site
  * (CONFLICT). A cabinet nothing ever happened in is deleted; one with history is retired.
  * Admins of the site's organization only. Raises NOT_FOUND and CONFLICT.
  */
-export function removeLocker(ctx: Ctx, raw: LockerRef): RemovedLocker {
+export function removeLocker(ctx: Ctx, raw: unknown): RemovedLocker {
   const admin = requireAdmin(ctx);
   const input = parseInput(LockerRef, raw);
   try {

@@ -52,7 +52,7 @@ function codeTaken(code: string): DomainError {
  * CONFLICT (the short code is taken — codes are unique across the network, they name a
  * kiosk).
  */
-export function createSite(ctx: Ctx, raw: CreateSiteInput): AdminSite {
+export function createSite(ctx: Ctx, raw: unknown): AdminSite {
   const admin = requireAdmin(ctx);
   const input = parseInput(CreateSiteInput, raw);
   try {
@@ -79,7 +79,7 @@ const EDITABLE = ["name", "code", "address", "latitude", "longitude", "openingHo
  * parcels already waiting keep their deadline. Admins of the site's organization only.
  * Raises INVALID, NOT_FOUND and CONFLICT (short code taken).
  */
-export function updateSite(ctx: Ctx, raw: UpdateSiteInput): { site: AdminSite; changed: string[] } {
+export function updateSite(ctx: Ctx, raw: unknown): { site: AdminSite; changed: string[] } {
   const admin = requireAdmin(ctx);
   const { siteId, ...fields } = parseInput(UpdateSiteInput, raw);
   try {
@@ -107,7 +107,7 @@ export function updateSite(ctx: Ctx, raw: UpdateSiteInput): { site: AdminSite; c
  * parcels already inside can still be collected and taken back. Admins of the site's
  * organization only. Raises INVALID, NOT_FOUND and CONFLICT (already closed).
  */
-export function closeSite(ctx: Ctx, raw: CloseSiteInput): AdminSite {
+export function closeSite(ctx: Ctx, raw: unknown): AdminSite {
   const admin = requireAdmin(ctx);
   const input = parseInput(CloseSiteInput, raw);
   return writeTransaction(ctx.db, () => {
@@ -125,7 +125,7 @@ export function closeSite(ctx: Ctx, raw: CloseSiteInput): AdminSite {
 }
 
 /** Opens a closed site again. Admins of its organization. Raises NOT_FOUND and CONFLICT (already open). */
-export function reopenSite(ctx: Ctx, raw: SiteRef): AdminSite {
+export function reopenSite(ctx: Ctx, raw: unknown): AdminSite {
   const admin = requireAdmin(ctx);
   const input = parseInput(SiteRef, raw);
   return writeTransaction(ctx.db, () => {

@@ -54,7 +54,7 @@ function toChange(ctx: Ctx, slot: SlotRow): SlotChange {
  * back. A parcel already behind it stays collectable. Admins of the door's organization.
  * Raises INVALID, NOT_FOUND and CONFLICT (already out of service, or removed).
  */
-export function setSlotOutOfService(ctx: Ctx, raw: SlotReasonInput): SlotChange {
+export function setSlotOutOfService(ctx: Ctx, raw: unknown): SlotChange {
   const admin = requireAdmin(ctx);
   const input = parseInput(SlotReasonInput, raw);
   return writeTransaction(ctx.db, () => {
@@ -80,7 +80,7 @@ export function setSlotOutOfService(ctx: Ctx, raw: SlotReasonInput): SlotChange 
  * Puts a repaired door back in service. Admins of the door's organization. Raises
  * NOT_FOUND and CONFLICT (already in service, or removed).
  */
-export function returnSlotToService(ctx: Ctx, raw: SlotRef): SlotChange {
+export function returnSlotToService(ctx: Ctx, raw: unknown): SlotChange {
   const admin = requireAdmin(ctx);
   const input = parseInput(SlotRef, raw);
   return writeTransaction(ctx.db, () => {
@@ -108,7 +108,7 @@ export function returnSlotToService(ctx: Ctx, raw: SlotRef): SlotChange {
  * while it holds a live parcel — by this verb and by a trigger. Admins of the door's
  * organization. Raises INVALID, NOT_FOUND and CONFLICT.
  */
-export function retireSlot(ctx: Ctx, raw: SlotReasonInput): SlotChange {
+export function retireSlot(ctx: Ctx, raw: unknown): SlotChange {
   const admin = requireAdmin(ctx);
   const input = parseInput(SlotReasonInput, raw);
   try {
@@ -144,7 +144,7 @@ export type RemoteOpenResult = { slotId: number; label: string; doorOpened: bool
  * its state. Admins of the door's organization. Raises INVALID, NOT_FOUND and CONFLICT
  * (the door was removed).
  */
-export async function openSlotRemotely(ctx: Ctx, raw: SlotReasonInput): Promise<RemoteOpenResult> {
+export async function openSlotRemotely(ctx: Ctx, raw: unknown): Promise<RemoteOpenResult> {
   const admin = requireAdmin(ctx);
   const input = parseInput(SlotReasonInput, raw);
   const { slot, door } = writeTransaction(ctx.db, () => {

@@ -26,8 +26,7 @@ const LIVE = sql.raw(`('reserved', 'deposited', 'expired')`);
  * caller writes it.
  */
 export function findFreeSlot(ctx: Ctx, siteId: number, minRank: number): FreeSlot | undefined {
-  const query = FREE_SLOT_QUERY[ctx.assignmentPolicy ?? "best-fit"];
-  return ctx.db.$client.prepare(query).get({ siteId, minRank }) as FreeSlot | undefined;
+  return ctx.db.$client.prepare(FREE_SLOT_QUERY["best-fit"]).get({ siteId, minRank }) as FreeSlot | undefined;
 }
 
 // Plain SQL text, so the statement is compiled once per connection (db/client.ts caches
@@ -40,7 +39,8 @@ const freeSlotQuery = (order: string) => `
     and not exists (select 1 from parcels p where p.slot_id = s.id and p.state in ('reserved', 'deposited', 'expired'))
   order by ${order}
   limit 1`;
-const FREE_SLOT_QUERY: Record<AssignmentPolicy, string> = {
+/** The statement text of each policy; the assignment benchmark swaps one for the other. */
+export const FREE_SLOT_QUERY: Record<AssignmentPolicy, string> = {
   "best-fit": freeSlotQuery("s.size_rank, s.reach, l.code, s.row, s.column"),
   "first-fit": freeSlotQuery("l.code, s.column, s.row"),
 };

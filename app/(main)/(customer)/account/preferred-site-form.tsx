@@ -1,14 +1,13 @@
 "use client";
 
-import { useActionState } from "react";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { PickupSite } from "@/lib/customer/preferences";
-import { IDLE } from "@/lib/forms/state";
 import { setPreferredSiteAction } from "./actions";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 export function PreferredSiteForm({ sites, current }: { sites: PickupSite[]; current: number | null }) {
-  const [state, action] = useActionState(setPreferredSiteAction, IDLE);
+  const { state, formAction: action } = useFormAction(setPreferredSiteAction);
   const errors = state.status === "error" ? state.fieldErrors.siteId : undefined;
   const chosen = state.status === "error" ? state.values.siteId : current != null ? String(current) : "";
   return (

@@ -3,7 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { createApiToken, revokeApiToken } from "@/lib/api/tokens";
 import type { FormState } from "@/lib/forms/state";
-import { runVerb } from "../admin-context";
+import { runAction } from "@/lib/forms/action";
+import { ADMIN_FORM } from "../admin-context";
 
 export type TokenFormState = FormState | { status: "created"; message: string; token: string };
 
@@ -15,7 +16,7 @@ function tokenInput(formData: FormData) {
 }
 
 export async function createTokenAction(_previous: TokenFormState, formData: FormData): Promise<TokenFormState> {
-  const outcome = await runVerb(formData, (ctx) => createApiToken(ctx, tokenInput(formData) as Parameters<typeof createApiToken>[1]));
+  const outcome = await runAction(formData, (ctx) => createApiToken(ctx, tokenInput(formData)), ADMIN_FORM);
   if (!outcome.ok) {
     const state = outcome.state;
     // The schema reports courierId/kioskId; the form has one "subject" field.
@@ -32,7 +33,7 @@ export async function createTokenAction(_previous: TokenFormState, formData: For
 }
 
 export async function revokeTokenAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const outcome = await runVerb(formData, (ctx) => revokeApiToken(ctx, Number(formData.get("tokenId"))));
+  const outcome = await runAction(formData, (ctx) => revokeApiToken(ctx, Number(formData.get("tokenId"))), ADMIN_FORM);
   if (!outcome.ok) return outcome.state;
   revalidatePath("/admin/api-tokens");
   return { status: "success", message: "Token revoked. Requests with it are refused from now on." };

@@ -1,13 +1,12 @@
 "use client";
 
-import { useActionState } from "react";
-import { AdminSubmit } from "@/components/admin/admin-submit";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { Select } from "@/components/ui/field";
 import { Alert } from "@/components/ui/alert";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
-import { IDLE } from "@/lib/forms/state";
 import { createTokenAction, type TokenFormState } from "./actions";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 type Subjects = {
   couriers: { id: number; name: string; carrierName: string }[];
@@ -15,9 +14,7 @@ type Subjects = {
 };
 
 export function TokenForm({ subjects }: { subjects: Subjects }) {
-  const [state, action] = useActionState<TokenFormState, FormData>(createTokenAction, IDLE);
-  const values = state.status === "error" ? state.values : {};
-  const errors = state.status === "error" ? state.fieldErrors : {};
+  const { state, formAction: action, values, errors } = useFormAction<TokenFormState>(createTokenAction);
   return (
     <div className="flex flex-col gap-4">
       {state.status === "created" ? (
@@ -58,7 +55,7 @@ export function TokenForm({ subjects }: { subjects: Subjects }) {
           </optgroup>
         </Select>
         <div>
-          <AdminSubmit pendingLabel="Creating…">Create token</AdminSubmit>
+          <SubmitButton pendingLabel="Creating…">Create token</SubmitButton>
         </div>
       </form>
     </div>

@@ -3,10 +3,11 @@
 import { revalidatePath } from "next/cache";
 import { createCarrier } from "@/lib/carriers/carriers";
 import type { FormState } from "@/lib/forms/state";
-import { formInput, runVerb } from "../admin-context";
+import { formInput, runAction } from "@/lib/forms/action";
+import { ADMIN_FORM } from "../admin-context";
 
 export async function createCarrierAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const outcome = await runVerb(formData, (ctx) => createCarrier(ctx, formInput(formData)));
+  const outcome = await runAction(formData, (ctx) => createCarrier(ctx, formInput(formData)), ADMIN_FORM);
   if (!outcome.ok) return outcome.state;
   revalidatePath("/admin", "layout");
   return { status: "success", message: `${outcome.result.name} (${outcome.result.code}) is added for the whole network.` };

@@ -1,6 +1,6 @@
 "use client";
 
-import { AdminSubmit } from "@/components/admin/admin-submit";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { createCarrierAction } from "./actions";
@@ -25,7 +25,7 @@ export function CarrierForm() {
       />
       <Field name="contactPhone" label="Customer service phone (optional)" type="tel" defaultValue={values.contactPhone} errors={errors.contactPhone} />
       <div>
-        <AdminSubmit pendingLabel="Adding…">Add carrier</AdminSubmit>
+        <SubmitButton pendingLabel="Adding…">Add carrier</SubmitButton>
       </div>
     </form>
   );

@@ -5,17 +5,18 @@ import { redirect } from "next/navigation";
 import type { FormState } from "@/lib/forms/state";
 import { createOrganizationAdmin } from "@/lib/people/admins";
 import { createCourier, deactivateCourier, reactivateCourier, setCourierSites } from "@/lib/people/couriers";
-import { formInput, runVerb } from "../admin-context";
+import { formInput, runAction } from "@/lib/forms/action";
+import { ADMIN_FORM } from "../admin-context";
 
 export async function createCourierAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const outcome = await runVerb(formData, (ctx) => createCourier(ctx, formInput(formData, ["siteIds"])));
+  const outcome = await runAction(formData, (ctx) => createCourier(ctx, formInput(formData, ["siteIds"])), ADMIN_FORM);
   if (!outcome.ok) return outcome.state;
   revalidatePath("/admin", "layout");
   redirect(`/admin/people/couriers/${outcome.result.id}?notice=courier-created`);
 }
 
 export async function courierSitesAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const outcome = await runVerb(formData, (ctx) => setCourierSites(ctx, formInput(formData, ["siteIds"])));
+  const outcome = await runAction(formData, (ctx) => setCourierSites(ctx, formInput(formData, ["siteIds"])), ADMIN_FORM);
   if (!outcome.ok) return outcome.state;
   revalidatePath("/admin", "layout");
   const { name, sites } = outcome.result;
@@ -26,21 +27,21 @@ export async function courierSitesAction(_previous: FormState, formData: FormDat
 }
 
 export async function deactivateCourierAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const outcome = await runVerb(formData, (ctx) => deactivateCourier(ctx, formInput(formData)));
+  const outcome = await runAction(formData, (ctx) => deactivateCourier(ctx, formInput(formData)), ADMIN_FORM);
   if (!outcome.ok) return outcome.state;
   revalidatePath("/admin", "layout");
   redirect(`/admin/people/couriers/${outcome.result.id}?notice=courier-deactivated`);
 }
 
 export async function reactivateCourierAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const outcome = await runVerb(formData, (ctx) => reactivateCourier(ctx, formInput(formData)));
+  const outcome = await runAction(formData, (ctx) => reactivateCourier(ctx, formInput(formData)), ADMIN_FORM);
   if (!outcome.ok) return outcome.state;
   revalidatePath("/admin", "layout");
   redirect(`/admin/people/couriers/${outcome.result.id}?notice=courier-reactivated`);
 }
 
 export async function createAdminAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const outcome = await runVerb(formData, (ctx) => createOrganizationAdmin(ctx, formInput(formData)));
+  const outcome = await runAction(formData, (ctx) => createOrganizationAdmin(ctx, formInput(formData)), ADMIN_FORM);
   if (!outcome.ok) return outcome.state;
   revalidatePath("/admin", "layout");
   return { status: "success", message: `${outcome.result.name} is an admin of your organization now and can sign in with ${outcome.result.email}.` };

@@ -9,45 +9,46 @@ import { pairKioskScreen, unpairKiosk } from "@/lib/kiosk/pairing";
 import { claimPairingCode } from "@/lib/kiosk/screen-pairing";
 import { addLocker, removeLocker } from "@/lib/sites/admin-lockers";
 import { closeSite, createSite, reopenSite, updateSite } from "@/lib/sites/admin-sites";
-import { formInput, runVerb } from "../admin-context";
+import { formInput, runAction } from "@/lib/forms/action";
+import { ADMIN_FORM } from "../admin-context";
 
 export async function createSiteAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const outcome = await runVerb(formData, (ctx) => createSite(ctx, formInput(formData)));
+  const outcome = await runAction(formData, (ctx) => createSite(ctx, formInput(formData)), ADMIN_FORM);
   if (!outcome.ok) return outcome.state;
   revalidatePath("/admin", "layout");
   redirect(`/admin/sites/${outcome.result.id}?notice=site-created`);
 }
 
 export async function updateSiteAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const outcome = await runVerb(formData, (ctx) => updateSite(ctx, formInput(formData)));
+  const outcome = await runAction(formData, (ctx) => updateSite(ctx, formInput(formData)), ADMIN_FORM);
   if (!outcome.ok) return outcome.state;
   revalidatePath("/admin", "layout");
   redirect(`/admin/sites/${outcome.result.site.id}?notice=site-updated`);
 }
 
 export async function closeSiteAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const outcome = await runVerb(formData, (ctx) => closeSite(ctx, formInput(formData)));
+  const outcome = await runAction(formData, (ctx) => closeSite(ctx, formInput(formData)), ADMIN_FORM);
   if (!outcome.ok) return outcome.state;
   revalidatePath("/admin", "layout");
   redirect(`/admin/sites/${outcome.result.id}?notice=site-closed`);
 }
 
 export async function reopenSiteAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const outcome = await runVerb(formData, (ctx) => reopenSite(ctx, formInput(formData)));
+  const outcome = await runAction(formData, (ctx) => reopenSite(ctx, formInput(formData)), ADMIN_FORM);
   if (!outcome.ok) return outcome.state;
   revalidatePath("/admin", "layout");
   redirect(`/admin/sites/${outcome.result.id}?notice=site-reopened`);
 }
 
 export async function addLockerAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const outcome = await runVerb(formData, (ctx) => addLocker(ctx, formInput(formData)));
+  const outcome = await runAction(formData, (ctx) => addLocker(ctx, formInput(formData)), ADMIN_FORM);
   if (!outcome.ok) return outcome.state;
   revalidatePath("/admin", "layout");
   redirect(`/admin/sites/${outcome.result.siteId}?notice=locker-added#locker-${outcome.result.id}`);
 }
 
 export async function removeLockerAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const outcome = await runVerb(formData, (ctx) => removeLocker(ctx, formInput(formData)));
+  const outcome = await runAction(formData, (ctx) => removeLocker(ctx, formInput(formData)), ADMIN_FORM);
   if (!outcome.ok) return outcome.state;
   revalidatePath("/admin", "layout");
   redirect(`/admin/sites/${outcome.result.siteId}?notice=locker-${outcome.result.outcome}`);
@@ -58,7 +59,7 @@ export async function removeLockerAction(_previous: FormState, formData: FormDat
  * admin who paired it is signed out on it, and lands on the kiosk.
  */
 export async function pairKioskScreenAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const outcome = await runVerb(formData, (ctx) => pairKioskScreen(ctx, formInput(formData)));
+  const outcome = await runAction(formData, (ctx) => pairKioskScreen(ctx, formInput(formData)), ADMIN_FORM);
   if (!outcome.ok) return outcome.state;
   await storeKioskDeviceToken(outcome.result.token);
   await signOut({ redirect: false });
@@ -67,14 +68,14 @@ export async function pairKioskScreenAction(_previous: FormState, formData: Form
 
 /** Pairs the screen showing a code, from the admin's own device; the screen notices by itself. */
 export async function claimPairingCodeAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const outcome = await runVerb(formData, (ctx) => claimPairingCode(ctx, formInput(formData)));
+  const outcome = await runAction(formData, (ctx) => claimPairingCode(ctx, formInput(formData)), ADMIN_FORM);
   if (!outcome.ok) return outcome.state;
   revalidatePath("/admin", "layout");
   redirect(`/admin/sites/${outcome.result.siteId}?notice=kiosk-paired#kiosks`);
 }
 
 export async function unpairKioskAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const outcome = await runVerb(formData, (ctx) => unpairKiosk(ctx, formInput(formData)));
+  const outcome = await runAction(formData, (ctx) => unpairKiosk(ctx, formInput(formData)), ADMIN_FORM);
   if (!outcome.ok) return outcome.state;
   revalidatePath("/admin", "layout");
   redirect(`/admin/sites/${outcome.result.siteId}?notice=kiosk-unpaired#kiosks`);

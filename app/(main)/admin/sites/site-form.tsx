@@ -1,19 +1,17 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState } from "react";
-import { AdminSubmit } from "@/components/admin/admin-submit";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { buttonClass } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
-import { IDLE } from "@/lib/forms/state";
 import type { AdminSite } from "@/lib/sites/admin-sites";
 import { createSiteAction, updateSiteAction } from "./actions";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 /** Creates a site, or edits one when `site` is given. */
 export function SiteForm({ site }: { site?: AdminSite }) {
-  const [state, action] = useActionState(site ? updateSiteAction : createSiteAction, IDLE);
-  const errors = state.status === "error" ? state.fieldErrors : {};
+  const { state, formAction: action, errors } = useFormAction(site ? updateSiteAction : createSiteAction);
   const value = (name: keyof AdminSite & string) =>
     state.status === "error" ? state.values[name] : site ? String(site[name]) : undefined;
   return (
@@ -81,7 +79,7 @@ export function SiteForm({ site }: { site?: AdminSite }) {
         />
       </fieldset>
       <div className="flex flex-wrap gap-3">
-        <AdminSubmit pendingLabel={site ? "Saving…" : "Creating…"}>{site ? "Save changes" : "Create site"}</AdminSubmit>
+        <SubmitButton pendingLabel={site ? "Saving…" : "Creating…"}>{site ? "Save changes" : "Create site"}</SubmitButton>
         <Link href={site ? `/admin/sites/${site.id}` : "/admin/sites"} className={buttonClass("secondary")}>
           Cancel
         </Link>

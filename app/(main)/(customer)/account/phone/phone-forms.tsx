@@ -1,14 +1,13 @@
 "use client";
 
-import { useActionState } from "react";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { IDLE } from "@/lib/forms/state";
 import { requestPhoneCodeAction, verifyPhoneAction } from "../actions";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 export function RequestCodeForm({ again }: { again: boolean }) {
-  const [state, action] = useActionState(requestPhoneCodeAction, IDLE);
+  const { state, formAction: action } = useFormAction(requestPhoneCodeAction);
   return (
     <form action={action} className="flex flex-col gap-3">
       <FormMessage state={state} />
@@ -20,8 +19,7 @@ export function RequestCodeForm({ again }: { again: boolean }) {
 }
 
 export function VerifyCodeForm() {
-  const [state, action] = useActionState(verifyPhoneAction, IDLE);
-  const errors = state.status === "error" ? state.fieldErrors : {};
+  const { state, formAction: action, errors } = useFormAction(verifyPhoneAction);
   return (
     <form action={action} className="flex flex-col gap-3" noValidate>
       <FormMessage state={state} />

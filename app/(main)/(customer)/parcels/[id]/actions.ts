@@ -2,18 +2,13 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { requestContext } from "@/lib/auth/current";
-import { errorState } from "@/lib/forms/errors";
+import { runAction } from "@/lib/forms/action";
 import type { FormState } from "@/lib/forms/state";
 import { extendHold } from "@/lib/parcels/extend-hold";
 
 export async function extendHoldAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  let parcelId: number;
-  try {
-    ({ id: parcelId } = extendHold(await requestContext(), { parcelId: formData.get("parcelId") }));
-  } catch (error) {
-    return errorState(error, {});
-  }
+  const outcome = await runAction(formData, (ctx) => extendHold(ctx, { parcelId: formData.get("parcelId") }), { secret: "all" });
+  if (!outcome.ok) return outcome.state;
   revalidatePath("/parcels");
-  redirect(`/parcels/${parcelId}?extended=1`);
+  redirect(`/parcels/${outcome.result.id}?extended=1`);
 }

@@ -1,16 +1,15 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState } from "react";
 import { buttonClass } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { IDLE } from "@/lib/forms/state";
 import { extendHoldAction } from "./actions";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 /** The confirmation step of extending a hold: says what will happen, then does it once. */
 export function ExtendHoldForm({ parcelId, newDeadline }: { parcelId: number; newDeadline: string }) {
-  const [state, action] = useActionState(extendHoldAction, IDLE);
+  const { state, formAction: action } = useFormAction(extendHoldAction);
   return (
     <form action={action} className="flex flex-col gap-3">
       <FormMessage state={state} />

@@ -1,6 +1,6 @@
 "use client";
 
-import { AdminSubmit } from "@/components/admin/admin-submit";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { TextArea } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { reportIncidentAction } from "./actions";
@@ -50,9 +50,9 @@ export function IncidentForm({ parcelId, recorded }: { parcelId: number; recorde
             placeholder="e.g. Box crushed, contents rattling; photo sent to the carrier"
           />
           <div>
-            <AdminSubmit variant="danger" pendingLabel="Recording…">
+            <SubmitButton variant="danger" pendingLabel="Recording…">
               Record the incident
-            </AdminSubmit>
+            </SubmitButton>
           </div>
         </>
       )}

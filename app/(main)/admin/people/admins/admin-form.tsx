@@ -1,6 +1,6 @@
 "use client";
 
-import { AdminSubmit } from "@/components/admin/admin-submit";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { createAdminAction } from "../actions";
@@ -26,7 +26,7 @@ export function AdminForm() {
         hint="At least 10 characters. Hand it over in person."
       />
       <div>
-        <AdminSubmit pendingLabel="Adding…">Add admin</AdminSubmit>
+        <SubmitButton pendingLabel="Adding…">Add admin</SubmitButton>
       </div>
     </form>
   );

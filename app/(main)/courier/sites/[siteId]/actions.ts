@@ -2,24 +2,20 @@
 
 import { redirect } from "next/navigation";
 import type { DepositState } from "@/components/courier/deposit-state";
-import { requestContext } from "@/lib/auth/current";
-import { echoValues } from "@/lib/forms/state";
-import { reserveParcel, type ReserveResult } from "@/lib/parcels/reserve";
-import type { ReserveInput } from "@/lib/parcels/schemas";
+import { runAction } from "@/lib/forms/action";
+import { reserveParcel } from "@/lib/parcels/reserve";
 import { clearDraft, rememberSite, saveDraft } from "../../cookies";
 import { depositErrorState } from "../../form-errors";
 import { routeId } from "../../route-id";
 
 /** Step 1 of a deposit: a door for the parcel, opened. Then the door screen takes over. */
 export async function reserveAction(_previous: DepositState, formData: FormData): Promise<DepositState> {
-  const values = echoValues(formData);
-  let result: ReserveResult;
-  try {
-    // The verb parses the fields with ReserveInput.
-    result = await reserveParcel(await requestContext(), Object.fromEntries(formData) as unknown as ReserveInput);
-  } catch (error) {
-    return depositErrorState(error, values);
-  }
+  // The verb parses the fields with ReserveInput.
+  const outcome = await runAction(formData, (ctx) => reserveParcel(ctx, Object.fromEntries(formData)), {
+    onError: depositErrorState,
+  });
+  if (!outcome.ok) return outcome.state;
+  const result = outcome.result;
   await rememberSite(result.parcel.site.id);
   await clearDraft();
   const query = result.replayed ? "?replayed=1" : result.doorOpened ? "" : "?door=unconfirmed";

@@ -1,14 +1,14 @@
 "use client";
 
-import { useActionState } from "react";
 import { DEPOSIT_IDLE, type DepositValues } from "@/components/courier/deposit-state";
-import { PendingButton } from "@/components/courier/pending-button";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { SiteFullNotice } from "@/components/courier/site-full-notice";
 import { SizePicker, type SizeChoice } from "@/components/courier/size-picker";
 import { TrackingField } from "@/components/courier/tracking-field";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { carryOverAction, reserveAction } from "./actions";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 export function DepositForm({
   siteId,
@@ -26,7 +26,7 @@ export function DepositForm({
   draft: DepositValues | null;
   focusFirst: boolean;
 }) {
-  const [state, action] = useActionState(reserveAction, DEPOSIT_IDLE);
+  const { state, formAction: action } = useFormAction(reserveAction, DEPOSIT_IDLE);
   const values: DepositValues = state.status === "error" ? state.values : (draft ?? {});
   // One message per field: an empty field breaks several rules, and the first says it best.
   const errors = Object.fromEntries(
@@ -85,9 +85,9 @@ export function DepositForm({
           </div>
         </details>
         {errors.siteId ? <p className="text-sm text-red-700">{errors.siteId.join(" ")}</p> : null}
-        <PendingButton pendingLabel="Opening a door…" className="min-h-14 w-full text-lg">
+        <SubmitButton pendingLabel="Opening a door…" className="min-h-14 w-full text-lg">
           Open a door
-        </PendingButton>
+        </SubmitButton>
       </form>
     </div>
   );

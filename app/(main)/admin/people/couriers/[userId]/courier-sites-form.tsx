@@ -1,11 +1,10 @@
 "use client";
 
-import { useActionState } from "react";
-import { AdminSubmit } from "@/components/admin/admin-submit";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { CheckboxGroup } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
-import { IDLE } from "@/lib/forms/state";
 import { courierSitesAction } from "../../actions";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 export function CourierSitesForm({
   userId,
@@ -16,8 +15,7 @@ export function CourierSitesForm({
   sites: { id: number; name: string; code: string; status: "open" | "closed" }[];
   serving: number[];
 }) {
-  const [state, action] = useActionState(courierSitesAction, IDLE);
-  const errors = state.status === "error" ? state.fieldErrors : {};
+  const { state, formAction: action, errors } = useFormAction(courierSitesAction);
   const checked = state.status === "error" ? (state.values.siteIds?.split(",") ?? []) : serving.map(String);
   return (
     <form action={action} className="flex flex-col gap-4" noValidate>
@@ -33,7 +31,7 @@ export function CourierSitesForm({
         checked={checked}
       />
       <div>
-        <AdminSubmit pendingLabel="Saving…">Save sites</AdminSubmit>
+        <SubmitButton pendingLabel="Saving…">Save sites</SubmitButton>
       </div>
     </form>
   );

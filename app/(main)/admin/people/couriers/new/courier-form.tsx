@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { AdminSubmit } from "@/components/admin/admin-submit";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { CheckboxGroup, Select } from "@/components/ui/field";
 import { buttonClass } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -58,7 +58,7 @@ export function CourierForm({ carriers, sites }: { carriers: Choice[]; sites: (C
         checked={values.siteIds?.split(",") ?? []}
       />
       <div className="flex flex-wrap gap-3">
-        <AdminSubmit pendingLabel="Creating…">Create courier</AdminSubmit>
+        <SubmitButton pendingLabel="Creating…">Create courier</SubmitButton>
         <Link href="/admin/people" className={buttonClass("secondary")}>
           Cancel
         </Link>

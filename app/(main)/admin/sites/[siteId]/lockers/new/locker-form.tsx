@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useState } from "react";
-import { AdminSubmit } from "@/components/admin/admin-submit";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { LockerLayoutEditor } from "@/components/admin/locker-layout-editor";
 import { buttonClass } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -40,7 +40,7 @@ export function LockerForm({ siteId, suggestedCode }: { siteId: number; suggeste
       </div>
       <LockerLayoutEditor key={values.layout ?? "initial"} code={code} defaultText={values.layout} errors={errors.layout} />
       <div className="flex flex-wrap gap-3">
-        <AdminSubmit pendingLabel="Adding the locker…">Add locker</AdminSubmit>
+        <SubmitButton pendingLabel="Adding the locker…">Add locker</SubmitButton>
         <Link href={`/admin/sites/${siteId}`} className={buttonClass("secondary")}>
           Cancel
         </Link>

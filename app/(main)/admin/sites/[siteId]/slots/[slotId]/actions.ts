@@ -4,10 +4,11 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import type { FormState } from "@/lib/forms/state";
 import { openSlotRemotely, retireSlot, returnSlotToService, setSlotOutOfService } from "@/lib/slots/admin-slots";
-import { formInput, runVerb } from "../../../../admin-context";
+import { formInput, runAction } from "@/lib/forms/action";
+import { ADMIN_FORM } from "../../../../admin-context";
 
 export async function outOfServiceAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const outcome = await runVerb(formData, (ctx) => setSlotOutOfService(ctx, formInput(formData)));
+  const outcome = await runAction(formData, (ctx) => setSlotOutOfService(ctx, formInput(formData)), ADMIN_FORM);
   if (!outcome.ok) return outcome.state;
   revalidatePath("/admin", "layout");
   const { label, holdsParcel } = outcome.result;
@@ -18,14 +19,14 @@ export async function outOfServiceAction(_previous: FormState, formData: FormDat
 }
 
 export async function backInServiceAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const outcome = await runVerb(formData, (ctx) => returnSlotToService(ctx, formInput(formData)));
+  const outcome = await runAction(formData, (ctx) => returnSlotToService(ctx, formInput(formData)), ADMIN_FORM);
   if (!outcome.ok) return outcome.state;
   revalidatePath("/admin", "layout");
   return { status: "success", message: `Door ${outcome.result.label} is back in service.` };
 }
 
 export async function openRemotelyAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const outcome = await runVerb(formData, (ctx) => openSlotRemotely(ctx, formInput(formData)));
+  const outcome = await runAction(formData, (ctx) => openSlotRemotely(ctx, formInput(formData)), ADMIN_FORM);
   if (!outcome.ok) return outcome.state;
   revalidatePath("/admin", "layout");
   const { label, doorOpened } = outcome.result;
@@ -40,7 +41,7 @@ export async function openRemotelyAction(_previous: FormState, formData: FormDat
 }
 
 export async function retireSlotAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const outcome = await runVerb(formData, (ctx) => retireSlot(ctx, formInput(formData)));
+  const outcome = await runAction(formData, (ctx) => retireSlot(ctx, formInput(formData)), ADMIN_FORM);
   if (!outcome.ok) return outcome.state;
   revalidatePath("/admin", "layout");
   redirect(`/admin/sites/${outcome.result.siteId}/slots/${outcome.result.id}?notice=slot-retired`);

@@ -3,12 +3,11 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import type { DepositState } from "@/components/courier/deposit-state";
-import { requestContext } from "@/lib/auth/current";
-import { errorState } from "@/lib/forms/errors";
+import { runAction } from "@/lib/forms/action";
 import { echoValues, type FormState } from "@/lib/forms/state";
 import { cancelParcel } from "@/lib/parcels/cancel";
-import { confirmDeposit, type DepositResult } from "@/lib/parcels/deposit";
-import { reportParcelDoesNotFit, reportSlotFault, siteFullRefusal, type Reassigned, type ReassignResult, type ReassignSiteFull } from "@/lib/parcels/reassign";
+import { confirmDeposit } from "@/lib/parcels/deposit";
+import { reportParcelDoesNotFit, reportSlotFault, siteFullRefusal, type Reassigned, type ReassignSiteFull } from "@/lib/parcels/reassign";
 import type { ParcelView } from "@/lib/parcels/view";
 import { depositErrorState } from "../../../../form-errors";
 
@@ -28,46 +27,37 @@ function reasonOf(formData: FormData): string {
 }
 
 export async function confirmDepositAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  let result: DepositResult;
-  try {
-    result = confirmDeposit(await requestContext(), { parcelId: formData.get("parcelId") });
-  } catch (error) {
-    return errorState(error, {});
-  }
-  redirect(`/courier/sites/${result.parcel.site.id}?last=${result.parcel.id}`);
+  const outcome = await runAction(formData, (ctx) => confirmDeposit(ctx, { parcelId: formData.get("parcelId") }), { secret: "all" });
+  if (!outcome.ok) return outcome.state;
+  const { parcel } = outcome.result;
+  redirect(`/courier/sites/${parcel.site.id}?last=${parcel.id}`);
 }
 
 export async function reportSlotFaultAction(_previous: DepositState, formData: FormData): Promise<DepositState> {
-  const values = echoValues(formData);
-  let result: ReassignResult;
-  try {
-    result = await reportSlotFault(await requestContext(), { parcelId: formData.get("parcelId"), reason: reasonOf(formData) });
-  } catch (error) {
-    return depositErrorState(error, values);
-  }
-  if (result.outcome === "site_full") return siteFullState(result, values);
+  const outcome = await runAction(formData, (ctx) => reportSlotFault(ctx, { parcelId: formData.get("parcelId"), reason: reasonOf(formData) }), {
+    onError: depositErrorState,
+  });
+  if (!outcome.ok) return outcome.state;
+  const result = outcome.result;
+  if (result.outcome === "site_full") return siteFullState(result, echoValues(formData));
   redirect(doorPath(result.parcel, { moved: "fault", from: String(formData.get("door") ?? ""), ...opened(result) }));
 }
 
 export async function reportDoesNotFitAction(_previous: DepositState, formData: FormData): Promise<DepositState> {
-  let result: ReassignResult;
-  try {
-    result = await reportParcelDoesNotFit(await requestContext(), { parcelId: formData.get("parcelId") });
-  } catch (error) {
-    return depositErrorState(error, {});
-  }
+  const outcome = await runAction(formData, (ctx) => reportParcelDoesNotFit(ctx, { parcelId: formData.get("parcelId") }), {
+    secret: "all",
+    onError: depositErrorState,
+  });
+  if (!outcome.ok) return outcome.state;
+  const result = outcome.result;
   if (result.outcome === "site_full") return siteFullState(result, {});
   redirect(doorPath(result.parcel, { moved: "bigger", from: String(formData.get("door") ?? ""), ...opened(result) }));
 }
 
 export async function cancelReservationAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const values = echoValues(formData);
-  let parcel: ParcelView;
-  try {
-    parcel = cancelParcel(await requestContext(), { parcelId: formData.get("parcelId"), reason: reasonOf(formData) });
-  } catch (error) {
-    return errorState(error, values);
-  }
+  const outcome = await runAction(formData, (ctx) => cancelParcel(ctx, { parcelId: formData.get("parcelId"), reason: reasonOf(formData) }));
+  if (!outcome.ok) return outcome.state;
+  const parcel = outcome.result;
   redirect(`/courier/sites/${parcel.site.id}?cancelled=${parcel.id}`);
 }
 

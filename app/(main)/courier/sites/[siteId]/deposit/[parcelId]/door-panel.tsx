@@ -1,20 +1,19 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState } from "react";
 import { DEPOSIT_IDLE, type DepositValues } from "@/components/courier/deposit-state";
 import { LockerMap } from "@/components/courier/locker-map";
-import { PendingButton } from "@/components/courier/pending-button";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { SiteFullNotice } from "@/components/courier/site-full-notice";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
-import { IDLE } from "@/lib/forms/state";
 import type { LockerMap as Locker } from "@/lib/parcels/courier-queries";
 import type { ParcelView } from "@/lib/parcels/view";
 import { carryOverAction } from "../../actions";
 import { cancelReservationAction, confirmDepositAction, reportDoesNotFitAction, reportSlotFaultAction } from "./actions";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 export type DoorNotice = {
   /** The tracking number was submitted again: this is the first answer. */
@@ -48,10 +47,10 @@ export function DoorPanel({
   heldUntil: string | null;
   servedSiteIds: number[];
 }) {
-  const [closedState, closedAction] = useActionState(confirmDepositAction, IDLE);
-  const [faultState, faultAction] = useActionState(reportSlotFaultAction, DEPOSIT_IDLE);
-  const [biggerState, biggerAction] = useActionState(reportDoesNotFitAction, DEPOSIT_IDLE);
-  const [cancelState, cancelAction] = useActionState(cancelReservationAction, IDLE);
+  const { state: closedState, formAction: closedAction } = useFormAction(confirmDepositAction);
+  const { state: faultState, formAction: faultAction } = useFormAction(reportSlotFaultAction, DEPOSIT_IDLE);
+  const { state: biggerState, formAction: biggerAction } = useFormAction(reportDoesNotFitAction, DEPOSIT_IDLE);
+  const { state: cancelState, formAction: cancelAction } = useFormAction(cancelReservationAction);
 
   const siteFull = faultState.siteFull ?? biggerState.siteFull;
   const carried: DepositValues = {
@@ -109,9 +108,9 @@ export function DoorPanel({
           <form action={closedAction} className="flex flex-col gap-2">
             <FormMessage state={closedState} />
             <input type="hidden" name="parcelId" value={parcel.id} />
-            <PendingButton pendingLabel="Saving…" className="min-h-16 w-full text-xl">
+            <SubmitButton pendingLabel="Saving…" className="min-h-16 w-full text-xl">
               Door closed
-            </PendingButton>
+            </SubmitButton>
             {heldUntil ? (
               <p className="text-center text-sm text-gray-700">
                 Put the parcel in, shut the door, then tap Door closed. The door is held for you until {heldUntil}.
@@ -134,9 +133,9 @@ export function DoorPanel({
                   errors={faultState.status === "error" ? faultState.fieldErrors.reason : undefined}
                 />
                 <p className="text-sm text-gray-700">Door {door.label} goes out of service and another door opens for this parcel.</p>
-                <PendingButton pendingLabel="Finding another door…" variant="secondary" className="w-full">
+                <SubmitButton pendingLabel="Finding another door…" variant="secondary" className="w-full">
                   Report door and open another
-                </PendingButton>
+                </SubmitButton>
               </form>
             </details>
 
@@ -149,9 +148,9 @@ export function DoorPanel({
                 {biggerState.siteFull ? null : <FormMessage state={biggerState} />}
                 <input type="hidden" name="parcelId" value={parcel.id} />
                 <input type="hidden" name="door" value={door.label} />
-                <PendingButton pendingLabel="Finding a bigger door…" variant="secondary" className="min-h-12 w-full">
+                <SubmitButton pendingLabel="Finding a bigger door…" variant="secondary" className="min-h-12 w-full">
                   Parcel does not fit — bigger door
-                </PendingButton>
+                </SubmitButton>
               </form>
             )}
 
@@ -171,9 +170,9 @@ export function DoorPanel({
                   autoComplete="off"
                   errors={cancelState.status === "error" ? cancelState.fieldErrors.reason : undefined}
                 />
-                <PendingButton pendingLabel="Cancelling…" variant="danger" className="w-full">
+                <SubmitButton pendingLabel="Cancelling…" variant="danger" className="w-full">
                   Yes, cancel this parcel
-                </PendingButton>
+                </SubmitButton>
               </form>
             </details>
           </div>
@@ -266,9 +265,9 @@ function FinishedParcel({
           {Object.entries(carried).map(([field, value]) =>
             value ? <input key={field} type="hidden" name={field} value={value} /> : null,
           )}
-          <PendingButton pendingLabel="Opening the form…" className="min-h-14 w-full text-lg">
+          <SubmitButton pendingLabel="Opening the form…" className="min-h-14 w-full text-lg">
             Deposit it again here
-          </PendingButton>
+          </SubmitButton>
         </form>
       ) : null}
       <div className="flex flex-col gap-2 sm:flex-row sm:justify-center">
