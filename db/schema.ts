@@ -9,7 +9,7 @@ import {
   text,
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
-import { DOOR_EVENT_KINDS, PARCEL_STATES, ROLES, SIZES } from "./enums";
+import { DOOR_EVENT_KINDS, LIVE_STATES_SQL, PARCEL_STATES, ROLES, SIZES, TRACKING_STATES_SQL } from "./enums";
 
 /*
  * The whole domain of DESIGN.md in one schema. Times are integer milliseconds since the
@@ -24,10 +24,21 @@ import { DOOR_EVENT_KINDS, PARCEL_STATES, ROLES, SIZES } from "./enums";
  *   5. same triggers as 2           — an out-of-service slot is never assigned
  */
 
-export { SIZES, ROLES, PARCEL_STATES, LIVE_STATES, DOOR_EVENT_KINDS } from "./enums";
+export {
+  SIZES,
+  ROLES,
+  PARCEL_STATES,
+  LIVE_STATES,
+  LIVE_STATES_SQL,
+  TRACKING_STATES,
+  TRACKING_STATES_SQL,
+  DOOR_EVENT_KINDS,
+} from "./enums";
 export type { SlotSize, Role, ParcelState, DoorEventKind } from "./enums";
 
-const LIVE = sql.raw(`('reserved', 'deposited', 'expired')`);
+/** `in ${LIVE_STATES_IN}`: the live states as a drizzle SQL fragment. */
+export const LIVE_STATES_IN = sql.raw(LIVE_STATES_SQL);
+const LIVE = LIVE_STATES_IN;
 const createdAt = () => integer("created_at").notNull();
 
 export const organizations = sqliteTable("organizations", {
@@ -303,7 +314,7 @@ export const parcels = sqliteTable(
     // Invariant 4 — announced parcels count too: a pre-advised tracking number is taken.
     uniqueIndex("tracking_live_unique")
       .on(t.carrierId, t.trackingNumber)
-      .where(sql`${t.state} in ('announced', 'reserved', 'deposited', 'expired')`),
+      .where(sql`${t.state} in ${sql.raw(TRACKING_STATES_SQL)}`),
     index("parcels_tracking").on(t.trackingNumber),
     index("parcels_recipient_phone").on(t.recipientPhone, t.createdAt),
     index("parcels_site_state").on(t.siteId, t.state, t.expiresAt),

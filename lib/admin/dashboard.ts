@@ -1,6 +1,6 @@
 import "server-only";
 import { asc, eq, sql } from "drizzle-orm";
-import { organizations, sites, SIZES, type SlotSize } from "@/db/schema";
+import { LIVE_STATES_IN, organizations, sites, SIZES, type SlotSize } from "@/db/schema";
 import { requireAdmin } from "@/lib/auth/authorize";
 import type { Ctx } from "@/lib/context";
 import { kioskGuessingBySite, type SiteGuessing } from "@/lib/kiosk/attempts";
@@ -93,7 +93,7 @@ export function organizationDashboard(ctx: Ctx): Dashboard {
     select s.site_id as siteId, s.size, s.in_service as inService, p.state, count(*) as n
     from slots s
     join sites st on st.id = s.site_id and st.organization_id = ${org}
-    left join parcels p on p.slot_id = s.id and p.state in ('reserved', 'deposited', 'expired')
+    left join parcels p on p.slot_id = s.id and p.state in ${LIVE_STATES_IN}
     where s.retired_at is null
     group by s.site_id, s.size, s.in_service, p.state`);
 

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parcels, slots, type ParcelState, type SlotSize } from "@/db/schema";
+import { LIVE_STATES, parcels, slots, type ParcelState, type SlotSize } from "@/db/schema";
 import { collectParcel } from "@/lib/parcels/collect";
 import { SIZE_RANK } from "@/lib/slots/sizes";
 import { createCarrier, createTestWorld, trackingNumber, type TestWorld } from "@/lib/testing/factories";
@@ -19,7 +19,7 @@ beforeAll(() => {
 afterAll(() => world.close());
 
 const TRIGGER = /slot does not fit parcel/;
-const LIVE: ParcelState[] = ["reserved", "deposited", "expired"];
+const LIVE: readonly ParcelState[] = LIVE_STATES;
 const FINISHED: ParcelState[] = ["collected", "returned", "cancelled"];
 
 type RawParcel = {

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
-import { sites } from "@/db/schema";
+import { LIVE_STATES_IN, sites } from "@/db/schema";
 import { writeTransaction } from "@/db/transaction";
 import { idOrNotFound, loadOrganizationSite, type SiteRow } from "@/lib/admin/scope";
 import { isUniqueViolation } from "@/lib/admin/sqlite";
@@ -169,7 +169,7 @@ export function listSitesForAdmin(ctx: Ctx): SiteListEntry[] {
            count(p.id) as live
     from sites st
     left join slots s on s.site_id = st.id and s.retired_at is null
-    left join parcels p on p.slot_id = s.id and p.state in ('reserved', 'deposited', 'expired')
+    left join parcels p on p.slot_id = s.id and p.state in ${LIVE_STATES_IN}
     where st.organization_id = ${admin.organizationId}
     group by st.id`);
   return rows.map((site) => {

@@ -1,7 +1,7 @@
 import "server-only";
 import { asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { parcelEvents, parcels, slots } from "@/db/schema";
+import { LIVE_STATES_SQL, parcelEvents, parcels, slots } from "@/db/schema";
 import type { KioskActor, UserActor } from "@/lib/context";
 import { confirmDeposit } from "@/lib/parcels/deposit";
 import { reserveParcel } from "@/lib/parcels/reserve";
@@ -145,7 +145,7 @@ export function freeSlotIds(db: Db, siteId: number): number[] {
     .prepare(
       `select s.id from slots s
        where s.site_id = ? and s.in_service = 1
-         and not exists (select 1 from parcels p where p.slot_id = s.id and p.state in ('reserved', 'deposited', 'expired'))
+         and not exists (select 1 from parcels p where p.slot_id = s.id and p.state in ${LIVE_STATES_SQL})
        order by s.id`,
     )
     .pluck()
