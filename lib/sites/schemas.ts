@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { Id } from "@/lib/validation";
 import { formatLayoutText, parseLayoutText } from "./layout-text";
 
 /*
@@ -7,7 +8,6 @@ import { formatLayoutText, parseLayoutText } from "./layout-text";
  * may send numbers; both parse the same way. Messages are written for the admin.
  */
 
-const Id = z.coerce.number<unknown>().int().positive();
 
 const text = (label: string, min: number, max: number) =>
   z

@@ -1,5 +1,4 @@
 import "server-only";
-import { notFound } from "next/navigation";
 import { requestContext, requirePageUser } from "@/lib/auth/current";
 import type { Ctx } from "@/lib/context";
 import { isDomainError } from "@/lib/errors";
@@ -15,16 +14,6 @@ import { echoValues, type FormState } from "@/lib/forms/state";
 export async function adminPageContext(): Promise<Ctx> {
   await requirePageUser("admin");
   return requestContext();
-}
-
-/** A read that may name something absent — or another organization's — renders 404. */
-export function orNotFound<T>(read: () => T): T {
-  try {
-    return read();
-  } catch (error) {
-    if (isDomainError(error) && error.code === "NOT_FOUND") notFound();
-    throw error;
-  }
 }
 
 export type VerbOutcome<R> = { ok: true; result: R } | { ok: false; state: FormState };

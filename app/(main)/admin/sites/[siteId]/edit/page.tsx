@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/admin/page-header";
 import { getOrganizationSite } from "@/lib/sites/admin-sites";
-import { adminPageContext, orNotFound } from "../../../admin-context";
+import { adminPageContext } from "../../../admin-context";
+import { orNotFound } from "../../../../or-not-found";
 import { SiteForm } from "../../site-form";
 
 export const metadata: Metadata = { title: "Edit site" };
