@@ -36,6 +36,12 @@ export const LIVE_STATES_SQL = sqlList(LIVE_STATES);
 export const TRACKING_STATES_SQL = sqlList(TRACKING_STATES);
 
 /**
+ * The IANA time zone a site keeps when none is set: where the network began. A site's own
+ * zone (sites.time_zone) says when its days start and how its times are shown.
+ */
+export const DEFAULT_TIME_ZONE = "Asia/Shanghai";
+
+/**
  * What a door did: the software commanded it open, the controller did not answer that
  * command (open_failed, written after the fact), or the courier confirmed it closed.
  */

@@ -9,7 +9,7 @@ import {
   text,
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
-import { DOOR_EVENT_KINDS, LIVE_STATES_SQL, PARCEL_STATES, ROLES, SIZES, TRACKING_STATES_SQL } from "./enums";
+import { DEFAULT_TIME_ZONE, DOOR_EVENT_KINDS, LIVE_STATES_SQL, PARCEL_STATES, ROLES, SIZES, TRACKING_STATES_SQL } from "./enums";
 
 /*
  * The whole domain of DESIGN.md in one schema. Times are integer milliseconds since the
@@ -33,6 +33,7 @@ export {
   TRACKING_STATES,
   TRACKING_STATES_SQL,
   DOOR_EVENT_KINDS,
+  DEFAULT_TIME_ZONE,
 } from "./enums";
 export type { SlotSize, Role, ParcelState, DoorEventKind } from "./enums";
 
@@ -75,10 +76,14 @@ export const sites = sqliteTable(
     openingHours: text("opening_hours").notNull(),
     holdPeriodHours: integer("hold_period_hours").notNull().default(72),
     status: text("status", { enum: ["open", "closed"] }).notNull().default("open"),
+    // IANA name ("Europe/Berlin"): when the site's days start, how its times read. The
+    // names are checked against Intl where sites are created or edited (lib/sites/schemas.ts).
+    timeZone: text("time_zone").notNull().default(DEFAULT_TIME_ZONE),
     createdAt: createdAt(),
   },
   (t) => [
     index("sites_organization").on(t.organizationId),
+    check("sites_time_zone", sql`${t.timeZone} <> ''`),
     check("sites_status", sql`${t.status} in ('open', 'closed')`),
     check("sites_hold_period", sql`${t.holdPeriodHours} between 1 and 720`),
     check("sites_latitude", sql`${t.latitude} between -90 and 90`),
