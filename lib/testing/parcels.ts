@@ -45,6 +45,7 @@ export type StationOptions = {
   longitude?: number;
   status?: "open" | "closed";
   name?: string;
+  timeZone?: string;
 };
 
 export function createStation(world: TestWorld, options: StationOptions = {}): Station {
@@ -56,6 +57,7 @@ export function createStation(world: TestWorld, options: StationOptions = {}): S
     longitude: options.longitude,
     status: options.status,
     name: options.name,
+    timeZone: options.timeZone,
   });
   const locker = createLocker(db, site.id, options.layout);
   const carrier = createCarrier(db);
