@@ -17,6 +17,7 @@ export type KioskSite = {
   address: string;
   openingHours: string;
   status: "open" | "closed";
+  timeZone: string;
 };
 
 export type DoorState = "free" | "occupied" | "out_of_service";
@@ -34,6 +35,7 @@ export function findKioskSite(db: Db, siteCode: string): KioskSite | null {
         address: sites.address,
         openingHours: sites.openingHours,
         status: sites.status,
+        timeZone: sites.timeZone,
       })
       .from(sites)
       .where(eq(sites.code, siteCode.trim().toUpperCase()))
