@@ -23,6 +23,7 @@ export type AdminSite = {
   openingHours: string;
   holdPeriodHours: number;
   status: "open" | "closed";
+  timeZone: string;
   createdAt: number;
 };
 
@@ -37,6 +38,7 @@ export function toAdminSite(site: SiteRow): AdminSite {
     openingHours: site.openingHours,
     holdPeriodHours: site.holdPeriodHours,
     status: site.status,
+    timeZone: site.timeZone,
     createdAt: site.createdAt,
   };
 }
@@ -72,7 +74,7 @@ export function createSite(ctx: Ctx, raw: CreateSiteInput): AdminSite {
   }
 }
 
-const EDITABLE = ["name", "code", "address", "latitude", "longitude", "openingHours", "holdPeriodHours"] as const;
+const EDITABLE = ["name", "code", "address", "latitude", "longitude", "openingHours", "holdPeriodHours", "timeZone"] as const;
 
 /**
  * Changes a site's details. A new hold period applies to parcels deposited from now on;
@@ -81,10 +83,11 @@ const EDITABLE = ["name", "code", "address", "latitude", "longitude", "openingHo
  */
 export function updateSite(ctx: Ctx, raw: UpdateSiteInput): { site: AdminSite; changed: string[] } {
   const admin = requireAdmin(ctx);
-  const { siteId, ...fields } = parseInput(UpdateSiteInput, raw);
+  const { siteId, ...given } = parseInput(UpdateSiteInput, raw);
   try {
     return writeTransaction(ctx.db, () => {
       const before = loadOrganizationSite(ctx, admin, siteId);
+      const fields = { ...given, timeZone: given.timeZone ?? before.timeZone };
       const changed = EDITABLE.filter((field) => before[field] !== fields[field]);
       if (changed.length === 0) return { site: toAdminSite(before), changed };
       const after = ctx.db.update(sites).set(fields).where(eq(sites.id, before.id)).returning().get();
@@ -97,7 +100,7 @@ export function updateSite(ctx: Ctx, raw: UpdateSiteInput): { site: AdminSite; c
       return { site: toAdminSite(after), changed: [...changed] };
     });
   } catch (error) {
-    if (isUniqueViolation(error, "sites.code")) throw codeTaken(fields.code);
+    if (isUniqueViolation(error, "sites.code")) throw codeTaken(given.code);
     throw error;
   }
 }

@@ -1,7 +1,6 @@
 import "server-only";
 import { requestContext, requirePageUser } from "@/lib/auth/current";
 import type { Ctx } from "@/lib/context";
-import { isDomainError } from "@/lib/errors";
 import { errorState } from "@/lib/forms/errors";
 import { echoValues, type FormState } from "@/lib/forms/state";
 

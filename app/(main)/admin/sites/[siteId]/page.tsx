@@ -73,7 +73,8 @@ export default async function SitePage({ params, searchParams }: Props) {
             </Fact>
             <Fact term="Opening hours">{site.openingHours}</Fact>
             <Fact term="Hold period">{site.holdPeriodHours} hours</Fact>
-            <Fact term="Created">{formatDateTime(site.createdAt)}</Fact>
+            <Fact term="Time zone">{site.timeZone}</Fact>
+            <Fact term="Created">{formatDateTime(site.createdAt, site.timeZone)}</Fact>
           </dl>
         </Panel>
         <Panel id="site-status" title={site.status === "open" ? "Close temporarily" : "Closed"}>
