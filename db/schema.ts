@@ -39,7 +39,6 @@ export type { SlotSize, Role, ParcelState, DoorEventKind } from "./enums";
 
 /** `in ${LIVE_STATES_IN}`: the live states as a drizzle SQL fragment. */
 export const LIVE_STATES_IN = sql.raw(LIVE_STATES_SQL);
-const LIVE = LIVE_STATES_IN;
 const createdAt = () => integer("created_at").notNull();
 
 export const organizations = sqliteTable("organizations", {
@@ -311,11 +310,11 @@ export const parcels = sqliteTable(
     // Invariant 1.
     uniqueIndex("slot_live_parcel_unique")
       .on(t.slotId)
-      .where(sql`${t.state} in ${LIVE}`),
+      .where(sql`${t.state} in ${LIVE_STATES_IN}`),
     // Invariant 3.
     uniqueIndex("pickup_code_live_unique")
       .on(t.siteId, t.pickupCodeHash)
-      .where(sql`${t.state} in ${LIVE} and ${t.pickupCodeHash} is not null`),
+      .where(sql`${t.state} in ${LIVE_STATES_IN} and ${t.pickupCodeHash} is not null`),
     // Invariant 4 — announced parcels count too: a pre-advised tracking number is taken.
     uniqueIndex("tracking_live_unique")
       .on(t.carrierId, t.trackingNumber)
@@ -332,7 +331,7 @@ export const parcels = sqliteTable(
       "parcels_size_rank",
       sql`${t.sizeRank} = case ${t.size} when 'S' then 1 when 'M' then 2 when 'L' then 3 when 'XL' then 4 end`,
     ),
-    check("parcels_live_has_slot", sql`${t.state} not in ${LIVE} or ${t.slotId} is not null`),
+    check("parcels_live_has_slot", sql`${t.state} not in ${LIVE_STATES_IN} or ${t.slotId} is not null`),
     check(
       "parcels_code_when_deposited",
       sql`${t.state} not in ('deposited', 'expired') or (${t.pickupCodeHash} is not null and ${t.expiresAt} is not null)`,

@@ -28,7 +28,7 @@ const HOLD_HOURS = 1;
 // Five doors over three rows: the middle row is the easiest to reach.
 const LAYOUT: SlotSize[][] = [["S", "S"], ["M", "L"], ["XL"]];
 const TRACKING_POOL = 7;
-const LIVE: readonly ParcelState[] = LIVE_STATES;
+const LIVE: readonly ParcelState[] = LIVE_STATES; // widened, to ask of any state
 
 /*
  * `tn` picks a tracking number from a small pool, so numbers are reused (retries, new
