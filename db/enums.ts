@@ -1,3 +1,4 @@
+// Client-safe: browser code imports this (CLIENT_SAFE_MODULES, eslint.config.mjs); it imports only client-safe modules.
 /*
  * The domain's fixed vocabularies. Kept apart from the table definitions so that client
  * components can use them (through lib/) without pulling drizzle into the browser.

@@ -61,6 +61,33 @@ test("a door the locker did not confirm is asked about, not announced open; repo
   }
 });
 
+test("reporting the only door of its size leaves none: the reservation is cancelled and the screen says so beside the sites with room", async ({ page, browser }, testInfo) => {
+  const laptop = await newDevice(browser, testInfo);
+  let station: Awaited<ReturnType<typeof createStationViaConsole>>;
+  try {
+    await signInAsAdmin(laptop.page);
+    station = await createStationViaConsole(laptop.page, "Lone", { code: "L", rowSizes: ["M"], columns: 1 });
+  } finally {
+    await laptop.context.close();
+  }
+  const { site, courier } = station;
+
+  await signIn(page, courier.phone, COURIER_PASSWORD);
+  await openSite(page, site.name);
+  const tracking = uniqueTracking();
+  await fillParcel(page, { tracking, phone: testPhone(), size: "M" });
+  await page.getByRole("button", { name: "Open a door" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Door L-01 is open" })).toBeVisible();
+
+  await page.getByText("Door did not open or is damaged").click();
+  await page.getByRole("button", { name: "Report door and open another" }).click();
+  // The cancellation the report committed shows at once: the notice, and the parcel cancelled.
+  const notice = page.getByRole("region", { name: `${site.name} is full for size M` });
+  await expect(notice).toContainText("No other door is free here, so this parcel's reservation was cancelled.");
+  await expect(page.getByRole("heading", { level: 1, name: "This parcel was cancelled" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Report door and open another" })).toHaveCount(0);
+});
+
 test("a take-back whose door the locker did not confirm asks, and the courier tries the door again until it opens", async ({ page, browser }, testInfo) => {
   const laptop = await newDevice(browser, testInfo);
   try {

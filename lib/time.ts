@@ -1,3 +1,4 @@
+// Client-safe: browser code imports this (CLIENT_SAFE_MODULES, eslint.config.mjs); it imports only client-safe modules.
 import { DEFAULT_TIME_ZONE } from "@/db/enums";
 
 /*

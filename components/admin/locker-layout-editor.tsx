@@ -20,7 +20,7 @@ const TONE: Record<SlotSize, string> = {
   XL: "bg-violet-50 border-violet-500",
 };
 
-export const DEFAULT_LAYOUT = formatLayoutText(uniformLayout(["S", "M", "M", "L"], 4, 6));
+const DEFAULT_LAYOUT = formatLayoutText(uniformLayout(["S", "M", "M", "L"], 4, 6));
 
 export function LockerLayoutEditor({
   code,

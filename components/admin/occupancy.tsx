@@ -13,7 +13,7 @@ const SEGMENTS = [
   { key: "outOfService", label: "out of service", className: "bg-gray-400 bg-[repeating-linear-gradient(135deg,transparent_0_3px,rgba(255,255,255,.55)_3px_6px)]" },
 ] as const;
 
-export function describeCounts(counts: DoorCounts): string {
+function describeCounts(counts: DoorCounts): string {
   return `${SEGMENTS.map((segment) => `${counts[segment.key]} ${segment.label}`).join(", ")}, of ${counts.total} doors`;
 }
 

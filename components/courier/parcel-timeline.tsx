@@ -12,7 +12,7 @@ const BY: Record<TimelineActor, string> = {
 };
 
 /** One line of the timeline, in words a person reads. */
-export function describeEntry(entry: TimelineEntry): string {
+function describeEntry(entry: TimelineEntry): string {
   const door = entry.slotLabel ? `door ${entry.slotLabel}` : "a door";
   switch (entry.kind) {
     case "announced":

@@ -163,3 +163,17 @@ export const WRONG_CODE_MESSAGE =
 
 export const QR_OUT_OF_DATE_MESSAGE =
   "This QR code is out of date. Open My parcels on your phone again for a fresh one, or type your pickup code.";
+
+/** Types a code and phone digits at a kiosk and waits for its answer to render. */
+export async function enterCodeAtKiosk(screen: Page, code: string, phoneLast4 = "0000") {
+  await screen.getByLabel("Pickup code").fill(code);
+  await screen.getByLabel("Phone, last 4").fill(phoneLast4);
+  await Promise.all([
+    screen.waitForResponse((response) => response.request().method() === "POST"),
+    screen.getByRole("button", { name: "Open my door" }).click(),
+  ]);
+  // The answer has rendered: a fresh, empty entry (the button no longer "Checking…"), or the countdown.
+  await expect(screen.getByRole("button", { name: "Open my door" }).or(screen.getByTestId("lockout-countdown"))).toBeVisible();
+  if (await screen.getByTestId("lockout-countdown").isVisible()) return;
+  await expect(screen.getByLabel("Pickup code")).toHaveValue("");
+}

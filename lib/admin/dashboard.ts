@@ -11,7 +11,7 @@ import { DAY_MS, dayKey, nextDayStart, prevailingTimeZone, startOfDay } from "@/
  * has been. Every figure is one grouped query filtered by the admin's organization.
  */
 
-export const ACTIVITY_DAYS = 14;
+const ACTIVITY_DAYS = 14;
 
 export type DoorCounts = { free: number; reserved: number; occupied: number; outOfService: number; total: number };
 
@@ -36,7 +36,7 @@ export type ActivityDay = { day: string; deposits: number; collections: number }
 export type StuckDoor = { siteId: number; siteName: string; slotId: number; label: string; failures: number; lastAt: number };
 
 /** How far back the dashboard looks for doors that did not open. */
-export const STUCK_DOOR_WINDOW_MS = 24 * 3_600_000;
+const STUCK_DOOR_WINDOW_MS = 24 * 3_600_000;
 
 /**
  * A message about a parcel that the outbox gave up on (every try refused or unanswered):
@@ -55,7 +55,7 @@ export type UndeliveredMessage = {
 };
 
 /** How far back the dashboard looks for messages that could not be sent. */
-export const UNDELIVERED_WINDOW_MS = 7 * 24 * 3_600_000;
+const UNDELIVERED_WINDOW_MS = 7 * 24 * 3_600_000;
 
 export type Dashboard = {
   organization: string;

@@ -2,7 +2,7 @@ import Ajv2020 from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { parcels, slots } from "@/db/schema";
+import { courierSites, parcels, sites, slots } from "@/db/schema";
 import { issuePickupQrToken } from "@/lib/pickup-codes/qr-token";
 import { layoutByRow } from "@/lib/sites/layout";
 import * as f from "@/lib/testing/factories";
@@ -194,6 +194,28 @@ describe("the deposit journey over the API", () => {
     const again = await call("POST", `/parcels/${id}/deposit`);
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe("INVALID_TRANSITION");
+  });
+
+  test("a slot fault with no door left answers 409 SITE_FULL with the sites that have room; the cancellation is kept, and a retry replays it", async () => {
+    // The verb returns the cancellation as its result; the route words it as a full site.
+    const organizationId = world.db.select().from(sites).where(eq(sites.id, siteId)).get()!.organizationId;
+    const tiny = f.createSite(world.db, organizationId, { name: "Tiny", latitude: 30.28 });
+    f.createLocker(world.db, tiny.id, layoutByRow(["XL"], 1), "T");
+    world.db.insert(courierSites).values({ userId: courierActor.userId, siteId: tiny.id }).run();
+    const reserved = await call("POST", "/parcels", { body: { ...newParcel("XL"), siteId: tiny.id } });
+    expect(reserved.status).toBe(201);
+    const id = reserved.body.parcel.id;
+
+    const fault = await call("POST", `/parcels/${id}/slot-fault`, { body: { reason: "Door jammed" }, key: "full-fault-key" });
+    expect(fault.status).toBe(409);
+    expect(fault.body.error).toMatchObject({ code: "SITE_FULL", details: { size: "XL" } });
+    expect(fault.body.error.details.alternatives.map((site: { siteId: number }) => site.siteId)).toContain(siteId);
+    expect(world.db.select().from(parcels).where(eq(parcels.id, id)).get()!.state).toBe("cancelled");
+    expect(world.db.select().from(slots).where(eq(slots.id, reserved.body.parcel.slot.id)).get()!.inService).toBe(false);
+
+    const again = await call("POST", `/parcels/${id}/slot-fault`, { body: { reason: "Door jammed" }, key: "full-fault-key" });
+    expect(again.headers["idempotent-replayed"]).toBe("true");
+    expect(again).toMatchObject({ status: 409, body: fault.body });
   });
 
   test("take back an expired parcel", async () => {

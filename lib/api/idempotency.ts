@@ -23,7 +23,7 @@ const PENDING = 0;
  * A claim still pending after this long belongs to a process that died mid-request (a
  * crash or a kill); a retry may take it over rather than wait forever.
  */
-export const ABANDONED_AFTER_MS = 30_000;
+const ABANDONED_AFTER_MS = 30_000;
 
 /** Another copy of the request claimed the key between our look-up and our write. */
 export class KeyTaken extends Error {
@@ -42,7 +42,7 @@ export function fingerprint(method: string, path: string, body: unknown): string
 }
 
 /** JSON with object keys sorted at every depth and no whitespace; arrays keep their order. */
-export function canonicalJson(value: unknown): string {
+function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
   if (value !== null && typeof value === "object") {
     const entries = Object.keys(value)

@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { bodyTooLarge, handleApiRequest, internalError, MAX_BODY_BYTES, type ApiResponse, type ApiServices } from "./handler";
 import { apiServices } from "./services";
 
-export const API_PREFIX = "/api/v1/";
+const API_PREFIX = "/api/v1/";
 
 /** Reads at most MAX_BODY_BYTES of a request body; null when it is longer. */
 function readLimited(req: IncomingMessage): Promise<string | null> {
@@ -55,7 +55,7 @@ export async function serveNodeRequest(req: IncomingMessage, res: ServerResponse
 }
 
 /** Where the production server finds serveNodeRequest (published by instrumentation.ts). */
-export const NODE_API_HANDLER = Symbol.for("parcel-lockers.api-v1.node");
+const NODE_API_HANDLER = Symbol.for("parcel-lockers.api-v1.node");
 
 /**
  * Hands serveNodeRequest to the production server. It is compiled by Next.js with the

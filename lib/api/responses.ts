@@ -3,7 +3,7 @@ import { z } from "zod";
 import { PARCEL_STATES, SIZES } from "@/db/enums";
 import type { CollectResult } from "@/lib/parcels/collect";
 import type { DepositResult } from "@/lib/parcels/deposit";
-import type { ReassignResult } from "@/lib/parcels/reassign";
+import type { Reassigned } from "@/lib/parcels/reassign";
 import type { RetryDoorResult } from "@/lib/parcels/retry-door";
 import type { ReserveResult } from "@/lib/parcels/reserve";
 import type { ParcelTimeline } from "@/lib/parcels/timeline";
@@ -26,7 +26,7 @@ export const apiSchemas = z.registry<{ id: string; description?: string }>();
 /** Epoch milliseconds. */
 const Time = z.number().int();
 
-export const ParcelViewBody = z
+const ParcelViewBody = z
   .strictObject({
     id: z.number().int(),
     trackingNumber: z.string(),
@@ -122,7 +122,7 @@ const sameTypes: [
   Same<z.output<typeof SiteList>["sites"][number], SiteSummary>,
   Same<z.output<typeof ParcelWithReplay>, DepositResult>,
   Same<z.output<typeof ParcelWithDoor>, ReserveResult>,
-  Same<z.output<typeof ReassignedParcel>, ReassignResult>,
+  Same<z.output<typeof ReassignedParcel>, Omit<Reassigned, "outcome">>,
   Same<z.output<typeof DoorRetry>, RetryDoorResult>,
   Same<z.output<typeof Collection>, CollectResult>,
   Same<z.output<typeof Timeline>, ParcelTimeline>,

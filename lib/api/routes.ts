@@ -6,7 +6,7 @@ import { parcelByTracking } from "@/lib/parcels/by-tracking";
 import { cancelParcel } from "@/lib/parcels/cancel";
 import { collectParcel, collectParcelByQr } from "@/lib/parcels/collect";
 import { confirmDeposit } from "@/lib/parcels/deposit";
-import { reportParcelDoesNotFit, reportSlotFault } from "@/lib/parcels/reassign";
+import { reportParcelDoesNotFit, reportSlotFault, siteFullRefusal, type Reassigned, type ReassignResult } from "@/lib/parcels/reassign";
 import { reserveParcel } from "@/lib/parcels/reserve";
 import { retryCollectedDoor, retryTakeBackDoor } from "@/lib/parcels/retry-door";
 import { AnnounceInput, CollectByQrInput, CollectInput, ReserveInput } from "@/lib/parcels/schemas";
@@ -35,6 +35,17 @@ export type ApiRoute = {
 };
 
 const Reason = z.object({ reason: z.string() });
+
+/**
+ * A reassignment's answer. With no door left the verb has committed the cancellation and
+ * returned it; clients get what a full site has always answered (409 SITE_FULL with the
+ * alternatives), raised here at the edge for the one error mapper (handler.ts `run`) —
+ * the stored idempotent answer is that 409, and nothing is rolled back or redone.
+ */
+function reassignAnswer(result: ReassignResult): Omit<Reassigned, "outcome"> {
+  if (result.outcome === "site_full") throw siteFullRefusal(result);
+  return { parcel: result.parcel, doorOpened: result.doorOpened };
+}
 
 /** Everything /api/v1 can do. The OpenAPI document is generated from this list. */
 export const API_ROUTES: ApiRoute[] = [
@@ -81,7 +92,7 @@ export const API_ROUTES: ApiRoute[] = [
     summary: "Report that the door did not open or is damaged; the parcel gets another door",
     response: ReassignedParcel,
     body: Reason,
-    handle: (ctx, { params, body }) => reportSlotFault(ctx, { parcelId: params.parcelId, reason: body.reason as string }),
+    handle: async (ctx, { params, body }) => reassignAnswer(await reportSlotFault(ctx, { parcelId: params.parcelId, reason: body.reason as string })),
   },
   {
     method: "POST",
@@ -89,7 +100,7 @@ export const API_ROUTES: ApiRoute[] = [
     scope: "carrier",
     summary: "Report that the parcel does not fit; it gets a door one size up",
     response: ReassignedParcel,
-    handle: (ctx, { params }) => reportParcelDoesNotFit(ctx, { parcelId: params.parcelId }),
+    handle: async (ctx, { params }) => reassignAnswer(await reportParcelDoesNotFit(ctx, { parcelId: params.parcelId })),
   },
   {
     method: "POST",

@@ -20,7 +20,7 @@ import { AuditFilter, type AuditCategory } from "./schemas";
  * once.
  */
 
-export const TRAIL_PAGE_SIZE = 50;
+const TRAIL_PAGE_SIZE = 50;
 
 export type AuditTrailEntry = {
   key: string;
@@ -154,7 +154,7 @@ const FIELD_LABELS: Record<string, string> = {
 const s = (value: unknown) => (value == null ? "" : String(value));
 const list = (value: unknown) => (Array.isArray(value) && value.length > 0 ? value.map(String).join(", ") : "none");
 
-export function describeAction(action: AuditAction, d: Record<string, unknown>): string {
+function describeAction(action: AuditAction, d: Record<string, unknown>): string {
   switch (action) {
     case "site.created":
       return `Created site ${s(d.name)} (${s(d.code)})`;

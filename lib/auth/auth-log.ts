@@ -9,7 +9,7 @@ import { CredentialsSignin } from "@auth/core/errors";
  * errors. Compared by class and by Auth.js's `type` tag, never by `error.name`: the
  * production build minifies class names, so `name` is "a" or "t" there.
  */
-export function isRefusedSignIn(error: unknown): boolean {
+function isRefusedSignIn(error: unknown): boolean {
   if (error instanceof CredentialsSignin) return true;
   // `type` is a string literal Auth.js sets on each error class, which minifying leaves alone;
   // it also holds when a second copy of @auth/core is bundled and `instanceof` says no.

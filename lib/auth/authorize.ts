@@ -1,13 +1,12 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { preparedQuery } from "@/db/prepared";
-import { courierSites, sites, type Role } from "@/db/schema";
+import { courierSites, type Role } from "@/db/schema";
 import type { Ctx, KioskActor, UserActor } from "@/lib/context";
 import { DomainError } from "@/lib/errors";
 
 export type CourierActor = UserActor & { role: "courier"; carrierId: number };
 export type AdminActor = UserActor & { role: "admin"; organizationId: number };
-export type CustomerActor = UserActor & { role: "customer" };
 
 /** The signed-in user, if their role is one of `roles`; otherwise FORBIDDEN. */
 export function requireRole<R extends Role>(ctx: Ctx, ...roles: R[]): UserActor & { role: R } {
@@ -48,14 +47,3 @@ const courierSiteRow = preparedQuery((db) =>
     .prepare(),
 );
 
-/** FORBIDDEN unless the courier is assigned to the site. */
-export function requireCourierAtSite(ctx: Ctx, courier: CourierActor, siteId: number): void {
-  if (!courierServesSite(ctx, courier.userId, siteId)) {
-    throw new DomainError("FORBIDDEN", "You are not assigned to this site.");
-  }
-}
-
-export function siteOrganization(ctx: Ctx, siteId: number): number | undefined {
-  return ctx.db.select({ organizationId: sites.organizationId }).from(sites).where(eq(sites.id, siteId)).get()
-    ?.organizationId;
-}

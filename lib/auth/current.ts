@@ -8,7 +8,7 @@ import { db } from "@/lib/db";
 import { doorController } from "@/lib/doors";
 import { env } from "@/lib/env";
 import { keysFromHex } from "@/lib/pickup-codes/code";
-import { loadUserActor } from "./accounts";
+import { loadUserActor, signUpCustomer, type SessionUser } from "./accounts";
 import { auth } from "./next-auth";
 import { sessionIsOpen } from "./sessions";
 import { ROLE_HOME } from "./session-policy";
@@ -45,8 +45,12 @@ export function serviceContext<A extends Ctx["actor"]>(actor: A): Ctx<A> {
   return { db: db(), actor, now: clockNow, doors: doorController(), keys: pickupCodeKeys() };
 }
 
-export function isRole(user: CurrentUser | null, ...roles: Role[]): user is CurrentUser {
-  return user !== null && roles.includes(user.role);
+/**
+ * The sign-up form's account creation: signUpCustomer (lib/auth/accounts.ts, which says
+ * what it raises) on the app's database, counted against the client's `address`.
+ */
+export function signUpFromRequest(raw: unknown, address: string): Promise<SessionUser> {
+  return signUpCustomer(db(), raw, { address });
 }
 
 /**

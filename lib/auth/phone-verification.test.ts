@@ -144,13 +144,16 @@ describe("verifying the phone", () => {
   });
 
   test("a code sent to one account cannot confirm another's phone", async () => {
-    const alice = newCustomer();
-    const mallory = newCustomer();
+    const alice = newCustomer("13600003001");
+    const mallory = newCustomer("13600003002");
     requestPhoneVerification(world.ctx(alice));
     requestPhoneVerification(world.ctx(mallory));
     await expectDomainError(() => verifyPhone(world.ctx(mallory), { code: textedCode(alice) }), "INVALID");
-    // The message to Alice is still sent and still good for her.
-    expect(verifyPhone(world.ctx(alice), { code: textedCode(alice) })).toBeTruthy();
+    expect(loadUserActor(world.db, mallory.userId)!.verifiedPhone).toBeNull();
+    // The message to Alice is still sent and still good for her, and proves her phone only.
+    expect(verifyPhone(world.ctx(alice), { code: textedCode(alice) })).toEqual({ maskedPhone: "136****3001" });
+    expect(loadUserActor(world.db, alice.userId)!.verifiedPhone).toBe("13600003001");
+    expect(loadUserActor(world.db, mallory.userId)!.verifiedPhone).toBeNull();
   });
 
   test("the code must be 6 digits", async () => {

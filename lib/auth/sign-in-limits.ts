@@ -70,7 +70,7 @@ function accountKey(identifier: string): string {
   return trimmed.includes("@") ? trimmed.toLowerCase() : normalizePhone(trimmed);
 }
 
-export function tooManyAttempts(retryAfterMs: number): DomainError {
+function tooManyAttempts(retryAfterMs: number): DomainError {
   const minutes = Math.max(1, Math.ceil(retryAfterMs / 60_000));
   return new DomainError("LOCKED_OUT", `Too many attempts. Try again in ${minutes} ${minutes === 1 ? "minute" : "minutes"}.`, {
     retryAfterMs,

@@ -105,7 +105,7 @@ class MqttLink implements Link {
 }
 
 /** Does an MQTT topic filter (with + and #) match a topic name? */
-export function topicMatches(filter: string, name: string): boolean {
+function topicMatches(filter: string, name: string): boolean {
   const f = filter.split("/");
   const n = name.split("/");
   for (let i = 0; i < f.length; i++) {

@@ -18,7 +18,7 @@ export function mosquittoBinary(): string | undefined {
   return found.status === 0 ? found.stdout.trim() : undefined;
 }
 
-export async function freePort(): Promise<number> {
+async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once("error", reject);

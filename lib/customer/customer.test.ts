@@ -4,6 +4,7 @@ import { sites, users } from "@/db/schema";
 import { extendHold } from "@/lib/parcels/extend-hold";
 import { expireOverdueParcels } from "@/lib/parcels/sweep";
 import { collectParcel } from "@/lib/parcels/collect";
+import { MY_HISTORY_LIMIT } from "@/lib/parcels/queries";
 import { expectDomainError } from "@/lib/testing/domain-error";
 import { createCustomer, createTestWorld } from "@/lib/testing/factories";
 import { createStation, deposit, HOUR_MS } from "@/lib/testing/parcels";
@@ -49,6 +50,39 @@ describe("My parcels", () => {
       expect(card.location.mapUrl).toBe("https://www.openstreetmap.org/?mlat=30.3057&mlon=120.0893#map=18/30.3057/120.0893");
       // Codes and QRs only while a parcel waits.
       expect([...mine.expired, ...mine.history].every((p) => p.pickupCode === null && p.pickupQr === null)).toBe(true);
+    } finally {
+      world.clock.now = start;
+    }
+  });
+
+  test("with more parcels than the history limit: every live one, and the newest history by when each ended", async () => {
+    const busyPhone = "13800114455";
+    const busy = createCustomer(world.db, busyPhone);
+    const quick = createStation(world, { holdPeriodHours: 1 });
+    const start = world.clock.now;
+    try {
+      // The oldest parcels are the live ones: nothing newer may push them off the list.
+      const expired = await deposit(world, quick.courier, quick.site.id, { recipientPhone: busyPhone });
+      world.clock.now = expired.parcel.expiresAt! + 1;
+      expireOverdueParcels(world.ctx({ kind: "system" }));
+      const waiting = await deposit(world, station.courier, station.site.id, { recipientPhone: busyPhone });
+      // 150 collected parcels, two at a time, each pair's later one collected first: when a
+      // parcel ended is not the order it arrived in.
+      const endedOrder: number[] = [];
+      for (let pair = 0; pair < 75; pair++) {
+        const first = await deposit(world, station.courier, station.site.id, { recipientPhone: busyPhone });
+        const second = await deposit(world, station.courier, station.site.id, { recipientPhone: busyPhone });
+        for (const parcel of [second, first]) {
+          world.clock.now += 60_000;
+          await collectParcel(world.ctx(station.kiosk), { code: parcel.code, phoneLast4: parcel.phoneLast4 });
+          endedOrder.push(parcel.parcel.id);
+        }
+      }
+
+      const mine = await listMyParcelCards(world.ctx(busy));
+      expect(mine.waiting.map((p) => p.id)).toEqual([waiting.parcel.id]);
+      expect(mine.expired.map((p) => p.id)).toEqual([expired.parcel.id]);
+      expect(mine.history.map((p) => p.id)).toEqual(endedOrder.reverse().slice(0, MY_HISTORY_LIMIT));
     } finally {
       world.clock.now = start;
     }

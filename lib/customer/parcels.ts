@@ -71,8 +71,8 @@ export async function pickupQrDataUrl(ctx: Ctx, parcel: { id: number; siteId: nu
 
 /**
  * The signed-in customer's parcels for "My parcels": waiting ones (soonest deadline
- * first) with code and QR, then expired ones, then the history (latest first).
- * Customers only; an unverified phone sees none (listMyParcels).
+ * first) with code and QR, then expired ones, then the newest history (latest ended
+ * first). Customers only; an unverified phone sees none (listMyParcels).
  */
 export async function listMyParcelCards(ctx: Ctx): Promise<MyParcels> {
   const parcels = listMyParcels(ctx);
@@ -90,9 +90,8 @@ export async function listMyParcelCards(ctx: Ctx): Promise<MyParcels> {
   return {
     waiting: cards.filter((c) => c.state === "deposited"),
     expired: cards.filter((c) => c.state === "expired"),
-    history: cards
-      .filter((c) => c.state !== "deposited" && c.state !== "expired")
-      .sort((a, b) => (b.closedAt ?? b.createdAt) - (a.closedAt ?? a.createdAt)),
+    // Already latest-ended first, and cut to MY_HISTORY_LIMIT, by listMyParcels.
+    history: cards.filter((c) => c.state !== "deposited" && c.state !== "expired"),
     asOf: ctx.now(),
   };
 }

@@ -27,9 +27,9 @@ import { deliverDueNotifications } from "@/lib/notifications/worker";
  */
 
 export const DEMO_PASSWORD = "locker-demo-2026";
-export const DEMO_ORG_SLUG = "zju-zijingang";
+const DEMO_ORG_SLUG = "zju-zijingang";
 
-export const DEMO_ACCOUNTS = {
+const DEMO_ACCOUNTS = {
   admin: "admin@demo.campus",
   otherAdmin: "admin@westlake.demo",
   ztoCourier: "zto.courier@demo.campus",

@@ -1,3 +1,4 @@
+// Client-safe: browser code imports this (CLIENT_SAFE_MODULES, eslint.config.mjs); it imports only client-safe modules.
 /*
  * The state a form action hands back to its form. Client forms import this file for its
  * types, so it holds no server code.

@@ -3,6 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { LIVE_STATES_IN, sites, type SlotSize } from "@/db/schema";
 import type { Ctx } from "@/lib/context";
+import { notFound } from "@/lib/errors";
 
 /*
  * What the locker's own screen shows before anyone has entered a code: the site, and its
@@ -43,8 +44,13 @@ export function findKioskSite(db: Db, siteCode: string): KioskSite | null {
   );
 }
 
-/** The site's cabinets and the state of each door, cabinet by cabinet, row by row. */
+/**
+ * The site's cabinets and the state of each door, cabinet by cabinet, row by row. Only the
+ * site's own paired kiosk may read it (the screen's page is a convenience, not the guard);
+ * anyone else — another site's kiosk, a person, nobody — gets NOT_FOUND.
+ */
 export function siteDoorGrid(ctx: Ctx, siteId: number): KioskLocker[] {
+  if (ctx.actor.kind !== "kiosk" || ctx.actor.siteId !== siteId) throw notFound("That site");
   const rows = ctx.db.all<{
     lockerCode: string;
     rows: number;

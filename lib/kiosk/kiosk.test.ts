@@ -4,8 +4,8 @@ import { slots } from "@/db/schema";
 import { collectParcel, WRONG_CODE_MESSAGE } from "@/lib/parcels/collect";
 import { CODE_DIGITS as SCHEME_CODE_DIGITS, PHONE_DIGITS as SCHEME_PHONE_DIGITS } from "@/lib/pickup-codes/code";
 import { GUESS_LIMITS } from "@/lib/pickup-codes/limits";
-import { domainErrorOf } from "@/lib/testing/domain-error";
-import { createTestWorld } from "@/lib/testing/factories";
+import { domainErrorOf, expectDomainError } from "@/lib/testing/domain-error";
+import { createAdmin, createCustomer, createTestWorld } from "@/lib/testing/factories";
 import { createStation, deposit, reserve } from "@/lib/testing/parcels";
 import { findKioskSite, siteDoorGrid } from "./door-grid";
 import { kioskErrorState } from "./errors";
@@ -29,7 +29,7 @@ describe("the kiosk's site and door grid", () => {
     const broken = world.db.select().from(slots).where(eq(slots.lockerId, station.locker.id)).all().at(-1)!;
     world.db.update(slots).set({ inService: false, outOfServiceReason: "hinge" }).where(eq(slots.id, broken.id)).run();
 
-    const [locker] = siteDoorGrid(anonymous(), station.site.id);
+    const [locker] = siteDoorGrid(world.ctx(station.kiosk), station.site.id);
     expect(locker).toMatchObject({ code: station.locker.code, rows: station.locker.rows, columns: station.locker.columns });
     const byLabel = Object.fromEntries(locker.doors.map((door) => [door.label, door.state]));
     expect(byLabel[waiting.parcel.slot!.label]).toBe("occupied");
@@ -41,6 +41,22 @@ describe("the kiosk's site and door grid", () => {
     expect(shown).not.toContain(waiting.parcel.trackingNumber);
     expect(shown).not.toContain(waiting.parcel.recipientPhone);
     expect(Object.keys(locker.doors[0]).sort()).toEqual(["column", "label", "row", "size", "state"]);
+  });
+  test("only the site's own paired kiosk reads its door grid; anyone else finds no such site", async () => {
+    const station = createStation(world);
+    const elsewhere = createStation(world, { organizationId: station.organizationId });
+    expect(siteDoorGrid(world.ctx(station.kiosk), station.site.id).map((locker) => locker.code)).toEqual([station.locker.code]);
+    for (const ctx of [
+      anonymous(),
+      world.ctx({ kind: "system" }),
+      world.ctx(elsewhere.kiosk),
+      world.ctx(station.courier),
+      world.ctx(createAdmin(world.db, station.organizationId)),
+      world.ctx(createCustomer(world.db, "13800119001")),
+    ]) {
+      const error = await expectDomainError(() => siteDoorGrid(ctx, station.site.id), "NOT_FOUND");
+      expect(error.message).toBe("That site was not found.");
+    }
   });
 });
 

@@ -1,3 +1,4 @@
+// Client-safe: browser code imports this (CLIENT_SAFE_MODULES, eslint.config.mjs); it imports only client-safe modules.
 /*
  * What the customer's pickup QR holds: the site code, so a kiosk can say "this code is for
  * another station" without asking the server, and a token the server signed for that one

@@ -1,3 +1,4 @@
+// Client-safe: browser code imports this (CLIENT_SAFE_MODULES, eslint.config.mjs); it imports only client-safe modules.
 /*
  * What the kiosk's collect action hands back to the screen. Shared with the browser, so it
  * holds no server code. It never carries the code or phone digits that were entered, nor

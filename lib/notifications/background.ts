@@ -19,7 +19,7 @@ import { deliverDueNotifications } from "./worker";
  * the same round.
  */
 
-export const BACKGROUND_INTERVAL_MS = 10_000;
+const BACKGROUND_INTERVAL_MS = 10_000;
 
 const holder = globalThis as unknown as { lockerBackgroundTimer?: ReturnType<typeof setInterval> };
 
@@ -27,7 +27,7 @@ const holder = globalThis as unknown as { lockerBackgroundTimer?: ReturnType<typ
  * The system's own context. Built here rather than with lib/auth/current.ts so the timer
  * does not load Auth.js, which it has no use for.
  */
-export function systemContext(): Ctx<SystemActor> {
+function systemContext(): Ctx<SystemActor> {
   const config = env();
   return {
     db: db(),
@@ -39,7 +39,7 @@ export function systemContext(): Ctx<SystemActor> {
 }
 
 /** How long one round may keep delivering before it leaves the rest to the next round. */
-export const DELIVERY_BUDGET_MS = 5_000;
+const DELIVERY_BUDGET_MS = 5_000;
 
 export async function runBackgroundJobsOnce(ctx: Ctx<SystemActor> = systemContext()) {
   const sweep = runParcelSweep(ctx);

@@ -10,7 +10,7 @@ import type { MessageTransport } from "./transport";
  * or a redirect is a failure, and the outbox worker tries again later with backoff.
  */
 
-export const SMS_WEBHOOK_TIMEOUT_MS = 10_000;
+const SMS_WEBHOOK_TIMEOUT_MS = 10_000;
 
 /** The signature a gateway checks: HMAC-SHA256 over "<timestamp>.<body>" with the shared secret. */
 export function smsWebhookSignature(secret: string, timestamp: string, body: string): string {

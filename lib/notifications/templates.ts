@@ -11,7 +11,7 @@ import { decryptPickupCode } from "@/lib/pickup-codes/code";
  * an extended hold) tells the deadline and door as they are now.
  */
 
-export const BRAND = "Parcel Lockers";
+const BRAND = "Parcel Lockers";
 
 export type NotificationRow = typeof notifications.$inferSelect;
 

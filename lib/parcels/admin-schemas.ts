@@ -13,7 +13,7 @@ const blankToUndefined = (value: unknown) => (typeof value === "string" && value
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
 const day = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, "Pick a date (YYYY-MM-DD).");
 
-export const INCIDENT_KINDS = ["lost", "damaged"] as const;
+const INCIDENT_KINDS = ["lost", "damaged"] as const;
 export type IncidentKind = (typeof INCIDENT_KINDS)[number];
 
 export const ParcelSearch = z

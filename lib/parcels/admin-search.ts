@@ -17,9 +17,9 @@ import { ParcelSearch, type IncidentKind, type ParsedParcelSearch } from "./admi
  * another organization's parcels.
  */
 
-export const PAGE_SIZE = 50;
+const PAGE_SIZE = 50;
 /** An export is a working list, not a backup; beyond this the admin narrows the search. */
-export const EXPORT_LIMIT = 10_000;
+const EXPORT_LIMIT = 10_000;
 
 export type ParcelSearchRow = {
   id: number;

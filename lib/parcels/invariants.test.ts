@@ -211,9 +211,20 @@ describe("3. a pickup code is unique among the live parcels of its site", () => 
     const here = createStation(world);
     const there = createStation(world);
     const [first, second] = slotsBySize(here).M;
-    insert(rawParcel({ station: here, slotId: first, state: "collected", pickupCodeHash: "reused" }));
-    insert(rawParcel({ station: here, slotId: second, state: "deposited", pickupCodeHash: "reused" }));
-    expect(insert(rawParcel({ station: there, slotId: slotsBySize(there).M[0], state: "deposited", pickupCodeHash: "reused" }))).toBeTruthy();
+    const finished = insert(rawParcel({ station: here, slotId: first, state: "collected", pickupCodeHash: "reused" }));
+    const reusedHere = insert(rawParcel({ station: here, slotId: second, state: "deposited", pickupCodeHash: "reused" }));
+    const liveThere = insert(rawParcel({ station: there, slotId: slotsBySize(there).M[0], state: "deposited", pickupCodeHash: "reused" }));
+    const holders = world.db
+      .select({ id: parcels.id, siteId: parcels.siteId, state: parcels.state })
+      .from(parcels)
+      .where(eq(parcels.pickupCodeHash, "reused"))
+      .orderBy(parcels.id)
+      .all();
+    expect(holders).toEqual([
+      { id: finished.id, siteId: here.site.id, state: "collected" },
+      { id: reusedHere.id, siteId: here.site.id, state: "deposited" },
+      { id: liveThere.id, siteId: there.site.id, state: "deposited" },
+    ]);
   });
 });
 
@@ -246,7 +257,19 @@ describe("4. a carrier's tracking number names at most one live parcel", () => {
     insert(rawParcel({ station, trackingNumber: number, state: "returned", slotId: first }));
     insert(rawParcel({ station, trackingNumber: number, state: "deposited", slotId: second }));
     const otherCarrier = createCarrier(world.db, "Another Express");
-    expect(insert(rawParcel({ station, carrierId: otherCarrier.id, trackingNumber: number, slotId: third }))).toBeTruthy();
+    const othersParcel = insert(rawParcel({ station, carrierId: otherCarrier.id, trackingNumber: number, slotId: third }));
+    const holders = world.db
+      .select({ carrierId: parcels.carrierId, state: parcels.state })
+      .from(parcels)
+      .where(eq(parcels.trackingNumber, number))
+      .orderBy(parcels.id)
+      .all();
+    expect(holders).toEqual([
+      { carrierId: station.carrier.id, state: "returned" },
+      { carrierId: station.carrier.id, state: "deposited" },
+      { carrierId: otherCarrier.id, state: "reserved" },
+    ]);
+    expect(othersParcel).toMatchObject({ carrierId: otherCarrier.id, trackingNumber: number, state: "reserved", slotId: third });
   });
 });
 

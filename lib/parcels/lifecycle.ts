@@ -2,7 +2,7 @@ import type { ParcelState } from "@/db/schema";
 import { DomainError } from "@/lib/errors";
 
 /** The arrows of DESIGN.md's lifecycle diagram; nothing else moves a parcel. */
-export const TRANSITIONS: Record<ParcelState, readonly ParcelState[]> = {
+const TRANSITIONS: Record<ParcelState, readonly ParcelState[]> = {
   announced: ["reserved", "cancelled"],
   reserved: ["deposited", "cancelled"],
   deposited: ["collected", "expired"],

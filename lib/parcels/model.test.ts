@@ -299,11 +299,14 @@ class Scenario {
         }
         model.lapse(parcel.id);
         const slot = model.bestFreeSlot(rank);
-        if (!slot) {
-          parcel.state = "cancelled";
-          return expectRefused(outcome, "SITE_FULL", where);
-        }
         const result = expectOk(outcome, where);
+        if (!slot) {
+          // No door left: the cancellation is the verb's result, never an error after it.
+          expect(result, where).toMatchObject({ outcome: "site_full", parcel: { id: parcel.id, state: "cancelled" } });
+          parcel.state = "cancelled";
+          return;
+        }
+        expect(result.outcome, where).toBe("moved");
         expect(result.parcel.slot?.id, where).toBe(slot.id);
         Object.assign(parcel, { slotId: slot.id, sizeRank: rank, upsized: slot.rank > rank, reservedUntil: model.now + RESERVATION_MS });
         return;

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { parcels } from "@/db/schema";
 import { requireRole } from "@/lib/auth/authorize";
 import type { Ctx } from "@/lib/context";
@@ -11,31 +11,34 @@ export type CustomerParcel = ParcelView & {
   pickupCode: string | null;
 };
 
+/** How much of a customer's history "My parcels" shows: the newest this many, by when each ended. */
+export const MY_HISTORY_LIMIT = 50;
+
 /**
- * The parcels addressed to the customer's verified phone, waiting ones first, then the
- * latest 50 of the history. Customers only; an unverified phone sees none.
+ * The parcels addressed to the customer's verified phone: every live one (waiting, soonest
+ * deadline first, then expired), then the newest MY_HISTORY_LIMIT of the history (collected
+ * or returned, latest ended first). Customers only; an unverified phone sees none.
  */
 export function listMyParcels(ctx: Ctx): CustomerParcel[] {
   const customer = requireRole(ctx, "customer");
   if (!customer.verifiedPhone) return [];
-  const rows = ctx.db
+  const phone = customer.verifiedPhone;
+  // Live parcels are bounded by the doors they occupy; none is ever cut off by history.
+  const live = ctx.db
     .select()
     .from(parcels)
-    .where(
-      and(
-        eq(parcels.recipientPhone, customer.verifiedPhone),
-        inArray(parcels.state, ["deposited", "expired", "collected", "returned"]),
-      ),
-    )
-    .orderBy(desc(parcels.createdAt))
-    .limit(100)
+    .where(and(eq(parcels.recipientPhone, phone), inArray(parcels.state, ["deposited", "expired"])))
+    .orderBy(sql`${parcels.state} = 'expired'`, asc(parcels.expiresAt), asc(parcels.id))
     .all();
-  const order = (p: (typeof rows)[number]) => (p.state === "deposited" ? 0 : p.state === "expired" ? 1 : 2);
-  return rows
-    .sort((a, b) => order(a) - order(b) || (a.expiresAt ?? 0) - (b.expiresAt ?? 0))
-    .slice(0, 60)
-    .map((p) => ({
-      ...toParcelView(ctx, p),
-      pickupCode: p.state === "deposited" && p.pickupCodeCipher ? decryptPickupCode(ctx.keys, p.pickupCodeCipher) : null,
-    }));
+  const history = ctx.db
+    .select()
+    .from(parcels)
+    .where(and(eq(parcels.recipientPhone, phone), inArray(parcels.state, ["collected", "returned"])))
+    .orderBy(desc(parcels.closedAt), desc(parcels.id))
+    .limit(MY_HISTORY_LIMIT)
+    .all();
+  return [...live, ...history].map((p) => ({
+    ...toParcelView(ctx, p),
+    pickupCode: p.state === "deposited" && p.pickupCodeCipher ? decryptPickupCode(ctx.keys, p.pickupCodeCipher) : null,
+  }));
 }

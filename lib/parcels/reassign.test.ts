@@ -1,19 +1,31 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { Db } from "@/db/client";
 import type { SlotSize } from "@/db/schema";
 import { confirmDeposit } from "@/lib/parcels/deposit";
 import { reportParcelDoesNotFit, reportSlotFault } from "@/lib/parcels/reassign";
-import type { SiteFullDetails } from "@/lib/parcels/reserve";
 import { expectDomainError } from "@/lib/testing/domain-error";
 import { createTestWorld, type TestWorld } from "@/lib/testing/factories";
 import { createStation, eventsOf, freeSlotIds, parcelRow, reserve, slotRow } from "@/lib/testing/parcels";
 import { databaseSnapshot } from "@/lib/testing/snapshot";
 import { RESERVATION_MS } from "@/lib/parcels/sweep";
+import { toParcelView } from "@/lib/parcels/view";
 
 let world: TestWorld;
 beforeAll(() => {
   world = createTestWorld();
 });
 afterAll(() => world.close());
+
+/** Runs `work`, counting the transactions it opens on `db` (nested ones included). */
+async function countTransactions<T>(db: Db, work: () => Promise<T>): Promise<{ result: T; transactions: number }> {
+  const spy = vi.spyOn(db.$client, "transaction");
+  try {
+    const result = await work();
+    return { result, transactions: spy.mock.calls.length };
+  } finally {
+    spy.mockRestore();
+  }
+}
 
 /** One door per row, top to bottom. */
 const column = (...sizes: SlotSize[]) => sizes.map((size) => [size]);
@@ -27,7 +39,7 @@ describe("reportSlotFault: a broken door goes out of service and the parcel gets
 
     const result = await reportSlotFault(world.ctx(station.courier), { parcelId: reserved.parcel.id, reason: "hinge broken" });
 
-    expect(result.doorOpened).toBe(true);
+    expect(result).toMatchObject({ outcome: "moved", doorOpened: true });
     expect(result.parcel.state).toBe("reserved");
     expect(result.parcel.slot!.id).not.toBe(broken.id);
     expect(result.parcel.slot!.size).toBe("S");
@@ -64,13 +76,10 @@ describe("reportSlotFault: a broken door goes out of service and the parcel gets
     const reserved = await reserve(world, station.courier, station.site.id, { size: "S" });
     const broken = reserved.parcel.slot!;
 
-    const error = await expectDomainError<SiteFullDetails>(
-      () => reportSlotFault(world.ctx(station.courier), { parcelId: reserved.parcel.id, reason: "door will not close" }),
-      "SITE_FULL",
-    );
+    const result = await reportSlotFault(world.ctx(station.courier), { parcelId: reserved.parcel.id, reason: "door will not close" });
 
-    expect(error.details!.size).toBe("S");
-    expect(error.details!.alternatives.map((site) => site.siteId)).toEqual([neighbour.site.id]);
+    expect(result).toMatchObject({ outcome: "site_full", size: "S", parcel: { id: reserved.parcel.id, state: "cancelled" } });
+    expect(result.outcome === "site_full" && result.alternatives.map((site) => site.siteId)).toEqual([neighbour.site.id]);
     expect(parcelRow(world.db, reserved.parcel.id)).toMatchObject({ state: "cancelled", slotId: broken.id });
     expect(slotRow(world.db, broken.id)).toMatchObject({ inService: false, outOfServiceReason: "door will not close" });
     expect(freeSlotIds(world.db, station.site.id)).toEqual([]);
@@ -81,6 +90,27 @@ describe("reportSlotFault: a broken door goes out of service and the parcel gets
       "cancelled:reserved→cancelled",
     ]);
     expect(events[2].detail).toMatchObject({ reason: "slot fault", outcome: "no free door" });
+  });
+
+  it("reports a full site as its committed result: the report and the cancellation are one transaction, nothing is thrown after it", async () => {
+    // The verb used to commit the cancellation and then throw SITE_FULL: a caller reading
+    // the throw as "refused, nothing changed" was wrong, and each edge had to patch it.
+    const station = createStation(world, { layout: column("S") });
+    const reserved = await reserve(world, station.courier, station.site.id, { size: "S" });
+    const opened = world.doors.opened.length;
+
+    const { result, transactions } = await countTransactions(world.db, () =>
+      reportSlotFault(world.ctx(station.courier), { parcelId: reserved.parcel.id, reason: "lock dead" }),
+    );
+
+    expect(transactions).toBe(1);
+    expect(result.outcome).toBe("site_full");
+    // What the courier is told is what is stored: this parcel, cancelled, in one commit
+    // with the fault report.
+    expect(result.parcel).toEqual(toParcelView(world.ctx(station.courier), parcelRow(world.db, reserved.parcel.id)));
+    expect(result.parcel.state).toBe("cancelled");
+    expect(eventsOf(world.db, reserved.parcel.id).map((event) => event.kind)).toEqual(["reserved", "slot_fault", "cancelled"]);
+    expect(world.doors.opened).toHaveLength(opened);
   });
 
   it("gives the courier a full reservation window at the new door", async () => {
@@ -196,13 +226,12 @@ describe("reportParcelDoesNotFit: the parcel moves one size up", () => {
     const station = createStation(world, { layout: column("S", "M") });
     await reserve(world, station.courier, station.site.id, { size: "M" });
     const reserved = await reserve(world, station.courier, station.site.id, { size: "S" });
-
-    const error = await expectDomainError<SiteFullDetails>(
-      () => reportParcelDoesNotFit(world.ctx(station.courier), { parcelId: reserved.parcel.id }),
-      "SITE_FULL",
+    const { result, transactions } = await countTransactions(world.db, () =>
+      reportParcelDoesNotFit(world.ctx(station.courier), { parcelId: reserved.parcel.id }),
     );
 
-    expect(error.details!.size).toBe("M");
+    expect(transactions).toBe(1);
+    expect(result).toMatchObject({ outcome: "site_full", size: "M", alternatives: [], parcel: { id: reserved.parcel.id, state: "cancelled" } });
     expect(parcelRow(world.db, reserved.parcel.id).state).toBe("cancelled");
     expect(slotRow(world.db, reserved.parcel.slot!.id).inService).toBe(true);
     expect(freeSlotIds(world.db, station.site.id)).toEqual([reserved.parcel.slot!.id]);

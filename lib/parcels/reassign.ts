@@ -17,17 +17,27 @@ import { lapseReservations, RESERVATION_MS } from "./sweep";
 import { moveParcel } from "./transition";
 import { toParcelView, type ParcelView } from "./view";
 
-export type ReassignResult = { parcel: ParcelView; doorOpened: boolean };
+/** The parcel has another door, opened for the courier (doorOpened: the controller confirmed it). */
+export type Reassigned = { outcome: "moved"; parcel: ParcelView; doorOpened: boolean };
+/**
+ * No door was left: the reservation is cancelled (`parcel` shows it so) and these are the
+ * nearest sites with room. This is the verb's committed result, not a refusal — the report
+ * and the cancellation are one transaction, so nothing is left for a caller to undo or redo.
+ */
+export type ReassignSiteFull = SiteFullDetails & { outcome: "site_full"; parcel: ParcelView };
+export type ReassignResult = Reassigned | ReassignSiteFull;
 
 type Outcome =
   | { kind: "moved"; parcel: ParcelRow; door: ReturnType<typeof recordOpenCommand> }
-  | { kind: "full"; alternatives: AlternativeSite[]; size: SlotSize };
+  | { kind: "full"; parcel: ParcelRow; alternatives: AlternativeSite[]; size: SlotSize };
 
 /**
  * The reserved door did not open or is damaged: it goes out of service with the reason
  * and the parcel gets another door (same size first, then larger). If none is left the
- * reservation is cancelled and SITE_FULL names the nearest sites with room — the broken
- * door stays reported either way. Couriers of the parcel's carrier only.
+ * reservation is cancelled and the result is `site_full` with the nearest sites with room
+ * — the broken door stays reported either way. Couriers of the parcel's carrier only;
+ * raises FORBIDDEN, NOT_FOUND (another carrier's parcel), INVALID and INVALID_TRANSITION
+ * (not reserved), each before anything is written.
  */
 export async function reportSlotFault(ctx: Ctx, raw: SlotFaultInput): Promise<ReassignResult> {
   requireCourier(ctx);
@@ -54,7 +64,8 @@ export async function reportSlotFault(ctx: Ctx, raw: SlotFaultInput): Promise<Re
 
 /**
  * The parcel does not fit its door: it is re-declared one size up and given such a
- * door. XL has nothing bigger (INVALID). Couriers of the parcel's carrier only.
+ * door; with none free the reservation is cancelled (`site_full`, as above). XL has
+ * nothing bigger (INVALID, nothing changes). Couriers of the parcel's carrier only.
  */
 export async function reportParcelDoesNotFit(ctx: Ctx, raw: ParcelRef): Promise<ReassignResult> {
   requireCourier(ctx);
@@ -91,8 +102,8 @@ function moveToFreeSlot(ctx: Ctx, parcel: ParcelRow, size: SlotSize, detail: Rec
   // live parcel, so the search cannot return it.
   const slot = findFreeSlot(ctx, parcel.siteId, rank);
   if (!slot) {
-    moveParcel(ctx, parcel, "cancelled", { closedAt: ctx.now() }, { ...detail, outcome: "no free door" });
-    return { kind: "full", alternatives: nearestSitesWithRoom(ctx, parcel.siteId, rank), size };
+    const cancelled = moveParcel(ctx, parcel, "cancelled", { closedAt: ctx.now() }, { ...detail, outcome: "no free door" });
+    return { kind: "full", parcel: cancelled, alternatives: nearestSitesWithRoom(ctx, parcel.siteId, rank), size };
   }
   const moved = ctx.db
     .update(parcels)
@@ -121,11 +132,20 @@ function moveToFreeSlot(ctx: Ctx, parcel: ParcelRow, size: SlotSize, detail: Rec
 
 async function finish(ctx: Ctx, outcome: Outcome): Promise<ReassignResult> {
   if (outcome.kind === "full") {
-    throw new DomainError<SiteFullDetails>(
-      "SITE_FULL",
-      `No other free ${outcome.size} door or larger at this site; the reservation was cancelled.`,
-      { size: outcome.size, alternatives: outcome.alternatives },
-    );
+    return { outcome: "site_full", parcel: toParcelView(ctx, outcome.parcel), size: outcome.size, alternatives: outcome.alternatives };
   }
-  return { parcel: toParcelView(ctx, outcome.parcel), doorOpened: await sendOpen(ctx, outcome.door) };
+  return { outcome: "moved", parcel: toParcelView(ctx, outcome.parcel), doorOpened: await sendOpen(ctx, outcome.door) };
+}
+
+/**
+ * How an edge reports a `site_full` result to the courier: the SITE_FULL error every other
+ * full site answers with, so forms and API clients branch on one code. The cancellation it
+ * describes is already committed; raising this changes nothing.
+ */
+export function siteFullRefusal(result: ReassignSiteFull): DomainError<SiteFullDetails> {
+  return new DomainError<SiteFullDetails>(
+    "SITE_FULL",
+    `No other free ${result.size} door or larger at this site; the reservation was cancelled.`,
+    { size: result.size, alternatives: result.alternatives },
+  );
 }

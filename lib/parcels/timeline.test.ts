@@ -20,9 +20,11 @@ describe("parcelTimeline", () => {
     const first = reserved.parcel.slot!.label;
     world.clock.now += 60_000;
     const moved = await reportSlotFault(world.ctx(station.courier), { parcelId: reserved.parcel.id, reason: "door stuck" });
+    expect(moved.outcome).toBe("moved");
     const second = moved.parcel.slot!.label;
     world.clock.now += 60_000;
     const bigger = await reportParcelDoesNotFit(world.ctx(station.courier), { parcelId: reserved.parcel.id });
+    expect(bigger.outcome).toBe("moved");
     const third = bigger.parcel.slot!.label;
     world.clock.now += 60_000;
     confirmDeposit(world.ctx(station.courier), { parcelId: reserved.parcel.id });

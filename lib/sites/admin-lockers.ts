@@ -202,7 +202,7 @@ export function holdsParcels(what: string, count: number): DomainError {
 }
 
 /** Whether any parcel, parcel event or door event names one of these doors. */
-export function hasHistory(ctx: Ctx, slotIds: number[]): boolean {
+function hasHistory(ctx: Ctx, slotIds: number[]): boolean {
   if (slotIds.length === 0) return false;
   const ids = sql.join(slotIds, sql`, `);
   const row = ctx.db.get<{ n: number }>(sql`

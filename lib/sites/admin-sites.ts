@@ -27,7 +27,7 @@ export type AdminSite = {
   createdAt: number;
 };
 
-export function toAdminSite(site: SiteRow): AdminSite {
+function toAdminSite(site: SiteRow): AdminSite {
   return {
     id: site.id,
     code: site.code,

@@ -1,3 +1,4 @@
+// Client-safe: browser code imports this (CLIENT_SAFE_MODULES, eslint.config.mjs); it imports only client-safe modules.
 const EARTH_RADIUS_KM = 6371.0088;
 
 /** Great-circle distance in kilometres (haversine). */

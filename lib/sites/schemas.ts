@@ -27,7 +27,7 @@ const decimal = (label: string, min: number, max: number) =>
     .refine((value) => Number.isFinite(value), `The ${label} is a number, e.g. 30.3057.`)
     .refine((value) => value >= min && value <= max, `The ${label} lies between ${min} and ${max}.`);
 
-export const SiteCode = z
+const SiteCode = z
   .string({ message: "Enter a short code." })
   .trim()
   .toUpperCase()
@@ -35,7 +35,7 @@ export const SiteCode = z
   .max(12, "A short code has 2 to 12 characters.")
   .regex(/^[A-Z0-9]+(-[A-Z0-9]+)*$/, "Use letters, digits and single dashes, e.g. ZJG-N.");
 
-export const SiteFields = z.object({
+const SiteFields = z.object({
   name: text("site name", 2, 80),
   code: SiteCode,
   address: text("address", 5, 200),
@@ -70,7 +70,7 @@ export type CloseSiteInput = z.input<typeof CloseSiteInput>;
 export const SiteRef = z.object({ siteId: Id });
 export type SiteRef = z.input<typeof SiteRef>;
 
-export const LockerLayoutText = z
+const LockerLayoutText = z
   .union([z.string(), z.array(z.array(z.string()))])
   .transform((value) => (typeof value === "string" ? value : formatLayoutText(value as never)))
   .transform((value, context) => {

@@ -51,7 +51,7 @@ export type AssignmentPolicy = "best-fit" | "first-fit";
 
 export type FreeCounts = Record<SlotSize, number>;
 
-export function emptyCounts(): FreeCounts {
+function emptyCounts(): FreeCounts {
   return { S: 0, M: 0, L: 0, XL: 0 };
 }
 
@@ -69,7 +69,7 @@ export function freeSlotsBySite(ctx: Ctx, siteIds: number[]): Map<number, FreeCo
   return result;
 }
 
-export function freeAtLeast(counts: FreeCounts, minRank: number): number {
+function freeAtLeast(counts: FreeCounts, minRank: number): number {
   return SIZES.slice(minRank - 1).reduce((sum, size) => sum + counts[size], 0);
 }
 

@@ -1,3 +1,4 @@
+// Client-safe: browser code imports this (CLIENT_SAFE_MODULES, eslint.config.mjs); it imports only client-safe modules.
 import { SIZES, type SlotSize } from "@/db/enums";
 
 export const SIZE_RANK: Record<SlotSize, number> = { S: 1, M: 2, L: 3, XL: 4 };

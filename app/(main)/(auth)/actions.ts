@@ -2,12 +2,11 @@
 
 import { headers } from "next/headers";
 import { AuthError } from "next-auth";
-import { signUpCustomer } from "@/lib/auth/accounts";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
+import { signUpFromRequest } from "@/lib/auth/current";
 import { requestClientAddress } from "@/lib/security/client-address";
 import { signIn, SignInLimited, signOut } from "@/lib/auth/next-auth";
 import { SignInInput } from "@/lib/auth/schemas";
-import { db } from "@/lib/db";
 import { errorState } from "@/lib/forms/errors";
 import { echoValues, type FormState } from "@/lib/forms/state";
 import { parseInput } from "@/lib/validation";
@@ -36,7 +35,7 @@ export async function signInAction(_previous: FormState, formData: FormData): Pr
 export async function signUpAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const values = echoValues(formData);
   try {
-    await signUpCustomer(db(), Object.fromEntries(formData), { address: requestClientAddress(await headers()) });
+    await signUpFromRequest(Object.fromEntries(formData), requestClientAddress(await headers()));
   } catch (error) {
     return errorState(error, values);
   }

@@ -1,10 +1,16 @@
+import { RouteState } from "@/components/layout/route-state";
+
+/*
+ * Reached only by an address naming no site (the page renders every known site, paired or
+ * showing its pairing code), so there is no start screen to go back to: the screen says
+ * who can fix it. Someone setting the screen up types the right address.
+ */
 export default function KioskNotFound() {
   return (
-    <main className="grid flex-1 place-items-center p-8 text-center">
-      <div className="flex flex-col gap-3">
-        <h1 className="text-3xl font-bold">This screen is not set up</h1>
-        <p className="text-lg text-gray-700">There is no locker station with this code. Please use another screen.</p>
-      </div>
+    <main className="grid flex-1 place-items-center">
+      <RouteState kiosk title="This screen is not set up" actions={null}>
+        <p>There is no locker station with this code. Please use another screen, or ask at the station desk.</p>
+      </RouteState>
     </main>
   );
 }

@@ -14,14 +14,23 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ site: string }> };
 
+/** The site code in the address; a malformed escape ("/kiosk/%25") is just an unknown code, not a crash. */
+function requestedSiteCode(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   // The title needs only the site; the screen's token is checked once, by the page.
-  const site = kioskSiteByCode(decodeURIComponent((await params).site));
+  const site = kioskSiteByCode(requestedSiteCode((await params).site));
   return { title: site ? `${site.name} · Locker` : "Locker" };
 }
 
 export default async function KioskPage({ params }: Props) {
-  const requested = decodeURIComponent((await params).site);
+  const requested = requestedSiteCode((await params).site);
   const kiosk = kioskContext(requested, await kioskDeviceToken());
   if (!kiosk) notFound();
   if (requested !== kiosk.site.code) redirect(`/kiosk/${encodeURIComponent(kiosk.site.code)}`);

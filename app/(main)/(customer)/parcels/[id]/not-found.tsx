@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { RouteState } from "@/components/layout/route-state";
 import { buttonClass } from "@/components/ui/button";
 
 /*
@@ -7,14 +8,15 @@ import { buttonClass } from "@/components/ui/button";
  */
 export default function ParcelNotFound() {
   return (
-    <section className="flex flex-col gap-4 py-6">
-      <h1 className="text-2xl font-bold">Parcel not found</h1>
-      <p className="text-gray-700">
-        We could not find that parcel. Your parcels are the ones addressed to your confirmed phone number.
-      </p>
-      <Link href="/parcels" className={buttonClass("secondary", "w-fit")}>
-        Back to my parcels
-      </Link>
-    </section>
+    <RouteState
+      title="Parcel not found"
+      actions={
+        <Link href="/parcels" className={buttonClass("primary")}>
+          Back to My parcels
+        </Link>
+      }
+    >
+      <p>We could not find that parcel. Your parcels are the ones addressed to your confirmed phone number.</p>
+    </RouteState>
   );
 }

@@ -8,7 +8,7 @@ import { errorState } from "@/lib/forms/errors";
 import { echoValues, type FormState } from "@/lib/forms/state";
 import { cancelParcel } from "@/lib/parcels/cancel";
 import { confirmDeposit, type DepositResult } from "@/lib/parcels/deposit";
-import { reportParcelDoesNotFit, reportSlotFault, type ReassignResult } from "@/lib/parcels/reassign";
+import { reportParcelDoesNotFit, reportSlotFault, siteFullRefusal, type Reassigned, type ReassignResult, type ReassignSiteFull } from "@/lib/parcels/reassign";
 import type { ParcelView } from "@/lib/parcels/view";
 import { depositErrorState } from "../../../../form-errors";
 
@@ -43,8 +43,9 @@ export async function reportSlotFaultAction(_previous: DepositState, formData: F
   try {
     result = await reportSlotFault(await requestContext(), { parcelId: formData.get("parcelId"), reason: reasonOf(formData) });
   } catch (error) {
-    return reassignErrorState(error, values);
+    return depositErrorState(error, values);
   }
+  if (result.outcome === "site_full") return siteFullState(result, values);
   redirect(doorPath(result.parcel, { moved: "fault", from: String(formData.get("door") ?? ""), ...opened(result) }));
 }
 
@@ -53,8 +54,9 @@ export async function reportDoesNotFitAction(_previous: DepositState, formData: 
   try {
     result = await reportParcelDoesNotFit(await requestContext(), { parcelId: formData.get("parcelId") });
   } catch (error) {
-    return reassignErrorState(error, {});
+    return depositErrorState(error, {});
   }
+  if (result.outcome === "site_full") return siteFullState(result, {});
   redirect(doorPath(result.parcel, { moved: "bigger", from: String(formData.get("door") ?? ""), ...opened(result) }));
 }
 
@@ -70,15 +72,15 @@ export async function cancelReservationAction(_previous: FormState, formData: Fo
 }
 
 /**
- * With no door left the verb cancelled the reservation: the screen must now show the
- * parcel cancelled, beside the sites that have room.
+ * With no door left the verb cancelled the reservation (committed, like any other result):
+ * the screen is read again to show the parcel cancelled, and the state carries the sites
+ * that have room, worded as every full site is.
  */
-function reassignErrorState(error: unknown, values: Record<string, string>): DepositState {
-  const state = depositErrorState(error, values);
-  if (state.siteFull) revalidatePath("/courier/sites/[siteId]/deposit/[parcelId]", "page");
-  return state;
+function siteFullState(result: ReassignSiteFull, values: Record<string, string>): DepositState {
+  revalidatePath("/courier/sites/[siteId]/deposit/[parcelId]", "page");
+  return depositErrorState(siteFullRefusal(result), values);
 }
 
-function opened(result: ReassignResult): Record<string, string> {
+function opened(result: Reassigned): Record<string, string> {
   return result.doorOpened ? {} : { door: "unconfirmed" };
 }

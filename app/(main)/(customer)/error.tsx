@@ -1,0 +1,27 @@
+"use client";
+
+import Link from "next/link";
+import { errorReference, RouteState } from "@/components/layout/route-state";
+import { Button, buttonClass } from "@/components/ui/button";
+
+// Nothing is logged here: the server logged the error under its digest, and a message
+// thrown in the browser may carry what was on the screen (a pickup code).
+export default function CustomerError({ error, retry }: { error: unknown; retry: () => void }) {
+  return (
+    <RouteState
+      title="Something went wrong"
+      reference={errorReference(error)}
+      actions={
+        <>
+          <Button onClick={() => retry()}>Try again</Button>
+          <Link href="/parcels" className={buttonClass("secondary")}>
+            Back to My parcels
+          </Link>
+        </>
+      }
+    >
+      <title>Something went wrong · Parcel Lockers</title>
+      <p>This page could not be shown. Try again in a moment. Your parcels wait in their lockers as before.</p>
+    </RouteState>
+  );
+}
