@@ -23,6 +23,7 @@ const CLIENT_SAFE_MODULES = [
   "@/lib/sites/distance",
   "@/lib/sites/layout-text",
   "@/lib/slots/sizes",
+  "@/lib/time",
 ];
 const clientSafeFiles = CLIENT_SAFE_MODULES.map((module) => `${module.replace("@/", "")}.ts`);
 

@@ -9,7 +9,7 @@ import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { openDatabase, type Db } from "../db/client";
-import { courierSites, kiosks, organizations } from "../db/schema";
+import { courierSites, kiosks, LIVE_STATES_SQL, organizations } from "../db/schema";
 import { createApiToken } from "../lib/api/tokens";
 import type { Ctx } from "../lib/context";
 import { SimulatedDoorController } from "../lib/doors/door-controller";
@@ -179,7 +179,7 @@ export function checkDatabase(file: string, acks: Ack[]): Verdict {
   const sqlite = db.$client;
   const twoLive = sqlite
     .prepare(
-      "select count(*) as n from (select slot_id from parcels where state in ('reserved','deposited','expired') group by slot_id having count(*) > 1)",
+      `select count(*) as n from (select slot_id from parcels where state in ${LIVE_STATES_SQL} group by slot_id having count(*) > 1)`,
     )
     .get() as { n: number };
   const stateOf = sqlite.prepare("select state from parcels where id = ?");

@@ -23,6 +23,25 @@ export type ParcelState = (typeof PARCEL_STATES)[number];
 /** States in which a parcel occupies its slot (DESIGN.md: "live"). */
 export const LIVE_STATES = ["reserved", "deposited", "expired"] as const;
 
+/** States in which a parcel's tracking number is taken (invariant 4): announced parcels count too. */
+export const TRACKING_STATES = ["announced", ...LIVE_STATES] as const;
+
+const sqlList = (states: readonly string[]) => `(${states.map((state) => `'${state}'`).join(", ")})`;
+
+/**
+ * The same lists as SQL text, `('reserved', 'deposited', 'expired')`, for raw SQL and for
+ * prepared statements (cached by their text). The partial unique indexes of db/schema.ts
+ * are built from them too, so the text must stay exactly what migration 0000 created.
+ */
+export const LIVE_STATES_SQL = sqlList(LIVE_STATES);
+export const TRACKING_STATES_SQL = sqlList(TRACKING_STATES);
+
+/**
+ * The IANA time zone a site keeps when none is set: where the network began. A site's own
+ * zone (sites.time_zone) says when its days start and how its times are shown.
+ */
+export const DEFAULT_TIME_ZONE = "Asia/Shanghai";
+
 /**
  * What a door did: the software commanded it open, the controller did not answer that
  * command (open_failed, written after the fact), or the courier confirmed it closed.

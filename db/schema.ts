@@ -9,7 +9,7 @@ import {
   text,
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
-import { DOOR_EVENT_KINDS, PARCEL_STATES, ROLES, SIZES } from "./enums";
+import { DEFAULT_TIME_ZONE, DOOR_EVENT_KINDS, LIVE_STATES_SQL, PARCEL_STATES, ROLES, SIZES, TRACKING_STATES_SQL } from "./enums";
 
 /*
  * The whole domain of DESIGN.md in one schema. Times are integer milliseconds since the
@@ -24,10 +24,21 @@ import { DOOR_EVENT_KINDS, PARCEL_STATES, ROLES, SIZES } from "./enums";
  *   5. same triggers as 2           — an out-of-service slot is never assigned
  */
 
-export { SIZES, ROLES, PARCEL_STATES, LIVE_STATES, DOOR_EVENT_KINDS } from "./enums";
+export {
+  SIZES,
+  ROLES,
+  PARCEL_STATES,
+  LIVE_STATES,
+  LIVE_STATES_SQL,
+  TRACKING_STATES,
+  TRACKING_STATES_SQL,
+  DOOR_EVENT_KINDS,
+  DEFAULT_TIME_ZONE,
+} from "./enums";
 export type { SlotSize, Role, ParcelState, DoorEventKind } from "./enums";
 
-const LIVE = sql.raw(`('reserved', 'deposited', 'expired')`);
+/** `in ${LIVE_STATES_IN}`: the live states as a drizzle SQL fragment. */
+export const LIVE_STATES_IN = sql.raw(LIVE_STATES_SQL);
 const createdAt = () => integer("created_at").notNull();
 
 export const organizations = sqliteTable("organizations", {
@@ -64,10 +75,14 @@ export const sites = sqliteTable(
     openingHours: text("opening_hours").notNull(),
     holdPeriodHours: integer("hold_period_hours").notNull().default(72),
     status: text("status", { enum: ["open", "closed"] }).notNull().default("open"),
+    // IANA name ("Europe/Berlin"): when the site's days start, how its times read. The
+    // names are checked against Intl where sites are created or edited (lib/sites/schemas.ts).
+    timeZone: text("time_zone").notNull().default(DEFAULT_TIME_ZONE),
     createdAt: createdAt(),
   },
   (t) => [
     index("sites_organization").on(t.organizationId),
+    check("sites_time_zone", sql`${t.timeZone} <> ''`),
     check("sites_status", sql`${t.status} in ('open', 'closed')`),
     check("sites_hold_period", sql`${t.holdPeriodHours} between 1 and 720`),
     check("sites_latitude", sql`${t.latitude} between -90 and 90`),
@@ -295,15 +310,15 @@ export const parcels = sqliteTable(
     // Invariant 1.
     uniqueIndex("slot_live_parcel_unique")
       .on(t.slotId)
-      .where(sql`${t.state} in ${LIVE}`),
+      .where(sql`${t.state} in ${LIVE_STATES_IN}`),
     // Invariant 3.
     uniqueIndex("pickup_code_live_unique")
       .on(t.siteId, t.pickupCodeHash)
-      .where(sql`${t.state} in ${LIVE} and ${t.pickupCodeHash} is not null`),
+      .where(sql`${t.state} in ${LIVE_STATES_IN} and ${t.pickupCodeHash} is not null`),
     // Invariant 4 — announced parcels count too: a pre-advised tracking number is taken.
     uniqueIndex("tracking_live_unique")
       .on(t.carrierId, t.trackingNumber)
-      .where(sql`${t.state} in ('announced', 'reserved', 'deposited', 'expired')`),
+      .where(sql`${t.state} in ${sql.raw(TRACKING_STATES_SQL)}`),
     index("parcels_tracking").on(t.trackingNumber),
     index("parcels_recipient_phone").on(t.recipientPhone, t.createdAt),
     index("parcels_site_state").on(t.siteId, t.state, t.expiresAt),
@@ -316,7 +331,7 @@ export const parcels = sqliteTable(
       "parcels_size_rank",
       sql`${t.sizeRank} = case ${t.size} when 'S' then 1 when 'M' then 2 when 'L' then 3 when 'XL' then 4 end`,
     ),
-    check("parcels_live_has_slot", sql`${t.state} not in ${LIVE} or ${t.slotId} is not null`),
+    check("parcels_live_has_slot", sql`${t.state} not in ${LIVE_STATES_IN} or ${t.slotId} is not null`),
     check(
       "parcels_code_when_deposited",
       sql`${t.state} not in ('deposited', 'expired') or (${t.pickupCodeHash} is not null and ${t.expiresAt} is not null)`,

@@ -1,12 +1,15 @@
 // Client-safe: browser code imports this (CLIENT_SAFE_MODULES, eslint.config.mjs); it imports only client-safe modules.
-/** Dates and durations as people read them. Times are shown in the site's time zone. */
-const TIME_ZONE = "Asia/Shanghai";
+import { DEFAULT_TIME_ZONE } from "@/lib/time";
 
-export function formatDateTime(ms: number): string {
+/**
+ * Dates and durations as people read them. Times are shown in the site's time zone where
+ * the caller knows the site, otherwise in DEFAULT_TIME_ZONE.
+ */
+export function formatDateTime(ms: number, timeZone: string = DEFAULT_TIME_ZONE): string {
   return new Intl.DateTimeFormat("en-GB", {
     dateStyle: "medium",
     timeStyle: "short",
-    timeZone: TIME_ZONE,
+    timeZone,
   }).format(ms);
 }
 

@@ -1,5 +1,8 @@
-import type { z } from "zod";
+import { z } from "zod";
 import { DomainError } from "@/lib/errors";
+
+/** A row id as it arrives from a form, a route or a query string: text coerced to a positive integer. */
+export const Id = z.coerce.number<unknown>().int().positive();
 
 export type FieldErrors = Record<string, string[]>;
 

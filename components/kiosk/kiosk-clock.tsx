@@ -1,11 +1,10 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 
-const FORMAT = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", timeZone: "Asia/Shanghai" });
-
-/** The station's time, as on every public screen. Renders nothing until it knows the time, so it never mismatches the server's HTML. */
-export function KioskClock() {
+/** The station's time in its own zone, as on every public screen. Renders nothing until it knows the time, so it never mismatches the server's HTML. */
+export function KioskClock({ timeZone }: { timeZone: string }) {
+  const format = useMemo(() => new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", timeZone }), [timeZone]);
   const [now, setNow] = useState<number | null>(null);
   useEffect(() => {
     const tick = () => setNow(Date.now());
@@ -16,5 +15,5 @@ export function KioskClock() {
       clearInterval(timer);
     };
   }, []);
-  return <p className="font-mono text-2xl font-semibold tabular-nums sm:text-3xl">{now ? FORMAT.format(now) : ""}</p>;
+  return <p className="font-mono text-2xl font-semibold tabular-nums sm:text-3xl">{now ? format.format(now) : ""}</p>;
 }

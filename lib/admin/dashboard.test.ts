@@ -9,7 +9,6 @@ import { layoutByRow } from "@/lib/sites/layout";
 import { DELIVERY_POLICY, deliverDueNotifications } from "@/lib/notifications/worker";
 import type { MessageTransport } from "@/lib/notifications/transport";
 import { median, organizationDashboard } from "./dashboard";
-import { dayKey, parseDayKey, startOfDay } from "./time";
 
 let world: TestWorld;
 let scene: AdminScene;
@@ -163,14 +162,24 @@ describe("organizationDashboard", () => {
 });
 
 describe("days in site time and the median", () => {
-  it("cut days at midnight in Hangzhou", () => {
-    const evening = Date.UTC(2026, 10, 26, 15, 59); // 23:59 in Hangzhou
-    expect(dayKey(evening)).toBe("2026-11-26");
-    expect(dayKey(evening + 60_000)).toBe("2026-11-27");
-    expect(startOfDay(evening)).toBe(Date.UTC(2026, 10, 25, 16, 0));
-    expect(parseDayKey("2026-11-26")).toBe(Date.UTC(2026, 10, 25, 16, 0));
-    expect(parseDayKey("2026-02-30")).toBeNull();
-    expect(parseDayKey("26/11/2026")).toBeNull();
+  it("reads a site's day in the site's own time zone", async () => {
+    const start = world.clock.now;
+    const berlin = createStation(world, { timeZone: "Europe/Berlin", holdPeriodHours: 24 });
+    // Deposited at 20:00 UTC on the 25th: due at 20:00 UTC on the 26th, which is 21:00 on the
+    // 26th in Berlin (today there) but already 04:00 on the 27th in Shanghai.
+    world.clock.now = Date.UTC(2026, 10, 25, 20, 0);
+    await deposit(world, berlin.courier, berlin.site.id);
+    world.clock.now = Date.UTC(2026, 10, 26, 12, 0);
+    const noon = organizationDashboard(world.ctx(berlin.admin));
+    expect(noon.sites[0]).toMatchObject({ waiting: 1, expiringToday: 1 });
+    expect(noon.today).toBe("2026-11-26");
+    expect(noon.activity.at(-1)).toEqual({ day: "2026-11-26", deposits: 0, collections: 0 });
+    expect(noon.activity.at(-2)).toEqual({ day: "2026-11-25", deposits: 1, collections: 0 });
+
+    // 17:30 UTC is 18:30 in Berlin, still the 26th there (01:30 on the 27th in Shanghai).
+    world.clock.now = Date.UTC(2026, 10, 26, 17, 30);
+    expect(organizationDashboard(world.ctx(berlin.admin)).today).toBe("2026-11-26");
+    world.clock.now = start;
   });
 
   it("takes the middle value, or the mean of the middle two", () => {

@@ -1,10 +1,10 @@
 import "server-only";
 import { asc, eq, sql } from "drizzle-orm";
-import { organizations, sites, SIZES, type SlotSize } from "@/db/schema";
+import { LIVE_STATES_IN, organizations, sites, SIZES, type SlotSize } from "@/db/schema";
 import { requireAdmin } from "@/lib/auth/authorize";
 import type { Ctx } from "@/lib/context";
 import { kioskGuessingBySite, type SiteGuessing } from "@/lib/kiosk/attempts";
-import { DAY_MS, dayKey, startOfDay } from "./time";
+import { DAY_MS, dayKey, nextDayStart, prevailingTimeZone, startOfDay } from "@/lib/time";
 
 /*
  * The admin's overview: where the network is full or broken right now, and how busy it
@@ -82,25 +82,40 @@ export function organizationDashboard(ctx: Ctx): Dashboard {
   const admin = requireAdmin(ctx);
   const org = admin.organizationId;
   const now = ctx.now();
-  const today = startOfDay(now);
-  const windowStart = today - (ACTIVITY_DAYS - 1) * DAY_MS;
-
   const organization = ctx.db.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, org)).get()!;
   const siteRows = ctx.db.select().from(sites).where(eq(sites.organizationId, org)).orderBy(asc(sites.name)).all();
+
+  // A site's own figures ("expiring today") follow its own calendar; the organization's
+  // (its activity by day) follow the zone most of its sites keep.
+  const zone = prevailingTimeZone(siteRows.map((site) => site.timeZone));
+  const dayStarts = [startOfDay(zone, now)];
+  while (dayStarts.length < ACTIVITY_DAYS) dayStarts.unshift(startOfDay(zone, dayStarts[0] - DAY_MS / 2));
+  const windowStart = dayStarts[0];
+  const windowEnd = nextDayStart(zone, dayStarts[ACTIVITY_DAYS - 1]);
+  const dayIndex = sql`case ${sql.join(
+    dayStarts.slice(1).map((start, index) => sql`when e.at < ${start} then ${index}`),
+    sql` `,
+  )} else ${ACTIVITY_DAYS - 1} end`;
+  const endOfSiteToday = siteRows.length
+    ? sql`case p.site_id ${sql.join(
+        siteRows.map((site) => sql`when ${site.id} then ${nextDayStart(site.timeZone, startOfDay(site.timeZone, now))}`),
+        sql` `,
+      )} end`
+    : sql`0`;
 
   // Retired doors are gone from the cabinet; they count nowhere.
   const doorRows = ctx.db.all<{ siteId: number; size: SlotSize; inService: number; state: string | null; n: number }>(sql`
     select s.site_id as siteId, s.size, s.in_service as inService, p.state, count(*) as n
     from slots s
     join sites st on st.id = s.site_id and st.organization_id = ${org}
-    left join parcels p on p.slot_id = s.id and p.state in ('reserved', 'deposited', 'expired')
+    left join parcels p on p.slot_id = s.id and p.state in ${LIVE_STATES_IN}
     where s.retired_at is null
     group by s.site_id, s.size, s.in_service, p.state`);
 
   const parcelRows = ctx.db.all<{ siteId: number; waiting: number; expiringToday: number; expired: number }>(sql`
     select p.site_id as siteId,
            sum(p.state = 'deposited') as waiting,
-           sum(p.state = 'deposited' and p.expires_at < ${today + DAY_MS}) as expiringToday,
+           sum(p.state = 'deposited' and p.expires_at < ${endOfSiteToday}) as expiringToday,
            sum(p.state = 'expired') as expired
     from parcels p join sites st on st.id = p.site_id and st.organization_id = ${org}
     where p.state in ('deposited', 'expired')
@@ -134,14 +149,14 @@ export function organizationDashboard(ctx: Ctx): Dashboard {
   // Events, not parcel columns: a parcel deposited on day 1 and collected on day 3
   // counts once on each day.
   const activityRows = ctx.db.all<{ dayIndex: number; deposits: number; collections: number }>(sql`
-    select cast((e.at - ${windowStart}) / ${DAY_MS} as integer) as dayIndex,
+    select ${dayIndex} as dayIndex,
            sum(e.to_state = 'deposited') as deposits, sum(e.to_state = 'collected') as collections
     from parcel_events e join sites st on st.id = e.site_id and st.organization_id = ${org}
-    where e.to_state in ('deposited', 'collected') and e.at >= ${windowStart} and e.at < ${today + DAY_MS}
+    where e.to_state in ('deposited', 'collected') and e.at >= ${windowStart} and e.at < ${windowEnd}
     group by dayIndex`);
   const activity: ActivityDay[] = Array.from({ length: ACTIVITY_DAYS }, (_, index) => {
     const row = activityRows.find((r) => r.dayIndex === index);
-    return { day: dayKey(windowStart + index * DAY_MS), deposits: row?.deposits ?? 0, collections: row?.collections ?? 0 };
+    return { day: dayKey(zone, dayStarts[index]), deposits: row?.deposits ?? 0, collections: row?.collections ?? 0 };
   });
 
   const waits = ctx.db
@@ -174,7 +189,7 @@ export function organizationDashboard(ctx: Ctx): Dashboard {
 
   return {
     organization: organization.name,
-    today: dayKey(now),
+    today: dayKey(zone, now),
     sites: overview,
     activity,
     medianWaitMs: median(waits),

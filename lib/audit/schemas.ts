@@ -1,10 +1,10 @@
 import "server-only";
 import { z } from "zod";
+import { Id } from "@/lib/validation";
 
 const AUDIT_CATEGORIES = ["site", "locker", "door", "parcel", "people", "carrier"] as const;
 export type AuditCategory = (typeof AUDIT_CATEGORIES)[number];
 
-const Id = z.coerce.number<unknown>().int().positive();
 const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
 const day = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, "Pick a date (YYYY-MM-DD).");

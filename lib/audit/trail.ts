@@ -2,11 +2,12 @@ import "server-only";
 import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { users } from "@/db/schema";
 import { describeActor, describeDoorEvent, parseDetail } from "@/lib/admin/describe";
-import { DAY_MS, parseDayKey } from "@/lib/admin/time";
 import { requireAdmin } from "@/lib/auth/authorize";
 import type { Ctx } from "@/lib/context";
 import { DomainError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
+import { organizationTimeZones } from "@/lib/sites/time-zone";
+import { DEFAULT_TIME_ZONE, nextDayStart, parseDayKey, prevailingTimeZone } from "@/lib/time";
 import { parseInput } from "@/lib/validation";
 import type { AuditAction } from "./record";
 import { AuditFilter, type AuditCategory } from "./schemas";
@@ -63,7 +64,7 @@ function parseFilter(raw: AuditFilter) {
   const filter = parseInput(AuditFilter, raw);
   for (const key of ["from", "to"] as const) {
     const value = filter[key];
-    if (value && parseDayKey(value) === null) {
+    if (value && parseDayKey(DEFAULT_TIME_ZONE, value) === null) {
       throw new DomainError("INVALID", "Some fields need another look.", { fieldErrors: { [key]: ["That is not a date."] } });
     }
   }
@@ -82,8 +83,10 @@ export function listAuditTrail(ctx: Ctx, raw: AuditFilter): AuditTrailPage {
   if (filter.category) where.push(sql`category = ${filter.category}`);
   if (filter.site) where.push(sql`siteId = ${filter.site}`);
   if (filter.actor) where.push(sql`actorId = ${filter.actor}`);
-  if (filter.from) where.push(sql`at >= ${parseDayKey(filter.from)!}`);
-  if (filter.to) where.push(sql`at < ${parseDayKey(filter.to)! + DAY_MS}`);
+  // Entries need not name a site, so the trail's days are the organization's.
+  const zone = prevailingTimeZone(organizationTimeZones(ctx, org));
+  if (filter.from) where.push(sql`at >= ${parseDayKey(zone, filter.from)!}`);
+  if (filter.to) where.push(sql`at < ${nextDayStart(zone, parseDayKey(zone, filter.to)!)}`);
   const page = filter.page ?? 1;
   const rows = ctx.db.all<Row>(sql`
     select * from (

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { parcels, sites, type SlotSize } from "@/db/schema";
 import type { Ctx, KioskActor } from "@/lib/context";
-import { startOfDay } from "@/lib/admin/time";
+import { DEFAULT_TIME_ZONE, startOfDay } from "@/lib/time";
 import { collectParcel } from "@/lib/parcels/collect";
 import { confirmDeposit } from "@/lib/parcels/deposit";
 import { reserveParcel } from "@/lib/parcels/reserve";
@@ -79,7 +79,7 @@ export async function fillHistory(cast: HistoryCast, now: number, days = 13): Pr
 
   const planned: Planned[] = [];
   for (let back = days; back >= 1; back--) {
-    const dayStart = startOfDay(now) - back * DAY;
+    const dayStart = startOfDay(DEFAULT_TIME_ZONE, now) - back * DAY;
     const weekday = new Date(dayStart + 8 * HOUR).getUTCDay();
     const weekend = weekday === 0 || weekday === 6;
     for (const [siteIndex, site] of cast.sites.entries()) {
@@ -130,11 +130,11 @@ export async function fillHistory(cast: HistoryCast, now: number, days = 13): Pr
 
   const ids = new Map<number, number>();
   let serial = { zto: 0, sf: 0 };
-  let day = startOfDay(steps[0]?.at ?? now);
+  let day = startOfDay(DEFAULT_TIME_ZONE, steps[0]?.at ?? now);
   for (const step of steps) {
-    if (startOfDay(step.at) !== day) {
+    if (startOfDay(DEFAULT_TIME_ZONE, step.at) !== day) {
       await cast.settle();
-      day = startOfDay(step.at);
+      day = startOfDay(DEFAULT_TIME_ZONE, step.at);
     }
     cast.clock.now = step.at;
     const { parcel } = step;

@@ -8,7 +8,7 @@ import { requireAdmin } from "@/lib/auth/authorize";
 import type { Ctx } from "@/lib/context";
 import { DomainError } from "@/lib/errors";
 import { lockoutWait } from "@/lib/parcels/collect";
-import { parseInput } from "@/lib/validation";
+import { Id, parseInput } from "@/lib/validation";
 
 /*
  * What an admin sees of the guessing at their kiosks, and the one thing they may do about
@@ -61,7 +61,7 @@ export function kioskGuessingBySite(ctx: Ctx): SiteGuessing[] {
   return [...bySite.values()].sort((a, b) => b.wrong + b.refused - (a.wrong + a.refused));
 }
 
-export const LiftSlowDownInput = z.object({ kioskId: z.coerce.number<unknown>().int().positive() });
+export const LiftSlowDownInput = z.object({ kioskId: Id });
 export type LiftSlowDownInput = z.input<typeof LiftSlowDownInput>;
 
 /**

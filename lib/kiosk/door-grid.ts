@@ -1,7 +1,7 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { sites, type SlotSize } from "@/db/schema";
+import { LIVE_STATES_IN, sites, type SlotSize } from "@/db/schema";
 import type { Ctx } from "@/lib/context";
 import { notFound } from "@/lib/errors";
 
@@ -18,6 +18,7 @@ export type KioskSite = {
   address: string;
   openingHours: string;
   status: "open" | "closed";
+  timeZone: string;
 };
 
 export type DoorState = "free" | "occupied" | "out_of_service";
@@ -35,6 +36,7 @@ export function findKioskSite(db: Db, siteCode: string): KioskSite | null {
         address: sites.address,
         openingHours: sites.openingHours,
         status: sites.status,
+        timeZone: sites.timeZone,
       })
       .from(sites)
       .where(eq(sites.code, siteCode.trim().toUpperCase()))
@@ -61,7 +63,7 @@ export function siteDoorGrid(ctx: Ctx, siteId: number): KioskLocker[] {
     occupied: number | null;
   }>(sql`
     select l.code as lockerCode, l.rows, l.columns, s.label, s.row, s.column, s.size, s.in_service as inService,
-           exists (select 1 from parcels p where p.slot_id = s.id and p.state in ('reserved', 'deposited', 'expired')) as occupied
+           exists (select 1 from parcels p where p.slot_id = s.id and p.state in ${LIVE_STATES_IN}) as occupied
     from lockers l
     left join slots s on s.locker_id = l.id and s.retired_at is null
     where l.site_id = ${siteId} and l.retired_at is null

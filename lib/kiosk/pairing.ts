@@ -11,7 +11,7 @@ import { requireAdmin } from "@/lib/auth/authorize";
 import type { Ctx, KioskActor } from "@/lib/context";
 import { DomainError } from "@/lib/errors";
 import { GUESS_LIMITS } from "@/lib/pickup-codes/limits";
-import { parseInput } from "@/lib/validation";
+import { Id, parseInput } from "@/lib/validation";
 import { findKioskSite, type KioskSite } from "./door-grid";
 
 /*
@@ -49,9 +49,9 @@ export function listSiteKiosks(ctx: Ctx, siteId: number): SiteKiosk[] {
 }
 
 export const PairKioskInput = z.object({
-  siteId: z.coerce.number<unknown>().int().positive(),
+  siteId: Id,
   /** Absent: the screen becomes a new kiosk of the site. */
-  kioskId: z.preprocess((value) => (value === "" ? undefined : value), z.coerce.number<unknown>().int().positive().optional()),
+  kioskId: z.preprocess((value) => (value === "" ? undefined : value), Id.optional()),
 });
 export type PairKioskInput = z.input<typeof PairKioskInput>;
 
@@ -108,7 +108,7 @@ function newKiosk(db: Db, siteId: number, now: number) {
  */
 export function unpairKiosk(ctx: Ctx, raw: unknown): { siteId: number; revoked: number } {
   const admin = requireAdmin(ctx);
-  const input = parseInput(z.object({ siteId: z.coerce.number<unknown>().int().positive(), kioskId: z.coerce.number<unknown>().int().positive() }), raw);
+  const input = parseInput(z.object({ siteId: Id, kioskId: Id }), raw);
   return writeTransaction(ctx.db, () => {
     const site = loadOrganizationSite(ctx, admin, input.siteId);
     const kiosk = ctx.db.select().from(kiosks).where(and(eq(kiosks.id, input.kioskId), eq(kiosks.siteId, site.id))).get();

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { preparedQuery } from "@/db/prepared";
-import { parcels, sites } from "@/db/schema";
+import { parcels, sites, TRACKING_STATES, TRACKING_STATES_SQL } from "@/db/schema";
 import { courierServesSite, type CourierActor } from "@/lib/auth/authorize";
 import type { Ctx } from "@/lib/context";
 import { DomainError, notFound } from "@/lib/errors";
@@ -35,8 +35,6 @@ export function loadVisibleParcel(ctx: Ctx, parcelId: number): ParcelRow {
   return row.parcel;
 }
 
-/** States in which a tracking number is taken (invariant 4's partial index). */
-const PENDING_STATES = ["announced", "reserved", "deposited", "expired"] as const;
 
 // The look-ups every deposit and collection makes, built once per connection.
 const parcelWithOrganization = preparedQuery((db) =>
@@ -55,7 +53,7 @@ const pendingByTracking = preparedQuery((db) =>
       and(
         eq(parcels.carrierId, sql.placeholder("carrierId")),
         eq(parcels.trackingNumber, sql.placeholder("trackingNumber")),
-        inArray(parcels.state, [...PENDING_STATES]),
+        inArray(parcels.state, [...TRACKING_STATES]),
       ),
     )
     .prepare(),
@@ -84,7 +82,7 @@ export function trackingNumberTaken(trackingNumber: string): DomainError {
  */
 export function refuseAnotherCarriersNumber(ctx: Ctx, carrierId: number, trackingNumber: string): void {
   const taken = ctx.db.$client
-    .prepare("select 1 from parcels where tracking_number = ? and carrier_id <> ? and state in ('announced', 'reserved', 'deposited', 'expired')")
+    .prepare(`select 1 from parcels where tracking_number = ? and carrier_id <> ? and state in ${TRACKING_STATES_SQL}`)
     .get(trackingNumber, carrierId);
   if (taken) throw trackingNumberTaken(trackingNumber);
 }

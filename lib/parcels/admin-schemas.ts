@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { Id } from "@/lib/validation";
 import { PARCEL_STATES } from "@/db/schema";
 import { normalizePhone } from "@/lib/phone";
 
@@ -8,7 +9,6 @@ import { normalizePhone } from "@/lib/phone";
  * is "any". The same schema drives the page, the CSV export and the tests.
  */
 
-const Id = z.coerce.number<unknown>().int().positive();
 const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
 const day = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, "Pick a date (YYYY-MM-DD).");

@@ -2,11 +2,12 @@ import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import type { ParcelState, SlotSize } from "@/db/schema";
 import { toCsv } from "@/lib/admin/csv";
-import { DAY_MS, localTimestamp, parseDayKey, startOfDay } from "@/lib/admin/time";
 import { requireAdmin, type AdminActor } from "@/lib/auth/authorize";
 import type { Ctx } from "@/lib/context";
 import { DomainError } from "@/lib/errors";
 import { maskPhone } from "@/lib/phone";
+import { organizationTimeZones } from "@/lib/sites/time-zone";
+import { DEFAULT_TIME_ZONE, localTimestamp, nextDayStart, parseDayKey, prevailingTimeZone, startOfDay } from "@/lib/time";
 import { parseInput } from "@/lib/validation";
 import { ParcelSearch, type IncidentKind, type ParsedParcelSearch } from "./admin-schemas";
 
@@ -54,6 +55,7 @@ type RawRow = Omit<ParcelSearchRow, "holdExtended" | "incidents" | "recipientPho
   holdExtended: number;
   lost: number;
   damaged: number;
+  timeZone: string;
 };
 
 const ARRIVED = sql`coalesce(p.deposited_at, p.created_at)`;
@@ -70,10 +72,18 @@ function conditions(ctx: Ctx, admin: AdminActor, search: ParsedParcelSearch): SQ
   if (search.state) where.push(sql`p.state = ${search.state}`);
   if (search.site) where.push(sql`p.site_id = ${search.site}`);
   if (search.carrier) where.push(sql`p.carrier_id = ${search.carrier}`);
-  if (search.from) where.push(sql`${ARRIVED} >= ${parseDayKey(search.from)!}`);
-  if (search.to) where.push(sql`${ARRIVED} < ${parseDayKey(search.to)! + DAY_MS}`);
+  // Days are each site's own: a parcel counts on the date its site's calendar showed.
+  const zones = organizationTimeZones(ctx, admin.organizationId);
+  const inEachZone = (condition: (zone: string) => SQL) =>
+    zones.length === 0 ? sql`0` : sql`(${sql.join(zones.map((zone) => sql`(st.time_zone = ${zone} and ${condition(zone)})`), sql` or `)})`;
+  const { from, to } = search;
+  if (from) where.push(inEachZone((zone) => sql`${ARRIVED} >= ${parseDayKey(zone, from)!}`));
+  if (to) where.push(inEachZone((zone) => sql`${ARRIVED} < ${nextDayStart(zone, parseDayKey(zone, to)!)}`));
   if (search.expiring === "today") {
-    where.push(sql`p.state = 'deposited' and p.expires_at < ${startOfDay(ctx.now()) + DAY_MS}`);
+    const now = ctx.now();
+    where.push(
+      sql`p.state = 'deposited' and ${inEachZone((zone) => sql`p.expires_at < ${nextDayStart(zone, startOfDay(zone, now))}`)}`,
+    );
   }
   if (search.incident) {
     const kinds = search.incident === "any" ? sql`('incident_lost', 'incident_damaged')` : sql`(${`incident_${search.incident}`})`;
@@ -86,7 +96,7 @@ function parseSearch(raw: ParcelSearch): ParsedParcelSearch {
   const search = parseInput(ParcelSearch, raw);
   for (const key of ["from", "to"] as const) {
     const value = search[key];
-    if (value && parseDayKey(value) === null) {
+    if (value && parseDayKey(DEFAULT_TIME_ZONE, value) === null) {
       throw new DomainError("INVALID", "Some fields need another look.", { fieldErrors: { [key]: ["That is not a date."] } });
     }
   }
@@ -95,7 +105,7 @@ function parseSearch(raw: ParcelSearch): ParsedParcelSearch {
 
 function select(ctx: Ctx, admin: AdminActor, search: ParsedParcelSearch, limit: number, offset: number): RawRow[] {
   return ctx.db.all<RawRow>(sql`
-    select p.id, p.tracking_number as trackingNumber, p.state, p.size, c.name as carrier, st.name as site, st.id as siteId,
+    select p.id, p.tracking_number as trackingNumber, p.state, p.size, c.name as carrier, st.name as site, st.id as siteId, st.time_zone as timeZone,
            sl.label as slot, p.recipient_phone as recipientPhone, p.recipient_name as recipientName,
            ${ARRIVED} as arrivedAt, p.deposited_at as depositedAt, p.expires_at as expiresAt, p.closed_at as closedAt,
            p.hold_extended as holdExtended,
@@ -162,7 +172,7 @@ export function exportParcelsCsv(ctx: Ctx, raw: ParcelSearch): ParcelExport {
   const found = select(ctx, admin, search, EXPORT_LIMIT + 1, 0);
   const truncated = found.length > EXPORT_LIMIT;
   const rows = found.slice(0, EXPORT_LIMIT);
-  const time = (ms: number | null) => (ms === null ? null : localTimestamp(ms));
+  const time = (timeZone: string, ms: number | null) => (ms === null ? null : localTimestamp(timeZone, ms));
   const csv = toCsv(
     [
       "Tracking number",
@@ -191,14 +201,15 @@ export function exportParcelsCsv(ctx: Ctx, raw: ParcelSearch): ParcelExport {
         row.size,
         row.recipientPhone,
         raw.recipientName,
-        time(row.arrivedAt),
-        time(row.depositedAt),
-        time(row.expiresAt),
-        time(row.closedAt),
+        time(raw.timeZone, row.arrivedAt),
+        time(raw.timeZone, row.depositedAt),
+        time(raw.timeZone, row.expiresAt),
+        time(raw.timeZone, row.closedAt),
         row.holdExtended,
         row.incidents.join(" "),
       ];
     }),
   );
-  return { filename: `parcels-${localTimestamp(ctx.now()).slice(0, 10)}.csv`, csv, rows: rows.length, truncated };
+  const zone = prevailingTimeZone(organizationTimeZones(ctx, admin.organizationId));
+  return { filename: `parcels-${localTimestamp(zone, ctx.now()).slice(0, 10)}.csv`, csv, rows: rows.length, truncated };
 }

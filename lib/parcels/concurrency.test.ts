@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { LIVE_STATES_SQL } from "@/db/schema";
 import { SIZE_RANK } from "@/lib/slots/sizes";
 import { createCourier, createTestWorld, trackingNumber, type TestWorld } from "@/lib/testing/factories";
 import { createStation, deposit, eventsOf, freeSlotIds, recipientPhone } from "@/lib/testing/parcels";
@@ -27,7 +28,7 @@ function slotsWithTwoLiveParcels(): unknown[] {
   return world.db.$client
     .prepare(
       `select slot_id, count(*) as n from parcels
-       where state in ('reserved', 'deposited', 'expired') group by slot_id having n > 1`,
+       where state in ${LIVE_STATES_SQL} group by slot_id having n > 1`,
     )
     .all();
 }

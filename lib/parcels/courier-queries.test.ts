@@ -8,7 +8,6 @@ import {
   listCourierToday,
   listOpenReservations,
   listTakeBack,
-  startOfDay,
 } from "@/lib/parcels/courier-queries";
 import { reportSlotFault } from "@/lib/parcels/reassign";
 import { expireOverdueParcels, RESERVATION_MS } from "@/lib/parcels/sweep";
@@ -168,16 +167,6 @@ describe("depositScreen", () => {
   });
 });
 
-describe("startOfDay", () => {
-  it("is midnight at the sites (UTC+8), whatever the UTC date", () => {
-    expect(startOfDay(Date.UTC(2026, 10, 26, 9, 0))).toBe(Date.UTC(2026, 10, 25, 16, 0));
-    expect(startOfDay(Date.UTC(2026, 10, 26, 17, 30))).toBe(Date.UTC(2026, 10, 26, 16, 0));
-    expect(startOfDay(Date.UTC(2026, 10, 26, 16, 0))).toBe(Date.UTC(2026, 10, 26, 16, 0));
-    expect(startOfDay(Date.UTC(2026, 10, 26, 15, 59, 59, 999))).toBe(Date.UTC(2026, 10, 25, 16, 0));
-    expect(startOfDay(Date.UTC(2026, 10, 26, 12, 0), "UTC")).toBe(Date.UTC(2026, 10, 26));
-  });
-});
-
 describe("listCourierToday", () => {
   it("lists what the courier did since midnight, latest first, with the state now", async () => {
     // 09:00 UTC is 17:00 at the sites; yesterday ended at 16:00 UTC the day before.
@@ -210,6 +199,25 @@ describe("listCourierToday", () => {
     ]);
     expect(day.entries[0].at).toBe(start);
     expect(day).toMatchObject({ deposited: 1, takenBack: 1, takeBackUnconfirmed: 0 });
+  });
+
+  it("starts each site's today at midnight in the site's own time zone", async () => {
+    // Clock 09:00 UTC on 26 Nov: the Berlin site's day began at 23:00 UTC on the 25th,
+    // the Shanghai site's at 16:00 UTC on the 25th.
+    const berlin = createStation(world, { timeZone: "Europe/Berlin" });
+    const shanghai = createStation(world, { organizationId: berlin.organizationId });
+    const courier = createCourier(world.db, berlin.carrier.id, [berlin.site.id, shanghai.site.id]);
+    world.clock.now = Date.UTC(2026, 10, 25, 20, 0); // 21:00 on the 25th in Berlin, 04:00 on the 26th in Shanghai
+    const lateInBerlin = await deposit(world, courier, berlin.site.id);
+    const earlyInShanghai = await deposit(world, courier, shanghai.site.id);
+    world.clock.now = Date.UTC(2026, 10, 26, 0, 30); // 01:30 on the 26th in Berlin
+    const todayInBerlin = await deposit(world, courier, berlin.site.id);
+    world.clock.now = start;
+
+    const day = listCourierToday(world.ctx(courier));
+    expect(day.entries.map((entry) => entry.parcel.id)).toEqual([todayInBerlin.parcel.id, earlyInShanghai.parcel.id]);
+    expect(day.entries.map((entry) => entry.parcel.id)).not.toContain(lateInBerlin.parcel.id);
+    expect(day.since).toBe(Date.UTC(2026, 10, 25, 16, 0));
   });
 
   it("leaves out a colleague's work, and parcels at sites the courier no longer serves", async () => {

@@ -1,9 +1,10 @@
 import "server-only";
 import { and, asc, desc, eq, gt, gte, inArray, lte, or } from "drizzle-orm";
-import { courierSites, lockers, parcelEvents, parcels, slots, type SlotSize } from "@/db/schema";
+import { courierSites, lockers, parcelEvents, parcels, sites, slots, type SlotSize } from "@/db/schema";
 import { courierServesSite, requireCourier, type CourierActor } from "@/lib/auth/authorize";
 import type { Ctx } from "@/lib/context";
 import { notFound } from "@/lib/errors";
+import { DEFAULT_TIME_ZONE, startOfDay } from "@/lib/time";
 import { loadVisibleParcel } from "./access";
 import { TAKE_BACK_STARTED_EVENT, takeBackProgress } from "./take-back";
 import { toParcelView, type ParcelView } from "./view";
@@ -140,29 +141,6 @@ function lockerAround(ctx: Ctx, slotId: number | null): LockerMap | null {
   return { code: locker.code, rows: locker.rows, columns: locker.columns, doors };
 }
 
-/** The time zone the sites keep (as lib/format.ts shows times); "today" is their day. */
-const SITE_TIME_ZONE = "Asia/Shanghai";
-
-/** Midnight of the day containing `ms`, in `timeZone`, as epoch milliseconds. */
-export function startOfDay(ms: number, timeZone = SITE_TIME_ZONE): number {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  }).formatToParts(ms);
-  const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)!.value);
-  const [year, month, day] = [part("year"), part("month") - 1, part("day")];
-  // The zone's offset at `ms`; a day that starts across a DST change is off by that change,
-  // which the campus zones (no DST) never see.
-  const offset = Date.UTC(year, month, day, part("hour"), part("minute"), part("second")) - Math.floor(ms / 1000) * 1000;
-  return Date.UTC(year, month, day) - offset;
-}
-
 export type CourierDayEntry = {
   parcel: ParcelView;
   /**
@@ -176,6 +154,7 @@ export type CourierDayEntry = {
 };
 
 export type CourierDay = {
+  /** The earliest midnight among the courier's sites; each site's "today" starts at its own. */
   since: number;
   entries: CourierDayEntry[];
   deposited: number;
@@ -186,15 +165,24 @@ export type CourierDay = {
 };
 
 /**
- * The parcels the courier handled today (since midnight at the sites), latest first, with
+ * The parcels the courier handled today (since midnight at each parcel's site, in the
+ * site's own time zone), latest first, with
  * their state now: deposits, open doors, cancellations and take-backs. Only the courier's
  * own carrier's parcels at sites they still serve. Couriers only.
  */
 export function listCourierToday(ctx: Ctx): CourierDay {
   const courier = requireCourier(ctx);
-  const since = startOfDay(ctx.now());
+  const now = ctx.now();
+  const served = ctx.db
+    .select({ siteId: sites.id, timeZone: sites.timeZone })
+    .from(courierSites)
+    .innerJoin(sites, eq(sites.id, courierSites.siteId))
+    .where(eq(courierSites.userId, courier.userId))
+    .all();
+  const todayAt = new Map(served.map((site) => [site.siteId, startOfDay(site.timeZone, now)]));
+  const since = todayAt.size > 0 ? Math.min(...todayAt.values()) : startOfDay(DEFAULT_TIME_ZONE, now);
   const events = ctx.db
-    .select({ parcelId: parcelEvents.parcelId, kind: parcelEvents.kind, at: parcelEvents.at })
+    .select({ parcelId: parcelEvents.parcelId, siteId: parcels.siteId, kind: parcelEvents.kind, at: parcelEvents.at })
     .from(parcelEvents)
     .innerJoin(parcels, eq(parcels.id, parcelEvents.parcelId))
     .innerJoin(courierSites, and(eq(courierSites.siteId, parcels.siteId), eq(courierSites.userId, courier.userId)))
@@ -210,6 +198,7 @@ export function listCourierToday(ctx: Ctx): CourierDay {
 
   const byParcel = new Map<number, { at: number; kinds: Set<string> }>();
   for (const event of events) {
+    if (event.at < todayAt.get(event.siteId)!) continue;
     const entry = byParcel.get(event.parcelId) ?? { at: event.at, kinds: new Set<string>() };
     entry.kinds.add(event.kind);
     byParcel.set(event.parcelId, entry);

@@ -1,4 +1,5 @@
 import "server-only";
+import { LIVE_STATES_SQL } from "@/db/schema";
 import { writeTransaction } from "@/db/transaction";
 import { requireCourier } from "@/lib/auth/authorize";
 import type { Ctx } from "@/lib/context";
@@ -71,7 +72,7 @@ function uniqueCode(ctx: Ctx, siteId: number): string {
   for (let attempt = 0; attempt < 20; attempt++) {
     const code = generatePickupCode();
     const taken = ctx.db.$client
-      .prepare("select id from parcels where site_id = ? and pickup_code_hash = ? and state in ('reserved', 'deposited', 'expired')")
+      .prepare(`select id from parcels where site_id = ? and pickup_code_hash = ? and state in ${LIVE_STATES_SQL}`)
       .get(siteId, hashPickupCode(ctx.keys, siteId, code));
     if (!taken) return code;
   }

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parcels, slots, type ParcelState, type SlotSize } from "@/db/schema";
+import { LIVE_STATES, parcels, slots, type ParcelState, type SlotSize } from "@/db/schema";
 import { collectParcel } from "@/lib/parcels/collect";
 import { SIZE_RANK } from "@/lib/slots/sizes";
 import { createCarrier, createTestWorld, trackingNumber, type TestWorld } from "@/lib/testing/factories";
@@ -19,7 +19,7 @@ beforeAll(() => {
 afterAll(() => world.close());
 
 const TRIGGER = /slot does not fit parcel/;
-const LIVE: ParcelState[] = ["reserved", "deposited", "expired"];
+
 const FINISHED: ParcelState[] = ["collected", "returned", "cancelled"];
 
 type RawParcel = {
@@ -66,7 +66,7 @@ function slotsBySize(station: Station): Record<SlotSize, number[]> {
 }
 
 describe("1. a slot holds at most one live parcel", () => {
-  it.each(LIVE.flatMap((first) => LIVE.map((second) => [first, second] as const)))(
+  it.each(LIVE_STATES.flatMap((first) => LIVE_STATES.map((second) => [first, second] as const)))(
     "a %s parcel and a %s parcel in the same slot: UNIQUE constraint",
     (first, second) => {
       const station = createStation(world);
@@ -229,7 +229,7 @@ describe("3. a pickup code is unique among the live parcels of its site", () => 
 });
 
 describe("4. a carrier's tracking number names at most one live parcel", () => {
-  it.each(["announced", ...LIVE] as ParcelState[])("a second live parcel while one is %s: UNIQUE constraint", (state) => {
+  it.each(["announced", ...LIVE_STATES] as ParcelState[])("a second live parcel while one is %s: UNIQUE constraint", (state) => {
     const station = createStation(world);
     const [first, second] = slotsBySize(station).M;
     const number = trackingNumber();

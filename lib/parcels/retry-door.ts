@@ -1,4 +1,5 @@
 import "server-only";
+import { LIVE_STATES_SQL } from "@/db/schema";
 import { writeTransaction } from "@/db/transaction";
 import { requireCourier, requireKiosk } from "@/lib/auth/authorize";
 import type { Ctx } from "@/lib/context";
@@ -85,7 +86,7 @@ async function retryDoor(ctx: Ctx, purpose: DoorPurpose, find: () => { id: numbe
     if (sinceDeposit[0] !== "open_failed" || opens >= DOOR_RETRY.maxOpens) throw new DomainError("NOT_FOUND", NO_RETRY);
     // Another parcel in the door (a take-back's own expired parcel is still in it).
     const taken = sqlite
-      .prepare("select 1 from parcels where slot_id = ? and id <> ? and state in ('reserved', 'deposited', 'expired')")
+      .prepare(`select 1 from parcels where slot_id = ? and id <> ? and state in ${LIVE_STATES_SQL}`)
       .get(parcel.slotId, parcel.id);
     if (taken) throw new DomainError("NOT_FOUND", NO_RETRY);
     return { command: recordOpenCommand(ctx, parcel.slotId, parcel.id, `${purpose} retry`), opens: opens + 1 };

@@ -1,9 +1,9 @@
 import { z } from "zod";
+import { Id } from "@/lib/validation";
 import { SIZES } from "@/db/schema";
 import { Phone } from "@/lib/phone";
 import { CODE_DIGITS, PHONE_DIGITS } from "@/lib/pickup-codes/code";
 
-const Id = z.coerce.number<unknown>().int().positive();
 const optionalText = (max: number) =>
   z
     .string()

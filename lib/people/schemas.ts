@@ -1,9 +1,9 @@
 import "server-only";
 import { z } from "zod";
+import { Id } from "@/lib/validation";
 import { Password } from "@/lib/auth/schemas";
 import { Phone } from "@/lib/phone";
 
-const Id = z.coerce.number<unknown>().int().positive();
 
 const Name = z.string({ message: "Enter a name." }).trim().min(1, "Enter a name.").max(80, "Use at most 80 characters.");
 const Email = z

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
-import { lockers, slots, type ParcelState, type SlotSize } from "@/db/schema";
+import { LIVE_STATES_IN, lockers, slots, type ParcelState, type SlotSize } from "@/db/schema";
 import { writeTransaction } from "@/db/transaction";
 import { idOrNotFound, loadOrganizationLocker, loadOrganizationSite } from "@/lib/admin/scope";
 import { isTriggerRefusal, isUniqueViolation } from "@/lib/admin/sqlite";
@@ -18,8 +18,6 @@ import { AddLockerInput, LockerRef } from "./schemas";
  * refuses too); one that never held anything is deleted; one with history is retired —
  * its doors leave service for good but keep every parcel and door event that names them.
  */
-
-const LIVE = sql.raw(`('reserved', 'deposited', 'expired')`);
 
 export type DoorState = "free" | "reserved" | "occupied" | "expired" | "out_of_service" | "retired";
 
@@ -79,7 +77,7 @@ export function listSiteLockers(ctx: Ctx, siteIdParam: unknown): SiteLocker[] {
            s.out_of_service_reason as outOfServiceReason, s.retired_at as retiredAt,
            p.id as parcelId, p.tracking_number as trackingNumber, p.state as parcelState
     from slots s
-    left join parcels p on p.slot_id = s.id and p.state in ${LIVE}
+    left join parcels p on p.slot_id = s.id and p.state in ${LIVE_STATES_IN}
     where s.site_id = ${site.id}
     order by s.row, s.column`);
   return cabinets.map((locker) => ({
@@ -158,7 +156,7 @@ export function removeLocker(ctx: Ctx, raw: unknown): RemovedLocker {
       if (locker.retiredAt !== null) throw new DomainError("CONFLICT", `Locker ${locker.code} is already retired.`);
       const live = ctx.db.get<{ n: number }>(sql`
         select count(*) as n from parcels p join slots s on s.id = p.slot_id
-        where s.locker_id = ${locker.id} and p.state in ${LIVE}`)!.n;
+        where s.locker_id = ${locker.id} and p.state in ${LIVE_STATES_IN}`)!.n;
       if (live > 0) throw holdsParcels(`Locker ${locker.code}`, live);
 
       const doorIds = ctx.db.select({ id: slots.id }).from(slots).where(eq(slots.lockerId, locker.id)).all().map((s) => s.id);

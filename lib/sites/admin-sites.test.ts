@@ -85,6 +85,18 @@ describe("updateSite", () => {
     });
   });
 
+  it("keeps a site's time zone unless one is chosen, and refuses a zone that does not exist", async () => {
+    const site = createSite(world.ctx(scene.admin), siteInput());
+    expect(site.timeZone).toBe("Asia/Shanghai");
+    const { site: moved, changed } = updateSite(world.ctx(scene.admin), { ...siteInput({ code: site.code, name: site.name }), address: site.address, siteId: site.id, timeZone: "Europe/Berlin" });
+    expect(moved.timeZone).toBe("Europe/Berlin");
+    expect(changed).toEqual(["timeZone"]);
+    const { site: kept } = updateSite(world.ctx(scene.admin), { ...siteInput({ code: site.code, name: site.name }), address: site.address, siteId: site.id });
+    expect(kept.timeZone).toBe("Europe/Berlin");
+    const error = await expectRefused(world, scene.admin, (ctx) => createSite(ctx, siteInput({ timeZone: "Mars/Olympus" })), "INVALID");
+    expect((error.details as { fieldErrors: Record<string, string[]> }).fieldErrors.timeZone).toBeDefined();
+  });
+
   it("writes no audit row when nothing changed", () => {
     const site = createSite(world.ctx(scene.admin), siteInput());
     const before = auditRows(world, orgOf(scene.admin)).length;

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
-import { sites } from "@/db/schema";
+import { LIVE_STATES_IN, sites } from "@/db/schema";
 import { writeTransaction } from "@/db/transaction";
 import { idOrNotFound, loadOrganizationSite, type SiteRow } from "@/lib/admin/scope";
 import { isUniqueViolation } from "@/lib/admin/sqlite";
@@ -23,6 +23,7 @@ export type AdminSite = {
   openingHours: string;
   holdPeriodHours: number;
   status: "open" | "closed";
+  timeZone: string;
   createdAt: number;
 };
 
@@ -37,6 +38,7 @@ function toAdminSite(site: SiteRow): AdminSite {
     openingHours: site.openingHours,
     holdPeriodHours: site.holdPeriodHours,
     status: site.status,
+    timeZone: site.timeZone,
     createdAt: site.createdAt,
   };
 }
@@ -72,7 +74,7 @@ export function createSite(ctx: Ctx, raw: unknown): AdminSite {
   }
 }
 
-const EDITABLE = ["name", "code", "address", "latitude", "longitude", "openingHours", "holdPeriodHours"] as const;
+const EDITABLE = ["name", "code", "address", "latitude", "longitude", "openingHours", "holdPeriodHours", "timeZone"] as const;
 
 /**
  * Changes a site's details. A new hold period applies to parcels deposited from now on;
@@ -81,10 +83,11 @@ const EDITABLE = ["name", "code", "address", "latitude", "longitude", "openingHo
  */
 export function updateSite(ctx: Ctx, raw: unknown): { site: AdminSite; changed: string[] } {
   const admin = requireAdmin(ctx);
-  const { siteId, ...fields } = parseInput(UpdateSiteInput, raw);
+  const { siteId, ...given } = parseInput(UpdateSiteInput, raw);
   try {
     return writeTransaction(ctx.db, () => {
       const before = loadOrganizationSite(ctx, admin, siteId);
+      const fields = { ...given, timeZone: given.timeZone ?? before.timeZone };
       const changed = EDITABLE.filter((field) => before[field] !== fields[field]);
       if (changed.length === 0) return { site: toAdminSite(before), changed };
       const after = ctx.db.update(sites).set(fields).where(eq(sites.id, before.id)).returning().get();
@@ -97,7 +100,7 @@ export function updateSite(ctx: Ctx, raw: unknown): { site: AdminSite; changed: 
       return { site: toAdminSite(after), changed: [...changed] };
     });
   } catch (error) {
-    if (isUniqueViolation(error, "sites.code")) throw codeTaken(fields.code);
+    if (isUniqueViolation(error, "sites.code")) throw codeTaken(given.code);
     throw error;
   }
 }
@@ -169,7 +172,7 @@ export function listSitesForAdmin(ctx: Ctx): SiteListEntry[] {
            count(p.id) as live
     from sites st
     left join slots s on s.site_id = st.id and s.retired_at is null
-    left join parcels p on p.slot_id = s.id and p.state in ('reserved', 'deposited', 'expired')
+    left join parcels p on p.slot_id = s.id and p.state in ${LIVE_STATES_IN}
     where st.organization_id = ${admin.organizationId}
     group by st.id`);
   return rows.map((site) => {

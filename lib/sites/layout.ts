@@ -19,6 +19,7 @@ export type NewSite = {
   openingHours?: string;
   holdPeriodHours?: number;
   status?: "open" | "closed";
+  timeZone?: string;
 };
 
 export function insertSite(db: Db, site: NewSite, now = Date.now()) {

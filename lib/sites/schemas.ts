@@ -1,5 +1,7 @@
 import "server-only";
 import { z } from "zod";
+import { isTimeZone } from "@/lib/time";
+import { Id } from "@/lib/validation";
 import { formatLayoutText, parseLayoutText } from "./layout-text";
 
 /*
@@ -7,7 +9,6 @@ import { formatLayoutText, parseLayoutText } from "./layout-text";
  * may send numbers; both parse the same way. Messages are written for the admin.
  */
 
-const Id = z.coerce.number<unknown>().int().positive();
 
 const text = (label: string, min: number, max: number) =>
   z
@@ -47,6 +48,8 @@ const SiteFields = z.object({
     .transform((value) => Number(value))
     .refine((value) => Number.isInteger(value), "The hold period is a whole number of hours.")
     .refine((value) => value >= 1 && value <= 720, "The hold period is between 1 hour and 720 hours (30 days)."),
+  // IANA name. Left out, a new site keeps DEFAULT_TIME_ZONE and an edited one its own.
+  timeZone: z.string().trim().refine(isTimeZone, "Choose a time zone from the list, e.g. Asia/Shanghai.").optional(),
 });
 
 export const CreateSiteInput = SiteFields;

@@ -1,7 +1,7 @@
 import "server-only";
 import type { DoorEventKind } from "@/db/schema";
 import { eq, sql } from "drizzle-orm";
-import { slots, type ParcelState, type SlotSize } from "@/db/schema";
+import { LIVE_STATES_IN, slots, type ParcelState, type SlotSize } from "@/db/schema";
 import { writeTransaction } from "@/db/transaction";
 import { describeActor, describeDoorEvent, describeParcelEvent, parseDetail } from "@/lib/admin/describe";
 import { idOrNotFound, loadOrganizationSlot, type SlotRow } from "@/lib/admin/scope";
@@ -21,13 +21,11 @@ import { parseInput } from "@/lib/validation";
  * writes its audit row in the same transaction as the change.
  */
 
-const LIVE = sql.raw(`('reserved', 'deposited', 'expired')`);
-
 type LiveParcel = { id: number; trackingNumber: string; state: ParcelState };
 
 function liveParcelIn(ctx: Ctx, slotId: number): LiveParcel | undefined {
   return ctx.db.get<LiveParcel>(sql`
-    select id, tracking_number as trackingNumber, state from parcels where slot_id = ${slotId} and state in ${LIVE}`);
+    select id, tracking_number as trackingNumber, state from parcels where slot_id = ${slotId} and state in ${LIVE_STATES_IN}`);
 }
 
 export type SlotChange = { id: number; siteId: number; label: string; inService: boolean; retired: boolean; holdsParcel: boolean };
@@ -207,7 +205,7 @@ export function getSlotDetail(ctx: Ctx, slotIdParam: unknown): SlotDetail {
     select p.id, p.tracking_number as trackingNumber, p.state, c.name as carrierName,
            p.deposited_at as depositedAt, p.expires_at as expiresAt
     from parcels p join carriers c on c.id = p.carrier_id
-    where p.slot_id = ${slot.id} and p.state in ${LIVE}`);
+    where p.slot_id = ${slot.id} and p.state in ${LIVE_STATES_IN}`);
   const rows = ctx.db.all<{
     source: "door" | "parcel";
     id: number;

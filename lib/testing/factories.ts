@@ -57,7 +57,7 @@ export function createOrganization(db: Db, name = "Test Campus") {
 export function createSite(
   db: Db,
   organizationId: number,
-  options: { name?: string; latitude?: number; longitude?: number; holdPeriodHours?: number; status?: "open" | "closed" } = {},
+  options: { name?: string; latitude?: number; longitude?: number; holdPeriodHours?: number; status?: "open" | "closed"; timeZone?: string } = {},
 ) {
   const code = unique("S").toUpperCase();
   return insertSite(db, {
@@ -69,6 +69,7 @@ export function createSite(
     longitude: options.longitude ?? 120.12,
     holdPeriodHours: options.holdPeriodHours,
     status: options.status,
+    timeZone: options.timeZone,
   });
 }
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { parcelEvents, parcels, slots } from "@/db/schema";
+import { LIVE_STATES_SQL, parcelEvents, parcels, slots } from "@/db/schema";
 import type { KioskActor, UserActor } from "@/lib/context";
 import { confirmDeposit } from "@/lib/parcels/deposit";
 import { reserveParcel } from "@/lib/parcels/reserve";
@@ -45,6 +45,7 @@ export type StationOptions = {
   longitude?: number;
   status?: "open" | "closed";
   name?: string;
+  timeZone?: string;
 };
 
 export function createStation(world: TestWorld, options: StationOptions = {}): Station {
@@ -56,6 +57,7 @@ export function createStation(world: TestWorld, options: StationOptions = {}): S
     longitude: options.longitude,
     status: options.status,
     name: options.name,
+    timeZone: options.timeZone,
   });
   const locker = createLocker(db, site.id, options.layout);
   const carrier = createCarrier(db);
@@ -145,7 +147,7 @@ export function freeSlotIds(db: Db, siteId: number): number[] {
     .prepare(
       `select s.id from slots s
        where s.site_id = ? and s.in_service = 1
-         and not exists (select 1 from parcels p where p.slot_id = s.id and p.state in ('reserved', 'deposited', 'expired'))
+         and not exists (select 1 from parcels p where p.slot_id = s.id and p.state in ${LIVE_STATES_SQL})
        order by s.id`,
     )
     .pluck()

@@ -1,8 +1,6 @@
 import "server-only";
-import { notFound } from "next/navigation";
 import { requestContext, requirePageUser } from "@/lib/auth/current";
 import type { Ctx } from "@/lib/context";
-import { isDomainError } from "@/lib/errors";
 
 /*
  * The admin console's two edges. Pages: send anyone but an admin to their own home, then
@@ -13,16 +11,6 @@ import { isDomainError } from "@/lib/errors";
 export async function adminPageContext(): Promise<Ctx> {
   await requirePageUser("admin");
   return requestContext();
-}
-
-/** A read that may name something absent — or another organization's — renders 404. */
-export function orNotFound<T>(read: () => T): T {
-  try {
-    return read();
-  } catch (error) {
-    if (isDomainError(error) && error.code === "NOT_FOUND") notFound();
-    throw error;
-  }
 }
 
 /**

@@ -1,5 +1,4 @@
 import "server-only";
-import { notFound } from "next/navigation";
 import type { Ctx } from "@/lib/context";
 import { isDomainError } from "@/lib/errors";
 import { viewParcel } from "@/lib/parcels/timeline";
@@ -17,16 +16,6 @@ export function parcelForNotice(ctx: Ctx, raw: string | string[] | undefined): P
     return viewParcel(ctx, id);
   } catch (error) {
     if (isDomainError(error) && error.code === "NOT_FOUND") return null;
-    throw error;
-  }
-}
-
-/** Runs a read; a NOT_FOUND (absent, or not the courier's to see) becomes the 404 page. */
-export function orNotFound<T>(read: () => T): T {
-  try {
-    return read();
-  } catch (error) {
-    if (isDomainError(error) && error.code === "NOT_FOUND") notFound();
     throw error;
   }
 }

@@ -50,7 +50,7 @@ export default async function KioskPage({ params }: Props) {
             </p>
           </div>
         </div>
-        <KioskClock />
+        <KioskClock timeZone={site.timeZone} />
       </header>
       <main className="flex flex-1 flex-col">
         {ctx ? (

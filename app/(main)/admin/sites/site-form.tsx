@@ -3,14 +3,18 @@
 import Link from "next/link";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { buttonClass } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
+import { Field, Select } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import type { AdminSite } from "@/lib/sites/admin-sites";
+import { DEFAULT_TIME_ZONE } from "@/lib/time";
 import { createSiteAction, updateSiteAction } from "./actions";
 import { useFormAction } from "@/components/ui/use-form-action";
 
-/** Creates a site, or edits one when `site` is given. */
-export function SiteForm({ site }: { site?: AdminSite }) {
+/**
+ * Creates a site, or edits one when `site` is given. `timeZones` come from the server, so
+ * the options match whatever the browser's own Intl knows.
+ */
+export function SiteForm({ site, timeZones }: { site?: AdminSite; timeZones: readonly string[] }) {
   const { state, formAction: action, errors } = useFormAction(site ? updateSiteAction : createSiteAction);
   const value = (name: keyof AdminSite & string) =>
     state.status === "error" ? state.values[name] : site ? String(site[name]) : undefined;
@@ -77,6 +81,20 @@ export function SiteForm({ site }: { site?: AdminSite }) {
           errors={errors.holdPeriodHours}
           hint={site ? "Applies to parcels deposited from now on." : "How long a parcel waits before it expires; 1 to 720."}
         />
+        <Select
+          name="timeZone"
+          label="Time zone"
+          defaultValue={value("timeZone") ?? DEFAULT_TIME_ZONE}
+          errors={errors.timeZone}
+          hint="When the station's days start and how its times read."
+          className="sm:col-span-2"
+        >
+          {timeZones.map((zone) => (
+            <option key={zone} value={zone}>
+              {zone}
+            </option>
+          ))}
+        </Select>
       </fieldset>
       <div className="flex flex-wrap gap-3">
         <SubmitButton pendingLabel={site ? "Saving…" : "Creating…"}>{site ? "Save changes" : "Create site"}</SubmitButton>

@@ -9,7 +9,8 @@ import { IncidentBadge, ParcelStateBadge } from "@/components/admin/parcel-state
 import { DoorNotOpenedBadge } from "@/components/parcels/door-not-opened";
 import { formatDateTime } from "@/lib/format";
 import { getParcelDetail, type ParcelMessageStatus } from "@/lib/parcels/admin-detail";
-import { adminPageContext, orNotFound } from "../../admin-context";
+import { adminPageContext } from "../../admin-context";
+import { orNotFound } from "../../../or-not-found";
 import { cancelParcelAction, extendHoldAction, resendPickupCodeAction } from "./actions";
 import { IncidentForm } from "./incident-form";
 

@@ -9,7 +9,8 @@ import { buttonClass } from "@/components/ui/button";
 import { formatDateTime } from "@/lib/format";
 import { listSiteLockers, type SiteLocker } from "@/lib/sites/admin-lockers";
 import { getOrganizationSite } from "@/lib/sites/admin-sites";
-import { adminPageContext, orNotFound } from "../../admin-context";
+import { adminPageContext } from "../../admin-context";
+import { orNotFound } from "../../../or-not-found";
 import { listSiteKiosks, type SiteKiosk } from "@/lib/kiosk/pairing";
 import { PairByCodeForm } from "@/components/admin/pair-by-code-form";
 import { claimPairingCodeAction, closeSiteAction, pairKioskScreenAction, removeLockerAction, reopenSiteAction, unpairKioskAction } from "../actions";
@@ -72,7 +73,8 @@ export default async function SitePage({ params, searchParams }: Props) {
             </Fact>
             <Fact term="Opening hours">{site.openingHours}</Fact>
             <Fact term="Hold period">{site.holdPeriodHours} hours</Fact>
-            <Fact term="Created">{formatDateTime(site.createdAt)}</Fact>
+            <Fact term="Time zone">{site.timeZone}</Fact>
+            <Fact term="Created">{formatDateTime(site.createdAt, site.timeZone)}</Fact>
           </dl>
         </Panel>
         <Panel id="site-status" title={site.status === "open" ? "Close temporarily" : "Closed"}>

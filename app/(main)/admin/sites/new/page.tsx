@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/admin/page-header";
 import { adminPageContext } from "../../admin-context";
+import { TIME_ZONES } from "@/lib/time";
 import { SiteForm } from "../site-form";
 
 export const metadata: Metadata = { title: "New site" };
@@ -14,7 +15,7 @@ export default async function NewSitePage() {
         crumbs={[{ href: "/admin/sites", label: "Sites" }]}
         description="A site opens at once; it takes deposits as soon as it has a locker and couriers assigned."
       />
-      <SiteForm />
+      <SiteForm timeZones={TIME_ZONES} />
     </section>
   );
 }

@@ -6,7 +6,8 @@ import { Notice } from "@/components/admin/notice";
 import { Fact, PageHeader, Panel } from "@/components/admin/page-header";
 import { getOrganizationCourier } from "@/lib/people/couriers";
 import { listSiteChoices } from "@/lib/sites/admin-sites";
-import { adminPageContext, orNotFound } from "../../../admin-context";
+import { adminPageContext } from "../../../admin-context";
+import { orNotFound } from "../../../../or-not-found";
 import { deactivateCourierAction, reactivateCourierAction } from "../../actions";
 import { CourierSitesForm } from "./courier-sites-form";
 

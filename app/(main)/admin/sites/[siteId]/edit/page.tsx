@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/admin/page-header";
 import { getOrganizationSite } from "@/lib/sites/admin-sites";
-import { adminPageContext, orNotFound } from "../../../admin-context";
+import { adminPageContext } from "../../../admin-context";
+import { orNotFound } from "../../../../or-not-found";
+import { TIME_ZONES } from "@/lib/time";
 import { SiteForm } from "../../site-form";
 
 export const metadata: Metadata = { title: "Edit site" };
@@ -19,7 +21,7 @@ export default async function EditSitePage({ params }: { params: Promise<{ siteI
           { href: `/admin/sites/${site.id}`, label: site.name },
         ]}
       />
-      <SiteForm site={site} />
+      <SiteForm site={site} timeZones={TIME_ZONES} />
     </section>
   );
 }

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { PageHeader } from "@/components/admin/page-header";
 import { listSiteLockers } from "@/lib/sites/admin-lockers";
 import { getOrganizationSite } from "@/lib/sites/admin-sites";
-import { adminPageContext, orNotFound } from "../../../../admin-context";
+import { adminPageContext } from "../../../../admin-context";
+import { orNotFound } from "../../../../../or-not-found";
 import { LockerForm } from "./locker-form";
 
 export const metadata: Metadata = { title: "Add a locker" };

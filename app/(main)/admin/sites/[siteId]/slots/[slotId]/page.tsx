@@ -12,7 +12,8 @@ import { formatDateTime } from "@/lib/format";
 import { listSiteLockers } from "@/lib/sites/admin-lockers";
 import { getSlotDetail } from "@/lib/slots/admin-slots";
 import { describeSize } from "@/lib/slots/sizes";
-import { adminPageContext, orNotFound } from "../../../../admin-context";
+import { adminPageContext } from "../../../../admin-context";
+import { orNotFound } from "../../../../../or-not-found";
 import { backInServiceAction, openRemotelyAction, outOfServiceAction, retireSlotAction } from "./actions";
 
 export const metadata: Metadata = { title: "Door" };
