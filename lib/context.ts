@@ -35,3 +35,13 @@ export type Ctx<A extends Actor = Actor> = {
 export function actorUserId(actor: Actor): number | null {
   return actor.kind === "user" ? actor.userId : null;
 }
+
+export type ActorKind = "user" | "kiosk" | "system" | "device";
+
+/** How an event row names who acted. */
+export function actorKind(actor: Actor): ActorKind {
+  // Anonymous callers are refused before they can change anything; "system" is a safe label.
+  if (actor.kind === "anonymous") return "system";
+  if (actor.kind === "user" && actor.viaTokenId !== undefined) return "device";
+  return actor.kind;
+}

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Ctx } from "@/lib/context";
-import { recordDoorEvent } from "@/lib/parcels/events";
+import { recordDoorEvent } from "./events";
 import { doorName, type DoorAddress } from "./door-controller";
 
 const DOOR_ADDRESS = `

@@ -8,7 +8,7 @@ import { queueParcelMessage } from "@/lib/notifications/outbox";
 import { encryptPickupCode, generatePickupCode, hashPickupCode } from "@/lib/pickup-codes/code";
 import { parseInput } from "@/lib/validation";
 import { loadVisibleParcel, type ParcelRow } from "./access";
-import { recordDoorEvent } from "./events";
+import { recordDoorEvent } from "@/lib/doors/events";
 import { ParcelRef } from "./schemas";
 import { moveParcel } from "./transition";
 import { toParcelView, type ParcelView } from "./view";

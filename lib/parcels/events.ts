@@ -1,17 +1,8 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { preparedQuery } from "@/db/prepared";
-import { doorEvents, parcelEvents, type DoorEventKind, type ParcelState } from "@/db/schema";
-import { actorUserId, type Actor, type Ctx } from "@/lib/context";
-
-type ActorKind = "user" | "kiosk" | "system" | "device";
-
-function actorKind(actor: Actor): ActorKind {
-  // Anonymous callers are refused before they can change anything; "system" is a safe label.
-  if (actor.kind === "anonymous") return "system";
-  if (actor.kind === "user" && actor.viaTokenId !== undefined) return "device";
-  return actor.kind;
-}
+import { parcelEvents, type ParcelState } from "@/db/schema";
+import { actorKind, actorUserId, type Ctx } from "@/lib/context";
 
 export type ParcelEventInput = {
   parcelId: number;
@@ -57,39 +48,3 @@ const insertParcelEvent = preparedQuery((db) =>
     })
     .prepare(),
 );
-const insertDoorEvent = preparedQuery((db) =>
-  db
-    .insert(doorEvents)
-    .values({
-      slotId: sql.placeholder("slotId"),
-      siteId: sql.placeholder("siteId"),
-      parcelId: sql.placeholder("parcelId"),
-      kind: sql.placeholder("kind"),
-      reason: sql.placeholder("reason"),
-      actorUserId: sql.placeholder("actorUserId"),
-      actorKind: sql.placeholder("actorKind"),
-      at: sql.placeholder("at"),
-    })
-    .prepare(),
-);
-
-export type DoorEventInput = {
-  slotId: number;
-  siteId: number;
-  parcelId: number | null;
-  kind: DoorEventKind;
-  reason?: string;
-};
-
-export function recordDoorEvent(ctx: Ctx, event: DoorEventInput): void {
-  insertDoorEvent(ctx.db).run({
-    slotId: event.slotId,
-    siteId: event.siteId,
-    parcelId: event.parcelId,
-    kind: event.kind,
-    reason: event.reason ?? null,
-    actorUserId: actorUserId(ctx.actor),
-    actorKind: actorKind(ctx.actor),
-    at: ctx.now(),
-  });
-}

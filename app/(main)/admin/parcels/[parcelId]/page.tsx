@@ -10,7 +10,7 @@ import { DoorNotOpenedBadge } from "@/components/parcels/door-not-opened";
 import { formatDateTime } from "@/lib/format";
 import { getParcelDetail, type ParcelMessageStatus } from "@/lib/parcels/admin-detail";
 import { adminPageContext } from "../../admin-context";
-import { orNotFound } from "../../../or-not-found";
+import { orNotFound } from "@/app/(main)/or-not-found";
 import { cancelParcelAction, extendHoldAction, resendPickupCodeAction } from "./actions";
 import { IncidentForm } from "./incident-form";
 

@@ -8,7 +8,7 @@ import { formatDateTime } from "@/lib/format";
 import { STATE_LABELS } from "@/lib/parcels/lifecycle";
 import { parcelTimeline } from "@/lib/parcels/timeline";
 import { maskPhone } from "@/lib/phone";
-import { orNotFound } from "../../../or-not-found";
+import { orNotFound } from "@/app/(main)/or-not-found";
 import { routeId } from "../../route-id";
 
 export const metadata: Metadata = { title: "Parcel" };

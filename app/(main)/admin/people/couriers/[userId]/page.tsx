@@ -7,7 +7,7 @@ import { Fact, PageHeader, Panel } from "@/components/admin/page-header";
 import { getOrganizationCourier } from "@/lib/people/couriers";
 import { listSiteChoices } from "@/lib/sites/admin-sites";
 import { adminPageContext } from "../../../admin-context";
-import { orNotFound } from "../../../../or-not-found";
+import { orNotFound } from "@/app/(main)/or-not-found";
 import { deactivateCourierAction, reactivateCourierAction } from "../../actions";
 import { CourierSitesForm } from "./courier-sites-form";
 

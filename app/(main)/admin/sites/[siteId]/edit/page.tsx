@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { PageHeader } from "@/components/admin/page-header";
 import { getOrganizationSite } from "@/lib/sites/admin-sites";
 import { adminPageContext } from "../../../admin-context";
-import { orNotFound } from "../../../../or-not-found";
+import { orNotFound } from "@/app/(main)/or-not-found";
 import { TIME_ZONES } from "@/lib/time";
 import { SiteForm } from "../../site-form";
 

@@ -3,7 +3,7 @@ import { PageHeader } from "@/components/admin/page-header";
 import { listSiteLockers } from "@/lib/sites/admin-lockers";
 import { getOrganizationSite } from "@/lib/sites/admin-sites";
 import { adminPageContext } from "../../../../admin-context";
-import { orNotFound } from "../../../../../or-not-found";
+import { orNotFound } from "@/app/(main)/or-not-found";
 import { LockerForm } from "./locker-form";
 
 export const metadata: Metadata = { title: "Add a locker" };

@@ -13,7 +13,7 @@ import { listSiteLockers } from "@/lib/sites/admin-lockers";
 import { getSlotDetail } from "@/lib/slots/admin-slots";
 import { describeSize } from "@/lib/slots/sizes";
 import { adminPageContext } from "../../../../admin-context";
-import { orNotFound } from "../../../../../or-not-found";
+import { orNotFound } from "@/app/(main)/or-not-found";
 import { backInServiceAction, openRemotelyAction, outOfServiceAction, retireSlotAction } from "./actions";
 
 export const metadata: Metadata = { title: "Door" };

@@ -4,7 +4,7 @@ import { requestContext, requirePageUser } from "@/lib/auth/current";
 import { formatDateTime } from "@/lib/format";
 import { depositScreen } from "@/lib/parcels/courier-queries";
 import { listCourierSites } from "@/lib/sites/queries";
-import { orNotFound } from "../../../../../or-not-found";
+import { orNotFound } from "@/app/(main)/or-not-found";
 import { routeId } from "../../../../route-id";
 import { DoorPanel } from "./door-panel";
 

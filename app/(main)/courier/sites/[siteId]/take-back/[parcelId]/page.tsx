@@ -8,7 +8,7 @@ import { formatDuration } from "@/lib/format";
 import { listTakeBack } from "@/lib/parcels/courier-queries";
 import { STATE_LABELS } from "@/lib/parcels/lifecycle";
 import { maskPhone } from "@/lib/phone";
-import { orNotFound } from "../../../../../or-not-found";
+import { orNotFound } from "@/app/(main)/or-not-found";
 import { parcelForNotice } from "../../../../parcel-lookup";
 import { routeId } from "../../../../route-id";
 import { retryTakeBackDoorAction } from "../actions";
