@@ -46,7 +46,7 @@ export default defineConfig({
     {
       // The journeys people take on a phone (or at the kiosk's touch screen).
       name: "phone",
-      testMatch: /(courier|customer|kiosk)[^/\\]*\.(spec|test)\.[cm]?[jt]sx?$/,
+      testMatch: /(^|[/\\])(courier|customer|kiosk)[^/\\]*\.(spec|test)\.[cm]?[jt]sx?$/,
       use: {
         viewport: { width: 390, height: 844 },
         deviceScaleFactor: 3,
