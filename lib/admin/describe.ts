@@ -63,7 +63,11 @@ export function describeParcelEvent(kind: string, detail: Detail): string {
 export function describeDoorEvent(kind: DoorEventKind, actorKind: string, reason: string | null): string {
   if (kind === "closed") return "Door closed";
   if (kind === "open_failed") return "Door did not open: the controller did not answer";
+  // The reasons the software writes itself (take-back, lib/parcels/retry-door.ts's retries);
+  // anything else is an admin's own words for a remote open.
   if (reason === "take back") return "Door opened to take the parcel back";
+  if (reason === "take back retry") return "Door tried again to take the parcel back";
+  if (reason === "pickup retry") return "Door tried again for the customer's pickup";
   if (actorKind === "kiosk") return "Door opened at the kiosk for pickup";
   if (reason) return `Door opened remotely: ${reason}`;
   return "Door opened for deposit";
