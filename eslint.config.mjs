@@ -20,7 +20,7 @@ const CLIENT_SAFE_MODULES = [
   "@/lib/forms/state",
   "@/lib/kiosk/qr-payload",
   "@/lib/kiosk/state",
-  "@/lib/sites/distance",
+  "@/lib/distance",
   "@/lib/sites/layout-text",
   "@/lib/slots/sizes",
   "@/lib/time",

@@ -7,7 +7,7 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   if (process.env.NEXT_PHASE === "phase-production-build") return;
-  const { startBackgroundJobs } = await import("./lib/notifications/background");
+  const { startBackgroundJobs } = await import("./lib/background/round");
   startBackgroundJobs();
   const { publishNodeApiHandler } = await import("./lib/api/node-server");
   publishNodeApiHandler();

@@ -7,7 +7,7 @@
 import path from "node:path";
 import { openDatabase } from "../db/client";
 import { handleApiRequest, type ApiServices } from "../lib/api/handler";
-import { SimulatedDoorController } from "../lib/doors/door-controller";
+import { SimulatedDoorController } from "@/lib/cabinet/door-controller";
 import { ROOT, SIZES, buildNetwork, codeReader, keys, percentile } from "./support";
 
 const CYCLES = Number(process.env.BENCH_CYCLES ?? 3000);

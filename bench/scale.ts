@@ -12,7 +12,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { openDatabase, type Db } from "../db/client";
 import type { Ctx, KioskActor, UserActor } from "../lib/context";
-import { SimulatedDoorController } from "../lib/doors/door-controller";
+import { SimulatedDoorController } from "@/lib/cabinet/door-controller";
 import { collectParcel } from "../lib/parcels/collect";
 import { confirmDeposit } from "../lib/parcels/deposit";
 import { reserveParcel } from "../lib/parcels/reserve";

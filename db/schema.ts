@@ -241,7 +241,7 @@ export const kiosks = sqliteTable(
 );
 
 /**
- * A screen waiting to be paired by its code (lib/kiosk/screen-pairing.ts). The screen
+ * A screen waiting to be paired by its code (lib/kiosk/pairing-codes.ts). The screen
  * already holds its device token in a cookie; an admin who types the code it shows turns
  * that token into a kiosk token (`tokenHash` moves to api_tokens) and the row goes.
  */

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Db } from "@/db/client";
 import type { Role } from "@/db/schema";
-import type { DoorController } from "./doors/door-controller";
+import type { DoorController } from "./cabinet/door-controller";
 import type { PickupCodeKeys } from "./pickup-codes/code";
 
 export type UserActor = {

@@ -10,7 +10,7 @@ import readline from "node:readline/promises";
 import { parseArgs } from "node:util";
 import { openDatabase } from "../db/client";
 import { appContext } from "../lib/app-context";
-import { SimulatedDoorController } from "../lib/doors/door-controller";
+import { SimulatedDoorController } from "@/lib/cabinet/door-controller";
 import { env } from "../lib/env";
 import { isDomainError } from "../lib/errors";
 import { bootstrapOrganization } from "../lib/people/bootstrap";

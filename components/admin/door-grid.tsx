@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { SlotSize } from "@/db/enums";
-import type { DoorState, SiteLocker } from "@/lib/sites/admin-lockers";
+import type { SiteLocker } from "@/lib/sites/admin-lockers";
+import type { DoorState } from "@/lib/slots/door-state";
 
 /*
  * A cabinet drawn as it stands: its doors in their rows and columns, a row as tall as its

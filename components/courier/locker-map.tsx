@@ -1,4 +1,4 @@
-import type { LockerMap as Locker } from "@/lib/parcels/courier-queries";
+import type { LockerMap as Locker } from "@/lib/courier/queries";
 import type { SlotSize } from "@/lib/slots/sizes";
 
 /** Row heights follow the doors' inner heights (80–640 mm), squeezed to fit a phone. */

@@ -5,7 +5,7 @@ import { useEffect, useMemo, useState, useSyncExternalStore } from "react";
 import { FreeSlots } from "@/components/sites/free-slots";
 import { buttonClass } from "@/components/ui/button";
 // The same great-circle distance the server uses to rank a full site's alternatives.
-import { distanceKm } from "@/lib/sites/distance";
+import { distanceKm } from "@/lib/distance";
 import type { SlotSize } from "@/lib/slots/sizes";
 import { formatKm } from "./site-full-notice";
 import { matchesSite } from "./site-search";

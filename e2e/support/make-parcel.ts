@@ -16,7 +16,7 @@ import { parcels, sites, users } from "@/db/schema";
 import { writeTransaction } from "@/db/transaction";
 import { loadUserActor } from "@/lib/auth/accounts";
 import type { Actor, Ctx } from "@/lib/context";
-import { doorName, SimulatedDoorController } from "@/lib/doors/door-controller";
+import { doorName, SimulatedDoorController } from "@/lib/cabinet/door-controller";
 import { doorAddress } from "@/lib/doors/open";
 import { appContext } from "@/lib/app-context";
 import { now } from "@/lib/clock";

@@ -8,9 +8,9 @@
  */
 import { openDatabase } from "@/db/client";
 import { now } from "@/lib/clock";
-import { SimulatedDoorController } from "@/lib/doors/door-controller";
+import { SimulatedDoorController } from "@/lib/cabinet/door-controller";
 import { env } from "@/lib/env";
-import { runBackgroundJobsOnce } from "@/lib/notifications/background";
+import { runBackgroundJobsOnce } from "@/lib/background/round";
 import { keysFromHex } from "@/lib/pickup-codes/code";
 
 async function main() {

@@ -6,7 +6,7 @@ import * as f from "@/lib/testing/factories";
 import { serveFetchRequest } from "./fetch-adapter";
 import { MAX_BODY_BYTES, type ApiServices } from "./handler";
 import { serveNodeRequest } from "./node-server";
-import { createApiToken } from "./tokens";
+import { createApiToken } from "@/lib/auth/api-tokens";
 
 /*
  * The two front doors of /api/v1 — Node's HTTP server (production) and the fetch-style

@@ -9,7 +9,7 @@ import * as f from "@/lib/testing/factories";
 import { handleApiRequest, type ApiServices } from "./handler";
 import { openApiDocument } from "./openapi";
 import { API_ROUTES, matchPath } from "./routes";
-import { createApiToken, revokeApiToken } from "./tokens";
+import { createApiToken, revokeApiToken } from "@/lib/auth/api-tokens";
 
 const world = f.createTestWorld();
 afterAll(() => world.close());

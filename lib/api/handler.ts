@@ -4,14 +4,14 @@ import type { Db } from "@/db/client";
 import { joinFirstWrite, writeTransaction } from "@/db/transaction";
 import { appContext } from "@/lib/app-context";
 import type { Ctx } from "@/lib/context";
-import type { DoorController } from "@/lib/doors/door-controller";
+import type { DoorController } from "@/lib/cabinet/door-controller";
 import { isDomainError } from "@/lib/errors";
 import type { PickupCodeKeys } from "@/lib/pickup-codes/code";
 import { errorBody, HTTP_STATUS, type ApiErrorBody } from "./errors";
 import { claimKey, fingerprint, KeyTaken, lookUpKey, releaseClaim, storeResponse, storeResponseSoon, type KeyState, type StoredResponse } from "./idempotency";
 import { openApiDocument } from "./openapi";
 import { API_ROUTES, matchPath, type ApiRoute } from "./routes";
-import { authenticateToken, type TokenActor } from "./tokens";
+import { authenticateToken, type TokenActor } from "@/lib/auth/api-tokens";
 
 export type ApiServices = {
   db: Db;

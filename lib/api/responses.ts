@@ -8,7 +8,7 @@ import type { RetryDoorResult } from "@/lib/parcels/retry-door";
 import type { ReserveResult } from "@/lib/parcels/reserve";
 import type { ParcelTimeline } from "@/lib/parcels/timeline";
 import type { ParcelView } from "@/lib/parcels/view";
-import type { SiteSummary } from "@/lib/sites/queries";
+import type { SiteSummary } from "@/lib/courier/sites";
 
 /*
  * The bodies /api/v1 answers with, for the OpenAPI document. Objects are strict (no

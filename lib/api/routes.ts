@@ -11,7 +11,7 @@ import { reserveParcel } from "@/lib/parcels/reserve";
 import { retryCollectedDoor, retryTakeBackDoor } from "@/lib/parcels/retry-door";
 import { AnnounceInput, CollectByQrInput, CollectInput, ReserveInput } from "@/lib/parcels/schemas";
 import { confirmTakeBack, takeBackParcel } from "@/lib/parcels/take-back";
-import { listCourierSites } from "@/lib/sites/queries";
+import { listCourierSites } from "@/lib/courier/sites";
 import { CancelledParcel, Collection, DoorRetry, ParcelWithDoor, ParcelWithReplay, ReassignedParcel, SiteList, Timeline } from "./responses";
 
 export type RouteScope = "carrier" | "kiosk";
@@ -92,7 +92,7 @@ export const API_ROUTES: ApiRoute[] = [
     summary: "Report that the door did not open or is damaged; the parcel gets another door",
     response: ReassignedParcel,
     body: Reason,
-    handle: async (ctx, { params, body }) => reassignAnswer(await reportSlotFault(ctx, { parcelId: params.parcelId, reason: body.reason as string })),
+    handle: async (ctx, { params, body }) => reassignAnswer(await reportSlotFault(ctx, { parcelId: params.parcelId, reason: body.reason })),
   },
   {
     method: "POST",

@@ -5,7 +5,7 @@ import type { Ctx } from "@/lib/context";
 
 /*
  * What the audit trail knows how to tell. The action names are stable strings in the
- * database; the trail (lib/audit/trail.ts) turns each into a sentence.
+ * database; the trail (lib/admin/audit-trail.ts) turns each into a sentence.
  */
 export const AUDIT_ACTIONS = [
   "site.created",

@@ -3,7 +3,7 @@ import { and, asc, eq, isNotNull, ne, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { users, type Role } from "@/db/schema";
 import { writeTransaction } from "@/db/transaction";
-import { isUniqueViolation } from "@/lib/admin/sqlite";
+import { isUniqueViolation } from "@/db/sqlite-errors";
 import type { Ctx, UserActor } from "@/lib/context";
 import { DomainError } from "@/lib/errors";
 import { normalizePhone } from "@/lib/phone";
@@ -38,7 +38,7 @@ function toSessionUser(user: typeof users.$inferSelect): SessionUser {
  * The user whose email or phone and password these are, or null. Deactivated accounts
  * cannot sign in. Takes as long whether or not the account exists.
  */
-export async function verifyCredentials(db: Db, raw: SignInInput): Promise<SessionUser | null> {
+export async function verifyCredentials(db: Db, raw: unknown): Promise<SessionUser | null> {
   const input = SignInInput.safeParse(raw);
   if (!input.success) return null;
   const { identifier, password } = input.data;
@@ -60,7 +60,7 @@ export async function verifyCredentials(db: Db, raw: SignInInput): Promise<Sessi
  * not), and a right password starts the account's count over. Raises LOCKED_OUT
  * ("Too many attempts. Try again in N minutes.", details: retryAfterMs).
  */
-export async function signInWithPassword(db: Db, raw: SignInInput, address: string): Promise<SessionUser | null> {
+export async function signInWithPassword(db: Db, raw: unknown, address: string): Promise<SessionUser | null> {
   const input = SignInInput.safeParse(raw);
   if (!input.success) return null;
   await countSignInTry(db, input.data.identifier, address);

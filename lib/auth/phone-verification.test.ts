@@ -3,7 +3,7 @@ import { afterAll, describe, expect, test } from "vitest";
 import { notifications, phoneVerifications, users } from "@/db/schema";
 import type { UserActor } from "@/lib/context";
 import { renderNotification } from "@/lib/notifications/templates";
-import { listMyParcels } from "@/lib/parcels/queries";
+import { listMyParcels } from "@/lib/customer/my-parcels";
 import { expectDomainError } from "@/lib/testing/domain-error";
 import { asActor, createCarrier, createTestWorld, createUser } from "@/lib/testing/factories";
 import { createStation, deposit } from "@/lib/testing/parcels";

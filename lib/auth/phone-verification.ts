@@ -5,7 +5,7 @@ import { z } from "zod";
 import { phoneVerifications, users } from "@/db/schema";
 import { writeTransaction } from "@/db/transaction";
 import type { Ctx } from "@/lib/context";
-import { isUniqueViolation } from "@/lib/admin/sqlite";
+import { isUniqueViolation } from "@/db/sqlite-errors";
 import { DomainError } from "@/lib/errors";
 import { queueAccountMessage } from "@/lib/notifications/outbox";
 import { maskPhone } from "@/lib/phone";

@@ -1,6 +1,6 @@
 import "server-only";
 import crypto from "node:crypto";
-import type { DoorAddress, DoorController } from "@/lib/doors/door-controller";
+import type { DoorAddress, DoorController } from "@/lib/cabinet/door-controller";
 import type { Connector, Link } from "./link";
 import {
   decode,

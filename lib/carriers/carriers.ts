@@ -2,7 +2,7 @@ import "server-only";
 import { asc, sql } from "drizzle-orm";
 import { carriers } from "@/db/schema";
 import { writeTransaction } from "@/db/transaction";
-import { isUniqueViolation } from "@/lib/admin/sqlite";
+import { isUniqueViolation } from "@/db/sqlite-errors";
 import { recordAudit } from "@/lib/audit/record";
 import { requireAdmin } from "@/lib/auth/authorize";
 import type { Ctx } from "@/lib/context";

@@ -4,7 +4,7 @@ import { sites, users } from "@/db/schema";
 import { extendHold } from "@/lib/parcels/extend-hold";
 import { expireOverdueParcels } from "@/lib/parcels/sweep";
 import { collectParcel } from "@/lib/parcels/collect";
-import { MY_HISTORY_LIMIT } from "@/lib/parcels/queries";
+import { MY_HISTORY_LIMIT } from "@/lib/customer/my-parcels";
 import { expectDomainError } from "@/lib/testing/domain-error";
 import { createCustomer, createTestWorld } from "@/lib/testing/factories";
 import { createStation, deposit, HOUR_MS } from "@/lib/testing/parcels";

@@ -8,7 +8,7 @@ import { pickupQrPayload } from "@/lib/kiosk/qr-payload";
 import { loadVisibleParcel } from "@/lib/parcels/access";
 import { pickupDoorNotOpened, type DoorNotOpened } from "@/lib/parcels/door-status";
 import { HOLD_EXTENSION_MS } from "@/lib/parcels/extend-hold";
-import { listMyParcels, type CustomerParcel } from "@/lib/parcels/queries";
+import { listMyParcels, type CustomerParcel } from "@/lib/customer/my-parcels";
 import { parcelTimeline, type TimelineEntry } from "@/lib/parcels/timeline";
 import type { ParcelView } from "@/lib/parcels/view";
 import { decryptPickupCode, hashPickupCode } from "@/lib/pickup-codes/code";

@@ -5,7 +5,7 @@ import { carriers, courierSites, kiosks, organizations, parcels, slots, users, t
 import { writeTransaction } from "@/db/transaction";
 import { hashPassword } from "@/lib/auth/password";
 import type { Actor, Ctx, UserActor } from "@/lib/context";
-import { SimulatedDoorController } from "@/lib/doors/door-controller";
+import { SimulatedDoorController } from "@/lib/cabinet/door-controller";
 import { collectParcel } from "@/lib/parcels/collect";
 import { confirmDeposit } from "@/lib/parcels/deposit";
 import { announceParcel } from "@/lib/parcels/announce";

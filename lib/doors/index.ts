@@ -2,7 +2,7 @@ import "server-only";
 import fs from "node:fs";
 import path from "node:path";
 import { env } from "@/lib/env";
-import { SimulatedDoorController, type DoorController } from "./door-controller";
+import { SimulatedDoorController, type DoorController } from "@/lib/cabinet/door-controller";
 
 let controller: DoorController | undefined;
 

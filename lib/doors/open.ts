@@ -1,7 +1,7 @@
 import "server-only";
 import type { Ctx } from "@/lib/context";
 import { recordDoorEvent } from "./events";
-import { doorName, type DoorAddress } from "./door-controller";
+import { doorName, type DoorAddress } from "@/lib/cabinet/door-controller";
 
 const DOOR_ADDRESS = `
   select l.controller_id as controllerId, l.code as lockerCode, s.label as slotLabel,

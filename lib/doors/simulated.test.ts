@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, expect, test } from "vitest";
-import { SimulatedDoorController, type DoorAddress } from "./door-controller";
+import { SimulatedDoorController, type DoorAddress } from "@/lib/cabinet/door-controller";
 import { jamsBeside, SIMULATED_JAMS_DIR } from "./index";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "locker-jams-"));

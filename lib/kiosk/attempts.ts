@@ -7,14 +7,14 @@ import { recordAudit } from "@/lib/audit/record";
 import { requireAdmin } from "@/lib/auth/authorize";
 import type { Ctx } from "@/lib/context";
 import { DomainError } from "@/lib/errors";
-import { lockoutWait } from "@/lib/parcels/collect";
+import { lockoutWait } from "@/lib/kiosk/slow-down";
 import { Id, parseInput } from "@/lib/validation";
 
 /*
  * What an admin sees of the guessing at their kiosks, and the one thing they may do about
  * it: lift a kiosk's slow-down (a customer stuck behind a guesser, or a screen a child
  * played with). A lift is audited and sets kiosks.attempts_cleared_at; wrong codes before
- * it no longer count (lib/parcels/collect.ts lockoutWait).
+ * it no longer count (lib/pickup-codes/slow-down.ts lockoutWait).
  */
 
 /** How far back the dashboard counts attempts. */

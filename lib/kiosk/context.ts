@@ -2,13 +2,13 @@ import "server-only";
 import { appContext } from "@/lib/app-context";
 import type { Ctx, KioskActor } from "@/lib/context";
 import { findKioskSite, type KioskSite } from "./door-grid";
-import { kioskScreen } from "./pairing";
-import { formatPairingCode, pendingScreenPairing, requesterKey, startScreenPairing } from "./screen-pairing";
+import { kioskScreen } from "./devices";
+import { formatPairingCode, pendingScreenPairing, requesterKey, startScreenPairing } from "./pairing-codes";
 
 /**
  * The context a kiosk screen acts in, from the site code in its address and the device
  * token in its cookie. Null for an unknown site; `ctx` is null on a screen nobody paired
- * with a kiosk of this site (lib/kiosk/pairing.ts), which may be showing a pairing code
+ * with a kiosk of this site (lib/kiosk/devices.ts), which may be showing a pairing code
  * (its code as shown, and the milliseconds it has left).
  */
 export function kioskContext(

@@ -1,6 +1,6 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
-import { KIOSK_DEVICE_COOKIE, KIOSK_DEVICE_MAX_AGE_SECONDS } from "./pairing";
+import { KIOSK_DEVICE_COOKIE, KIOSK_DEVICE_MAX_AGE_SECONDS } from "./devices";
 
 /** The device token of the screen making this request, if it was paired. */
 export async function kioskDeviceToken(): Promise<string | undefined> {

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Ctx } from "@/lib/context";
-import { kioskSlowDown, slowDownMessage, type LockedOutDetails } from "@/lib/parcels/collect";
+import { kioskSlowDown, slowDownMessage, type LockedOutDetails } from "@/lib/kiosk/slow-down";
 import { isDomainError } from "@/lib/errors";
 import { KIOSK_IDLE, type KioskState } from "./state";
 

@@ -6,7 +6,7 @@ import { DELIVERY_POLICY, deliverDueNotifications } from "@/lib/notifications/wo
 import type { MessageTransport, OutgoingMessage } from "@/lib/notifications/transport";
 import { announceParcel } from "./announce";
 import { cancelParcelAsAdmin, extendHoldAsAdmin, reportParcelIncident, resendPickupCode } from "./admin-actions";
-import { getParcelDetail } from "./admin-detail";
+import { getParcelDetail } from "@/lib/admin/parcel-detail";
 import { HOLD_EXTENSION_MS } from "./extend-hold";
 import { deposit, eventsOf, parcelRow, reserve, reserveInput } from "@/lib/testing/parcels";
 import { freeSlotIds } from "@/lib/testing/parcels";

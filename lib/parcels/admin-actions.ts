@@ -9,7 +9,7 @@ import { DomainError } from "@/lib/errors";
 import { queueParcelMessage } from "@/lib/notifications/outbox";
 import { parseInput } from "@/lib/validation";
 import { loadVisibleParcel } from "./access";
-import { IncidentInput, type IncidentKind } from "./admin-schemas";
+import { IncidentInput, type IncidentKind } from "./schemas";
 import { cancelParcel } from "./cancel";
 import { recordParcelEvent } from "./events";
 import { extendHold } from "./extend-hold";

@@ -1,6 +1,6 @@
 import "server-only";
-import { and, eq, gt, inArray, isNull, sql } from "drizzle-orm";
-import { carriers, kiosks, parcels, pickupAttempts, sites } from "@/db/schema";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { carriers, parcels, pickupAttempts, sites } from "@/db/schema";
 import { preparedQuery } from "@/db/prepared";
 import { writeTransaction } from "@/db/transaction";
 import { requireKiosk } from "@/lib/auth/authorize";
@@ -9,7 +9,7 @@ import { holdDoorAfterFailedPickup } from "@/lib/doors/hold";
 import { recordOpenCommand, sendOpen } from "@/lib/doors/open";
 import { DomainError } from "@/lib/errors";
 import { hashPickupCode, phoneLast4, sameDigits } from "@/lib/pickup-codes/code";
-import { delayAfter, GUESS_LIMITS } from "@/lib/pickup-codes/limits";
+import { lockoutWait, slowDownMessage, type LockedOutDetails } from "@/lib/kiosk/slow-down";
 import { isSignedFor, readPickupQrToken } from "@/lib/pickup-codes/qr-token";
 import { parseInput } from "@/lib/validation";
 import type { z } from "zod";
@@ -24,18 +24,11 @@ export type CollectResult = {
   doorOpened: boolean;
 };
 
-export type LockedOutDetails = { retryAfterMs: number };
 export type ExpiredDetails = { carrierName: string; carrierPhone: string | null; siteName: string };
 
 /** The one answer to every code that opens nothing, so a guesser learns nothing. */
 export const WRONG_CODE_MESSAGE =
   "That code does not open a door here. Check the code and the last 4 digits of your phone.";
-
-/** What a slowed-down kiosk says, however the customer arrived at it. */
-export function slowDownMessage(retryAfterMs: number): string {
-  const seconds = Math.ceil(retryAfterMs / 1000);
-  return `Too many wrong codes. Please wait ${seconds > 90 ? `${Math.ceil(seconds / 60)} minutes` : `${seconds} seconds`}, or scan the QR code from My parcels.`;
-}
 
 /** A QR we signed that no longer opens anything: out of date, or its parcel already collected. */
 export const QR_OUT_OF_DATE_MESSAGE =
@@ -179,25 +172,6 @@ function collectFound(ctx: Ctx, kiosk: KioskActor, parcel: typeof parcels.$infer
   return { kind: "opened", parcelId: collected.id, slotId: collected.slotId!, door };
 }
 
-/**
- * Milliseconds this kiosk must wait before it takes the next typed code, 0 if none
- * (GUESS_LIMITS): the wrong codes it took in the last window — since an admin last lifted
- * its slow-down — and the latest of them. Only this kiosk: a guesser never slows another
- * screen, let alone the site. A wrong row that names a parcel is one of our own QRs out of
- * date, not a guess, and does not count.
- */
-export function lockoutWait(ctx: Ctx, kiosk: KioskActor, now: number): number {
-  const wrong = wrongAtKiosk(ctx.db).get({ kioskId: kiosk.kioskId, since: now - GUESS_LIMITS.windowMs })!;
-  if (wrong.latest === null) return 0;
-  return Math.max(0, wrong.latest + delayAfter(wrong.count) - now);
-}
-
-/** How long the kiosk acting in `ctx` takes no typed code, for its screen to show on load. Kiosks only. */
-export function kioskSlowDown(ctx: Ctx): { retryAfterMs: number } {
-  const kiosk = requireKiosk(ctx);
-  return { retryAfterMs: lockoutWait(ctx, kiosk, ctx.now()) };
-}
-
 // Every code entered runs these; built once per connection.
 const insertAttempt = preparedQuery((db) =>
   db
@@ -229,21 +203,5 @@ const parcelAtSite = preparedQuery((db) =>
     .select()
     .from(parcels)
     .where(and(eq(parcels.id, sql.placeholder("id")), eq(parcels.siteId, sql.placeholder("siteId"))))
-    .prepare(),
-);
-const wrongAtKiosk = preparedQuery((db) =>
-  db
-    .select({ count: sql<number>`count(*)`, latest: sql<number | null>`max(${pickupAttempts.at})` })
-    .from(pickupAttempts)
-    .where(
-      and(
-        eq(pickupAttempts.kioskId, sql.placeholder("kioskId")),
-        eq(pickupAttempts.outcome, "wrong"),
-        isNull(pickupAttempts.parcelId),
-        gt(pickupAttempts.at, sql.placeholder("since")),
-        // An admin's lift: wrong codes up to that moment no longer count.
-        sql`${pickupAttempts.at} > coalesce((select ${kiosks.attemptsClearedAt} from ${kiosks} where ${kiosks.id} = ${sql.placeholder("kioskId")}), 0)`,
-      ),
-    )
     .prepare(),
 );

@@ -3,7 +3,7 @@ import { LIVE_STATES_SQL } from "@/db/schema";
 import { SIZE_RANK } from "@/lib/slots/sizes";
 import { createCourier, createTestWorld, trackingNumber, type TestWorld } from "@/lib/testing/factories";
 import { createStation, deposit, eventsOf, freeSlotIds, recipientPhone } from "@/lib/testing/parcels";
-import { runInWorkers, type WorkerOutcome } from "@/lib/testing/workers";
+import { runInWorkers, WORKER_START_MS, type WorkerOutcome } from "@/lib/testing/workers";
 import { layoutByRow } from "@/lib/sites/layout";
 
 /*
@@ -86,7 +86,7 @@ describe("couriers depositing at the same nearly full site at once", () => {
       .pluck()
       .get(...refused);
     expect(leftovers).toBe(0);
-  });
+  }, WORKER_START_MS + 30_000);
 
   it("a retried reservation racing itself from several processes yields one parcel in one door", async () => {
     const station = createStation(world);
@@ -110,7 +110,7 @@ describe("couriers depositing at the same nearly full site at once", () => {
     expect(oks(outcomes).filter((o) => !o.replayed)).toHaveLength(1);
     const rows = world.db.$client.prepare("select state from parcels where tracking_number = ?").pluck().all(number);
     expect(rows).toEqual(["reserved"]);
-  });
+  }, WORKER_START_MS + 30_000);
 });
 
 describe("raw writers racing past the code go no further than the database allows", () => {
@@ -156,5 +156,5 @@ describe("raw writers racing past the code go no further than the database allow
     expect(slotsWithTwoLiveParcels()).toEqual([]);
     const sameNumber = world.db.$client.prepare("select count(*) from parcels where tracking_number = ?").pluck().get(contestedNumber);
     expect(sameNumber).toBe(1);
-  });
+  }, WORKER_START_MS + 30_000);
 });

@@ -287,6 +287,22 @@ describe("every arrow of the lifecycle writes its event", () => {
     }
   });
 
+  it("a reservation refused as SITE_FULL changes nothing, not even the lapse of a stale reservation", async () => {
+    const station = createStation(world, { layout: [["S", "L"]] });
+    await deposit(world, station.courier, station.site.id, { size: "L" });
+    const stale = await reserve(world, station.courier, station.site.id, { size: "S" });
+    const start = world.clock.now;
+    try {
+      world.clock.now = start + RESERVATION_MS;
+      const before = databaseSnapshot(world.db);
+      await expectDomainError(() => reserve(world, station.courier, station.site.id, { size: "L" }), "SITE_FULL");
+      expect(databaseSnapshot(world.db)).toEqual(before);
+      expect(parcelRow(world.db, stale.parcel.id).state).toBe("reserved");
+    } finally {
+      world.clock.now = start;
+    }
+  });
+
   it("a courier a little late still closes a door nobody else has needed meanwhile", async () => {
     // The reservation ran out but was not lapsed (no sweep, no other reservation here):
     // the door is still this parcel's, and refusing would leave a parcel behind a door

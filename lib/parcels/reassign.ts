@@ -39,7 +39,7 @@ type Outcome =
  * raises FORBIDDEN, NOT_FOUND (another carrier's parcel), INVALID and INVALID_TRANSITION
  * (not reserved), each before anything is written.
  */
-export async function reportSlotFault(ctx: Ctx, raw: SlotFaultInput): Promise<ReassignResult> {
+export async function reportSlotFault(ctx: Ctx, raw: unknown): Promise<ReassignResult> {
   requireCourier(ctx);
   const input = parseInput(SlotFaultInput, raw);
   const outcome = writeTransaction(ctx.db, () => {
@@ -67,7 +67,7 @@ export async function reportSlotFault(ctx: Ctx, raw: SlotFaultInput): Promise<Re
  * door; with none free the reservation is cancelled (`site_full`, as above). XL has
  * nothing bigger (INVALID, nothing changes). Couriers of the parcel's carrier only.
  */
-export async function reportParcelDoesNotFit(ctx: Ctx, raw: ParcelRef): Promise<ReassignResult> {
+export async function reportParcelDoesNotFit(ctx: Ctx, raw: unknown): Promise<ReassignResult> {
   requireCourier(ctx);
   const { parcelId } = parseInput(ParcelRef, raw);
   const outcome = writeTransaction(ctx.db, () => {

@@ -37,21 +37,12 @@ export async function reserveParcel(ctx: Ctx, raw: unknown): Promise<ReserveResu
   const input = parseInput(ReserveInput, raw);
 
   const outcome = writeTransaction(ctx.db, () => reserveInTransaction(ctx, courier, input));
-  if (outcome.kind === "full") {
-    throw new DomainError<SiteFullDetails>(
-      "SITE_FULL",
-      `No free ${input.size} door or larger at this site.`,
-      { size: input.size, alternatives: outcome.alternatives },
-    );
-  }
   const parcel = toParcelView(ctx, outcome.parcel);
   if (outcome.replayed) return { parcel, replayed: true, doorOpened: false };
   return { parcel, replayed: false, doorOpened: await sendOpen(ctx, outcome.door!) };
 }
 
-type Outcome =
-  | { kind: "reserved"; parcel: ParcelRow; replayed: boolean; door?: ReturnType<typeof recordOpenCommand> }
-  | { kind: "full"; alternatives: AlternativeSite[] };
+type Outcome = { parcel: ParcelRow; replayed: boolean; door?: ReturnType<typeof recordOpenCommand> };
 
 function reserveInTransaction(ctx: Ctx, courier: CourierActor, input: z.output<typeof ReserveInput>): Outcome {
   const site = loadCourierSite(ctx, courier, input.siteId);
@@ -60,7 +51,7 @@ function reserveInTransaction(ctx: Ctx, courier: CourierActor, input: z.output<t
     if (existing.siteId !== site.id) {
       throw trackingNumberTaken(input.trackingNumber);
     }
-    return { kind: "reserved", parcel: existing, replayed: true };
+    return { parcel: existing, replayed: true };
   }
 
   refuseAnotherCarriersNumber(ctx, courier.carrierId, input.trackingNumber);
@@ -71,7 +62,14 @@ function reserveInTransaction(ctx: Ctx, courier: CourierActor, input: z.output<t
 
   const wanted = SIZE_RANK[input.size];
   const slot = findFreeSlot(ctx, site.id, wanted);
-  if (!slot) return { kind: "full", alternatives: nearestSitesWithRoom(ctx, site.id, wanted) };
+  // Thrown inside the transaction, so the refusal rolls back the lapse above too: a
+  // refused reservation changes nothing (the next try, or the sweep, lapses them again).
+  if (!slot) {
+    throw new DomainError<SiteFullDetails>("SITE_FULL", `No free ${input.size} door or larger at this site.`, {
+      size: input.size,
+      alternatives: nearestSitesWithRoom(ctx, site.id, wanted),
+    });
+  }
 
   const now = ctx.now();
   const fields = {
@@ -107,5 +105,5 @@ function reserveInTransaction(ctx: Ctx, courier: CourierActor, input: z.output<t
     recordParcelEvent(ctx, { parcelId: parcel.id, siteId: site.id, slotId: slot.id, kind: "reserved", to: "reserved", detail });
   }
   const door = recordOpenCommand(ctx, slot.id, parcel.id);
-  return { kind: "reserved", parcel, replayed: false, door };
+  return { parcel, replayed: false, door };
 }

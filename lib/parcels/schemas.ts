@@ -76,3 +76,14 @@ export const CollectByQrInput = z.object({
   qrToken: z.string().trim().min(1, "Scan the QR code again.").max(80, "That is not a pickup QR code."),
 });
 export type CollectByQrInput = z.input<typeof CollectByQrInput>;
+
+/** What an admin may record as having happened to a parcel. */
+export const INCIDENT_KINDS = ["lost", "damaged"] as const;
+export type IncidentKind = (typeof INCIDENT_KINDS)[number];
+
+export const IncidentInput = z.object({
+  parcelId: Id,
+  kind: z.enum(INCIDENT_KINDS, { message: "Choose lost or damaged." }),
+  note: z.string({ message: "Say what happened." }).trim().min(3, "Say what happened, in a few words.").max(300, "Use at most 300 characters."),
+});
+export type IncidentInput = z.input<typeof IncidentInput>;

@@ -1,6 +1,6 @@
 import "server-only";
 import { DomainError } from "@/lib/errors";
-import { isUniqueViolation } from "@/lib/admin/sqlite";
+import { isUniqueViolation } from "@/db/sqlite-errors";
 
 /**
  * A taken email or phone, said next to its field. The unique indexes decide, so two

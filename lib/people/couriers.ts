@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { carriers, courierSites, sites, users } from "@/db/schema";
 import { writeTransaction } from "@/db/transaction";
-import { idOrNotFound, requireOrganizationSites } from "@/lib/admin/scope";
+import { idOrNotFound, requireOrganizationSites } from "@/lib/auth/organization-scope";
 import { recordAudit } from "@/lib/audit/record";
 import { hashPassword } from "@/lib/auth/password";
 import { endUserSessions } from "@/lib/auth/sessions";

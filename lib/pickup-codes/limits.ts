@@ -17,7 +17,7 @@ export const GUESS_LIMITS = {
   firstDelayMs: 10_000,
   /** The longest wait: a guesser's long-run rate at one kiosk. */
   maxDelayMs: 5 * 60_000,
-  /** Kiosks one site may have (lib/kiosk/pairing.ts refuses more). */
+  /** Kiosks one site may have (lib/kiosk/devices.ts refuses more). */
   maxKiosksPerSite: 10,
 } as const;
 

@@ -2,13 +2,14 @@ import "server-only";
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { LIVE_STATES_IN, lockers, slots, type ParcelState, type SlotSize } from "@/db/schema";
 import { writeTransaction } from "@/db/transaction";
-import { idOrNotFound, loadOrganizationLocker, loadOrganizationSite } from "@/lib/admin/scope";
-import { isTriggerRefusal, isUniqueViolation } from "@/lib/admin/sqlite";
+import { idOrNotFound, loadOrganizationLocker, loadOrganizationSite } from "@/lib/auth/organization-scope";
+import { isTriggerRefusal, isUniqueViolation } from "@/db/sqlite-errors";
 import { recordAudit } from "@/lib/audit/record";
 import { requireAdmin } from "@/lib/auth/authorize";
 import type { Ctx } from "@/lib/context";
 import { DomainError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
+import { doorState, holdsParcels, type DoorState } from "@/lib/slots/door-state";
 import { insertLocker } from "./layout";
 import { AddLockerInput, LockerRef } from "./schemas";
 
@@ -18,8 +19,6 @@ import { AddLockerInput, LockerRef } from "./schemas";
  * refuses too); one that never held anything is deleted; one with history is retired —
  * its doors leave service for good but keep every parcel and door event that names them.
  */
-
-export type DoorState = "free" | "reserved" | "occupied" | "expired" | "out_of_service" | "retired";
 
 export type LockerDoor = {
   id: number;
@@ -42,14 +41,6 @@ export type SiteLocker = {
   retiredAt: number | null;
   doors: LockerDoor[];
 };
-
-export function doorState(door: { inService: boolean; retiredAt: number | null; parcelState: ParcelState | null }): DoorState {
-  if (door.retiredAt !== null) return "retired";
-  if (door.parcelState === "reserved") return "reserved";
-  if (door.parcelState === "deposited") return "occupied";
-  if (door.parcelState === "expired") return "expired";
-  return door.inService ? "free" : "out_of_service";
-}
 
 /**
  * The cabinets of one of the admin's sites with every door and what is behind it, as
@@ -192,13 +183,6 @@ export function removeLocker(ctx: Ctx, raw: unknown): RemovedLocker {
     if (isTriggerRefusal(error, "live parcel")) throw holdsParcels("This locker", 1);
     throw error;
   }
-}
-
-export function holdsParcels(what: string, count: number): DomainError {
-  return new DomainError(
-    "CONFLICT",
-    `${what} holds ${count === 1 ? "a parcel" : `${count} parcels`}. It can be removed once ${count === 1 ? "it is" : "they are"} collected, taken back or cancelled.`,
-  );
 }
 
 /** Whether any parcel, parcel event or door event names one of these doors. */

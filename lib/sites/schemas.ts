@@ -1,14 +1,13 @@
 import "server-only";
 import { z } from "zod";
 import { isTimeZone } from "@/lib/time";
-import { Id } from "@/lib/validation";
+import { Id, Reason } from "@/lib/validation";
 import { formatLayoutText, parseLayoutText } from "./layout-text";
 
 /*
  * Input of the admin's site, locker and door verbs. Forms send strings, tests and scripts
  * may send numbers; both parse the same way. Messages are written for the admin.
  */
-
 
 const text = (label: string, min: number, max: number) =>
   z
@@ -58,12 +57,6 @@ export type CreateSiteInput = z.input<typeof CreateSiteInput>;
 export const UpdateSiteInput = SiteFields.extend({ siteId: Id });
 export type UpdateSiteInput = z.input<typeof UpdateSiteInput>;
 
-const Reason = z
-  .string({ message: "Give a reason." })
-  .trim()
-  .min(3, "Give a reason of at least 3 characters.")
-  .max(200, "Use at most 200 characters.");
-
 export const CloseSiteInput = z.object({ siteId: Id, reason: Reason });
 export type CloseSiteInput = z.input<typeof CloseSiteInput>;
 
@@ -104,9 +97,3 @@ export type AddLockerInput = z.input<typeof AddLockerInput>;
 
 export const LockerRef = z.object({ lockerId: Id });
 export type LockerRef = z.input<typeof LockerRef>;
-
-export const SlotRef = z.object({ slotId: Id });
-export type SlotRef = z.input<typeof SlotRef>;
-
-export const SlotReasonInput = z.object({ slotId: Id, reason: Reason });
-export type SlotReasonInput = z.input<typeof SlotReasonInput>;

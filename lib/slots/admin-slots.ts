@@ -3,16 +3,16 @@ import type { DoorEventKind } from "@/db/schema";
 import { eq, sql } from "drizzle-orm";
 import { LIVE_STATES_IN, slots, type ParcelState, type SlotSize } from "@/db/schema";
 import { writeTransaction } from "@/db/transaction";
-import { describeActor, describeDoorEvent, describeParcelEvent, parseDetail } from "@/lib/admin/describe";
-import { idOrNotFound, loadOrganizationSlot, type SlotRow } from "@/lib/admin/scope";
-import { isTriggerRefusal } from "@/lib/admin/sqlite";
+import { describeActor, describeDoorEvent, describeParcelEvent, parseDetail } from "@/lib/history/describe";
+import { idOrNotFound, loadOrganizationSlot, type SlotRow } from "@/lib/auth/organization-scope";
+import { isTriggerRefusal } from "@/db/sqlite-errors";
 import { recordAudit } from "@/lib/audit/record";
 import { requireAdmin, type AdminActor } from "@/lib/auth/authorize";
 import type { Ctx } from "@/lib/context";
 import { recordOpenCommand, sendOpen } from "@/lib/doors/open";
 import { DomainError } from "@/lib/errors";
-import { doorState, holdsParcels, type DoorState } from "@/lib/sites/admin-lockers";
-import { SlotReasonInput, SlotRef } from "@/lib/sites/schemas";
+import { doorState, holdsParcels, type DoorState } from "./door-state";
+import { SlotReasonInput, SlotRef } from "./schemas";
 import { parseInput } from "@/lib/validation";
 
 /*

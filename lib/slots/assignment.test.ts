@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { slots, type SlotSize } from "@/db/schema";
 import type { SiteFullDetails } from "@/lib/parcels/reserve";
-import { distanceKm } from "@/lib/sites/distance";
+import { distanceKm } from "@/lib/distance";
 import { freeSlotsBySite, nearestSitesWithRoom } from "@/lib/slots/assignment";
 import { reachOfRow } from "@/lib/slots/sizes";
 import { expectDomainError } from "@/lib/testing/domain-error";

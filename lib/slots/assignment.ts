@@ -2,7 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { LIVE_STATES_IN, LIVE_STATES_SQL, SIZES, type SlotSize } from "@/db/schema";
 import type { Ctx } from "@/lib/context";
-import { distanceKm } from "@/lib/sites/distance";
+import { distanceKm } from "@/lib/distance";
 
 export type FreeSlot = {
   id: number;

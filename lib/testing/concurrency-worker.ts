@@ -8,7 +8,7 @@
 import { openDatabase } from "@/db/client";
 import { parcels } from "@/db/schema";
 import type { Ctx, UserActor } from "@/lib/context";
-import { SimulatedDoorController } from "@/lib/doors/door-controller";
+import { SimulatedDoorController } from "@/lib/cabinet/door-controller";
 import { isDomainError } from "@/lib/errors";
 import { confirmDeposit } from "@/lib/parcels/deposit";
 import { reserveParcel } from "@/lib/parcels/reserve";

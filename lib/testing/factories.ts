@@ -7,7 +7,7 @@ import { eq } from "drizzle-orm";
 import { openDatabase, type Db } from "@/db/client";
 import { carriers, courierSites, kiosks, organizations, parcels, users, type Role } from "@/db/schema";
 import type { Actor, Ctx, KioskActor, UserActor } from "@/lib/context";
-import { SimulatedDoorController } from "@/lib/doors/door-controller";
+import { SimulatedDoorController } from "@/lib/cabinet/door-controller";
 import { decryptPickupCode, keysFromHex, type PickupCodeKeys } from "@/lib/pickup-codes/code";
 import { insertLocker, insertSite, layoutByRow, type LockerLayout } from "@/lib/sites/layout";
 

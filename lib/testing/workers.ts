@@ -49,12 +49,19 @@ function common(world: TestWorld, actor: UserActor): Common {
   };
 }
 
-/** Runs one job per process, all released at once; resolves with each job's outcomes, in order. */
+/** How long the workers may take to start: loading TypeScript in each is slow on a busy machine, and proves nothing. */
+export const WORKER_START_MS = 120_000;
+
+/**
+ * Runs one job per process, all released at once; resolves with each job's outcomes, in
+ * order. `timeoutMs` bounds the work once released (a deadlock fails the test), not the start.
+ */
 export async function runInWorkers(world: TestWorld, specs: JobSpec[], timeoutMs = 20_000): Promise<WorkerOutcome[][]> {
   const children: ChildProcess[] = [];
-  const timer = setTimeout(() => {
+  const killAll = () => {
     for (const child of children) child.kill("SIGKILL");
-  }, timeoutMs);
+  };
+  let timer = setTimeout(killAll, WORKER_START_MS);
   try {
     const started = specs.map((spec) => {
       const child = fork(WORKER, [], {
@@ -78,6 +85,8 @@ export async function runInWorkers(world: TestWorld, specs: JobSpec[], timeoutMs
       return { child, ready, done };
     });
     await Promise.all(started.map((worker) => worker.ready));
+    clearTimeout(timer);
+    timer = setTimeout(killAll, timeoutMs);
     for (const worker of started) worker.child.send("go");
     return await Promise.all(started.map((worker) => worker.done));
   } finally {

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { SitePicker } from "@/components/courier/site-picker";
 import { requestContext, requirePageUser } from "@/lib/auth/current";
-import { countTakeBackBySite } from "@/lib/parcels/courier-queries";
-import { listCourierSites } from "@/lib/sites/queries";
+import { countTakeBackBySite } from "@/lib/courier/queries";
+import { listCourierSites } from "@/lib/courier/sites";
 import { readLastSiteId } from "./cookies";
 
 export const metadata: Metadata = { title: "Choose a site" };

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { createApiToken, revokeApiToken } from "@/lib/api/tokens";
+import { createApiToken, revokeApiToken } from "@/lib/auth/api-tokens";
 import type { FormState } from "@/lib/forms/state";
 import { runAction } from "@/lib/forms/action";
 import { ADMIN_FORM } from "../admin-context";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { ActionForm } from "@/components/admin/action-form";
 import { ConfirmPanel } from "@/components/admin/confirm-panel";
 import { PageHeader, Panel } from "@/components/admin/page-header";
-import { listApiTokens, tokenSubjects } from "@/lib/api/tokens";
+import { listApiTokens, tokenSubjects } from "@/lib/auth/api-tokens";
 import { formatDateTime } from "@/lib/format";
 import { adminPageContext } from "../admin-context";
 import { revokeTokenAction } from "./actions";

@@ -6,7 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { AUDIT_CATEGORY_LABELS } from "@/components/admin/audit-words";
-import { listAuditActors, listAuditTrail, type AuditTrailEntry, type AuditTrailPage } from "@/lib/audit/trail";
+import { listAuditActors, listAuditTrail, type AuditTrailEntry, type AuditTrailPage } from "@/lib/admin/audit-trail";
 import { isDomainError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
 import { listSiteChoices } from "@/lib/sites/admin-sites";

@@ -10,7 +10,7 @@ import { Field } from "@/components/ui/field";
 import { listCarriers } from "@/lib/carriers/carriers";
 import { isDomainError } from "@/lib/errors";
 import { formatShortDateTime } from "@/components/admin/dates";
-import { searchParcels, type ParcelSearchResult } from "@/lib/parcels/admin-search";
+import { searchParcels, type ParcelSearchResult } from "@/lib/admin/parcel-search";
 import { listSiteChoices } from "@/lib/sites/admin-sites";
 import { adminPageContext } from "../admin-context";
 import { FilterSelect } from "@/components/admin/filter-select";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { StateBadge } from "@/components/parcels/state-badge";
 import { requestContext, requirePageUser } from "@/lib/auth/current";
 import { formatDateTime } from "@/lib/format";
-import { listCourierToday } from "@/lib/parcels/courier-queries";
+import { listCourierToday } from "@/lib/courier/queries";
 import { maskPhone } from "@/lib/phone";
 
 export const metadata: Metadata = { title: "Today" };

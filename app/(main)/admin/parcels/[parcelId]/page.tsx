@@ -8,7 +8,7 @@ import { Fact, PageHeader, Panel } from "@/components/admin/page-header";
 import { IncidentBadge, ParcelStateBadge } from "@/components/admin/parcel-state-badge";
 import { DoorNotOpenedBadge } from "@/components/parcels/door-not-opened";
 import { formatDateTime } from "@/lib/format";
-import { getParcelDetail, type ParcelMessageStatus } from "@/lib/parcels/admin-detail";
+import { getParcelDetail, type ParcelMessageStatus } from "@/lib/admin/parcel-detail";
 import { adminPageContext } from "../../admin-context";
 import { orNotFound } from "@/app/(main)/or-not-found";
 import { cancelParcelAction, extendHoldAction, resendPickupCodeAction } from "./actions";

@@ -1,6 +1,6 @@
 import { requestContext } from "@/lib/auth/current";
 import { isDomainError } from "@/lib/errors";
-import { exportParcelsCsv } from "@/lib/parcels/admin-search";
+import { exportParcelsCsv } from "@/lib/admin/parcel-search";
 
 /**
  * The parcel search as a CSV file. Authorized here, by the verb, like every other read:

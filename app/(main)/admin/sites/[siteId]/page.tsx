@@ -11,7 +11,7 @@ import { listSiteLockers, type SiteLocker } from "@/lib/sites/admin-lockers";
 import { getOrganizationSite } from "@/lib/sites/admin-sites";
 import { adminPageContext } from "../../admin-context";
 import { orNotFound } from "@/app/(main)/or-not-found";
-import { listSiteKiosks, type SiteKiosk } from "@/lib/kiosk/pairing";
+import { listSiteKiosks, type SiteKiosk } from "@/lib/kiosk/devices";
 import { PairByCodeForm } from "@/components/admin/pair-by-code-form";
 import { claimPairingCodeAction, closeSiteAction, pairKioskScreenAction, removeLockerAction, reopenSiteAction, unpairKioskAction } from "../actions";
 

@@ -9,7 +9,7 @@ import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
-import type { LockerMap as Locker } from "@/lib/parcels/courier-queries";
+import type { LockerMap as Locker } from "@/lib/courier/queries";
 import type { ParcelView } from "@/lib/parcels/view";
 import { carryOverAction } from "../../actions";
 import { cancelReservationAction, confirmDepositAction, reportDoesNotFitAction, reportSlotFaultAction } from "./actions";

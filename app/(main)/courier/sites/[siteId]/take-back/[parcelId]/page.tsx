@@ -5,7 +5,7 @@ import { RetryDoorForm } from "@/components/courier/retry-door-form";
 import { buttonClass } from "@/components/ui/button";
 import { requestContext, requirePageUser } from "@/lib/auth/current";
 import { formatDuration } from "@/lib/format";
-import { listTakeBack } from "@/lib/parcels/courier-queries";
+import { listTakeBack } from "@/lib/courier/queries";
 import { STATE_LABELS } from "@/lib/parcels/lifecycle";
 import { maskPhone } from "@/lib/phone";
 import { orNotFound } from "@/app/(main)/or-not-found";

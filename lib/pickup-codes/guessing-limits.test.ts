@@ -4,15 +4,14 @@ import { liftKioskSlowDown, kioskGuessingBySite } from "@/lib/kiosk/attempts";
 import {
   collectParcel,
   collectParcelByQr,
-  kioskSlowDown,
   QR_OUT_OF_DATE_MESSAGE,
   WRONG_CODE_MESSAGE,
   type ExpiredDetails,
-  type LockedOutDetails,
 } from "@/lib/parcels/collect";
 import { CODE_DIGITS, hashPickupCode, PHONE_DIGITS } from "@/lib/pickup-codes/code";
 import { GUESS_LIMITS, guessingOdds, maxWrongPerWindow } from "@/lib/pickup-codes/limits";
 import { issuePickupQrToken, QR_TOKEN_TTL_MS } from "@/lib/pickup-codes/qr-token";
+import { kioskSlowDown, type LockedOutDetails } from "@/lib/kiosk/slow-down";
 import { domainErrorOf, expectDomainError } from "@/lib/testing/domain-error";
 import { createAdmin, createCustomer, createKiosk, createTestWorld, pickupCodeOf, type TestWorld } from "@/lib/testing/factories";
 import { createStation, deposit, parcelRow } from "@/lib/testing/parcels";

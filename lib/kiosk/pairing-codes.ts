@@ -5,15 +5,15 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import { apiTokens, kioskPairingRequests } from "@/db/schema";
 import { writeTransaction } from "@/db/transaction";
-import { loadOrganizationSite } from "@/lib/admin/scope";
-import { hashToken, mintToken } from "@/lib/api/tokens";
+import { loadOrganizationSite } from "@/lib/auth/organization-scope";
+import { hashToken, mintToken } from "@/lib/auth/api-tokens";
 import { recordAudit } from "@/lib/audit/record";
 import { requireAdmin } from "@/lib/auth/authorize";
 import type { Ctx } from "@/lib/context";
 import { DomainError } from "@/lib/errors";
 import type { PickupCodeKeys } from "@/lib/pickup-codes/code";
 import { parseInput } from "@/lib/validation";
-import { kioskToPair, PairKioskInput } from "./pairing";
+import { kioskToPair, PairKioskInput } from "./devices";
 
 /*
  * Pairing a screen by the code it shows, so no admin types their password on a public

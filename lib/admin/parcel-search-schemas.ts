@@ -3,6 +3,7 @@ import { z } from "zod";
 import { Id } from "@/lib/validation";
 import { PARCEL_STATES } from "@/db/schema";
 import { normalizePhone } from "@/lib/phone";
+import { INCIDENT_KINDS } from "@/lib/parcels/schemas";
 
 /*
  * The admin's parcel search, as it arrives in a URL: every field optional, an empty field
@@ -13,8 +14,6 @@ const blankToUndefined = (value: unknown) => (typeof value === "string" && value
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
 const day = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, "Pick a date (YYYY-MM-DD).");
 
-const INCIDENT_KINDS = ["lost", "damaged"] as const;
-export type IncidentKind = (typeof INCIDENT_KINDS)[number];
 
 export const ParcelSearch = z
   .object({
@@ -48,10 +47,3 @@ export const ParcelSearch = z
   });
 export type ParcelSearch = z.input<typeof ParcelSearch>;
 export type ParsedParcelSearch = z.output<typeof ParcelSearch>;
-
-export const IncidentInput = z.object({
-  parcelId: Id,
-  kind: z.enum(INCIDENT_KINDS, { message: "Choose lost or damaged." }),
-  note: z.string({ message: "Say what happened." }).trim().min(3, "Say what happened, in a few words.").max(300, "Use at most 300 characters."),
-});
-export type IncidentInput = z.input<typeof IncidentInput>;

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { users } from "@/db/schema";
-import { describeActor, describeDoorEvent, parseDetail } from "@/lib/admin/describe";
+import { describeActor, describeDoorEvent, parseDetail } from "@/lib/history/describe";
 import { requireAdmin } from "@/lib/auth/authorize";
 import type { Ctx } from "@/lib/context";
 import { DomainError } from "@/lib/errors";
@@ -9,8 +9,8 @@ import { formatDateTime } from "@/lib/format";
 import { organizationTimeZones } from "@/lib/sites/time-zone";
 import { DEFAULT_TIME_ZONE, nextDayStart, parseDayKey, prevailingTimeZone } from "@/lib/time";
 import { parseInput } from "@/lib/validation";
-import type { AuditAction } from "./record";
-import { AuditFilter, type AuditCategory } from "./schemas";
+import type { AuditAction } from "@/lib/audit/record";
+import { AuditFilter, type AuditCategory } from "@/lib/audit/schemas";
 
 /*
  * The organization's audit trail: every admin action (audit_log) and every door opening
@@ -60,7 +60,7 @@ const CATEGORY_OF_ACTION = sql`case
   when a.action like 'carrier.%' then 'carrier'
   else 'people' end`;
 
-function parseFilter(raw: AuditFilter) {
+function parseFilter(raw: unknown) {
   const filter = parseInput(AuditFilter, raw);
   for (const key of ["from", "to"] as const) {
     const value = filter[key];
@@ -75,7 +75,7 @@ function parseFilter(raw: AuditFilter) {
  * One page of the trail, filtered by kind of entry, site, person and days. Admins only;
  * only their organization's entries and doors.
  */
-export function listAuditTrail(ctx: Ctx, raw: AuditFilter): AuditTrailPage {
+export function listAuditTrail(ctx: Ctx, raw: unknown): AuditTrailPage {
   const admin = requireAdmin(ctx);
   const filter = parseFilter(raw);
   const org = admin.organizationId;

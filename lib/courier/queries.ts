@@ -5,9 +5,9 @@ import { courierServesSite, requireCourier, type CourierActor } from "@/lib/auth
 import type { Ctx } from "@/lib/context";
 import { notFound } from "@/lib/errors";
 import { DEFAULT_TIME_ZONE, startOfDay } from "@/lib/time";
-import { loadVisibleParcel } from "./access";
-import { TAKE_BACK_STARTED_EVENT, takeBackProgress } from "./take-back";
-import { toParcelView, type ParcelView } from "./view";
+import { loadVisibleParcel } from "@/lib/parcels/access";
+import { TAKE_BACK_STARTED_EVENT, takeBackProgress } from "@/lib/parcels/take-back";
+import { toParcelView, type ParcelView } from "@/lib/parcels/view";
 
 /*
  * What the courier's screens read. Every function authorizes the way the verbs do: a

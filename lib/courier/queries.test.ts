@@ -8,7 +8,7 @@ import {
   listCourierToday,
   listOpenReservations,
   listTakeBack,
-} from "@/lib/parcels/courier-queries";
+} from "@/lib/courier/queries";
 import { reportSlotFault } from "@/lib/parcels/reassign";
 import { expireOverdueParcels, RESERVATION_MS } from "@/lib/parcels/sweep";
 import { confirmTakeBack, takeBackParcel } from "@/lib/parcels/take-back";

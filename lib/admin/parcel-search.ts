@@ -9,7 +9,8 @@ import { maskPhone } from "@/lib/phone";
 import { organizationTimeZones } from "@/lib/sites/time-zone";
 import { DEFAULT_TIME_ZONE, localTimestamp, nextDayStart, parseDayKey, prevailingTimeZone, startOfDay } from "@/lib/time";
 import { parseInput } from "@/lib/validation";
-import { ParcelSearch, type IncidentKind, type ParsedParcelSearch } from "./admin-schemas";
+import type { IncidentKind } from "@/lib/parcels/schemas";
+import { ParcelSearch, type ParsedParcelSearch } from "./parcel-search-schemas";
 
 /*
  * The admin's parcel search and its CSV export. Both run one query whose first condition
@@ -92,7 +93,7 @@ function conditions(ctx: Ctx, admin: AdminActor, search: ParsedParcelSearch): SQ
   return sql.join(where, sql` and `);
 }
 
-function parseSearch(raw: ParcelSearch): ParsedParcelSearch {
+function parseSearch(raw: unknown): ParsedParcelSearch {
   const search = parseInput(ParcelSearch, raw);
   for (const key of ["from", "to"] as const) {
     const value = search[key];
@@ -148,7 +149,7 @@ function toRow(raw: RawRow): ParcelSearchRow {
  * or its last 4 digits, state, site, carrier, arrival days, expiring today, incidents),
  * newest first, a page of 50 at a time. Admins only. Raises INVALID.
  */
-export function searchParcels(ctx: Ctx, raw: ParcelSearch): ParcelSearchResult {
+export function searchParcels(ctx: Ctx, raw: unknown): ParcelSearchResult {
   const admin = requireAdmin(ctx);
   const search = parseSearch(raw);
   const total = ctx.db.get<{ n: number }>(sql`
@@ -166,7 +167,7 @@ export type ParcelExport = { filename: string; csv: string; rows: number; trunca
  * The same search as a CSV file: every matching parcel (up to EXPORT_LIMIT), phones
  * masked as on screen. Admins only. Raises INVALID.
  */
-export function exportParcelsCsv(ctx: Ctx, raw: ParcelSearch): ParcelExport {
+export function exportParcelsCsv(ctx: Ctx, raw: unknown): ParcelExport {
   const admin = requireAdmin(ctx);
   const search = parseSearch(raw);
   const found = select(ctx, admin, search, EXPORT_LIMIT + 1, 0);

@@ -4,7 +4,7 @@ import { expectDomainError } from "@/lib/testing/domain-error";
 import { GUESS_LIMITS } from "@/lib/pickup-codes/limits";
 import { createAdmin, createOrganization, createTestWorld, pickupCodeOf } from "@/lib/testing/factories";
 import { createStation, deposit } from "@/lib/testing/parcels";
-import { kioskScreen, listSiteKiosks, pairKioskScreen, unpairKiosk } from "./pairing";
+import { kioskScreen, listSiteKiosks, pairKioskScreen, unpairKiosk } from "./devices";
 
 const world = createTestWorld();
 afterAll(() => world.close());

@@ -2,15 +2,15 @@ import "server-only";
 import type { DoorEventKind } from "@/db/schema";
 import { desc, eq, sql } from "drizzle-orm";
 import { notifications } from "@/db/schema";
-import { describeActor, describeDoorEvent, describeParcelEvent, parseDetail } from "@/lib/admin/describe";
-import { idOrNotFound } from "@/lib/admin/scope";
+import { describeActor, describeDoorEvent, describeParcelEvent, parseDetail } from "@/lib/history/describe";
+import { idOrNotFound } from "@/lib/auth/organization-scope";
 import { requireAdmin } from "@/lib/auth/authorize";
 import type { Ctx } from "@/lib/context";
-import { loadVisibleParcel } from "./access";
-import { pickupDoorNotOpened, type DoorNotOpened } from "./door-status";
-import { takeBackProgress } from "./take-back";
-import type { IncidentKind } from "./admin-schemas";
-import { toParcelView, type ParcelView } from "./view";
+import { loadVisibleParcel } from "@/lib/parcels/access";
+import { pickupDoorNotOpened, type DoorNotOpened } from "@/lib/parcels/door-status";
+import { takeBackProgress } from "@/lib/parcels/take-back";
+import type { IncidentKind } from "@/lib/parcels/schemas";
+import { toParcelView, type ParcelView } from "@/lib/parcels/view";
 
 export type TimelineEntry = {
   key: string;

@@ -5,7 +5,7 @@ import { collectParcel } from "@/lib/parcels/collect";
 import { expectDomainError } from "@/lib/testing/domain-error";
 import { createAdmin, createOrganization, createTestWorld, pickupCodeOf } from "@/lib/testing/factories";
 import { createStation, deposit } from "@/lib/testing/parcels";
-import { kioskScreen, listSiteKiosks, unpairKiosk } from "./pairing";
+import { kioskScreen, listSiteKiosks, unpairKiosk } from "./devices";
 import {
   claimPairingCode,
   formatPairingCode,
@@ -17,7 +17,7 @@ import {
   pendingScreenPairing,
   pruneExpiredPairings,
   startScreenPairing,
-} from "./screen-pairing";
+} from "./pairing-codes";
 
 const world = createTestWorld();
 afterAll(() => world.close());

@@ -6,7 +6,7 @@ import { adminScene, expectAdminsOnly, type AdminScene } from "@/lib/testing/adm
 import { expectDomainError } from "@/lib/testing/domain-error";
 import { createTestWorld, type TestWorld } from "@/lib/testing/factories";
 import { deposit } from "@/lib/testing/parcels";
-import { listAuditActors, listAuditTrail } from "./trail";
+import { listAuditActors, listAuditTrail } from "./audit-trail";
 
 let world: TestWorld;
 let scene: AdminScene;

@@ -2,11 +2,11 @@ import "server-only";
 import { appContext } from "@/lib/app-context";
 import { pruneIdempotencyKeys } from "@/lib/api/idempotency";
 import { pruneSessions } from "@/lib/auth/sessions";
-import { pruneExpiredPairings } from "@/lib/kiosk/screen-pairing";
+import { pruneExpiredPairings } from "@/lib/kiosk/pairing-codes";
 import type { Ctx, SystemActor } from "@/lib/context";
 import { runParcelSweep } from "@/lib/parcels/sweep";
-import { appTransport } from "./delivery";
-import { deliverDueNotifications } from "./worker";
+import { appTransport } from "@/lib/notifications/delivery";
+import { deliverDueNotifications } from "@/lib/notifications/worker";
 
 /*
  * The server's housekeeping timer, started once per process by instrumentation.ts: the

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, test } from "vitest";
 import { listMyParcelCards, myParcelDetail } from "@/lib/customer/parcels";
 import { createCustomer, createTestWorld, pickupCodeOf } from "@/lib/testing/factories";
 import { createStation, deposit, eventsOf, parcelRow } from "@/lib/testing/parcels";
-import { getParcelDetail } from "./admin-detail";
+import { getParcelDetail } from "@/lib/admin/parcel-detail";
 import { collectParcel } from "./collect";
 import { pickupDoorNotOpened } from "./door-status";
 import { DOOR_RETRY, retryCollectedDoor } from "./retry-door";

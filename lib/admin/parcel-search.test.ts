@@ -4,9 +4,9 @@ import { adminScene, expectAdminsOnly, type AdminScene } from "@/lib/testing/adm
 import { expectDomainError } from "@/lib/testing/domain-error";
 import { createTestWorld, type TestWorld } from "@/lib/testing/factories";
 import { createStation, deposit, reserve } from "@/lib/testing/parcels";
-import { reportParcelIncident } from "./admin-actions";
-import { exportParcelsCsv, searchParcels } from "./admin-search";
-import { cancelParcel } from "./cancel";
+import { reportParcelIncident } from "@/lib/parcels/admin-actions";
+import { exportParcelsCsv, searchParcels } from "./parcel-search";
+import { cancelParcel } from "@/lib/parcels/cancel";
 
 let world: TestWorld;
 let scene: AdminScene;

@@ -4,7 +4,7 @@ import { parcels } from "@/db/schema";
 import { requireRole } from "@/lib/auth/authorize";
 import type { Ctx } from "@/lib/context";
 import { decryptPickupCode } from "@/lib/pickup-codes/code";
-import { toParcelView, type ParcelView } from "./view";
+import { toParcelView, type ParcelView } from "@/lib/parcels/view";
 
 export type CustomerParcel = ParcelView & {
   /** The code to enter at the kiosk, only while the parcel waits in its door. */

@@ -1,0 +1,21 @@
+import type { ParcelState } from "@/db/schema";
+import { DomainError } from "@/lib/errors";
+
+/** What the admin's door grid shows a door as: what is behind it, or why nothing can be. */
+export type DoorState = "free" | "reserved" | "occupied" | "expired" | "out_of_service" | "retired";
+
+export function doorState(door: { inService: boolean; retiredAt: number | null; parcelState: ParcelState | null }): DoorState {
+  if (door.retiredAt !== null) return "retired";
+  if (door.parcelState === "reserved") return "reserved";
+  if (door.parcelState === "deposited") return "occupied";
+  if (door.parcelState === "expired") return "expired";
+  return door.inService ? "free" : "out_of_service";
+}
+
+/** The refusal to remove a door, cabinet or site that still holds live parcels. */
+export function holdsParcels(what: string, count: number): DomainError {
+  return new DomainError(
+    "CONFLICT",
+    `${what} holds ${count === 1 ? "a parcel" : `${count} parcels`}. It can be removed once ${count === 1 ? "it is" : "they are"} collected, taken back or cancelled.`,
+  );
+}
