@@ -9,7 +9,7 @@ import { requireAdmin } from "@/lib/auth/authorize";
 import type { Ctx } from "@/lib/context";
 import { DomainError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
-import { doorState, holdsParcels, type DoorState } from "@/lib/slots/door-state";
+import { doorState, holdsParcels, type DoorFacts } from "@/lib/slots/door-state";
 import { insertLocker } from "./layout";
 import { AddLockerInput, LockerRef } from "./schemas";
 
@@ -20,15 +20,7 @@ import { AddLockerInput, LockerRef } from "./schemas";
  * its doors leave service for good but keep every parcel and door event that names them.
  */
 
-export type LockerDoor = {
-  id: number;
-  label: string;
-  row: number;
-  column: number;
-  size: SlotSize;
-  state: DoorState;
-  inService: boolean;
-  outOfServiceReason: string | null;
+export type LockerDoor = DoorFacts & {
   parcel: { id: number; trackingNumber: string; state: ParcelState } | null;
 };
 

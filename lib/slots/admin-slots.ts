@@ -1,7 +1,7 @@
 import "server-only";
 import type { DoorEventKind } from "@/db/schema";
 import { eq, sql } from "drizzle-orm";
-import { LIVE_STATES_IN, slots, type ParcelState, type SlotSize } from "@/db/schema";
+import { LIVE_STATES_IN, slots, type ParcelState } from "@/db/schema";
 import { writeTransaction } from "@/db/transaction";
 import { describeActor, describeDoorEvent, describeParcelEvent, parseDetail } from "@/lib/history/describe";
 import { idOrNotFound, loadOrganizationSlot, type SlotRow } from "@/lib/auth/organization-scope";
@@ -11,7 +11,7 @@ import { requireAdmin, type AdminActor } from "@/lib/auth/authorize";
 import type { Ctx } from "@/lib/context";
 import { recordOpenCommand, sendOpen } from "@/lib/doors/open";
 import { DomainError } from "@/lib/errors";
-import { doorState, holdsParcels, type DoorState } from "./door-state";
+import { doorState, holdsParcels, type DoorFacts } from "./door-state";
 import { SlotReasonInput, SlotRef } from "./schemas";
 import { parseInput } from "@/lib/validation";
 
@@ -176,15 +176,7 @@ export type SlotHistoryEntry = {
   parcel: { id: number; trackingNumber: string } | null;
 };
 
-export type SlotDetail = {
-  id: number;
-  label: string;
-  row: number;
-  column: number;
-  size: SlotSize;
-  state: DoorState;
-  inService: boolean;
-  outOfServiceReason: string | null;
+export type SlotDetail = DoorFacts & {
   retiredAt: number | null;
   locker: { id: number; code: string; controllerId: string; retiredAt: number | null };
   site: { id: number; code: string; name: string };

@@ -1,4 +1,4 @@
-import type { ParcelState } from "@/db/schema";
+import type { ParcelState, SlotSize } from "@/db/schema";
 import { DomainError } from "@/lib/errors";
 
 /** What the admin's door grid shows a door as: what is behind it, or why nothing can be. */
@@ -19,3 +19,15 @@ export function holdsParcels(what: string, count: number): DomainError {
     `${what} holds ${count === 1 ? "a parcel" : `${count} parcels`}. It can be removed once ${count === 1 ? "it is" : "they are"} collected, taken back or cancelled.`,
   );
 }
+
+/** What every screen that draws a door knows of it: where it is, its size and its state. */
+export type DoorFacts = {
+  id: number;
+  label: string;
+  row: number;
+  column: number;
+  size: SlotSize;
+  state: DoorState;
+  inService: boolean;
+  outOfServiceReason: string | null;
+};
