@@ -182,10 +182,15 @@ class Scenario {
           expect(result.parcel.id, where).toBe(parcel.id);
           return;
         }
+        const stale = model.parcels.filter((p) => p.state === "reserved" && p.reservedUntil! <= model.now);
         model.lapse();
         const rank = SIZE_RANK[op.size];
         const slot = model.bestFreeSlot(rank);
-        if (!slot) return expectRefused(outcome, "SITE_FULL", where);
+        if (!slot) {
+          // A refusal changes nothing: the stale reservations stay until a reserve that succeeds, or the sweep.
+          for (const p of stale) p.state = "reserved";
+          return expectRefused(outcome, "SITE_FULL", where);
+        }
         const result = expectOk(outcome, where);
         expect({ replayed: result.replayed, slotId: result.parcel.slot?.id, upsized: result.parcel.upsized }, where).toEqual({
           replayed: false,
