@@ -30,13 +30,15 @@ export function describeParcelEvent(kind: string, detail: Detail): string {
     case "reserved":
       return `Door ${str(detail.slot)} assigned${detail.upsized ? ` (upsized from ${str(detail.size)} to ${str(detail.slotSize)})` : ""}`;
     case "deposited":
-      return `Deposited; hold period ${str(detail.holdPeriodHours)} h`;
+      return `Deposited; hold period ${str(detail.holdPeriodHours)} h${detail.closedBy === "cabinet" ? " (the locker reported the door closed)" : ""}`;
     case "collected":
       return "Collected at the kiosk";
     case "expired":
       return "Pickup time over; waiting for the courier to take it back";
     case "returned":
-      return "Taken back: the courier confirmed the parcel is out of its door";
+      return detail.confirmedBy === "cabinet"
+        ? "Taken back: the locker reported the door closed after the take-back"
+        : "Taken back: the courier confirmed the parcel is out of its door";
     case "take_back_started":
       return "Door opened to take the parcel back (not yet confirmed out)";
     case "door_opened":

@@ -5,13 +5,20 @@ export const MISSED_HEARTBEATS = 3;
 /** The interval assumed for a cabinet that has not said its own yet. */
 export const DEFAULT_HEARTBEAT_MS = 10_000;
 
+/** SQL true when the presence row `cp` says its cabinet is online at `nowExpression` (a placeholder or a number). */
+export function ONLINE_ROW_SQL(nowExpression: string): string {
+  return `(cp.status = 'online' and cp.last_seen_at >= ${nowExpression} - ${MISSED_HEARTBEATS} * coalesce(cp.heartbeat_interval_ms, ${DEFAULT_HEARTBEAT_MS}))`;
+}
+
 /**
- * SQL that is true unless the cabinet of `controllerColumn` is known to be offline at
- * `nowExpression` (a placeholder or a number): its retained status said offline, or it
- * has been silent for MISSED_HEARTBEATS intervals. A cabinet never heard from (the
- * simulated controller's) counts as online: absence of news is not an outage.
+ * SQL true when the cabinet of `controllerColumn` may be given a parcel at `nowExpression`:
+ * not offline (its retained status said so, or it has been silent for MISSED_HEARTBEATS
+ * intervals). A cabinet never heard from counts as online only when the controller does not
+ * hear cabinets at all (`hearsCabinets` false: the simulated controller).
  */
-export function CABINET_ONLINE_SQL(controllerColumn: string, nowExpression: string): string {
-  return `not exists (select 1 from cabinet_presence cp where cp.controller_id = ${controllerColumn}
-    and (cp.status = 'offline' or cp.last_seen_at < ${nowExpression} - ${MISSED_HEARTBEATS} * coalesce(cp.heartbeat_interval_ms, ${DEFAULT_HEARTBEAT_MS})))`;
+export function CABINET_ONLINE_SQL(controllerColumn: string, nowExpression: string, hearsCabinets: boolean): string {
+  const row = `select 1 from cabinet_presence cp where cp.controller_id = ${controllerColumn}`;
+  return hearsCabinets
+    ? `exists (${row} and ${ONLINE_ROW_SQL(nowExpression)})`
+    : `not exists (${row} and not ${ONLINE_ROW_SQL(nowExpression)})`;
 }

@@ -120,3 +120,16 @@ export function confirmTakeBack(ctx: Ctx, raw: unknown): { parcel: ParcelView; r
   });
   return { parcel: toParcelView(ctx, outcome.parcel), replayed: outcome.replayed };
 }
+
+/**
+ * The cabinet reported the door of a take-back closed after it opened (issue 13): the
+ * parcel is returned and its door free, as the courier's confirmation would, unless the
+ * cabinet's occupancy sensor says the parcel is still inside. Call inside the transaction
+ * that records the report (lib/cabinet/recorder.ts). Null when this report confirms nothing.
+ */
+export function returnOnDoorClosed(ctx: Ctx, parcel: ParcelRow, occupied: boolean | null): ParcelRow | null {
+  if (occupied === true) return null;
+  const progress = takeBackProgress(ctx, parcel);
+  if (!progress?.doorOpened) return null;
+  return moveParcel(ctx, parcel, "returned", { closedAt: ctx.now() }, { confirmedBy: "cabinet" });
+}

@@ -17,18 +17,19 @@ export type FreeSlot = Door & { lockerId: number; sizeRank: number };
  * doors could not be opened, and a courier would walk there for nothing.
  */
 export function findFreeSlot(ctx: Ctx, siteId: number, minRank: number): FreeSlot | undefined {
-  return ctx.db.$client.prepare(FREE_SLOT_QUERY["best-fit"]).get({ siteId, minRank, now: ctx.now() }) as FreeSlot | undefined;
+  const query = ctx.doors.hearsCabinets ? BEST_FIT_HEARD_CABINETS : FREE_SLOT_QUERY["best-fit"];
+  return ctx.db.$client.prepare(query).get({ siteId, minRank, now: ctx.now() }) as FreeSlot | undefined;
 }
 
 // Plain SQL text, so the statement is compiled once per connection (db/client.ts caches
 // statements by their text) and no query is built per deposit.
-const freeSlotQuery = (order: string) => `
+const freeSlotQuery = (order: string, hearsCabinets = false) => `
   select s.id as slotId, s.site_id as siteId, s.locker_id as lockerId, l.code as lockerCode,
          l.controller_id as controllerId, s.label as slotLabel, s.row, s.column, s.size, s.size_rank as sizeRank
   from slots s join lockers l on l.id = s.locker_id
   where s.site_id = :siteId and s.in_service = 1 and s.size_rank >= :minRank
     and not exists (select 1 from parcels p where p.slot_id = s.id and p.state in ${LIVE_STATES_SQL})
-    and ${CABINET_ONLINE_SQL("l.controller_id", ":now")}
+    and ${CABINET_ONLINE_SQL("l.controller_id", ":now", hearsCabinets)}
   order by ${order}
   limit 1`;
 /** The statement text of each policy; the assignment benchmark swaps one for the other. */
@@ -36,6 +37,7 @@ export const FREE_SLOT_QUERY: Record<AssignmentPolicy, string> = {
   "best-fit": freeSlotQuery("s.size_rank, s.reach, l.code, s.row, s.column"),
   "first-fit": freeSlotQuery("l.code, s.column, s.row"),
 };
+const BEST_FIT_HEARD_CABINETS = freeSlotQuery("s.size_rank, s.reach, l.code, s.row, s.column", true);
 
 /**
  * "best-fit" is the network's policy. "first-fit" (the lowest-numbered door that fits,
@@ -58,7 +60,7 @@ export function freeSlotsBySite(ctx: Ctx, siteIds: number[]): Map<number, FreeCo
     from slots s join lockers l on l.id = s.locker_id
     where s.site_id in (${sql.join(siteIds, sql`, `)}) and s.in_service = 1
       and not exists (select 1 from parcels p where p.slot_id = s.id and p.state in ${LIVE_STATES_IN})
-      and ${sql.raw(CABINET_ONLINE_SQL("l.controller_id", String(Math.trunc(ctx.now()))))}
+      and ${sql.raw(CABINET_ONLINE_SQL("l.controller_id", String(Math.trunc(ctx.now())), ctx.doors.hearsCabinets === true))}
     group by s.site_id, s.size`);
   for (const row of rows) result.get(row.siteId)![row.size] = row.free;
   return result;
