@@ -124,6 +124,10 @@ export class MqttDoorController implements DoorController {
     return this.ready;
   }
 
+  reportedState(door: DoorAddress): "open" | "closed" | "unknown" | undefined {
+    return this.cabinets.get(door.controllerId)?.doors[door.slotLabel]?.door;
+  }
+
   /** Hears every report from now on; attach before the connection is up to hear the retained ones too. */
   listen(listener: CabinetListener): void {
     this.listeners.push(listener);

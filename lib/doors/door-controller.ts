@@ -20,6 +20,8 @@ export interface DoorController {
    * cabinets to hear and opens every door it is asked to.
    */
   readonly hearsCabinets?: boolean;
+  /** What the cabinet last reported of this door; undefined when it has not said (or cannot). */
+  reportedState?(door: DoorAddress): "open" | "closed" | "unknown" | undefined;
 }
 
 /** How a door is named in logs and to the simulated controller: "<controller>/<door label>". */
