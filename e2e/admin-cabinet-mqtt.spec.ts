@@ -5,7 +5,6 @@ import { COURIER_PASSWORD, createStationViaConsole, signInAsAdmin } from "./supp
 import { expectAccessible } from "./support/axe";
 import { CABINET_URL, startCabinetAgent, startCabinetWorld, type CabinetWorld } from "./support/cabinet-server";
 import { fillParcel, openSite, testPhone, uniqueTracking } from "./support/courier";
-import { newDevice } from "./support/customers";
 
 /*
  * Real cabinets over MQTT (issue 13): a private Mosquitto, a second app server with
@@ -29,9 +28,11 @@ test.afterAll(async () => {
   await world?.stop();
 });
 
-test("a deposit completes when the cabinet reports the door closed; a killed agent shows offline and gets no parcels", async ({ page, browser }, testInfo) => {
+test("a deposit completes when the cabinet reports the door closed; a killed agent shows offline and gets no parcels", async ({ page, browser }) => {
   test.setTimeout(150_000);
-  const laptop = await newDevice(browser, testInfo);
+  // newDevice would take the project's baseURL (the simulated server); this one is the cabinets' server.
+  const context = await browser.newContext({ baseURL: CABINET_URL, viewport: { width: 1280, height: 800 } });
+  const laptop = { context, page: await context.newPage() };
   try {
     await signInAsAdmin(laptop.page);
     const { site, courier } = await createStationViaConsole(laptop.page, "Cabinet", { code: "C", rowSizes: ["M"], columns: 2 });
