@@ -3,7 +3,7 @@ import type { ChildProcess } from "node:child_process";
 import { signIn } from "./support/accounts";
 import { COURIER_PASSWORD, createStationViaConsole, signInAsAdmin } from "./support/admin";
 import { expectAccessible } from "./support/axe";
-import { CABINET_URL, startCabinetAgent, startCabinetWorld, type CabinetWorld } from "./support/cabinet-server";
+import { CABINET_URL, killCabinetAgent, startCabinetAgent, startCabinetWorld, type CabinetWorld } from "./support/cabinet-server";
 import { fillParcel, openSite, testPhone, uniqueTracking } from "./support/courier";
 
 /*
@@ -24,7 +24,7 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
-  for (const agent of agents) if (agent.exitCode === null) agent.kill("SIGKILL");
+  for (const agent of agents) killCabinetAgent(agent);
   await world?.stop();
 });
 
@@ -73,7 +73,7 @@ test("a deposit completes when the cabinet reports the door closed; a killed age
     await expect(laptop.page.getByText("Deposited; hold period 72 h (the locker reported the door closed)")).toBeVisible();
 
     // The agent dies: its last will marks the cabinet offline on the dashboard at once.
-    agent.kill("SIGKILL");
+    killCabinetAgent(agent);
     await expect(async () => {
       await laptop.page.goto("/admin");
       const list = laptop.page.getByRole("list", { name: "Cabinets" });

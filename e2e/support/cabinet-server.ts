@@ -91,6 +91,13 @@ export function startCabinetAgent(world: CabinetWorld, controllerId: string, loc
       "1500",
       "--no-occupancy",
     ],
-    { cwd: root, stdio: ["ignore", "inherit", "inherit"] },
+    // Its own process group: run-ts.mjs starts the agent as a child, and killing only the
+    // parent would leave the agent heartbeating. killCabinetAgent ends the whole group.
+    { cwd: root, stdio: ["ignore", "inherit", "inherit"], detached: true },
   );
+}
+
+/** Kills the agent as a crash or a pulled plug would: no goodbye, so the broker sends its will. */
+export function killCabinetAgent(agent: ChildProcess): void {
+  if (agent.pid !== undefined && agent.exitCode === null) process.kill(-agent.pid, "SIGKILL");
 }
