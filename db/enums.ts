@@ -43,8 +43,23 @@ export const TRACKING_STATES_SQL = sqlList(TRACKING_STATES);
 export const DEFAULT_TIME_ZONE = "Asia/Shanghai";
 
 /**
- * What a door did: the software commanded it open, the controller did not answer that
- * command (open_failed, written after the fact), or the courier confirmed it closed.
+ * What a door did. The software commanded it open (open_command), the controller did not
+ * confirm that command (open_failed, written after the fact), or a person confirmed it
+ * closed (closed). A cabinet over MQTT reports the rest (lib/fleet/recorder.ts): a door
+ * read back open (opened) or shut (closed), opened with no command (forced_open), open too
+ * long (left_open), its sensor silent (sensor_unknown), the cabinet's tamper switch (tamper).
  */
-export const DOOR_EVENT_KINDS = ["open_command", "open_failed", "closed"] as const;
+export const DOOR_EVENT_KINDS = ["open_command", "open_failed", "closed", "opened", "forced_open", "left_open", "tamper", "sensor_unknown"] as const;
 export type DoorEventKind = (typeof DOOR_EVENT_KINDS)[number];
+
+/**
+ * Why the software opened a door, on each open_command (and its open_failed): what an
+ * admin's door history words, so it never shows a raw string. An admin's own words for a
+ * remote open stay in door_events.reason beside "remote".
+ */
+export const DOOR_OPEN_PURPOSES = ["deposit", "pickup", "take_back", "pickup_retry", "take_back_retry", "remote"] as const;
+export type DoorOpenPurpose = (typeof DOOR_OPEN_PURPOSES)[number];
+
+/** A cabinet's connection as its agent's retained status (and last will) says. */
+export const CABINET_STATUSES = ["online", "offline"] as const;
+export type CabinetStatus = (typeof CABINET_STATUSES)[number];

@@ -9,7 +9,7 @@ import {
   text,
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
-import { DEFAULT_TIME_ZONE, DOOR_EVENT_KINDS, LIVE_STATES_SQL, PARCEL_STATES, ROLES, SIZES, TRACKING_STATES_SQL } from "./enums";
+import { CABINET_STATUSES, DEFAULT_TIME_ZONE, DOOR_EVENT_KINDS, DOOR_OPEN_PURPOSES, LIVE_STATES_SQL, PARCEL_STATES, ROLES, SIZES, TRACKING_STATES_SQL } from "./enums";
 
 /*
  * The whole domain of DESIGN.md in one schema. Times are integer milliseconds since the
@@ -33,9 +33,11 @@ export {
   TRACKING_STATES,
   TRACKING_STATES_SQL,
   DOOR_EVENT_KINDS,
+  DOOR_OPEN_PURPOSES,
+  CABINET_STATUSES,
   DEFAULT_TIME_ZONE,
 } from "./enums";
-export type { SlotSize, Role, ParcelState, DoorEventKind } from "./enums";
+export type { SlotSize, Role, ParcelState, DoorEventKind, DoorOpenPurpose, CabinetStatus } from "./enums";
 
 /** `in ${LIVE_STATES_IN}`: the live states as a drizzle SQL fragment. */
 export const LIVE_STATES_IN = sql.raw(LIVE_STATES_SQL);
@@ -375,13 +377,39 @@ export const doorEvents = sqliteTable(
       .references(() => sites.id),
     parcelId: integer("parcel_id").references(() => parcels.id),
     kind: text("kind", { enum: DOOR_EVENT_KINDS }).notNull(),
+    // Why the software opened the door (open_command, open_failed); admins read it worded.
+    purpose: text("purpose", { enum: DOOR_OPEN_PURPOSES }),
     actorUserId: integer("actor_user_id").references(() => users.id),
     actorKind: text("actor_kind", { enum: ["user", "kiosk", "system", "device"] }).notNull(),
+    // An admin's own words for a remote open; the software's reasons are the purpose.
     reason: text("reason"),
+    // The cabinet's message id of a reported event: QoS 1 may deliver it twice, it is recorded once.
+    messageId: text("message_id"),
     at: integer("at").notNull(),
   },
-  (t) => [index("door_events_slot").on(t.slotId, t.at), index("door_events_site").on(t.siteId, t.at)],
+  (t) => [
+    index("door_events_slot").on(t.slotId, t.at),
+    index("door_events_site").on(t.siteId, t.at),
+    uniqueIndex("door_events_message").on(t.messageId),
+  ],
 );
+
+/**
+ * Each cabinet's connection as the server last heard it (lib/fleet/presence.ts): its
+ * agent's retained status (the broker publishes "offline", its last will, when the link
+ * drops) and its heartbeats. Offline, or silent for three heartbeats, gets no new parcels.
+ * A controller never heard from has no row (the simulated controller's cabinets).
+ */
+export const cabinetPresence = sqliteTable("cabinet_presence", {
+  controllerId: text("controller_id").primaryKey(),
+  status: text("status", { enum: CABINET_STATUSES }).notNull(),
+  // The agent's session at its last "online"; a will from an older session is stale.
+  session: text("session"),
+  lastSeenAt: integer("last_seen_at").notNull(),
+  heartbeatIntervalMs: integer("heartbeat_interval_ms"),
+  // When the status last changed: "offline since".
+  changedAt: integer("changed_at").notNull(),
+});
 
 /** Every code entered at a kiosk, right or wrong: the guessing limits count these. */
 export const pickupAttempts = sqliteTable(

@@ -22,7 +22,19 @@ const EnvSchema = z.object({
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   PICKUP_CODE_HMAC_KEY: key.optional(),
   PICKUP_CODE_ENCRYPTION_KEY: key.optional(),
-  DOOR_CONTROLLER: z.enum(["simulated"]).default("simulated"),
+  // "simulated" (the quick start, no broker) or "mqtt": real cabinets through a broker (docs/CABINETS.md).
+  DOOR_CONTROLLER: z.enum(["simulated", "mqtt"]).default("simulated"),
+  // The broker the cabinets' agents connect to: mqtt://host:1883 or mqtts://host:8883. Needed with DOOR_CONTROLLER=mqtt.
+  MQTT_URL: z
+    .string()
+    .regex(/^(mqtts?|wss?):\/\/[^\s]+$/, "must be an mqtt://, mqtts://, ws:// or wss:// URL")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  // The server's own broker account (docs/CABINETS.md: the broker's ACL); unset for a broker without accounts.
+  MQTT_USERNAME: z.string().min(1).optional().or(z.literal("").transform(() => undefined)),
+  MQTT_PASSWORD: z.string().min(1).optional().or(z.literal("").transform(() => undefined)),
+  // How long an open command stays valid (its notAfter and MQTT expiry); a few seconds, so a door never opens late.
+  CABINET_COMMAND_TTL_MS: z.coerce.number().int().min(1000).max(60_000).default(5000),
   // "true" (the quick start): an empty database is filled with the demo network and its
   // accounts, whose password is public. A real deployment sets "false" and creates its
   // first admin with `npm run admin:create`.
@@ -74,6 +86,11 @@ const EnvSchema = z.object({
     .or(z.literal("").transform(() => undefined)),
 });
 
+const CheckedEnvSchema = EnvSchema.refine((value) => value.DOOR_CONTROLLER !== "mqtt" || value.MQTT_URL !== undefined, {
+  message: "is needed when DOOR_CONTROLLER=mqtt (the cabinets' broker, e.g. mqtt://127.0.0.1:1883)",
+  path: ["MQTT_URL"],
+});
+
 const SecretsSchema = z.object({
   AUTH_SECRET: z.string().min(32),
   PICKUP_CODE_HMAC_KEY: key,
@@ -111,7 +128,7 @@ export function readOrCreateSecrets(databasePath: string): Secrets {
 }
 
 function load(): Env {
-  const parsed = EnvSchema.safeParse(process.env);
+  const parsed = CheckedEnvSchema.safeParse(process.env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid environment configuration:\n${problems.join("\n")}`);

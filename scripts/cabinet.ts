@@ -26,7 +26,8 @@ import { FileTransactionLog } from "../lib/cabinet/transaction-log";
 const USAGE = `usage: npm run cabinet -- --controller <id> [--broker mqtt://127.0.0.1:1883]
        [--board simulated | serial:/dev/ttyUSB0] [--boards 1,2] [--locker A] [--doors 16]
        [--door-map doors.json] [--state-dir data/cabinet-<id>] [--heartbeat-ms 10000]
-       [--poll-ms 1000] [--left-open-ms 120000] [--reply-timeout-ms 150] [--no-occupancy]`;
+       [--poll-ms 1000] [--left-open-ms 120000] [--reply-timeout-ms 150] [--no-occupancy]
+       [--auto-close-ms 3000]   (simulated boards: a person shuts each opened door after this long)`;
 
 function integer(value: string | undefined, fallback: number, name: string): number {
   if (value === undefined) return fallback;
@@ -51,6 +52,7 @@ async function main() {
       "left-open-ms": { type: "string" },
       "reply-timeout-ms": { type: "string" },
       "no-occupancy": { type: "boolean", default: false },
+      "auto-close-ms": { type: "string" },
       help: { type: "boolean", default: false },
     },
   });
@@ -74,6 +76,7 @@ async function main() {
     // The simulated boards sit behind the real serial driver, over an in-memory cable.
     const [host, bus] = duplexPair();
     simulated = new SimulatedBoard(addresses).attach(bus);
+    if (values["auto-close-ms"] !== undefined) simulated.autoCloseMs = integer(values["auto-close-ms"], 3000, "auto-close-ms");
     line = host;
   } else if (values.board.startsWith("serial:")) {
     line = await openSerialPort(values.board.slice("serial:".length));

@@ -17,7 +17,7 @@ import { writeTransaction } from "@/db/transaction";
 import { loadUserActor } from "@/lib/auth/accounts";
 import type { Actor, Ctx } from "@/lib/context";
 import { doorName, SimulatedDoorController } from "@/lib/cabinet/door-controller";
-import { doorAddress } from "@/lib/doors/open";
+import { loadDoor } from "@/lib/doors/open";
 import { appContext } from "@/lib/app-context";
 import { now } from "@/lib/clock";
 import { env } from "@/lib/env";
@@ -50,7 +50,7 @@ async function main() {
 
     const reserved = await reserveParcel(as(courier), { siteId: site.id, trackingNumber, size: "S", recipientPhone });
     const { parcel } = confirmDeposit(as(courier), { parcelId: reserved.parcel.id });
-    const door = { door: parcel.slot!.label, doorName: doorName(doorAddress(as(courier), parcel.slot!.id)) };
+    const door = { door: parcel.slot!.label, doorName: doorName(loadDoor(as(courier), parcel.slot!.id)) };
     if (kind === "expired") {
       clock.now = now();
       writeTransaction(db, () => expireParcel(as({ kind: "system" }), db.select().from(parcels).where(eq(parcels.id, parcel.id)).get()!));

@@ -1,9 +1,10 @@
 import "server-only";
 import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
-import { users } from "@/db/schema";
+import { DOOR_EVENT_KINDS, DOOR_OPEN_PURPOSES, users, type DoorEventKind, type DoorOpenPurpose } from "@/db/schema";
 import { describeActor, describeDoorEvent, parseDetail } from "@/lib/history/describe";
 import { requireAdmin } from "@/lib/auth/authorize";
 import type { Ctx } from "@/lib/context";
+import { CABINET_ALARMS_SQL } from "@/lib/doors/alarms";
 import { DomainError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
 import { organizationTimeZones } from "@/lib/sites/time-zone";
@@ -25,7 +26,7 @@ const TRAIL_PAGE_SIZE = 50;
 export type AuditTrailEntry = {
   key: string;
   at: number;
-  /** An audit action name ("site.closed"), or "door.opened" for a door event. */
+  /** An audit action name ("site.closed"), or "door.opened" / "door.forced_open" … for a door event. */
   action: string;
   category: AuditCategory;
   summary: string;
@@ -98,13 +99,14 @@ export function listAuditTrail(ctx: Ctx, raw: unknown): AuditTrailPage {
       left join sites st on st.id = json_extract(a.detail, '$.siteId') and st.organization_id = ${org}
       where a.organization_id = ${org}
       union all
-      select 'door', d.id, d.at, d.kind, 'slot:' || d.slot_id, json_object('slot', s.label, 'reason', d.reason),
+      select 'door', d.id, d.at, d.kind, 'slot:' || d.slot_id, json_object('slot', s.label, 'reason', d.reason, 'purpose', d.purpose),
              d.actor_kind, d.actor_user_id, u.name, st.id, st.name, 'door'
       from door_events d
       join sites st on st.id = d.site_id and st.organization_id = ${org}
       join slots s on s.id = d.slot_id
       left join users u on u.id = d.actor_user_id
-      where d.kind = 'open_command' and (u.id is null or u.role <> 'admin')
+      -- Opens (an admin's remote open is in audit_log already) and what a cabinet raised an alarm for.
+      where (d.kind = 'open_command' and (u.id is null or u.role <> 'admin')) or d.kind in ${sql.raw(CABINET_ALARMS_SQL)}
     )
     where ${sql.join(where, sql` and `)}
     order by at desc, source, id desc
@@ -126,8 +128,11 @@ function toEntry(row: Row): AuditTrailEntry {
       ? { kind: kind as NonNullable<AuditTrailEntry["subject"]>["kind"], id: Number(id) }
       : null;
   if (row.source === "door") {
-    const summary = `${describeDoorEvent("open_command", row.actorKind, typeof detail.reason === "string" ? detail.reason : null)} (${String(detail.slot)})`;
-    return { key: `door-${row.id}`, at: row.at, action: "door.opened", category: "door", summary, actor: describeActor(row.actorKind, row.actorName), site, subject };
+    const kind = (DOOR_EVENT_KINDS as readonly string[]).includes(row.action) ? (row.action as DoorEventKind) : "open_command";
+    const purpose = (DOOR_OPEN_PURPOSES as readonly unknown[]).includes(detail.purpose) ? (detail.purpose as DoorOpenPurpose) : null;
+    const summary = `${describeDoorEvent(kind, purpose, typeof detail.reason === "string" ? detail.reason : null)} (${String(detail.slot)})`;
+    const action = kind === "open_command" ? "door.opened" : `door.${kind}`;
+    return { key: `door-${row.id}`, at: row.at, action, category: "door", summary, actor: describeActor(row.actorKind, row.actorName), site, subject };
   }
   return {
     key: `audit-${row.id}`,

@@ -3,6 +3,8 @@ import { asc, eq, sql } from "drizzle-orm";
 import { LIVE_STATES_IN, organizations, sites, SIZES, type SlotSize } from "@/db/schema";
 import { requireAdmin } from "@/lib/auth/authorize";
 import type { Ctx } from "@/lib/context";
+import { recentCabinetAlarms, type CabinetAlarm } from "@/lib/fleet/alarms";
+import { cabinetPresence, type CabinetPresence } from "@/lib/fleet/presence";
 import { kioskGuessingBySite, type SiteGuessing } from "@/lib/kiosk/attempts";
 import { DAY_MS, dayKey, nextDayStart, prevailingTimeZone, startOfDay } from "@/lib/time";
 
@@ -71,6 +73,10 @@ export type Dashboard = {
   undeliveredMessages: UndeliveredMessage[];
   /** Sites whose kiosks saw wrong codes lately, with each kiosk's counts and slow-down (lib/kiosk/attempts.ts). */
   kioskGuessing: SiteGuessing[];
+  /** Each cabinet's link (online / offline / last seen); empty with the simulated controller. */
+  cabinets: (CabinetPresence & { siteName: string })[];
+  /** Doors forced open, left open, tamper alarms: last 24 hours, newest first. */
+  cabinetAlarms: CabinetAlarm[];
 };
 
 function counts(): DoorCounts {
@@ -197,6 +203,11 @@ export function organizationDashboard(ctx: Ctx): Dashboard {
     stuckDoors,
     undeliveredMessages,
     kioskGuessing: kioskGuessingBySite(ctx),
+    cabinets: cabinetPresence(ctx, siteRows.map((site) => site.id)).map((cabinet) => ({
+      ...cabinet,
+      siteName: siteRows.find((site) => site.id === cabinet.siteId)!.name,
+    })),
+    cabinetAlarms: recentCabinetAlarms(ctx, org),
   };
 }
 

@@ -1,5 +1,5 @@
 import "server-only";
-import type { DoorEventKind } from "@/db/schema";
+import type { DoorEventKind, DoorOpenPurpose } from "@/db/schema";
 import { desc, eq, sql } from "drizzle-orm";
 import { notifications } from "@/db/schema";
 import { describeActor, describeDoorEvent, describeParcelEvent, parseDetail } from "@/lib/history/describe";
@@ -71,14 +71,15 @@ export function getParcelDetail(ctx: Ctx, parcelIdParam: unknown): AdminParcelDe
     slot: string | null;
     detail: string | null;
     toState: string | null;
+    purpose: DoorOpenPurpose | null;
   }>(sql`
     select * from (
       select 'parcel' as source, e.id, e.at, e.kind, e.actor_kind as actorKind, u.name as actorName,
-             s.label as slot, e.detail, e.to_state as toState
+             s.label as slot, e.detail, e.to_state as toState, null as purpose
       from parcel_events e left join users u on u.id = e.actor_user_id left join slots s on s.id = e.slot_id
       where e.parcel_id = ${parcel.id}
       union all
-      select 'door', d.id, d.at, d.kind, d.actor_kind, u.name, s.label, d.reason, null
+      select 'door', d.id, d.at, d.kind, d.actor_kind, u.name, s.label, d.reason, null, d.purpose
       from door_events d left join users u on u.id = d.actor_user_id join slots s on s.id = d.slot_id
       where d.parcel_id = ${parcel.id}
     )
@@ -92,7 +93,7 @@ export function getParcelDetail(ctx: Ctx, parcelIdParam: unknown): AdminParcelDe
     kind: row.kind,
     summary:
       row.source === "door"
-        ? describeDoorEvent(row.kind as DoorEventKind, row.actorKind, row.detail)
+        ? describeDoorEvent(row.kind as DoorEventKind, row.purpose, row.detail)
         : describeParcelEvent(row.kind, parseDetail(row.detail)),
     actor: describeActor(row.actorKind, row.actorName),
     slot: row.slot,

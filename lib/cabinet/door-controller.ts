@@ -12,8 +12,16 @@ export type DoorAddress = {
 };
 
 export interface DoorController {
-  /** Sends the open command; resolves when the controller accepted it. */
+  /** Sends the open command; resolves when the controller confirmed the door open. */
   open(door: DoorAddress): Promise<void>;
+  /**
+   * True when the controller hears its cabinets (MQTT): a cabinet it has never heard from
+   * cannot be opened, so assignment gives it nothing. The simulated controller has no
+   * cabinets to hear and opens every door it is asked to.
+   */
+  readonly hearsCabinets?: boolean;
+  /** What the cabinet last reported of this door; undefined when it has not said (or cannot). */
+  reportedState?(door: DoorAddress): "open" | "closed" | "unknown" | undefined;
 }
 
 /** How a door is named in logs and to the simulated controller: "<controller>/<door label>". */

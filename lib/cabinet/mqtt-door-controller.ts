@@ -13,7 +13,10 @@ import {
   type DoorEvent,
   type DoorReport,
   type FaultKind,
+  type Heartbeat,
   type Reply,
+  type StateSnapshot,
+  type Status,
 } from "./protocol";
 
 /** Why an open did not happen; the web app's words for each live at its edge. */
@@ -58,6 +61,18 @@ export type MqttDoorControllerOptions = {
   clientId?: string;
 };
 
+/**
+ * What the web app does with a cabinet's reports (lib/fleet/recorder.ts). Each is called
+ * once per message the controller accepts: a stale will, a malformed payload and an event
+ * already seen (by message id) never reach it.
+ */
+export type CabinetListener = {
+  status?(controllerId: string, status: Status): void;
+  heartbeat?(controllerId: string, heartbeat: Heartbeat): void;
+  state?(controllerId: string, snapshot: StateSnapshot): void;
+  event?(controllerId: string, event: DoorEvent): void;
+};
+
 type Pending = { resolve: (reply: Reply) => void; reject: (error: Error) => void; timer: NodeJS.Timeout };
 
 const DEFAULT_HEARTBEAT_MS = 10_000;
@@ -71,10 +86,12 @@ const SEEN_EVENTS_LIMIT = 50_000;
  * enforces, backed by the broker's message expiry.
  */
 export class MqttDoorController implements DoorController {
+  readonly hearsCabinets = true;
   private readonly cabinets = new Map<string, CabinetView>();
   private readonly pending = new Map<string, Pending>();
   private readonly seenEvents = new Set<string>();
   private readonly sessions = new Map<string, { id: string; onlineAt: number }>();
+  private readonly listeners: CabinetListener[] = [];
   private readonly now: () => number;
   private readonly ttlMs: number;
   private readonly answerTimeoutMs: number;
@@ -105,6 +122,26 @@ export class MqttDoorController implements DoorController {
   /** Resolves once connected and subscribed (retained statuses and snapshots arrive right after). */
   whenReady(): Promise<void> {
     return this.ready;
+  }
+
+  reportedState(door: DoorAddress): "open" | "closed" | "unknown" | undefined {
+    return this.cabinets.get(door.controllerId)?.doors[door.slotLabel]?.door;
+  }
+
+  /** Hears every report from now on; attach before the connection is up to hear the retained ones too. */
+  listen(listener: CabinetListener): void {
+    this.listeners.push(listener);
+  }
+
+  private tell<K extends keyof CabinetListener>(kind: K, ...args: Parameters<NonNullable<CabinetListener[K]>>): void {
+    for (const listener of this.listeners) {
+      try {
+        (listener[kind] as ((...a: typeof args) => void) | undefined)?.(...args);
+      } catch (error) {
+        // A report the app could not record must not stop the link that carries the next one.
+        console.error(`cabinet ${String(args[0])}: recording its ${kind} failed:`, error);
+      }
+    }
   }
 
   /** What the server knows of one cabinet. */
@@ -216,6 +253,7 @@ export class MqttDoorController implements DoorController {
         if (status.status === "online") this.sessions.set(controllerId, { id: status.session, onlineAt: status.at });
         view.status = status.status;
         if (status.status === "online") view.lastSeenAt = now;
+        this.tell("status", controllerId, status);
         return;
       }
       case "heartbeat": {
@@ -225,11 +263,14 @@ export class MqttDoorController implements DoorController {
         view.lastSeenAt = now;
         view.heartbeatIntervalMs = heartbeat.intervalMs;
         view.clockSkewMs = heartbeat.at - now;
+        this.tell("heartbeat", controllerId, heartbeat);
         return;
       }
       case "state": {
         const snapshot = decode("state", payload);
-        if (snapshot) this.view(controllerId).doors = snapshot.doors;
+        if (!snapshot) return;
+        this.view(controllerId).doors = snapshot.doors;
+        this.tell("state", controllerId, snapshot);
         return;
       }
       case "reply": {
@@ -248,6 +289,7 @@ export class MqttDoorController implements DoorController {
         const view = this.view(controllerId);
         if (event.door && event.state) view.doors = { ...view.doors, [event.door]: event.state };
         this.options.onEvent?.(controllerId, event);
+        this.tell("event", controllerId, event);
         return;
       }
     }

@@ -1,5 +1,5 @@
 import "server-only";
-import type { DoorEventKind } from "@/db/schema";
+import type { DoorEventKind, DoorOpenPurpose } from "@/db/schema";
 import { formatDateTime } from "@/lib/format";
 
 /*
@@ -30,13 +30,15 @@ export function describeParcelEvent(kind: string, detail: Detail): string {
     case "reserved":
       return `Door ${str(detail.slot)} assigned${detail.upsized ? ` (upsized from ${str(detail.size)} to ${str(detail.slotSize)})` : ""}`;
     case "deposited":
-      return `Deposited; hold period ${str(detail.holdPeriodHours)} h`;
+      return `Deposited; hold period ${str(detail.holdPeriodHours)} h${detail.closedBy === "cabinet" ? " (the locker reported the door closed)" : ""}`;
     case "collected":
       return "Collected at the kiosk";
     case "expired":
       return "Pickup time over; waiting for the courier to take it back";
     case "returned":
-      return "Taken back: the courier confirmed the parcel is out of its door";
+      return detail.confirmedBy === "cabinet"
+        ? "Taken back: the locker reported the door closed after the take-back"
+        : "Taken back: the courier confirmed the parcel is out of its door";
     case "take_back_started":
       return "Door opened to take the parcel back (not yet confirmed out)";
     case "door_opened":
@@ -60,17 +62,50 @@ export function describeParcelEvent(kind: string, detail: Detail): string {
   }
 }
 
-export function describeDoorEvent(kind: DoorEventKind, actorKind: string, reason: string | null): string {
-  if (kind === "closed") return "Door closed";
-  if (kind === "open_failed") return "Door did not open: the controller did not answer";
-  // The reasons the software writes itself (take-back, lib/parcels/retry-door.ts's retries);
-  // anything else is an admin's own words for a remote open.
-  if (reason === "take back") return "Door opened to take the parcel back";
-  if (reason === "take back retry") return "Door tried again to take the parcel back";
-  if (reason === "pickup retry") return "Door tried again for the customer's pickup";
-  if (actorKind === "kiosk") return "Door opened at the kiosk for pickup";
-  if (reason) return `Door opened remotely: ${reason}`;
-  return "Door opened for deposit";
+const OPENED_FOR: Record<DoorOpenPurpose, string> = {
+  deposit: "Door opened for deposit",
+  pickup: "Door opened at the kiosk for pickup",
+  take_back: "Door opened to take the parcel back",
+  pickup_retry: "Door tried again for the customer's pickup",
+  take_back_retry: "Door tried again to take the parcel back",
+  remote: "Door opened remotely",
+};
+
+/** Why an open did not happen, by the controller's error code (lib/cabinet/mqtt-door-controller.ts). */
+const NOT_OPENED_BECAUSE: Record<string, string> = {
+  CABINET_OFFLINE: "the cabinet is offline",
+  DID_NOT_OPEN: "the cabinet read it back shut (jammed?)",
+  NO_ANSWER: "the cabinet did not answer in time",
+  EXPIRED: "the command reached the cabinet too late and was not run",
+  UNKNOWN_DOOR: "the cabinet has no such door",
+  BROKER_UNREACHABLE: "the server could not reach the cabinets' broker",
+};
+
+/**
+ * A door-history row as a sentence, from its kind and purpose (enums), never from a
+ * stored string alone: `reason` is shown only as an admin's own words for a remote open.
+ */
+export function describeDoorEvent(kind: DoorEventKind, purpose: DoorOpenPurpose | null, reason: string | null): string {
+  switch (kind) {
+    case "closed":
+      return "Door closed";
+    case "opened":
+      return "Door open (the locker read it back)";
+    case "forced_open":
+      return "Door forced open: it opened with no command";
+    case "left_open":
+      return "Door left open";
+    case "tamper":
+      return "Cabinet tamper alarm";
+    case "sensor_unknown":
+      return "Door sensor stopped reporting";
+    case "open_failed":
+      return `Door did not open: ${(reason && NOT_OPENED_BECAUSE[reason]) ?? "the controller did not answer"}`;
+    case "open_command": {
+      const words = OPENED_FOR[purpose ?? "deposit"];
+      return purpose === "remote" && reason ? `${words}: ${reason}` : words;
+    }
+  }
 }
 
 export function describeActor(actorKind: string, name: string | null): string {

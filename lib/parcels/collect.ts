@@ -6,7 +6,7 @@ import { writeTransaction } from "@/db/transaction";
 import { requireKiosk } from "@/lib/auth/authorize";
 import type { Ctx, KioskActor } from "@/lib/context";
 import { holdDoorAfterFailedPickup } from "@/lib/doors/hold";
-import { recordOpenCommand, sendOpen } from "@/lib/doors/open";
+import { loadDoor, recordOpenCommand, sendOpen, type OpenCommand } from "@/lib/doors/open";
 import { DomainError } from "@/lib/errors";
 import { hashPickupCode, phoneLast4, sameDigits } from "@/lib/pickup-codes/code";
 import { lockoutWait, slowDownMessage, type LockedOutDetails } from "@/lib/kiosk/slow-down";
@@ -35,7 +35,7 @@ export const QR_OUT_OF_DATE_MESSAGE =
   "This QR code is out of date. Open My parcels on your phone again for a fresh one, or type your pickup code.";
 
 type Outcome =
-  | { kind: "opened"; parcelId: number; slotId: number; door: ReturnType<typeof recordOpenCommand> }
+  | { kind: "opened"; parcelId: number; slotId: number; door: OpenCommand }
   | { kind: "wrong" }
   | { kind: "stale" }
   | { kind: "locked"; retryAfterMs: number }
@@ -85,9 +85,11 @@ async function answer(ctx: Ctx, outcome: Outcome): Promise<CollectResult> {
         outcome.details,
       );
     case "opened": {
-      const doorOpened = await sendOpen(ctx, outcome.door);
-      if (doorOpened) recordDoorOpened(ctx, outcome.door, "pickup");
-      else holdDoorAfterFailedPickup(ctx, outcome.door);
+      const door = outcome.door;
+      const doorOpened = await sendOpen(ctx, door, {
+        opened: () => recordDoorOpened(ctx, door),
+        failed: () => holdDoorAfterFailedPickup(ctx, door),
+      });
       return {
         parcelId: outcome.parcelId,
         slot: {
@@ -168,7 +170,7 @@ function collectFound(ctx: Ctx, kiosk: KioskActor, parcel: typeof parcels.$infer
   const collected = moveParcel(ctx, current, "collected", { closedAt: now }, { kioskId: kiosk.kioskId });
   record("opened", collected.id);
   // No "collected" message yet: the parcel is still behind a shut door until it opens.
-  const door = recordOpenCommand(ctx, collected.slotId!, collected.id);
+  const door = recordOpenCommand(ctx, loadDoor(ctx, collected.slotId!), collected.id, "pickup");
   return { kind: "opened", parcelId: collected.id, slotId: collected.slotId!, door };
 }
 

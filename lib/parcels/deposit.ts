@@ -40,13 +40,25 @@ export function confirmDeposit(ctx: Ctx, raw: unknown): DepositResult {
   return { parcel: toParcelView(ctx, parcel), replayed };
 }
 
-function depositInTransaction(ctx: Ctx, parcel: ParcelRow): ParcelRow {
+/**
+ * The cabinet reported the door of a reserved parcel closed after its deposit open (issue
+ * 13): the deposit completes as if the courier had pressed "Door closed", whose button
+ * stays the fallback where the cabinet cannot tell. Call inside the transaction that
+ * records the cabinet's closed report (lib/fleet/recorder.ts), which is the door's
+ * "closed" row. Null when the parcel is not one this report completes.
+ */
+export function depositOnDoorClosed(ctx: Ctx, parcel: ParcelRow): ParcelRow | null {
+  if (parcel.state !== "reserved") return null;
+  return depositInTransaction(ctx, parcel, { closedBy: "cabinet" });
+}
+
+function depositInTransaction(ctx: Ctx, parcel: ParcelRow, by: { closedBy: "courier" | "cabinet" } = { closedBy: "courier" }): ParcelRow {
   const site = ctx.db.$client.prepare("select hold_period_hours as holdPeriodHours from sites where id = ?").get(parcel.siteId) as {
     holdPeriodHours: number;
   };
   const code = uniqueCode(ctx, parcel.siteId);
   const now = ctx.now();
-  recordDoorEvent(ctx, { slotId: parcel.slotId!, siteId: parcel.siteId, parcelId: parcel.id, kind: "closed" });
+  if (by.closedBy === "courier") recordDoorEvent(ctx, { slotId: parcel.slotId!, siteId: parcel.siteId, parcelId: parcel.id, kind: "closed" });
   const deposited = moveParcel(
     ctx,
     parcel,
@@ -58,7 +70,7 @@ function depositInTransaction(ctx: Ctx, parcel: ParcelRow): ParcelRow {
       expiresAt: now + site.holdPeriodHours * 3_600_000,
       reservedUntil: null,
     },
-    { holdPeriodHours: site.holdPeriodHours },
+    { holdPeriodHours: site.holdPeriodHours, ...(by.closedBy === "cabinet" ? { closedBy: "cabinet" } : {}) },
   );
   queueParcelMessage(ctx, deposited, "parcel_deposited");
   return deposited;

@@ -199,10 +199,10 @@ describe("every arrow of the lifecycle writes its event", () => {
       expect(transitionsOf(world.db, parcel.id).slice(-2)).toEqual(["deposited→expired", "expired→returned"]);
       expect(freeSlotIds(world.db, station.site.id)).toContain(parcel.slot!.id);
       // The door's history says it opened for the take-back, and nothing it cannot know.
-      const doorKinds = world.db.$client.prepare("select kind, reason from door_events where parcel_id = ? order by id").all(parcel.id);
+      const doorKinds = world.db.$client.prepare("select kind, purpose, reason from door_events where parcel_id = ? order by id").all(parcel.id);
       expect(doorKinds.slice(-2)).toEqual([
-        { kind: "closed", reason: null },
-        { kind: "open_command", reason: "take back" },
+        { kind: "closed", purpose: null, reason: null },
+        { kind: "open_command", purpose: "take_back", reason: null },
       ]);
 
       // A retry after a lost answer returns the same result without opening the door again.

@@ -110,7 +110,7 @@ function moveToFreeSlot(ctx: Ctx, parcel: ParcelRow, size: SlotSize, detail: Rec
     // A new door gets a full reservation window: the old deadline would let the next
     // courier's reservation lapse this one while the parcel is going in.
     .set({
-      slotId: slot.id,
+      slotId: slot.slotId,
       size,
       sizeRank: rank,
       upsized: slot.sizeRank > rank,
@@ -123,18 +123,18 @@ function moveToFreeSlot(ctx: Ctx, parcel: ParcelRow, size: SlotSize, detail: Rec
   recordParcelEvent(ctx, {
     parcelId: parcel.id,
     siteId: parcel.siteId,
-    slotId: slot.id,
+    slotId: slot.slotId,
     kind: "reassigned",
-    detail: { ...detail, size, fromSlotId: parcel.slotId, slot: slot.label, upsized: moved.upsized },
+    detail: { ...detail, size, fromSlotId: parcel.slotId, slot: slot.slotLabel, upsized: moved.upsized },
   });
-  return { kind: "moved", parcel: moved, door: recordOpenCommand(ctx, slot.id, parcel.id) };
+  return { kind: "moved", parcel: moved, door: recordOpenCommand(ctx, slot, parcel.id, "deposit") };
 }
 
 async function finish(ctx: Ctx, outcome: Outcome): Promise<ReassignResult> {
   if (outcome.kind === "full") {
     return { outcome: "site_full", parcel: toParcelView(ctx, outcome.parcel), size: outcome.size, alternatives: outcome.alternatives };
   }
-  return { outcome: "moved", parcel: toParcelView(ctx, outcome.parcel), doorOpened: await sendOpen(ctx, outcome.door) };
+  return { outcome: "moved", parcel: toParcelView(ctx, outcome.parcel, outcome.door), doorOpened: await sendOpen(ctx, outcome.door) };
 }
 
 /**

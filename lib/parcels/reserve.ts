@@ -4,7 +4,7 @@ import { parcels, type SlotSize } from "@/db/schema";
 import { writeTransaction } from "@/db/transaction";
 import { requireCourier, type CourierActor } from "@/lib/auth/authorize";
 import type { Ctx } from "@/lib/context";
-import { recordOpenCommand, sendOpen } from "@/lib/doors/open";
+import { recordOpenCommand, sendOpen, type OpenCommand } from "@/lib/doors/open";
 import { DomainError } from "@/lib/errors";
 import { findFreeSlot, nearestSitesWithRoom, type AlternativeSite } from "@/lib/slots/assignment";
 import { SIZE_RANK } from "@/lib/slots/sizes";
@@ -37,12 +37,13 @@ export async function reserveParcel(ctx: Ctx, raw: unknown): Promise<ReserveResu
   const input = parseInput(ReserveInput, raw);
 
   const outcome = writeTransaction(ctx.db, () => reserveInTransaction(ctx, courier, input));
-  const parcel = toParcelView(ctx, outcome.parcel);
-  if (outcome.replayed) return { parcel, replayed: true, doorOpened: false };
-  return { parcel, replayed: false, doorOpened: await sendOpen(ctx, outcome.door!) };
+  // The door the assignment found travels to the controller and the courier's screen unread.
+  const parcel = toParcelView(ctx, outcome.parcel, outcome.door);
+  if (!outcome.door) return { parcel, replayed: true, doorOpened: false };
+  return { parcel, replayed: false, doorOpened: await sendOpen(ctx, outcome.door) };
 }
 
-type Outcome = { parcel: ParcelRow; replayed: boolean; door?: ReturnType<typeof recordOpenCommand> };
+type Outcome = { parcel: ParcelRow; replayed: boolean; door?: OpenCommand };
 
 function reserveInTransaction(ctx: Ctx, courier: CourierActor, input: z.output<typeof ReserveInput>): Outcome {
   const site = loadCourierSite(ctx, courier, input.siteId);
@@ -74,7 +75,7 @@ function reserveInTransaction(ctx: Ctx, courier: CourierActor, input: z.output<t
   const now = ctx.now();
   const fields = {
     siteId: site.id,
-    slotId: slot.id,
+    slotId: slot.slotId,
     size: input.size,
     sizeRank: wanted,
     upsized: slot.sizeRank > wanted,
@@ -84,7 +85,7 @@ function reserveInTransaction(ctx: Ctx, courier: CourierActor, input: z.output<t
     courierId: courier.userId,
     reservedUntil: now + RESERVATION_MS,
   };
-  const detail = { slot: slot.label, upsized: fields.upsized, size: input.size, slotSize: slot.size };
+  const detail = { slot: slot.slotLabel, upsized: fields.upsized, size: input.size, slotSize: slot.size };
 
   let parcel: ParcelRow;
   if (existing) {
@@ -102,8 +103,8 @@ function reserveInTransaction(ctx: Ctx, courier: CourierActor, input: z.output<t
       })
       .returning()
       .get();
-    recordParcelEvent(ctx, { parcelId: parcel.id, siteId: site.id, slotId: slot.id, kind: "reserved", to: "reserved", detail });
+    recordParcelEvent(ctx, { parcelId: parcel.id, siteId: site.id, slotId: slot.slotId, kind: "reserved", to: "reserved", detail });
   }
-  const door = recordOpenCommand(ctx, slot.id, parcel.id);
+  const door = recordOpenCommand(ctx, slot, parcel.id, "deposit");
   return { parcel, replayed: false, door };
 }

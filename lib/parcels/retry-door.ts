@@ -4,11 +4,11 @@ import { writeTransaction } from "@/db/transaction";
 import { requireCourier, requireKiosk } from "@/lib/auth/authorize";
 import type { Ctx } from "@/lib/context";
 import { releaseHeldDoor } from "@/lib/doors/hold";
-import { recordOpenCommand, sendOpen } from "@/lib/doors/open";
+import { loadDoor, recordOpenCommand, sendOpen } from "@/lib/doors/open";
 import { DomainError, isDomainError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { loadVisibleParcel } from "./access";
-import { recordDoorOpened, type DoorPurpose } from "./door-opened";
+import { recordDoorOpened } from "./door-opened";
 import { ParcelRef } from "./schemas";
 import { takeBackProgress } from "./take-back";
 
@@ -35,7 +35,7 @@ const NO_RETRY = "This door cannot be opened again from here. Please call the ph
 export async function retryCollectedDoor(ctx: Ctx, raw: unknown): Promise<RetryDoorResult> {
   const kiosk = requireKiosk(ctx);
   const { parcelId } = parseInput(ParcelRef, raw);
-  return retryDoor(ctx, "pickup", () =>
+  return retryDoor(ctx, "pickup_retry", () =>
     ctx.db.$client
       .prepare(
         `select p.id, p.slot_id as slotId from parcels p
@@ -55,7 +55,7 @@ export async function retryCollectedDoor(ctx: Ctx, raw: unknown): Promise<RetryD
 export async function retryTakeBackDoor(ctx: Ctx, raw: unknown): Promise<RetryDoorResult> {
   requireCourier(ctx);
   const { parcelId } = parseInput(ParcelRef, raw);
-  return retryDoor(ctx, "take back", () => {
+  return retryDoor(ctx, "take_back_retry", () => {
     let parcel;
     try {
       parcel = loadVisibleParcel(ctx, parcelId);
@@ -71,7 +71,7 @@ export async function retryTakeBackDoor(ctx: Ctx, raw: unknown): Promise<RetryDo
   });
 }
 
-async function retryDoor(ctx: Ctx, purpose: DoorPurpose, find: () => { id: number; slotId: number } | undefined): Promise<RetryDoorResult> {
+async function retryDoor(ctx: Ctx, purpose: "pickup_retry" | "take_back_retry", find: () => { id: number; slotId: number } | undefined): Promise<RetryDoorResult> {
   const { command, opens } = writeTransaction(ctx.db, () => {
     const sqlite = ctx.db.$client;
     const parcel = find();
@@ -89,12 +89,13 @@ async function retryDoor(ctx: Ctx, purpose: DoorPurpose, find: () => { id: numbe
       .prepare(`select 1 from parcels where slot_id = ? and id <> ? and state in ${LIVE_STATES_SQL}`)
       .get(parcel.slotId, parcel.id);
     if (taken) throw new DomainError("NOT_FOUND", NO_RETRY);
-    return { command: recordOpenCommand(ctx, parcel.slotId, parcel.id, `${purpose} retry`), opens: opens + 1 };
+    return { command: recordOpenCommand(ctx, loadDoor(ctx, parcel.slotId), parcel.id, purpose), opens: opens + 1 };
   });
-  const doorOpened = await sendOpen(ctx, command);
-  if (doorOpened) {
-    releaseHeldDoor(ctx, command);
-    recordDoorOpened(ctx, command, purpose);
-  }
+  const doorOpened = await sendOpen(ctx, command, {
+    opened: () => {
+      releaseHeldDoor(ctx, command);
+      recordDoorOpened(ctx, command);
+    },
+  });
   return { slot: { label: command.slotLabel, lockerCode: command.lockerCode }, doorOpened, canRetry: !doorOpened && opens < DOOR_RETRY.maxOpens };
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { writeTransaction } from "@/db/transaction";
 import { requireCourier } from "@/lib/auth/authorize";
 import type { Ctx } from "@/lib/context";
-import { recordOpenCommand, sendOpen } from "@/lib/doors/open";
+import { loadDoor, recordOpenCommand, sendOpen } from "@/lib/doors/open";
 import { DomainError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { loadVisibleParcel, type ParcelRow } from "./access";
@@ -50,16 +50,16 @@ export async function takeBackParcel(ctx: Ctx, raw: unknown): Promise<TakeBackRe
     if (parcel.state !== "expired") {
       throw new DomainError("INVALID_TRANSITION", "Only parcels whose pickup time is over can be taken back.");
     }
-    const door = recordOpenCommand(ctx, parcel.slotId!, parcel.id, "take back");
+    const door = recordOpenCommand(ctx, loadDoor(ctx, parcel.slotId!), parcel.id, "take_back");
     recordParcelEvent(ctx, { parcelId: parcel.id, siteId: parcel.siteId, slotId: parcel.slotId, kind: TAKE_BACK_STARTED_EVENT });
     return { parcel, door };
   });
   if (!outcome.door) return { parcel: toParcelView(ctx, outcome.parcel), replayed: true, doorOpened: false };
   // A door that does not open needs no hold (lib/doors/hold.ts): the parcel is still
   // expired in it, so nothing can be assigned there.
-  const doorOpened = await sendOpen(ctx, outcome.door);
-  if (doorOpened) recordDoorOpened(ctx, outcome.door, "take back");
-  return { parcel: toParcelView(ctx, outcome.parcel), replayed: false, doorOpened };
+  const door = outcome.door;
+  const doorOpened = await sendOpen(ctx, door, { opened: () => recordDoorOpened(ctx, door) });
+  return { parcel: toParcelView(ctx, outcome.parcel, door), replayed: false, doorOpened };
 }
 
 export type TakeBackProgress = {
@@ -119,4 +119,17 @@ export function confirmTakeBack(ctx: Ctx, raw: unknown): { parcel: ParcelView; r
     return { parcel: returned, replayed: false };
   });
   return { parcel: toParcelView(ctx, outcome.parcel), replayed: outcome.replayed };
+}
+
+/**
+ * The cabinet reported the door of a take-back closed after it opened (issue 13): the
+ * parcel is returned and its door free, as the courier's confirmation would, unless the
+ * cabinet's occupancy sensor says the parcel is still inside. Call inside the transaction
+ * that records the report (lib/fleet/recorder.ts). Null when this report confirms nothing.
+ */
+export function returnOnDoorClosed(ctx: Ctx, parcel: ParcelRow, occupied: boolean | null): ParcelRow | null {
+  if (occupied === true) return null;
+  const progress = takeBackProgress(ctx, parcel);
+  if (!progress?.doorOpened) return null;
+  return moveParcel(ctx, parcel, "returned", { closedAt: ctx.now() }, { confirmedBy: "cabinet" });
 }

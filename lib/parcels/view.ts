@@ -1,6 +1,7 @@
 import "server-only";
 import type { ParcelState, SlotSize } from "@/db/schema";
 import type { Ctx } from "@/lib/context";
+import type { Door } from "@/lib/doors/open";
 import type { ParcelRow } from "./access";
 
 /** What any screen may show about a parcel. No code, hash or cipher ever leaves lib/. */
@@ -48,10 +49,15 @@ const VIEW_JOINS = `
   left join lockers l on l.id = sl.locker_id
   where c.id = :carrierId and st.id = :siteId`;
 
-export function toParcelView(ctx: Ctx, parcel: ParcelRow): ParcelView {
+/**
+ * What screens may show of `parcel`. `door`, when the caller already holds the parcel's
+ * door (the assignment's answer), is used as it is instead of being read again.
+ */
+export function toParcelView(ctx: Ctx, parcel: ParcelRow, door?: Door): ParcelView {
+  const known = door !== undefined && door.slotId === parcel.slotId ? door : undefined;
   const joined = ctx.db.$client
     .prepare(VIEW_JOINS)
-    .get({ slotId: parcel.slotId, carrierId: parcel.carrierId, siteId: parcel.siteId }) as Joined;
+    .get({ slotId: known ? null : parcel.slotId, carrierId: parcel.carrierId, siteId: parcel.siteId }) as Joined;
   return {
     id: parcel.id,
     trackingNumber: parcel.trackingNumber,
@@ -66,8 +72,9 @@ export function toParcelView(ctx: Ctx, parcel: ParcelRow): ParcelView {
       address: joined.siteAddress,
       openingHours: joined.openingHours,
     },
-    slot:
-      parcel.slotId != null && joined.slotLabel != null
+    slot: known
+      ? { id: known.slotId, label: known.slotLabel, lockerCode: known.lockerCode, row: known.row, column: known.column, size: known.size }
+      : parcel.slotId != null && joined.slotLabel != null
         ? {
             id: parcel.slotId,
             label: joined.slotLabel,

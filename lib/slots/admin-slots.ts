@@ -1,5 +1,5 @@
 import "server-only";
-import type { DoorEventKind } from "@/db/schema";
+import type { DoorEventKind, DoorOpenPurpose } from "@/db/schema";
 import { eq, sql } from "drizzle-orm";
 import { LIVE_STATES_IN, slots, type ParcelState } from "@/db/schema";
 import { writeTransaction } from "@/db/transaction";
@@ -9,7 +9,7 @@ import { isTriggerRefusal } from "@/db/sqlite-errors";
 import { recordAudit } from "@/lib/audit/record";
 import { requireAdmin, type AdminActor } from "@/lib/auth/authorize";
 import type { Ctx } from "@/lib/context";
-import { recordOpenCommand, sendOpen } from "@/lib/doors/open";
+import { loadDoor, recordOpenCommand, sendOpen } from "@/lib/doors/open";
 import { DomainError } from "@/lib/errors";
 import { doorState, holdsParcels, type DoorFacts } from "./door-state";
 import { SlotReasonInput, SlotRef } from "./schemas";
@@ -148,7 +148,7 @@ export async function openSlotRemotely(ctx: Ctx, raw: unknown): Promise<RemoteOp
   const { slot, door } = writeTransaction(ctx.db, () => {
     const { slot, locker, site } = loadChangeable(ctx, admin, input.slotId);
     const parcel = liveParcelIn(ctx, slot.id);
-    const door = recordOpenCommand(ctx, slot.id, parcel?.id ?? null, input.reason);
+    const door = recordOpenCommand(ctx, loadDoor(ctx, slot.id), parcel?.id ?? null, "remote", input.reason);
     recordAudit(ctx, admin, {
       action: "door.opened_remotely",
       subject: `slot:${slot.id}`,
@@ -208,14 +208,15 @@ export function getSlotDetail(ctx: Ctx, slotIdParam: unknown): SlotDetail {
     parcelId: number | null;
     trackingNumber: string | null;
     detail: string | null;
+    purpose: DoorOpenPurpose | null;
   }>(sql`
     select * from (
       select 'door' as source, d.id, d.at, d.kind, d.actor_kind as actorKind, u.name as actorName,
-             d.parcel_id as parcelId, p.tracking_number as trackingNumber, d.reason as detail
+             d.parcel_id as parcelId, p.tracking_number as trackingNumber, d.reason as detail, d.purpose
       from door_events d left join users u on u.id = d.actor_user_id left join parcels p on p.id = d.parcel_id
       where d.slot_id = ${slot.id}
       union all
-      select 'parcel', e.id, e.at, e.kind, e.actor_kind, u.name, e.parcel_id, p.tracking_number, e.detail
+      select 'parcel', e.id, e.at, e.kind, e.actor_kind, u.name, e.parcel_id, p.tracking_number, e.detail, null
       from parcel_events e left join users u on u.id = e.actor_user_id join parcels p on p.id = e.parcel_id
       where e.slot_id = ${slot.id}
     )
@@ -242,7 +243,7 @@ export function getSlotDetail(ctx: Ctx, slotIdParam: unknown): SlotDetail {
       source: row.source,
       summary:
         row.source === "door"
-          ? describeDoorEvent(row.kind as DoorEventKind, row.actorKind, row.detail)
+          ? describeDoorEvent(row.kind as DoorEventKind, row.purpose, row.detail)
           : describeParcelEvent(row.kind, parseDetail(row.detail)),
       actor: describeActor(row.actorKind, row.actorName),
       parcel: row.parcelId !== null && row.trackingNumber !== null ? { id: row.parcelId, trackingNumber: row.trackingNumber } : null,

@@ -2,39 +2,34 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { LIVE_STATES_IN, LIVE_STATES_SQL, SIZES, type SlotSize } from "@/db/schema";
 import type { Ctx } from "@/lib/context";
+import type { Door } from "@/lib/doors/open";
 import { distanceKm } from "@/lib/distance";
+import { CABINET_ONLINE_SQL } from "@/lib/cabinet/presence-sql";
 
-export type FreeSlot = {
-  id: number;
-  siteId: number;
-  lockerId: number;
-  lockerCode: string;
-  controllerId: string;
-  label: string;
-  row: number;
-  column: number;
-  size: SlotSize;
-  sizeRank: number;
-};
+/** A free door, its address read with it: the assignment returns it once, and the deposit carries it. */
+export type FreeSlot = Door & { lockerId: number; sizeRank: number };
 
 /**
  * Best fit (docs/decisions/0002-slot-assignment.md): the smallest size of at least
  * `minRank` with a free, in-service door; among those the easiest to reach, then a stable
  * order. Runs inside the caller's write transaction, so the answer is still true when the
- * caller writes it.
+ * caller writes it. A cabinet that is offline (lib/fleet/presence.ts) gets no parcel: its
+ * doors could not be opened, and a courier would walk there for nothing.
  */
 export function findFreeSlot(ctx: Ctx, siteId: number, minRank: number): FreeSlot | undefined {
-  return ctx.db.$client.prepare(FREE_SLOT_QUERY["best-fit"]).get({ siteId, minRank }) as FreeSlot | undefined;
+  const query = ctx.doors.hearsCabinets ? BEST_FIT_HEARD_CABINETS : FREE_SLOT_QUERY["best-fit"];
+  return ctx.db.$client.prepare(query).get({ siteId, minRank, now: ctx.now() }) as FreeSlot | undefined;
 }
 
 // Plain SQL text, so the statement is compiled once per connection (db/client.ts caches
 // statements by their text) and no query is built per deposit.
-const freeSlotQuery = (order: string) => `
-  select s.id, s.site_id as siteId, s.locker_id as lockerId, l.code as lockerCode,
-         l.controller_id as controllerId, s.label, s.row, s.column, s.size, s.size_rank as sizeRank
+const freeSlotQuery = (order: string, hearsCabinets = false) => `
+  select s.id as slotId, s.site_id as siteId, s.locker_id as lockerId, l.code as lockerCode,
+         l.controller_id as controllerId, s.label as slotLabel, s.row, s.column, s.size, s.size_rank as sizeRank
   from slots s join lockers l on l.id = s.locker_id
   where s.site_id = :siteId and s.in_service = 1 and s.size_rank >= :minRank
     and not exists (select 1 from parcels p where p.slot_id = s.id and p.state in ${LIVE_STATES_SQL})
+    and ${CABINET_ONLINE_SQL("l.controller_id", ":now", hearsCabinets)}
   order by ${order}
   limit 1`;
 /** The statement text of each policy; the assignment benchmark swaps one for the other. */
@@ -42,6 +37,7 @@ export const FREE_SLOT_QUERY: Record<AssignmentPolicy, string> = {
   "best-fit": freeSlotQuery("s.size_rank, s.reach, l.code, s.row, s.column"),
   "first-fit": freeSlotQuery("l.code, s.column, s.row"),
 };
+const BEST_FIT_HEARD_CABINETS = freeSlotQuery("s.size_rank, s.reach, l.code, s.row, s.column", true);
 
 /**
  * "best-fit" is the network's policy. "first-fit" (the lowest-numbered door that fits,
@@ -55,15 +51,16 @@ function emptyCounts(): FreeCounts {
   return { S: 0, M: 0, L: 0, XL: 0 };
 }
 
-/** Free, in-service doors per size for each site. */
+/** Free, in-service doors per size for each site, offline cabinets left out (assignment skips them). */
 export function freeSlotsBySite(ctx: Ctx, siteIds: number[]): Map<number, FreeCounts> {
   const result = new Map<number, FreeCounts>(siteIds.map((id) => [id, emptyCounts()]));
   if (siteIds.length === 0) return result;
   const rows = ctx.db.all<{ siteId: number; size: SlotSize; free: number }>(sql`
     select s.site_id as siteId, s.size, count(*) as free
-    from slots s
+    from slots s join lockers l on l.id = s.locker_id
     where s.site_id in (${sql.join(siteIds, sql`, `)}) and s.in_service = 1
       and not exists (select 1 from parcels p where p.slot_id = s.id and p.state in ${LIVE_STATES_IN})
+      and ${sql.raw(CABINET_ONLINE_SQL("l.controller_id", String(Math.trunc(ctx.now())), ctx.doors.hearsCabinets === true))}
     group by s.site_id, s.size`);
   for (const row of rows) result.get(row.siteId)![row.size] = row.free;
   return result;

@@ -12,6 +12,7 @@ import { describeMessage } from "@/components/admin/message-words";
 import { ActionForm } from "@/components/admin/action-form";
 import { GUESS_LIMITS } from "@/lib/pickup-codes/limits";
 import { liftKioskSlowDownAction } from "./actions";
+import { CabinetAlarmList, CabinetList } from "@/components/doors/cabinet-status";
 
 
 export const metadata: Metadata = { title: "Admin dashboard" };
@@ -67,6 +68,29 @@ export default async function AdminDashboardPage() {
           </div>
         )}
       </section>
+
+      {dashboard.cabinets.length > 0 ? (
+        <Panel id="cabinets" title="Cabinets">
+          <p className="-mt-2 text-sm text-gray-700">
+            An offline cabinet gets no new parcels and its doors cannot be opened until its agent is back; couriers see it on the
+            site page.
+          </p>
+          <CabinetList cabinets={dashboard.cabinets} label="Cabinets" siteNames />
+        </Panel>
+      ) : null}
+
+      {dashboard.cabinets.length > 0 || dashboard.cabinetAlarms.length > 0 ? (
+        <Panel id="door-alarms" title="Door alarms, last 24 hours">
+          {dashboard.cabinetAlarms.length === 0 ? (
+            <p className="text-sm text-gray-700">None: no cabinet reported a door forced or left open, or a tamper alarm.</p>
+          ) : (
+            <>
+              <p className="-mt-2 text-sm text-gray-700">Doors a cabinet reported forced open or left open, and tamper alarms: check them on site.</p>
+              <CabinetAlarmList alarms={dashboard.cabinetAlarms} />
+            </>
+          )}
+        </Panel>
+      ) : null}
 
       <Panel id="stuck-doors" title="Doors that did not open, last 24 hours">
         {dashboard.stuckDoors.length === 0 ? (

@@ -13,6 +13,8 @@ import { adminPageContext } from "../../admin-context";
 import { orNotFound } from "@/app/(main)/or-not-found";
 import { listSiteKiosks, type SiteKiosk } from "@/lib/kiosk/devices";
 import { PairByCodeForm } from "@/components/admin/pair-by-code-form";
+import { CabinetList } from "@/components/doors/cabinet-status";
+import { cabinetPresence } from "@/lib/fleet/presence";
 import { claimPairingCodeAction, closeSiteAction, pairKioskScreenAction, removeLockerAction, reopenSiteAction, unpairKioskAction } from "../actions";
 
 export const metadata: Metadata = { title: "Site" };
@@ -25,6 +27,8 @@ export default async function SitePage({ params, searchParams }: Props) {
   const site = orNotFound(() => getOrganizationSite(ctx, siteId));
   const lockers = listSiteLockers(ctx, site.id);
   const kiosks = listSiteKiosks(ctx, site.id);
+  // The site was found in the admin's organization above: its cabinets are theirs to see.
+  const cabinets = cabinetPresence(ctx, [site.id]);
   const active = lockers.filter((locker) => locker.retiredAt === null);
   const retired = lockers.filter((locker) => locker.retiredAt !== null);
   const { notice } = await searchParams;
@@ -103,6 +107,13 @@ export default async function SitePage({ params, searchParams }: Props) {
           )}
         </Panel>
       </div>
+
+      {cabinets.length > 0 ? (
+        <Panel id="cabinets" title="Cabinets">
+          <p className="-mt-2 text-sm text-gray-700">An offline cabinet gets no new parcels and its doors cannot be opened until its agent is back.</p>
+          <CabinetList cabinets={cabinets} label={`Cabinets of ${site.name}`} timeZone={site.timeZone} />
+        </Panel>
+      ) : null}
 
       <KioskScreens siteId={site.id} siteName={site.name} kiosks={kiosks} />
 

@@ -14,6 +14,8 @@ import { LAST_SITE_COOKIE, readDraft } from "../../cookies";
 import { parcelForNotice } from "../../parcel-lookup";
 import { routeId } from "../../route-id";
 import { DepositForm } from "./deposit-form";
+import { CabinetNotice } from "@/components/doors/cabinet-notice";
+import { cabinetPresence } from "@/lib/fleet/presence";
 
 export const metadata: Metadata = { title: "Deposit" };
 
@@ -49,6 +51,7 @@ export default async function DepositPage({ params, searchParams }: Props) {
       <SiteMemory siteId={siteId} cookie={LAST_SITE_COOKIE} />
       <SiteHeading site={site} />
       <SiteTabs siteId={siteId} current="deposit" takeBack={takeBack} />
+      <CabinetNotice cabinets={cabinetPresence(ctx, [siteId])} />
 
       {last && last.state !== "reserved" ? (
         <div role="status" className="flex flex-col gap-1 rounded-2xl border-2 border-green-600 bg-green-50 p-4 text-green-950">

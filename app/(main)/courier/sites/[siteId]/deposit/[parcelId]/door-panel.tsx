@@ -14,6 +14,7 @@ import type { ParcelView } from "@/lib/parcels/view";
 import { carryOverAction } from "../../actions";
 import { cancelReservationAction, confirmDepositAction, reportDoesNotFitAction, reportSlotFaultAction } from "./actions";
 import { useFormAction } from "@/components/ui/use-form-action";
+import { DoorWatch } from "@/components/doors/door-watch";
 
 export type DoorNotice = {
   /** The tracking number was submitted again: this is the first answer. */
@@ -39,6 +40,7 @@ export function DoorPanel({
   notice,
   heldUntil,
   servedSiteIds,
+  cabinetDoor = null,
 }: {
   parcel: ParcelView;
   recipientEmail: string | null;
@@ -46,6 +48,8 @@ export function DoorPanel({
   notice: DoorNotice;
   heldUntil: string | null;
   servedSiteIds: number[];
+  /** The door as its cabinet reports it; null where no cabinet reports (the simulated controller). */
+  cabinetDoor?: "open" | "closed" | "unknown" | null;
 }) {
   const { state: closedState, formAction: closedAction } = useFormAction(confirmDepositAction);
   const { state: faultState, formAction: faultAction } = useFormAction(reportSlotFaultAction, DEPOSIT_IDLE);
@@ -102,6 +106,7 @@ export function DoorPanel({
               The locker did not confirm that door {door.label} opened. If it is still shut, report it below.
             </Alert>
           ) : null}
+          {cabinetDoor ? <DoorWatch doorLabel={door.label} state={cabinetDoor} /> : null}
           {locker ? <LockerMap locker={locker} doorLabel={door.label} /> : null}
           <ParcelLine parcel={parcel} />
 

@@ -7,6 +7,7 @@ import { listCourierSites } from "@/lib/courier/sites";
 import { orNotFound } from "@/app/(main)/or-not-found";
 import { routeId } from "../../../../route-id";
 import { DoorPanel } from "./door-panel";
+import { reportedDoorState } from "@/lib/doors/state";
 
 export const metadata: Metadata = { title: "Door" };
 
@@ -44,6 +45,7 @@ export default async function DoorPage({ params, searchParams }: Props) {
         }}
         heldUntil={parcel.state === "reserved" && parcel.reservedUntil ? formatDateTime(parcel.reservedUntil) : null}
         servedSiteIds={listCourierSites(ctx).map((site) => site.id)}
+        cabinetDoor={parcel.state === "reserved" && parcel.slot ? reportedDoorState(ctx, parcel.slot.id) : null}
       />
     </section>
   );
