@@ -75,6 +75,8 @@ test("announced parcels in a row: scan, confirm, the door opens; the next scan i
   page,
   camera,
 }, testInfo) => {
+  // Three parcels, four accessibility checks and the decoder's first download: a long journey.
+  test.slow();
   const touch = (target: Locator) => (testInfo.project.use.hasTouch ? target.tap() : target.click());
   const parcels = (["S", "M", "L"] as const).map((size, i) =>
     makeAnnouncedParcel("ZJG-N", DEMO.ztoCourier, { size, recipientName: i === 1 ? "Li Wei" : undefined }),

@@ -5,7 +5,7 @@
  *   expired — a parcel whose hold period is over (hold periods are hours long and the e2e
  *             server's clock is the test clock, so it is deposited "a hold period and two
  *             hours ago" by that clock and expired now);
- *   announced — a parcel the carrier announced (pre-advice, as POST /api/v1/parcels/announce
+ *   announced — a parcel the carrier announced (pre-advice, as POST /api/v1/parcels/announcements
  *             does), with its size and recipient, waiting for the courier's scan.
  *
  *   DATABASE_PATH=… node scripts/run-ts.mjs e2e/support/make-parcel.ts <waiting|expired|announced> <site code> <courier email or phone> <tracking> <phone> [size] [recipient name]
