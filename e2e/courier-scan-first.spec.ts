@@ -162,6 +162,25 @@ test("a number nobody announced: a handheld scanner's Enter leads to the phone, 
     await expect(page.getByRole("status").filter({ hasText: `Deposited in door ${door.door}` })).toContainText(tracking);
   }
 
+  // An announced number from a handheld scanner (typed, then Enter) is confirmed the same
+  // way; "Change" shows the announcement's values in the fields, to correct before opening.
+  const announced = makeAnnouncedParcel("ZJG-E", DEMO.ztoCourier, { size: "L", recipientName: "Wang Fang" });
+  await page.getByLabel("Tracking number").fill(announced.trackingNumber.toLowerCase());
+  await page.getByLabel("Tracking number").press("Enter");
+  const card = page.getByRole("region", { name: "Announced by your carrier" });
+  await expect(card).toContainText("Wang Fang");
+  await expect(openADoor).toBeFocused();
+  await card.getByRole("button", { name: "Change size or recipient" }).click();
+  await expect(card).toHaveCount(0);
+  await expect(page.getByLabel("Recipient phone")).toHaveValue(announced.recipientPhone);
+  await expect(page.getByRole("radio", { name: "Size L" })).toBeChecked();
+  await page.getByRole("radio", { name: "Size XL" }).check();
+  await openADoor.click();
+  const bigger = await openDoor(page);
+  expect(bigger.size).toBe("XL");
+  await page.getByRole("button", { name: "Door closed" }).click();
+  await expect(page.getByRole("status").filter({ hasText: `Deposited in door ${bigger.door}` })).toContainText(announced.trackingNumber);
+
   // Before a number is in, the screen is the scan alone; then the fields follow.
   await expect(page.getByLabel("Recipient phone")).toBeHidden();
   await page.getByLabel("Tracking number").fill(uniqueTracking("HH"));

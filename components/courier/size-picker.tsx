@@ -23,9 +23,14 @@ export function SizePicker({
   const invalid = Boolean(errors?.length);
   return (
     <fieldset aria-describedby="size-hint size-error" className="flex flex-col gap-1">
-      <legend className="text-sm font-medium text-gray-800">Parcel size</legend>
-      <p id="size-hint" className="text-sm text-gray-600">
-        Inner size (mm). Pick the smallest that fits.
+      <legend className="text-sm font-medium text-gray-800">
+        Parcel size{" "}
+        <span aria-hidden className="font-normal text-gray-600">
+          · smallest that fits (inner mm)
+        </span>
+      </legend>
+      <p id="size-hint" className="sr-only">
+        Inner size in mm, width × height × depth. Pick the smallest the parcel fits.
       </p>
       <div className="mt-1 grid grid-cols-2 gap-2 sm:grid-cols-4">
         {choices.map((choice) => (

@@ -45,25 +45,17 @@ export function DepositSiteFooter({ site }: { site: Site }) {
 }
 
 /** The parcel just finished, in two lines: the next scan stays in the first screen. */
-export function DepositedBanner({
-  title,
-  trackingNumber,
-  note,
-}: {
-  title: string;
-  trackingNumber: string;
-  note: string;
-}) {
+export function DepositedBanner({ title, trackingNumber, note }: { title: string; trackingNumber: string; note: string | null }) {
   return (
-    <div role="status" className="flex flex-col rounded-xl border-2 border-green-600 bg-green-50 px-3 py-2 text-green-950">
-      <p className="flex flex-wrap items-baseline gap-x-2">
-        <span className="font-bold">
-          <span aria-hidden>✓ </span>
-          {title}
-        </span>
-        <span className="break-all font-mono text-sm font-semibold">{trackingNumber}</span>
+    <div role="status" className="flex flex-col rounded-xl border-2 border-green-600 bg-green-50 px-3 py-1.5 text-green-950">
+      <p className="font-bold">
+        <span aria-hidden>✓ </span>
+        {title}
       </p>
-      <p className="text-sm">{note}</p>
+      <p className="break-all text-sm">
+        <span className="font-mono font-semibold">{trackingNumber}</span>
+        {note ? ` · ${note}` : ""}
+      </p>
     </div>
   );
 }

@@ -77,7 +77,8 @@ export function TrackingField({
         />
         <BarcodeScanner onScan={onScan} label="Scan" buttonRef={scanRef} />
       </div>
-      <p id="field-trackingNumber-hint" className="text-sm text-gray-600">
+      {/* Said once the field is empty; with a number in, the line gives its room to the form. */}
+      <p id="field-trackingNumber-hint" className="text-sm text-gray-600 group-has-[#field-trackingNumber:not(:placeholder-shown)]/deposit:hidden">
         Scan the waybill, or type its number.
       </p>
       <p id="field-trackingNumber-error" aria-live="polite" className="text-sm text-red-700">

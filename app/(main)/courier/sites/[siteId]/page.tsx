@@ -45,7 +45,7 @@ export default async function DepositPage({ params, searchParams }: Props) {
   });
 
   return (
-    <section className="mx-auto flex max-w-xl flex-col gap-3">
+    <section className="mx-auto flex max-w-xl flex-col gap-2">
       <SiteMemory siteId={siteId} cookie={LAST_SITE_COOKIE} />
       <DepositHeading site={site} takeBack={takeBack} />
 
@@ -53,7 +53,7 @@ export default async function DepositPage({ params, searchParams }: Props) {
         <DepositedBanner
           title={`${last.state === "deposited" ? "Deposited" : "Done"} in door ${last.slot?.label}`}
           trackingNumber={last.trackingNumber}
-          note={last.state === "deposited" ? `Pickup code sent to ${maskPhone(last.recipientPhone)}.` : "Ready for the next parcel."}
+          note={last.state === "deposited" ? `code sent to ${maskPhone(last.recipientPhone)}` : null}
         />
       ) : null}
       {cancelled && cancelled.state === "cancelled" ? (
@@ -64,15 +64,15 @@ export default async function DepositPage({ params, searchParams }: Props) {
       {draft ? <Alert tone="info">The parcel&apos;s details came with you. Check them and open a door here.</Alert> : null}
 
       {openDoors.length > 0 ? (
-        <section aria-labelledby="open-doors" className="flex flex-col gap-1 rounded-xl border-2 border-amber-400 bg-amber-50 px-3 py-2">
-          <h2 id="open-doors" className="text-sm font-bold text-amber-950">
+        <section aria-labelledby="open-doors" className="flex flex-col rounded-xl border-2 border-amber-400 bg-amber-50 px-3 py-1">
+          <h2 id="open-doors" className="sr-only">
             {openDoors.length === 1 ? "A door is still open for you" : `${openDoors.length} doors are still open for you`}
           </h2>
-          <ul className="flex flex-col gap-1">
+          <ul className="flex flex-col">
             {openDoors.map((parcel) => (
               <li key={parcel.id} className="flex items-center justify-between gap-2">
-                <span className="min-w-0 truncate">
-                  Door <strong>{parcel.slot?.label}</strong> · <span className="font-mono text-sm">{parcel.trackingNumber}</span>
+                <span className="min-w-0 truncate text-amber-950">
+                  Still open: Door <strong>{parcel.slot?.label}</strong> · <span className="font-mono text-sm">{parcel.trackingNumber}</span>
                 </span>
                 <Link href={`/courier/sites/${siteId}/deposit/${parcel.id}`} className={buttonClass("secondary", "shrink-0 py-1")}>
                   Continue<span className="sr-only"> with door {parcel.slot?.label}</span>
