@@ -19,10 +19,19 @@ function needsSession(pathname: string): boolean {
   return SIGNED_IN_AREAS.some((area) => pathname === area || pathname.startsWith(`${area}/`));
 }
 
+function needsWebAssembly(pathname: string): boolean {
+  return pathname === "/courier" || pathname.startsWith("/courier/");
+}
+
 export function proxy(request: NextRequest) {
   const nonce = generateNonce();
   // NODE_ENV is fixed by Next.js at build time; lib/env.ts (which reads secrets) stays out of here.
-  const policy = contentSecurityPolicy({ nonce, development: process.env.NODE_ENV === "development" });
+  const policy = contentSecurityPolicy({
+    nonce,
+    development: process.env.NODE_ENV === "development",
+    // Only the courier's pages compile WebAssembly (the barcode decoder).
+    webAssembly: needsWebAssembly(request.nextUrl.pathname),
+  });
 
   let response: NextResponse;
   const hasSession = SESSION_COOKIES.some((name) => request.cookies.has(name));

@@ -22,16 +22,21 @@ export function SizePicker({
 }) {
   const invalid = Boolean(errors?.length);
   return (
-    <fieldset aria-describedby="size-hint size-error" className="flex flex-col gap-2">
-      <legend className="mb-1 text-sm font-medium text-gray-800">Parcel size</legend>
-      <p id="size-hint" className="text-sm text-gray-600">
-        Inner door size, width × height × depth. Pick the smallest the parcel fits.
+    <fieldset aria-describedby="size-hint size-error" className="flex flex-col gap-1">
+      <legend className="text-sm font-medium text-gray-800">
+        Parcel size{" "}
+        <span aria-hidden className="font-normal text-gray-600">
+          · smallest that fits (inner mm)
+        </span>
+      </legend>
+      <p id="size-hint" className="sr-only">
+        Inner size in mm, width × height × depth. Pick the smallest the parcel fits.
       </p>
-      <div className="grid grid-cols-2 gap-2 sm:grid-cols-4">
+      <div className="mt-1 grid grid-cols-2 gap-2 sm:grid-cols-4">
         {choices.map((choice) => (
           <label
             key={choice.size}
-            className={`group relative flex min-h-20 cursor-pointer flex-col justify-center rounded-xl border-2 px-3 py-2 has-[input:checked]:border-brand-600 has-[input:checked]:bg-brand-50 has-[input:focus-visible]:outline has-[input:focus-visible]:outline-3 has-[input:focus-visible]:outline-offset-2 has-[input:focus-visible]:outline-brand-600 ${
+            className={`group relative flex min-h-14 cursor-pointer flex-col justify-center rounded-xl border-2 px-3 py-1 has-[input:checked]:border-brand-600 has-[input:checked]:bg-brand-50 has-[input:focus-visible]:outline has-[input:focus-visible]:outline-3 has-[input:focus-visible]:outline-offset-2 has-[input:focus-visible]:outline-brand-600 ${
               invalid ? "border-red-700" : "border-gray-300"
             }`}
           >
@@ -47,9 +52,9 @@ export function SizePicker({
               className="absolute inset-0 h-full w-full cursor-pointer appearance-none rounded-xl opacity-0"
             />
             <span className="flex items-baseline justify-between gap-2">
-              <span className="text-2xl font-black">
+              <span className="text-xl font-black leading-tight">
                 {choice.size}
-                <span aria-hidden className="ml-1 hidden text-lg text-brand-700 group-has-[input:checked]:inline">
+                <span aria-hidden className="ml-1 hidden text-base text-brand-700 group-has-[input:checked]:inline">
                   ✓
                 </span>
               </span>

@@ -88,6 +88,25 @@ export function makeWaitingParcelFor(
   return { ...makeParcel<{ parcelId: number; code: string; phoneLast4: string; door: string; doorName: string }>("waiting", siteCode, courier, trackingNumber, recipientPhone), trackingNumber };
 }
 
+/** A parcel the carrier announced at `siteCode`, waiting for the courier's scan (make-parcel.ts). */
+export function makeAnnouncedParcel(
+  siteCode: string,
+  courier: string,
+  parcel: { size: Size; recipientName?: string },
+): { parcelId: number; trackingNumber: string; size: Size; recipientPhone: string } {
+  const recipientPhone = testPhone();
+  const made = makeParcel<{ parcelId: number; trackingNumber: string; size: Size }>(
+    "announced",
+    siteCode,
+    courier,
+    uniqueTracking("ANN"),
+    recipientPhone,
+    parcel.size,
+    ...(parcel.recipientName ? [parcel.recipientName] : []),
+  );
+  return { ...made, recipientPhone };
+}
+
 /** The e2e server's data directory, chosen as scripts/e2e-server.mjs chooses it. */
 export function e2eDataDir(): string {
   const port = process.env.E2E_PORT ?? "3100";

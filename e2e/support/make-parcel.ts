@@ -4,9 +4,11 @@
  *   waiting — a parcel in a locker *with its pickup code and QR*, as its recipient's phone shows them;
  *   expired — a parcel whose hold period is over (hold periods are hours long and the e2e
  *             server's clock is the test clock, so it is deposited "a hold period and two
- *             hours ago" by that clock and expired now).
+ *             hours ago" by that clock and expired now);
+ *   announced — a parcel the carrier announced (pre-advice, as POST /api/v1/parcels/announcements
+ *             does), with its size and recipient, waiting for the courier's scan.
  *
- *   DATABASE_PATH=… node scripts/run-ts.mjs e2e/support/make-parcel.ts <waiting|expired> <site code> <courier email or phone> <tracking> <phone>
+ *   DATABASE_PATH=… node scripts/run-ts.mjs e2e/support/make-parcel.ts <waiting|expired|announced> <site code> <courier email or phone> <tracking> <phone> [size] [recipient name]
  *
  * Prints the parcel as JSON. Run by e2e/support/courier.ts, one fresh parcel per test.
  */
@@ -21,6 +23,7 @@ import { loadDoor } from "@/lib/doors/open";
 import { appContext } from "@/lib/app-context";
 import { now } from "@/lib/clock";
 import { env } from "@/lib/env";
+import { announceParcel } from "@/lib/parcels/announce";
 import { confirmDeposit } from "@/lib/parcels/deposit";
 import { reserveParcel } from "@/lib/parcels/reserve";
 import { expireParcel } from "@/lib/parcels/sweep";
@@ -31,9 +34,9 @@ import { issuePickupQrToken } from "@/lib/pickup-codes/qr-token";
 const HOUR = 3_600_000;
 
 async function main() {
-  const [kind, siteCode, courierEmail, trackingNumber, recipientPhone] = process.argv.slice(2);
-  if ((kind !== "waiting" && kind !== "expired") || !siteCode || !courierEmail || !trackingNumber || !recipientPhone) {
-    throw new Error("usage: <waiting|expired> <site code> <courier email> <tracking> <phone>");
+  const [kind, siteCode, courierEmail, trackingNumber, recipientPhone, size = "S", recipientName] = process.argv.slice(2);
+  if ((kind !== "waiting" && kind !== "expired" && kind !== "announced") || !siteCode || !courierEmail || !trackingNumber || !recipientPhone) {
+    throw new Error("usage: <waiting|expired|announced> <site code> <courier email> <tracking> <phone> [size] [name]");
   }
   const config = env();
   // The server migrated it; a second migrator here could only race it.
@@ -48,6 +51,11 @@ async function main() {
     const keys = keysFromHex(config.PICKUP_CODE_HMAC_KEY, config.PICKUP_CODE_ENCRYPTION_KEY);
     const as = <A extends Actor>(actor: A): Ctx<A> => appContext(actor, { db, now: () => clock.now, doors: new SimulatedDoorController(), keys });
 
+    if (kind === "announced") {
+      const { parcel } = announceParcel(as(courier), { siteId: site.id, trackingNumber, size, recipientPhone, recipientName });
+      console.log(JSON.stringify({ parcelId: parcel.id, siteId: site.id, trackingNumber: parcel.trackingNumber, size: parcel.size }));
+      return;
+    }
     const reserved = await reserveParcel(as(courier), { siteId: site.id, trackingNumber, size: "S", recipientPhone });
     const { parcel } = confirmDeposit(as(courier), { parcelId: reserved.parcel.id });
     const door = { door: parcel.slot!.label, doorName: doorName(loadDoor(as(courier), parcel.slot!.id)) };

@@ -35,6 +35,13 @@ describe("the Content-Security-Policy header", () => {
     expect(policy.get("style-src-elem")).toEqual(["'self'", "'unsafe-inline'"]);
   });
 
+  test("only a page that asks for WebAssembly may compile it, and still may not eval JavaScript", () => {
+    expect(directives(contentSecurityPolicy({ nonce: "n" })).get("script-src")).not.toContain("'wasm-unsafe-eval'");
+    const courier = directives(contentSecurityPolicy({ nonce: "n", webAssembly: true }));
+    expect(courier.get("script-src")).toEqual(["'self'", "'nonce-n'", "'strict-dynamic'", "'wasm-unsafe-eval'"]);
+    expect(courier.get("script-src")).not.toContain("'unsafe-eval'");
+  });
+
   test("is one header line: no newline, each directive once", () => {
     const policy = contentSecurityPolicy({ nonce: generateNonce() });
     expect(policy).not.toMatch(/[\r\n]/);

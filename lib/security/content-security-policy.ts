@@ -15,6 +15,13 @@ export type CspOptions = {
    * overlay injects styles without the nonce; a production build needs neither.
    */
   development?: boolean;
+  /**
+   * Lets the page compile WebAssembly: the courier's pages, whose barcode decoder is
+   * ZXing-C++ built to WebAssembly where the browser has no BarcodeDetector
+   * (components/courier/scan/waybill-detector.ts). 'wasm-unsafe-eval' allows compiling
+   * WebAssembly only, not eval() of JavaScript; the .wasm still comes from 'self'.
+   */
+  webAssembly?: boolean;
 };
 
 /** 16 bytes from the platform's cryptographic source, base64: a new one for every request. */
@@ -25,8 +32,14 @@ export function generateNonce(): string {
 }
 
 /** The policy as one header value. */
-export function contentSecurityPolicy({ nonce, development = false }: CspOptions): string {
-  const scripts = ["'self'", `'nonce-${nonce}'`, "'strict-dynamic'", ...(development ? ["'unsafe-eval'"] : [])];
+export function contentSecurityPolicy({ nonce, development = false, webAssembly = false }: CspOptions): string {
+  const scripts = [
+    "'self'",
+    `'nonce-${nonce}'`,
+    "'strict-dynamic'",
+    ...(webAssembly ? ["'wasm-unsafe-eval'"] : []),
+    ...(development ? ["'unsafe-eval'"] : []),
+  ];
   // Stylesheets are Tailwind's file (same origin) or carry the nonce. Components position
   // doors and draw bars with style="" attributes (grid rows and columns, widths, heights);
   // attributes cannot carry a nonce, so only they may be inline. An attribute cannot run

@@ -3,6 +3,7 @@
 import { redirect } from "next/navigation";
 import type { DepositState } from "@/components/courier/deposit-state";
 import { runAction } from "@/lib/forms/action";
+import { findAnnouncedParcel, type AnnouncedParcel } from "@/lib/parcels/announced";
 import { reserveParcel } from "@/lib/parcels/reserve";
 import { clearDraft, rememberSite, saveDraft } from "../../cookies";
 import { depositErrorState } from "../../form-errors";
@@ -20,6 +21,15 @@ export async function reserveAction(_previous: DepositState, formData: FormData)
   await clearDraft();
   const query = result.replayed ? "?replayed=1" : result.doorOpened ? "" : "?door=unconfirmed";
   redirect(`/courier/sites/${result.parcel.site.id}/deposit/${result.parcel.id}${query}`);
+}
+
+/**
+ * The carrier's announcement of a scanned number at this site, to fill the form; null when
+ * there is none or the number is not one (the deposit itself then says what is wrong).
+ */
+export async function findAnnouncedAction(siteId: number, trackingNumber: string): Promise<AnnouncedParcel | null> {
+  const outcome = await runAction(null, (ctx) => findAnnouncedParcel(ctx, { siteId, trackingNumber }));
+  return outcome.ok ? outcome.result : null;
 }
 
 /**

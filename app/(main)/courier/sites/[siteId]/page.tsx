@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { DepositedBanner, DepositHeading, DepositSiteFooter } from "@/components/courier/scan/deposit-heading";
 import { SiteMemory } from "@/components/courier/site-memory";
-import { SiteHeading, SiteTabs } from "@/components/courier/site-tabs";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { requestContext, requirePageUser } from "@/lib/auth/current";
@@ -47,23 +47,17 @@ export default async function DepositPage({ params, searchParams }: Props) {
   });
 
   return (
-    <section className="mx-auto flex max-w-xl flex-col gap-5">
+    <section className="mx-auto flex max-w-xl flex-col gap-2">
       <SiteMemory siteId={siteId} cookie={LAST_SITE_COOKIE} />
-      <SiteHeading site={site} />
-      <SiteTabs siteId={siteId} current="deposit" takeBack={takeBack} />
+      <DepositHeading site={site} takeBack={takeBack} />
       <CabinetNotice cabinets={cabinetPresence(ctx, [siteId])} />
 
       {last && last.state !== "reserved" ? (
-        <div role="status" className="flex flex-col gap-1 rounded-2xl border-2 border-green-600 bg-green-50 p-4 text-green-950">
-          <p className="text-xl font-bold">
-            <span aria-hidden>✓ </span>
-            {last.state === "deposited" ? "Deposited" : "Done"} in door {last.slot?.label}
-          </p>
-          <p className="break-all font-mono font-semibold">{last.trackingNumber}</p>
-          <p className="text-sm">
-            {last.state === "deposited" ? `Pickup code sent to ${maskPhone(last.recipientPhone)}. ` : ""}Ready for the next parcel.
-          </p>
-        </div>
+        <DepositedBanner
+          title={`${last.state === "deposited" ? "Deposited" : "Done"} in door ${last.slot?.label}`}
+          trackingNumber={last.trackingNumber}
+          note={last.state === "deposited" ? `code sent to ${maskPhone(last.recipientPhone)}` : null}
+        />
       ) : null}
       {cancelled && cancelled.state === "cancelled" ? (
         <Alert tone="info">
@@ -73,17 +67,17 @@ export default async function DepositPage({ params, searchParams }: Props) {
       {draft ? <Alert tone="info">The parcel&apos;s details came with you. Check them and open a door here.</Alert> : null}
 
       {openDoors.length > 0 ? (
-        <section aria-labelledby="open-doors" className="flex flex-col gap-2 rounded-2xl border-2 border-amber-400 bg-amber-50 p-4">
-          <h2 id="open-doors" className="font-bold text-amber-950">
+        <section aria-labelledby="open-doors" className="flex flex-col rounded-xl border-2 border-amber-400 bg-amber-50 px-3 py-1">
+          <h2 id="open-doors" className="sr-only">
             {openDoors.length === 1 ? "A door is still open for you" : `${openDoors.length} doors are still open for you`}
           </h2>
-          <ul className="flex flex-col gap-2">
+          <ul className="flex flex-col">
             {openDoors.map((parcel) => (
-              <li key={parcel.id} className="flex flex-wrap items-center justify-between gap-2">
-                <span>
-                  Door <strong>{parcel.slot?.label}</strong> · <span className="font-mono">{parcel.trackingNumber}</span>
+              <li key={parcel.id} className="flex items-center justify-between gap-2">
+                <span className="min-w-0 truncate text-amber-950">
+                  Still open: Door <strong>{parcel.slot?.label}</strong> · <span className="font-mono text-sm">{parcel.trackingNumber}</span>
                 </span>
-                <Link href={`/courier/sites/${siteId}/deposit/${parcel.id}`} className={buttonClass("secondary")}>
+                <Link href={`/courier/sites/${siteId}/deposit/${parcel.id}`} className={buttonClass("secondary", "shrink-0 py-1")}>
                   Continue<span className="sr-only"> with door {parcel.slot?.label}</span>
                 </Link>
               </li>
@@ -99,8 +93,9 @@ export default async function DepositPage({ params, searchParams }: Props) {
         sizes={sizes}
         servedSiteIds={sites.map((s) => s.id)}
         draft={draft}
-        focusFirst={Boolean(last || draft)}
+        offerNextScan={Boolean(last || draft)}
       />
+      <DepositSiteFooter site={site} />
     </section>
   );
 }

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import type { DepositState } from "@/components/courier/deposit-state";
+import { nextScanPath } from "@/components/courier/scan/next-scan";
 import { runAction } from "@/lib/forms/action";
 import { echoValues, type FormState } from "@/lib/forms/state";
 import { cancelParcel } from "@/lib/parcels/cancel";
@@ -30,7 +31,7 @@ export async function confirmDepositAction(_previous: FormState, formData: FormD
   const outcome = await runAction(formData, (ctx) => confirmDeposit(ctx, { parcelId: formData.get("parcelId") }), { secret: "all" });
   if (!outcome.ok) return outcome.state;
   const { parcel } = outcome.result;
-  redirect(`/courier/sites/${parcel.site.id}?last=${parcel.id}`);
+  redirect(nextScanPath(parcel.site.id, parcel.id));
 }
 
 export async function reportSlotFaultAction(_previous: DepositState, formData: FormData): Promise<DepositState> {

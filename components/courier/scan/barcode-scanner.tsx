@@ -2,35 +2,32 @@
 
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { buttonClass } from "@/components/ui/button";
+import { cameraAvailable, waybillDetector } from "./waybill-detector";
 
 /*
- * Camera scanning with the browser's own BarcodeDetector (Chrome and Edge on Android,
- * ChromeOS and macOS). Where it is missing the button is not shown and the courier types —
- * or uses a handheld scanner, which types into the focused field. Waybills carry Code 128
- * barcodes (and sometimes QR codes); those formats are asked for when supported.
+ * Camera scanning in every browser that has a camera: the browser's own BarcodeDetector,
+ * or the WebAssembly reader it loads when the camera opens (waybill-detector.ts). A
+ * handheld scanner needs none of this: it types into the focused field.
  */
-
-type DetectedBarcode = { rawValue: string; format: string };
-type BarcodeDetectorInstance = { detect(source: HTMLVideoElement): Promise<DetectedBarcode[]> };
-type BarcodeDetectorClass = {
-  new (options?: { formats?: string[] }): BarcodeDetectorInstance;
-  getSupportedFormats?: () => Promise<string[]>;
-};
-
-const WAYBILL_FORMATS = ["code_128", "code_39", "code_93", "codabar", "ean_13", "itf", "qr_code", "data_matrix"];
-
-function detectorClass(): BarcodeDetectorClass | null {
-  if (typeof window === "undefined" || !navigator.mediaDevices?.getUserMedia) return null;
-  return (window as unknown as { BarcodeDetector?: BarcodeDetectorClass }).BarcodeDetector ?? null;
-}
 
 const noSubscription = () => () => {};
 
-export function BarcodeScanner({ onScan, label }: { onScan: (value: string) => void; label: string }) {
-  // False on the server and at hydration; the server cannot know what this browser supports.
-  const supported = useSyncExternalStore(noSubscription, () => detectorClass() !== null, () => false);
+type Phase = "starting" | "reading" | "problem";
+
+export function BarcodeScanner({
+  onScan,
+  label,
+  buttonRef,
+}: {
+  onScan: (value: string) => void;
+  label: string;
+  buttonRef?: React.Ref<HTMLButtonElement>;
+}) {
+  // False on the server and at hydration; the server cannot know whether there is a camera.
+  const supported = useSyncExternalStore(noSubscription, cameraAvailable, () => false);
   const [open, setOpen] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [phase, setPhase] = useState<Phase>("starting");
+  const [engine, setEngine] = useState<string | null>(null);
   const dialog = useRef<HTMLDialogElement>(null);
   const video = useRef<HTMLVideoElement>(null);
 
@@ -41,26 +38,32 @@ export function BarcodeScanner({ onScan, label }: { onScan: (value: string) => v
 
   useEffect(() => {
     if (!open) return;
-    const Detector = detectorClass();
-    if (!Detector) return;
     let stream: MediaStream | null = null;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let stopped = false;
 
-    async function start(Detector: BarcodeDetectorClass) {
+    async function start() {
       try {
-        const supportedFormats = (await Detector.getSupportedFormats?.()) ?? WAYBILL_FORMATS;
-        const formats = WAYBILL_FORMATS.filter((format) => supportedFormats.includes(format));
-        const detector = new Detector(formats.length > 0 ? { formats } : undefined);
-        stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: "environment" }, audio: false });
-        if (stopped || !video.current) return;
+        // The camera and the reader start together: on a slow connection the reader's
+        // download overlaps the courier aiming the camera.
+        const [reader, media] = await Promise.all([
+          waybillDetector(),
+          navigator.mediaDevices.getUserMedia({ video: { facingMode: "environment" }, audio: false }),
+        ]);
+        stream = media;
+        if (stopped || !video.current) {
+          media.getTracks().forEach((track) => track.stop());
+          return;
+        }
+        setEngine(reader.engine);
         video.current.srcObject = stream;
         await video.current.play();
+        setPhase("reading");
         const scan = async () => {
           if (stopped || !video.current) return;
           try {
-            const [found] = await detector.detect(video.current);
-            if (found?.rawValue) {
+            const [found] = await reader.detector.detect(video.current);
+            if (found?.rawValue && !stopped) {
               navigator.vibrate?.(80);
               onScan(found.rawValue.trim());
               close();
@@ -69,14 +72,14 @@ export function BarcodeScanner({ onScan, label }: { onScan: (value: string) => v
           } catch {
             // A frame that cannot be read yet (camera still starting); try the next one.
           }
-          timer = setTimeout(scan, 150);
+          timer = setTimeout(scan, 120);
         };
         void scan();
       } catch {
-        setProblem("The camera is not available. Allow camera access, or type the tracking number.");
+        if (!stopped) setPhase("problem");
       }
     }
-    void start(Detector);
+    void start();
     return () => {
       stopped = true;
       clearTimeout(timer);
@@ -88,10 +91,11 @@ export function BarcodeScanner({ onScan, label }: { onScan: (value: string) => v
   return (
     <>
       <button
+        ref={buttonRef}
         type="button"
-        className={buttonClass("secondary", "shrink-0")}
+        className={buttonClass("primary", "min-h-12 shrink-0 px-5 text-lg")}
         onClick={() => {
-          setProblem(null);
+          setPhase("starting");
           setOpen(true);
           dialog.current?.showModal();
         }}
@@ -101,17 +105,20 @@ export function BarcodeScanner({ onScan, label }: { onScan: (value: string) => v
       <dialog
         ref={dialog}
         aria-label="Scan the waybill barcode"
+        data-engine={engine ?? undefined}
         onClose={() => setOpen(false)}
         className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-2xl p-0 backdrop:bg-black/70"
       >
         <div className="flex flex-col gap-3 p-4">
           <h2 className="text-lg font-bold">Scan the waybill barcode</h2>
-          {problem ? (
+          {phase === "problem" ? (
             <p role="alert" className="rounded-lg border border-red-300 bg-red-50 p-3 text-sm text-red-900">
-              {problem}
+              The camera is not available. Allow camera access, or type the tracking number.
             </p>
           ) : (
-            <p className="text-sm text-gray-700">Hold the barcode inside the frame. It is read on its own.</p>
+            <p role="status" className="text-sm text-gray-700">
+              {phase === "starting" ? "Starting the camera…" : "Hold the barcode inside the frame. It is read on its own."}
+            </p>
           )}
           <div className="relative aspect-[4/3] overflow-hidden rounded-xl bg-black">
             <video ref={video} muted playsInline className="h-full w-full object-cover" />
