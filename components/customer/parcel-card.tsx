@@ -8,28 +8,31 @@ import { SiteLocationBlock } from "./site-location";
 import { DoorNotOpenedBadge } from "@/components/parcels/door-not-opened";
 import { StateBadge } from "@/components/parcels/state-badge";
 
-/** A parcel waiting in its door: everything needed at the locker, on one card. */
+/**
+ * A parcel waiting in its door: what is needed at the locker's screen — the door, the code,
+ * the QR and the time left — and nothing that its station already says once above the
+ * cards (address, hours, map), so a second parcel's code is one short scroll away.
+ */
 export function WaitingParcelCard({ parcel, serverNow }: { parcel: ParcelCard; serverNow: number }) {
   const headingId = `parcel-${parcel.id}-heading`;
   return (
-    <article aria-labelledby={headingId} className="flex flex-col gap-4 rounded-2xl border border-gray-200 bg-white p-4 shadow-sm">
+    <article aria-labelledby={headingId} className="flex flex-col gap-3 rounded-2xl border border-gray-200 bg-white p-4 shadow-sm">
       <header className="flex items-start justify-between gap-3">
-        <div>
-          <h3 id={headingId} className="font-semibold">
-            {parcel.carrier.name} <span className="font-mono text-sm font-normal text-gray-700">{parcel.trackingNumber}</span>
+        <div className="min-w-0">
+          <h3 id={headingId} className="text-lg font-bold leading-tight">
+            {parcel.slot ? <>Door {parcel.slot.label}</> : parcel.site.name}
           </h3>
           <p className="text-sm text-gray-700">
-            {parcel.site.name}
-            {parcel.slot ? <> · door {parcel.slot.label}</> : null}
+            {parcel.carrier.name} <span className="break-all font-mono">{parcel.trackingNumber}</span>
           </p>
         </div>
-        <StateBadge state={parcel.state} audience="customer" />
+        <StateBadge state={parcel.state} />
       </header>
 
       {parcel.pickupCode && parcel.pickupQr ? (
-        <div className="flex items-center justify-between gap-3 rounded-xl bg-brand-50 p-4 ring-1 ring-brand-200">
+        <div className="flex items-center justify-between gap-3 rounded-xl bg-brand-50 p-3 ring-1 ring-brand-200">
           <PickupCode code={parcel.pickupCode} />
-          <PickupQr src={parcel.pickupQr} siteName={parcel.site.name} size={128} />
+          <PickupQr svg={parcel.pickupQr} siteName={parcel.site.name} size={112} />
         </div>
       ) : null}
 
@@ -41,8 +44,6 @@ export function WaitingParcelCard({ parcel, serverNow }: { parcel: ParcelCard; s
         </p>
       ) : null}
 
-      <SiteLocationBlock site={parcel.site} location={parcel.location} />
-
       <Link
         href={`/parcels/${parcel.id}`}
         className="inline-flex min-h-11 items-center justify-center rounded-lg border border-gray-300 px-4 font-semibold text-gray-900 hover:bg-gray-50"
@@ -53,6 +54,19 @@ export function WaitingParcelCard({ parcel, serverNow }: { parcel: ParcelCard; s
   );
 }
 
+/** The station's address, hours and map, said once above its waiting parcels. */
+export function WaitingAtSite({ parcels, serverNow }: { parcels: ParcelCard[]; serverNow: number }) {
+  const [first] = parcels;
+  return (
+    <section aria-label={`At ${first.site.name}`} className="flex flex-col gap-3">
+      <SiteLocationBlock site={first.site} location={first.location} compact />
+      {parcels.map((parcel) => (
+        <WaitingParcelCard key={parcel.id} parcel={parcel} serverNow={serverNow} />
+      ))}
+    </section>
+  );
+}
+
 /** An expired parcel or one from the history: a few lines, and the way to its timeline. */
 export function PastParcelRow({ parcel }: { parcel: ParcelCard }) {
   const when = parcel.state === "expired" ? parcel.expiresAt : (parcel.closedAt ?? parcel.createdAt);
@@ -60,13 +74,13 @@ export function PastParcelRow({ parcel }: { parcel: ParcelCard }) {
     <li>
       <Link
         href={`/parcels/${parcel.id}`}
-        className="flex flex-col gap-0.5 rounded-xl border border-gray-200 px-4 py-3 hover:bg-gray-50"
+        className="flex min-h-11 flex-col gap-0.5 rounded-xl border border-gray-200 px-4 py-3 hover:bg-gray-50"
       >
         <span className="flex items-start justify-between gap-3">
           <span className="font-semibold">
             {parcel.carrier.name} <span className="break-all font-mono text-sm font-normal">{parcel.trackingNumber}</span>
           </span>
-          {parcel.doorNotOpened ? <DoorNotOpenedBadge /> : <StateBadge state={parcel.state} audience="customer" />}
+          {parcel.doorNotOpened ? <DoorNotOpenedBadge /> : <StateBadge state={parcel.state} />}
         </span>
         <span className="text-sm text-gray-700">
           {parcel.site.name}
