@@ -60,7 +60,7 @@ test("wrong codes get one message, then the kiosk makes people wait and counts d
       // customer who slipped on one digit fixes that one; Clear empties both.
       await expect(wrong).toHaveText(WRONG_CODE_MESSAGE);
       await expect(screen.getByLabel("Pickup code")).toHaveValue(String(100000 + attempt * 1111));
-      await expect(screen.getByText("Your digits are still here: check the code and the phone digits")).toBeVisible();
+      await expect(screen.getByText("Your digits are still here: fix the part that is wrong")).toBeVisible();
       await screen.getByRole("button", { name: "Clear" }).click();
       await expect(screen.getByLabel("Pickup code")).toHaveValue("");
       await expect(screen.getByLabel("Phone, last 4")).toHaveValue("");

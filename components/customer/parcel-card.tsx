@@ -17,39 +17,42 @@ export function WaitingParcelCard({ parcel, serverNow }: { parcel: ParcelCard; s
   const headingId = `parcel-${parcel.id}-heading`;
   return (
     <article aria-labelledby={headingId} className="flex flex-col gap-3 rounded-2xl border border-gray-200 bg-white p-4 shadow-sm">
-      <header className="flex items-start justify-between gap-3">
-        <div className="min-w-0">
+      <header className="flex flex-col gap-0.5">
+        <div className="flex items-center justify-between gap-3">
           <h3 id={headingId} className="text-lg font-bold leading-tight">
             {parcel.slot ? <>Door {parcel.slot.label}</> : parcel.site.name}
           </h3>
-          <p className="text-sm text-gray-700">
-            {parcel.carrier.name} <span className="break-all font-mono">{parcel.trackingNumber}</span>
-          </p>
+          <StateBadge state={parcel.state} />
         </div>
-        <StateBadge state={parcel.state} />
+        <p className="text-sm text-gray-700">
+          {parcel.carrier.name} <span className="font-mono">{parcel.trackingNumber}</span>
+        </p>
       </header>
 
       {parcel.pickupCode && parcel.pickupQr ? (
         <div className="flex items-center justify-between gap-3 rounded-xl bg-brand-50 p-3 ring-1 ring-brand-200">
           <PickupCode code={parcel.pickupCode} />
-          <PickupQr svg={parcel.pickupQr} siteName={parcel.site.name} size={112} />
+          <PickupQr svg={parcel.pickupQr} siteName={parcel.site.name} size={104} />
         </div>
       ) : null}
 
-      {parcel.expiresAt ? (
-        <p className="text-sm">
-          <DeadlineCountdown deadline={parcel.expiresAt} serverNow={serverNow} />
-          <span className="text-gray-700"> · collect by {formatDateTime(parcel.expiresAt)}</span>
-          {parcel.holdExtended ? <span className="text-gray-700"> (extended)</span> : null}
-        </p>
-      ) : null}
-
-      <Link
-        href={`/parcels/${parcel.id}`}
-        className="inline-flex min-h-11 items-center justify-center rounded-lg border border-gray-300 px-4 font-semibold text-gray-900 hover:bg-gray-50"
-      >
-        Details and timeline<span className="sr-only"> of parcel {parcel.trackingNumber}</span>
-      </Link>
+      <div className="flex items-center justify-between gap-3">
+        {parcel.expiresAt ? (
+          <p className="flex min-w-0 flex-col text-sm leading-tight">
+            <DeadlineCountdown deadline={parcel.expiresAt} serverNow={serverNow} />
+            <span className="text-gray-700">
+              collect by {formatDateTime(parcel.expiresAt)}
+              {parcel.holdExtended ? " (extended)" : null}
+            </span>
+          </p>
+        ) : null}
+        <Link
+          href={`/parcels/${parcel.id}`}
+          className="inline-flex min-h-11 shrink-0 items-center justify-center rounded-lg border border-gray-300 px-3 text-sm font-semibold text-gray-900 hover:bg-gray-50"
+        >
+          Details and timeline<span className="sr-only"> of parcel {parcel.trackingNumber}</span>
+        </Link>
+      </div>
     </article>
   );
 }

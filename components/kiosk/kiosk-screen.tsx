@@ -359,7 +359,7 @@ function EntryForm({
       </div>
       <div className="flex flex-col gap-4 landscape:lg:col-start-1 landscape:lg:row-start-2 landscape:lg:justify-end">
         <p aria-live="polite" className="text-center text-base font-medium text-red-800 empty:hidden landscape:lg:text-xl">
-          {hint ?? (toCheck ? "Your digits are still here: check the code and the phone digits, fix the wrong one, and press Open my door." : null)}
+          {hint ?? (toCheck ? "Your digits are still here: fix the part that is wrong, or press Clear to start again." : null)}
         </p>
         <button
           type="submit"

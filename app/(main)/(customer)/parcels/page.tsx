@@ -16,7 +16,7 @@ export default async function MyParcelsPage({ searchParams }: { searchParams: Pr
   const nothing = waiting.length + expired.length + history.length === 0;
 
   return (
-    <section className="flex flex-col gap-6">
+    <section className="flex flex-col gap-4">
       <h1 className="text-2xl font-bold">My parcels</h1>
       {params.verified ? <Alert tone="success">Your phone number is confirmed. Parcels addressed to it show up here.</Alert> : null}
 

@@ -40,7 +40,7 @@ export default async function ParcelPage({ params, searchParams }: Props) {
   return (
     <article className="flex flex-col gap-6">
       <div className="flex flex-col gap-2">
-        <Link href="/parcels" className="w-fit text-sm font-semibold text-brand-700 underline underline-offset-2">
+        <Link href="/parcels" className="inline-flex min-h-11 w-fit items-center text-sm font-semibold text-brand-700 underline underline-offset-2">
           ← My parcels
         </Link>
         <div className="flex flex-wrap items-center justify-between gap-2">
