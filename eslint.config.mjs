@@ -24,6 +24,7 @@ const CLIENT_SAFE_MODULES = [
   "@/lib/sites/layout-text",
   "@/lib/slots/sizes",
   "@/lib/time",
+  "@/lib/vocabulary/states",
 ];
 const clientSafeFiles = CLIENT_SAFE_MODULES.map((module) => `${module.replace("@/", "")}.ts`);
 

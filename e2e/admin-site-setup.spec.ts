@@ -45,7 +45,7 @@ test("an admin builds a site with a 4 × 6 locker, a courier deposits there, and
   await page.goto("/admin");
   await expect(card).toContainText("23 of 24 doors free");
   await expect(card.getByRole("img", { name: /^Size M: 1 occupied, 0 reserved, 11 free, 0 out of service/ })).toBeVisible();
-  await card.getByRole("link", { name: `1 waiting at ${site.name}` }).click();
+  await card.getByRole("link", { name: `1 ready for pickup at ${site.name}` }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Parcels" })).toBeVisible();
   await expect(page.getByRole("heading", { level: 2, name: "1 parcel" })).toBeVisible();
   await expect(page.getByRole("link", { name: tracking })).toBeVisible();

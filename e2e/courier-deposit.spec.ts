@@ -38,7 +38,7 @@ test("a courier chooses a site and deposits three parcels of different sizes, ea
   await expectAccessible(page, "today");
   for (const parcel of deposited) {
     const row = page.getByRole("listitem").filter({ hasText: parcel.tracking });
-    await expect(row).toContainText("Waiting for pickup");
+    await expect(row).toContainText("Ready for pickup");
     await expect(row).toContainText(`Door ${parcel.door} · North Dormitory Station · size ${parcel.size}`);
   }
 

@@ -23,12 +23,15 @@ test("My parcels shows the waiting parcels first, each ready for the locker, the
   await expect(sections.first()).toHaveText(/^Waiting for you \(\d+\)$/);
   await expect(sections.last()).toHaveText("History");
 
-  const xl = page.getByRole("article").filter({ hasText: "SF1402990012" });
-  await expect(xl.getByText("North Dormitory Station · door")).toBeVisible();
+  // The station is said once, above its parcels; each card holds what the locker's screen needs.
+  const station = page.getByRole("region", { name: "At North Dormitory Station" });
+  await expect(station.getByText("Open 24 hours")).toHaveCount(1);
+  await expect(station.getByRole("link", { name: /Open in map/ })).toHaveAttribute("href", /mlat=30\.3112&mlon=120\.0855/);
+  const xl = station.getByRole("article").filter({ hasText: "SF1402990012" });
+  await expect(xl.getByRole("heading", { name: /^Door [A-Z]-\d{2}$/ })).toBeVisible();
   await expect(xl.getByTestId("pickup-code")).toHaveText(/^\d{3}\s?\d{3}$/);
   await expect(xl.getByRole("img", { name: "QR code that opens your door at North Dormitory Station" })).toBeVisible();
-  await expect(xl.getByText("Open 24 hours")).toBeVisible();
-  await expect(xl.getByRole("link", { name: /Open in map/ })).toHaveAttribute("href", /mlat=30\.3112&mlon=120\.0855/);
+  await expect(xl.getByText("Open 24 hours")).toHaveCount(0);
   await expect(xl.getByText(/2 days \d+ h left/)).toBeVisible();
 
   const history = page.getByRole("region", { name: "History" });
@@ -96,8 +99,9 @@ test("a parcel's timeline tells its story, from the deposit to the kiosk, with t
   await page.getByRole("region", { name: "History" }).getByRole("link", { name: /ZT7730012401/ }).click();
   const timeline = page.getByRole("region", { name: "Timeline" });
   const steps = timeline.getByRole("listitem");
-  await expect(steps.first()).toContainText("The courier is putting it in door");
-  await expect(timeline.getByText(/^Deposited at North Dormitory Station, door [AB]-\d{2}$/)).toBeVisible();
+  // The story starts at the deposit: the courier's "putting it in" no longer matters once it is in.
+  await expect(steps.first()).toContainText(/^Deposited at North Dormitory Station, door [AB]-\d{2}/);
+  await expect(timeline.getByText("The courier is putting it in door")).toHaveCount(0);
   await expect(timeline.getByText("Text message sent: your parcel is ready, with its pickup code")).toBeVisible();
   await expect(timeline.getByText("Email sent: your parcel is ready, with its pickup code")).toBeVisible();
   await expect(timeline.getByText(/^Collected at the locker's screen, door [AB]-\d{2}$/)).toBeVisible();

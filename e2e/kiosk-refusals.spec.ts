@@ -56,8 +56,12 @@ test("wrong codes get one message, then the kiosk makes people wait and counts d
     // lib/pickup-codes/limits.ts: 3 wrong entries are free, then the kiosk makes the next wait 10 s.
     for (let attempt = 1; attempt <= 3; attempt++) {
       await enterCodeAtKiosk(screen, String(100000 + attempt * 1111));
-      // Each answer is the one message, on a fresh entry: nothing typed is left on screen.
+      // Each answer is the one message (a guesser learns nothing), and the digits stay, so a
+      // customer who slipped on one digit fixes that one; Clear empties both.
       await expect(wrong).toHaveText(WRONG_CODE_MESSAGE);
+      await expect(screen.getByLabel("Pickup code")).toHaveValue(String(100000 + attempt * 1111));
+      await expect(screen.getByText("Your digits are still here: fix the part that is wrong")).toBeVisible();
+      await screen.getByRole("button", { name: "Clear" }).click();
       await expect(screen.getByLabel("Pickup code")).toHaveValue("");
       await expect(screen.getByLabel("Phone, last 4")).toHaveValue("");
     }

@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { SlotSize } from "@/db/enums";
 import type { SiteLocker } from "@/lib/sites/admin-lockers";
 import type { DoorState } from "@/lib/slots/door-state";
+import { DOOR_CONDITION_ORDER, DOOR_CONDITIONS } from "@/lib/vocabulary/states";
 
 /*
  * A cabinet drawn as it stands: its doors in their rows and columns, a row as tall as its
@@ -12,21 +13,14 @@ import type { DoorState } from "@/lib/slots/door-state";
 const ROW_HEIGHT: Record<SlotSize, string> = { S: "2.75rem", M: "3.5rem", L: "4.75rem", XL: "6rem" };
 const RANK: Record<SlotSize, number> = { S: 1, M: 2, L: 3, XL: 4 };
 
-export const DOOR_STATES: Record<DoorState, { label: string; className: string }> = {
-  free: { label: "Free", className: "bg-white text-gray-900 border-emerald-500" },
-  reserved: { label: "Reserved", className: "bg-amber-100 text-amber-950 border-amber-500" },
-  occupied: { label: "Occupied", className: "bg-brand-100 text-brand-900 border-brand-500" },
-  expired: { label: "Expired", className: "bg-red-100 text-red-950 border-red-600" },
-  out_of_service: {
-    label: "Out of service",
-    className:
-      "bg-gray-200 text-gray-800 border-gray-500 bg-[repeating-linear-gradient(135deg,transparent_0_6px,rgba(255,255,255,.7)_6px_12px)]",
-  },
-  retired: { label: "Removed", className: "bg-slate-600 text-slate-200 border-slate-500 border-dashed" },
-};
+/** A door's condition in the one vocabulary, as a cell's classes. */
+export function doorClass(state: DoorState): string {
+  const { tone } = DOOR_CONDITIONS[state];
+  return `${tone.fill} ${tone.border}`;
+}
 
 function doorName(door: SiteLocker["doors"][number]): string {
-  const parts = [`Door ${door.label}`, `size ${door.size}`, DOOR_STATES[door.state].label.toLowerCase()];
+  const parts = [`Door ${door.label}`, `size ${door.size}`, DOOR_CONDITIONS[door.state].name.toLowerCase()];
   if (door.parcel) parts.push(`parcel ${door.parcel.trackingNumber}`);
   if (door.state === "out_of_service" && door.outOfServiceReason) parts.push(door.outOfServiceReason);
   return parts.join(", ");
@@ -56,13 +50,15 @@ export function DoorGrid({ locker, siteId, selectedSlotId }: { locker: SiteLocke
                 href={`/admin/sites/${siteId}/slots/${door.id}`}
                 aria-label={doorName(door)}
                 aria-current={selected ? "page" : undefined}
-                className={`relative flex flex-1 flex-col justify-between rounded-sm border-l-4 px-1.5 py-1 text-left shadow-sm transition hover:brightness-95 ${
-                  DOOR_STATES[door.state].className
-                } ${selected ? "outline outline-3 -outline-offset-3 outline-sky-600" : ""}`}
+                className={`relative flex flex-1 flex-col justify-between rounded-sm border-2 px-1.5 py-1 text-left shadow-sm transition hover:brightness-95 ${doorClass(
+                  door.state,
+                )} ${selected ? "outline outline-3 -outline-offset-3 outline-sky-600" : ""}`}
               >
-                <span className="text-xs font-bold tabular-nums leading-none">{door.label.split("-").at(-1)}</span>
-                <span className="text-[10px] font-semibold uppercase leading-none opacity-80">{door.size}</span>
-                <span aria-hidden className="absolute right-1 top-1/2 h-3 w-1 -translate-y-1/2 rounded-full bg-current opacity-30" />
+                <span className="text-sm font-bold tabular-nums leading-none">{door.label.split("-").at(-1)}</span>
+                <span className="text-sm font-semibold uppercase leading-none">{door.size}</span>
+                <span aria-hidden className="absolute right-1 top-1 text-sm font-bold leading-none">
+                  {DOOR_CONDITIONS[door.state].mark}
+                </span>
               </Link>
             </li>
           );
@@ -74,11 +70,16 @@ export function DoorGrid({ locker, siteId, selectedSlotId }: { locker: SiteLocke
 
 export function DoorLegend() {
   return (
-    <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm text-gray-700" aria-label="Door colours">
-      {(Object.keys(DOOR_STATES) as DoorState[]).map((state) => (
+    <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm text-gray-800" aria-label="Door colours">
+      {DOOR_CONDITION_ORDER.map((state) => (
         <li key={state} className="flex items-center gap-1.5">
-          <span aria-hidden className={`inline-block h-4 w-4 rounded-sm border-l-4 ${DOOR_STATES[state].className}`} />
-          {DOOR_STATES[state].label}
+          <span
+            aria-hidden
+            className={`inline-grid h-5 w-5 place-items-center rounded-sm border-2 text-xs font-bold leading-none ${doorClass(state)}`}
+          >
+            {DOOR_CONDITIONS[state].mark}
+          </span>
+          {DOOR_CONDITIONS[state].name}
         </li>
       ))}
     </ul>

@@ -1,4 +1,5 @@
 import type { DoorCounts } from "@/lib/admin/dashboard";
+import { DOOR_CONDITIONS } from "@/lib/vocabulary/states";
 
 /*
  * Door occupancy as stacked bars: one bar per size, split into occupied, reserved, free
@@ -6,11 +7,12 @@ import type { DoorCounts } from "@/lib/admin/dashboard";
  * says the same to a screen reader as to the eye.
  */
 
+// The door conditions' own names and colours (lib/vocabulary/states.ts), as the door grid shows them.
 const SEGMENTS = [
-  { key: "occupied", label: "occupied", className: "bg-brand-500" },
-  { key: "reserved", label: "reserved", className: "bg-amber-300" },
-  { key: "free", label: "free", className: "bg-emerald-400" },
-  { key: "outOfService", label: "out of service", className: "bg-gray-400 bg-[repeating-linear-gradient(135deg,transparent_0_3px,rgba(255,255,255,.55)_3px_6px)]" },
+  { key: "occupied", label: DOOR_CONDITIONS.occupied.name.toLowerCase(), className: DOOR_CONDITIONS.occupied.tone.bar },
+  { key: "reserved", label: DOOR_CONDITIONS.reserved.name.toLowerCase(), className: DOOR_CONDITIONS.reserved.tone.bar },
+  { key: "free", label: DOOR_CONDITIONS.free.name.toLowerCase(), className: DOOR_CONDITIONS.free.tone.bar },
+  { key: "outOfService", label: DOOR_CONDITIONS.out_of_service.name.toLowerCase(), className: DOOR_CONDITIONS.out_of_service.tone.bar },
 ] as const;
 
 function describeCounts(counts: DoorCounts): string {
@@ -45,7 +47,7 @@ export function OccupancyBar({ label, counts }: { label: string; counts: DoorCou
 
 export function OccupancyLegend() {
   return (
-    <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm text-gray-700" aria-label="Colours of the door bars">
+    <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm text-gray-800" aria-label="Colours of the door bars">
       {SEGMENTS.map((segment) => (
         <li key={segment.key} className="flex items-center gap-1.5">
           <span aria-hidden className={`inline-block h-3 w-3 rounded-sm ${segment.className}`} />

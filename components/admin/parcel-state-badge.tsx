@@ -1,12 +1,6 @@
-import type { ParcelState } from "@/db/enums";
-import { StateBadge, STATE_WORDS } from "@/components/parcels/state-badge";
+import { StateBadge } from "@/components/parcels/state-badge";
 
-/** The lifecycle's own words, as the console uses them. */
-export const STATE_NAMES: Record<ParcelState, string> = STATE_WORDS.admin;
-
-export function ParcelStateBadge({ state }: { state: ParcelState }) {
-  return <StateBadge state={state} audience="admin" />;
-}
+export { StateBadge as ParcelStateBadge };
 
 export function IncidentBadge({ kind }: { kind: "lost" | "damaged" }) {
   return (

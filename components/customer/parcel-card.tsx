@@ -8,48 +8,65 @@ import { SiteLocationBlock } from "./site-location";
 import { DoorNotOpenedBadge } from "@/components/parcels/door-not-opened";
 import { StateBadge } from "@/components/parcels/state-badge";
 
-/** A parcel waiting in its door: everything needed at the locker, on one card. */
+/**
+ * A parcel waiting in its door: what is needed at the locker's screen — the door, the code,
+ * the QR and the time left — and nothing that its station already says once above the
+ * cards (address, hours, map), so a second parcel's code is one short scroll away.
+ */
 export function WaitingParcelCard({ parcel, serverNow }: { parcel: ParcelCard; serverNow: number }) {
   const headingId = `parcel-${parcel.id}-heading`;
   return (
-    <article aria-labelledby={headingId} className="flex flex-col gap-4 rounded-2xl border border-gray-200 bg-white p-4 shadow-sm">
-      <header className="flex items-start justify-between gap-3">
-        <div>
-          <h3 id={headingId} className="font-semibold">
-            {parcel.carrier.name} <span className="font-mono text-sm font-normal text-gray-700">{parcel.trackingNumber}</span>
+    <article aria-labelledby={headingId} className="flex flex-col gap-3 rounded-2xl border border-gray-200 bg-white p-4 shadow-sm">
+      <header className="flex flex-col gap-0.5">
+        <div className="flex items-center justify-between gap-3">
+          <h3 id={headingId} className="text-lg font-bold leading-tight">
+            {parcel.slot ? <>Door {parcel.slot.label}</> : parcel.site.name}
           </h3>
-          <p className="text-sm text-gray-700">
-            {parcel.site.name}
-            {parcel.slot ? <> · door {parcel.slot.label}</> : null}
-          </p>
+          <StateBadge state={parcel.state} />
         </div>
-        <StateBadge state={parcel.state} audience="customer" />
+        <p className="text-sm text-gray-700">
+          {parcel.carrier.name} <span className="font-mono">{parcel.trackingNumber}</span>
+        </p>
       </header>
 
       {parcel.pickupCode && parcel.pickupQr ? (
-        <div className="flex items-center justify-between gap-3 rounded-xl bg-brand-50 p-4 ring-1 ring-brand-200">
+        <div className="flex items-center justify-between gap-3 rounded-xl bg-brand-50 p-3 ring-1 ring-brand-200">
           <PickupCode code={parcel.pickupCode} />
-          <PickupQr src={parcel.pickupQr} siteName={parcel.site.name} size={128} />
+          <PickupQr svg={parcel.pickupQr} siteName={parcel.site.name} size={104} />
         </div>
       ) : null}
 
-      {parcel.expiresAt ? (
-        <p className="text-sm">
-          <DeadlineCountdown deadline={parcel.expiresAt} serverNow={serverNow} />
-          <span className="text-gray-700"> · collect by {formatDateTime(parcel.expiresAt)}</span>
-          {parcel.holdExtended ? <span className="text-gray-700"> (extended)</span> : null}
-        </p>
-      ) : null}
-
-      <SiteLocationBlock site={parcel.site} location={parcel.location} />
-
-      <Link
-        href={`/parcels/${parcel.id}`}
-        className="inline-flex min-h-11 items-center justify-center rounded-lg border border-gray-300 px-4 font-semibold text-gray-900 hover:bg-gray-50"
-      >
-        Details and timeline<span className="sr-only"> of parcel {parcel.trackingNumber}</span>
-      </Link>
+      <div className="flex items-center justify-between gap-3">
+        {parcel.expiresAt ? (
+          <p className="flex min-w-0 flex-col text-sm leading-tight">
+            <DeadlineCountdown deadline={parcel.expiresAt} serverNow={serverNow} />
+            <span className="text-gray-700">
+              collect by {formatDateTime(parcel.expiresAt)}
+              {parcel.holdExtended ? " (extended)" : null}
+            </span>
+          </p>
+        ) : null}
+        <Link
+          href={`/parcels/${parcel.id}`}
+          className="inline-flex min-h-11 shrink-0 items-center justify-center rounded-lg border border-gray-300 px-3 text-sm font-semibold text-gray-900 hover:bg-gray-50"
+        >
+          Details and timeline<span className="sr-only"> of parcel {parcel.trackingNumber}</span>
+        </Link>
+      </div>
     </article>
+  );
+}
+
+/** The station's address, hours and map, said once above its waiting parcels. */
+export function WaitingAtSite({ parcels, serverNow }: { parcels: ParcelCard[]; serverNow: number }) {
+  const [first] = parcels;
+  return (
+    <section aria-label={`At ${first.site.name}`} className="flex flex-col gap-3">
+      <SiteLocationBlock site={first.site} location={first.location} compact />
+      {parcels.map((parcel) => (
+        <WaitingParcelCard key={parcel.id} parcel={parcel} serverNow={serverNow} />
+      ))}
+    </section>
   );
 }
 
@@ -60,13 +77,13 @@ export function PastParcelRow({ parcel }: { parcel: ParcelCard }) {
     <li>
       <Link
         href={`/parcels/${parcel.id}`}
-        className="flex flex-col gap-0.5 rounded-xl border border-gray-200 px-4 py-3 hover:bg-gray-50"
+        className="flex min-h-11 flex-col gap-0.5 rounded-xl border border-gray-200 px-4 py-3 hover:bg-gray-50"
       >
         <span className="flex items-start justify-between gap-3">
           <span className="font-semibold">
             {parcel.carrier.name} <span className="break-all font-mono text-sm font-normal">{parcel.trackingNumber}</span>
           </span>
-          {parcel.doorNotOpened ? <DoorNotOpenedBadge /> : <StateBadge state={parcel.state} audience="customer" />}
+          {parcel.doorNotOpened ? <DoorNotOpenedBadge /> : <StateBadge state={parcel.state} />}
         </span>
         <span className="text-sm text-gray-700">
           {parcel.site.name}

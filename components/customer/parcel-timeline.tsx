@@ -27,13 +27,19 @@ export function ParcelTimeline({
   const failedAtPickup = (entry: TimelineEntry) =>
     entry.source === "door" && entry.kind === "open_failed" && collectedAt !== null && entry.at >= collectedAt;
   const doorFailed = entries.some(failedAtPickup);
+  // Steps that no longer matter once the story has moved on: the courier "putting it in"
+  // once it is in, and a reminder of a deadline once the parcel is out of the locker.
+  const deposited = entries.some((entry) => entry.source !== "door" && entry.kind === "deposited");
+  const closed = entries.some((entry) => entry.source !== "door" && ["collected", "returned", "cancelled"].includes(entry.kind));
   for (const entry of entries) {
     if (entry.source === "door" && !failedAtPickup(entry)) continue;
+    if (deposited && entry.source !== "door" && entry.kind === "reserved") continue;
     const text = describe(entry, siteName, doorFailed);
     const warning = entry.kind === "expired" || entry.kind === "slot_fault" || entry.kind === "open_failed";
     if (text) rows.push({ key: entry.key, at: entry.at, text, tone: warning ? "warning" : "done" });
   }
   messages.forEach((message, i) => {
+    if (closed && message.kind === "pickup_reminder") return;
     const what = MESSAGE_TEXT[message.kind] ?? "a message about your parcel";
     rows.push({
       key: `message-${i}`,

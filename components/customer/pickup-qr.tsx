@@ -1,14 +1,17 @@
-/* eslint-disable @next/next/no-img-element -- a data URL rendered on the server; next/image adds nothing here. */
-
-/** The pickup QR, on white with a quiet zone so kiosk cameras read it off a dimmed phone. */
-export function PickupQr({ src, siteName, size = 144 }: { src: string; siteName: string; size?: number }) {
+/**
+ * The pickup QR, on white with a quiet zone so kiosk cameras read it off a dimmed phone.
+ * Inline SVG from the server (lib/customer/parcels.ts pickupQrSvg): it paints with the
+ * page's HTML instead of waiting for an image, and nothing on the client redraws it.
+ */
+export function PickupQr({ svg, siteName, size = 144 }: { svg: string; siteName: string; size?: number }) {
   return (
-    <img
-      src={src}
-      width={size}
-      height={size}
-      alt={`QR code that opens your door at ${siteName}`}
-      className="rounded-lg border border-gray-200 bg-white p-1"
+    <div
+      role="img"
+      aria-label={`QR code that opens your door at ${siteName}`}
+      className="shrink-0 rounded-lg border border-gray-200 bg-white p-1"
+      style={{ width: size, height: size }}
+      // Markup we generated ourselves from the signed token, never from user input.
+      dangerouslySetInnerHTML={{ __html: svg }}
     />
   );
 }

@@ -4,10 +4,38 @@ import type { SiteLocation } from "@/lib/customer/parcels";
 export function SiteLocationBlock({
   site,
   location,
+  compact = false,
 }: {
   site: { name: string; address: string; openingHours: string };
   location: SiteLocation;
+  /** One tight block above a station's parcels in the list: name and map link on one line. */
+  compact?: boolean;
 }) {
+  const mapLink = (
+    <a
+      href={location.mapUrl}
+      target="_blank"
+      rel="noopener noreferrer"
+      className="inline-flex min-h-11 w-fit shrink-0 items-center gap-1 font-semibold text-brand-700 underline underline-offset-2"
+    >
+      Open in map<span className="sr-only"> (OpenStreetMap, opens in a new tab)</span>
+      <span aria-hidden>↗</span>
+    </a>
+  );
+  if (compact) {
+    return (
+      <div className="flex flex-col rounded-xl bg-gray-50 px-3 pb-2 text-sm text-gray-800">
+        <div className="flex items-center justify-between gap-3">
+          <span className="font-semibold">{site.name}</span>
+          {mapLink}
+        </div>
+        <p>{site.address}</p>
+        <p>
+          <span className="text-gray-700">Opening hours:</span> {site.openingHours}
+        </p>
+      </div>
+    );
+  }
   return (
     <div className="flex flex-col gap-1 text-sm text-gray-800">
       <p>
@@ -18,15 +46,7 @@ export function SiteLocationBlock({
       <p>
         <span className="text-gray-700">Opening hours:</span> {site.openingHours}
       </p>
-      <a
-        href={location.mapUrl}
-        target="_blank"
-        rel="noopener noreferrer"
-        className="mt-1 inline-flex w-fit items-center gap-1 font-semibold text-brand-700 underline underline-offset-2"
-      >
-        Open in map<span className="sr-only"> (OpenStreetMap, opens in a new tab)</span>
-        <span aria-hidden>↗</span>
-      </a>
+      {mapLink}
     </div>
   );
 }

@@ -1,37 +1,38 @@
 import type { DoorState, KioskDoor, KioskLocker } from "@/lib/kiosk/door-grid";
+import { DOOR_CONDITIONS, YOUR_DOOR } from "@/lib/vocabulary/states";
 
 const ROW_WEIGHT: Record<KioskDoor["size"], number> = { S: 2, M: 3, L: 5, XL: 7 };
 
-const CELL: Record<DoorState, string> = {
-  free: "border-gray-300 bg-white text-gray-700",
-  occupied: "border-gray-400 bg-gray-300 text-gray-800",
-  out_of_service: "border-red-300 bg-red-50 text-red-900 bg-[repeating-linear-gradient(135deg,transparent,transparent_6px,rgba(185,28,28,0.12)_6px,rgba(185,28,28,0.12)_12px)]",
-};
+// A public screen draws every working door alike: which doors hold a parcel is nobody's
+// business at the kiosk (lib/kiosk/door-grid.ts never sends it).
+const IN_SERVICE = `${DOOR_CONDITIONS.free.tone.fill} ${DOOR_CONDITIONS.free.tone.border}`;
+const OUT_OF_SERVICE = `${DOOR_CONDITIONS.out_of_service.tone.fill} ${DOOR_CONDITIONS.out_of_service.tone.border}`;
+const CELL: Record<DoorState, string> = { in_service: IN_SERVICE, out_of_service: OUT_OF_SERVICE };
 
-const STATE_TEXT: Record<DoorState, string> = { free: "free", occupied: "occupied", out_of_service: "out of service" };
+const STATE_TEXT: Record<DoorState, string> = { in_service: "door", out_of_service: DOOR_CONDITIONS.out_of_service.name.toLowerCase() };
 
 /**
  * The site's cabinets as they stand, each door drawn at its row and column and as tall as
  * its size. `openDoor` is the one to look for: it is lit up. The picture is for the eye;
- * a screen reader gets each cabinet's counts and, from the status message, the door.
+ * a screen reader gets each cabinet's door count and, from the status message, the door.
  */
 export function DoorGrid({ lockers, openDoor }: { lockers: KioskLocker[]; openDoor?: string | null }) {
   return (
-    // --door-unit scales every cabinet with the screen: small on a phone, tall on a kiosk.
-    <div className="flex flex-wrap items-end justify-center gap-4 [--door-unit:0.55rem] sm:[--door-unit:0.8rem] portrait:lg:[--door-unit:1.1rem]">
+    // --door-unit scales every cabinet with the screen: small on a phone and beside the
+    // keypad on a landscape kiosk, tall on a portrait one.
+    <div className="flex flex-wrap items-end justify-center gap-4 [--door-unit:0.55rem] sm:[--door-unit:0.7rem] portrait:lg:[--door-unit:1.1rem]">
       {lockers.map((locker) => {
         const rowWeights = Array.from({ length: locker.rows }, (_, r) =>
           Math.max(2, ...locker.doors.filter((d) => d.row === r + 1).map((d) => ROW_WEIGHT[d.size])),
         );
-        const counts = { free: 0, occupied: 0, out_of_service: 0 };
-        for (const door of locker.doors) counts[door.state] += 1;
+        const outOfService = locker.doors.filter((door) => door.state === "out_of_service").length;
         return (
           <figure key={locker.code} className="flex flex-col items-center gap-2">
             <div
               aria-hidden
               className="grid gap-1 rounded-xl border-4 border-gray-700 bg-gray-700 p-1"
               style={{
-                gridTemplateColumns: `repeat(${locker.columns}, minmax(2rem, 4rem))`,
+                gridTemplateColumns: `repeat(${locker.columns}, minmax(2rem, 3.5rem))`,
                 gridTemplateRows: rowWeights.map((w) => `calc(${w} * var(--door-unit))`).join(" "),
               }}
             >
@@ -43,8 +44,8 @@ export function DoorGrid({ lockers, openDoor }: { lockers: KioskLocker[]; openDo
                     data-door={door.label}
                     data-state={open ? "open" : door.state}
                     title={`${door.label} · ${door.size} · ${STATE_TEXT[door.state]}`}
-                    className={`relative flex items-center justify-center rounded-sm border text-[0.7rem] font-semibold leading-none sm:text-xs ${
-                      open ? "z-10 scale-110 border-brand-800 bg-brand-600 text-white shadow-lg" : CELL[door.state]
+                    className={`relative flex items-center justify-center rounded-sm border text-xs font-semibold leading-none sm:text-sm ${
+                      open ? `z-10 scale-110 shadow-lg ${YOUR_DOOR.fill} ${YOUR_DOOR.border}` : CELL[door.state]
                     }`}
                     style={{ gridRow: door.row, gridColumn: door.column }}
                   >
@@ -60,7 +61,7 @@ export function DoorGrid({ lockers, openDoor }: { lockers: KioskLocker[]; openDo
             <figcaption className="text-center text-sm text-gray-800">
               <span className="font-semibold">Locker {locker.code}</span>
               <span className="sr-only">
-                : {counts.free} free, {counts.occupied} occupied, {counts.out_of_service} out of service
+                : {locker.doors.length} doors{outOfService > 0 ? `, ${outOfService} out of service` : ""}
               </span>
             </figcaption>
           </figure>
@@ -70,20 +71,18 @@ export function DoorGrid({ lockers, openDoor }: { lockers: KioskLocker[]; openDo
   );
 }
 
+/** What the map's colours mean: a door, one out of service, and the door that opened for you. */
 export function DoorLegend() {
   return (
-    <ul aria-hidden className="flex flex-wrap justify-center gap-4 text-sm text-gray-800">
+    <ul aria-label="Map colours" className="flex flex-wrap justify-center gap-4 text-base text-gray-900">
       <li className="flex items-center gap-2">
-        <span className="h-4 w-4 rounded-sm border border-gray-300 bg-white" /> free
+        <span aria-hidden className={`h-5 w-5 rounded-sm border ${IN_SERVICE}`} /> Door
       </li>
       <li className="flex items-center gap-2">
-        <span className="h-4 w-4 rounded-sm border border-gray-400 bg-gray-300" /> occupied
+        <span aria-hidden className={`h-5 w-5 rounded-sm border ${OUT_OF_SERVICE}`} /> {DOOR_CONDITIONS.out_of_service.name}
       </li>
       <li className="flex items-center gap-2">
-        <span className="h-4 w-4 rounded-sm border border-red-300 bg-red-100" /> out of service
-      </li>
-      <li className="flex items-center gap-2">
-        <span className="h-4 w-4 rounded-sm bg-brand-600" /> your door
+        <span aria-hidden className={`h-5 w-5 rounded-sm border ${YOUR_DOOR.fill} ${YOUR_DOOR.border}`} /> {YOUR_DOOR.name}, once opened
       </li>
     </ul>
   );

@@ -8,8 +8,10 @@ const KEYS = ["1", "2", "3", "4", "5", "6", "7", "8", "9"] as const;
 // after a tap (the click itself still fires).
 const keepFocus = (event: MouseEvent) => event.preventDefault();
 
+// Keys grow with the screen: a finger's width on a phone, and on a landscape kiosk a ninth
+// of its height (88 px at 1280×800, 119 px at 1920×1080), never under 64 px.
 const KEY_CLASS =
-  "flex min-h-14 items-center justify-center rounded-2xl text-3xl font-semibold shadow-sm transition-colors active:scale-95 disabled:opacity-40 portrait:sm:min-h-28 portrait:sm:text-5xl";
+  "flex min-h-14 items-center justify-center rounded-2xl text-3xl font-semibold shadow-sm transition-colors active:scale-95 disabled:opacity-40 portrait:sm:min-h-28 portrait:sm:text-5xl landscape:lg:min-h-[max(4rem,11dvh)] landscape:lg:text-5xl";
 
 /** A touch-sized numeric keypad: digits, delete and clear. */
 export function Keypad({
@@ -42,7 +44,7 @@ export function Keypad({
         disabled={disabled}
         onMouseDown={keepFocus}
         onClick={onClear}
-        className={`${KEY_CLASS} bg-gray-200 !text-lg text-gray-900 hover:bg-gray-300 portrait:sm:!text-3xl`}
+        className={`${KEY_CLASS} bg-gray-200 !text-lg text-gray-900 hover:bg-gray-300 portrait:sm:!text-3xl landscape:lg:!text-3xl`}
       >
         Clear
       </button>

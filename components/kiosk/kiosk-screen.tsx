@@ -140,10 +140,10 @@ function KioskSession({ siteCode, lockers, collect, initial, idleLeft, onDone, o
       <div className="flex flex-col gap-4">
         <div className="flex items-start justify-between gap-3">
           <div>
-            <h2 className="text-3xl font-bold">Collect a parcel</h2>
+            <h2 className="text-3xl font-bold landscape:lg:text-4xl">Collect a parcel</h2>
             {/* A problem takes the place of the instructions, so the keypad stays on screen. */}
             {problem ? null : (
-              <p className="mt-1 text-lg text-gray-700">
+              <p className="mt-1 text-xl text-gray-800 landscape:lg:text-2xl">
                 {mode === "keypad"
                   ? "Enter your 6-digit pickup code, then the last 4 digits of your phone number."
                   : "Show the QR code from My parcels on your phone."}
@@ -167,16 +167,18 @@ function KioskSession({ siteCode, lockers, collect, initial, idleLeft, onDone, o
         </div>
         <div aria-live="assertive">
           {problem ? (
-            <p role="alert" className="rounded-xl border-2 border-red-300 bg-red-50 px-4 py-3 text-lg font-semibold leading-snug text-red-900">
+            <p role="alert" className="rounded-xl border-2 border-red-300 bg-red-50 px-4 py-3 text-lg font-semibold leading-snug text-red-900 landscape:lg:text-xl">
               {problem}
             </p>
           ) : null}
         </div>
         {mode === "keypad" ? (
+          // Not remounted by an answer: after a miss the digits stay, so the customer fixes
+          // only what they mistyped. The idle restart still clears them for the next person.
           <EntryForm
-            key={state.status === "idle" ? "start" : state.nonce}
             dispatch={dispatch}
             pending={pending}
+            answer={state.status === "wrong" || state.status === "invalid" ? state.nonce : null}
             fieldErrors={state.status === "invalid" ? state.fieldErrors : {}}
           />
         ) : (
@@ -187,11 +189,13 @@ function KioskSession({ siteCode, lockers, collect, initial, idleLeft, onDone, o
   }
 
   return (
-    <div className="grid flex-1 content-start gap-4 p-3 sm:gap-6 sm:p-6 landscape:lg:grid-cols-[minmax(0,30rem)_minmax(0,1fr)] landscape:lg:content-stretch">
+    // Landscape: code entry takes the screen (fields and keypad side by side); the map of
+    // doors is a narrow column beside it, there to light up the door that opened.
+    <div className="grid flex-1 content-start gap-4 p-3 sm:gap-6 sm:p-6 landscape:lg:grid-cols-[minmax(0,1fr)_minmax(14rem,22rem)] landscape:lg:content-stretch landscape:lg:gap-4 landscape:lg:p-4">
       <section aria-label="Pickup" className="flex w-full flex-col rounded-3xl bg-white p-5 shadow-sm sm:p-6 portrait:mx-auto portrait:max-w-3xl">
         {panel}
       </section>
-      <section aria-labelledby="doors-heading" className="flex flex-col gap-4 rounded-3xl bg-white p-5 shadow-sm sm:p-6">
+      <section aria-labelledby="doors-heading" className="flex flex-col gap-4 rounded-3xl bg-white p-5 shadow-sm sm:p-6 landscape:lg:p-4">
         <h2 id="doors-heading" className="text-xl font-semibold">
           Doors at this station
         </h2>
@@ -207,10 +211,13 @@ function KioskSession({ siteCode, lockers, collect, initial, idleLeft, onDone, o
 function EntryForm({
   dispatch,
   pending,
+  answer,
   fieldErrors,
 }: {
   dispatch: (formData: FormData) => void;
   pending: boolean;
+  /** The nonce of the miss just answered, or null: a miss keeps the digits and asks to check them. */
+  answer: number | null;
   fieldErrors: Record<string, string[]>;
 }) {
   const [code, setCode] = useState("");
@@ -219,6 +226,9 @@ function EntryForm({
   const [hint, setHint] = useState<string | null>(null);
   const codeInput = useRef<HTMLInputElement>(null);
   const phoneInput = useRef<HTMLInputElement>(null);
+  // The last miss the customer has started fixing; until then its digits are "to check".
+  const [touchedAfter, setTouchedAfter] = useState<number | null>(null);
+  const toCheck = answer !== null && touchedAfter !== answer && !pending;
 
   function focus(field: "code" | "phoneLast4") {
     setActive(field);
@@ -233,6 +243,7 @@ function EntryForm({
 
   function type(digit: string) {
     setHint(null);
+    setTouchedAfter(answer);
     if (active === "code" && code.length < CODE_DIGITS) setCodeDigits(code + digit);
     else if (phone.length < PHONE_DIGITS) {
       setPhone(phone + digit);
@@ -241,6 +252,7 @@ function EntryForm({
   }
 
   function erase() {
+    setTouchedAfter(answer);
     if (active === "phoneLast4" && phone.length === 0) {
       focus("code");
       setCode(code.slice(0, -1));
@@ -249,6 +261,7 @@ function EntryForm({
   }
 
   function clear() {
+    setTouchedAfter(answer);
     setCode("");
     setPhone("");
     setHint(null);
@@ -267,23 +280,36 @@ function EntryForm({
     }
   }
 
-  function submit(event: FormEvent) {
-    if (code.length === CODE_DIGITS && phone.length === PHONE_DIGITS) return;
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (code.length === CODE_DIGITS && phone.length === PHONE_DIGITS) {
+      // Dispatched by hand, not by the form's action: React resets a form after its action,
+      // and the digits are to stay for the customer to fix after a miss.
+      const form = new FormData(event.currentTarget);
+      startTransition(() => dispatch(form));
+      return;
+    }
     setHint(code.length < CODE_DIGITS ? "The pickup code has 6 digits." : "Enter the last 4 digits of your phone number.");
     focus(code.length < CODE_DIGITS ? "code" : "phoneLast4");
   }
 
   const box = (field: "code" | "phoneLast4") =>
-    `w-full rounded-2xl border-2 bg-white px-3 py-2 text-center font-mono text-4xl font-bold tracking-[0.3em] tabular-nums portrait:sm:py-4 portrait:sm:text-6xl ${
-      active === field ? "border-brand-600 ring-4 ring-brand-100" : "border-gray-300"
+    `w-full rounded-2xl border-2 bg-white px-3 py-2 text-center font-mono text-4xl font-bold tracking-[0.3em] tabular-nums portrait:sm:py-4 portrait:sm:text-6xl landscape:lg:py-3 landscape:lg:text-5xl ${
+      active === field ? "border-brand-600 ring-4 ring-brand-100" : "border-gray-400"
     }`;
 
   return (
-    <form action={dispatch} onSubmit={submit} onKeyDown={keyDown} className="flex flex-col gap-4" noValidate>
-      <div className="grid grid-cols-[3fr_2fr] gap-3">
+    // Landscape: the fields and the button on the left, the keypad as tall as the screen allows on the right.
+    <form
+      action={dispatch}
+      onSubmit={submit}
+      onKeyDown={keyDown}
+      className="flex flex-col gap-4 landscape:lg:grid landscape:lg:flex-1 landscape:lg:grid-cols-2 landscape:lg:grid-rows-[auto_1fr] landscape:lg:gap-x-6"
+      noValidate
+    >
+      <div className="grid grid-cols-[3fr_2fr] gap-3 landscape:lg:col-start-1 landscape:lg:grid-cols-1">
         <div className="flex flex-col gap-1">
-          <label htmlFor="kiosk-code" className="text-base font-semibold text-gray-800">
+          <label htmlFor="kiosk-code" className="text-base font-semibold text-gray-800 landscape:lg:text-xl">
             Pickup code
           </label>
           <input
@@ -306,7 +332,7 @@ function EntryForm({
           </p>
         </div>
         <div className="flex flex-col gap-1">
-          <label htmlFor="kiosk-phone" className="text-base font-semibold text-gray-800">
+          <label htmlFor="kiosk-phone" className="text-base font-semibold text-gray-800 landscape:lg:text-xl">
             Phone, last 4
           </label>
           <input
@@ -328,17 +354,21 @@ function EntryForm({
           </p>
         </div>
       </div>
-      <Keypad onDigit={type} onDelete={erase} onClear={clear} disabled={pending} />
-      <p aria-live="polite" className="text-center text-base font-medium text-red-800 empty:hidden">
-        {hint}
-      </p>
-      <button
-        type="submit"
-        disabled={pending}
-        className="min-h-16 rounded-2xl bg-brand-600 px-6 text-2xl font-bold text-white shadow hover:bg-brand-700 disabled:bg-brand-300 portrait:sm:min-h-24 portrait:sm:text-4xl"
-      >
-        {pending ? "Checking…" : "Open my door"}
-      </button>
+      <div className="landscape:lg:col-start-2 landscape:lg:row-span-2 landscape:lg:row-start-1">
+        <Keypad onDigit={type} onDelete={erase} onClear={clear} disabled={pending} />
+      </div>
+      <div className="flex flex-col gap-4 landscape:lg:col-start-1 landscape:lg:row-start-2 landscape:lg:justify-end">
+        <p aria-live="polite" className="text-center text-base font-medium text-red-800 empty:hidden landscape:lg:text-xl">
+          {hint ?? (toCheck ? "Your digits are still here: fix the part that is wrong, or press Clear to start again." : null)}
+        </p>
+        <button
+          type="submit"
+          disabled={pending}
+          className="min-h-16 rounded-2xl bg-brand-600 px-6 text-2xl font-bold text-white shadow hover:bg-brand-700 disabled:bg-brand-300 portrait:sm:min-h-24 portrait:sm:text-4xl landscape:lg:min-h-20 landscape:lg:text-3xl"
+        >
+          {pending ? "Checking…" : "Open my door"}
+        </button>
+      </div>
     </form>
   );
 }

@@ -24,7 +24,7 @@ export type SiteLocation = { latitude: number; longitude: number; mapUrl: string
 
 export type ParcelCard = CustomerParcel & {
   location: SiteLocation;
-  /** An SVG data URL of the pickup QR, while the parcel waits. */
+  /** The pickup QR as SVG markup (drawn inline by the server), while the parcel waits. */
   pickupQr: string | null;
   /** Marked collected, but its door did not open: the parcel is still inside. */
   doorNotOpened: DoorNotOpened | null;
@@ -57,8 +57,10 @@ function siteLocations(ctx: Ctx, siteIds: number[]): Map<number, SiteLocation> {
 /**
  * The QR a kiosk scans: a token signed for this parcel and its current code, good for a
  * while (lib/pickup-codes/qr-token.ts) — never slowed down at the kiosk, as a typed code is.
+ * SVG markup of our own making, for the page to inline: it paints with the HTML, with no
+ * image to fetch or decode after it.
  */
-export async function pickupQrDataUrl(ctx: Ctx, parcel: { id: number; siteId: number; siteCode: string }, code: string): Promise<string> {
+export async function pickupQrSvg(ctx: Ctx, parcel: { id: number; siteId: number; siteCode: string }, code: string): Promise<string> {
   const token = issuePickupQrToken(ctx.keys, { id: parcel.id, pickupCodeHash: hashPickupCode(ctx.keys, parcel.siteId, code) }, ctx.now());
   const svg = await QRCode.toString(pickupQrPayload({ siteCode: parcel.siteCode, token }), {
     type: "svg",
@@ -66,7 +68,8 @@ export async function pickupQrDataUrl(ctx: Ctx, parcel: { id: number; siteId: nu
     margin: 2,
     color: { dark: "#111827", light: "#ffffff" },
   });
-  return `data:image/svg+xml;base64,${Buffer.from(svg).toString("base64")}`;
+  // The element's size is the page's to set: drop the generator's fixed size, keep its viewBox.
+  return svg.replace(/<svg /, '<svg width="100%" height="100%" aria-hidden="true" focusable="false" ');
 }
 
 /**
@@ -82,7 +85,7 @@ export async function listMyParcelCards(ctx: Ctx): Promise<MyParcels> {
       ...parcel,
       location: locations.get(parcel.site.id)!,
       pickupQr: parcel.pickupCode
-        ? await pickupQrDataUrl(ctx, { id: parcel.id, siteId: parcel.site.id, siteCode: parcel.site.code }, parcel.pickupCode)
+        ? await pickupQrSvg(ctx, { id: parcel.id, siteId: parcel.site.id, siteCode: parcel.site.code }, parcel.pickupCode)
         : null,
       doorNotOpened: pickupDoorNotOpened(ctx, { ...parcel, slotId: parcel.slot?.id ?? null }),
     })),
@@ -133,7 +136,7 @@ export async function myParcelDetail(ctx: Ctx, parcelId: number): Promise<Parcel
   return {
     parcel,
     pickupCode,
-    pickupQr: pickupCode ? await pickupQrDataUrl(ctx, { id: row.id, siteId: row.siteId, siteCode: parcel.site.code }, pickupCode) : null,
+    pickupQr: pickupCode ? await pickupQrSvg(ctx, { id: row.id, siteId: row.siteId, siteCode: parcel.site.code }, pickupCode) : null,
     location: siteLocations(ctx, [row.siteId]).get(row.siteId)!,
     timeline: entries,
     messages,

@@ -1,14 +1,15 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { LIVE_STATES_IN, sites, type SlotSize } from "@/db/schema";
+import { sites, type SlotSize } from "@/db/schema";
 import type { Ctx } from "@/lib/context";
 import { notFound } from "@/lib/errors";
 
 /*
  * What the locker's own screen shows before anyone has entered a code: the site, and its
- * doors as they stand on the cabinets — free, occupied or out of service. The kiosk is a
- * public screen: nothing here says whose parcel is where, or which carrier brought it.
+ * doors as they stand on the cabinets — in service or out of service. The kiosk is a
+ * public screen: nothing here says which doors hold a parcel (a passer-by would learn
+ * which doors are worth forcing), whose parcel is where, or which carrier brought it.
  */
 
 export type KioskSite = {
@@ -21,7 +22,7 @@ export type KioskSite = {
   timeZone: string;
 };
 
-export type DoorState = "free" | "occupied" | "out_of_service";
+export type DoorState = "in_service" | "out_of_service";
 export type KioskDoor = { label: string; row: number; column: number; size: SlotSize; state: DoorState };
 export type KioskLocker = { code: string; rows: number; columns: number; doors: KioskDoor[] };
 
@@ -60,10 +61,8 @@ export function siteDoorGrid(ctx: Ctx, siteId: number): KioskLocker[] {
     column: number | null;
     size: SlotSize | null;
     inService: number | null;
-    occupied: number | null;
   }>(sql`
-    select l.code as lockerCode, l.rows, l.columns, s.label, s.row, s.column, s.size, s.in_service as inService,
-           exists (select 1 from parcels p where p.slot_id = s.id and p.state in ${LIVE_STATES_IN}) as occupied
+    select l.code as lockerCode, l.rows, l.columns, s.label, s.row, s.column, s.size, s.in_service as inService
     from lockers l
     left join slots s on s.locker_id = l.id and s.retired_at is null
     where l.site_id = ${siteId} and l.retired_at is null
@@ -81,9 +80,7 @@ export function siteDoorGrid(ctx: Ctx, siteId: number): KioskLocker[] {
       row: row.row!,
       column: row.column!,
       size: row.size!,
-      // A door that holds a parcel is occupied even when it is also out of service: the
-      // parcel still has to come out.
-      state: row.occupied ? "occupied" : row.inService ? "free" : "out_of_service",
+      state: row.inService ? "in_service" : "out_of_service",
     });
   }
   return [...lockers.values()];

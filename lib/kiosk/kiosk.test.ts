@@ -22,7 +22,7 @@ describe("the kiosk's site and door grid", () => {
     expect(findKioskSite(world.db, "NO-SUCH-SITE")).toBeNull();
   });
 
-  test("shows each door free, occupied or out of service, and nothing about any parcel", async () => {
+  test("shows each door in service or out of service, and nothing about any parcel: not even which doors are full", async () => {
     const station = createStation(world);
     const waiting = await deposit(world, station.courier, station.site.id);
     const reserved = await reserve(world, station.courier, station.site.id);
@@ -32,10 +32,11 @@ describe("the kiosk's site and door grid", () => {
     const [locker] = siteDoorGrid(world.ctx(station.kiosk), station.site.id);
     expect(locker).toMatchObject({ code: station.locker.code, rows: station.locker.rows, columns: station.locker.columns });
     const byLabel = Object.fromEntries(locker.doors.map((door) => [door.label, door.state]));
-    expect(byLabel[waiting.parcel.slot!.label]).toBe("occupied");
-    expect(byLabel[reserved.parcel.slot!.label]).toBe("occupied");
+    // A passer-by reads nothing of what the doors hold: a full door looks like an empty one.
+    expect(byLabel[waiting.parcel.slot!.label]).toBe("in_service");
+    expect(byLabel[reserved.parcel.slot!.label]).toBe("in_service");
     expect(byLabel[broken.label]).toBe("out_of_service");
-    expect(Object.values(byLabel).filter((state) => state === "free")).toHaveLength(locker.doors.length - 3);
+    expect(Object.values(byLabel).filter((state) => state === "in_service")).toHaveLength(locker.doors.length - 1);
     // A public screen: no tracking numbers, phones, carriers or parcel ids anywhere.
     const shown = JSON.stringify(locker);
     expect(shown).not.toContain(waiting.parcel.trackingNumber);

@@ -7,6 +7,7 @@ import { buttonClass } from "@/components/ui/button";
 import { organizationDashboard, type SiteOverview } from "@/lib/admin/dashboard";
 import { formatDateTime, formatDuration } from "@/lib/format";
 import { SIZES } from "@/lib/slots/sizes";
+import { PARCEL_STATES } from "@/lib/vocabulary/states";
 import { adminPageContext } from "./admin-context";
 import { describeMessage } from "@/components/admin/message-words";
 import { ActionForm } from "@/components/admin/action-form";
@@ -261,9 +262,9 @@ function SiteCard({ site }: { site: SiteOverview }) {
         ))}
       </div>
       <dl className="grid grid-cols-3 gap-2 border-t border-gray-100 pt-3 text-sm">
-        <SiteFigure term="Waiting" site={site.name} value={site.waiting} href={`/admin/parcels?${query}&state=deposited`} />
+        <SiteFigure term={PARCEL_STATES.deposited.name} site={site.name} value={site.waiting} href={`/admin/parcels?${query}&state=deposited`} />
         <SiteFigure term="Expiring today" site={site.name} value={site.expiringToday} href={`/admin/parcels?${query}&expiring=today`} />
-        <SiteFigure term="Expired" site={site.name} value={site.expired} href={`/admin/parcels?${query}&state=expired`} />
+        <SiteFigure term={PARCEL_STATES.expired.name} site={site.name} value={site.expired} href={`/admin/parcels?${query}&state=expired`} />
       </dl>
     </section>
   );

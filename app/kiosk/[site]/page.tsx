@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
+import { Logo } from "@/components/brand/logo";
 import { KioskClock } from "@/components/kiosk/kiosk-clock";
 import { KioskScreen } from "@/components/kiosk/kiosk-screen";
 import { kioskContext, kioskSiteByCode } from "@/lib/kiosk/context";
@@ -40,9 +41,7 @@ export default async function KioskPage({ params }: Props) {
     <>
       <header className="flex items-center justify-between gap-4 bg-brand-700 px-4 py-3 text-white sm:px-6">
         <div className="flex items-center gap-3">
-          <span aria-hidden className="grid h-10 w-10 place-items-center rounded-lg bg-white text-xl font-bold text-brand-700">
-            ▦
-          </span>
+          <Logo size={44} className="rounded-xl ring-2 ring-white" />
           <div>
             <h1 className="text-xl font-bold leading-tight sm:text-2xl">{site.name}</h1>
             <p className="text-sm text-brand-50">

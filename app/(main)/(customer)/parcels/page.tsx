@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { PastParcelRow, WaitingParcelCard } from "@/components/customer/parcel-card";
+import { PastParcelRow, WaitingAtSite } from "@/components/customer/parcel-card";
 import { DoorNotOpenedNotice } from "@/components/parcels/door-not-opened";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { requestContext, requirePageUser } from "@/lib/auth/current";
-import { listMyParcelCards } from "@/lib/customer/parcels";
+import { listMyParcelCards, type ParcelCard } from "@/lib/customer/parcels";
 
 export const metadata: Metadata = { title: "My parcels" };
 
@@ -16,7 +16,7 @@ export default async function MyParcelsPage({ searchParams }: { searchParams: Pr
   const nothing = waiting.length + expired.length + history.length === 0;
 
   return (
-    <section className="flex flex-col gap-6">
+    <section className="flex flex-col gap-4">
       <h1 className="text-2xl font-bold">My parcels</h1>
       {params.verified ? <Alert tone="success">Your phone number is confirmed. Parcels addressed to it show up here.</Alert> : null}
 
@@ -51,7 +51,7 @@ export default async function MyParcelsPage({ searchParams }: { searchParams: Pr
             {waiting.length === 0 ? (
               <p className="text-gray-700">Nothing is waiting for you right now.</p>
             ) : (
-              waiting.map((parcel) => <WaitingParcelCard key={parcel.id} parcel={parcel} serverNow={asOf} />)
+              bySite(waiting).map((parcels) => <WaitingAtSite key={parcels[0].site.id} parcels={parcels} serverNow={asOf} />)
             )}
           </section>
 
@@ -84,4 +84,11 @@ export default async function MyParcelsPage({ searchParams }: { searchParams: Pr
       )}
     </section>
   );
+}
+
+/** Waiting parcels grouped by station, in the order their first parcel is due. */
+function bySite(parcels: ParcelCard[]): ParcelCard[][] {
+  const groups = new Map<number, ParcelCard[]>();
+  for (const parcel of parcels) groups.set(parcel.site.id, [...(groups.get(parcel.site.id) ?? []), parcel]);
+  return [...groups.values()];
 }

@@ -29,7 +29,7 @@ export default async function ApiTokensPage() {
           </>
         }
       />
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_24rem]">
+      <div className="grid grid-cols-[minmax(0,1fr)] gap-6 lg:grid-cols-[minmax(0,1fr)_24rem]">
         {tokens.length === 0 ? (
           <p className="rounded-xl border border-dashed border-gray-300 p-6 text-center text-gray-700">
             No tokens yet. Create one for each device or carrier system that needs the API.

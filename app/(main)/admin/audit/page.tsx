@@ -91,7 +91,7 @@ export default async function AuditPage({ searchParams }: Props) {
       ) : (
         <>
           <div className="overflow-x-auto rounded-xl border border-gray-200 bg-white shadow-sm">
-            <table className="w-full min-w-[52rem] border-collapse text-sm">
+            <table className="table-cards w-full min-w-[52rem] border-collapse text-sm">
               <caption className="sr-only">Audit trail, newest first</caption>
               <thead className="bg-gray-50 text-left text-gray-700">
                 <tr>
@@ -104,17 +104,17 @@ export default async function AuditPage({ searchParams }: Props) {
               <tbody>
                 {trail.entries.map((entry) => (
                   <tr key={entry.key} className="border-t border-gray-100 align-top">
-                    <td className="whitespace-nowrap px-4 py-3 tabular-nums">
+                    <td data-label="When" className="whitespace-nowrap px-4 py-3 tabular-nums">
                       <time dateTime={new Date(entry.at).toISOString()}>{formatDateTime(entry.at)}</time>
                     </td>
-                    <td className="px-4 py-3">{entry.actor}</td>
-                    <td className="px-4 py-3">
+                    <td data-label="Who" className="px-4 py-3">{entry.actor}</td>
+                    <td data-label="What" className="px-4 py-3">
                       <span className="mr-2 inline-flex rounded-full bg-gray-100 px-2 py-0.5 text-xs font-semibold text-gray-800">
                         {AUDIT_CATEGORY_LABELS[entry.category]}
                       </span>
                       <SubjectLink entry={entry} />
                     </td>
-                    <td className="px-4 py-3">
+                    <td data-label="Where" className="px-4 py-3">
                       {entry.site ? (
                         <Link href={`/admin/sites/${entry.site.id}`} className="text-brand-700 underline">
                           {entry.site.name}

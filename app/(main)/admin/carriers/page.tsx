@@ -17,7 +17,7 @@ export default async function CarriersPage() {
       />
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="overflow-x-auto rounded-xl border border-gray-200 bg-white shadow-sm">
-          <table className="w-full min-w-[36rem] border-collapse text-sm">
+          <table className="table-cards w-full min-w-[36rem] border-collapse text-sm">
             <caption className="sr-only">Carriers of the network</caption>
             <thead className="bg-gray-50 text-left text-gray-700">
               <tr>
@@ -31,13 +31,13 @@ export default async function CarriersPage() {
             <tbody>
               {carriers.map((carrier) => (
                 <tr key={carrier.id} className="border-t border-gray-100">
-                  <th scope="row" className="px-4 py-3 text-left font-semibold">
+                  <th scope="row" data-label="Carrier" className="px-4 py-3 text-left font-semibold">
                     {carrier.name}
                   </th>
-                  <td className="px-4 py-3 font-mono">{carrier.code}</td>
-                  <td className="px-4 py-3">{carrier.contactPhone ?? "—"}</td>
-                  <td className="px-4 py-3 text-right tabular-nums">{carrier.couriers}</td>
-                  <td className="px-4 py-3 text-right tabular-nums">
+                  <td data-label="Code" className="px-4 py-3 font-mono">{carrier.code}</td>
+                  <td data-label="Customer service" className="px-4 py-3">{carrier.contactPhone ?? "—"}</td>
+                  <td data-label="Your couriers" className="px-4 py-3 text-right tabular-nums">{carrier.couriers}</td>
+                  <td data-label="Parcels at your sites" className="px-4 py-3 text-right tabular-nums">
                     <Link href={`/admin/parcels?carrier=${carrier.id}`} className="text-brand-700 underline" aria-label={`${carrier.parcels} parcels of ${carrier.name}`}>
                       {carrier.parcels}
                     </Link>

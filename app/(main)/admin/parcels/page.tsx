@@ -3,9 +3,10 @@ import Link from "next/link";
 import { Select } from "@/components/ui/field";
 import { PageHeader } from "@/components/admin/page-header";
 import { Pagination } from "@/components/admin/pagination";
-import { IncidentBadge, ParcelStateBadge, STATE_NAMES } from "@/components/admin/parcel-state-badge";
+import { IncidentBadge, ParcelStateBadge } from "@/components/admin/parcel-state-badge";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
+import { PARCEL_STATE_ORDER, PARCEL_STATES } from "@/lib/vocabulary/states";
 import { Field } from "@/components/ui/field";
 import { listCarriers } from "@/lib/carriers/carriers";
 import { isDomainError } from "@/lib/errors";
@@ -63,7 +64,7 @@ export default async function ParcelSearchPage({ searchParams }: Props) {
             name="state"
             label="State"
             any="Any state"
-            options={(Object.keys(STATE_NAMES) as (keyof typeof STATE_NAMES)[]).map((state) => ({ value: state, label: STATE_NAMES[state] }))}
+            options={PARCEL_STATE_ORDER.map((state) => ({ value: state, label: PARCEL_STATES[state].name }))}
             value={filters.state}
             errors={fieldErrors.state}
           />
@@ -127,7 +128,7 @@ export default async function ParcelSearchPage({ searchParams }: Props) {
           </div>
           {result.rows.length > 0 ? (
             <div className="overflow-x-auto rounded-xl border border-gray-200 bg-white shadow-sm">
-              <table className="w-full min-w-[58rem] border-collapse whitespace-nowrap text-sm">
+              <table className="table-cards w-full min-w-[58rem] border-collapse whitespace-nowrap text-sm">
                 <caption className="sr-only">Parcels matching the search, newest first</caption>
                 <thead className="bg-gray-50 text-left text-gray-700">
                   <tr>
@@ -143,12 +144,12 @@ export default async function ParcelSearchPage({ searchParams }: Props) {
                 <tbody>
                   {result.rows.map((row) => (
                     <tr key={row.id} className="border-t border-gray-100 hover:bg-gray-50">
-                      <th scope="row" className="px-3 py-2.5 text-left font-normal">
+                      <th scope="row" data-label="Tracking number" className="px-3 py-2.5 text-left font-normal">
                         <Link href={`/admin/parcels/${row.id}`} className="font-mono font-semibold text-brand-700 hover:underline">
                           {row.trackingNumber}
                         </Link>
                       </th>
-                      <td className="px-3 py-2.5">
+                      <td data-label="State" className="px-3 py-2.5">
                         <span className="flex flex-wrap gap-1">
                           <ParcelStateBadge state={row.state} />
                           {row.incidents.map((kind) => (
@@ -156,14 +157,14 @@ export default async function ParcelSearchPage({ searchParams }: Props) {
                           ))}
                         </span>
                       </td>
-                      <td className="px-3 py-2.5">
+                      <td data-label="Site and door" className="px-3 py-2.5">
                         {row.site}
                         {row.slot ? <span className="text-gray-600"> · {row.slot}</span> : null}
                       </td>
-                      <td className="px-3 py-2.5">{row.carrier}</td>
-                      <td className="px-3 py-2.5 font-mono">{row.recipientPhone}</td>
-                      <td className="px-3 py-2.5 whitespace-nowrap">{formatShortDateTime(row.arrivedAt)}</td>
-                      <td className="px-3 py-2.5 whitespace-nowrap">
+                      <td data-label="Carrier" className="px-3 py-2.5">{row.carrier}</td>
+                      <td data-label="Recipient" className="px-3 py-2.5 font-mono">{row.recipientPhone}</td>
+                      <td data-label="Arrived" className="px-3 py-2.5 whitespace-nowrap">{formatShortDateTime(row.arrivedAt)}</td>
+                      <td data-label="Pickup until" className="px-3 py-2.5 whitespace-nowrap">
                         {row.expiresAt && (row.state === "deposited" || row.state === "expired") ? formatShortDateTime(row.expiresAt) : "—"}
                         {row.holdExtended ? <span className="text-gray-600"> (extended)</span> : null}
                       </td>

@@ -27,7 +27,7 @@ export default async function CouriersPage() {
         <p className="rounded-lg border border-dashed border-gray-300 p-6 text-center text-gray-700">No couriers yet.</p>
       ) : (
         <div className="overflow-x-auto rounded-xl border border-gray-200 bg-white shadow-sm">
-          <table className="w-full min-w-[48rem] border-collapse text-sm">
+          <table className="table-cards w-full min-w-[48rem] border-collapse text-sm">
             <caption className="sr-only">Couriers of your organization</caption>
             <thead className="bg-gray-50 text-left text-gray-700">
               <tr>
@@ -41,16 +41,16 @@ export default async function CouriersPage() {
             <tbody>
               {couriers.map((courier) => (
                 <tr key={courier.id} className={`border-t border-gray-100 hover:bg-gray-50 ${courier.active ? "" : "text-gray-600"}`}>
-                  <th scope="row" className="px-4 py-3 text-left font-normal">
+                  <th scope="row" data-label="Courier" className="px-4 py-3 text-left font-normal">
                     <Link href={`/admin/people/couriers/${courier.id}`} className="font-semibold text-gray-950 hover:underline">
                       {courier.name}
                     </Link>
                     <span className="block text-gray-600">{[courier.phone, courier.email].filter(Boolean).join(" · ")}</span>
                   </th>
-                  <td className="px-4 py-3">{courier.carrier.name}</td>
-                  <td className="px-4 py-3">{courier.sites.length === 0 ? <span className="text-gray-600">None</span> : courier.sites.map((s) => s.name).join(", ")}</td>
-                  <td className="px-4 py-3 text-right tabular-nums">{courier.recentDeposits}</td>
-                  <td className="px-4 py-3">
+                  <td data-label="Carrier" className="px-4 py-3">{courier.carrier.name}</td>
+                  <td data-label="Sites served" className="px-4 py-3">{courier.sites.length === 0 ? <span className="text-gray-600">None</span> : courier.sites.map((s) => s.name).join(", ")}</td>
+                  <td data-label="Deposits, 14 days" className="px-4 py-3 text-right tabular-nums">{courier.recentDeposits}</td>
+                  <td data-label="Account" className="px-4 py-3">
                     {courier.active ? (
                       <span className="rounded-full bg-green-100 px-2 py-0.5 text-xs font-semibold text-green-900">Active</span>
                     ) : (

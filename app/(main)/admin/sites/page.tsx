@@ -24,7 +24,7 @@ export default async function SitesPage() {
         <p className="rounded-lg border border-dashed border-gray-300 p-6 text-center text-gray-700">No sites yet.</p>
       ) : (
         <div className="overflow-x-auto rounded-xl border border-gray-200 bg-white shadow-sm">
-          <table className="w-full min-w-[48rem] border-collapse text-sm">
+          <table className="table-cards w-full min-w-[48rem] border-collapse text-sm">
             <caption className="sr-only">Sites of your organization</caption>
             <thead className="bg-gray-50 text-left text-gray-700">
               <tr>
@@ -41,7 +41,7 @@ export default async function SitesPage() {
             <tbody>
               {sites.map((site) => (
                 <tr key={site.id} className="border-t border-gray-100 hover:bg-gray-50">
-                  <th scope="row" className="px-4 py-3 text-left font-normal">
+                  <th scope="row" data-label="Site" className="px-4 py-3 text-left font-normal">
                     <Link href={`/admin/sites/${site.id}`} className="font-semibold text-gray-950 hover:underline">
                       {site.name}
                     </Link>
@@ -49,19 +49,19 @@ export default async function SitesPage() {
                       {site.code} · {site.address}
                     </span>
                   </th>
-                  <td className="px-4 py-3">
+                  <td data-label="Status" className="px-4 py-3">
                     {site.status === "open" ? (
                       <span className="rounded-full bg-green-100 px-2 py-0.5 text-xs font-semibold text-green-900">Open</span>
                     ) : (
                       <span className="rounded-full bg-red-100 px-2 py-0.5 text-xs font-semibold text-red-900">Closed</span>
                     )}
                   </td>
-                  <td className="px-4 py-3 text-right tabular-nums">{site.lockers}</td>
-                  <td className="px-4 py-3 text-right tabular-nums">{site.doors}</td>
-                  <td className="px-4 py-3 text-right tabular-nums">{site.free}</td>
-                  <td className="px-4 py-3 text-right tabular-nums">{site.live}</td>
-                  <td className="px-4 py-3 text-right tabular-nums">{site.outOfService}</td>
-                  <td className="px-4 py-3 tabular-nums">{site.holdPeriodHours} h</td>
+                  <td data-label="Lockers" className="px-4 py-3 text-right tabular-nums">{site.lockers}</td>
+                  <td data-label="Doors" className="px-4 py-3 text-right tabular-nums">{site.doors}</td>
+                  <td data-label="Free" className="px-4 py-3 text-right tabular-nums">{site.free}</td>
+                  <td data-label="Holding a parcel" className="px-4 py-3 text-right tabular-nums">{site.live}</td>
+                  <td data-label="Out of service" className="px-4 py-3 text-right tabular-nums">{site.outOfService}</td>
+                  <td data-label="Hold period" className="px-4 py-3 tabular-nums">{site.holdPeriodHours} h</td>
                 </tr>
               ))}
             </tbody>

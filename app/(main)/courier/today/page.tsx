@@ -51,7 +51,7 @@ export default async function CourierTodayPage() {
                 >
                   {parcel.trackingNumber}
                 </Link>
-                <StateBadge state={parcel.state} audience="courier" />
+                <StateBadge state={parcel.state} />
               </div>
               <p className="text-sm text-gray-700">
                 {activity === "take-back" ? "Taken back from" : activity === "take-back-unconfirmed" ? "Opened to take back:" : "Door"}{" "}

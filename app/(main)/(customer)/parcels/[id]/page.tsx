@@ -40,14 +40,14 @@ export default async function ParcelPage({ params, searchParams }: Props) {
   return (
     <article className="flex flex-col gap-6">
       <div className="flex flex-col gap-2">
-        <Link href="/parcels" className="w-fit text-sm font-semibold text-brand-700 underline underline-offset-2">
+        <Link href="/parcels" className="inline-flex min-h-11 w-fit items-center text-sm font-semibold text-brand-700 underline underline-offset-2">
           ← My parcels
         </Link>
         <div className="flex flex-wrap items-center justify-between gap-2">
           <h1 className="text-2xl font-bold">
             {parcel.carrier.name} <span className="font-mono text-lg font-semibold">{parcel.trackingNumber}</span>
           </h1>
-          {doorNotOpened ? <DoorNotOpenedBadge /> : <StateBadge state={parcel.state} audience="customer" />}
+          {doorNotOpened ? <DoorNotOpenedBadge /> : <StateBadge state={parcel.state} />}
         </div>
       </div>
 
@@ -60,7 +60,7 @@ export default async function ParcelPage({ params, searchParams }: Props) {
       {pickupCode && pickupQr ? (
         <section aria-label="Pickup" className="flex flex-col items-center gap-4 rounded-2xl bg-brand-50 p-5 text-center ring-1 ring-brand-200">
           <PickupCode code={pickupCode} size="huge" />
-          <PickupQr src={pickupQr} siteName={parcel.site.name} size={208} />
+          <PickupQr svg={pickupQr} siteName={parcel.site.name} size={208} />
           <p className="text-sm text-gray-800">
             At the locker&apos;s screen, enter the code and the last 4 digits of your phone — or tap <em>Scan QR</em> and show
             this code.

@@ -25,14 +25,14 @@ export default async function CustomersPage() {
         <p className="rounded-lg border border-dashed border-gray-300 p-6 text-center text-gray-700">No parcels yet, so no customers.</p>
       ) : (
         <div className="overflow-x-auto rounded-xl border border-gray-200 bg-white shadow-sm">
-          <table className="w-full min-w-[40rem] border-collapse text-sm">
+          <table className="table-cards w-full min-w-[40rem] border-collapse text-sm">
             <caption className="sr-only">Recipients of parcels at your sites</caption>
             <thead className="bg-gray-50 text-left text-gray-700">
               <tr>
                 <th scope="col" className="px-4 py-3 font-semibold">Phone</th>
                 <th scope="col" className="px-4 py-3 font-semibold">Account</th>
                 <th scope="col" className="px-4 py-3 text-right font-semibold">Parcels</th>
-                <th scope="col" className="px-4 py-3 text-right font-semibold">Waiting</th>
+                <th scope="col" className="px-4 py-3 text-right font-semibold">Ready for pickup</th>
                 <th scope="col" className="px-4 py-3 text-right font-semibold">Expired</th>
                 <th scope="col" className="px-4 py-3 font-semibold">Latest parcel</th>
               </tr>
@@ -40,14 +40,14 @@ export default async function CustomersPage() {
             <tbody>
               {customers.map((customer) => (
                 <tr key={customer.key} className="border-t border-gray-100">
-                  <th scope="row" className="px-4 py-3 text-left font-mono font-normal">
+                  <th scope="row" data-label="Phone" className="px-4 py-3 text-left font-mono font-normal">
                     {customer.phone}
                   </th>
-                  <td className="px-4 py-3">{customer.hasAccount ? "Has an account" : "No account"}</td>
-                  <td className="px-4 py-3 text-right tabular-nums">{customer.parcels}</td>
-                  <td className="px-4 py-3 text-right tabular-nums">{customer.waiting}</td>
-                  <td className="px-4 py-3 text-right tabular-nums">{customer.expired}</td>
-                  <td className="px-4 py-3">{formatDateTime(customer.lastArrivalAt)}</td>
+                  <td data-label="Account" className="px-4 py-3">{customer.hasAccount ? "Has an account" : "No account"}</td>
+                  <td data-label="Parcels" className="px-4 py-3 text-right tabular-nums">{customer.parcels}</td>
+                  <td data-label="Ready for pickup" className="px-4 py-3 text-right tabular-nums">{customer.waiting}</td>
+                  <td data-label="Expired" className="px-4 py-3 text-right tabular-nums">{customer.expired}</td>
+                  <td data-label="Latest parcel" className="px-4 py-3">{formatDateTime(customer.lastArrivalAt)}</td>
                 </tr>
               ))}
             </tbody>

@@ -42,7 +42,7 @@ export default async function CourierParcelPage({ params }: { params: Promise<{ 
       <div className="flex flex-col gap-2">
         <h1 className="break-all font-mono text-2xl font-bold">{parcel.trackingNumber}</h1>
         <div className="flex flex-wrap items-center gap-2">
-          <StateBadge state={parcel.state} audience="courier" />
+          <StateBadge state={parcel.state} />
           {parcel.state === "expired" || parcel.state === "reserved" ? (
             <span className="text-sm text-gray-700">{STATE_LABELS[parcel.state]}</span>
           ) : null}

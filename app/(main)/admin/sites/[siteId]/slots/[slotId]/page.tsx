@@ -3,7 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ActionForm } from "@/components/admin/action-form";
 import { ConfirmPanel } from "@/components/admin/confirm-panel";
-import { DOOR_STATES, DoorGrid } from "@/components/admin/door-grid";
+import { doorClass, DoorGrid } from "@/components/admin/door-grid";
+import { DOOR_CONDITIONS } from "@/lib/vocabulary/states";
 import { HistoryList } from "@/components/admin/history-list";
 import { Notice } from "@/components/admin/notice";
 import { Fact, PageHeader, Panel } from "@/components/admin/page-header";
@@ -47,8 +48,8 @@ export default async function SlotPage({ params, searchParams }: Props) {
         description={
           <span className="flex flex-wrap items-center gap-2">
             Locker {slot.locker.code}, row {slot.row}, column {slot.column}
-            <span className={`rounded-sm border-l-4 px-2 py-0.5 text-xs font-semibold ${DOOR_STATES[slot.state].className}`}>
-              {DOOR_STATES[slot.state].label}
+            <span className={`rounded-sm border-2 px-2 py-0.5 text-xs font-semibold ${doorClass(slot.state)}`}>
+              {DOOR_CONDITIONS[slot.state].name}
             </span>
           </span>
         }
