@@ -48,3 +48,7 @@ export const DEFAULT_TIME_ZONE = "Asia/Shanghai";
  */
 export const DOOR_EVENT_KINDS = ["open_command", "open_failed", "closed"] as const;
 export type DoorEventKind = (typeof DOOR_EVENT_KINDS)[number];
+
+/** What an admin may mark on the forecast's calendar: days busier than their weekday. */
+export const CALENDAR_DAY_KINDS = ["sales", "term_start"] as const;
+export type CalendarDayKind = (typeof CALENDAR_DAY_KINDS)[number];

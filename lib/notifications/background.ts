@@ -5,6 +5,7 @@ import { pruneSessions } from "@/lib/auth/sessions";
 import { pruneExpiredPairings } from "@/lib/kiosk/screen-pairing";
 import type { Ctx, SystemActor } from "@/lib/context";
 import { runParcelSweep } from "@/lib/parcels/sweep";
+import { refreshStaleForecasts } from "@/lib/forecast/store";
 import { appTransport } from "./delivery";
 import { deliverDueNotifications } from "./worker";
 
@@ -27,6 +28,7 @@ export async function runBackgroundJobsOnce(ctx: Ctx<SystemActor> = appContext({
   const idempotencyKeysPruned = pruneIdempotencyKeys(ctx.db, ctx.now());
   const pairingCodesPruned = pruneExpiredPairings(ctx.db, ctx.now());
   const sessionsPruned = pruneSessions(ctx.db, ctx.now());
+  refreshStaleForecasts(ctx); // lib/forecast: stale site forecasts, and the collect-today reminders a crunch calls for
   const transport = appTransport(ctx);
   const delivery = { sent: 0, retrying: 0, failed: 0, skipped: 0 };
   // Batch after batch until the outbox is drained or the budget is spent: at a busy
