@@ -12,12 +12,16 @@ import { describeMessage } from "@/components/admin/message-words";
 import { ActionForm } from "@/components/admin/action-form";
 import { GUESS_LIMITS } from "@/lib/pickup-codes/limits";
 import { liftKioskSlowDownAction } from "./actions";
+import { ForecastSection } from "@/components/admin/forecast/forecast-section";
+import { organizationForecasts } from "@/lib/forecast/admin";
 
 
 export const metadata: Metadata = { title: "Admin dashboard" };
 
 export default async function AdminDashboardPage() {
-  const dashboard = organizationDashboard(await adminPageContext());
+  const ctx = await adminPageContext();
+  const dashboard = organizationDashboard(ctx);
+  const forecasts = organizationForecasts(ctx);
   const totals = dashboard.sites.reduce(
     (sum, site) => ({
       waiting: sum.waiting + site.waiting,
@@ -67,6 +71,8 @@ export default async function AdminDashboardPage() {
           </div>
         )}
       </section>
+
+      <ForecastSection views={forecasts} now={ctx.now()} />
 
       <Panel id="stuck-doors" title="Doors that did not open, last 24 hours">
         {dashboard.stuckDoors.length === 0 ? (
