@@ -19,6 +19,8 @@ export type DwellParcel = { depositedAt: number; closedAt: number | null };
 export type DwellCurves = {
   /** Survival by block; each curve has `hours + 2` points, the last one 0. */
   curves: Float64Array[];
+  /** The site's one curve, every arrival hour together. */
+  pooled: Float64Array;
   hours: number;
   /** Parcels finished in the window: how much the curves rest on. */
   observed: number;
@@ -52,11 +54,11 @@ export function dwellCurves(parcels: readonly DwellParcel[], from: number, now: 
   const curve = (b: number) => kaplanMeier(events[b], censored[b], counts[b], hours);
   if (eventCounts[BLOCKS] < MIN_EVENTS) {
     const prior = priorCurve(holdPeriodHours, hours);
-    return { curves: Array.from({ length: BLOCKS }, () => prior), hours, observed: eventCounts[BLOCKS], measured: false };
+    return { curves: Array.from({ length: BLOCKS }, () => prior), pooled: prior, hours, observed: eventCounts[BLOCKS], measured: false };
   }
   const pooled = curve(BLOCKS);
   const curves = Array.from({ length: BLOCKS }, (_, b) => (eventCounts[b] >= MIN_EVENTS ? curve(b) : pooled));
-  return { curves, hours, observed: eventCounts[BLOCKS], measured: true };
+  return { curves, pooled, hours, observed: eventCounts[BLOCKS], measured: true };
 }
 
 function kaplanMeier(events: Float64Array, censored: Float64Array, total: number, hours: number): Float64Array {

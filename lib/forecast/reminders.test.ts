@@ -6,7 +6,7 @@ import { collectParcel } from "@/lib/parcels/collect";
 import { createTestWorld, pickupCodeOf } from "@/lib/testing/factories";
 import { createStation, deposit, HOUR_MS } from "@/lib/testing/parcels";
 import { layoutByRow } from "@/lib/sites/layout";
-import { FORECAST_REFRESH_MS, refreshSiteForecast, refreshStaleForecasts } from "./store";
+import { currentForecast, FORECAST_REFRESH_MS, refreshSiteForecast, refreshStaleForecasts } from "./store";
 
 const world = createTestWorld();
 afterAll(() => world.close());
@@ -95,5 +95,20 @@ describe("stored forecasts", () => {
     expect(refreshStaleForecasts(system()).refreshed).toBe(0);
     world.clock.now += FORECAST_REFRESH_MS + 1;
     expect(refreshStaleForecasts(system()).refreshed).toBe(first.refreshed);
+  });
+
+  test("a reader trusts a stored forecast only while the doors hold what it started from", async () => {
+    const station = createStation(world);
+    world.clock.now = START + 200 * HOUR_MS;
+    refreshSiteForecast(system(), station.site.id);
+    const stored = currentForecast(world.db, station.site.id, world.clock.now)!;
+    expect(stored.computedAt).toBe(world.clock.now);
+    world.clock.now += 60_000;
+    // Unchanged: the stored row serves.
+    expect(currentForecast(world.db, station.site.id, world.clock.now)!.computedAt).toBe(stored.computedAt);
+    await deposit(world, station.courier, station.site.id, { size: "M" });
+    const fresh = currentForecast(world.db, station.site.id, world.clock.now)!;
+    expect(fresh.computedAt).toBe(world.clock.now);
+    expect(fresh.sizes.find((s) => s.size === "M")!.occupiedNow).toBe(1);
   });
 });

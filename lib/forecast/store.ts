@@ -1,6 +1,7 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { LIVE_STATES_SQL } from "@/db/enums";
 import { siteForecasts } from "@/db/schema";
 import { writeTransaction } from "@/db/transaction";
 import type { Ctx, SystemActor } from "@/lib/context";
@@ -16,8 +17,17 @@ import { queueCrunchReminders } from "./reminders";
 
 /** A forecast older than this is refreshed by the next round. */
 export const FORECAST_REFRESH_MS = 15 * 60_000;
-/** Older than this, a reader does not trust the stored row and computes its own. */
-const FORECAST_TRUST_MS = 60 * 60_000;
+/** Older than this, a reader computes its own. */
+const FORECAST_TRUST_MS = FORECAST_REFRESH_MS;
+
+// A deposit or a collection since the row was stored changes the forecast's starting point.
+const LIVE_BY_SIZE = `select sl.size as size, count(*) as parcels from parcels p join slots sl on sl.id = p.slot_id
+  where p.site_id = ? and p.state in ${LIVE_STATES_SQL} group by sl.size`;
+
+function stillTrue(db: Db, siteId: number, forecast: SiteForecast): boolean {
+  const live = new Map((db.$client.prepare(LIVE_BY_SIZE).all(siteId) as { size: string; parcels: number }[]).map((row) => [row.size, row.parcels]));
+  return forecast.sizes.every((size) => (live.get(size.size) ?? 0) === size.occupiedNow);
+}
 /** How long one round may spend forecasting before it leaves the rest to the next. */
 const ROUND_BUDGET_MS = 500;
 const ROUND_MAX_SITES = 500;
@@ -62,8 +72,8 @@ export function refreshSiteForecast(ctx: Ctx, siteId: number): number {
 }
 
 /**
- * The site's forecast as of `now`: the stored one while it is fresh, else computed here
- * (not stored: readers do not write). Undefined for a site that does not exist. Callers
+ * The site's forecast as of `now`: the stored one while it is fresh and its doors hold as
+ * many parcels as it started from, else computed here (not stored: readers do not write). Undefined for a site that does not exist. Callers
  * check that the asker may see the site.
  */
 export function currentForecast(db: Db, siteId: number, now: number): SiteForecast | undefined {
@@ -72,7 +82,10 @@ export function currentForecast(db: Db, siteId: number, now: number): SiteForeca
     .from(siteForecasts)
     .where(eq(siteForecasts.siteId, siteId))
     .get();
-  if (stored && stored.computedAt <= now && stored.computedAt > now - FORECAST_TRUST_MS) return JSON.parse(stored.body) as SiteForecast;
+  if (stored && stored.computedAt <= now && stored.computedAt > now - FORECAST_TRUST_MS) {
+    const forecast = JSON.parse(stored.body) as SiteForecast;
+    if (stillTrue(db, siteId, forecast)) return forecast;
+  }
   const input = loadForecastInput(db, siteId, now);
   return input ? forecastSite(input) : undefined;
 }
