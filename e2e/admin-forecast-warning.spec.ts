@@ -26,10 +26,11 @@ test("an admin sees a site forecast full, reads its chart as a table, and marks 
   await expect(warning).toHaveText(new RegExp(`^${site.name}, size M: full now until .*\\d\\d:00 \\(\\d+ %\\)$`));
 
   // The site's charts are unfolded because it has a warning; the picture has words.
-  const chart = forecast.getByRole("img", { name: new RegExp(`^${site.name}, size M: 2 of 2 doors occupied now`) });
+  const charts = forecast.getByRole("group").filter({ hasText: `${site.name}: occupancy by door size, last day and next two` });
+  const chart = charts.getByRole("img", { name: new RegExp(`^${site.name}, size M: 2 of 2 doors occupied now`) });
   await expect(chart).toBeVisible();
-  await forecast.getByText("Size M forecast as a table").first().click();
-  const table = forecast.getByRole("table", { name: new RegExp(`^${site.name}, size M: forecast occupancy of 2 doors`) });
+  await charts.getByText("Size M forecast as a table").click();
+  const table = charts.getByRole("table", { name: new RegExp(`^${site.name}, size M: forecast occupancy of 2 doors`) });
   await expect(table.getByRole("row", { name: /^now 2 2–2 100 %$/ })).toBeVisible();
   await expectAccessible(page, "dashboard with a forecast warning");
 

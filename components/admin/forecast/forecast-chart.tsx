@@ -20,7 +20,8 @@ export function ForecastChart({ chart, siteName, timeZone, now }: { chart: Occup
   const y = (value: number) => PAD.top + (1 - value / top) * (HEIGHT - PAD.top - PAD.bottom);
   const path = (points: [number, number][]) => points.map(([px, py], i) => `${i === 0 ? "M" : "L"}${px.toFixed(1)},${py.toFixed(1)}`).join(" ");
   const past = path(chart.past.map((p) => [x(p.at), y(p.occupied)]));
-  const ahead = chart.forecast.filter((p) => p.at >= now);
+  // From the forecast's own start (its "now", moments or minutes before the page's).
+  const ahead = chart.forecast;
   const mean = path(ahead.map((p) => [x(p.at), y(p.mean)]));
   const band = `${path(ahead.map((p) => [x(p.at), y(p.high)]))} ${ahead
     .slice()
@@ -70,10 +71,11 @@ export function ForecastChart({ chart, siteName, timeZone, now }: { chart: Occup
             </tr>
           </thead>
           <tbody>
-            {rows.map((p) => (
+            {rows.map((p, i) => (
               <tr key={p.at} className="border-t border-gray-100">
                 <th scope="row" className="py-1 pr-2 font-normal">
-                  {p.at === now ? "now" : `${dayWords(p.at, now, timeZone)} ${clockTime(p.at, timeZone)}`}
+                  {/* The first point is the forecast's own "now" (moments before the page's). */}
+                  {i === 0 ? "now" : `${dayWords(p.at, now, timeZone)} ${clockTime(p.at, timeZone)}`}
                 </th>
                 <td className="py-1 pr-2">{Math.round(p.mean)}</td>
                 <td className="py-1 pr-2">
