@@ -80,6 +80,17 @@ describe("forecast warnings for the admin", () => {
     );
   });
 
+  test("parcels older than their site's row (moved in, or the demo's backdated history) count as its history", async () => {
+    const station = createStation(world, { organizationId: scene.station.organizationId });
+    const saved = world.clock.now;
+    world.clock.now = saved - 10 * 24 * HOUR_MS;
+    const { parcel } = await deposit(world, station.courier, station.site.id, { size: "S" });
+    world.clock.now = saved;
+    const input = loadForecastInput(world.db, station.site.id, world.clock.now)!;
+    expect(input.since).toBe(parcel.depositedAt);
+    expect(input.since).toBeLessThan(station.site.createdAt);
+  });
+
   test("only admins see forecasts", async () => {
     await expectAdminsOnly(world, scene, (ctx) => organizationForecasts(ctx));
   });

@@ -48,6 +48,10 @@ export function loadForecastInput(db: Db, siteId: number, now: number): Forecast
   for (const mark of client.prepare(MARKS).all(siteId, site.organizationId, firstDay) as { day: string; kind: CalendarDayKind }[]) {
     marks.set(mark.day, mark.kind);
   }
+  // A site's parcels can be older than its row (a site moved in from another system, the
+  // demo's backdated history): its history starts at whichever came first.
+  let since = site.createdAt;
+  for (const parcel of parcels) if (parcel.depositedAt < since) since = parcel.depositedAt;
   return {
     now,
     timeZone: site.timeZone,
@@ -56,7 +60,7 @@ export function loadForecastInput(db: Db, siteId: number, now: number): Forecast
     parcels,
     announced,
     marks,
-    since: site.createdAt,
+    since,
   };
 }
 
