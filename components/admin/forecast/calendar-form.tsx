@@ -8,8 +8,11 @@ import { useFormAction, type FormAction } from "@/components/ui/use-form-action"
 /** Marks a run of days as sales days or term start, for one site or all of them. */
 export function CalendarForm({ action, sites, today }: { action: FormAction; sites: { id: number; name: string }[]; today: string }) {
   const { state, formAction, values, errors } = useFormAction(action);
+  // A fresh form for each answer: React resets a form after its action to the defaults it
+  // had before, which would drop the site chosen when the answer is an error.
+  const key = state.status === "error" ? `error:${JSON.stringify(values)}:${JSON.stringify(errors)}` : state.status === "success" ? `done:${state.message}` : "form";
   return (
-    <form action={formAction} className="flex flex-col gap-4" noValidate>
+    <form key={key} action={formAction} className="flex flex-col gap-4" noValidate>
       <FormMessage state={state} />
       <Select name="place" label="Where" defaultValue={values.place ?? "all"} errors={errors.place}>
         <option value="all">All sites of the organization</option>
