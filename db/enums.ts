@@ -63,3 +63,6 @@ export type DoorOpenPurpose = (typeof DOOR_OPEN_PURPOSES)[number];
 /** A cabinet's connection as its agent's retained status (and last will) says. */
 export const CABINET_STATUSES = ["online", "offline"] as const;
 export type CabinetStatus = (typeof CABINET_STATUSES)[number];
+/** What an admin may mark on the forecast's calendar: days busier than their weekday. */
+export const CALENDAR_DAY_KINDS = ["sales", "term_start"] as const;
+export type CalendarDayKind = (typeof CALENDAR_DAY_KINDS)[number];

@@ -9,7 +9,7 @@ import {
   text,
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
-import { CABINET_STATUSES, DEFAULT_TIME_ZONE, DOOR_EVENT_KINDS, DOOR_OPEN_PURPOSES, LIVE_STATES_SQL, PARCEL_STATES, ROLES, SIZES, TRACKING_STATES_SQL } from "./enums";
+import { CABINET_STATUSES, CALENDAR_DAY_KINDS, DEFAULT_TIME_ZONE, DOOR_EVENT_KINDS, DOOR_OPEN_PURPOSES, LIVE_STATES_SQL, PARCEL_STATES, ROLES, SIZES, TRACKING_STATES_SQL } from "./enums";
 
 /*
  * The whole domain of DESIGN.md in one schema. Times are integer milliseconds since the
@@ -324,6 +324,8 @@ export const parcels = sqliteTable(
     index("parcels_tracking").on(t.trackingNumber),
     index("parcels_recipient_phone").on(t.recipientPhone, t.createdAt),
     index("parcels_site_state").on(t.siteId, t.state, t.expiresAt),
+    // The forecast reads a site's last eight weeks of deposits (lib/forecast/load.ts).
+    index("parcels_site_deposited").on(t.siteId, t.depositedAt),
     index("parcels_carrier_state").on(t.carrierId, t.state),
     check(
       "parcels_state",
@@ -458,6 +460,11 @@ export const notifications = sqliteTable(
   (t) => [
     index("notifications_due").on(t.status, t.nextAttemptAt),
     index("notifications_parcel").on(t.parcelId),
+    // At most one "collect today, a crunch is coming" reminder per parcel and channel
+    // (lib/forecast/reminders.ts), whatever the rounds that look for one do.
+    uniqueIndex("notifications_crunch_reminder_once")
+      .on(t.parcelId, t.channel)
+      .where(sql`${t.kind} = 'crunch_reminder'`),
   ],
 );
 
@@ -589,3 +596,46 @@ export const idempotencyKeys = sqliteTable(
   },
   (t) => [uniqueIndex("idempotency_keys_token_key").on(t.tokenId, t.key), index("idempotency_keys_created").on(t.createdAt)],
 );
+
+/**
+ * Days an admin marked as busier than their weekday (a sales festival, term start), for one
+ * site or, with no site, every site of the organization. The forecast lifts the expected
+ * arrivals of a marked day by the lift it measured on earlier marked days of the same kind
+ * (docs/decisions/0014-occupancy-forecast.md).
+ */
+export const forecastCalendarDays = sqliteTable(
+  "forecast_calendar_days",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    organizationId: integer("organization_id")
+      .notNull()
+      .references(() => organizations.id),
+    siteId: integer("site_id").references(() => sites.id, { onDelete: "cascade" }),
+    /** "2026-11-11", read in the site's time zone. */
+    day: text("day").notNull(),
+    kind: text("kind", { enum: CALENDAR_DAY_KINDS }).notNull(),
+    createdBy: integer("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    // One mark per day and place; an organization-wide mark has no site, and SQLite's unique
+    // indexes let NULLs repeat, so it has an index of its own.
+    uniqueIndex("forecast_calendar_days_site_day").on(t.siteId, t.day).where(sql`${t.siteId} is not null`),
+    uniqueIndex("forecast_calendar_days_org_day").on(t.organizationId, t.day).where(sql`${t.siteId} is null`),
+    check("forecast_calendar_days_kind", sql`${t.kind} in ('sales', 'term_start')`),
+    check("forecast_calendar_days_day", sql`${t.day} glob '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'`),
+  ],
+);
+
+/**
+ * Each site's latest forecast, as the background round computed it: hour by hour for the
+ * next 48 hours, per door size (lib/forecast). One row per site, replaced whole.
+ */
+export const siteForecasts = sqliteTable("site_forecasts", {
+  siteId: integer("site_id")
+    .primaryKey()
+    .references(() => sites.id, { onDelete: "cascade" }),
+  computedAt: integer("computed_at").notNull(),
+  /** The SiteForecast of lib/forecast/model.ts as JSON. */
+  body: text("body").notNull(),
+});

@@ -35,7 +35,7 @@ function localParts(timeZone: string, ms: number) {
 }
 
 /** How far `timeZone`'s wall clock is ahead of UTC at the instant `ms`. */
-function offsetAt(timeZone: string, ms: number): number {
+export function offsetAt(timeZone: string, ms: number): number {
   const p = localParts(timeZone, ms);
   return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - Math.floor(ms / 1000) * 1000;
 }

@@ -4,6 +4,7 @@ const MESSAGE_KIND_LABELS: Record<string, string> = {
   pickup_reminder: "Reminder",
   parcel_expired: "Pickup time over",
   parcel_collected: "Collected notice",
+  crunch_reminder: "Collect-today request (site forecast full)",
 };
 
 /** "Pickup code by text to 13800000001". */

@@ -20,6 +20,8 @@ export type PickableSite = {
   status: "open" | "closed";
   free: Record<SlotSize, number>;
   takeBack: number;
+  /** "Likely full by 11:00 (size M)" when the forecast says so (lib/forecast), else null. */
+  likelyFull: string | null;
 };
 
 const noSubscription = () => () => {};
@@ -143,6 +145,7 @@ export function SitePicker({ sites, lastSiteId, initialQuery }: { sites: Pickabl
                   {site.code} · {site.address}
                 </p>
                 {site.status === "closed" ? <p className="text-sm font-semibold text-red-700">Closed — no deposits</p> : null}
+                {site.likelyFull ? <p className="text-sm font-semibold text-amber-900">{site.likelyFull}</p> : null}
                 <FreeSlots free={site.free} />
               </li>
             );

@@ -9,6 +9,7 @@ const MESSAGE_TEXT: Record<string, string> = {
   pickup_reminder: "reminder before the deadline",
   parcel_expired: "the pickup time is over",
   parcel_collected: "your parcel was collected",
+  crunch_reminder: "a request to collect today, as the locker expects to be full",
 };
 
 /** What happened to a parcel, in the customer's words, oldest first. */

@@ -163,6 +163,20 @@ describe("the deposit journey over the API", () => {
     expect(foreign.status).toBe(404);
   });
 
+  test("a served site's forecast: 48 hours per door size, with when it is likely full", async () => {
+    const forecast = await call("GET", `/sites/${siteId}/forecast`);
+    expect(forecast.status).toBe(200);
+    expect(forecast.body.siteId).toBe(siteId);
+    expect(forecast.body.sizes.map((s: { size: string }) => s.size)).toEqual(["S", "M", "L", "XL"]);
+    const medium = forecast.body.sizes.find((s: { size: string }) => s.size === "M");
+    expect(medium.doors).toBe(32);
+    expect(medium.hours).toHaveLength(49);
+    expect(medium.hours[0]).toMatchObject({ at: world.clock.now, mean: medium.occupiedNow });
+    expect(forecast.body.likelyFullBy).toBeNull();
+    // Nothing about recipients or parcels, only counts.
+    expect(JSON.stringify(forecast.body)).not.toMatch(/phone|tracking|recipient/i);
+  });
+
   test("announce, then assign picks up the announced parcel", async () => {
     const input = newParcel("L");
     const announced = await call("POST", "/parcels/announcements", { body: input });
@@ -349,6 +363,15 @@ describe("refused reads exactly as unknown: same status, code and message, side 
       expect(refused.status).toBe(404);
       expect(answerOf(refused)).toEqual(answerOf(unknown));
     }
+  });
+
+  test("the forecast of a site the courier does not serve and of a site that does not exist", async () => {
+    const refused = await call("GET", `/sites/${otherSiteId}/forecast`, { token: otherCarrierToken });
+    const unknown = await call("GET", `/sites/${UNKNOWN_ID}/forecast`, { token: otherCarrierToken });
+    expect(refused.status).toBe(404);
+    expect(answerOf(refused)).toEqual(answerOf(unknown));
+    const kiosk = await call("GET", `/sites/${siteId}/forecast`, { token: kioskToken });
+    expect(kiosk.status).toBe(403);
   });
 
   test("another carrier's live tracking number and one nobody uses, looked up", async () => {

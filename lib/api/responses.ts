@@ -9,6 +9,7 @@ import type { ReserveResult } from "@/lib/parcels/reserve";
 import type { ParcelTimeline } from "@/lib/parcels/timeline";
 import type { ParcelView } from "@/lib/parcels/view";
 import type { SiteSummary } from "@/lib/courier/sites";
+import type { CourierForecast } from "@/lib/forecast/courier";
 
 /*
  * The bodies /api/v1 answers with, for the OpenAPI document. Objects are strict (no
@@ -70,6 +71,36 @@ export const SiteList = z.strictObject({
   ),
 });
 
+export const SiteForecastBody = z.strictObject({
+  siteId: z.number().int(),
+  timeZone: z.string().describe("The site's IANA time zone: its hours are these"),
+  computedAt: Time,
+  likelyFullBy: z
+    .strictObject({ at: Time, size: Size })
+    .nullable()
+    .describe("The first hour within the next 24 that a door size is more likely full than not; null when none is"),
+  sizes: z.array(
+    z.strictObject({
+      size: Size,
+      doors: z.number().int().describe("Doors of this size in service"),
+      occupiedNow: z.number().int(),
+      hours: z
+        .array(
+          z
+            .strictObject({
+              at: Time,
+              mean: z.number().describe("Expected occupied doors"),
+              low: z.number().describe("80 % band, lower edge"),
+              high: z.number().describe("80 % band, upper edge"),
+              pFull: z.number().describe("Chance that every door of this size is taken, 0–1"),
+            })
+            .register(apiSchemas, { id: "ForecastHour" }),
+        )
+        .describe("Now, then the start of each of the next 48 hours on the site's clock"),
+    }),
+  ),
+});
+
 export const ParcelWithReplay = z.strictObject({ parcel: ParcelViewBody, replayed: Replayed });
 export const ParcelWithDoor = z.strictObject({ parcel: ParcelViewBody, replayed: Replayed, doorOpened: DoorOpened });
 export const ReassignedParcel = z.strictObject({ parcel: ParcelViewBody, doorOpened: DoorOpened });
@@ -111,7 +142,7 @@ export const Timeline = z.strictObject({
   ),
 });
 
-for (const [id, schema] of Object.entries({ SiteList, ParcelWithReplay, ParcelWithDoor, ReassignedParcel, CancelledParcel, Collection, Timeline })) {
+for (const [id, schema] of Object.entries({ SiteList, SiteForecastBody, ParcelWithReplay, ParcelWithDoor, ReassignedParcel, CancelledParcel, Collection, Timeline })) {
   schema.register(apiSchemas, { id });
 }
 
@@ -126,5 +157,6 @@ const sameTypes: [
   Same<z.output<typeof DoorRetry>, RetryDoorResult>,
   Same<z.output<typeof Collection>, CollectResult>,
   Same<z.output<typeof Timeline>, ParcelTimeline>,
-] = [true, true, true, true, true, true, true, true];
+  Same<z.output<typeof SiteForecastBody>, CourierForecast>,
+] = [true, true, true, true, true, true, true, true, true];
 void sameTypes;

@@ -12,7 +12,8 @@ import { retryCollectedDoor, retryTakeBackDoor } from "@/lib/parcels/retry-door"
 import { AnnounceInput, CollectByQrInput, CollectInput, ReserveInput } from "@/lib/parcels/schemas";
 import { confirmTakeBack, takeBackParcel } from "@/lib/parcels/take-back";
 import { listCourierSites } from "@/lib/courier/sites";
-import { CancelledParcel, Collection, DoorRetry, ParcelWithDoor, ParcelWithReplay, ReassignedParcel, SiteList, Timeline } from "./responses";
+import { courierSiteForecast } from "@/lib/forecast/courier";
+import { CancelledParcel, Collection, DoorRetry, ParcelWithDoor, ParcelWithReplay, ReassignedParcel, SiteForecastBody, SiteList, Timeline } from "./responses";
 
 export type RouteScope = "carrier" | "kiosk";
 
@@ -56,6 +57,14 @@ export const API_ROUTES: ApiRoute[] = [
     summary: "The sites this courier serves, with free doors per size now",
     response: SiteList,
     handle: (ctx) => ({ sites: listCourierSites(ctx) }),
+  },
+  {
+    method: "GET",
+    path: "/sites/{siteId}/forecast",
+    scope: "carrier",
+    summary: "A served site's forecast occupancy per door size, hour by hour for 48 hours, with its 80 % band and when it is likely full",
+    response: SiteForecastBody,
+    handle: (ctx, { params }) => courierSiteForecast(ctx, params),
   },
   {
     method: "POST",

@@ -7,6 +7,7 @@ import type { Ctx, SystemActor } from "@/lib/context";
 import { runParcelSweep } from "@/lib/parcels/sweep";
 import { appTransport } from "@/lib/notifications/delivery";
 import { deliverDueNotifications } from "@/lib/notifications/worker";
+import { refreshStaleForecasts } from "@/lib/forecast/store";
 
 /*
  * The server's housekeeping timer, started once per process by instrumentation.ts: the
@@ -27,6 +28,7 @@ export async function runBackgroundJobsOnce(ctx: Ctx<SystemActor> = appContext({
   const idempotencyKeysPruned = pruneIdempotencyKeys(ctx.db, ctx.now());
   const pairingCodesPruned = pruneExpiredPairings(ctx.db, ctx.now());
   const sessionsPruned = pruneSessions(ctx.db, ctx.now());
+  refreshStaleForecasts(ctx); // lib/forecast: stale site forecasts, and the collect-today reminders a crunch calls for
   const transport = appTransport(ctx);
   const delivery = { sent: 0, retrying: 0, failed: 0, skipped: 0 };
   // Batch after batch until the outbox is drained or the budget is spent: at a busy

@@ -16,6 +16,8 @@ import { confirmTakeBack, takeBackParcel } from "@/lib/parcels/take-back";
 import { decryptPickupCode, type PickupCodeKeys } from "@/lib/pickup-codes/code";
 import { insertLocker, insertSite, layoutByRow, type LockerLayout } from "@/lib/sites/layout";
 import { fillHistory } from "./history";
+import { markCalendarDays } from "@/lib/forecast/calendar";
+import { dayKey, DEFAULT_TIME_ZONE } from "@/lib/time";
 import { createMailboxTransport } from "@/lib/notifications/mailbox";
 import { deliverDueNotifications } from "@/lib/notifications/worker";
 
@@ -297,4 +299,9 @@ async function fillParcels(db: Db, keys: PickupCodeKeys, now: number, built: Ret
     }
   }
   await deliver();
+
+  // Term start at the North Dormitories in two days, marked on the forecast's calendar:
+  // the dashboard's forecast of North lifts those days (lib/forecast).
+  clock.now = now;
+  markCalendarDays(as(actorOf(built.admin)), { place: north, day: dayKey(DEFAULT_TIME_ZONE, now + 2 * 24 * HOUR), days: 2, kind: "term_start" });
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { notifications } from "@/db/schema";
 import type { Ctx } from "@/lib/context";
 
-export const PARCEL_MESSAGES = ["parcel_deposited", "pickup_reminder", "parcel_expired", "parcel_collected"] as const;
+export const PARCEL_MESSAGES = ["parcel_deposited", "pickup_reminder", "parcel_expired", "parcel_collected", "crunch_reminder"] as const;
 export type ParcelMessage = (typeof PARCEL_MESSAGES)[number];
 
 type Recipient = { id: number; recipientPhone: string; recipientEmail: string | null };

@@ -104,6 +104,31 @@ export function renderNotification(ctx: Ctx, notification: NotificationRow): Ren
         ].join("\n"),
       );
     }
+    case "crunch_reminder": {
+      // Queued because the site is forecast full (lib/forecast/reminders.ts); a parcel
+      // collected meanwhile needs no nudge.
+      if (parcel.state !== "deposited") return { action: "skip", reason: `parcel is ${parcel.state}` };
+      if (!parcel.pickupCodeCipher || parcel.expiresAt == null) throw new Error(`parcel ${notification.parcelId} has no code`);
+      const code = decryptPickupCode(ctx.keys, parcel.pickupCodeCipher);
+      const ask =
+        `${parcel.siteName} expects to be full soon. If you can, please collect ${what} today: ` +
+        `it frees a door for someone else's parcel. Thank you!`;
+      if (sms) return send(`Could you collect today?`, `[${BRAND}] ${ask} It is in ${door} (${parcel.openingHours}); pickup code ${code}.`);
+      return send(
+        `Could you collect your parcel at ${parcel.siteName} today?`,
+        [
+          ask,
+          "",
+          `Where: ${parcel.siteName}, ${door}`,
+          `Address: ${parcel.siteAddress}`,
+          `Opening hours: ${parcel.openingHours}`,
+          `Pickup code: ${code}`,
+          `Your pickup time still ends ${formatDateTime(parcel.expiresAt)}: this is a request, not a new deadline.`,
+          "",
+          `— ${BRAND}`,
+        ].join("\n"),
+      );
+    }
     case "parcel_expired": {
       const ended = parcel.expiresAt != null ? ` on ${formatDateTime(parcel.expiresAt)}` : "";
       const text =

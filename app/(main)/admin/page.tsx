@@ -14,12 +14,16 @@ import { ActionForm } from "@/components/admin/action-form";
 import { GUESS_LIMITS } from "@/lib/pickup-codes/limits";
 import { liftKioskSlowDownAction } from "./actions";
 import { CabinetAlarmList, CabinetList } from "@/components/doors/cabinet-status";
+import { ForecastSection } from "@/components/admin/forecast/forecast-section";
+import { organizationForecasts } from "@/lib/forecast/admin";
 
 
 export const metadata: Metadata = { title: "Admin dashboard" };
 
 export default async function AdminDashboardPage() {
-  const dashboard = organizationDashboard(await adminPageContext());
+  const ctx = await adminPageContext();
+  const dashboard = organizationDashboard(ctx);
+  const forecasts = organizationForecasts(ctx);
   const totals = dashboard.sites.reduce(
     (sum, site) => ({
       waiting: sum.waiting + site.waiting,
@@ -92,6 +96,7 @@ export default async function AdminDashboardPage() {
           )}
         </Panel>
       ) : null}
+      <ForecastSection views={forecasts} now={ctx.now()} />
 
       <Panel id="stuck-doors" title="Doors that did not open, last 24 hours">
         {dashboard.stuckDoors.length === 0 ? (

@@ -4,6 +4,8 @@ import { requestContext, requirePageUser } from "@/lib/auth/current";
 import { countTakeBackBySite } from "@/lib/courier/queries";
 import { listCourierSites } from "@/lib/courier/sites";
 import { readLastSiteId } from "./cookies";
+import { clockTime, dayWords } from "@/components/admin/forecast/words";
+import { courierFullWarnings } from "@/lib/forecast/courier";
 
 export const metadata: Metadata = { title: "Choose a site" };
 
@@ -17,7 +19,13 @@ export default async function CourierHomePage({ searchParams }: { searchParams: 
   const query = typeof q === "string" ? q.slice(0, 100) : "";
   // All sites go to the picker: it filters by the query as it renders, on the server too,
   // so ?q= works before (or without) the page's script.
-  const pickable = sites.map((site) => ({ ...site, takeBack: takeBack.get(site.id) ?? 0 }));
+  const full = courierFullWarnings(ctx, sites.map((site) => site.id));
+  const now = ctx.now();
+  const pickable = sites.map((site) => {
+    const warning = full.get(site.id);
+    const when = warning && warning.at > now ? ` ${dayWords(warning.at, now, warning.timeZone) === "today" ? "" : `${dayWords(warning.at, now, warning.timeZone)} `}by ${clockTime(warning.at, warning.timeZone)}` : " now";
+    return { ...site, takeBack: takeBack.get(site.id) ?? 0, likelyFull: warning ? `Likely full${when} (size ${warning.size}); send parcels to a site with room` : null };
+  });
   return (
     <section className="flex flex-col gap-4">
       <div>

@@ -1,0 +1,22 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { markCalendarDays, unmarkCalendarDay } from "@/lib/forecast/calendar";
+import type { FormState } from "@/lib/forms/state";
+import { formInput, runAction } from "@/lib/forms/action";
+import { ADMIN_FORM } from "../../admin-context";
+
+export async function markCalendarDaysAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const outcome = await runAction(formData, (ctx) => markCalendarDays(ctx, formInput(formData)), ADMIN_FORM);
+  if (!outcome.ok) return outcome.state;
+  revalidatePath("/admin", "layout");
+  const { marked, first, last } = outcome.result;
+  return { status: "success", message: marked === 1 ? `${first} is marked.` : `${marked} days are marked, ${first} to ${last}.` };
+}
+
+export async function unmarkCalendarDayAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const outcome = await runAction(formData, (ctx) => unmarkCalendarDay(ctx, formInput(formData)), ADMIN_FORM);
+  if (!outcome.ok) return outcome.state;
+  revalidatePath("/admin", "layout");
+  return { status: "success", message: `${outcome.result.day} is no longer marked.` };
+}

@@ -1,0 +1,374 @@
+/*
+ * Forecast benchmark (`npm run bench:forecast`).
+ *
+ * 1. Back-test. Four simulated sites live four months each, with different patterns (a
+ *    dormitory with quiet weekends and a term start, a residential compound busier at
+ *    weekends with a sales festival, a small rural station, an office site in a zone with
+ *    daylight saving that has both). Parcels arrive hour by hour (Poisson around a level
+ *    that wanders from day to day), take the smallest free door that fits (or a bigger
+ *    one, or are turned away), and leave after a dwell that depends on the hour they
+ *    arrived; one in twenty waits until the hold ends and the courier's round. Every three
+ *    hours from day 28 on, the real forecast (lib/forecast/model.ts) sees only the past and
+ *    forecasts each door size's occupancy 24 hours ahead; two naive forecasts made at the
+ *    same moments stand beside it: the same hour a week earlier, and the occupancy now
+ *    carried forward. Error = mean absolute error / mean occupancy, over all sizes.
+ * 2. Cost. The same histories in a real SQLite file (one site per simulated month, copied
+ *    to BENCH_SITES sites), forecast through the real loader; printed beside the cost of
+ *    only reading those rows, the floor for any forecast from the database.
+ */
+import { SIZES, type CalendarDayKind, type SlotSize } from "../db/enums";
+import { parcels as parcelsTable, slots } from "../db/schema";
+import { forecastSite, type ForecastParcel } from "../lib/forecast/model";
+import { loadForecastInput } from "../lib/forecast/load";
+import { zoneClock } from "../lib/forecast/zone-clock";
+import { layoutByRow } from "../lib/sites/layout";
+import * as f from "../lib/testing/factories";
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const DAYS = Number(process.env.BENCH_DAYS ?? 120);
+const WARM_UP_DAYS = 28;
+const ORIGIN_EVERY_HOURS = 3;
+const DB_SITES = Number(process.env.BENCH_SITES ?? 40);
+const SEED = Number(process.env.BENCH_SEED ?? 20261130);
+
+function rng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+type Event = { kind: CalendarDayKind; day: number; days: number; lift: number };
+type SiteSpec = {
+  name: string;
+  timeZone: string;
+  perDay: number;
+  /** Sunday … Saturday. */
+  weekday: number[];
+  hourly: number[];
+  sizes: [SlotSize, number][];
+  doors: Record<SlotSize, number>;
+  /** Median wait in hours by arrival hour block (0–6, 6–12, 12–18, 18–24). */
+  medianWait: number[];
+  events: Event[];
+};
+
+const COURIER_ROUNDS = [0, 0, 0, 0, 0, 0, 0.2, 0.6, 1.6, 2.4, 2.2, 1.4, 0.6, 0.8, 1.8, 2.2, 1.8, 1.0, 0.5, 0.3, 0.2, 0.1, 0, 0];
+const EVENING_HEAVY = [0, 0, 0, 0, 0, 0, 0, 0.3, 0.8, 1.2, 1.4, 1.2, 0.8, 0.9, 1.3, 1.6, 1.9, 2.1, 2.0, 1.4, 0.7, 0.3, 0, 0];
+const MORNING_ONLY = [0, 0, 0, 0, 0, 0, 0, 0.5, 2.5, 3.0, 2.0, 0.8, 0.2, 0.2, 0.3, 0.2, 0, 0, 0, 0, 0, 0, 0, 0];
+
+const SPECS: SiteSpec[] = [
+  {
+    name: "Dormitory (quiet weekends, term start)",
+    timeZone: "Asia/Shanghai",
+    perDay: 170,
+    weekday: [0.55, 1.1, 1.1, 1.05, 1.05, 1.0, 0.6],
+    hourly: COURIER_ROUNDS,
+    sizes: [["S", 0.45], ["M", 0.35], ["L", 0.15], ["XL", 0.05]],
+    doors: { S: 60, M: 90, L: 40, XL: 12 },
+    medianWait: [10, 7, 5, 12],
+    events: [
+      { kind: "term_start", day: 74, days: 6, lift: 1.8 },
+    ],
+  },
+  {
+    name: "Residential (busy weekends, sales week)",
+    timeZone: "Asia/Shanghai",
+    perDay: 120,
+    weekday: [1.3, 0.9, 0.9, 0.9, 0.95, 1.0, 1.25],
+    hourly: EVENING_HEAVY,
+    sizes: [["S", 0.35], ["M", 0.4], ["L", 0.2], ["XL", 0.05]],
+    doors: { S: 40, M: 70, L: 40, XL: 12 },
+    medianWait: [9, 9, 6, 11],
+    events: [
+      { kind: "sales", day: 40, days: 3, lift: 1.9 },
+      { kind: "sales", day: 101, days: 7, lift: 1.7 },
+    ],
+  },
+  {
+    name: "Rural town (small, weekdays only)",
+    timeZone: "Asia/Shanghai",
+    perDay: 35,
+    weekday: [0.15, 1.2, 1.2, 1.2, 1.2, 1.2, 0.4],
+    hourly: MORNING_ONLY,
+    sizes: [["S", 0.3], ["M", 0.4], ["L", 0.2], ["XL", 0.1]],
+    doors: { S: 10, M: 18, L: 10, XL: 4 },
+    medianWait: [20, 14, 10, 14],
+    events: [],
+  },
+  {
+    name: "Office park, Europe/Berlin (DST, sales + term)",
+    timeZone: "Europe/Berlin",
+    perDay: 90,
+    weekday: [0.2, 1.25, 1.2, 1.2, 1.2, 1.15, 0.35],
+    hourly: COURIER_ROUNDS,
+    sizes: [["S", 0.4], ["M", 0.4], ["L", 0.15], ["XL", 0.05]],
+    doors: { S: 36, M: 50, L: 20, XL: 8 },
+    medianWait: [8, 6, 4, 14],
+    events: [
+      { kind: "term_start", day: 50, days: 5, lift: 1.5 },
+      { kind: "sales", day: 95, days: 2, lift: 2.0 },
+    ],
+  },
+];
+
+type Simulated = { spec: SiteSpec; start: number; parcels: ForecastParcel[]; marks: Map<string, CalendarDayKind>; turnedAway: number; arrived: number };
+
+function simulate(spec: SiteSpec, seed: number): Simulated {
+  const random = rng(seed);
+  const gaussian = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+  const poisson = (mean: number) => {
+    if (mean > 30) return Math.max(0, Math.round(mean + Math.sqrt(mean) * gaussian()));
+    let k = 0;
+    let p = 1;
+    const limit = Math.exp(-mean);
+    do {
+      k++;
+      p *= random();
+    } while (p > limit);
+    return k - 1;
+  };
+  const clock = zoneClock(spec.timeZone);
+  // Midnight of 2026-08-01 on the site's clock.
+  const start = Date.UTC(2026, 7, 1) - (clock.wall(Date.UTC(2026, 7, 1)) - Date.UTC(2026, 7, 1));
+  const weight = spec.hourly.reduce((a, b) => a + b, 0);
+  const marks = new Map<string, CalendarDayKind>();
+  const liftOf = (day: number) => {
+    const event = spec.events.find((e) => day >= e.day && day < e.day + e.days);
+    return event ? event.lift : 1;
+  };
+  for (const event of spec.events) for (let d = 0; d < event.days; d++) marks.set(clock.dayKey(clock.day(start + (event.day + d) * DAY + 12 * HOUR)), event.kind);
+
+  const inDoor: Record<SlotSize, number[]> = { S: [], M: [], L: [], XL: [] };
+  const parcels: ForecastParcel[] = [];
+  let turnedAway = 0;
+  let arrived = 0;
+  let level = 1;
+  for (let day = 0; day < DAYS; day++) {
+    // The level wanders (a slow drift) and each day has its own luck.
+    level = Math.min(1.3, Math.max(0.75, level * Math.exp(0.03 * gaussian())));
+    const dayLuck = Math.exp(0.08 * gaussian());
+    const dayStart = start + day * DAY + 12 * HOUR;
+    const localDay = clock.day(dayStart);
+    const wd = clock.weekday(localDay);
+    for (let hour = 0; hour < 24; hour++) {
+      const count = poisson((spec.perDay * level * dayLuck * spec.weekday[wd] * liftOf(day) * spec.hourly[hour]) / weight);
+      for (let i = 0; i < count; i++) {
+        arrived++;
+        // The hour on the site's clock, whatever its offset that day.
+        const at = localDay * DAY - (clock.wall(dayStart) - dayStart) + hour * HOUR + Math.floor(random() * HOUR);
+        let draw = random();
+        const size = spec.sizes.find(([, share]) => (draw -= share) < 0)?.[0] ?? "S";
+        let placed: SlotSize | undefined;
+        for (const door of SIZES.slice(SIZES.indexOf(size))) {
+          inDoor[door] = inDoor[door].filter((leaves) => leaves > at);
+          if (inDoor[door].length < spec.doors[door]) {
+            placed = door;
+            break;
+          }
+        }
+        if (!placed) {
+          turnedAway++;
+          continue;
+        }
+        const localHour = clock.hour(at);
+        const median = spec.medianWait[Math.floor(localHour / 6)];
+        const wait = Math.exp(Math.log(median) + 1.0 * gaussian()) * HOUR;
+        const hold = 72 * HOUR;
+        let closedAt: number;
+        if (random() < 0.05 || wait >= hold) {
+          // Expired: the courier takes it back on the first 09:00 round after the hold.
+          const expired = at + hold;
+          const nine = clock.day(expired) * DAY - (clock.wall(expired) - expired) + 9 * HOUR;
+          closedAt = nine > expired ? nine : nine + DAY;
+        } else closedAt = at + wait;
+        inDoor[placed].push(closedAt);
+        parcels.push({ size: placed, depositedAt: at, closedAt });
+      }
+    }
+  }
+  parcels.sort((a, b) => a.depositedAt - b.depositedAt);
+  return { spec, start, parcels, marks, turnedAway, arrived };
+}
+
+function occupancy(parcels: ForecastParcel[], size: SlotSize, at: number, firstIndex: number): number {
+  let n = 0;
+  for (let i = firstIndex; i < parcels.length && parcels[i].depositedAt <= at; i++) {
+    const p = parcels[i];
+    if (p.size === size && (p.closedAt === null || p.closedAt > at)) n++;
+  }
+  return n;
+}
+
+function lowerBound(parcels: ForecastParcel[], at: number): number {
+  let lo = 0;
+  let hi = parcels.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (parcels[mid].depositedAt < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+type Score = { model: number; lastWeek: number; carried: number; actual: number; n: number; noise: number; siteModel: number; siteBest: number; siteActual: number; inBand: number; fullHours: number; fullWarned: number; warnings: number; warningsRight: number };
+
+function backTest(site: Simulated): Score {
+  const score: Score = { model: 0, lastWeek: 0, carried: 0, actual: 0, n: 0, noise: 0, siteModel: 0, siteBest: 0, siteActual: 0, inBand: 0, fullHours: 0, fullWarned: 0, warnings: 0, warningsRight: 0 };
+  const { parcels, spec } = site;
+  const lookback = 20 * DAY; // every parcel leaves within the hold plus a round
+  for (let origin = site.start + WARM_UP_DAYS * DAY; origin + DAY <= site.start + DAYS * DAY; origin += ORIGIN_EVERY_HOURS * HOUR) {
+    const upTo = lowerBound(parcels, origin);
+    const from = lowerBound(parcels, origin - 56 * DAY - lookback);
+    // What the database would hold at `origin`: nothing of the future.
+    const seen: ForecastParcel[] = [];
+    for (let i = from; i < upTo; i++) {
+      const p = parcels[i];
+      seen.push(p.closedAt !== null && p.closedAt > origin ? { ...p, closedAt: null } : p);
+    }
+    const forecast = forecastSite({
+      now: origin,
+      timeZone: spec.timeZone,
+      holdPeriodHours: 72,
+      capacity: spec.doors,
+      parcels: seen,
+      announced: { S: 0, M: 0, L: 0, XL: 0 },
+      marks: site.marks,
+      since: site.start,
+    });
+    const target = origin + DAY;
+    const near = lowerBound(parcels, target - lookback);
+    const nearNow = lowerBound(parcels, origin - lookback);
+    const nearWeek = lowerBound(parcels, target - 7 * DAY - lookback);
+    let siteForecast = 0;
+    let siteActual = 0;
+    let siteNow = 0;
+    for (const sizeForecast of forecast.sizes) {
+      const point = sizeForecast.points.find((p) => p.at === target);
+      if (!point) throw new Error(`no point 24 h ahead at ${new Date(origin).toISOString()}`);
+      const actual = occupancy(parcels, sizeForecast.size, target, near);
+      const now = occupancy(parcels, sizeForecast.size, origin, nearNow);
+      const lastWeek = target - 7 * DAY >= site.start ? occupancy(parcels, sizeForecast.size, target - 7 * DAY, nearWeek) : now;
+      score.model += Math.abs(point.mean - actual);
+      // What even a forecast that knew every rate exactly would miss by: E|X − EX| = 0.8 σ
+      // for the spread the model itself expects (σ read back from its 80 % band).
+      score.noise += 0.798 * ((point.high - point.low) / (2 * 1.2816));
+      siteForecast += point.mean;
+      siteActual += actual;
+      siteNow += now;
+      score.carried += Math.abs(now - actual);
+      score.lastWeek += Math.abs(lastWeek - actual);
+      score.actual += actual;
+      score.n++;
+      if (actual >= point.low - 0.5 && actual <= point.high + 0.5) score.inBand++;
+      const full = actual >= sizeForecast.capacity;
+      if (full) score.fullHours++;
+      if (full && point.pFull >= 0.5) score.fullWarned++;
+      if (point.pFull >= 0.5) {
+        score.warnings++;
+        if (full) score.warningsRight++;
+      }
+    }
+    score.siteModel += Math.abs(siteForecast - siteActual);
+    score.siteBest += Math.abs(siteNow - siteActual);
+    score.siteActual += siteActual;
+  }
+  return score;
+}
+
+function timeFromDatabase(sims: Simulated[]) {
+  const world = f.createTestWorld();
+  const db = world.db;
+  const org = f.createOrganization(db);
+  const carrier = f.createCarrier(db);
+  const siteIds: number[] = [];
+  const now = sims[0].start + (DAYS - 1) * DAY + 10 * HOUR;
+  const insert = db.$client.prepare(
+    `insert into parcels (carrier_id, tracking_number, site_id, slot_id, state, size, size_rank, recipient_phone, pickup_code_hash, deposited_at, expires_at, closed_at, created_at, updated_at)
+     values (?, ?, ?, ?, ?, ?, ?, '13900000000', ?, ?, ?, ?, ?, ?)`,
+  );
+  const rank: Record<SlotSize, number> = { S: 1, M: 2, L: 3, XL: 4 };
+  let serial = 0;
+  for (let i = 0; i < DB_SITES; i++) {
+    const sim = sims[i % sims.length];
+    const site = f.createSite(db, org.id, { holdPeriodHours: 72, timeZone: sim.spec.timeZone });
+    // Cabinets of one size each, as many doors as the simulated site had.
+    for (const size of SIZES) {
+      const columns = Math.ceil(sim.spec.doors[size] / 10);
+      f.createLocker(db, site.id, layoutByRow(Array<SlotSize>(10).fill(size), columns), `${size}${i}`);
+    }
+    db.$client.prepare("update sites set created_at = ? where id = ?").run(sim.start, site.id);
+    const doors = Object.fromEntries(SIZES.map((size) => [size, db.select({ id: slots.id, size: slots.size, siteId: slots.siteId }).from(slots).all().filter((s) => s.siteId === site.id && s.size === size).map((s) => s.id)])) as Record<SlotSize, number[]>;
+    const used: Record<SlotSize, number> = { S: 0, M: 0, L: 0, XL: 0 };
+    db.$client.transaction(() => {
+      for (const p of sim.parcels) {
+        if (p.depositedAt >= now) break;
+        const live = p.closedAt === null || p.closedAt > now;
+        if (!live && p.depositedAt < now - 70 * DAY) continue;
+        const slot = live ? doors[p.size][used[p.size]++] : doors[p.size][serial % doors[p.size].length];
+        serial++;
+        insert.run(carrier.id, `BENCH${serial}`, site.id, slot, live ? "deposited" : "collected", p.size, rank[p.size], live ? `h${serial}` : null, p.depositedAt, p.depositedAt + 72 * HOUR, live ? null : p.closedAt, p.depositedAt, p.depositedAt);
+      }
+    })();
+    siteIds.push(site.id);
+  }
+  const rows = db.$client.prepare("select count(*) as n from parcels").get() as { n: number };
+  const floorQuery = db.$client.prepare(
+    "select sl.size, p.deposited_at, p.closed_at from parcels p join slots sl on sl.id = p.slot_id where p.site_id = ? and p.deposited_at >= ?",
+  );
+  // Warm the page cache and the statement cache once, then time each.
+  for (const id of siteIds) floorQuery.all(id, now - 56 * DAY);
+  let began = performance.now();
+  for (const id of siteIds) floorQuery.all(id, now - 56 * DAY);
+  const floorMs = (performance.now() - began) / siteIds.length;
+  for (const id of siteIds) loadForecastInput(db, id, now);
+  began = performance.now();
+  for (const id of siteIds) loadForecastInput(db, id, now);
+  const loadMs = (performance.now() - began) / siteIds.length;
+  began = performance.now();
+  for (const id of siteIds) forecastSite(loadForecastInput(db, id, now)!);
+  const totalMs = (performance.now() - began) / siteIds.length;
+  world.close();
+  void parcelsTable;
+  return { floorMs, loadMs, totalMs, parcels: rows.n };
+}
+
+function main() {
+  console.log(`Forecast benchmark: ${SPECS.length} simulated sites × ${DAYS} days (seed ${SEED}); day-ahead (24 h) forecasts every ${ORIGIN_EVERY_HOURS} h from day ${WARM_UP_DAYS}, per door size`);
+  const sims = SPECS.map((spec, i) => simulate(spec, SEED + i));
+  const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
+  const total: Score = { model: 0, lastWeek: 0, carried: 0, actual: 0, n: 0, noise: 0, siteModel: 0, siteBest: 0, siteActual: 0, inBand: 0, fullHours: 0, fullWarned: 0, warnings: 0, warningsRight: 0 };
+  const began = performance.now();
+  console.log("site                                           | parcels | turned away | mean occ. | model  | same hour last week | carried forward | in 80 % band | noise floor | whole site: model / carried");
+  for (const sim of sims) {
+    const s = backTest(sim);
+    for (const key of Object.keys(total) as (keyof Score)[]) total[key] += s[key];
+    console.log(
+      `${sim.spec.name.padEnd(46)} | ${String(sim.arrived).padStart(7)} | ${String(sim.turnedAway).padStart(11)} | ${(s.actual / s.n).toFixed(1).padStart(9)} | ${pct(s.model / s.actual).padStart(6)} | ${pct(s.lastWeek / s.actual).padStart(19)} | ${pct(s.carried / s.actual).padStart(15)} | ${pct(s.inBand / s.n).padStart(12)} | ${pct(s.noise / s.actual).padStart(11)} | ${pct(s.siteModel / s.siteActual)} / ${pct(s.siteBest / s.siteActual)}`,
+    );
+  }
+  const model = total.model / total.actual;
+  const better = Math.min(total.lastWeek, total.carried) / total.actual;
+  console.log(
+    `${"all sites".padEnd(46)} | ${" ".repeat(7)} | ${" ".repeat(11)} | ${(total.actual / total.n).toFixed(1).padStart(9)} | ${pct(model).padStart(6)} | ${pct(total.lastWeek / total.actual).padStart(19)} | ${pct(total.carried / total.actual).padStart(15)} | ${pct(total.inBand / total.n).padStart(12)} | ${pct(total.noise / total.actual).padStart(11)} | ${pct(total.siteModel / total.siteActual)} / ${pct(total.siteBest / total.siteActual)}`,
+  );
+  console.log(
+    `Day-ahead error ${pct(model)} of mean occupancy (goal ≤ 7 %): ${model <= 0.07 ? "met" : "NOT met"}; ${pct(1 - model / better)} lower than the better naive baseline (goal ≥ 30 %): ${1 - model / better >= 0.3 ? "met" : "NOT met"}.`,
+  );
+  console.log(
+    `Full hours: ${total.fullHours} (size × hour) actually full, ${total.fullWarned} of them forecast a day ahead (≥ 50 %); ${total.warnings} forecast full, ${total.warningsRight} of them were. (${((performance.now() - began) / 1000).toFixed(1)} s)`,
+  );
+  const cost = timeFromDatabase(sims);
+  console.log(
+    `Cost from SQLite (${DB_SITES} sites, ${cost.parcels} parcel rows): ${cost.totalMs.toFixed(2)} ms per site (load ${cost.loadMs.toFixed(2)} ms + model ${(cost.totalMs - cost.loadMs).toFixed(2)} ms); ` +
+      `reading the rows alone takes ${cost.floorMs.toFixed(2)} ms (ratio ${(cost.totalMs / cost.floorMs).toFixed(1)}×).`,
+  );
+  console.log(`170,000 sites: ${((cost.totalMs * 170_000) / 60_000).toFixed(1)} min on one core per full refresh (reading the rows alone: ${((cost.floorMs * 170_000) / 60_000).toFixed(1)} min).`);
+}
+
+main();

@@ -1,0 +1,56 @@
+import { expect, test } from "@playwright/test";
+import { createStationViaConsole, depositAsCourier, signInAsAdmin } from "./support/admin";
+import { expectAccessible } from "./support/axe";
+import { testPhone, uniqueTracking } from "./support/courier";
+
+/*
+ * The admin sees tomorrow's crunch today: a station of the test's own whose two M doors
+ * are both taken is forecast full, the dashboard warns about it in words and shows its
+ * chart beside the real occupancy (with a table for those who cannot see the chart), and
+ * the admin marks a sales week on the forecast's calendar.
+ */
+
+test("an admin sees a site forecast full, reads its chart as a table, and marks sales days", async ({ page, browser }) => {
+  test.setTimeout(180_000);
+  await signInAsAdmin(page);
+  const { site, courier } = await createStationViaConsole(page, "Forecast", { code: "A", rowSizes: ["M"], columns: 2 });
+  await depositAsCourier(browser, courier, site, [
+    { tracking: uniqueTracking(), phone: testPhone(), size: "M" },
+    { tracking: uniqueTracking(), phone: testPhone(), size: "M" },
+  ]);
+
+  await page.goto("/admin");
+  const forecast = page.getByRole("region", { name: "Forecast: the next 48 hours" });
+  await expect(forecast).toBeVisible();
+  const warning = forecast.getByRole("list", { name: "Forecast warnings" }).getByRole("listitem").filter({ hasText: site.name });
+  await expect(warning).toHaveText(new RegExp(`^${site.name}, size M: full now until .*\\d\\d:00 \\(\\d+ %\\)$`));
+
+  // The site's charts are unfolded because it has a warning; the picture has words.
+  const charts = forecast.getByRole("group").filter({ hasText: `${site.name}: occupancy by door size, last day and next two` });
+  const chart = charts.getByRole("img", { name: new RegExp(`^${site.name}, size M: 2 of 2 doors occupied now`) });
+  await expect(chart).toBeVisible();
+  await charts.getByText("Size M forecast as a table").click();
+  const table = charts.getByRole("table", { name: new RegExp(`^${site.name}, size M: forecast occupancy of 2 doors`) });
+  await expect(table.getByRole("row", { name: /^now 2 2–2 100 %$/ })).toBeVisible();
+  await expectAccessible(page, "dashboard with a forecast warning");
+
+  await forecast.getByRole("link", { name: "Mark sales days and term start" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Forecast calendar" })).toBeVisible();
+  await expectAccessible(page, "forecast calendar");
+  await page.getByLabel("Where").selectOption({ label: site.name });
+  await page.getByLabel("What").selectOption({ label: "Sales days (e.g. 11.11, 618)" });
+  await page.getByLabel("Number of days").fill("20");
+  await page.getByRole("button", { name: "Mark days" }).click();
+  await expect(page.getByText("At most 14 days at once.")).toBeVisible();
+  await page.getByLabel("Number of days").fill("3");
+  await page.getByRole("button", { name: "Mark days" }).click();
+  await expect(page.getByRole("status").filter({ hasText: /3 days are marked/ })).toBeVisible();
+  const marked = page.getByRole("list", { name: "Marked days" }).getByRole("listitem").filter({ hasText: site.name });
+  await expect(marked).toHaveCount(3);
+  await expect(marked.first()).toContainText("Sales day");
+  await expectAccessible(page, "forecast calendar with marked days");
+
+  // The row goes with its button: the list itself is the confirmation.
+  await marked.first().getByRole("button", { name: /^Unmark / }).click();
+  await expect(page.getByRole("list", { name: "Marked days" }).getByRole("listitem").filter({ hasText: site.name })).toHaveCount(2);
+});

@@ -1,0 +1,114 @@
+import { and, eq } from "drizzle-orm";
+import { afterAll, describe, expect, test } from "vitest";
+import { notifications, siteForecasts } from "@/db/schema";
+import { renderNotification } from "@/lib/notifications/templates";
+import { collectParcel } from "@/lib/parcels/collect";
+import { createTestWorld, pickupCodeOf } from "@/lib/testing/factories";
+import { createStation, deposit, HOUR_MS } from "@/lib/testing/parcels";
+import { layoutByRow } from "@/lib/sites/layout";
+import { currentForecast, FORECAST_REFRESH_MS, refreshSiteForecast, refreshStaleForecasts } from "./store";
+
+const world = createTestWorld();
+afterAll(() => world.close());
+const system = () => world.ctx({ kind: "system" as const });
+
+// The world's clock starts at 17:00 in Shanghai (09:00 UTC).
+const START = world.clock.now;
+
+function remindersOf(parcelId: number) {
+  return world.db
+    .select()
+    .from(notifications)
+    .where(and(eq(notifications.parcelId, parcelId), eq(notifications.kind, "crunch_reminder")))
+    .all();
+}
+
+/** A station whose four M doors all fill at 17:00 with parcels nobody collects. */
+async function crowdedStation() {
+  const station = createStation(world, { layout: layoutByRow(["M", "M", "L", "S", "XL"], 2) });
+  const saved = world.clock.now;
+  world.clock.now = START;
+  const parcels = [];
+  for (let i = 0; i < 4; i++) {
+    parcels.push((await deposit(world, station.courier, station.site.id, { size: "M", recipientEmail: `m${i}@test.example` })).parcel);
+    world.clock.now += 60_000;
+  }
+  world.clock.now = saved;
+  return { station, parcels };
+}
+
+describe("collect-today reminders when a crunch is forecast", () => {
+  test("none in the quiet hours; then one per parcel for the longest waiting, by text and email, and never twice", async () => {
+    const { station, parcels } = await crowdedStation();
+    // 06:00 next morning in Shanghai: the doors are still full, but it is too early to write.
+    world.clock.now = START + 13 * HOUR_MS;
+    expect(refreshSiteForecast(system(), station.site.id)).toBe(0);
+    expect(remindersOf(parcels[0].id)).toHaveLength(0);
+
+    // 09:00: four M doors, a tenth of them rounded up is one — the parcel that waited longest.
+    world.clock.now = START + 16 * HOUR_MS;
+    expect(refreshSiteForecast(system(), station.site.id)).toBe(1);
+    const sent = remindersOf(parcels[0].id);
+    expect(sent.map((n) => n.channel).sort()).toEqual(["email", "sms"]);
+    expect(remindersOf(parcels[1].id)).toHaveLength(0);
+
+    // The next round an hour later asks the next-longest waiting, never the first again.
+    world.clock.now += HOUR_MS;
+    expect(refreshSiteForecast(system(), station.site.id)).toBe(1);
+    expect(remindersOf(parcels[0].id)).toHaveLength(2);
+    expect(remindersOf(parcels[1].id)).toHaveLength(2);
+  });
+
+  test("no reminder while no crunch is forecast, however long a parcel has waited", async () => {
+    const station = createStation(world, { layout: layoutByRow(["M", "M", "M", "M", "M"], 4) });
+    world.clock.now = START;
+    const { parcel } = await deposit(world, station.courier, station.site.id, { size: "M" });
+    world.clock.now = START + 40 * HOUR_MS; // 09:00 two days on
+    expect(refreshSiteForecast(system(), station.site.id)).toBe(0);
+    expect(remindersOf(parcel.id)).toHaveLength(0);
+  });
+
+  test("the message asks politely, gives the door and code, and is skipped once the parcel is collected", async () => {
+    const { station, parcels } = await crowdedStation();
+    world.clock.now = START + 16 * HOUR_MS;
+    refreshSiteForecast(system(), station.site.id);
+    const sms = remindersOf(parcels[0].id).find((n) => n.channel === "sms")!;
+    const rendering = renderNotification(system(), sms);
+    if (rendering.action !== "send") throw new Error("expected a message");
+    expect(rendering.message.text).toContain("please collect");
+    expect(rendering.message.text).toContain("today");
+    expect(rendering.message.text).toMatch(/pickup code \d+/);
+
+    await collectParcel(world.ctx(station.kiosk), { code: pickupCodeOf(world, parcels[0].id), phoneLast4: parcels[0].recipientPhone.slice(-4) });
+    expect(renderNotification(system(), sms)).toMatchObject({ action: "skip" });
+  });
+});
+
+describe("stored forecasts", () => {
+  test("the background round refreshes stale forecasts and leaves fresh ones for later", () => {
+    const station = createStation(world);
+    world.clock.now = START + 100 * HOUR_MS;
+    const first = refreshStaleForecasts(system());
+    expect(first.refreshed).toBeGreaterThanOrEqual(1);
+    const row = world.db.select().from(siteForecasts).where(eq(siteForecasts.siteId, station.site.id)).get()!;
+    expect(row.computedAt).toBe(world.clock.now);
+    expect(refreshStaleForecasts(system()).refreshed).toBe(0);
+    world.clock.now += FORECAST_REFRESH_MS + 1;
+    expect(refreshStaleForecasts(system()).refreshed).toBe(first.refreshed);
+  });
+
+  test("a reader trusts a stored forecast only while the doors hold what it started from", async () => {
+    const station = createStation(world);
+    world.clock.now = START + 200 * HOUR_MS;
+    refreshSiteForecast(system(), station.site.id);
+    const stored = currentForecast(world.db, station.site.id, world.clock.now)!;
+    expect(stored.computedAt).toBe(world.clock.now);
+    world.clock.now += 60_000;
+    // Unchanged: the stored row serves.
+    expect(currentForecast(world.db, station.site.id, world.clock.now)!.computedAt).toBe(stored.computedAt);
+    await deposit(world, station.courier, station.site.id, { size: "M" });
+    const fresh = currentForecast(world.db, station.site.id, world.clock.now)!;
+    expect(fresh.computedAt).toBe(world.clock.now);
+    expect(fresh.sizes.find((s) => s.size === "M")!.occupiedNow).toBe(1);
+  });
+});

@@ -1,0 +1,96 @@
+import "server-only";
+import { eq, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { LIVE_STATES_SQL } from "@/db/enums";
+import { siteForecasts } from "@/db/schema";
+import { writeTransaction } from "@/db/transaction";
+import type { Ctx, SystemActor } from "@/lib/context";
+import { loadForecastInput } from "./load";
+import { forecastSite, type SiteForecast } from "./model";
+import { queueCrunchReminders } from "./reminders";
+
+/*
+ * Stored forecasts. The background round refreshes the stalest ones within a small budget
+ * each time it runs, so 170,000 sites are refreshed in turn instead of all at once; screens
+ * and the API read the stored row and compute afresh only when it is missing or stale.
+ */
+
+/** A forecast older than this is refreshed by the next round. */
+export const FORECAST_REFRESH_MS = 15 * 60_000;
+/** Older than this, a reader computes its own. */
+const FORECAST_TRUST_MS = FORECAST_REFRESH_MS;
+
+// A deposit or a collection since the row was stored changes the forecast's starting point.
+const LIVE_BY_SIZE = `select sl.size as size, count(*) as parcels from parcels p join slots sl on sl.id = p.slot_id
+  where p.site_id = ? and p.state in ${LIVE_STATES_SQL} group by sl.size`;
+
+function stillTrue(db: Db, siteId: number, forecast: SiteForecast): boolean {
+  const live = new Map((db.$client.prepare(LIVE_BY_SIZE).all(siteId) as { size: string; parcels: number }[]).map((row) => [row.size, row.parcels]));
+  return forecast.sizes.every((size) => (live.get(size.size) ?? 0) === size.occupiedNow);
+}
+/** How long one round may spend forecasting before it leaves the rest to the next. */
+const ROUND_BUDGET_MS = 500;
+const ROUND_MAX_SITES = 500;
+
+const STALE_SITES = `select s.id from sites s left join site_forecasts f on f.site_id = s.id
+  where s.status = 'open' and (f.computed_at is null or f.computed_at < ?)
+  order by coalesce(f.computed_at, 0), s.id limit ?`;
+
+/**
+ * Forecasts the sites whose forecast is stale, stalest first, and queues the collect-today
+ * reminders a crunch calls for (reminders.ts) in the same transaction. For the background
+ * round (a system context).
+ */
+export function refreshStaleForecasts(ctx: Ctx<SystemActor>): { refreshed: number; reminders: number } {
+  const began = Date.now();
+  const now = ctx.now();
+  const stale = ctx.db.$client.prepare(STALE_SITES).all(now - FORECAST_REFRESH_MS, ROUND_MAX_SITES) as { id: number }[];
+  let refreshed = 0;
+  let reminders = 0;
+  for (const { id } of stale) {
+    reminders += refreshSiteForecast(ctx, id);
+    refreshed++;
+    if (Date.now() - began > ROUND_BUDGET_MS) break;
+  }
+  return { refreshed, reminders };
+}
+
+/** Computes and stores one site's forecast now; returns the reminders it queued. */
+export function refreshSiteForecast(ctx: Ctx, siteId: number): number {
+  return writeTransaction(ctx.db, () => {
+    const input = loadForecastInput(ctx.db, siteId, ctx.now());
+    if (!input) return 0;
+    const forecast = forecastSite(input);
+    const body = JSON.stringify(forecast);
+    ctx.db
+      .insert(siteForecasts)
+      .values({ siteId, computedAt: forecast.computedAt, body })
+      .onConflictDoUpdate({ target: siteForecasts.siteId, set: { computedAt: forecast.computedAt, body } })
+      .run();
+    return queueCrunchReminders(ctx, siteId, forecast);
+  });
+}
+
+/**
+ * The site's forecast as of `now`: the stored one while it is fresh and its doors hold as
+ * many parcels as it started from, else computed here (not stored: readers do not write). Undefined for a site that does not exist. Callers
+ * check that the asker may see the site.
+ */
+export function currentForecast(db: Db, siteId: number, now: number): SiteForecast | undefined {
+  const stored = db
+    .select({ computedAt: siteForecasts.computedAt, body: siteForecasts.body })
+    .from(siteForecasts)
+    .where(eq(siteForecasts.siteId, siteId))
+    .get();
+  if (stored && stored.computedAt <= now && stored.computedAt > now - FORECAST_TRUST_MS) {
+    const forecast = JSON.parse(stored.body) as SiteForecast;
+    if (stillTrue(db, siteId, forecast)) return forecast;
+  }
+  const input = loadForecastInput(db, siteId, now);
+  return input ? forecastSite(input) : undefined;
+}
+
+/** For tests and the demo seed: forget stored forecasts so the next round recomputes them. */
+export function clearStoredForecasts(db: Db): void {
+  db.run(sql`delete from site_forecasts`);
+}
