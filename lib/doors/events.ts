@@ -17,6 +17,7 @@ const insertDoorEvent = preparedQuery((db) =>
       slotId: sql.placeholder("slotId"),
       siteId: sql.placeholder("siteId"),
       parcelId: sql.placeholder("parcelId"),
+      outboundParcelId: sql.placeholder("outboundParcelId"),
       kind: sql.placeholder("kind"),
       reason: sql.placeholder("reason"),
       actorUserId: sql.placeholder("actorUserId"),
@@ -30,6 +31,8 @@ export type DoorEventInput = {
   slotId: number;
   siteId: number;
   parcelId: number | null;
+  /** The outbound parcel (decision 0013) the door was opened or closed for, if it was one. */
+  outboundParcelId?: number | null;
   kind: DoorEventKind;
   reason?: string;
 };
@@ -40,6 +43,7 @@ export function recordDoorEvent(ctx: Ctx, event: DoorEventInput): void {
     slotId: event.slotId,
     siteId: event.siteId,
     parcelId: event.parcelId,
+    outboundParcelId: event.outboundParcelId ?? null,
     kind: event.kind,
     reason: event.reason ?? null,
     actorUserId: actorUserId(ctx.actor),

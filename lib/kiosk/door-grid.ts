@@ -1,7 +1,8 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { LIVE_STATES_IN, sites, type SlotSize } from "@/db/schema";
+import { sites, type SlotSize } from "@/db/schema";
+import { doorHeldSql } from "@/lib/slots/occupancy";
 import type { Ctx } from "@/lib/context";
 import { notFound } from "@/lib/errors";
 
@@ -63,7 +64,7 @@ export function siteDoorGrid(ctx: Ctx, siteId: number): KioskLocker[] {
     occupied: number | null;
   }>(sql`
     select l.code as lockerCode, l.rows, l.columns, s.label, s.row, s.column, s.size, s.in_service as inService,
-           exists (select 1 from parcels p where p.slot_id = s.id and p.state in ${LIVE_STATES_IN}) as occupied
+           ${sql.raw(doorHeldSql("s.id"))} as occupied
     from lockers l
     left join slots s on s.locker_id = l.id and s.retired_at is null
     where l.site_id = ${siteId} and l.retired_at is null

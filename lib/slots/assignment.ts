@@ -1,8 +1,9 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { LIVE_STATES_IN, LIVE_STATES_SQL, SIZES, type SlotSize } from "@/db/schema";
+import { SIZES, type SlotSize } from "@/db/schema";
 import type { Ctx } from "@/lib/context";
 import { distanceKm } from "@/lib/sites/distance";
+import { doorHeldSql } from "./occupancy";
 
 export type FreeSlot = {
   id: number;
@@ -34,7 +35,7 @@ const freeSlotQuery = (order: string) => `
          l.controller_id as controllerId, s.label, s.row, s.column, s.size, s.size_rank as sizeRank
   from slots s join lockers l on l.id = s.locker_id
   where s.site_id = :siteId and s.in_service = 1 and s.size_rank >= :minRank
-    and not exists (select 1 from parcels p where p.slot_id = s.id and p.state in ${LIVE_STATES_SQL})
+    and not ${doorHeldSql("s.id")}
   order by ${order}
   limit 1`;
 /** The statement text of each policy; the assignment benchmark swaps one for the other. */
@@ -63,7 +64,7 @@ export function freeSlotsBySite(ctx: Ctx, siteIds: number[]): Map<number, FreeCo
     select s.site_id as siteId, s.size, count(*) as free
     from slots s
     where s.site_id in (${sql.join(siteIds, sql`, `)}) and s.in_service = 1
-      and not exists (select 1 from parcels p where p.slot_id = s.id and p.state in ${LIVE_STATES_IN})
+      and not ${sql.raw(doorHeldSql("s.id"))}
     group by s.site_id, s.size`);
   for (const row of rows) result.get(row.siteId)![row.size] = row.free;
   return result;
