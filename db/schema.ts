@@ -177,6 +177,8 @@ export const carriers = sqliteTable("carriers", {
   code: text("code").notNull().unique(),
   name: text("name").notNull(),
   contactPhone: text("contact_phone"),
+  /** Where the carrier shows a waybill's progress, with {waybill} in place of the number (decision 0013). */
+  trackingUrl: text("tracking_url"),
   createdAt: createdAt(),
 });
 

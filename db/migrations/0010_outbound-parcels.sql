@@ -81,7 +81,9 @@ CREATE UNIQUE INDEX `outbound_waybill_unique` ON `outbound_parcels` (`carrier_id
 CREATE INDEX `outbound_carrier_state` ON `outbound_parcels` (`carrier_id`,`state`,`site_id`);--> statement-breakpoint
 CREATE INDEX `outbound_sender` ON `outbound_parcels` (`sender_phone`,`created_at`);--> statement-breakpoint
 CREATE INDEX `outbound_site_state` ON `outbound_parcels` (`site_id`,`state`);--> statement-breakpoint
-ALTER TABLE `door_events` ADD `outbound_parcel_id` integer REFERENCES outbound_parcels(id);--> statement-breakpoint
+ALTER TABLE `carriers` ADD `tracking_url` text;--> statement-breakpoint
+ALTER TABLE `door_events` ADD `outbound_parcel_id` integer REFERENCES outbound_parcels(id);
+--> statement-breakpoint
 -- hand-written (carry over at merge)
 -- Decision 0013: one live parcel per door whichever the direction. Each table's partial
 -- unique index covers its own rows; these refuse a live row in one table for a door a live

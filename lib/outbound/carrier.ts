@@ -11,7 +11,7 @@ import { recordOutboundOpen, sendOutboundOpen } from "./doors";
 import { AttachWaybillInput, OutboundRef, WaitingQuery } from "./schemas";
 import { TAKE_WITHIN_MS } from "./sweep";
 import { moveOutbound, recordOutboundEvent, type OutboundRow } from "./transition";
-import { OUTBOUND_VIEW_COLUMNS, OUTBOUND_VIEW_FROM, toOutboundView, withLabel, type OutboundView } from "./view";
+import { OUTBOUND_VIEW_COLUMNS, OUTBOUND_VIEW_FROM, toOutboundView, withLabel, type OutboundView, type ViewRow } from "./view";
 
 /*
  * The carrier's side: its systems poll the outbound parcels waiting for it and attach their
@@ -29,7 +29,7 @@ export type WaitingOutbound = OutboundView & { overdue: boolean };
 export function waitingOutbound(ctx: Ctx, raw: unknown = {}): WaitingOutbound[] {
   const courier = requireCourier(ctx);
   const { siteId } = parseInput(WaitingQuery, raw);
-  const rows = ctx.db.all<Omit<OutboundView, "stateLabel">>(sql`
+  const rows = ctx.db.all<ViewRow>(sql`
     select ${OUTBOUND_VIEW_COLUMNS} from ${OUTBOUND_VIEW_FROM}
     where o.carrier_id = ${courier.carrierId} and o.state in ('created', 'dropping_off', 'dropped_off')
       and o.site_id in (select site_id from courier_sites where user_id = ${courier.userId})

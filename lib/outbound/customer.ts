@@ -8,9 +8,10 @@ import { DomainError, notFound } from "@/lib/errors";
 import { decryptPickupCode } from "@/lib/pickup-codes/code";
 import { parseInput } from "@/lib/validation";
 import { issueDropOffQrToken } from "./codes";
+import { dropOffQrDataUrl } from "./qr";
 import { OutboundRef } from "./schemas";
 import { moveOutbound, type OutboundRow } from "./transition";
-import { OUTBOUND_VIEW_COLUMNS, OUTBOUND_VIEW_FROM, toOutboundView, withLabel, type OutboundView } from "./view";
+import { OUTBOUND_VIEW_COLUMNS, OUTBOUND_VIEW_FROM, toOutboundView, withLabel, type OutboundView, type ViewRow } from "./view";
 
 /** A customer's own shipment: one they started, or a return set up for their verified phone. */
 export type CustomerShipment = OutboundView & {
@@ -28,7 +29,7 @@ function mine(customer: UserActor) {
 /** The customer's shipments and returns, newest first, each with its code while it works. Customers only. */
 export function customerShipments(ctx: Ctx): CustomerShipment[] {
   const customer = requireRole(ctx, "customer");
-  const rows = ctx.db.all<Omit<OutboundView, "stateLabel"> & { siteCode: string; cipher: string | null; hash: string | null }>(sql`
+  const rows = ctx.db.all<ViewRow & { siteCode: string; cipher: string | null; hash: string | null }>(sql`
     select ${OUTBOUND_VIEW_COLUMNS}, s.code as siteCode, o.drop_off_code_cipher as cipher, o.drop_off_code_hash as hash
     from ${OUTBOUND_VIEW_FROM}
     where ${mine(customer)}
@@ -74,4 +75,23 @@ export function cancelShipment(ctx: Ctx, raw: unknown): { shipment: OutboundView
     const cancelled = moveOutbound(ctx, row, "cancelled", { closedAt: ctx.now(), dropOffCodeCipher: null }, { by: "customer" });
     return { shipment: toOutboundView(ctx, cancelled), replayed: false };
   });
+}
+
+export type ShipmentCard = Omit<CustomerShipment, "dropOff"> & { dropOff: { code: string; qrSrc: string } | null };
+
+/** customerShipments with each working code's QR drawn, for the customer's page. Customers only. */
+export async function customerShipmentCards(ctx: Ctx): Promise<ShipmentCard[]> {
+  return Promise.all(
+    customerShipments(ctx).map(async ({ dropOff, ...shipment }) => ({
+      ...shipment,
+      dropOff: dropOff && { code: dropOff.code, qrSrc: await dropOffQrDataUrl(shipment.siteCode, dropOff.qrToken) },
+    })),
+  );
+}
+
+/** One of the customer's shipments, for the cancel confirmation; another's is NOT_FOUND. Customers only. */
+export function customerShipment(ctx: Ctx, raw: unknown): OutboundView {
+  const customer = requireRole(ctx, "customer");
+  const { outboundParcelId } = parseInput(OutboundRef, raw);
+  return toOutboundView(ctx, loadOwnShipment(ctx, customer, outboundParcelId));
 }
