@@ -4,6 +4,7 @@ import { expectDomainError } from "@/lib/testing/domain-error";
 import { createOutboundStation, senderPhone, shipmentInput, startSending } from "@/lib/testing/outbound";
 import { deposit, freeSlotIds, HOUR_MS, reserve, slotRow } from "@/lib/testing/parcels";
 import { databaseSnapshot } from "@/lib/testing/snapshot";
+import { overdueOutbound } from "./admin";
 import { attachWaybill, confirmOutboundTaken, openOutboundDoor, waitingOutbound } from "./carrier";
 import { DROP_OFF_CODE_TTL_MS, issueDropOffQrToken } from "./codes";
 import { createReturn, startShipment } from "./create";
@@ -44,7 +45,12 @@ describe("the admin's per-carrier, per-site setting", () => {
     const admin = world.ctx(station.admin);
     expect(siteOutboundCarriers(admin, station.site.id)).toEqual([{ carrierId: station.carrier.id, carrierName: station.carrier.name, accepts: true }]);
     setCarrierOutbound(admin, { siteId: station.site.id, carrierId: station.carrier.id, accepts: "false" });
+    setCarrierOutbound(admin, { siteId: station.site.id, carrierId: station.carrier.id, accepts: "false" });
     expect(siteOutboundCarriers(admin, station.site.id)[0].accepts).toBe(false);
+    const audit = world.db.$client
+      .prepare("select action, detail from audit_log where organization_id = ? and action = 'site.outbound_carrier_set' order by id")
+      .all(station.organizationId) as { detail: string }[];
+    expect(audit.map((row) => JSON.parse(row.detail).accepts)).toEqual([true, false]);
   });
 
   test("refuses a carrier with no courier at the site, another organization's site, and non-admins", async () => {
@@ -71,12 +77,14 @@ describe("starting a shipment", () => {
 
   test("refuses a carrier that takes no outbound parcels at the site, without the declaration, and for other roles", async () => {
     const station = createOutboundStation(world);
-    const before = databaseSnapshot(world.db);
     setCarrierOutbound(world.ctx(station.admin), { siteId: station.site.id, carrierId: station.carrier.id, accepts: false });
+    const before = databaseSnapshot(world.db);
     const customer = world.ctx(station.customer);
     const refused = await expectDomainError<{ fieldErrors: Record<string, string[]> }>(() => startShipment(customer, shipmentInput(station)), "INVALID");
     expect(refused.details?.fieldErrors.carrierId).toBeDefined();
+    expect(databaseSnapshot(world.db)).toEqual(before);
     setCarrierOutbound(world.ctx(station.admin), { siteId: station.site.id, carrierId: station.carrier.id, accepts: true });
+    const after = databaseSnapshot(world.db);
     const undeclared = await expectDomainError<{ fieldErrors: Record<string, string[]> }>(
       () => startShipment(customer, { ...shipmentInput(station), declaration: undefined as unknown as "on" }),
       "INVALID",
@@ -84,7 +92,7 @@ describe("starting a shipment", () => {
     expect(undeclared.details?.fieldErrors.declaration).toBeDefined();
     await expectDomainError(() => startShipment(world.ctx(station.courier), shipmentInput(station)), "FORBIDDEN");
     await expectDomainError(() => startShipment(world.ctx({ kind: "anonymous" }), shipmentInput(station)), "UNAUTHENTICATED");
-    expect(databaseSnapshot(world.db)).toEqual(before);
+    expect(databaseSnapshot(world.db)).toEqual(after);
   });
 
   test("the customer cancels before drop-off: the code stops working; twice is one cancel; another's is NOT_FOUND", async () => {
@@ -280,6 +288,11 @@ describe("the carrier's side", () => {
     expect(runOutboundSweep(world.ctx({ kind: "system" })).overdue).toBeGreaterThanOrEqual(1);
     expect(runOutboundSweep(world.ctx({ kind: "system" })).overdue).toBe(0);
     expect(waitingOutbound(world.ctx(station.courier))[0]).toMatchObject({ id: door.outboundParcelId, overdue: true });
+    expect(overdueOutbound(world.ctx(station.admin)).map((o) => o.id)).toEqual([door.outboundParcelId]);
+    expect(overdueOutbound(world.ctx(createOutboundStation(world).admin))).toEqual([]);
+    await expectDomainError(() => overdueOutbound(world.ctx(station.courier)), "FORBIDDEN");
+    confirmOutboundTaken(world.ctx(station.courier), { outboundParcelId: door.outboundParcelId });
+    expect(overdueOutbound(world.ctx(station.admin))).toEqual([]);
   });
 });
 

@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { carriers, outboundCarrierSites, sites } from "@/db/schema";
 import { writeTransaction } from "@/db/transaction";
+import { recordAudit } from "@/lib/audit/record";
 import { requireAdmin } from "@/lib/auth/authorize";
 import type { Ctx } from "@/lib/context";
 import { DomainError, notFound } from "@/lib/errors";
@@ -35,7 +36,7 @@ export function siteOutboundCarriers(ctx: Ctx, siteId: number): SiteCarrierOutbo
 /**
  * Sets whether a carrier takes outbound parcels at a site. Admins of the site's
  * organization; raises NOT_FOUND (another organization's site, an unknown carrier) and
- * INVALID (turning it on for a carrier with no courier at the site). Turning it off leaves
+ * INVALID (turning it on for a carrier with no courier at the site). Audited when it changes. Turning it off leaves
  * shipments already started as they are: their codes still work and the carrier still
  * comes for them. Setting what is already set changes nothing.
  */
@@ -43,25 +44,38 @@ export function setCarrierOutbound(ctx: Ctx, raw: unknown): { accepts: boolean }
   const admin = requireAdmin(ctx);
   const input = parseInput(CarrierOutboundSetting, raw);
   return writeTransaction(ctx.db, () => {
-    const site = ctx.db.select({ id: sites.id }).from(sites).where(and(eq(sites.id, input.siteId), eq(sites.organizationId, admin.organizationId))).get();
+    const site = ctx.db
+      .select({ id: sites.id, name: sites.name })
+      .from(sites)
+      .where(and(eq(sites.id, input.siteId), eq(sites.organizationId, admin.organizationId)))
+      .get();
     if (!site) throw notFound("That site");
-    const carrier = ctx.db.select({ id: carriers.id }).from(carriers).where(eq(carriers.id, input.carrierId)).get();
+    const carrier = ctx.db.select({ id: carriers.id, name: carriers.name }).from(carriers).where(eq(carriers.id, input.carrierId)).get();
     if (!carrier) throw notFound("That carrier");
+    const audit = () =>
+      recordAudit(ctx, admin, {
+        action: "site.outbound_carrier_set",
+        subject: `site:${site.id}`,
+        siteId: site.id,
+        detail: { name: site.name, carrier: carrier.name, accepts: input.accepts },
+      });
     if (!input.accepts) {
-      ctx.db
+      const removed = ctx.db
         .delete(outboundCarrierSites)
         .where(and(eq(outboundCarrierSites.siteId, site.id), eq(outboundCarrierSites.carrierId, carrier.id)))
         .run();
+      if (removed.changes > 0) audit();
       return { accepts: false };
     }
     const serves = ctx.db.get(sql`select 1 from courier_sites cs join users u on u.id = cs.user_id
       where cs.site_id = ${site.id} and u.carrier_id = ${carrier.id} and u.active = 1`);
     if (!serves) throw new DomainError("INVALID", "This carrier has no courier at this site, so nobody would take its outbound parcels.");
-    ctx.db
+    const added = ctx.db
       .insert(outboundCarrierSites)
       .values({ siteId: site.id, carrierId: carrier.id, enabledBy: admin.userId, enabledAt: ctx.now() })
       .onConflictDoNothing()
       .run();
+    if (added.changes > 0) audit();
     return { accepts: true };
   });
 }

@@ -3,7 +3,9 @@ import Link from "next/link";
 import { ActivityChart } from "@/components/admin/activity-chart";
 import { OccupancyBar, OccupancyLegend } from "@/components/admin/occupancy";
 import { PageHeader, Panel } from "@/components/admin/page-header";
+import { OverdueOutbound } from "@/components/admin/outbound/overdue-outbound";
 import { buttonClass } from "@/components/ui/button";
+import { overdueOutbound } from "@/lib/outbound/admin";
 import { organizationDashboard, type SiteOverview } from "@/lib/admin/dashboard";
 import { formatDateTime, formatDuration } from "@/lib/format";
 import { SIZES } from "@/lib/slots/sizes";
@@ -17,7 +19,8 @@ import { liftKioskSlowDownAction } from "./actions";
 export const metadata: Metadata = { title: "Admin dashboard" };
 
 export default async function AdminDashboardPage() {
-  const dashboard = organizationDashboard(await adminPageContext());
+  const ctx = await adminPageContext();
+  const dashboard = organizationDashboard(ctx);
   const totals = dashboard.sites.reduce(
     (sum, site) => ({
       waiting: sum.waiting + site.waiting,
@@ -40,6 +43,8 @@ export default async function AdminDashboardPage() {
           </Link>
         }
       />
+
+      <OverdueOutbound parcels={overdueOutbound(ctx)} />
 
       <dl className="grid grid-cols-2 gap-3 md:grid-cols-4">
         <Figure term="Parcels waiting" value={totals.waiting} href="/admin/parcels?state=deposited" />

@@ -1,7 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { OutboundPickups } from "@/components/courier/outbound/outbound-pickups";
 import { SiteMemory } from "@/components/courier/site-memory";
+import { waitingOutbound } from "@/lib/outbound/carrier";
+import { confirmOutboundTakenAction, openOutboundDoorAction } from "@/app/(main)/courier/outbound/actions";
 import { SiteHeading, SiteTabs } from "@/components/courier/site-tabs";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
@@ -39,6 +42,7 @@ export default async function DepositPage({ params, searchParams }: Props) {
   const openDoors = listOpenReservations(ctx, siteId);
   const takeBack = countTakeBackBySite(ctx).get(siteId) ?? 0;
   const draft = await readDraft(siteId);
+  const outbound = waitingOutbound(ctx, { siteId });
   const sizes = SIZES.map((size) => {
     const d = SIZE_DIMENSIONS[size];
     return { size, dimensions: `${d.widthMm} × ${d.heightMm} × ${d.depthMm} mm`, free: site.free[size] };
@@ -68,6 +72,7 @@ export default async function DepositPage({ params, searchParams }: Props) {
         </Alert>
       ) : null}
       {draft ? <Alert tone="info">The parcel&apos;s details came with you. Check them and open a door here.</Alert> : null}
+      {outbound.length > 0 ? <OutboundPickups waiting={outbound} showSite={false} open={openOutboundDoorAction} taken={confirmOutboundTakenAction} /> : null}
 
       {openDoors.length > 0 ? (
         <section aria-labelledby="open-doors" className="flex flex-col gap-2 rounded-2xl border-2 border-amber-400 bg-amber-50 p-4">
