@@ -13,7 +13,7 @@ import { contentSecurityPolicy, generateNonce } from "@/lib/security/content-sec
  */
 
 /** The areas that need a session: the sign-in redirect applies to these paths alone. */
-const SIGNED_IN_AREAS = ["/courier", "/admin", "/parcels", "/account", "/messages"];
+const SIGNED_IN_AREAS = ["/courier", "/admin", "/parcels", "/account", "/messages", "/send"];
 
 function needsSession(pathname: string): boolean {
   return SIGNED_IN_AREAS.some((area) => pathname === area || pathname.startsWith(`${area}/`));

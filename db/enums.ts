@@ -57,7 +57,7 @@ export type DoorEventKind = (typeof DOOR_EVENT_KINDS)[number];
  * admin's door history words, so it never shows a raw string. An admin's own words for a
  * remote open stay in door_events.reason beside "remote".
  */
-export const DOOR_OPEN_PURPOSES = ["deposit", "pickup", "take_back", "pickup_retry", "take_back_retry", "remote"] as const;
+export const DOOR_OPEN_PURPOSES = ["deposit", "pickup", "take_back", "pickup_retry", "take_back_retry", "remote", "drop_off", "outbound_pickup"] as const;
 export type DoorOpenPurpose = (typeof DOOR_OPEN_PURPOSES)[number];
 
 /** A cabinet's connection as its agent's retained status (and last will) says. */
@@ -66,3 +66,25 @@ export type CabinetStatus = (typeof CABINET_STATUSES)[number];
 /** What an admin may mark on the forecast's calendar: days busier than their weekday. */
 export const CALENDAR_DAY_KINDS = ["sales", "term_start"] as const;
 export type CalendarDayKind = (typeof CALENDAR_DAY_KINDS)[number];
+/*
+ * The outbound direction (docs/decisions/0013-outbound-parcels.md): a parcel a customer drops
+ * off for a carrier to take away — one they send, or a return a merchant or carrier set up.
+ *
+ *   created ──door opened at kiosk──▶ dropping_off ──door closed──▶ dropped_off ──carrier takes──▶ taken
+ *      │ code not used in time            │ door window lapsed: back to created
+ *      ▼                                  ▼
+ *   expired / cancelled (by the customer, before drop-off)
+ */
+export const OUTBOUND_STATES = ["created", "dropping_off", "dropped_off", "taken", "cancelled", "expired"] as const;
+export type OutboundState = (typeof OUTBOUND_STATES)[number];
+
+/** States in which an outbound parcel holds its door: with LIVE_STATES, one live parcel per door. */
+export const OUTBOUND_LIVE_STATES = ["dropping_off", "dropped_off"] as const;
+/** States in which the drop-off code still opens something: single use, gone once the door is closed on it. */
+export const OUTBOUND_CODE_STATES = ["created", "dropping_off"] as const;
+
+export const OUTBOUND_KINDS = ["send", "return"] as const;
+export type OutboundKind = (typeof OUTBOUND_KINDS)[number];
+
+export const OUTBOUND_LIVE_STATES_SQL = sqlList(OUTBOUND_LIVE_STATES);
+export const OUTBOUND_CODE_STATES_SQL = sqlList(OUTBOUND_CODE_STATES);

@@ -9,7 +9,22 @@ import {
   text,
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
-import { CABINET_STATUSES, CALENDAR_DAY_KINDS, DEFAULT_TIME_ZONE, DOOR_EVENT_KINDS, DOOR_OPEN_PURPOSES, LIVE_STATES_SQL, PARCEL_STATES, ROLES, SIZES, TRACKING_STATES_SQL } from "./enums";
+import {
+  CABINET_STATUSES,
+  CALENDAR_DAY_KINDS,
+  DEFAULT_TIME_ZONE,
+  DOOR_EVENT_KINDS,
+  DOOR_OPEN_PURPOSES,
+  LIVE_STATES_SQL,
+  OUTBOUND_CODE_STATES_SQL,
+  OUTBOUND_KINDS,
+  OUTBOUND_LIVE_STATES_SQL,
+  OUTBOUND_STATES,
+  PARCEL_STATES,
+  ROLES,
+  SIZES,
+  TRACKING_STATES_SQL,
+} from "./enums";
 
 /*
  * The whole domain of DESIGN.md in one schema. Times are integer milliseconds since the
@@ -36,8 +51,14 @@ export {
   DOOR_OPEN_PURPOSES,
   CABINET_STATUSES,
   DEFAULT_TIME_ZONE,
+  OUTBOUND_STATES,
+  OUTBOUND_LIVE_STATES,
+  OUTBOUND_LIVE_STATES_SQL,
+  OUTBOUND_CODE_STATES,
+  OUTBOUND_CODE_STATES_SQL,
+  OUTBOUND_KINDS,
 } from "./enums";
-export type { SlotSize, Role, ParcelState, DoorEventKind, DoorOpenPurpose, CabinetStatus } from "./enums";
+export type { SlotSize, Role, ParcelState, DoorEventKind, DoorOpenPurpose, CabinetStatus, OutboundState, OutboundKind } from "./enums";
 
 /** `in ${LIVE_STATES_IN}`: the live states as a drizzle SQL fragment. */
 export const LIVE_STATES_IN = sql.raw(LIVE_STATES_SQL);
@@ -161,6 +182,8 @@ export const carriers = sqliteTable("carriers", {
   code: text("code").notNull().unique(),
   name: text("name").notNull(),
   contactPhone: text("contact_phone"),
+  /** Where the carrier shows a waybill's progress, with {waybill} in place of the number (decision 0013). */
+  trackingUrl: text("tracking_url"),
   createdAt: createdAt(),
 });
 
@@ -378,6 +401,8 @@ export const doorEvents = sqliteTable(
       .notNull()
       .references(() => sites.id),
     parcelId: integer("parcel_id").references(() => parcels.id),
+    // The outbound parcel the door was opened or closed for (decision 0013), when it was one.
+    outboundParcelId: integer("outbound_parcel_id").references(() => outboundParcels.id),
     kind: text("kind", { enum: DOOR_EVENT_KINDS }).notNull(),
     // Why the software opened the door (open_command, open_failed); admins read it worded.
     purpose: text("purpose", { enum: DOOR_OPEN_PURPOSES }),
@@ -639,3 +664,141 @@ export const siteForecasts = sqliteTable("site_forecasts", {
   /** The SiteForecast of lib/forecast/model.ts as JSON. */
   body: text("body").notNull(),
 });
+
+/**
+ * The outbound direction (docs/decisions/0013-outbound-parcels.md): a parcel a customer drops
+ * off for a carrier to take away. A table of its own — its lifecycle, people and code are not
+ * an inbound parcel's — that shares the doors with `parcels`: each table has its own partial
+ * unique index on the doors its live rows hold, and hand-written triggers (migration 0012)
+ * refuse a live row in either table for a door the other holds, so a door holds one live
+ * parcel whichever the direction.
+ */
+export const outboundParcels = sqliteTable(
+  "outbound_parcels",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    kind: text("kind", { enum: OUTBOUND_KINDS }).notNull(),
+    carrierId: integer("carrier_id")
+      .notNull()
+      .references(() => carriers.id),
+    siteId: integer("site_id")
+      .notNull()
+      .references(() => sites.id),
+    slotId: integer("slot_id").references(() => slots.id),
+    state: text("state", { enum: OUTBOUND_STATES }).notNull(),
+    size: text("size", { enum: SIZES }).notNull(),
+    sizeRank: integer("size_rank").notNull(),
+    upsized: integer("upsized", { mode: "boolean" }).notNull().default(false),
+    /** Who drops it off: their phone's last 4 digits go with the code, as for a pickup. */
+    senderPhone: text("sender_phone").notNull(),
+    senderUserId: integer("sender_user_id").references(() => users.id),
+    /** Where a sent parcel goes; a return goes back to its merchant, whom the carrier knows. */
+    recipientName: text("recipient_name"),
+    recipientPhone: text("recipient_phone"),
+    recipientAddress: text("recipient_address"),
+    /** The sender declared the contents are not on the prohibited list, at this time. */
+    declaredAt: integer("declared_at"),
+    /** A return's order reference, as the merchant knows it. */
+    orderReference: text("order_reference"),
+    /** The courier (or carrier system) that created a return. */
+    createdByUserId: integer("created_by_user_id").references(() => users.id),
+    // As a pickup code (decision 0001): a keyed hash to look up, an encrypted copy to show.
+    dropOffCodeHash: text("drop_off_code_hash"),
+    dropOffCodeCipher: text("drop_off_code_cipher"),
+    codeExpiresAt: integer("code_expires_at").notNull(),
+    /** While dropping off: when the open door lapses back to "created". */
+    doorOpenUntil: integer("door_open_until"),
+    waybillNumber: text("waybill_number"),
+    /** The carrier's quoted price in the smallest unit of the currency (fen); no payment runs here. */
+    quotedPriceCents: integer("quoted_price_cents"),
+    droppedOffAt: integer("dropped_off_at"),
+    takenAt: integer("taken_at"),
+    takenByUserId: integer("taken_by_user_id").references(() => users.id),
+    /** Set once an admin was alerted that the carrier has not taken it in time. */
+    overdueAlertedAt: integer("overdue_alerted_at"),
+    closedAt: integer("closed_at"),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [
+    // Invariant 1 within the direction; the triggers of migration 0010 across directions.
+    uniqueIndex("outbound_slot_live_unique")
+      .on(t.slotId)
+      .where(sql`${t.state} in ${sql.raw(OUTBOUND_LIVE_STATES_SQL)}`),
+    // Invariant 3 for drop-off codes.
+    uniqueIndex("outbound_code_live_unique")
+      .on(t.siteId, t.dropOffCodeHash)
+      .where(sql`${t.state} in ${sql.raw(OUTBOUND_CODE_STATES_SQL)}`),
+    uniqueIndex("outbound_waybill_unique")
+      .on(t.carrierId, t.waybillNumber)
+      .where(sql`${t.waybillNumber} is not null`),
+    index("outbound_carrier_state").on(t.carrierId, t.state, t.siteId),
+    index("outbound_sender").on(t.senderPhone, t.createdAt),
+    index("outbound_site_state").on(t.siteId, t.state),
+    check(
+      "outbound_state",
+      sql`${t.state} in ('created', 'dropping_off', 'dropped_off', 'taken', 'cancelled', 'expired')`,
+    ),
+    check("outbound_kind", sql`${t.kind} in ('send', 'return')`),
+    check(
+      "outbound_size_rank",
+      sql`${t.sizeRank} = case ${t.size} when 'S' then 1 when 'M' then 2 when 'L' then 3 when 'XL' then 4 end`,
+    ),
+    check(
+      "outbound_live_has_slot",
+      sql`${t.state} not in ${sql.raw(OUTBOUND_LIVE_STATES_SQL)} or ${t.slotId} is not null`,
+    ),
+    check(
+      "outbound_code_when_open",
+      sql`${t.state} not in ${sql.raw(OUTBOUND_CODE_STATES_SQL)} or ${t.dropOffCodeHash} is not null`,
+    ),
+    check(
+      "outbound_send_has_recipient",
+      sql`${t.kind} <> 'send' or (${t.recipientName} is not null and ${t.recipientPhone} is not null and ${t.recipientAddress} is not null and ${t.declaredAt} is not null)`,
+    ),
+    check("outbound_return_has_order", sql`${t.kind} <> 'return' or ${t.orderReference} is not null`),
+    check("outbound_price", sql`${t.quotedPriceCents} is null or ${t.quotedPriceCents} >= 0`),
+  ],
+);
+
+/** An outbound parcel's timeline: one row per change, written in the same transaction. */
+export const outboundEvents = sqliteTable(
+  "outbound_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    outboundParcelId: integer("outbound_parcel_id")
+      .notNull()
+      .references(() => outboundParcels.id),
+    at: integer("at").notNull(),
+    kind: text("kind").notNull(),
+    fromState: text("from_state", { enum: OUTBOUND_STATES }),
+    toState: text("to_state", { enum: OUTBOUND_STATES }),
+    actorUserId: integer("actor_user_id").references(() => users.id),
+    actorKind: text("actor_kind", { enum: ["user", "kiosk", "system", "device"] }).notNull(),
+    siteId: integer("site_id")
+      .notNull()
+      .references(() => sites.id),
+    slotId: integer("slot_id").references(() => slots.id),
+    detail: text("detail"),
+  },
+  (t) => [index("outbound_events_parcel").on(t.outboundParcelId, t.at)],
+);
+
+/**
+ * The carriers that take outbound parcels at a site: the admin's per-carrier, per-site
+ * setting. A row is "accepts"; no row is "does not".
+ */
+export const outboundCarrierSites = sqliteTable(
+  "outbound_carrier_sites",
+  {
+    siteId: integer("site_id")
+      .notNull()
+      .references(() => sites.id, { onDelete: "cascade" }),
+    carrierId: integer("carrier_id")
+      .notNull()
+      .references(() => carriers.id, { onDelete: "cascade" }),
+    enabledBy: integer("enabled_by").references(() => users.id),
+    enabledAt: integer("enabled_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.siteId, t.carrierId] })],
+);

@@ -5,6 +5,7 @@ import { usePathname } from "next/navigation";
 
 const TABS = [
   { href: "/parcels", label: "My parcels" },
+  { href: "/send", label: "Send" },
   { href: "/messages", label: "Messages" },
   { href: "/account", label: "Account" },
 ];

@@ -177,6 +177,8 @@ function describeAction(action: AuditAction, d: Record<string, unknown>): string
       return `Unpaired ${s(d.kiosk)} at ${s(d.name)} (${s(d.screens)} screen${d.screens === 1 ? "" : "s"})`;
     case "site.kiosk_slowdown_lifted":
       return `Lifted the wrong-code slow-down of ${s(d.kiosk)} at ${s(d.name)}${d.secondsLeft ? ` (${s(d.secondsLeft)} s were left)` : ""}`;
+    case "site.outbound_carrier_set":
+      return `${d.accepts ? "Let" : "Stopped"} ${s(d.carrier)} ${d.accepts ? "take" : "taking"} outbound parcels at ${s(d.name)}`;
     case "locker.added":
       return `Added locker ${s(d.code)} (${s(d.rows)} × ${s(d.columns)}, ${s(d.doors)} doors)`;
     case "locker.removed":

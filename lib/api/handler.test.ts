@@ -3,6 +3,9 @@ import addFormats from "ajv-formats";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { courierSites, parcels, sites, slots } from "@/db/schema";
+import { customerShipments } from "@/lib/outbound/customer";
+import { confirmDropOff, startDropOff } from "@/lib/outbound/drop-off";
+import { setCarrierOutbound } from "@/lib/outbound/settings";
 import { issuePickupQrToken } from "@/lib/pickup-codes/qr-token";
 import { layoutByRow } from "@/lib/sites/layout";
 import * as f from "@/lib/testing/factories";
@@ -601,6 +604,53 @@ test("a token form without a subject names the missing choice in words", () => {
     }
   })();
   expect(error?.details.fieldErrors.courierId).toEqual(["Choose the courier account the token acts as."]);
+});
+
+describe("outbound parcels over the API (decision 0013)", () => {
+  test("a return set up by the carrier is dropped off, polled, given a waybill, and taken", async () => {
+    setCarrierOutbound(adminCtx, { siteId, carrierId: courierActor.carrierId!, accepts: true });
+    const customer = f.createCustomer(world.db, "13577770001");
+    const input = { siteId, size: "M", customerPhone: customer.verifiedPhone, orderReference: "TMALL-880011" };
+    const created = await call("POST", "/returns", { body: input });
+    expect(created.status).toBe(201);
+    expect(created.body.shipment).toMatchObject({ kind: "return", state: "created", orderReference: "TMALL-880011", waybillNumber: null });
+    const again = await call("POST", "/returns", { body: input });
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({ replayed: true, shipment: { id: created.body.shipment.id } });
+    const id = created.body.shipment.id as number;
+
+    // The customer finds the code in the app and drops the parcel off at the kiosk.
+    const [shipment] = customerShipments(world.ctx(customer));
+    const door = await startDropOff(world.ctx(f.createKiosk(world.db, siteId)), { code: shipment.dropOff!.code, phoneLast4: "0001" });
+    confirmDropOff(world.ctx(f.createKiosk(world.db, siteId)), { outboundParcelId: door.outboundParcelId });
+
+    const waiting = await call("GET", "/outbound");
+    expect(waiting.status).toBe(200);
+    expect(waiting.body.outbound.find((o: { id: number }) => o.id === id)).toMatchObject({ state: "dropped_off", overdue: false, slotLabel: door.slotLabel });
+    const foreign = await call("GET", "/outbound", { token: otherCarrierToken });
+    expect(foreign.body.outbound.map((o: { id: number }) => o.id)).not.toContain(id);
+
+    const waybill = await call("POST", `/outbound/${id}/waybill`, { body: { waybillNumber: "AE0001112223", quotedPriceCents: 800 } });
+    expect(waybill.status).toBe(200);
+    expect(waybill.body).toMatchObject({ replayed: false, shipment: { waybillNumber: "AE0001112223", quotedPriceCents: 800 } });
+    const stolen = await call("POST", `/outbound/${id}/taken`, { token: otherCarrierToken });
+    expect(stolen.status).toBe(404);
+
+    const opened = await call("POST", `/outbound/${id}/door`);
+    expect(opened.status).toBe(200);
+    expect(opened.body.doorOpened).toBe(true);
+    const taken = await call("POST", `/outbound/${id}/taken`);
+    expect(taken.status).toBe(200);
+    expect(taken.body).toMatchObject({ replayed: false, shipment: { state: "taken", stateLabel: "handed to carrier" } });
+  });
+
+  test("a return at a site where the carrier takes no outbound parcels is refused, and kiosks may not set one up", async () => {
+    const refused = await call("POST", "/returns", { body: { siteId: otherSiteId, size: "S", customerPhone: "13577770002", orderReference: "JD-1" } });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.code).toBe("INVALID");
+    const kiosk = await call("POST", "/returns", { token: kioskToken, body: { siteId, size: "S", customerPhone: "13577770002", orderReference: "JD-1" } });
+    expect(kiosk.status).toBe(403);
+  });
 });
 
 test("every route's success answer was checked against the document above", () => {

@@ -1,6 +1,9 @@
 import "server-only";
 import { z } from "zod";
-import { PARCEL_STATES, SIZES } from "@/db/enums";
+import { OUTBOUND_KINDS, OUTBOUND_STATES, PARCEL_STATES, SIZES } from "@/db/enums";
+import type { WaitingOutbound } from "@/lib/outbound/carrier";
+import type { CreatedReturn } from "@/lib/outbound/create";
+import type { OutboundView } from "@/lib/outbound/view";
 import type { CollectResult } from "@/lib/parcels/collect";
 import type { DepositResult } from "@/lib/parcels/deposit";
 import type { Reassigned } from "@/lib/parcels/reassign";
@@ -142,6 +145,46 @@ export const Timeline = z.strictObject({
   ),
 });
 
+/** An outbound parcel (decision 0013) as the carrier's systems see it: never its drop-off code. */
+const OutboundBody = z
+  .strictObject({
+    id: z.number().int(),
+    kind: z.enum(OUTBOUND_KINDS).describe("send: a customer's own shipment; return: one a merchant set up through the carrier"),
+    state: z.enum(OUTBOUND_STATES),
+    stateLabel: z.string(),
+    carrierId: z.number().int(),
+    carrierName: z.string(),
+    siteId: z.number().int(),
+    siteName: z.string(),
+    size: Size,
+    slotLabel: z.string().nullable().describe("The door it is in (or being put in); null before drop-off and after"),
+    recipientName: z.string().nullable(),
+    recipientAddress: z.string().nullable(),
+    orderReference: z.string().nullable(),
+    waybillNumber: z.string().nullable(),
+    trackingLink: z.string().nullable(),
+    quotedPriceCents: z.number().int().nullable().describe("The carrier's quoted price in fen, if it gave one; no payment runs here"),
+    codeExpiresAt: Time,
+    droppedOffAt: Time.nullable(),
+    takenAt: Time.nullable(),
+    createdAt: Time,
+  })
+  .register(apiSchemas, { id: "OutboundParcel" });
+
+export const OutboundList = z.strictObject({
+  outbound: z.array(
+    z
+      .strictObject({ ...OutboundBody.shape, overdue: z.boolean().describe("In the locker longer than the time a carrier is given to take it") })
+      .register(apiSchemas, { id: "WaitingOutboundParcel" }),
+  ),
+});
+export const OutboundWithReplay = z.strictObject({ shipment: OutboundBody, replayed: Replayed });
+export const OutboundDoor = z.strictObject({ shipment: OutboundBody, doorOpened: DoorOpened });
+
+for (const [id, schema] of Object.entries({ OutboundList, OutboundWithReplay, OutboundDoor })) {
+  schema.register(apiSchemas, { id });
+}
+
 for (const [id, schema] of Object.entries({ SiteList, SiteForecastBody, ParcelWithReplay, ParcelWithDoor, ReassignedParcel, CancelledParcel, Collection, Timeline })) {
   schema.register(apiSchemas, { id });
 }
@@ -158,5 +201,8 @@ const sameTypes: [
   Same<z.output<typeof Collection>, CollectResult>,
   Same<z.output<typeof Timeline>, ParcelTimeline>,
   Same<z.output<typeof SiteForecastBody>, CourierForecast>,
-] = [true, true, true, true, true, true, true, true, true];
+  Same<z.output<typeof OutboundBody>, OutboundView>,
+  Same<z.output<typeof OutboundList>["outbound"][number], WaitingOutbound>,
+  Same<z.output<typeof OutboundWithReplay>, CreatedReturn>,
+] = [true, true, true, true, true, true, true, true, true, true, true, true];
 void sameTypes;

@@ -11,9 +11,25 @@ import { reserveParcel } from "@/lib/parcels/reserve";
 import { retryCollectedDoor, retryTakeBackDoor } from "@/lib/parcels/retry-door";
 import { AnnounceInput, CollectByQrInput, CollectInput, ReserveInput } from "@/lib/parcels/schemas";
 import { confirmTakeBack, takeBackParcel } from "@/lib/parcels/take-back";
+import { attachWaybill, confirmOutboundTaken, openOutboundDoor, waitingOutbound } from "@/lib/outbound/carrier";
+import { createReturn } from "@/lib/outbound/create";
+import { AttachWaybillInput, CreateReturnInput } from "@/lib/outbound/schemas";
 import { listCourierSites } from "@/lib/courier/sites";
 import { courierSiteForecast } from "@/lib/forecast/courier";
-import { CancelledParcel, Collection, DoorRetry, ParcelWithDoor, ParcelWithReplay, ReassignedParcel, SiteForecastBody, SiteList, Timeline } from "./responses";
+import {
+  CancelledParcel,
+  Collection,
+  DoorRetry,
+  OutboundDoor,
+  OutboundList,
+  OutboundWithReplay,
+  ParcelWithDoor,
+  ParcelWithReplay,
+  ReassignedParcel,
+  SiteForecastBody,
+  SiteList,
+  Timeline,
+} from "./responses";
 
 export type RouteScope = "carrier" | "kiosk";
 
@@ -178,6 +194,49 @@ export const API_ROUTES: ApiRoute[] = [
     summary: "Try the door again when it did not open at the collection (soon after, a few times)",
     response: DoorRetry,
     handle: (ctx, { params }) => retryCollectedDoor(ctx, { parcelId: params.parcelId }),
+  },
+  {
+    method: "GET",
+    path: "/outbound",
+    scope: "carrier",
+    summary: "Outbound parcels (sent or returned) waiting for this carrier at the sites this courier serves: poll this list",
+    response: OutboundList,
+    handle: (ctx) => ({ outbound: waitingOutbound(ctx) }),
+  },
+  {
+    method: "POST",
+    path: "/outbound/{outboundParcelId}/waybill",
+    scope: "carrier",
+    summary: "Attach the carrier's waybill number (and its quoted price in fen, if any); the sender sees both and the tracking link",
+    response: OutboundWithReplay,
+    body: AttachWaybillInput.omit({ outboundParcelId: true }),
+    handle: (ctx, { params, body }) => attachWaybill(ctx, { ...body, outboundParcelId: params.outboundParcelId }),
+  },
+  {
+    method: "POST",
+    path: "/outbound/{outboundParcelId}/door",
+    scope: "carrier",
+    summary: "Open the door of a dropped-off outbound parcel for the courier (its state does not change until taken)",
+    response: OutboundDoor,
+    handle: (ctx, { params }) => openOutboundDoor(ctx, { outboundParcelId: params.outboundParcelId }),
+  },
+  {
+    method: "POST",
+    path: "/outbound/{outboundParcelId}/taken",
+    scope: "carrier",
+    summary: "The courier has the parcel: it is handed to the carrier and its door is free",
+    response: OutboundWithReplay,
+    handle: (ctx, { params }) => confirmOutboundTaken(ctx, { outboundParcelId: params.outboundParcelId }),
+  },
+  {
+    method: "POST",
+    path: "/returns",
+    scope: "carrier",
+    summary: "Set up a return for a customer (order reference, station, size): they get a drop-off code by text and in the app",
+    response: OutboundWithReplay,
+    body: CreateReturnInput,
+    created: true,
+    handle: (ctx, { body }) => createReturn(ctx, body),
   },
 ];
 

@@ -15,6 +15,7 @@ export const AUDIT_ACTIONS = [
   "site.kiosk_paired",
   "site.kiosk_unpaired",
   "site.kiosk_slowdown_lifted",
+  "site.outbound_carrier_set",
   "locker.added",
   "locker.removed",
   "locker.retired",

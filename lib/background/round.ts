@@ -4,6 +4,7 @@ import { pruneIdempotencyKeys } from "@/lib/api/idempotency";
 import { pruneSessions } from "@/lib/auth/sessions";
 import { pruneExpiredPairings } from "@/lib/kiosk/pairing-codes";
 import type { Ctx, SystemActor } from "@/lib/context";
+import { runOutboundSweep } from "@/lib/outbound/sweep";
 import { runParcelSweep } from "@/lib/parcels/sweep";
 import { appTransport } from "@/lib/notifications/delivery";
 import { deliverDueNotifications } from "@/lib/notifications/worker";
@@ -25,6 +26,7 @@ const DELIVERY_BUDGET_MS = 5_000;
 
 export async function runBackgroundJobsOnce(ctx: Ctx<SystemActor> = appContext({ kind: "system" })) {
   const sweep = runParcelSweep(ctx);
+  const outbound = runOutboundSweep(ctx);
   const idempotencyKeysPruned = pruneIdempotencyKeys(ctx.db, ctx.now());
   const pairingCodesPruned = pruneExpiredPairings(ctx.db, ctx.now());
   const sessionsPruned = pruneSessions(ctx.db, ctx.now());
@@ -39,7 +41,7 @@ export async function runBackgroundJobsOnce(ctx: Ctx<SystemActor> = appContext({
     for (const key of Object.keys(delivery) as (keyof typeof delivery)[]) delivery[key] += batch[key];
     if (batch.sent + batch.retrying + batch.failed + batch.skipped === 0 || Date.now() - started > DELIVERY_BUDGET_MS) break;
   }
-  return { sweep, delivery, idempotencyKeysPruned, pairingCodesPruned, sessionsPruned };
+  return { sweep, outbound, delivery, idempotencyKeysPruned, pairingCodesPruned, sessionsPruned };
 }
 
 /** Starts the timer unless this process already has one (dev reloads re-run instrumentation). */

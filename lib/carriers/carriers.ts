@@ -65,7 +65,7 @@ export function createCarrier(ctx: Ctx, raw: unknown): CarrierSummary {
     return writeTransaction(ctx.db, () => {
       const carrier = ctx.db
         .insert(carriers)
-        .values({ code: input.code, name: input.name, contactPhone: input.contactPhone ?? null, createdAt: ctx.now() })
+        .values({ code: input.code, name: input.name, contactPhone: input.contactPhone ?? null, trackingUrl: input.trackingUrl ?? null, createdAt: ctx.now() })
         .returning()
         .get();
       recordAudit(ctx, admin, { action: "carrier.created", subject: `carrier:${carrier.id}`, detail: { code: carrier.code, name: carrier.name } });

@@ -19,5 +19,14 @@ export const CreateCarrierInput = z.object({
       .regex(/^\+?[\d\s-]{3,20}$/, "Use digits, spaces and dashes, e.g. 95311 or 400-820-8888.")
       .optional(),
   ),
+  trackingUrl: z.preprocess(
+    (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
+    z
+      .string()
+      .trim()
+      .max(200, "Use at most 200 characters.")
+      .regex(/^https:\/\/[^\s]+\{waybill\}[^\s]*$/, "Use an https:// address with {waybill} where the number goes.")
+      .optional(),
+  ),
 });
 export type CreateCarrierInput = z.input<typeof CreateCarrierInput>;

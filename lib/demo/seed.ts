@@ -101,10 +101,10 @@ const CAMPUS_SITES: SiteSpec[] = [
 ];
 
 const CARRIERS = [
-  { code: "ZTO", name: "ZTO Express", contactPhone: "95311" },
-  { code: "STO", name: "STO Express", contactPhone: "95543" },
-  { code: "YUNDA", name: "Yunda Express", contactPhone: "95546" },
-  { code: "SF", name: "SF Express", contactPhone: "95338" },
+  { code: "ZTO", name: "ZTO Express", contactPhone: "95311", trackingUrl: "https://www.zto.com/?num={waybill}" },
+  { code: "STO", name: "STO Express", contactPhone: "95543", trackingUrl: "https://www.sto.cn/pc/service-page/query?num={waybill}" },
+  { code: "YUNDA", name: "Yunda Express", contactPhone: "95546", trackingUrl: "https://www.yundaex.com/cn/query?num={waybill}" },
+  { code: "SF", name: "SF Express", contactPhone: "95338", trackingUrl: "https://www.sf-express.com/chn/sc/waybill/waybill-detail/{waybill}" },
 ];
 
 /** Fills an empty database with the demo network. Does nothing if it is already there. */

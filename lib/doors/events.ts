@@ -18,6 +18,7 @@ const insertDoorEvent = preparedQuery((db) =>
       slotId: sql.placeholder("slotId"),
       siteId: sql.placeholder("siteId"),
       parcelId: sql.placeholder("parcelId"),
+      outboundParcelId: sql.placeholder("outboundParcelId"),
       kind: sql.placeholder("kind"),
       purpose: sql.placeholder("purpose"),
       reason: sql.placeholder("reason"),
@@ -34,6 +35,8 @@ export type DoorEventInput = {
   slotId: number;
   siteId: number;
   parcelId: number | null;
+  /** The outbound parcel (decision 0013) the door was opened or closed for, if it was one. */
+  outboundParcelId?: number | null;
   kind: DoorEventKind;
   /** Why the software opened it: open_command and open_failed. */
   purpose?: DoorOpenPurpose;
@@ -53,6 +56,7 @@ export function recordDoorEvent(ctx: Ctx, event: DoorEventInput): boolean {
     slotId: event.slotId,
     siteId: event.siteId,
     parcelId: event.parcelId,
+    outboundParcelId: event.outboundParcelId ?? null,
     kind: event.kind,
     purpose: event.purpose ?? null,
     reason: event.reason ?? null,

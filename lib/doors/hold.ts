@@ -1,5 +1,5 @@
 import "server-only";
-import { LIVE_STATES_SQL } from "@/db/schema";
+import { doorHeldSql } from "@/db/occupancy";
 import type { Ctx } from "@/lib/context";
 import type { OpenCommand } from "./open";
 
@@ -21,7 +21,7 @@ export function holdDoorAfterFailedPickup(ctx: Ctx, command: OpenCommand): void 
     .prepare(
       `update slots set in_service = 0, out_of_service_reason = ?
        where id = ? and in_service = 1 and retired_at is null
-         and not exists (select 1 from parcels where slot_id = slots.id and state in ${LIVE_STATES_SQL})`,
+         and not ${doorHeldSql("slots.id")}`,
     )
     .run(HELD_DOOR_REASON, command.slotId);
 }

@@ -22,8 +22,11 @@ export function loadDoor(ctx: Ctx, slotId: number): Door {
   return ctx.db.$client.prepare(DOOR).get(slotId) as Door;
 }
 
-/** An open command as recorded: which door, for which parcel, and why. */
-export type OpenCommand = Door & { parcelId: number | null; purpose: DoorOpenPurpose };
+/**
+ * An open command as recorded: which door, for which parcel (an inbound one, or an outbound
+ * one of decision 0013), and why.
+ */
+export type OpenCommand = Door & { parcelId: number | null; outboundParcelId?: number; purpose: DoorOpenPurpose };
 
 /**
  * Records the open command; call inside the transaction that decided to open. `reason`
@@ -32,6 +35,12 @@ export type OpenCommand = Door & { parcelId: number | null; purpose: DoorOpenPur
 export function recordOpenCommand(ctx: Ctx, door: Door, parcelId: number | null, purpose: DoorOpenPurpose, reason?: string): OpenCommand {
   recordDoorEvent(ctx, { slotId: door.slotId, siteId: door.siteId, parcelId, kind: "open_command", purpose, reason });
   return { ...door, parcelId, purpose };
+}
+
+/** recordOpenCommand for an outbound parcel: a customer's drop-off, or its carrier taking it away. */
+export function recordOutboundOpenCommand(ctx: Ctx, door: Door, outboundParcelId: number, purpose: "drop_off" | "outbound_pickup"): OpenCommand {
+  recordDoorEvent(ctx, { slotId: door.slotId, siteId: door.siteId, parcelId: null, outboundParcelId, kind: "open_command", purpose });
+  return { ...door, parcelId: null, outboundParcelId, purpose };
 }
 
 /** What follows an open, written in the one transaction that records how it went. */
@@ -64,6 +73,7 @@ export async function sendOpen(ctx: Ctx, command: OpenCommand, after: AfterOpen 
         slotId: command.slotId,
         siteId: command.siteId,
         parcelId: command.parcelId,
+        outboundParcelId: command.outboundParcelId,
         kind: "open_failed",
         purpose: command.purpose,
         reason: code ?? undefined,

@@ -69,6 +69,8 @@ const OPENED_FOR: Record<DoorOpenPurpose, string> = {
   pickup_retry: "Door tried again for the customer's pickup",
   take_back_retry: "Door tried again to take the parcel back",
   remote: "Door opened remotely",
+  drop_off: "Door opened at the kiosk for a drop-off",
+  outbound_pickup: "Door opened for the carrier to take an outbound parcel",
 };
 
 /** Why an open did not happen, by the controller's error code (lib/cabinet/mqtt-door-controller.ts). */

@@ -2,6 +2,7 @@ import "server-only";
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { sites, type SlotSize } from "@/db/schema";
+import { doorHeldSql } from "@/db/occupancy";
 import type { Ctx } from "@/lib/context";
 import { notFound } from "@/lib/errors";
 
@@ -62,7 +63,8 @@ export function siteDoorGrid(ctx: Ctx, siteId: number): KioskLocker[] {
     size: SlotSize | null;
     inService: number | null;
   }>(sql`
-    select l.code as lockerCode, l.rows, l.columns, s.label, s.row, s.column, s.size, s.in_service as inService
+    select l.code as lockerCode, l.rows, l.columns, s.label, s.row, s.column, s.size, s.in_service as inService,
+           ${sql.raw(doorHeldSql("s.id"))} as occupied
     from lockers l
     left join slots s on s.locker_id = l.id and s.retired_at is null
     where l.site_id = ${siteId} and l.retired_at is null

@@ -3,6 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import { notifications, phoneVerifications } from "@/db/schema";
 import type { Ctx } from "@/lib/context";
 import { formatDateTime, formatDuration } from "@/lib/format";
+import { renderReturnDropOffCode } from "./return-drop-off";
 import { decryptPickupCode } from "@/lib/pickup-codes/code";
 
 /*
@@ -55,6 +56,7 @@ function parcelFacts(ctx: Ctx, parcelId: number): ParcelFacts | undefined {
 export function renderNotification(ctx: Ctx, notification: NotificationRow): Rendering {
   const sms = notification.channel === "sms";
   if (notification.kind === "phone_verification") return renderPhoneVerification(ctx, notification);
+  if (notification.kind === "return_drop_off_code") return renderReturnDropOffCode(ctx, notification.payload, BRAND);
 
   if (notification.parcelId == null) throw new Error(`message ${notification.id} (${notification.kind}) names no parcel`);
   const parcel = parcelFacts(ctx, notification.parcelId);

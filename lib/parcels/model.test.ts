@@ -1,7 +1,17 @@
 import { eq } from "drizzle-orm";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { LIVE_STATES, LIVE_STATES_SQL, slots, SIZES, TRACKING_STATES_SQL, type ParcelState, type SlotSize } from "@/db/schema";
+import {
+  LIVE_STATES,
+  LIVE_STATES_SQL,
+  OUTBOUND_LIVE_STATES_SQL,
+  slots,
+  SIZES,
+  TRACKING_STATES_SQL,
+  type OutboundState,
+  type ParcelState,
+  type SlotSize,
+} from "@/db/schema";
 import type { UserActor } from "@/lib/context";
 import { DomainError, type ErrorCode } from "@/lib/errors";
 import { cancelParcel } from "@/lib/parcels/cancel";
@@ -12,6 +22,12 @@ import { reportParcelDoesNotFit, reportSlotFault } from "@/lib/parcels/reassign"
 import { reserveParcel } from "@/lib/parcels/reserve";
 import { REMINDER_BEFORE_MS, RESERVATION_MS, runParcelSweep } from "@/lib/parcels/sweep";
 import { confirmTakeBack, takeBackParcel } from "@/lib/parcels/take-back";
+import { confirmOutboundTaken, openOutboundDoor } from "@/lib/outbound/carrier";
+import { DROP_OFF_CODE_TTL_MS } from "@/lib/outbound/codes";
+import { startShipment } from "@/lib/outbound/create";
+import { confirmDropOff, startDropOff } from "@/lib/outbound/drop-off";
+import { setCarrierOutbound } from "@/lib/outbound/settings";
+import { runOutboundSweep, TAKE_WITHIN_MS } from "@/lib/outbound/sweep";
 import { phoneLast4 } from "@/lib/pickup-codes/code";
 import { SIZE_RANK } from "@/lib/slots/sizes";
 import { createCustomer, createKiosk, createTestWorld, pickupCodeOf, type TestWorld } from "@/lib/testing/factories";
@@ -21,7 +37,8 @@ import { createStation, freeSlotIds, HOUR_MS, recipientPhone, type Station } fro
  * A model-based test: random sequences of everything couriers, recipients, kiosks and the
  * sweep do at one small site, checked after every step against (a) the invariants, read
  * straight from the database, and (b) a small in-memory model of what each parcel's state,
- * door and deadline should be.
+ * door and deadline should be. Both directions (decision 0013): customers also send parcels,
+ * drop them off at the kiosk and couriers take them, in the same doors.
  */
 
 const HOLD_HOURS = 1;
@@ -46,7 +63,24 @@ type Op =
   | { op: "doesNotFit"; pick: number }
   | { op: "cancel"; pick: number }
   | { op: "extend"; pick: number }
-  | { op: "repair" };
+  | { op: "repair" }
+  | { op: "send"; size: SlotSize }
+  | { op: "dropOff"; pick: number; entry: "right" | "wrongPhone" }
+  | { op: "closeDoor"; pick: number }
+  | { op: "take"; pick: number };
+
+type ModelShipment = {
+  id: number;
+  phone: string;
+  code: string;
+  state: OutboundState;
+  slotId: number | null;
+  sizeRank: number;
+  codeExpiresAt: number;
+  doorOpenUntil: number | null;
+  droppedOffAt: number | null;
+  flagged: boolean;
+};
 
 type ModelSlot = { id: number; rank: number; reach: number; row: number; column: number; inService: boolean };
 type ModelParcel = {
@@ -67,6 +101,7 @@ type ModelParcel = {
 class LockerModel {
   readonly parcels: ModelParcel[] = [];
   readonly latest = new Map<number, ModelParcel>();
+  readonly shipments: ModelShipment[] = [];
 
   constructor(
     readonly slots: Map<number, ModelSlot>,
@@ -78,7 +113,28 @@ class LockerModel {
   }
 
   occupied(): Set<number> {
-    return new Set(this.parcels.filter((p) => this.isLive(p)).map((p) => p.slotId));
+    const inbound = this.parcels.filter((p) => this.isLive(p)).map((p) => p.slotId);
+    const outbound = this.shipments.filter((o) => o.state === "dropping_off" || o.state === "dropped_off").map((o) => o.slotId!);
+    return new Set([...inbound, ...outbound]);
+  }
+
+  /** Doors left open for a drop-off past their window go back to "created". */
+  lapseDropOffs(keep?: number): number {
+    const lapsed = this.shipments.filter((o) => o.state === "dropping_off" && o.doorOpenUntil! <= this.now && o.id !== keep);
+    for (const shipment of lapsed) Object.assign(shipment, { state: "created", slotId: null, doorOpenUntil: null });
+    return lapsed.length;
+  }
+
+  expireCodes(): number {
+    const due = this.shipments.filter((o) => o.state === "created" && o.codeExpiresAt <= this.now);
+    for (const shipment of due) shipment.state = "expired";
+    return due.length;
+  }
+
+  flagOverdue(): number {
+    const due = this.shipments.filter((o) => o.state === "dropped_off" && !o.flagged && o.droppedOffAt! <= this.now - TAKE_WITHIN_MS);
+    for (const shipment of due) shipment.flagged = true;
+    return due.length;
   }
 
   /** Best fit: the smallest size, then the easiest reach, then position. */
@@ -154,7 +210,10 @@ class Scenario {
       world.clock.now,
     );
     this.trackingNumbers = Array.from({ length: TRACKING_POOL }, (_, i) => `MODEL-${station.site.id}-${i}`);
+    setCarrierOutbound(world.ctx(station.admin), { siteId: station.site.id, carrierId: station.carrier.id, accepts: true });
   }
+
+  private senders = 0;
 
   private get courierCtx() {
     return this.world.ctx(this.station.courier);
@@ -170,7 +229,95 @@ class Scenario {
     const { model, world, station } = this;
     const seen = [...model.latest.entries()].sort(([a], [b]) => a - b).map(([, p]) => p);
     const parcel = op.op === "reserve" ? model.latest.get(op.tn) : "pick" in op ? seen[op.pick % Math.max(1, seen.length)] : undefined;
+    const shipment = "pick" in op ? model.shipments[op.pick % Math.max(1, model.shipments.length)] : undefined;
     switch (op.op) {
+      case "send": {
+        const phone = `137${String(station.site.id % 1000).padStart(3, "0")}${String(++this.senders).padStart(5, "0")}`;
+        const started = expectOk(
+          await attempt(() =>
+            startShipment(world.ctx(this.customerFor(phone)), {
+              siteId: station.site.id,
+              carrierId: station.carrier.id,
+              size: op.size,
+              recipientName: "Model Recipient",
+              recipientPhone: recipientPhone(),
+              recipientAddress: "1 Model Road",
+              declaration: "on",
+            }),
+          ),
+          where,
+        );
+        model.shipments.push({
+          id: started.shipment.id,
+          phone,
+          code: started.code,
+          state: "created",
+          slotId: null,
+          sizeRank: SIZE_RANK[op.size],
+          codeExpiresAt: model.now + DROP_OFF_CODE_TTL_MS,
+          doorOpenUntil: null,
+          droppedOffAt: null,
+          flagged: false,
+        });
+        return;
+      }
+      case "dropOff": {
+        if (!shipment) return;
+        const last4 = phoneLast4(shipment.phone);
+        const digits = op.entry === "right" ? last4 : String((Number(last4) + 1) % 10_000).padStart(4, "0");
+        const kiosk = createKiosk(world.db, station.site.id);
+        const outcome = await attempt(() => startDropOff(world.ctx(kiosk), { code: shipment.code, phoneLast4: digits }));
+        // The kiosk looks at the newest shipment holding this code that is open or expired.
+        const target = [...model.shipments]
+          .reverse()
+          .find((o) => o.code === shipment.code && (o.state === "created" || o.state === "dropping_off" || o.state === "expired"));
+        if (!target || phoneLast4(target.phone) !== digits) return expectRefused(outcome, "WRONG_CODE", where);
+        if (target.state === "created" && target.codeExpiresAt <= model.now) target.state = "expired";
+        if (target.state === "expired") return expectRefused(outcome, "PARCEL_EXPIRED", where);
+        if (target.state === "dropping_off") {
+          const result = expectOk(outcome, where);
+          expect({ replayed: result.replayed, id: result.outboundParcelId }, where).toEqual({ replayed: true, id: target.id });
+          return;
+        }
+        model.lapseDropOffs(target.id);
+        const slot = model.bestFreeSlot(target.sizeRank);
+        if (!slot) return expectRefused(outcome, "SITE_FULL", where);
+        const result = expectOk(outcome, where);
+        expect({ replayed: result.replayed, id: result.outboundParcelId }, where).toEqual({ replayed: false, id: target.id });
+        Object.assign(target, { state: "dropping_off", slotId: slot.id, doorOpenUntil: model.now + RESERVATION_MS });
+        return;
+      }
+      case "closeDoor": {
+        if (!shipment) return;
+        const outcome = await attempt(() => confirmDropOff(world.ctx(station.kiosk), { outboundParcelId: shipment.id }));
+        if (shipment.state === "dropping_off") {
+          expect(expectOk(outcome, where).replayed, where).toBe(false);
+          Object.assign(shipment, { state: "dropped_off", doorOpenUntil: null, droppedOffAt: model.now });
+          return;
+        }
+        if (shipment.state === "dropped_off" || shipment.state === "taken") {
+          expect(expectOk(outcome, where).replayed, where).toBe(true);
+          return;
+        }
+        return expectRefused(outcome, "INVALID_TRANSITION", where);
+      }
+      case "take": {
+        if (!shipment) return;
+        const opened = await attempt(() => openOutboundDoor(this.courierCtx, { outboundParcelId: shipment.id }));
+        const outcome = await attempt(() => confirmOutboundTaken(this.courierCtx, { outboundParcelId: shipment.id }));
+        if (shipment.state === "dropped_off") {
+          expect(expectOk(opened, where).doorOpened, where).toBe(true);
+          expect(expectOk(outcome, where).replayed, where).toBe(false);
+          shipment.state = "taken";
+          return;
+        }
+        expectRefused(opened, "INVALID_TRANSITION", where);
+        if (shipment.state === "taken") {
+          expect(expectOk(outcome, where).replayed, where).toBe(true);
+          return;
+        }
+        return expectRefused(outcome, "INVALID_TRANSITION", where);
+      }
       case "reserve": {
         const phone = recipientPhone();
         const outcome = await attempt(() =>
@@ -264,6 +411,8 @@ class Scenario {
       case "sweep": {
         const counts = runParcelSweep(world.ctx({ kind: "system" }));
         expect(counts, where).toEqual({ lapsed: model.lapse(), expired: model.expire(), reminded: model.remind() });
+        const outbound = runOutboundSweep(world.ctx({ kind: "system" }));
+        expect(outbound, where).toEqual({ lapsed: model.lapseDropOffs(), expired: model.expireCodes(), overdue: model.flagOverdue() });
         return;
       }
       case "takeBack": {
@@ -351,6 +500,28 @@ class Scenario {
     const none = (sql: string, what: string) => expect(client.prepare(sql).all(), `${where}: ${what}`).toEqual([]);
     none(`select slot_id from parcels where state in ${live} group by slot_id having count(*) > 1`, "a slot with two live parcels");
     none(
+      `select slot_id from (select slot_id from parcels where state in ${live}
+                            union all select slot_id from outbound_parcels where state in ${OUTBOUND_LIVE_STATES_SQL})
+       group by slot_id having count(*) > 1`,
+      "a door with two live parcels of either direction",
+    );
+    none(
+      `select o.id from outbound_parcels o left join slots s on s.id = o.slot_id
+       where o.state in ${OUTBOUND_LIVE_STATES_SQL} and (s.id is null or s.site_id <> o.site_id or s.size_rank < o.size_rank)`,
+      "a live outbound parcel in a missing, foreign or too-small door",
+    );
+    none(
+      `select site_id, drop_off_code_hash from outbound_parcels where state in ('created', 'dropping_off')
+       group by site_id, drop_off_code_hash having count(*) > 1`,
+      "two open shipments sharing a drop-off code",
+    );
+    none(
+      `select o.id from outbound_parcels o
+       where o.state is not (select e.to_state from outbound_events e where e.outbound_parcel_id = o.id and e.to_state is not null
+                             order by e.id desc limit 1)`,
+      "an outbound parcel whose state is not its last event's",
+    );
+    none(
       `select p.id from parcels p left join slots s on s.id = p.slot_id
        where p.state in ${live} and (s.id is null or s.site_id <> p.site_id or s.size_rank < p.size_rank)`,
       "a live parcel in a missing, foreign or too-small slot",
@@ -399,6 +570,15 @@ class Scenario {
       holdExtended: p.holdExtended ? 1 : 0,
     }));
     expect(rows, `${where}: parcels`).toEqual(expected);
+    const shipments = world.db.$client
+      .prepare(
+        `select id, state, slot_id as slotId, size_rank as sizeRank, door_open_until as doorOpenUntil, dropped_off_at as droppedOffAt
+         from outbound_parcels where site_id = ? order by id`,
+      )
+      .all(station.site.id);
+    expect(shipments, `${where}: outbound parcels`).toEqual(
+      model.shipments.map(({ id, state, slotId, sizeRank, doorOpenUntil, droppedOffAt }) => ({ id, state, slotId, sizeRank, doorOpenUntil, droppedOffAt })),
+    );
     expect(freeSlotIds(world.db, station.site.id).length, `${where}: free doors`).toBe(model.freeCount());
     const inService = world.db.$client.prepare("select id, in_service as inService from slots where site_id = ? order by id").all(station.site.id);
     expect(inService, `${where}: doors in service`).toEqual(
@@ -428,6 +608,14 @@ const opArbitrary: fc.Arbitrary<Op> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ op: fc.constant("cancel" as const), pick }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant("extend" as const), pick }) },
   { weight: 1, arbitrary: fc.constant({ op: "repair" as const }) },
+  { weight: 3, arbitrary: fc.record({ op: fc.constant("send" as const), size: fc.constantFrom(...SIZES) }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({ op: fc.constant("dropOff" as const), pick, entry: fc.constantFrom("right" as const, "right" as const, "wrongPhone" as const) }),
+  },
+  { weight: 3, arbitrary: fc.record({ op: fc.constant("closeDoor" as const), pick }) },
+  { weight: 2, arbitrary: fc.record({ op: fc.constant("take" as const), pick }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant("advance" as const), ms: fc.constant(12 * HOUR_MS) }) },
 );
 
 async function runScenario(ops: Op[]) {
@@ -484,6 +672,33 @@ describe("random days at a small locker", () => {
       { op: "reserve", tn: 2, size: "XL" },
       { op: "doesNotFit", pick: 2 },
       { op: "deposit", pick: 2 },
+    ]);
+  });
+
+  it("a known day both ways: sends fill the doors the couriers need, and free them when taken", async () => {
+    await runScenario([
+      { op: "send", size: "S" },
+      { op: "send", size: "L" },
+      { op: "send", size: "XL" },
+      { op: "dropOff", pick: 0, entry: "right" },
+      { op: "dropOff", pick: 0, entry: "right" },
+      { op: "closeDoor", pick: 0 },
+      { op: "dropOff", pick: 1, entry: "wrongPhone" },
+      { op: "dropOff", pick: 1, entry: "right" },
+      { op: "reserve", tn: 0, size: "S" },
+      { op: "reserve", tn: 1, size: "M" },
+      { op: "dropOff", pick: 2, entry: "right" },
+      { op: "advance", ms: RESERVATION_MS },
+      { op: "sweep" },
+      { op: "dropOff", pick: 1, entry: "right" },
+      { op: "closeDoor", pick: 1 },
+      { op: "take", pick: 0 },
+      { op: "take", pick: 0 },
+      { op: "reserve", tn: 2, size: "S" },
+      { op: "advance", ms: 24 * HOUR_MS },
+      { op: "sweep" },
+      { op: "dropOff", pick: 2, entry: "right" },
+      { op: "take", pick: 1 },
     ]);
   });
 });

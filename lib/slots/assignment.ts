@@ -1,10 +1,11 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { LIVE_STATES_IN, LIVE_STATES_SQL, SIZES, type SlotSize } from "@/db/schema";
+import { SIZES, type SlotSize } from "@/db/schema";
 import type { Ctx } from "@/lib/context";
 import type { Door } from "@/lib/doors/open";
 import { distanceKm } from "@/lib/distance";
 import { CABINET_ONLINE_SQL } from "@/lib/cabinet/presence-sql";
+import { doorHeldSql } from "@/db/occupancy";
 
 /** A free door, its address read with it: the assignment returns it once, and the deposit carries it. */
 export type FreeSlot = Door & { lockerId: number; sizeRank: number };
@@ -28,7 +29,7 @@ const freeSlotQuery = (order: string, hearsCabinets = false) => `
          l.controller_id as controllerId, s.label as slotLabel, s.row, s.column, s.size, s.size_rank as sizeRank
   from slots s join lockers l on l.id = s.locker_id
   where s.site_id = :siteId and s.in_service = 1 and s.size_rank >= :minRank
-    and not exists (select 1 from parcels p where p.slot_id = s.id and p.state in ${LIVE_STATES_SQL})
+    and not ${doorHeldSql("s.id")}
     and ${CABINET_ONLINE_SQL("l.controller_id", ":now", hearsCabinets)}
   order by ${order}
   limit 1`;
@@ -59,7 +60,7 @@ export function freeSlotsBySite(ctx: Ctx, siteIds: number[]): Map<number, FreeCo
     select s.site_id as siteId, s.size, count(*) as free
     from slots s join lockers l on l.id = s.locker_id
     where s.site_id in (${sql.join(siteIds, sql`, `)}) and s.in_service = 1
-      and not exists (select 1 from parcels p where p.slot_id = s.id and p.state in ${LIVE_STATES_IN})
+      and not ${sql.raw(doorHeldSql("s.id"))}
       and ${sql.raw(CABINET_ONLINE_SQL("l.controller_id", String(Math.trunc(ctx.now())), ctx.doors.hearsCabinets === true))}
     group by s.site_id, s.size`);
   for (const row of rows) result.get(row.siteId)![row.size] = row.free;

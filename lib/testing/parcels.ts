@@ -1,7 +1,8 @@
 import "server-only";
 import { asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { LIVE_STATES_SQL, parcelEvents, parcels, slots } from "@/db/schema";
+import { parcelEvents, parcels, slots } from "@/db/schema";
+import { doorHeldSql } from "@/db/occupancy";
 import type { KioskActor, UserActor } from "@/lib/context";
 import { confirmDeposit } from "@/lib/parcels/deposit";
 import { reserveParcel } from "@/lib/parcels/reserve";
@@ -147,7 +148,7 @@ export function freeSlotIds(db: Db, siteId: number): number[] {
     .prepare(
       `select s.id from slots s
        where s.site_id = ? and s.in_service = 1
-         and not exists (select 1 from parcels p where p.slot_id = s.id and p.state in ${LIVE_STATES_SQL})
+         and not ${doorHeldSql("s.id")}
        order by s.id`,
     )
     .pluck()

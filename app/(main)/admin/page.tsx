@@ -3,7 +3,9 @@ import Link from "next/link";
 import { ActivityChart } from "@/components/admin/activity-chart";
 import { OccupancyBar, OccupancyLegend } from "@/components/admin/occupancy";
 import { PageHeader, Panel } from "@/components/admin/page-header";
+import { OverdueOutbound } from "@/components/admin/outbound/overdue-outbound";
 import { buttonClass } from "@/components/ui/button";
+import { overdueOutbound } from "@/lib/outbound/admin";
 import { organizationDashboard, type SiteOverview } from "@/lib/admin/dashboard";
 import { formatDateTime, formatDuration } from "@/lib/format";
 import { SIZES } from "@/lib/slots/sizes";
@@ -46,6 +48,8 @@ export default async function AdminDashboardPage() {
           </Link>
         }
       />
+
+      <OverdueOutbound parcels={overdueOutbound(ctx)} />
 
       <dl className="grid grid-cols-2 gap-3 md:grid-cols-4">
         <Figure term="Parcels waiting" value={totals.waiting} href="/admin/parcels?state=deposited" />

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { Logo } from "@/components/brand/logo";
+import { buttonClass } from "@/components/ui/button";
 import { KioskClock } from "@/components/kiosk/kiosk-clock";
 import { KioskScreen } from "@/components/kiosk/kiosk-screen";
 import { kioskContext, kioskSiteByCode } from "@/lib/kiosk/context";
@@ -53,12 +55,20 @@ export default async function KioskPage({ params }: Props) {
       </header>
       <main className="flex flex-1 flex-col">
         {ctx ? (
-          <KioskScreen
+          <>
+            <div className="flex justify-end px-4 pt-3 sm:px-6">
+              {/* The outbound direction (decision 0013) lives on its own screen: components/kiosk/send. */}
+              <Link href={`/kiosk/${encodeURIComponent(site.code)}/send`} className={buttonClass("secondary", "min-h-14 text-lg")}>
+                Send a parcel
+              </Link>
+            </div>
+            <KioskScreen
             siteCode={site.code}
             lockers={siteDoorGrid(ctx, site.id)}
             collect={collectAtKioskAction.bind(null, site.code)}
             initial={kioskStartState(ctx)}
-          />
+            />
+          </>
         ) : (
           <ScreenPairing
             siteName={site.name}

@@ -24,6 +24,14 @@ export function CarrierForm() {
         hint="2–10 letters or digits, unique in the network, e.g. JD."
       />
       <Field name="contactPhone" label="Customer service phone (optional)" type="tel" defaultValue={values.contactPhone} errors={errors.contactPhone} />
+      <Field
+        name="trackingUrl"
+        label="Tracking page (optional)"
+        hint="An https:// address with {waybill} where the waybill number goes; customers who send parcels get this link."
+        type="url"
+        defaultValue={values.trackingUrl}
+        errors={errors.trackingUrl}
+      />
       <div>
         <SubmitButton pendingLabel="Adding…">Add carrier</SubmitButton>
       </div>

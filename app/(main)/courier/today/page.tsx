@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { OutboundPickups } from "@/components/courier/outbound/outbound-pickups";
 import { StateBadge } from "@/components/parcels/state-badge";
+import { waitingOutbound } from "@/lib/outbound/carrier";
+import { confirmOutboundTakenAction, openOutboundDoorAction } from "@/app/(main)/courier/outbound/actions";
 import { requestContext, requirePageUser } from "@/lib/auth/current";
 import { formatDateTime } from "@/lib/format";
 import { listCourierToday } from "@/lib/courier/queries";
@@ -10,7 +13,9 @@ export const metadata: Metadata = { title: "Today" };
 
 export default async function CourierTodayPage() {
   await requirePageUser("courier");
-  const day = listCourierToday(await requestContext());
+  const ctx = await requestContext();
+  const day = listCourierToday(ctx);
+  const outbound = waitingOutbound(ctx);
   // A door opened for a take-back stays counted open until the courier confirms the parcel is out.
   const open = day.entries.filter((entry) => entry.parcel.state === "reserved").length + day.takeBackUnconfirmed;
   return (
@@ -33,6 +38,7 @@ export default async function CourierTodayPage() {
           <dd className="text-3xl font-black">{open}</dd>
         </div>
       </dl>
+      {outbound.length > 0 ? <OutboundPickups waiting={outbound} showSite open={openOutboundDoorAction} taken={confirmOutboundTakenAction} /> : null}
       {day.entries.length === 0 ? (
         <p className="rounded-xl border border-dashed border-gray-300 p-6 text-center text-gray-700">
           Nothing yet today. Parcels you deposit or take back show up here.{" "}

@@ -5,7 +5,12 @@ import { ConfirmPanel } from "@/components/admin/confirm-panel";
 import { DoorGrid, DoorLegend } from "@/components/admin/door-grid";
 import { Notice } from "@/components/admin/notice";
 import { Fact, PageHeader, Panel } from "@/components/admin/page-header";
+import { OverdueOutbound } from "@/components/admin/outbound/overdue-outbound";
+import { SiteOutboundCarriers } from "@/components/admin/outbound/site-outbound-carriers";
 import { buttonClass } from "@/components/ui/button";
+import { overdueOutbound } from "@/lib/outbound/admin";
+import { siteOutboundCarriers } from "@/lib/outbound/settings";
+import { setCarrierOutboundAction } from "../outbound-actions";
 import { formatDateTime } from "@/lib/format";
 import { listSiteLockers, type SiteLocker } from "@/lib/sites/admin-lockers";
 import { getOrganizationSite } from "@/lib/sites/admin-sites";
@@ -114,6 +119,8 @@ export default async function SitePage({ params, searchParams }: Props) {
           <CabinetList cabinets={cabinets} label={`Cabinets of ${site.name}`} timeZone={site.timeZone} />
         </Panel>
       ) : null}
+      <OverdueOutbound parcels={overdueOutbound(ctx, site.id)} showSite={false} />
+      <SiteOutboundCarriers siteId={site.id} carriers={siteOutboundCarriers(ctx, site.id)} action={setCarrierOutboundAction} />
 
       <KioskScreens siteId={site.id} siteName={site.name} kiosks={kiosks} />
 

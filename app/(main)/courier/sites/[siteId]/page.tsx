@@ -3,6 +3,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DepositedBanner, DepositHeading, DepositSiteFooter } from "@/components/courier/scan/deposit-heading";
 import { SiteMemory } from "@/components/courier/site-memory";
+import { OutboundPickups } from "@/components/courier/outbound/outbound-pickups";
+import { waitingOutbound } from "@/lib/outbound/carrier";
+import { confirmOutboundTakenAction, openOutboundDoorAction } from "@/app/(main)/courier/outbound/actions";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { requestContext, requirePageUser } from "@/lib/auth/current";
@@ -41,6 +44,7 @@ export default async function DepositPage({ params, searchParams }: Props) {
   const openDoors = listOpenReservations(ctx, siteId);
   const takeBack = countTakeBackBySite(ctx).get(siteId) ?? 0;
   const draft = await readDraft(siteId);
+  const outbound = waitingOutbound(ctx, { siteId });
   const sizes = SIZES.map((size) => {
     const d = SIZE_DIMENSIONS[size];
     return { size, dimensions: `${d.widthMm} × ${d.heightMm} × ${d.depthMm} mm`, free: site.free[size] };
@@ -95,6 +99,8 @@ export default async function DepositPage({ params, searchParams }: Props) {
         draft={draft}
         offerNextScan={Boolean(last || draft)}
       />
+      {/* Below the scanner: the deposit stays scan-first on a phone; outbound pickups are the rest of the visit. */}
+      {outbound.length > 0 ? <OutboundPickups waiting={outbound} showSite={false} open={openOutboundDoorAction} taken={confirmOutboundTakenAction} /> : null}
       <DepositSiteFooter site={site} />
     </section>
   );

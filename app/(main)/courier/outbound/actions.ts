@@ -1,0 +1,32 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { runAction } from "@/lib/forms/action";
+import type { FormState } from "@/lib/forms/state";
+import { confirmOutboundTaken, openOutboundDoor } from "@/lib/outbound/carrier";
+
+/*
+ * The courier's two taps for an outbound parcel: open its door, then "I have it". The verbs
+ * check the carrier and the site; the pages showing the list are re-read after each.
+ */
+
+export type OutboundPickupState = FormState | { status: "opened"; message: string; doorOpened: boolean };
+
+export async function openOutboundDoorAction(_previous: OutboundPickupState, formData: FormData): Promise<OutboundPickupState> {
+  const outcome = await runAction<Awaited<ReturnType<typeof openOutboundDoor>>, OutboundPickupState>(formData, (ctx) =>
+    openOutboundDoor(ctx, { outboundParcelId: formData.get("outboundParcelId") }),
+  );
+  if (!outcome.ok) return outcome.state;
+  const { shipment, doorOpened } = outcome.result;
+  return doorOpened
+    ? { status: "opened", doorOpened, message: `Door ${shipment.slotLabel} is open. Take the parcel out and close the door.` }
+    : { status: "opened", doorOpened, message: `Door ${shipment.slotLabel} did not open. Try again, or report the door to the station.` };
+}
+
+export async function confirmOutboundTakenAction(_previous: OutboundPickupState, formData: FormData): Promise<OutboundPickupState> {
+  const outcome = await runAction(formData, (ctx) => confirmOutboundTaken(ctx, { outboundParcelId: formData.get("outboundParcelId") }));
+  if (!outcome.ok) return outcome.state;
+  revalidatePath("/courier/today");
+  revalidatePath("/courier/sites/[siteId]", "page");
+  return { status: "success", message: `Handed to carrier: the parcel from door ${outcome.result.shipment.slotLabel} is yours now.` };
+}

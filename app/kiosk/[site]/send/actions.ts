@@ -1,0 +1,60 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { runAction } from "@/lib/forms/action";
+import { kioskContext } from "@/lib/kiosk/context";
+import { kioskDeviceToken } from "@/lib/kiosk/device-cookie";
+import { confirmDropOff, reportDropOffDoor, startDropOff, startDropOffByQr } from "@/lib/outbound/drop-off";
+import { doneState, doorOpenState, noDoorState, sendErrorState } from "@/lib/outbound/kiosk-answers";
+import type { SendState } from "@/lib/outbound/kiosk-state";
+import { parseDropOffQr } from "@/lib/outbound/qr";
+
+/**
+ * Every step of "Send a parcel" at a kiosk: a code typed or a QR scanned, the door closed,
+ * or a door that did not open or is too small. Only a paired screen acts; the verbs decide
+ * the rest. What was entered is never handed back.
+ */
+export async function sendAtKioskAction(siteCode: string, _previous: SendState, formData: FormData): Promise<SendState> {
+  const kiosk = kioskContext(siteCode, await kioskDeviceToken());
+  if (!kiosk?.ctx) {
+    return { status: "error", nonce: Date.now(), message: "This screen is not paired with this locker, so it opens no doors. Please use the locker's own screen." };
+  }
+  const options = { ctx: kiosk.ctx, secret: "all" as const, onError: sendErrorState };
+  const intent = String(formData.get("intent") ?? "code");
+  const id = formData.get("outboundParcelId");
+  const path = `/kiosk/${kiosk.site.code}`;
+
+  if (intent === "closed") {
+    const outcome = await runAction(formData, (ctx) => confirmDropOff(ctx, { outboundParcelId: id }), options);
+    if (!outcome.ok) return outcome.state;
+    revalidatePath(path);
+    return doneState(outcome.result.shipment.carrierName);
+  }
+  if (intent === "did_not_open" || intent === "does_not_fit") {
+    const outcome = await runAction(formData, (ctx) => reportDropOffDoor(ctx, { outboundParcelId: id, problem: intent }), options);
+    if (!outcome.ok) return outcome.state;
+    revalidatePath(path);
+    const result = outcome.result;
+    if (result.outcome === "no_door") return noDoorState(result.message);
+    return doorOpenState(result, intent === "does_not_fit" ? `A bigger door (${result.size}) is open.` : "Another door is open.");
+  }
+  const scanned = formData.get("qrText");
+  const outcome = await runAction(
+    formData,
+    (ctx) => {
+      if (typeof scanned === "string") {
+        const qr = parseDropOffQr(scanned);
+        if (!qr || qr.siteCode !== kiosk.site.code.toUpperCase()) {
+          // Not ours, or for another station: the verb counts it as a wrong entry all the same.
+          return startDropOffByQr(ctx, { qrToken: qr?.token ?? "not-a-token" });
+        }
+        return startDropOffByQr(ctx, { qrToken: qr.token });
+      }
+      return startDropOff(ctx, { code: String(formData.get("code") ?? ""), phoneLast4: String(formData.get("phoneLast4") ?? "") });
+    },
+    options,
+  );
+  if (!outcome.ok) return outcome.state;
+  revalidatePath(path);
+  return doorOpenState(outcome.result);
+}

@@ -1,0 +1,81 @@
+"use client";
+
+import { FormMessage } from "@/components/ui/form-message";
+import { Field, Select, TextArea } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { useFormAction, type FormAction } from "@/components/ui/use-form-action";
+import { SIZE_DIMENSIONS, SIZES } from "@/lib/slots/sizes";
+
+export type RouteChoice = { siteId: number; siteName: string; siteAddress: string; carriers: { carrierId: number; carrierName: string }[] };
+
+/**
+ * Starting a shipment: station and carrier (one choice, grouped by station, since each
+ * station has its own carriers), size, recipient, and the declaration against the
+ * prohibited list, which is shown in full above the box that confirms it.
+ */
+export function ShipmentForm({ action, routes, prohibited }: { action: FormAction; routes: RouteChoice[]; prohibited: readonly string[] }) {
+  const { state, formAction, values, errors } = useFormAction(action);
+  const routeErrors = [...(errors.route ?? []), ...(errors.siteId ?? []), ...(errors.carrierId ?? [])];
+  return (
+    <form action={formAction} className="flex flex-col gap-4" noValidate>
+      <FormMessage state={state} />
+      <Select name="route" label="Station and carrier" defaultValue={values.route ?? ""} errors={routeErrors} required>
+        <option value="" disabled>
+          Choose where you drop it off and who carries it
+        </option>
+        {routes.map((route) => (
+          <optgroup key={route.siteId} label={`${route.siteName} — ${route.siteAddress}`}>
+            {route.carriers.map((carrier) => (
+              <option key={carrier.carrierId} value={`${route.siteId}:${carrier.carrierId}`}>
+                {carrier.carrierName} at {route.siteName}
+              </option>
+            ))}
+          </optgroup>
+        ))}
+      </Select>
+      <Select name="size" label="Parcel size" defaultValue={values.size ?? "S"} errors={errors.size} hint="The door it needs; a bigger one is used if that size is full.">
+        {SIZES.map((size) => {
+          const d = SIZE_DIMENSIONS[size];
+          return (
+            <option key={size} value={size}>
+              {size} — up to {d.widthMm / 10} × {d.heightMm / 10} × {d.depthMm / 10} cm
+            </option>
+          );
+        })}
+      </Select>
+      <fieldset className="flex flex-col gap-3">
+        <legend className="mb-1 text-base font-semibold">Recipient</legend>
+        <Field name="recipientName" label="Name" autoComplete="off" defaultValue={values.recipientName} errors={errors.recipientName} required />
+        <Field name="recipientPhone" label="Phone" type="tel" autoComplete="off" defaultValue={values.recipientPhone} errors={errors.recipientPhone} required />
+        <TextArea name="recipientAddress" label="Address" defaultValue={values.recipientAddress} errors={errors.recipientAddress} required />
+      </fieldset>
+      <section aria-labelledby="prohibited-heading" className="rounded-xl border border-amber-300 bg-amber-50 p-4 text-amber-950">
+        <h2 id="prohibited-heading" className="font-semibold">
+          Items that may not be sent
+        </h2>
+        <ul className="mt-2 list-disc pl-5 text-sm">
+          {prohibited.map((item) => (
+            <li key={item}>{item}</li>
+          ))}
+        </ul>
+      </section>
+      <div className="flex flex-col gap-1">
+        <label className="flex min-h-11 items-start gap-3">
+          <input
+            type="checkbox"
+            name="declaration"
+            defaultChecked={values.declaration === "on"}
+            aria-describedby="declaration-error"
+            aria-invalid={errors.declaration ? true : undefined}
+            className="mt-1 h-5 w-5 accent-brand-600"
+          />
+          <span>I declare that this parcel holds nothing on the list above.</span>
+        </label>
+        <p id="declaration-error" aria-live="polite" className="text-sm text-red-700">
+          {errors.declaration?.join(" ")}
+        </p>
+      </div>
+      <SubmitButton pendingLabel="Getting your code…">Get my drop-off code</SubmitButton>
+    </form>
+  );
+}

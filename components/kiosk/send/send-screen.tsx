@@ -1,0 +1,176 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState, useRef, useState } from "react";
+import { Keypad } from "@/components/kiosk/keypad";
+import { QrScanner } from "@/components/kiosk/qr-scanner";
+import { buttonClass } from "@/components/ui/button";
+import type { SendState } from "@/lib/outbound/kiosk-state";
+
+type Action = (previous: SendState, formData: FormData) => Promise<SendState>;
+type Field = "code" | "phoneLast4";
+const LENGTH: Record<Field, number> = { code: 6, phoneLast4: 4 };
+
+const BIG_BUTTON = "min-h-16 w-full text-xl";
+
+/**
+ * "Send a parcel" at the kiosk: the drop-off code and the sender's phone digits (typed on
+ * the keypad or a keyboard) or the QR from their phone; then the open door, with "I closed
+ * the door", "The door did not open" and "It does not fit"; then thanks.
+ */
+export function SendScreen({ siteCode, action }: { siteCode: string; action: Action }) {
+  const [state, formAction, pending] = useActionState<SendState, FormData>(action, { status: "idle" });
+  const [entry, setEntry] = useState<Record<Field, string>>({ code: "", phoneLast4: "" });
+  const [active, setActive] = useState<Field>("code");
+  const [scanning, setScanning] = useState(false);
+  const qrForm = useRef<HTMLFormElement>(null);
+  const qrText = useRef<HTMLInputElement>(null);
+  const [seen, setSeen] = useState<number | null>(null);
+
+  // A new answer clears what was typed: the screen never keeps a code around.
+  const nonce = "nonce" in state ? state.nonce : null;
+  if (nonce !== seen) {
+    setSeen(nonce);
+    setEntry({ code: "", phoneLast4: "" });
+    setActive("code");
+  }
+
+  function type(digit: string) {
+    setEntry((current) => {
+      const value = current[active];
+      if (value.length >= LENGTH[active]) return current;
+      const next = { ...current, [active]: value + digit };
+      if (active === "code" && next.code.length === LENGTH.code) setActive("phoneLast4");
+      return next;
+    });
+  }
+
+  if (state.status === "done") {
+    return (
+      <section aria-labelledby="send-done" className="mx-auto flex w-full max-w-xl flex-col items-center gap-6 p-6 text-center">
+        <h2 id="send-done" className="text-3xl font-bold">
+          Parcel dropped off
+        </h2>
+        <p role="status" className="text-xl">
+          {state.message}
+        </p>
+        <Link href={`/kiosk/${encodeURIComponent(siteCode)}`} className={buttonClass("primary", BIG_BUTTON)}>
+          Done
+        </Link>
+      </section>
+    );
+  }
+
+  if (state.status === "open") {
+    return (
+      <section aria-labelledby="send-door" className="mx-auto flex w-full max-w-xl flex-col gap-5 p-6">
+        <h2 id="send-door" className="text-center text-3xl font-bold">
+          {state.doorOpened ? `Door ${state.door.label} is open` : `Door ${state.door.label} did not open`}
+        </h2>
+        <p role="status" className="text-center text-xl">
+          {state.message ? `${state.message} ` : ""}
+          {state.doorOpened
+            ? `Put your parcel in door ${state.door.label} (locker ${state.door.lockerCode}, size ${state.door.size}) and close it firmly.`
+            : "The locker did not answer. Ask for another door below; nothing is lost."}
+        </p>
+        <form action={formAction} className="flex flex-col gap-3">
+          <input type="hidden" name="outboundParcelId" value={state.outboundParcelId} />
+          {state.doorOpened ? (
+            <button type="submit" name="intent" value="closed" disabled={pending} className={buttonClass("primary", BIG_BUTTON)}>
+              I closed the door
+            </button>
+          ) : null}
+          <button type="submit" name="intent" value="did_not_open" disabled={pending} className={buttonClass("secondary", BIG_BUTTON)}>
+            {state.doorOpened ? "The door did not open" : "Try another door"}
+          </button>
+          <button type="submit" name="intent" value="does_not_fit" disabled={pending} className={buttonClass("secondary", BIG_BUTTON)}>
+            The parcel does not fit
+          </button>
+        </form>
+      </section>
+    );
+  }
+
+  const message = state.status === "idle" ? null : state.message;
+  const fieldErrors = state.status === "invalid" ? state.fieldErrors : {};
+  return (
+    <section aria-labelledby="send-heading" className="mx-auto flex w-full max-w-xl flex-col gap-4 p-4 sm:p-6">
+      <div className="flex items-center justify-between gap-3">
+        <h2 id="send-heading" className="text-2xl font-bold sm:text-3xl">
+          Send a parcel
+        </h2>
+        <Link href={`/kiosk/${encodeURIComponent(siteCode)}`} className={buttonClass("secondary")}>
+          Back
+        </Link>
+      </div>
+      <div aria-live="assertive">
+        {message ? (
+          <p role="alert" className="rounded-xl border border-red-300 bg-red-50 px-4 py-3 text-lg text-red-900">
+            {message}
+          </p>
+        ) : null}
+      </div>
+      {scanning ? (
+        <>
+          <form ref={qrForm} action={formAction}>
+            <input ref={qrText} type="hidden" name="qrText" />
+          </form>
+          <QrScanner
+            disabled={pending}
+            onScan={(text) => {
+              if (qrText.current) qrText.current.value = text;
+              qrForm.current?.requestSubmit();
+            }}
+          />
+          <button type="button" onClick={() => setScanning(false)} className={buttonClass("secondary", BIG_BUTTON)}>
+            Type the code instead
+          </button>
+        </>
+      ) : (
+        <>
+          <form action={formAction} className="flex flex-col gap-3">
+            <input type="hidden" name="intent" value="code" />
+            {(["code", "phoneLast4"] as const).map((field) => (
+              <div key={field} className="flex flex-col gap-1">
+                <label htmlFor={`send-${field}`} className="text-lg font-medium">
+                  {field === "code" ? "Drop-off code (6 digits)" : "Last 4 digits of your phone"}
+                </label>
+                <input
+                  id={`send-${field}`}
+                  name={field}
+                  value={entry[field]}
+                  onChange={(event) => setEntry({ ...entry, [field]: event.target.value.replace(/\D/g, "").slice(0, LENGTH[field]) })}
+                  onFocus={() => setActive(field)}
+                  inputMode="numeric"
+                  autoComplete="off"
+                  aria-describedby={`send-${field}-error`}
+                  aria-invalid={fieldErrors[field] ? true : undefined}
+                  className={`min-h-14 rounded-xl border bg-white px-4 font-mono text-3xl tracking-widest ${active === field ? "border-brand-600 ring-2 ring-brand-200" : "border-gray-400"}`}
+                />
+                <p id={`send-${field}-error`} aria-live="polite" className="text-red-700">
+                  {fieldErrors[field]?.join(" ")}
+                </p>
+              </div>
+            ))}
+            <Keypad
+              disabled={pending}
+              onDigit={type}
+              onDelete={() => setEntry((current) => ({ ...current, [active]: current[active].slice(0, -1) }))}
+              onClear={() => setEntry((current) => ({ ...current, [active]: "" }))}
+            />
+            <button
+              type="submit"
+              disabled={pending || entry.code.length !== LENGTH.code || entry.phoneLast4.length !== LENGTH.phoneLast4}
+              className={buttonClass("primary", BIG_BUTTON)}
+            >
+              {pending ? "Opening…" : "Open a door"}
+            </button>
+          </form>
+          <button type="button" onClick={() => setScanning(true)} className={buttonClass("secondary", BIG_BUTTON)}>
+            Scan the QR code instead
+          </button>
+        </>
+      )}
+    </section>
+  );
+}

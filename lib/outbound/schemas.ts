@@ -1,0 +1,78 @@
+import { z } from "zod";
+import { Phone } from "@/lib/phone";
+import { ParcelSize, TrackingNumber } from "@/lib/parcels/schemas";
+import { CODE_DIGITS, PHONE_DIGITS } from "@/lib/pickup-codes/code";
+import { Id } from "@/lib/validation";
+
+const text = (min: number, max: number, missing: string) =>
+  z.string().trim().min(min, missing).max(max, `Use at most ${max} characters.`);
+
+/** A checkbox as a form sends it ("on"), or a boolean from JSON. */
+const Declared = z
+  .union([z.literal("on"), z.literal("true"), z.literal(true)], {
+    message: "Confirm that the parcel holds nothing on the prohibited list.",
+  })
+  .transform(() => true as const);
+
+export const StartShipmentInput = z.object({
+  siteId: Id,
+  carrierId: Id,
+  size: ParcelSize,
+  recipientName: text(1, 80, "Enter the recipient's name."),
+  recipientPhone: Phone,
+  recipientAddress: text(5, 300, "Enter the recipient's full address."),
+  declaration: Declared,
+});
+export type StartShipmentInput = z.input<typeof StartShipmentInput>;
+
+export const CreateReturnInput = z.object({
+  siteId: Id,
+  size: ParcelSize,
+  customerPhone: Phone,
+  orderReference: text(1, 60, "Enter the order reference.").regex(/^[A-Za-z0-9._/-]+$/, "Use letters, digits, dots, dashes and slashes only."),
+});
+export type CreateReturnInput = z.input<typeof CreateReturnInput>;
+
+export const OutboundRef = z.object({ outboundParcelId: Id });
+export type OutboundRef = z.input<typeof OutboundRef>;
+
+export const DropOffInput = z.object({
+  code: z
+    .string()
+    .trim()
+    .regex(new RegExp(`^\\d{${CODE_DIGITS}}$`), `The drop-off code has ${CODE_DIGITS} digits.`),
+  phoneLast4: z
+    .string()
+    .trim()
+    .regex(new RegExp(`^\\d{${PHONE_DIGITS}}$`), `Enter the last ${PHONE_DIGITS} digits of your phone number.`),
+});
+export type DropOffInput = z.input<typeof DropOffInput>;
+
+export const DropOffByQrInput = z.object({
+  qrToken: z.string().trim().min(1, "Scan the QR code again.").max(80, "That is not a drop-off QR code."),
+});
+export type DropOffByQrInput = z.input<typeof DropOffByQrInput>;
+
+export const DropOffDoorProblem = z.object({
+  outboundParcelId: Id,
+  problem: z.enum(["did_not_open", "does_not_fit"], { message: "Say what went wrong with the door." }),
+});
+export type DropOffDoorProblem = z.input<typeof DropOffDoorProblem>;
+
+export const AttachWaybillInput = z.object({
+  outboundParcelId: Id,
+  waybillNumber: TrackingNumber,
+  /** The carrier's quoted price in fen; none when the carrier gives none. */
+  quotedPriceCents: z.coerce.number<unknown>().int("A price is a whole number of fen.").min(0).max(100_000_000).optional(),
+});
+export type AttachWaybillInput = z.input<typeof AttachWaybillInput>;
+
+export const CarrierOutboundSetting = z.object({
+  siteId: Id,
+  carrierId: Id,
+  accepts: z.union([z.boolean(), z.enum(["true", "false"]).transform((value) => value === "true")]),
+});
+export type CarrierOutboundSetting = z.input<typeof CarrierOutboundSetting>;
+
+export const WaitingQuery = z.object({ siteId: Id.optional() });
+export type WaitingQuery = z.input<typeof WaitingQuery>;
