@@ -26,7 +26,7 @@ function describeEntry(entry: TimelineEntry): string {
         ? `Did not fit door ${entry.previousSlotLabel ?? "?"}: moved to ${door}${entry.size ? `, size ${entry.size}` : ""}`
         : `Moved from door ${entry.previousSlotLabel ?? "?"} to ${door}${entry.upsized ? " (a larger door)" : ""}`;
     case "open_command":
-      return `${capitalize(door)} opened${entry.reason ? ` (${entry.reason})` : ""}`;
+      return `${capitalize(door)} opened${openedFor(entry)}`;
     case "open_failed":
       return `${capitalize(door)} did not open`;
     case "closed":
@@ -49,6 +49,22 @@ function describeEntry(entry: TimelineEntry): string {
       return `Cancelled${entry.reason ? `: ${entry.reason}` : ""}`;
     default:
       return capitalize(entry.kind.replaceAll("_", " "));
+  }
+}
+
+/** Why the door was opened, where the courier's own deposit ("opened") does not say it already. */
+function openedFor(entry: TimelineEntry): string {
+  switch (entry.purpose) {
+    case "take_back":
+      return " (take back)";
+    case "pickup_retry":
+      return " (tried again for the pickup)";
+    case "take_back_retry":
+      return " (tried again to take it back)";
+    case "remote":
+      return entry.reason ? ` (remotely by an admin: ${entry.reason})` : " (remotely by an admin)";
+    default:
+      return "";
   }
 }
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { OUTBOUND_KINDS, OUTBOUND_STATES, PARCEL_STATES, SIZES } from "@/db/enums";
+import { DOOR_OPEN_PURPOSES, OUTBOUND_KINDS, OUTBOUND_STATES, PARCEL_STATES, SIZES } from "@/db/enums";
 import type { WaitingOutbound } from "@/lib/outbound/carrier";
 import type { CreatedReturn } from "@/lib/outbound/create";
 import type { OutboundView } from "@/lib/outbound/view";
@@ -137,6 +137,7 @@ export const Timeline = z.strictObject({
         slotLabel: z.string().nullable(),
         previousSlotLabel: z.string().nullable(),
         reason: z.string().nullable(),
+        purpose: z.enum(DOOR_OPEN_PURPOSES).nullable().describe("Why the software opened the door (door commands only)"),
         size: Size.nullable(),
         upsized: z.boolean(),
         actor: z.enum(["you", "customer", "courier", "admin", "kiosk", "system", "device"]),

@@ -68,6 +68,8 @@ describe("parcelTimeline", () => {
       // The controller's answer: only now is the recipient told it was collected.
       ["door_opened", "kiosk"],
     ]);
+    // Each door command says why it opened, as an enum the screens word (never a stored sentence).
+    expect(asAdmin.filter((e) => e.kind === "open_command").map((e) => e.purpose)).toEqual(["deposit", "pickup"]);
     const asCustomer = parcelTimeline(world.ctx(createCustomer(world.db, "13811112222")), parcel.id).entries;
     expect(asCustomer.at(-3)).toMatchObject({ kind: "collected", toState: "collected" });
     expect(parcelTimeline(world.ctx(station.courier), parcel.id).entries[0].actor).toBe("you");

@@ -1,6 +1,6 @@
 import "server-only";
 import { asc, eq, inArray } from "drizzle-orm";
-import { doorEvents, parcelEvents, slots, users, type ParcelState, type Role, type SlotSize } from "@/db/schema";
+import { doorEvents, parcelEvents, slots, users, type DoorOpenPurpose, type ParcelState, type Role, type SlotSize } from "@/db/schema";
 import { SIZES } from "@/lib/slots/sizes";
 import type { Ctx } from "@/lib/context";
 import { loadVisibleParcel } from "./access";
@@ -21,8 +21,10 @@ export type TimelineEntry = {
   slotLabel: string | null;
   /** The door a reassignment moved the parcel away from. */
   previousSlotLabel: string | null;
-  /** A door report's, a cancellation's or a door command's reason, as given. */
+  /** A door report's or a cancellation's reason, an admin's words for a remote open, or a failed open's error code. */
   reason: string | null;
+  /** Why the software opened the door (door commands only). */
+  purpose: DoorOpenPurpose | null;
   /** The size the parcel was declared at by this event (a reservation or a reassignment). */
   size: SlotSize | null;
   upsized: boolean;
@@ -91,6 +93,7 @@ export function parcelTimeline(ctx: Ctx, parcelId: number): ParcelTimeline {
       slotLabel,
       previousSlotLabel: details[i].fromSlotId === null ? null : (previousLabels.get(details[i].fromSlotId!) ?? null),
       reason: details[i].reason,
+      purpose: null,
       size: details[i].size,
       upsized: details[i].upsized,
       actor: actor(event.actorKind, event.actorUserId, role),
@@ -107,6 +110,7 @@ export function parcelTimeline(ctx: Ctx, parcelId: number): ParcelTimeline {
       slotLabel,
       previousSlotLabel: null,
       reason: event.reason,
+      purpose: event.purpose,
       size: null,
       upsized: false,
       actor: actor(event.actorKind, event.actorUserId, role),
