@@ -99,5 +99,11 @@ export function startCabinetAgent(world: CabinetWorld, controllerId: string, loc
 
 /** Kills the agent as a crash or a pulled plug would: no goodbye, so the broker sends its will. */
 export function killCabinetAgent(agent: ChildProcess): void {
-  if (agent.pid !== undefined && agent.exitCode === null) process.kill(-agent.pid, "SIGKILL");
+  // A killed agent has a signalCode, not an exitCode; a group already gone is ESRCH.
+  if (agent.pid === undefined || agent.exitCode !== null || agent.signalCode !== null) return;
+  try {
+    process.kill(-agent.pid, "SIGKILL");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ESRCH") throw error;
+  }
 }
