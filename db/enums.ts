@@ -48,3 +48,37 @@ export const DEFAULT_TIME_ZONE = "Asia/Shanghai";
  */
 export const DOOR_EVENT_KINDS = ["open_command", "open_failed", "closed"] as const;
 export type DoorEventKind = (typeof DOOR_EVENT_KINDS)[number];
+
+/**
+ * A recipient's standing choice about lockers (lib/consent/rule.ts): lockers are fine, ask
+ * me each time, never a locker (bring it to me).
+ */
+export const CONSENT_CHOICES = ["allow", "ask", "refuse"] as const;
+export type ConsentChoice = (typeof CONSENT_CHOICES)[number];
+
+/**
+ * How a deposit's consent was given (parcel_consents.source):
+ *   standing          — the recipient's recorded standing preference (or one of its exceptions);
+ *   operator_default  — no preference recorded; the organization's default for such recipients allowed it;
+ *   per_parcel        — the recipient answered this parcel's request (text link or app);
+ *   phone_attested    — the courier attests the recipient agreed on the phone;
+ *   carrier_supplied  — the carrier holds it (e.g. the sender chose this locker at checkout), with a reference;
+ *   before_recording  — deposited before consent was recorded at all (migration backfill).
+ */
+export const CONSENT_SOURCES = [
+  "standing",
+  "operator_default",
+  "per_parcel",
+  "phone_attested",
+  "carrier_supplied",
+  "before_recording",
+] as const;
+export type ConsentSource = (typeof CONSENT_SOURCES)[number];
+
+/** A consent request's life: waiting, then answered one of three ways, or ran out / withdrawn. */
+export const CONSENT_REQUEST_STATUSES = ["pending", "granted", "in_person", "call_me", "expired", "cancelled"] as const;
+export type ConsentRequestStatus = (typeof CONSENT_REQUEST_STATUSES)[number];
+
+/** The recipient's one-tap answers to a consent request. */
+export const CONSENT_ANSWERS = ["locker", "in_person", "call_me"] as const;
+export type ConsentAnswer = (typeof CONSENT_ANSWERS)[number];

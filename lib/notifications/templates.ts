@@ -4,6 +4,7 @@ import { notifications, phoneVerifications } from "@/db/schema";
 import type { Ctx } from "@/lib/context";
 import { formatDateTime, formatDuration } from "@/lib/format";
 import { decryptPickupCode } from "@/lib/pickup-codes/code";
+import { renderConsentRequest } from "@/lib/consent/message";
 
 /*
  * The words of every message, rendered when the message is sent — not when it is queued —
@@ -104,6 +105,8 @@ export function renderNotification(ctx: Ctx, notification: NotificationRow): Ren
         ].join("\n"),
       );
     }
+    case "consent_request":
+      return renderConsentRequest(ctx, notification, { what, where, carrierName: parcel.carrierName });
     case "parcel_expired": {
       const ended = parcel.expiresAt != null ? ` on ${formatDateTime(parcel.expiresAt)}` : "";
       const text =
