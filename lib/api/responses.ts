@@ -9,6 +9,8 @@ import type { ReserveResult } from "@/lib/parcels/reserve";
 import type { ParcelTimeline } from "@/lib/parcels/timeline";
 import type { ParcelView } from "@/lib/parcels/view";
 import type { SiteSummary } from "@/lib/sites/queries";
+import type { ConsentRequestView } from "@/lib/consent/requests";
+import { CONSENT_REQUEST_STATUSES } from "@/db/enums";
 
 /*
  * The bodies /api/v1 answers with, for the OpenAPI document. Objects are strict (no
@@ -111,7 +113,30 @@ export const Timeline = z.strictObject({
   ),
 });
 
-for (const [id, schema] of Object.entries({ SiteList, ParcelWithReplay, ParcelWithDoor, ReassignedParcel, CancelledParcel, Collection, Timeline })) {
+/** A consent request as a carrier polls it (GET /consent-requests/{requestId}). */
+export const ConsentRequest = z.strictObject({
+  id: z.number().int(),
+  status: z.enum(CONSENT_REQUEST_STATUSES).describe("pending; granted (reserve again: the door is assigned); in_person or call_me (the recipient's answer); expired; cancelled"),
+  reason: z.string().describe('Why consent was needed: "ask:standing", "refuse:away", …'),
+  sentAt: Time.nullable(),
+  answeredAt: Time.nullable(),
+  expiresAt: Time,
+  parcel: z.strictObject({
+    id: z.number().int(),
+    state: z.string(),
+    trackingNumber: z.string(),
+    size: z.string(),
+    siteId: z.number().int(),
+    siteName: z.string(),
+    carrierName: z.string(),
+    recipientPhone: z.string(),
+    recipientName: z.string().nullable(),
+    recipientEmail: z.string().nullable(),
+    deliverInPerson: z.boolean(),
+  }),
+});
+
+for (const [id, schema] of Object.entries({ ConsentRequest, SiteList, ParcelWithReplay, ParcelWithDoor, ReassignedParcel, CancelledParcel, Collection, Timeline })) {
   schema.register(apiSchemas, { id });
 }
 
@@ -126,5 +151,6 @@ const sameTypes: [
   Same<z.output<typeof DoorRetry>, RetryDoorResult>,
   Same<z.output<typeof Collection>, CollectResult>,
   Same<z.output<typeof Timeline>, ParcelTimeline>,
-] = [true, true, true, true, true, true, true, true];
+  Same<z.output<typeof ConsentRequest>, ConsentRequestView>,
+] = [true, true, true, true, true, true, true, true, true];
 void sameTypes;

@@ -12,7 +12,8 @@ import { retryCollectedDoor, retryTakeBackDoor } from "@/lib/parcels/retry-door"
 import { AnnounceInput, CollectByQrInput, CollectInput, ReserveInput } from "@/lib/parcels/schemas";
 import { confirmTakeBack, takeBackParcel } from "@/lib/parcels/take-back";
 import { listCourierSites } from "@/lib/sites/queries";
-import { CancelledParcel, Collection, DoorRetry, ParcelWithDoor, ParcelWithReplay, ReassignedParcel, SiteList, Timeline } from "./responses";
+import { getConsentRequest } from "@/lib/consent/requests";
+import { CancelledParcel, ConsentRequest, Collection, DoorRetry, ParcelWithDoor, ParcelWithReplay, ReassignedParcel, SiteList, Timeline } from "./responses";
 
 export type RouteScope = "carrier" | "kiosk";
 
@@ -71,11 +72,22 @@ export const API_ROUTES: ApiRoute[] = [
     method: "POST",
     path: "/parcels",
     scope: "carrier",
-    summary: "Assign a door to a parcel and open it (step 1 of a deposit)",
+    summary:
+      "Assign a door to a parcel and open it (step 1 of a deposit). Without the recipient's consent to a locker it answers " +
+      "409 CONSENT_REQUIRED with details.requestId to poll, and texts the recipient a one-tap question (askRecipient: false " +
+      "to leave that to you). Consent the carrier already holds is sent as consentSource carrier_supplied with consentReference.",
     response: ParcelWithDoor,
     body: ReserveInput,
     created: true,
-    handle: (ctx, { body }) => reserveParcel(ctx, body),
+    handle: (ctx, { body }) => reserveParcel(ctx, { askRecipient: true, ...body }),
+  },
+  {
+    method: "GET",
+    path: "/consent-requests/{requestId}",
+    scope: "carrier",
+    summary: "A consent request's answer so far; on granted, POST /parcels again with the same parcel to get its door",
+    response: ConsentRequest,
+    handle: (ctx, { params }) => getConsentRequest(ctx, { requestId: params.requestId }),
   },
   {
     method: "POST",

@@ -6,8 +6,9 @@ import { requireCourier, requireRole, courierServesSite } from "@/lib/auth/autho
 import { actorUserId, type Ctx } from "@/lib/context";
 import { DomainError, notFound } from "@/lib/errors";
 import { recordParcelEvent } from "@/lib/parcels/events";
+import { moveParcel } from "@/lib/parcels/transition";
 import { parseInput } from "@/lib/validation";
-import { ConsentAnswerByToken, ConsentAnswerInApp, ConsentRequestRef } from "./schemas";
+import { ConsentAnswerByToken, ConsentAnswerInApp, ConsentRequestRef, InPersonRef } from "./schemas";
 import { expireIfLapsed, markSent, type ConsentRequestRow } from "./settle";
 import { isConsentTokenFor, readConsentToken } from "./token";
 
@@ -273,3 +274,24 @@ export function listInPersonTasks(ctx: Ctx): InPersonTask[] {
     .map(({ siteId: _siteId, ...task }) => task);
 }
 
+
+/**
+ * The courier handed the parcel over in person: the task is done and the parcel leaves the
+ * network without a locker (announced → cancelled, its event saying why). Couriers of the
+ * parcel's carrier at its site; only a parcel kept for in-person delivery. Raises NOT_FOUND,
+ * INVALID_TRANSITION. Done twice, the second answers as the first.
+ */
+export function markDeliveredInPerson(ctx: Ctx, raw: unknown): { trackingNumber: string } {
+  const courier = requireCourier(ctx);
+  const { parcelId } = parseInput(InPersonRef, raw);
+  return writeTransaction(ctx.db, () => {
+    const parcel = ctx.db.select().from(parcels).where(eq(parcels.id, parcelId)).get();
+    if (!parcel || parcel.carrierId !== courier.carrierId || !courierServesSite(ctx, courier.userId, parcel.siteId) || parcel.deliverInPersonAt === null) {
+      throw notFound();
+    }
+    if (parcel.state === "cancelled") return { trackingNumber: parcel.trackingNumber };
+    if (parcel.state !== "announced") throw new DomainError("INVALID_TRANSITION", "This parcel is in a locker now.");
+    moveParcel(ctx, parcel, "cancelled", {}, { deliveredInPerson: true });
+    return { trackingNumber: parcel.trackingNumber };
+  });
+}

@@ -18,3 +18,6 @@ export type ConsentAnswerByToken = z.input<typeof ConsentAnswerByToken>;
 /** The signed-in recipient's answer in the app. */
 export const ConsentAnswerInApp = ConsentAnswerInput.extend({ requestId: Id });
 export type ConsentAnswerInApp = z.input<typeof ConsentAnswerInApp>;
+
+export const InPersonRef = z.object({ parcelId: Id });
+export type InPersonRef = z.input<typeof InPersonRef>;

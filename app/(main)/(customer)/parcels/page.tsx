@@ -1,23 +1,29 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ConsentQuestions } from "@/components/customer/consent/consent-questions";
 import { PastParcelRow, WaitingParcelCard } from "@/components/customer/parcel-card";
 import { DoorNotOpenedNotice } from "@/components/parcels/door-not-opened";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { requestContext, requirePageUser } from "@/lib/auth/current";
+import { myConsentRequests } from "@/lib/consent/requests";
 import { listMyParcelCards } from "@/lib/customer/parcels";
+import { answerConsentInAppAction } from "./consent-actions";
 
 export const metadata: Metadata = { title: "My parcels" };
 
 export default async function MyParcelsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const user = await requirePageUser("customer");
   const params = await searchParams;
-  const { waiting, expired, history, asOf } = await listMyParcelCards(await requestContext());
+  const ctx = await requestContext();
+  const { waiting, expired, history, asOf } = await listMyParcelCards(ctx);
+  const questions = myConsentRequests(ctx);
   const nothing = waiting.length + expired.length + history.length === 0;
 
   return (
     <section className="flex flex-col gap-6">
       <h1 className="text-2xl font-bold">My parcels</h1>
+      <ConsentQuestions requests={questions} action={answerConsentInAppAction} />
       {params.verified ? <Alert tone="success">Your phone number is confirmed. Parcels addressed to it show up here.</Alert> : null}
 
       {!user.verifiedPhone ? (
