@@ -39,6 +39,8 @@ async function courierAsks(courier: Page, phone: string, tracking: string) {
 }
 
 test("a courier's deposit waits for a recipient who says yes from the text link, and the door opens by itself", async ({ page, browser }, testInfo) => {
+  // Three people on three devices, a sign-up and a texted code: longer than one person's journey.
+  test.slow();
   const phone = await recipientWhoWantsToBeAsked(page, browser, testInfo);
   const tracking = uniqueTracking("CNS");
   const { context, page: courier } = await newDevice(browser, testInfo, { width: 390, height: 844 });
@@ -74,6 +76,8 @@ test("a courier's deposit waits for a recipient who says yes from the text link,
 });
 
 test('a recipient who says "bring it to me" leaves the courier a clear in-person task', async ({ page, browser }, testInfo) => {
+  // Three people on three devices, a sign-up and a texted code: longer than one person's journey.
+  test.slow();
   const phone = await recipientWhoWantsToBeAsked(page, browser, testInfo);
   const tracking = uniqueTracking("CNS");
   const { context, page: courier } = await newDevice(browser, testInfo, { width: 390, height: 844 });
@@ -86,7 +90,7 @@ test('a recipient who says "bring it to me" leaves the courier a clear in-person
     await expect(question).toContainText(tracking);
     await expectAccessible(page, "my parcels with a question");
     await question.getByRole("button", { name: "Bring it to me" }).click();
-    await expect(page.getByRole("status").filter({ hasText: "the courier will bring it to you" })).toBeVisible();
+    await expect(page.getByRole("status").filter({ hasText: "Thank you: the courier will bring it to you." })).toBeVisible();
 
     await expect(courier.getByText("The recipient asked you to bring it to them.")).toBeVisible();
     await courier.getByRole("button", { name: "Keep it for in-person delivery" }).click();

@@ -12,6 +12,12 @@ import { answerConsentInAppAction } from "./consent-actions";
 
 export const metadata: Metadata = { title: "My parcels" };
 
+const ANSWERED: Record<string, string> = {
+  granted: "Thank you: the courier puts it in the locker now.",
+  in_person: "Thank you: the courier will bring it to you.",
+  call_me: "Thank you: the courier will call you.",
+};
+
 export default async function MyParcelsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const user = await requirePageUser("customer");
   const params = await searchParams;
@@ -23,6 +29,7 @@ export default async function MyParcelsPage({ searchParams }: { searchParams: Pr
   return (
     <section className="flex flex-col gap-6">
       <h1 className="text-2xl font-bold">My parcels</h1>
+      {params.answered && ANSWERED[params.answered] ? <Alert tone="success">{ANSWERED[params.answered]}</Alert> : null}
       <ConsentQuestions requests={questions} action={answerConsentInAppAction} />
       {params.verified ? <Alert tone="success">Your phone number is confirmed. Parcels addressed to it show up here.</Alert> : null}
 
