@@ -188,8 +188,8 @@ export function consentByToken(ctx: Ctx, token: string): ConsentAnswerPage {
 
 /**
  * The recipient's one-tap answer from the text's link: no sign-in, the signed token is the
- * proof, and it answers once. Raises INVALID (not our link), PARCEL_EXPIRED-like CONFLICT
- * when the link ran out or was already used.
+ * proof, and it answers once. Raises INVALID (not our link) and CONFLICT (the link ran out
+ * or was already used).
  */
 export function answerConsentByToken(ctx: Ctx, raw: unknown): ConsentRequestView {
   const input = parseInput(ConsentAnswerByToken, raw);

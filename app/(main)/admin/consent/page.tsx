@@ -22,7 +22,7 @@ export default async function ConsentCompliancePage() {
       {rows.length === 0 ? (
         <p className="rounded-xl border border-dashed border-gray-300 p-6 text-center text-gray-700">No deposits or consent requests yet.</p>
       ) : (
-        <div className="overflow-x-auto">
+        <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Consent by site and carrier">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Deposits by how consent was given, per site and carrier</caption>
             <thead>
