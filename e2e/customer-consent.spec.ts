@@ -63,6 +63,15 @@ test("a courier's deposit waits for a recipient who says yes from the text link,
       await recipient.goto(path);
       await expect(recipient.getByRole("heading", { level: 1, name: "Thank you: it goes in the locker" })).toBeVisible();
       await expect(recipient.getByRole("button", { name: "Put it in the locker" })).toHaveCount(0);
+
+      // The same link lets them change their mind for next time, without an account.
+      await recipient.getByRole("link", { name: "Choose what couriers may do next time" }).click();
+      await expect(recipient.getByRole("heading", { level: 1, name: "Locker preferences" })).toBeVisible();
+      await expect(recipient.getByRole("radio", { name: /Ask me each time/ })).toBeChecked();
+      await expectAccessible(recipient, "locker preferences by link");
+      await recipient.getByRole("radio", { name: /Lockers are fine/ }).check();
+      await recipient.getByRole("button", { name: "Save locker preferences" }).click();
+      await expect(recipient.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
     } finally {
       await phoneContext.close();
     }

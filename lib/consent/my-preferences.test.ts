@@ -3,7 +3,11 @@ import { createCustomer, createTestWorld, type TestWorld } from "@/lib/testing/f
 import { expectDomainError } from "@/lib/testing/domain-error";
 import { createStation, deposit, recipientPhone, reserve, type Station } from "@/lib/testing/parcels";
 import { markDeliveredInPerson, keepForInPersonDelivery, listInPersonTasks } from "./requests";
-import { myConsentSettings, setMyConsentSettings } from "./my-preferences";
+import { consentSettingsByToken, myConsentSettings, setConsentSettingsByToken, setMyConsentSettings } from "./my-preferences";
+import { consentRequests } from "@/db/schema";
+import { eq } from "drizzle-orm";
+import { issueConsentToken } from "./token";
+import { CONSENT_REQUEST_TTL_MS } from "./settle";
 import type { ConsentRequiredDetails } from "./required";
 
 let world: TestWorld;
@@ -45,6 +49,30 @@ describe("a customer's own locker preferences", () => {
     expect(invalid.details?.fieldErrors.awayUntil).toBeDefined();
     await expectDomainError(() => setMyConsentSettings(world.ctx({ ...customer, verifiedPhone: null }), { standing: "ask" }), "FORBIDDEN");
     await expectDomainError(() => setMyConsentSettings(world.ctx(station.courier), { standing: "ask" }), "FORBIDDEN");
+  });
+});
+
+describe("preferences from the text's link, without an account", () => {
+  it("the link's token sets the preferences of the phone it was texted to, while it is valid", async () => {
+    const phone = recipientPhone();
+    setMyConsentSettings(world.ctx(createCustomer(world.db, phone)), { standing: "ask" });
+    const { details } = await expectDomainError<ConsentRequiredDetails>(() => reserve(world, station.courier, station.site.id, { recipientPhone: phone }), "CONSENT_REQUIRED");
+    const request = world.db.select().from(consentRequests).where(eq(consentRequests.id, details!.requestId)).get()!;
+    const token = issueConsentToken(world.keys, request);
+    const anonymous = world.ctx({ kind: "anonymous" });
+    expect(consentSettingsByToken(anonymous, token)).toMatchObject({ standing: "ask", recorded: true });
+    setConsentSettingsByToken(anonymous, { token, standing: "allow", awayUntil: "2026-12-24" });
+    expect(consentSettingsByToken(anonymous, token)).toMatchObject({ standing: "allow", awayUntil: "2026-12-24" });
+
+    await expectDomainError(() => setConsentSettingsByToken(anonymous, { token: token.slice(0, -1) + (token.endsWith("0") ? "1" : "0"), standing: "refuse" }), "INVALID");
+    const saved = world.clock.now;
+    world.clock.now += CONSENT_REQUEST_TTL_MS;
+    try {
+      expect(consentSettingsByToken(anonymous, token)).toBeNull();
+      await expectDomainError(() => setConsentSettingsByToken(anonymous, { token, standing: "refuse" }), "INVALID");
+    } finally {
+      world.clock.now = saved;
+    }
   });
 });
 

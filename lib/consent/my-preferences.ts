@@ -8,6 +8,9 @@ import type { Ctx } from "@/lib/context";
 import { DomainError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { loadConsentPreference, storeConsentPreference } from "./preferences";
+import { consentRequests } from "@/db/schema";
+import { eq } from "drizzle-orm";
+import { isConsentTokenFor, readConsentToken } from "./token";
 import type { ConsentException } from "./rule";
 
 /*
@@ -51,7 +54,11 @@ function phoneOf(ctx: Ctx): string {
 
 /** The signed-in customer's locker preferences, for their form. Customers with a confirmed phone. */
 export function myConsentSettings(ctx: Ctx): ConsentSettings {
-  const preference = loadConsentPreference(ctx, phoneOf(ctx));
+  return settingsFor(ctx, phoneOf(ctx));
+}
+
+function settingsFor(ctx: Ctx, phone: string): ConsentSettings {
+  const preference = loadConsentPreference(ctx, phone);
   const exceptions = preference?.exceptions ?? [];
   return {
     standing: preference?.standing ?? "allow",
@@ -66,10 +73,38 @@ export function myConsentSettings(ctx: Ctx): ConsentSettings {
 /** Saves them. Customers with a confirmed phone; raises INVALID, FORBIDDEN. */
 export function setMyConsentSettings(ctx: Ctx, raw: unknown): void {
   const phone = phoneOf(ctx);
-  const input = parseInput(ConsentSettingsInput, raw);
+  storeSettings(ctx, phone, parseInput(ConsentSettingsInput, raw), requireRole(ctx, "customer").userId);
+}
+
+/*
+ * Someone without an account sets their preferences from the link of a consent request's
+ * text: the signed token proves they hold the phone the request was texted to, for as long
+ * as the link is valid (answered or not). Nothing else of theirs is shown.
+ */
+function phoneOfToken(ctx: Ctx, token: string): string | null {
+  const claim = readConsentToken(token);
+  const request = claim ? ctx.db.select().from(consentRequests).where(eq(consentRequests.id, claim.requestId)).get() : undefined;
+  if (!claim || !request || !isConsentTokenFor(ctx.keys, claim, request) || request.expiresAt <= ctx.now()) return null;
+  return request.recipientPhone;
+}
+
+/** The preferences of the phone a valid consent link was texted to; null when the link is not valid (any more). */
+export function consentSettingsByToken(ctx: Ctx, token: string): ConsentSettings | null {
+  const phone = phoneOfToken(ctx, token);
+  return phone ? settingsFor(ctx, phone) : null;
+}
+
+/** Saves them by the link. Raises INVALID (also a link not valid any more). */
+export function setConsentSettingsByToken(ctx: Ctx, raw: unknown): void {
+  const { token, ...settings } = parseInput(ConsentSettingsInput.extend({ token: z.string().trim().max(80) }), raw);
+  const phone = phoneOfToken(ctx, token);
+  if (!phone) throw new DomainError("INVALID", "This link is no longer valid. Use the link in the latest text, or sign up to keep your preferences.");
+  storeSettings(ctx, phone, settings, null);
+}
+
+function storeSettings(ctx: Ctx, phone: string, input: z.output<typeof ConsentSettingsInput>, byUserId: number | null): void {
   const exceptions: ConsentException[] = [];
   if (input.refuseDays.length > 0) exceptions.push({ choice: "refuse", days: [...new Set(input.refuseDays)].sort() });
   for (const carrierId of new Set(input.askCarrierIds)) exceptions.push({ choice: "ask", carrierId });
-  const actor = requireRole(ctx, "customer");
-  writeTransaction(ctx.db, () => storeConsentPreference(ctx, phone, { standing: input.standing, exceptions, awayUntil: input.awayUntil }, actor.userId));
+  writeTransaction(ctx.db, () => storeConsentPreference(ctx, phone, { standing: input.standing, exceptions, awayUntil: input.awayUntil }, byUserId));
 }

@@ -14,7 +14,16 @@ const STANDING = [
 
 const DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 
-export function LockerPreferencesForm({ settings, action }: { settings: ConsentSettings; action: FormAction<FormState> }) {
+export function LockerPreferencesForm({
+  settings,
+  action,
+  token,
+}: {
+  settings: ConsentSettings;
+  action: FormAction<FormState>;
+  /** Set from a text's link by someone without an account: the link's signed token. */
+  token?: string;
+}) {
   const { state, formAction, values, errors } = useFormAction(action);
   const standing = values.standing ?? settings.standing;
   const listed = (name: string, fallback: number[]) =>
@@ -24,6 +33,7 @@ export function LockerPreferencesForm({ settings, action }: { settings: ConsentS
   return (
     <form action={formAction} className="flex flex-col gap-5" aria-label="Locker preferences">
       <FormMessage state={state} />
+      {token !== undefined ? <input type="hidden" name="token" value={token} /> : null}
       <fieldset className="flex flex-col gap-2">
         <legend className="mb-1 font-semibold">What may couriers do?</legend>
         {STANDING.map((choice) => (

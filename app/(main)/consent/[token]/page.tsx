@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { ConsentAnswerForms } from "@/components/customer/consent/consent-answer-forms";
 import { requestContext } from "@/lib/auth/current";
 import { consentByToken } from "@/lib/consent/requests";
@@ -42,6 +43,9 @@ export default async function ConsentAnswerPage({ params }: Props) {
         <p className="text-sm text-gray-700">
           {parcel.carrierName} parcel <span className="font-mono">{parcel.trackingNumber}</span> · {parcel.siteName}
         </p>
+        <Link href={`/consent/${encodeURIComponent(decodeURIComponent(token))}/preferences`} className="font-semibold text-brand-700 underline">
+          Choose what couriers may do next time
+        </Link>
       </section>
     );
   }
@@ -55,6 +59,9 @@ export default async function ConsentAnswerPage({ params }: Props) {
         </p>
       </div>
       <ConsentAnswerForms token={decodeURIComponent(token)} action={answerConsentAction} />
+      <Link href={`/consent/${encodeURIComponent(decodeURIComponent(token))}/preferences`} className="font-semibold text-brand-700 underline">
+        Choose what couriers may do next time
+      </Link>
     </section>
   );
 }
