@@ -63,9 +63,11 @@ export type DoorOpenPurpose = (typeof DOOR_OPEN_PURPOSES)[number];
 /** A cabinet's connection as its agent's retained status (and last will) says. */
 export const CABINET_STATUSES = ["online", "offline"] as const;
 export type CabinetStatus = (typeof CABINET_STATUSES)[number];
+
 /** What an admin may mark on the forecast's calendar: days busier than their weekday. */
 export const CALENDAR_DAY_KINDS = ["sales", "term_start"] as const;
 export type CalendarDayKind = (typeof CALENDAR_DAY_KINDS)[number];
+
 /*
  * The outbound direction (docs/decisions/0013-outbound-parcels.md): a parcel a customer drops
  * off for a carrier to take away — one they send, or a return a merchant or carrier set up.
@@ -88,3 +90,37 @@ export type OutboundKind = (typeof OUTBOUND_KINDS)[number];
 
 export const OUTBOUND_LIVE_STATES_SQL = sqlList(OUTBOUND_LIVE_STATES);
 export const OUTBOUND_CODE_STATES_SQL = sqlList(OUTBOUND_CODE_STATES);
+
+/**
+ * A recipient's standing choice about lockers (lib/consent/rule.ts): lockers are fine, ask
+ * me each time, never a locker (bring it to me).
+ */
+export const CONSENT_CHOICES = ["allow", "ask", "refuse"] as const;
+export type ConsentChoice = (typeof CONSENT_CHOICES)[number];
+
+/**
+ * How a deposit's consent was given (parcel_consents.source):
+ *   standing          — the recipient's recorded standing preference (or one of its exceptions);
+ *   operator_default  — no preference recorded; the organization's default for such recipients allowed it;
+ *   per_parcel        — the recipient answered this parcel's request (text link or app);
+ *   phone_attested    — the courier attests the recipient agreed on the phone;
+ *   carrier_supplied  — the carrier holds it (e.g. the sender chose this locker at checkout), with a reference;
+ *   before_recording  — deposited before consent was recorded at all (migration backfill).
+ */
+export const CONSENT_SOURCES = [
+  "standing",
+  "operator_default",
+  "per_parcel",
+  "phone_attested",
+  "carrier_supplied",
+  "before_recording",
+] as const;
+export type ConsentSource = (typeof CONSENT_SOURCES)[number];
+
+/** A consent request's life: waiting, then answered one of three ways, or ran out / withdrawn. */
+export const CONSENT_REQUEST_STATUSES = ["pending", "granted", "in_person", "call_me", "expired", "cancelled"] as const;
+export type ConsentRequestStatus = (typeof CONSENT_REQUEST_STATUSES)[number];
+
+/** The recipient's one-tap answers to a consent request. */
+export const CONSENT_ANSWERS = ["locker", "in_person", "call_me"] as const;
+export type ConsentAnswer = (typeof CONSENT_ANSWERS)[number];

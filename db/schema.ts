@@ -12,6 +12,9 @@ import {
 import {
   CABINET_STATUSES,
   CALENDAR_DAY_KINDS,
+  CONSENT_CHOICES,
+  CONSENT_REQUEST_STATUSES,
+  CONSENT_SOURCES,
   DEFAULT_TIME_ZONE,
   DOOR_EVENT_KINDS,
   DOOR_OPEN_PURPOSES,
@@ -57,8 +60,25 @@ export {
   OUTBOUND_CODE_STATES,
   OUTBOUND_CODE_STATES_SQL,
   OUTBOUND_KINDS,
+  CONSENT_CHOICES,
+  CONSENT_SOURCES,
+  CONSENT_REQUEST_STATUSES,
+  CONSENT_ANSWERS,
 } from "./enums";
-export type { SlotSize, Role, ParcelState, DoorEventKind, DoorOpenPurpose, CabinetStatus, OutboundState, OutboundKind } from "./enums";
+export type {
+  SlotSize,
+  Role,
+  ParcelState,
+  DoorEventKind,
+  DoorOpenPurpose,
+  CabinetStatus,
+  OutboundState,
+  OutboundKind,
+  ConsentChoice,
+  ConsentSource,
+  ConsentRequestStatus,
+  ConsentAnswer,
+} from "./enums";
 
 /** `in ${LIVE_STATES_IN}`: the live states as a drizzle SQL fragment. */
 export const LIVE_STATES_IN = sql.raw(LIVE_STATES_SQL);
@@ -69,6 +89,10 @@ export const organizations = sqliteTable("organizations", {
   name: text("name").notNull(),
   slug: text("slug").notNull().unique(),
   createdAt: createdAt(),
+  // What couriers may do for a recipient who recorded no preference (lib/consent/rule.ts).
+  // "allow" keeps today's behaviour and is recorded as source operator_default, so the
+  // compliance view counts those deposits apart from real standing consent.
+  consentDefault: text("consent_default", { enum: CONSENT_CHOICES }).notNull().default("allow"),
 });
 
 export const slotSizes = sqliteTable(
@@ -328,6 +352,9 @@ export const parcels = sqliteTable(
     holdExtended: integer("hold_extended", { mode: "boolean" }).notNull().default(false),
     reminderQueuedAt: integer("reminder_queued_at"),
     closedAt: integer("closed_at"),
+    // The courier keeps this (announced) parcel to hand over in person: the recipient said
+    // "bring it to me", or refuses lockers. It shows as a task in the courier's Today list.
+    deliverInPersonAt: integer("deliver_in_person_at"),
     createdAt: createdAt(),
     updatedAt: integer("updated_at").notNull(),
   },
@@ -721,7 +748,7 @@ export const outboundParcels = sqliteTable(
     updatedAt: integer("updated_at").notNull(),
   },
   (t) => [
-    // Invariant 1 within the direction; the triggers of migration 0010 across directions.
+    // Invariant 1 within the direction; the triggers of migration 0012 across directions.
     uniqueIndex("outbound_slot_live_unique")
       .on(t.slotId)
       .where(sql`${t.state} in ${sql.raw(OUTBOUND_LIVE_STATES_SQL)}`),
@@ -801,4 +828,88 @@ export const outboundCarrierSites = sqliteTable(
     enabledAt: integer("enabled_at").notNull(),
   },
   (t) => [primaryKey({ columns: [t.siteId, t.carrierId] })],
+);
+
+/**
+ * A recipient's standing choice about lockers, by phone (recipients are known by phone and
+ * may have no account). `exceptions` is a JSON list checked by lib/consent/preferences.ts;
+ * `awayUntil` is the last local day ("2026-12-10") couriers should hold parcels.
+ */
+export const consentPreferences = sqliteTable(
+  "consent_preferences",
+  {
+    phone: text("phone").primaryKey(),
+    standing: text("standing", { enum: CONSENT_CHOICES }).notNull(),
+    exceptions: text("exceptions").notNull().default("[]"),
+    awayUntil: text("away_until"),
+    updatedAt: integer("updated_at").notNull(),
+    updatedByUserId: integer("updated_by_user_id").references(() => users.id),
+  },
+  (t) => [
+    check("consent_preferences_standing", sql`${t.standing} in ('allow', 'ask', 'refuse')`),
+  ],
+);
+
+/**
+ * A courier's question to a recipient about one parcel. Answered once, by a signed link or
+ * in the app; the token is derived from this row, so nothing secret is stored.
+ */
+export const consentRequests = sqliteTable(
+  "consent_requests",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    parcelId: integer("parcel_id")
+      .notNull()
+      .references(() => parcels.id),
+    recipientPhone: text("recipient_phone").notNull(),
+    status: text("status", { enum: CONSENT_REQUEST_STATUSES }).notNull().default("pending"),
+    /** Why the rule did not allow the locker: "ask" or "refuse" and its reason. */
+    reason: text("reason").notNull(),
+    requestedByUserId: integer("requested_by_user_id").references(() => users.id),
+    createdAt: createdAt(),
+    expiresAt: integer("expires_at").notNull(),
+    sentAt: integer("sent_at"),
+    answeredAt: integer("answered_at"),
+    answeredByUserId: integer("answered_by_user_id").references(() => users.id),
+  },
+  (t) => [
+    // One open question per parcel: a courier's retry finds it instead of texting twice.
+    uniqueIndex("consent_requests_one_pending").on(t.parcelId).where(sql`${t.status} = 'pending'`),
+    index("consent_requests_phone").on(t.recipientPhone, t.createdAt),
+    check(
+      "consent_requests_status",
+      sql`${t.status} in ('pending', 'granted', 'in_person', 'call_me', 'expired', 'cancelled')`,
+    ),
+  ],
+);
+
+/**
+ * How the recipient's consent to a locker was given, one row per parcel that got a door.
+ * Written in the reservation's transaction; a trigger refuses any deposit without one, and
+ * rows are never changed or deleted (migration 0010, hand-written part).
+ */
+export const parcelConsents = sqliteTable(
+  "parcel_consents",
+  {
+    parcelId: integer("parcel_id")
+      .primaryKey()
+      .references(() => parcels.id),
+    source: text("source", { enum: CONSENT_SOURCES }).notNull(),
+    requestId: integer("request_id").references(() => consentRequests.id),
+    /** The courier who attested a phone call, or who reserved under standing consent. */
+    attestedByUserId: integer("attested_by_user_id").references(() => users.id),
+    /** The carrier's own reference for consent it holds; what the rule matched otherwise. */
+    reference: text("reference"),
+    recordedAt: integer("recorded_at").notNull(),
+  },
+  (t) => [
+    index("parcel_consents_source").on(t.source),
+    check(
+      "parcel_consents_source",
+      sql`${t.source} in ('standing', 'operator_default', 'per_parcel', 'phone_attested', 'carrier_supplied', 'before_recording')`,
+    ),
+    check("parcel_consents_attested", sql`${t.source} <> 'phone_attested' or ${t.attestedByUserId} is not null`),
+    check("parcel_consents_reference", sql`${t.source} <> 'carrier_supplied' or ${t.reference} is not null`),
+    check("parcel_consents_request", sql`${t.source} <> 'per_parcel' or ${t.requestId} is not null`),
+  ],
 );

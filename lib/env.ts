@@ -55,6 +55,13 @@ const EnvSchema = z.object({
     .optional()
     .or(z.literal("").transform(() => undefined)),
   MAIL_FROM: z.string().min(3).default("Parcel Lockers <no-reply@parcel-lockers.localhost>"),
+  // Where people reach this app: the start of links in texts (a consent request's answer link).
+  PUBLIC_URL: z
+    .string()
+    .url()
+    .regex(/^https?:\/\//, "must be an http:// or https:// URL")
+    .default("http://localhost:3000")
+    .transform((url) => url.replace(/\/+$/, "")),
   // Text messages go to the operator's SMS gateway webhook when this is set (docs/SMS.md);
   // otherwise they land in the development mailbox.
   SMS_WEBHOOK_URL: z

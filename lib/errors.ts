@@ -10,6 +10,8 @@ export const ERROR_CODES = [
   "LOCKED_OUT",
   "WRONG_CODE",
   "PARCEL_EXPIRED",
+  // The recipient has not agreed to a locker for this parcel (lib/consent): ask, attest, or deliver in person.
+  "CONSENT_REQUIRED",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

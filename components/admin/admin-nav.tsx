@@ -9,6 +9,7 @@ const SECTIONS = [
   { href: "/admin/parcels", label: "Parcels" },
   { href: "/admin/people", label: "People" },
   { href: "/admin/carriers", label: "Carriers" },
+  { href: "/admin/consent", label: "Consent" },
   { href: "/admin/audit", label: "Audit trail" },
   { href: "/admin/api-tokens", label: "API tokens" },
 ];

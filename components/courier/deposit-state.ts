@@ -1,4 +1,5 @@
 import type { FormState } from "@/lib/forms/state";
+import type { ConsentRequiredDetails } from "@/lib/consent/required";
 import type { SiteFullDetails } from "@/lib/parcels/reserve";
 
 /*
@@ -7,7 +8,11 @@ import type { SiteFullDetails } from "@/lib/parcels/reserve";
  */
 export type SiteFullNotice = SiteFullDetails;
 
-export type DepositState = FormState & { siteFull?: SiteFullNotice };
+export type DepositState = FormState & {
+  siteFull?: SiteFullNotice;
+  /** The recipient has not agreed to a locker: the action takes the courier to the request's screen. */
+  consent?: ConsentRequiredDetails;
+};
 
 export const DEPOSIT_IDLE: DepositState = { status: "idle" };
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { consentRecordOf, type ConsentRecordView } from "@/lib/consent/record";
 import type { DoorEventKind, DoorOpenPurpose } from "@/db/schema";
 import { desc, eq, sql } from "drizzle-orm";
 import { notifications } from "@/db/schema";
@@ -47,6 +48,8 @@ export type AdminParcelDetail = ParcelView & {
   can: { extendHold: boolean; cancel: boolean; reportIncident: boolean; resendCode: boolean };
   /** Marked collected, but its door did not open: the parcel is still inside. */
   doorNotOpened: DoorNotOpened | null;
+  /** How the recipient's consent to the locker was given (issue 16); null when it never got a door. */
+  consent: ConsentRecordView | null;
   /** A take-back whose door was opened and that its courier has not confirmed yet. */
   takeBack: { courier: string | null; startedAt: number; doorOpened: boolean } | null;
 };
@@ -133,6 +136,7 @@ export function getParcelDetail(ctx: Ctx, parcelIdParam: unknown): AdminParcelDe
     ...view,
     recipientEmail: parcel.recipientEmail,
     courier,
+    consent: consentRecordOf(ctx, parcel.id),
     incidents,
     timeline,
     messages,

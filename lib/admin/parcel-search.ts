@@ -1,4 +1,5 @@
 import "server-only";
+import { consentRecordOf } from "@/lib/consent/record";
 import { sql, type SQL } from "drizzle-orm";
 import type { ParcelState, SlotSize } from "@/db/schema";
 import { toCsv } from "@/lib/admin/csv";
@@ -190,6 +191,7 @@ export function exportParcelsCsv(ctx: Ctx, raw: unknown): ParcelExport {
       "Closed",
       "Hold extended",
       "Incidents",
+      "Consent",
     ],
     rows.map((raw) => {
       const row = toRow(raw);
@@ -208,6 +210,7 @@ export function exportParcelsCsv(ctx: Ctx, raw: unknown): ParcelExport {
         time(raw.timeZone, row.closedAt),
         row.holdExtended,
         row.incidents.join(" "),
+        consentRecordOf(ctx, raw.id)?.description ?? "",
       ];
     }),
   );

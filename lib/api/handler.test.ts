@@ -258,6 +258,53 @@ describe("the deposit journey over the API", () => {
   });
 });
 
+describe("consent before a locker (issue 16)", () => {
+  test("a recipient who wants to be asked: 409 CONSENT_REQUIRED with a request to poll, texted at once; on yes the same POST gets a door", async () => {
+    const { storeConsentPreference } = await import("@/lib/consent/preferences");
+    const { answerConsentByToken } = await import("@/lib/parcels/consent-requests");
+    const { issueConsentToken } = await import("@/lib/notifications/consent-token");
+    const phone = "13800005555";
+    storeConsentPreference(world.ctx({ kind: "system" }), phone, { standing: "ask", exceptions: [], awayUntil: null }, null);
+    const input = { ...newParcel("S"), recipientPhone: phone };
+    const refused = await call("POST", "/parcels", { body: input });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error).toMatchObject({ code: "CONSENT_REQUIRED", details: { status: "pending", outcome: "ask", sent: true } });
+    const requestId = refused.body.error.details.requestId as number;
+
+    const pending = await call("GET", `/consent-requests/${requestId}`);
+    expect(pending.status).toBe(200);
+    expect(pending.body).toMatchObject({ id: requestId, status: "pending", parcel: { state: "announced", trackingNumber: input.trackingNumber } });
+    expect((await call("GET", `/consent-requests/${requestId}`, { token: otherCarrierToken })).status).toBe(404);
+
+    const request = world.db.$client.prepare("select id, expires_at as expiresAt, recipient_phone as recipientPhone from consent_requests where id = ?").get(requestId) as {
+      id: number;
+      expiresAt: number;
+      recipientPhone: string;
+    };
+    answerConsentByToken(world.ctx({ kind: "anonymous" }), { token: issueConsentToken(world.keys, request), answer: "locker" });
+    expect((await call("GET", `/consent-requests/${requestId}`)).body.status).toBe("granted");
+
+    const reserved = await call("POST", "/parcels", { body: input });
+    expect(reserved.status).toBe(201);
+    expect(reserved.body.parcel).toMatchObject({ id: pending.body.parcel.id, state: "reserved" });
+  });
+
+  test("consent the carrier already holds goes through with its reference; without one it is INVALID", async () => {
+    const { storeConsentPreference } = await import("@/lib/consent/preferences");
+    const phone = "13800006666";
+    storeConsentPreference(world.ctx({ kind: "system" }), phone, { standing: "refuse", exceptions: [], awayUntil: null }, null);
+    const missing = await call("POST", "/parcels", { body: { ...newParcel("S"), recipientPhone: phone, consentSource: "carrier_supplied" } });
+    expect(missing.status).toBe(422);
+    expect(missing.body.error.details.fieldErrors.consentReference).toBeDefined();
+    const held = await call("POST", "/parcels", {
+      body: { ...newParcel("S"), recipientPhone: phone, consentSource: "carrier_supplied", consentReference: "checkout-7781" },
+    });
+    expect(held.status).toBe(201);
+    const consent = world.db.$client.prepare("select source, reference from parcel_consents where parcel_id = ?").get(held.body.parcel.id);
+    expect(consent).toEqual({ source: "carrier_supplied", reference: "checkout-7781" });
+  });
+});
+
 describe("kiosk collection", () => {
   test("the right code opens the door once; wrong codes get one answer", async () => {
     const reserved = await call("POST", "/parcels", { body: newParcel("M") });

@@ -15,7 +15,7 @@ const ERROR_RESPONSES: Record<string, string> = {
 };
 const WRITE_ERROR_RESPONSES: Record<string, string> = {
   "400": "The body is not a JSON object (BAD_REQUEST), or the Idempotency-Key header is missing",
-  "409": "The parcel or site does not allow it now (CONFLICT, INVALID_TRANSITION, SITE_FULL, SITE_CLOSED), or a request with this Idempotency-Key is still running",
+  "409": "The parcel or site does not allow it now (CONFLICT, INVALID_TRANSITION, SITE_FULL, SITE_CLOSED, CONSENT_REQUIRED), or a request with this Idempotency-Key is still running",
   "413": "The body is over 64 KiB (PAYLOAD_TOO_LARGE)",
 };
 
@@ -98,7 +98,7 @@ export function openApiDocument(serverUrl = "/api/v1") {
               properties: {
                 code: { type: "string", enum: [...ERROR_CODES, ...API_ONLY_CODES] },
                 message: { type: "string" },
-                details: { description: "What the code carries: fieldErrors (INVALID), alternatives (SITE_FULL), whom to contact (PARCEL_EXPIRED), a wait (LOCKED_OUT)" },
+                details: { description: "What the code carries: fieldErrors (INVALID), alternatives (SITE_FULL), requestId to poll (CONSENT_REQUIRED), whom to contact (PARCEL_EXPIRED), a wait (LOCKED_OUT)" },
               },
             },
           },

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { DOOR_OPEN_PURPOSES, OUTBOUND_KINDS, OUTBOUND_STATES, PARCEL_STATES, SIZES } from "@/db/enums";
+import { CONSENT_REQUEST_STATUSES, DOOR_OPEN_PURPOSES, OUTBOUND_KINDS, OUTBOUND_STATES, PARCEL_STATES, SIZES } from "@/db/enums";
 import type { WaitingOutbound } from "@/lib/outbound/carrier";
 import type { CreatedReturn } from "@/lib/outbound/create";
 import type { OutboundView } from "@/lib/outbound/view";
@@ -13,6 +13,7 @@ import type { ParcelTimeline } from "@/lib/parcels/timeline";
 import type { ParcelView } from "@/lib/parcels/view";
 import type { SiteSummary } from "@/lib/courier/sites";
 import type { CourierForecast } from "@/lib/forecast/courier";
+import type { ConsentRequestView } from "@/lib/parcels/consent-requests";
 
 /*
  * The bodies /api/v1 answers with, for the OpenAPI document. Objects are strict (no
@@ -146,6 +147,29 @@ export const Timeline = z.strictObject({
   ),
 });
 
+/** A consent request as a carrier polls it (GET /consent-requests/{requestId}). */
+export const ConsentRequest = z.strictObject({
+  id: z.number().int(),
+  status: z.enum(CONSENT_REQUEST_STATUSES).describe("pending; granted (reserve again: the door is assigned); in_person or call_me (the recipient's answer); expired; cancelled"),
+  reason: z.string().describe('Why consent was needed: "ask:standing", "refuse:away", …'),
+  sentAt: Time.nullable(),
+  answeredAt: Time.nullable(),
+  expiresAt: Time,
+  parcel: z.strictObject({
+    id: z.number().int(),
+    state: z.string(),
+    trackingNumber: z.string(),
+    size: z.string(),
+    siteId: z.number().int(),
+    siteName: z.string(),
+    carrierName: z.string(),
+    recipientPhone: z.string(),
+    recipientName: z.string().nullable(),
+    recipientEmail: z.string().nullable(),
+    deliverInPerson: z.boolean(),
+  }),
+});
+
 /** An outbound parcel (decision 0013) as the carrier's systems see it: never its drop-off code. */
 const OutboundBody = z
   .strictObject({
@@ -186,7 +210,7 @@ for (const [id, schema] of Object.entries({ OutboundList, OutboundWithReplay, Ou
   schema.register(apiSchemas, { id });
 }
 
-for (const [id, schema] of Object.entries({ SiteList, SiteForecastBody, ParcelWithReplay, ParcelWithDoor, ReassignedParcel, CancelledParcel, Collection, Timeline })) {
+for (const [id, schema] of Object.entries({ ConsentRequest, SiteList, SiteForecastBody, ParcelWithReplay, ParcelWithDoor, ReassignedParcel, CancelledParcel, Collection, Timeline })) {
   schema.register(apiSchemas, { id });
 }
 
@@ -205,5 +229,6 @@ const sameTypes: [
   Same<z.output<typeof OutboundBody>, OutboundView>,
   Same<z.output<typeof OutboundList>["outbound"][number], WaitingOutbound>,
   Same<z.output<typeof OutboundWithReplay>, CreatedReturn>,
-] = [true, true, true, true, true, true, true, true, true, true, true, true];
+  Same<z.output<typeof ConsentRequest>, ConsentRequestView>,
+] = [true, true, true, true, true, true, true, true, true, true, true, true, true];
 void sameTypes;

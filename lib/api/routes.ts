@@ -16,9 +16,11 @@ import { createReturn } from "@/lib/outbound/create";
 import { AttachWaybillInput, CreateReturnInput } from "@/lib/outbound/schemas";
 import { listCourierSites } from "@/lib/courier/sites";
 import { courierSiteForecast } from "@/lib/forecast/courier";
+import { getConsentRequest } from "@/lib/parcels/consent-requests";
 import {
   CancelledParcel,
   Collection,
+  ConsentRequest,
   DoorRetry,
   OutboundDoor,
   OutboundList,
@@ -96,11 +98,22 @@ export const API_ROUTES: ApiRoute[] = [
     method: "POST",
     path: "/parcels",
     scope: "carrier",
-    summary: "Assign a door to a parcel and open it (step 1 of a deposit)",
+    summary:
+      "Assign a door to a parcel and open it (step 1 of a deposit). Without the recipient's consent to a locker it answers " +
+      "409 CONSENT_REQUIRED with details.requestId to poll, and texts the recipient a one-tap question (askRecipient: false " +
+      "to leave that to you). Consent the carrier already holds is sent as consentSource carrier_supplied with consentReference.",
     response: ParcelWithDoor,
     body: ReserveInput,
     created: true,
-    handle: (ctx, { body }) => reserveParcel(ctx, body),
+    handle: (ctx, { body }) => reserveParcel(ctx, { askRecipient: true, ...body }),
+  },
+  {
+    method: "GET",
+    path: "/consent-requests/{requestId}",
+    scope: "carrier",
+    summary: "A consent request's answer so far; on granted, POST /parcels again with the same parcel to get its door",
+    response: ConsentRequest,
+    handle: (ctx, { params }) => getConsentRequest(ctx, { requestId: params.requestId }),
   },
   {
     method: "POST",

@@ -6,6 +6,7 @@ import { writeTransaction } from "@/db/transaction";
 import { hashPassword } from "@/lib/auth/password";
 import type { Actor, Ctx, UserActor } from "@/lib/context";
 import { SimulatedDoorController } from "@/lib/cabinet/door-controller";
+import { storeConsentPreference } from "@/lib/consent/preferences";
 import { collectParcel } from "@/lib/parcels/collect";
 import { confirmDeposit } from "@/lib/parcels/deposit";
 import { announceParcel } from "@/lib/parcels/announce";
@@ -186,6 +187,11 @@ function buildNetwork(db: Db, passwordHash: string, now: number) {
   for (const siteId of siteIds.slice(0, 2)) db.insert(courierSites).values({ userId: sf.id, siteId }).run();
   const alice = person({ name: "Alice Zhang", email: DEMO_ACCOUNTS.alice, phone: "13800000001", phoneVerifiedAt: now, role: "customer" });
   const bob = person({ name: "Bob Li", email: DEMO_ACCOUNTS.bob, phone: "13900000002", phoneVerifiedAt: now, role: "customer" });
+  // The demo customers said lockers are fine (issue 16): the quick start's deposits go ahead
+  // as before, and their consent is recorded as standing consent.
+  for (const customer of [alice, bob]) {
+    storeConsentPreference({ db, now: () => now }, customer.phone!, { standing: "allow", exceptions: [], awayUntil: null }, customer.id);
+  }
 
   return { siteIds, kioskIds, admin, zto, sf, alice, bob };
 }

@@ -5,6 +5,7 @@ import type { Ctx } from "@/lib/context";
 import { formatDateTime, formatDuration } from "@/lib/format";
 import { renderReturnDropOffCode } from "./return-drop-off";
 import { decryptPickupCode } from "@/lib/pickup-codes/code";
+import { renderConsentRequest } from "./consent-request";
 
 /*
  * The words of every message, rendered when the message is sent — not when it is queued —
@@ -131,6 +132,8 @@ export function renderNotification(ctx: Ctx, notification: NotificationRow): Ren
         ].join("\n"),
       );
     }
+    case "consent_request":
+      return renderConsentRequest(ctx, notification, { what, where, carrierName: parcel.carrierName });
     case "parcel_expired": {
       const ended = parcel.expiresAt != null ? ` on ${formatDateTime(parcel.expiresAt)}` : "";
       const text =

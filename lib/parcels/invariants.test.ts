@@ -5,6 +5,7 @@ import { collectParcel } from "@/lib/parcels/collect";
 import { SIZE_RANK } from "@/lib/slots/sizes";
 import { createCarrier, createTestWorld, trackingNumber, type TestWorld } from "@/lib/testing/factories";
 import { createStation, deposit, parcelRow, recipientPhone, type Station } from "@/lib/testing/parcels";
+import { insertParcelRow } from "@/lib/testing/consent";
 import { sqliteErrorOf } from "@/lib/testing/sqlite-error";
 
 /*
@@ -56,7 +57,7 @@ function rawParcel(options: RawParcel): typeof parcels.$inferInsert {
 }
 
 function insert(row: typeof parcels.$inferInsert) {
-  return world.db.insert(parcels).values(row).returning().get();
+  return insertParcelRow(world.db, row);
 }
 
 function slotsBySize(station: Station): Record<SlotSize, number[]> {

@@ -1,4 +1,5 @@
 import "server-only";
+import { eq } from "drizzle-orm";
 import type { z } from "zod";
 import { parcels, type SlotSize } from "@/db/schema";
 import { writeTransaction } from "@/db/transaction";
@@ -6,6 +7,8 @@ import { requireCourier, type CourierActor } from "@/lib/auth/authorize";
 import type { Ctx } from "@/lib/context";
 import { recordOpenCommand, sendOpen, type OpenCommand } from "@/lib/doors/open";
 import { DomainError } from "@/lib/errors";
+import { consentRequiredError, type ConsentRequired } from "@/lib/consent/required";
+import { openConsentRequest, recordConsent, settleConsent } from "@/lib/consent/settle";
 import { findFreeSlot, nearestSitesWithRoom, type AlternativeSite } from "@/lib/slots/assignment";
 import { SIZE_RANK } from "@/lib/slots/sizes";
 import { parseInput } from "@/lib/validation";
@@ -30,20 +33,24 @@ export type SiteFullDetails = { size: SlotSize; alternatives: AlternativeSite[] 
  * Assigns a door to a parcel and opens it: the courier's first step of a deposit.
  * Couriers only, at a site they serve. A retry with a tracking number already live here
  * returns the first answer. Raises INVALID, FORBIDDEN, NOT_FOUND (also a site they do not serve), SITE_CLOSED, CONFLICT
- * (live elsewhere, or another carrier's) and SITE_FULL (details: nearest sites with room).
+ * (live elsewhere, or another carrier's), SITE_FULL (details: nearest sites with room) and
+ * CONSENT_REQUIRED (details: the consent request to poll, lib/consent/required.ts) — then the
+ * parcel is kept as announced, its tracking number held, and no door is taken.
  */
 export async function reserveParcel(ctx: Ctx, raw: unknown): Promise<ReserveResult> {
   const courier = requireCourier(ctx);
   const input = parseInput(ReserveInput, raw);
 
   const outcome = writeTransaction(ctx.db, () => reserveInTransaction(ctx, courier, input));
-  // The door the assignment found travels to the controller and the courier's screen unread.
+  // Committed first: the request the courier or carrier will poll must exist.
+  if (outcome.kind === "consent") throw consentRequiredError(outcome.required);
+  // The door the assignment found travels to the controller and the courier\x27s screen unread.
   const parcel = toParcelView(ctx, outcome.parcel, outcome.door);
   if (!outcome.door) return { parcel, replayed: true, doorOpened: false };
   return { parcel, replayed: false, doorOpened: await sendOpen(ctx, outcome.door) };
 }
 
-type Outcome = { parcel: ParcelRow; replayed: boolean; door?: OpenCommand };
+type Outcome = { kind: "reserved"; parcel: ParcelRow; replayed: boolean; door?: OpenCommand } | { kind: "consent"; required: ConsentRequired };
 
 function reserveInTransaction(ctx: Ctx, courier: CourierActor, input: z.output<typeof ReserveInput>): Outcome {
   const site = loadCourierSite(ctx, courier, input.siteId);
@@ -52,11 +59,20 @@ function reserveInTransaction(ctx: Ctx, courier: CourierActor, input: z.output<t
     if (existing.siteId !== site.id) {
       throw trackingNumberTaken(input.trackingNumber);
     }
-    return { parcel: existing, replayed: true };
+    return { kind: "reserved", parcel: existing, replayed: true };
   }
 
   refuseAnotherCarriersNumber(ctx, courier.carrierId, input.trackingNumber);
   if (site.status !== "open") throw new DomainError("SITE_CLOSED", `${site.name} is closed and takes no deposits.`);
+
+  // Consent before a door (issue 16): with none, the parcel waits as announced for an answer.
+  const announced = existing?.state === "announced" ? existing : null;
+  const consent = settleConsent(ctx, courier, site, input.recipientPhone, input, announced?.id ?? null);
+  if (consent.kind === "required") {
+    const parcel = keepAnnounced(ctx, courier, site.id, input, announced);
+    const request = openConsentRequest(ctx, courier, parcel, consent.decision, input.askRecipient);
+    return { kind: "consent", required: { request, parcelId: parcel.id, decision: consent.decision } };
+  }
 
   // Doors held by reservations nobody finished are free again.
   lapseReservations(ctx, site.id);
@@ -84,6 +100,7 @@ function reserveInTransaction(ctx: Ctx, courier: CourierActor, input: z.output<t
     recipientEmail: input.recipientEmail ?? null,
     courierId: courier.userId,
     reservedUntil: now + RESERVATION_MS,
+    deliverInPersonAt: null,
   };
   const detail = { slot: slot.slotLabel, upsized: fields.upsized, size: input.size, slotSize: slot.size };
 
@@ -105,6 +122,36 @@ function reserveInTransaction(ctx: Ctx, courier: CourierActor, input: z.output<t
       .get();
     recordParcelEvent(ctx, { parcelId: parcel.id, siteId: site.id, slotId: slot.slotId, kind: "reserved", to: "reserved", detail });
   }
+  recordConsent(ctx, parcel.id, consent.grant);
   const door = recordOpenCommand(ctx, slot, parcel.id, "deposit");
-  return { parcel, replayed: false, door };
+  return { kind: "reserved", parcel, replayed: false, door };
+}
+
+/** The parcel as announced at this site with what the courier typed, holding its tracking number while consent is sought. */
+function keepAnnounced(
+  ctx: Ctx,
+  courier: CourierActor,
+  siteId: number,
+  input: z.output<typeof ReserveInput>,
+  announced: ParcelRow | null,
+): ParcelRow {
+  const now = ctx.now();
+  const fields = {
+    siteId,
+    size: input.size,
+    sizeRank: SIZE_RANK[input.size],
+    recipientPhone: input.recipientPhone,
+    recipientName: input.recipientName ?? null,
+    recipientEmail: input.recipientEmail ?? null,
+    courierId: courier.userId,
+    updatedAt: now,
+  };
+  if (announced) return ctx.db.update(parcels).set(fields).where(eq(parcels.id, announced.id)).returning().get();
+  const parcel = ctx.db
+    .insert(parcels)
+    .values({ ...fields, carrierId: courier.carrierId, trackingNumber: input.trackingNumber, state: "announced", createdAt: now })
+    .returning()
+    .get();
+  recordParcelEvent(ctx, { parcelId: parcel.id, siteId, slotId: null, kind: "announced", to: "announced", detail: { awaitingConsent: true } });
+  return parcel;
 }

@@ -33,15 +33,43 @@ const Recipient = {
     .pipe(z.email("Enter a valid email address.").optional()),
 };
 
-export const ReserveInput = z.object({
+/**
+ * Consent the courier or carrier already holds (lib/consent/settle.ts): the recipient agreed
+ * on the phone (the courier attests it), or the carrier has it on record with a reference.
+ */
+const HeldConsent = {
+  consentSource: z
+    .enum(["phone_attested", "carrier_supplied"], { message: "Say how the recipient agreed." })
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  consentReference: optionalText(120),
+  /** Text the recipient a consent request at once when one is needed (a carrier's system cannot tap a button). */
+  askRecipient: z
+    .union([z.boolean(), z.enum(["true", "on", "false", ""])])
+    .optional()
+    .transform((value) => value === true || value === "true" || value === "on"),
+};
+
+export const ReserveInput = z
+  .object({
+    siteId: Id,
+    trackingNumber: TrackingNumber,
+    size: ParcelSize,
+    ...Recipient,
+    ...HeldConsent,
+  })
+  .refine((input) => input.consentSource !== "carrier_supplied" || Boolean(input.consentReference), {
+    path: ["consentReference"],
+    message: "Give the carrier's reference for the consent it holds.",
+  });
+export type ReserveInput = z.input<typeof ReserveInput>;
+
+export const AnnounceInput = z.object({
   siteId: Id,
   trackingNumber: TrackingNumber,
   size: ParcelSize,
   ...Recipient,
 });
-export type ReserveInput = z.input<typeof ReserveInput>;
-
-export const AnnounceInput = ReserveInput;
 export type AnnounceInput = z.input<typeof AnnounceInput>;
 
 export const ParcelRef = z.object({ parcelId: Id });

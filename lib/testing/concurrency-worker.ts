@@ -6,13 +6,13 @@
  * `node --conditions=react-server --import tsx`, like the app's own scripts.
  */
 import { openDatabase } from "@/db/client";
-import { parcels } from "@/db/schema";
 import type { Ctx, UserActor } from "@/lib/context";
 import { SimulatedDoorController } from "@/lib/cabinet/door-controller";
 import { isDomainError } from "@/lib/errors";
 import { confirmDeposit } from "@/lib/parcels/deposit";
 import { reserveParcel } from "@/lib/parcels/reserve";
 import { keysFromHex } from "@/lib/pickup-codes/code";
+import { insertParcelRow } from "./consent";
 import type { WorkerJob, WorkerMessage, WorkerOutcome } from "./workers";
 
 function describeError(error: unknown): WorkerOutcome {
@@ -57,7 +57,7 @@ async function run(job: WorkerJob, ctx: Ctx): Promise<WorkerOutcome[]> {
       // Deliberately no check first and no domain verb: only the database stands in the way.
       for (const row of job.rows) {
         try {
-          const inserted = ctx.db.insert(parcels).values(row).returning().get();
+          const inserted = insertParcelRow(ctx.db, row);
           outcomes.push({ outcome: "ok", trackingNumber: row.trackingNumber, parcelId: inserted.id, slotId: inserted.slotId });
         } catch (error) {
           outcomes.push({ ...describeError(error), trackingNumber: row.trackingNumber });

@@ -2,6 +2,7 @@ import "server-only";
 import type { DepositState } from "@/components/courier/deposit-state";
 import { isDomainError } from "@/lib/errors";
 import { errorState } from "@/lib/forms/errors";
+import type { ConsentRequiredDetails } from "@/lib/consent/required";
 import type { SiteFullDetails } from "@/lib/parcels/reserve";
 
 /**
@@ -19,5 +20,6 @@ export function depositErrorState(error: unknown, values: Record<string, string>
     };
   }
   if (error.code === "SITE_FULL") return { ...state, siteFull: error.details as SiteFullDetails };
+  if (error.code === "CONSENT_REQUIRED") return { ...state, consent: error.details as ConsentRequiredDetails };
   return state;
 }

@@ -43,6 +43,15 @@ export default async function AccountPage() {
         )}
       </section>
 
+      <section aria-labelledby="lockers-heading" className="flex flex-col gap-3 rounded-xl border border-gray-200 p-4">
+        <h2 id="lockers-heading" className="text-lg font-semibold">
+          Lockers and consent
+        </h2>
+        <p className="text-gray-700">Whether couriers may put your parcels in a locker, ask you first, or bring them to you.</p>
+        <Link href="/account/lockers" className={buttonClass("secondary", "w-full sm:w-fit")}>
+          Locker preferences
+        </Link>
+      </section>
       <section aria-labelledby="site-heading" className="flex flex-col gap-3 rounded-xl border border-gray-200 p-4">
         <h2 id="site-heading" className="text-lg font-semibold">
           Where you like to collect

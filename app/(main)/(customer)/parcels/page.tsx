@@ -1,23 +1,36 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ConsentQuestions } from "@/components/customer/consent/consent-questions";
 import { PastParcelRow, WaitingAtSite } from "@/components/customer/parcel-card";
 import { DoorNotOpenedNotice } from "@/components/parcels/door-not-opened";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { requestContext, requirePageUser } from "@/lib/auth/current";
+import { myConsentRequests } from "@/lib/parcels/consent-requests";
 import { listMyParcelCards, type ParcelCard } from "@/lib/customer/parcels";
+import { answerConsentInAppAction } from "./consent-actions";
 
 export const metadata: Metadata = { title: "My parcels" };
+
+const ANSWERED: Record<string, string> = {
+  granted: "Thank you: the courier puts it in the locker now.",
+  in_person: "Thank you: the courier will bring it to you.",
+  call_me: "Thank you: the courier will call you.",
+};
 
 export default async function MyParcelsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const user = await requirePageUser("customer");
   const params = await searchParams;
-  const { waiting, expired, history, asOf } = await listMyParcelCards(await requestContext());
+  const ctx = await requestContext();
+  const { waiting, expired, history, asOf } = await listMyParcelCards(ctx);
+  const questions = myConsentRequests(ctx);
   const nothing = waiting.length + expired.length + history.length === 0;
 
   return (
     <section className="flex flex-col gap-4">
       <h1 className="text-2xl font-bold">My parcels</h1>
+      {params.answered && ANSWERED[params.answered] ? <Alert tone="success">{ANSWERED[params.answered]}</Alert> : null}
+      <ConsentQuestions requests={questions} action={answerConsentInAppAction} />
       {params.verified ? <Alert tone="success">Your phone number is confirmed. Parcels addressed to it show up here.</Alert> : null}
 
       {!user.verifiedPhone ? (

@@ -1,21 +1,29 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { InPersonTasks } from "@/components/courier/consent/in-person-tasks";
 import { OutboundPickups } from "@/components/courier/outbound/outbound-pickups";
 import { StateBadge } from "@/components/parcels/state-badge";
+import { Alert } from "@/components/ui/alert";
+import { listInPersonTasks } from "@/lib/parcels/consent-requests";
 import { waitingOutbound } from "@/lib/outbound/carrier";
 import { confirmOutboundTakenAction, openOutboundDoorAction } from "@/app/(main)/courier/outbound/actions";
 import { requestContext, requirePageUser } from "@/lib/auth/current";
 import { formatDateTime } from "@/lib/format";
 import { listCourierToday } from "@/lib/courier/queries";
 import { maskPhone } from "@/lib/phone";
+import { deliveredInPersonAction } from "../sites/[siteId]/consent/[requestId]/actions";
 
 export const metadata: Metadata = { title: "Today" };
 
-export default async function CourierTodayPage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function CourierTodayPage({ searchParams }: Props) {
   await requirePageUser("courier");
   const ctx = await requestContext();
   const day = listCourierToday(ctx);
   const outbound = waitingOutbound(ctx);
+  const inPerson = listInPersonTasks(ctx);
+  const { delivered, kept } = await searchParams;
   // A door opened for a take-back stays counted open until the courier confirms the parcel is out.
   const open = day.entries.filter((entry) => entry.parcel.state === "reserved").length + day.takeBackUnconfirmed;
   return (
@@ -24,6 +32,9 @@ export default async function CourierTodayPage() {
         <h1 className="text-2xl font-bold">Today</h1>
         <p className="text-gray-700">Parcels you deposited or took back since midnight, latest first, as they are now.</p>
       </div>
+      {typeof delivered === "string" ? <Alert tone="success">{delivered} handed over in person.</Alert> : null}
+      {typeof kept === "string" ? <Alert tone="info">Kept for in-person delivery: it is in your list below.</Alert> : null}
+      <InPersonTasks tasks={inPerson} deliveredAction={deliveredInPersonAction} />
       <dl className="grid grid-cols-3 gap-2 text-center">
         <div className="rounded-xl border border-gray-200 p-3">
           <dt className="text-sm text-gray-700">Deposited</dt>

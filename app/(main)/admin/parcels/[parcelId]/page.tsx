@@ -93,6 +93,16 @@ export default async function AdminParcelPage({ params }: { params: Promise<{ pa
               </Fact>
               {parcel.closedAt ? <Fact term="Closed">{formatDateTime(parcel.closedAt)}</Fact> : null}
               <Fact term="Carrier contact">{parcel.carrier.contactPhone ?? "—"}</Fact>
+              <Fact term="Consent to the locker">
+                {parcel.consent ? (
+                  <>
+                    {parcel.consent.description}
+                    <span className="block text-sm text-gray-700">Recorded {formatDateTime(parcel.consent.recordedAt)}</span>
+                  </>
+                ) : (
+                  "None recorded: the parcel never had a door"
+                )}
+              </Fact>
             </dl>
             {parcel.incidents.length > 0 ? (
               <ul className="flex flex-col gap-2 rounded-lg border border-red-200 bg-red-50 p-3 text-sm text-red-950">

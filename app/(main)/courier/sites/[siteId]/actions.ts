@@ -15,7 +15,12 @@ export async function reserveAction(_previous: DepositState, formData: FormData)
   const outcome = await runAction(formData, (ctx) => reserveParcel(ctx, Object.fromEntries(formData)), {
     onError: depositErrorState,
   });
-  if (!outcome.ok) return outcome.state;
+  if (!outcome.ok) {
+    // No consent for a locker yet: the request's own screen asks, attests or keeps the parcel.
+    const consent = outcome.state.consent;
+    if (consent) redirect(`/courier/sites/${routeId(String(formData.get("siteId") ?? "")) ?? ""}/consent/${consent.requestId}`);
+    return outcome.state;
+  }
   const result = outcome.result;
   await rememberSite(result.parcel.site.id);
   await clearDraft();

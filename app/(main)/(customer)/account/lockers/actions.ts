@@ -1,0 +1,13 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { setMyConsentSettings } from "@/lib/consent/my-preferences";
+import { formInput, runAction } from "@/lib/forms/action";
+import type { FormState } from "@/lib/forms/state";
+
+export async function saveLockerPreferencesAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const outcome = await runAction(formData, (ctx) => setMyConsentSettings(ctx, formInput(formData, ["askCarrierIds", "refuseDays"])));
+  if (!outcome.ok) return outcome.state;
+  revalidatePath("/account/lockers");
+  return { status: "success", message: "Saved. Couriers follow these from their next parcel for you." };
+}

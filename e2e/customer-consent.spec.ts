@@ -1,0 +1,123 @@
+import { expect, test, type Page } from "@playwright/test";
+import { DEMO, signIn } from "./support/accounts";
+import { expectAccessible } from "./support/axe";
+import { closeDoor, fillParcel, openDoor, openSite, testPhone, uniqueTracking } from "./support/courier";
+import { becomeConfirmedCustomer, newDevice, readTextMessage } from "./support/customers";
+
+/*
+ * Consent before a locker (issue 16): a recipient who asked to be asked gets a text with a
+ * one-tap link; the courier's screen waits for the answer and opens a door on a yes, or
+ * leaves the courier an in-person task on "bring it to me". East Teaching has room for both.
+ */
+
+async function recipientWhoWantsToBeAsked(page: Page, browser: Parameters<typeof becomeConfirmedCustomer>[1], testInfo: Parameters<typeof becomeConfirmedCustomer>[2]) {
+  const phone = testPhone();
+  await becomeConfirmedCustomer(page, browser, testInfo, phone, "Careful Recipient");
+  await page.goto("/account");
+  await page.getByRole("link", { name: "Locker preferences" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Locker preferences" })).toBeVisible();
+  await expectAccessible(page, "locker preferences");
+  await page.getByRole("radio", { name: /Ask me each time/ }).check();
+  await page.getByRole("button", { name: "Save locker preferences" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("radio", { name: /Ask me each time/ })).toBeChecked();
+  return phone;
+}
+
+async function courierAsks(courier: Page, phone: string, tracking: string) {
+  await signIn(courier, DEMO.ztoCourier);
+  await openSite(courier, "East Teaching Station");
+  await fillParcel(courier, { tracking, phone, size: "S" });
+  await courier.getByRole("button", { name: "Open a door" }).click();
+  await expect(courier.getByRole("heading", { level: 1, name: "Consent needed before a locker" })).toBeVisible();
+  await expect(courier.getByText("The recipient asked to be asked before a locker is used.")).toBeVisible();
+  await expect(courier.getByText("Not asked yet. No door is held for this parcel.")).toBeVisible();
+  await expectAccessible(courier, "consent screen");
+  await courier.getByRole("button", { name: "Text the recipient a consent request" }).click();
+  await expect(courier.getByText(/Text sent to \d{3}\*\*\*\*\d{4}\. Waiting for the answer/)).toBeVisible();
+}
+
+test("a courier's deposit waits for a recipient who says yes from the text link, and the door opens by itself", async ({ page, browser }, testInfo) => {
+  // Three people on three devices, a sign-up and a texted code: longer than one person's journey.
+  test.slow();
+  const phone = await recipientWhoWantsToBeAsked(page, browser, testInfo);
+  const tracking = uniqueTracking("CNS");
+  const { context, page: courier } = await newDevice(browser, testInfo, { width: 390, height: 844 });
+  try {
+    await courierAsks(courier, phone, tracking);
+
+    // The recipient opens the text's link on a phone with nobody signed in.
+    const [, path] = await readTextMessage(browser, testInfo, phone, /(\/consent\/[0-9a-z.]+)/);
+    const { context: phoneContext, page: recipient } = await newDevice(browser, testInfo, { width: 390, height: 844 });
+    try {
+      await recipient.goto(path);
+      await expect(recipient.getByRole("heading", { level: 1, name: "May the courier put your parcel in a locker?" })).toBeVisible();
+      await expect(recipient.getByText(tracking)).toBeVisible();
+      await expectAccessible(recipient, "consent answer");
+      await recipient.getByRole("button", { name: "Put it in the locker" }).click();
+      await expect(recipient.getByRole("heading", { level: 1, name: "Thank you: it goes in the locker" })).toBeVisible();
+      await expectAccessible(recipient, "consent answered");
+
+      // Single use: the link now only says what was answered.
+      await recipient.goto(path);
+      await expect(recipient.getByRole("heading", { level: 1, name: "Thank you: it goes in the locker" })).toBeVisible();
+      await expect(recipient.getByRole("button", { name: "Put it in the locker" })).toHaveCount(0);
+
+      // The same link lets them change their mind for next time, without an account.
+      await recipient.getByRole("link", { name: "Choose what couriers may do next time" }).click();
+      await expect(recipient.getByRole("heading", { level: 1, name: "Locker preferences" })).toBeVisible();
+      await expect(recipient.getByRole("radio", { name: /Ask me each time/ })).toBeChecked();
+      await expectAccessible(recipient, "locker preferences by link");
+      await recipient.getByRole("radio", { name: /Lockers are fine/ }).check();
+      await recipient.getByRole("button", { name: "Save locker preferences" }).click();
+      await expect(recipient.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+    } finally {
+      await phoneContext.close();
+    }
+
+    // The courier tapped nothing: the answer arrived and the door opened.
+    const door = await openDoor(courier);
+    await closeDoor(courier, { tracking, door: door.door });
+  } finally {
+    await context.close();
+  }
+});
+
+test('a recipient who says "bring it to me" leaves the courier a clear in-person task', async ({ page, browser }, testInfo) => {
+  // Three people on three devices, a sign-up and a texted code: longer than one person's journey.
+  test.slow();
+  const phone = await recipientWhoWantsToBeAsked(page, browser, testInfo);
+  const tracking = uniqueTracking("CNS");
+  const { context, page: courier } = await newDevice(browser, testInfo, { width: 390, height: 844 });
+  try {
+    await courierAsks(courier, phone, tracking);
+
+    // Answered in the app this time: the question waits in My parcels.
+    await page.goto("/parcels");
+    const question = page.getByRole("region", { name: "A courier is asking you" });
+    await expect(question).toContainText(tracking);
+    await expectAccessible(page, "my parcels with a question");
+    await question.getByRole("button", { name: "Bring it to me" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Thank you: the courier will bring it to you." })).toBeVisible();
+
+    await expect(courier.getByText("The recipient asked you to bring it to them.")).toBeVisible();
+    await courier.getByRole("button", { name: "Keep it for in-person delivery" }).click();
+    await expect(courier).toHaveURL(/\/courier\/today/);
+    const tasks = courier.getByRole("list", { name: "Parcels to deliver in person" });
+    const task = tasks.getByRole("listitem").filter({ hasText: tracking });
+    await expect(task).toContainText(phone);
+    await expectAccessible(courier, "today with in-person tasks");
+    await task.getByRole("button", { name: /Handed over in person/ }).click();
+    await expect(courier.getByRole("status").filter({ hasText: `${tracking} handed over in person.` })).toBeVisible();
+    await expect(courier.getByRole("list", { name: "Parcels to deliver in person" }).getByText(tracking)).toHaveCount(0);
+  } finally {
+    await context.close();
+  }
+});
+
+test("a link that is not ours, or mistyped, gets a clear page", async ({ page }) => {
+  await page.goto("/consent/1.zzzz.00000000000000000000000000000000");
+  await expect(page.getByRole("heading", { level: 1, name: "This link does not work" })).toBeVisible();
+  await expectAccessible(page, "consent link invalid");
+});

@@ -1,0 +1,43 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import { CONSENT_CHOICES, consentPreferences } from "@/db/schema";
+import type { Ctx } from "@/lib/context";
+import { minutesOfDay, type ConsentPreference } from "./rule";
+
+const TimeOfDay = z.string().refine((text) => minutesOfDay(text) !== null, "Use a time like 08:30.");
+
+export const ConsentExceptionSchema = z.object({
+  choice: z.enum(CONSENT_CHOICES),
+  carrierId: z.number().int().positive().optional(),
+  days: z.array(z.number().int().min(0).max(6)).max(7).optional(),
+  from: TimeOfDay.optional(),
+  to: TimeOfDay.optional(),
+});
+
+const StoredExceptions = z.array(ConsentExceptionSchema).max(20);
+
+/** The recipient's recorded preference, or null when they recorded none. */
+export function loadConsentPreference(ctx: Ctx, phone: string): ConsentPreference | null {
+  const row = ctx.db.select().from(consentPreferences).where(eq(consentPreferences.phone, phone)).get();
+  if (!row) return null;
+  // A row that no longer parses is read as its standing choice alone: never as "allowed" by accident.
+  const exceptions = StoredExceptions.safeParse(JSON.parse(row.exceptions));
+  return { standing: row.standing, exceptions: exceptions.success ? exceptions.data : [], awayUntil: row.awayUntil };
+}
+
+/** Writes a recipient's preference (a verb has authorized who may). Call inside a transaction. */
+export function storeConsentPreference(ctx: Pick<Ctx, "db" | "now">, phone: string, preference: ConsentPreference, byUserId: number | null): void {
+  const values = {
+    standing: preference.standing,
+    exceptions: JSON.stringify(StoredExceptions.parse(preference.exceptions)),
+    awayUntil: preference.awayUntil,
+    updatedAt: ctx.now(),
+    updatedByUserId: byUserId,
+  };
+  ctx.db
+    .insert(consentPreferences)
+    .values({ phone, ...values })
+    .onConflictDoUpdate({ target: consentPreferences.phone, set: values })
+    .run();
+}
