@@ -48,3 +48,7 @@ export const DEFAULT_TIME_ZONE = "Asia/Shanghai";
  */
 export const DOOR_EVENT_KINDS = ["open_command", "open_failed", "closed"] as const;
 export type DoorEventKind = (typeof DOOR_EVENT_KINDS)[number];
+
+/** The languages of screens and messages (lib/i18n/locales.ts); Chinese is the default. */
+export const LOCALES = ["zh-CN", "en"] as const;
+export const DEFAULT_LOCALE = "zh-CN" as const;

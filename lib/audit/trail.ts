@@ -4,7 +4,7 @@ import { users } from "@/db/schema";
 import { describeActor, describeDoorEvent, parseDetail } from "@/lib/admin/describe";
 import { requireAdmin } from "@/lib/auth/authorize";
 import type { Ctx } from "@/lib/context";
-import { DomainError } from "@/lib/errors";
+import { DomainError, field } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
 import { organizationTimeZones } from "@/lib/sites/time-zone";
 import { DEFAULT_TIME_ZONE, nextDayStart, parseDayKey, prevailingTimeZone } from "@/lib/time";
@@ -65,7 +65,7 @@ function parseFilter(raw: AuditFilter) {
   for (const key of ["from", "to"] as const) {
     const value = filter[key];
     if (value && parseDayKey(DEFAULT_TIME_ZONE, value) === null) {
-      throw new DomainError("INVALID", "Some fields need another look.", { fieldErrors: { [key]: ["That is not a date."] } });
+      throw new DomainError("INVALID", "fieldsNeedLook", { fields: { [key]: [field("notADate")] } });
     }
   }
   return filter;

@@ -4,7 +4,7 @@ import type { ParcelState, SlotSize } from "@/db/schema";
 import { toCsv } from "@/lib/admin/csv";
 import { requireAdmin, type AdminActor } from "@/lib/auth/authorize";
 import type { Ctx } from "@/lib/context";
-import { DomainError } from "@/lib/errors";
+import { DomainError, field } from "@/lib/errors";
 import { maskPhone } from "@/lib/phone";
 import { organizationTimeZones } from "@/lib/sites/time-zone";
 import { DEFAULT_TIME_ZONE, localTimestamp, nextDayStart, parseDayKey, prevailingTimeZone, startOfDay } from "@/lib/time";
@@ -97,7 +97,7 @@ function parseSearch(raw: ParcelSearch): ParsedParcelSearch {
   for (const key of ["from", "to"] as const) {
     const value = search[key];
     if (value && parseDayKey(DEFAULT_TIME_ZONE, value) === null) {
-      throw new DomainError("INVALID", "Some fields need another look.", { fieldErrors: { [key]: ["That is not a date."] } });
+      throw new DomainError("INVALID", "fieldsNeedLook", { fields: { [key]: [field("notADate")] } });
     }
   }
   return search;

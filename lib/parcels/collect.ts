@@ -7,7 +7,8 @@ import { requireKiosk } from "@/lib/auth/authorize";
 import type { Ctx, KioskActor } from "@/lib/context";
 import { holdDoorAfterFailedPickup } from "@/lib/doors/hold";
 import { recordOpenCommand, sendOpen } from "@/lib/doors/open";
-import { DomainError } from "@/lib/errors";
+import { DomainError, type ErrorKey, type MessageParams } from "@/lib/errors";
+import { translateKey } from "@/lib/i18n/translate";
 import { hashPickupCode, phoneLast4, sameDigits } from "@/lib/pickup-codes/code";
 import { delayAfter, GUESS_LIMITS } from "@/lib/pickup-codes/limits";
 import { isSignedFor, readPickupQrToken } from "@/lib/pickup-codes/qr-token";
@@ -27,19 +28,19 @@ export type CollectResult = {
 export type LockedOutDetails = { retryAfterMs: number };
 export type ExpiredDetails = { carrierName: string; carrierPhone: string | null; siteName: string };
 
-/** The one answer to every code that opens nothing, so a guesser learns nothing. */
-export const WRONG_CODE_MESSAGE =
-  "That code does not open a door here. Check the code and the last 4 digits of your phone.";
+/** The one answer to every code that opens nothing, so a guesser learns nothing (its English, for tests). */
+export const WRONG_CODE_MESSAGE = translateKey("en", "errors.wrongPickupCode");
 
 /** What a slowed-down kiosk says, however the customer arrived at it. */
-export function slowDownMessage(retryAfterMs: number): string {
+export function slowDownWording(retryAfterMs: number): { key: ErrorKey; params: MessageParams } {
   const seconds = Math.ceil(retryAfterMs / 1000);
-  return `Too many wrong codes. Please wait ${seconds > 90 ? `${Math.ceil(seconds / 60)} minutes` : `${seconds} seconds`}, or scan the QR code from My parcels.`;
+  return seconds > 90
+    ? { key: "kioskSlowDownMinutes", params: { minutes: Math.ceil(seconds / 60) } }
+    : { key: "kioskSlowDownSeconds", params: { seconds } };
 }
 
-/** A QR we signed that no longer opens anything: out of date, or its parcel already collected. */
-export const QR_OUT_OF_DATE_MESSAGE =
-  "This QR code is out of date. Open My parcels on your phone again for a fresh one, or type your pickup code.";
+/** A QR we signed that no longer opens anything: out of date, or its parcel already collected (English, for tests). */
+export const QR_OUT_OF_DATE_MESSAGE = translateKey("en", "errors.qrOutOfDate");
 
 type Outcome =
   | { kind: "opened"; parcelId: number; slotId: number; door: ReturnType<typeof recordOpenCommand> }
@@ -79,18 +80,20 @@ export async function collectParcelByQr(ctx: Ctx, raw: unknown): Promise<Collect
 async function answer(ctx: Ctx, outcome: Outcome): Promise<CollectResult> {
   switch (outcome.kind) {
     case "wrong":
-      throw new DomainError("WRONG_CODE", WRONG_CODE_MESSAGE);
+      throw new DomainError("WRONG_CODE", "wrongPickupCode");
     case "stale":
-      throw new DomainError("WRONG_CODE", QR_OUT_OF_DATE_MESSAGE);
-    case "locked":
-      throw new DomainError<LockedOutDetails>("LOCKED_OUT", slowDownMessage(outcome.retryAfterMs), { retryAfterMs: outcome.retryAfterMs });
-    case "expired":
-      throw new DomainError<ExpiredDetails>(
-        "PARCEL_EXPIRED",
-        `This parcel's pickup time is over. It is waiting for ${outcome.details.carrierName} to take it back` +
-          (outcome.details.carrierPhone ? `; call ${outcome.details.carrierPhone} to arrange delivery.` : "."),
-        outcome.details,
-      );
+      throw new DomainError("WRONG_CODE", "qrOutOfDate");
+    case "locked": {
+      const { key, params } = slowDownWording(outcome.retryAfterMs);
+      throw new DomainError<LockedOutDetails>("LOCKED_OUT", key, { params, details: { retryAfterMs: outcome.retryAfterMs } });
+    }
+    case "expired": {
+      const { carrierName, carrierPhone } = outcome.details;
+      throw new DomainError<ExpiredDetails>("PARCEL_EXPIRED", carrierPhone ? "parcelExpiredCall" : "parcelExpired", {
+        params: carrierPhone ? { carrier: carrierName, phone: carrierPhone } : { carrier: carrierName },
+        details: outcome.details,
+      });
+    }
     case "opened": {
       const doorOpened = await sendOpen(ctx, outcome.door);
       if (doorOpened) recordDoorOpened(ctx, outcome.door, "pickup");

@@ -38,11 +38,10 @@ export async function reserveParcel(ctx: Ctx, raw: unknown): Promise<ReserveResu
 
   const outcome = writeTransaction(ctx.db, () => reserveInTransaction(ctx, courier, input));
   if (outcome.kind === "full") {
-    throw new DomainError<SiteFullDetails>(
-      "SITE_FULL",
-      `No free ${input.size} door or larger at this site.`,
-      { size: input.size, alternatives: outcome.alternatives },
-    );
+    throw new DomainError<SiteFullDetails>("SITE_FULL", "siteFull", {
+      params: { size: input.size },
+      details: { size: input.size, alternatives: outcome.alternatives },
+    });
   }
   const parcel = toParcelView(ctx, outcome.parcel);
   if (outcome.replayed) return { parcel, replayed: true, doorOpened: false };
@@ -64,7 +63,7 @@ function reserveInTransaction(ctx: Ctx, courier: CourierActor, input: z.output<t
   }
 
   refuseAnotherCarriersNumber(ctx, courier.carrierId, input.trackingNumber);
-  if (site.status !== "open") throw new DomainError("SITE_CLOSED", `${site.name} is closed and takes no deposits.`);
+  if (site.status !== "open") throw new DomainError("SITE_CLOSED", "siteClosed", { params: { site: site.name } });
 
   // Doors held by reservations nobody finished are free again.
   lapseReservations(ctx, site.id);
