@@ -4,6 +4,7 @@ import { NextIntlClientProvider } from "next-intl";
 import { RootErrorState } from "@/components/layout/error-state";
 import { DEFAULT_LOCALE } from "@/lib/i18n/locales";
 import { matchAcceptLanguage } from "@/lib/i18n/resolve";
+import { DEFAULT_TIME_ZONE } from "@/lib/time";
 import en from "@/messages/en.json";
 import zhCN from "@/messages/zh-CN.json";
 import "./globals.css";
@@ -20,7 +21,7 @@ export default function GlobalError({ error, retry }: { error: unknown; retry: (
   return (
     <html lang={locale}>
       <body className="min-h-dvh">
-        <NextIntlClientProvider locale={locale} messages={WORDS[locale]}>
+        <NextIntlClientProvider locale={locale} messages={WORDS[locale]} timeZone={DEFAULT_TIME_ZONE}>
           <RootErrorState error={error} retry={retry} />
         </NextIntlClientProvider>
       </body>
