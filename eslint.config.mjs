@@ -17,6 +17,8 @@ const dbImportMessage = "Only lib/ reads the database; call a lib/ function.";
 const CLIENT_SAFE_MODULES = [
   "@/db/enums",
   "@/lib/format",
+  "@/lib/i18n/locales",
+  "@/lib/i18n/resolve",
   "@/lib/forms/state",
   "@/lib/kiosk/qr-payload",
   "@/lib/kiosk/state",

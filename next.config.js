@@ -1,4 +1,9 @@
 // @ts-check
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- next.config.js is CommonJS
+const createNextIntlPlugin = require("next-intl/plugin");
+
+/** next-intl reads each request's language and messages from here (no locale in the URL). */
+const withNextIntl = createNextIntlPlugin("./app/_i18n/request.ts");
 
 /**
  * Sent with every response: no framing (clickjacking on the kiosk and admin screens), no MIME sniffing, no referrer leaving the site.
@@ -22,4 +27,4 @@ const nextConfig = {
   },
 };
 
-module.exports = nextConfig;
+module.exports = withNextIntl(nextConfig);

@@ -24,6 +24,10 @@ export default defineConfig({
   use: {
     baseURL,
     browserName: "chromium",
+    // The journeys are written in English: the browser asks for it (Accept-Language and
+    // navigator.language), as an English speaker's would. The demo campus's default is
+    // Chinese, so the Chinese journeys (e2e/*-zh-*.spec.ts) ask for zh-CN with test.use.
+    locale: "en-US",
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: {

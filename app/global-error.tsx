@@ -1,17 +1,29 @@
 "use client";
 
+import { NextIntlClientProvider } from "next-intl";
 import { RootErrorState } from "@/components/layout/error-state";
+import { DEFAULT_LOCALE } from "@/lib/i18n/locales";
+import { matchAcceptLanguage } from "@/lib/i18n/resolve";
+import { DEFAULT_TIME_ZONE } from "@/lib/time";
+import en from "@/messages/en.json";
+import zhCN from "@/messages/zh-CN.json";
 import "./globals.css";
 
 /*
- * The root layout itself failed: this replaces it, so it draws its own document and
- * brings the global styles (Next.js does not apply them here otherwise).
+ * The root layout itself failed: this replaces it, so it draws its own document, brings
+ * the global styles (Next.js does not apply them here otherwise) and its own words — the
+ * layout that resolves the language is what failed, so the browser's language decides.
  */
+const WORDS = { en: { common: en.common, routeState: en.routeState }, "zh-CN": { common: zhCN.common, routeState: zhCN.routeState } };
+
 export default function GlobalError({ error, retry }: { error: unknown; retry: () => void }) {
+  const locale = (typeof navigator === "undefined" ? null : matchAcceptLanguage(navigator.languages.join(","))) ?? DEFAULT_LOCALE;
   return (
-    <html lang="en">
+    <html lang={locale}>
       <body className="min-h-dvh">
-        <RootErrorState error={error} retry={retry} />
+        <NextIntlClientProvider locale={locale} messages={WORDS[locale]} timeZone={DEFAULT_TIME_ZONE}>
+          <RootErrorState error={error} retry={retry} />
+        </NextIntlClientProvider>
       </body>
     </html>
   );

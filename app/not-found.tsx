@@ -1,12 +1,11 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { RouteState } from "@/components/layout/route-state";
 import { SiteHeader } from "@/components/layout/site-header";
 import { buttonClass } from "@/components/ui/button";
-import type { Role } from "@/db/schema";
 import { currentUser } from "@/lib/auth/current";
 import { ROLE_HOME } from "@/lib/auth/session-policy";
-
-const WAY_BACK: Record<Role, string> = { customer: "Go to My parcels", courier: "Go to your sites", admin: "Go to the dashboard" };
+import { switchLanguageAction } from "./_i18n/actions";
 
 /*
  * An address no route matches, in any area (/courier/nonsense, /parcels/1/extra): Next.js
@@ -15,19 +14,20 @@ const WAY_BACK: Record<Role, string> = { customer: "Go to My parcels", courier: 
  */
 export default async function NotFound() {
   const user = await currentUser();
+  const t = await getTranslations("routeState");
   return (
     <>
-      <SiteHeader user={user ? { name: user.name, role: user.role } : null} />
+      <SiteHeader user={user ? { name: user.name, role: user.role } : null} switchLanguage={switchLanguageAction} />
       <main id="main" className="mx-auto w-full max-w-5xl px-4 py-6">
         <RouteState
-          title="Page not found"
+          title={t("notFoundTitle")}
           actions={
             <Link href={user ? ROLE_HOME[user.role] : "/"} className={buttonClass("primary")}>
-              {user ? WAY_BACK[user.role] : "Go to the home page"}
+              {user ? t(`wayBack.${user.role}`) : t("goHome")}
             </Link>
           }
         >
-          <p>There is no page at this address. If you typed it, check it; if a link brought you here, it is out of date.</p>
+          <p>{t("notFoundBody")}</p>
         </RouteState>
       </main>
     </>

@@ -124,3 +124,7 @@ export type ConsentRequestStatus = (typeof CONSENT_REQUEST_STATUSES)[number];
 /** The recipient's one-tap answers to a consent request. */
 export const CONSENT_ANSWERS = ["locker", "in_person", "call_me"] as const;
 export type ConsentAnswer = (typeof CONSENT_ANSWERS)[number];
+
+/** The languages of screens and messages (lib/i18n/locales.ts); Chinese is the default. */
+export const LOCALES = ["zh-CN", "en"] as const;
+export const DEFAULT_LOCALE = "zh-CN" as const;

@@ -15,10 +15,12 @@ import {
   CONSENT_CHOICES,
   CONSENT_REQUEST_STATUSES,
   CONSENT_SOURCES,
+  DEFAULT_LOCALE,
   DEFAULT_TIME_ZONE,
   DOOR_EVENT_KINDS,
   DOOR_OPEN_PURPOSES,
   LIVE_STATES_SQL,
+  LOCALES,
   OUTBOUND_CODE_STATES_SQL,
   OUTBOUND_KINDS,
   OUTBOUND_LIVE_STATES_SQL,
@@ -88,12 +90,15 @@ export const organizations = sqliteTable("organizations", {
   id: integer("id").primaryKey({ autoIncrement: true }),
   name: text("name").notNull(),
   slug: text("slug").notNull().unique(),
+  // The language of its screens and messages when a person has chosen none and their
+  // browser asks for none we speak (lib/i18n/resolve.ts); zh-CN on a Chinese campus.
+  defaultLocale: text("default_locale", { enum: LOCALES }).notNull().default(DEFAULT_LOCALE),
   createdAt: createdAt(),
   // What couriers may do for a recipient who recorded no preference (lib/consent/rule.ts).
   // "allow" keeps today's behaviour and is recorded as source operator_default, so the
   // compliance view counts those deposits apart from real standing consent.
   consentDefault: text("consent_default", { enum: CONSENT_CHOICES }).notNull().default("allow"),
-});
+}, (t) => [check("organizations_default_locale", sql`${t.defaultLocale} in ('zh-CN', 'en')`)]);
 
 export const slotSizes = sqliteTable(
   "slot_sizes",
@@ -125,11 +130,15 @@ export const sites = sqliteTable(
     // IANA name ("Europe/Berlin"): when the site's days start, how its times read. The
     // names are checked against Intl where sites are created or edited (lib/sites/schemas.ts).
     timeZone: text("time_zone").notNull().default(DEFAULT_TIME_ZONE),
+    // The kiosk's language, and that of messages to recipients without an account; null
+    // follows the organization's default_locale.
+    defaultLocale: text("default_locale", { enum: LOCALES }),
     createdAt: createdAt(),
   },
   (t) => [
     index("sites_organization").on(t.organizationId),
     check("sites_time_zone", sql`${t.timeZone} <> ''`),
+    check("sites_default_locale", sql`${t.defaultLocale} is null or ${t.defaultLocale} in ('zh-CN', 'en')`),
     check("sites_status", sql`${t.status} in ('open', 'closed')`),
     check("sites_hold_period", sql`${t.holdPeriodHours} between 1 and 720`),
     check("sites_latitude", sql`${t.latitude} between -90 and 90`),
@@ -227,6 +236,9 @@ export const users = sqliteTable(
     carrierId: integer("carrier_id").references(() => carriers.id),
     active: integer("active", { mode: "boolean" }).notNull().default(true),
     preferredSiteId: integer("preferred_site_id").references(() => sites.id),
+    // The language the person chose (the switch on every page); null: not chosen yet, so
+    // the cookie, the browser or the organization decides, and messages use the site's.
+    locale: text("locale", { enum: LOCALES }),
     createdAt: createdAt(),
   },
   (t) => [
@@ -235,6 +247,7 @@ export const users = sqliteTable(
       .where(sql`${t.phoneVerifiedAt} is not null`),
     index("users_phone").on(t.phone),
     check("users_role", sql`${t.role} in ('customer', 'courier', 'admin')`),
+    check("users_locale", sql`${t.locale} is null or ${t.locale} in ('zh-CN', 'en')`),
     check("users_contact", sql`${t.email} is not null or ${t.phone} is not null`),
     check("users_courier_carrier", sql`(${t.role} = 'courier') = (${t.carrierId} is not null)`),
     check("users_admin_org", sql`${t.role} <> 'admin' or ${t.organizationId} is not null`),

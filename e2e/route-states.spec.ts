@@ -1,6 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
-import { createElement, type ComponentType } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
+import { createElement, type ComponentProps, type ComponentType } from "react";
+import { renderToStaticMarkup as renderBare } from "react-dom/server";
+import { IntlProvider } from "use-intl";
+import en from "../messages/en.json";
 import CustomerError from "../app/(main)/(customer)/error";
 import AuthError from "../app/(main)/(auth)/error";
 import AdminError from "../app/(main)/admin/error";
@@ -12,6 +14,20 @@ import KioskError from "../app/kiosk/[site]/error";
 import { IDLE_MS } from "../components/kiosk/kiosk-screen";
 import { DEMO, signIn } from "./support/accounts";
 import { expectAccessible } from "./support/axe";
+
+/*
+ * The boundaries word their screens through next-intl: rendered here as the root layout
+ * would, with the English messages (these journeys speak English). The root layout's own
+ * failure (global-error) has no layout to ask, so it reads the browser's languages: an
+ * English browser's, as playwright.config.ts sets for every journey.
+ */
+if (typeof globalThis.navigator === "undefined") {
+  Object.defineProperty(globalThis, "navigator", { value: { languages: ["en-US"] }, configurable: true });
+}
+function renderToStaticMarkup(element: ReturnType<typeof createElement>): string {
+  const config = { locale: "en", messages: en, timeZone: "Asia/Shanghai" } as Omit<ComponentProps<typeof IntlProvider>, "children">;
+  return renderBare(createElement(IntlProvider, config as ComponentProps<typeof IntlProvider>, element));
+}
 
 type ErrorBoundary = ComponentType<{ error: unknown; retry: () => void; reset: () => void }>;
 

@@ -10,10 +10,10 @@ export function normalizePhone(raw: string): string {
 export const Phone = z
   .string()
   .trim()
-  .min(1, "Enter a phone number.")
-  .refine((value) => /^\+?[\d\s().-]+$/.test(value), "Use digits only, with an optional + in front.")
+  .min(1, "enterPhone")
+  .refine((value) => /^\+?[\d\s().-]+$/.test(value), "phoneCharacters")
   .transform(normalizePhone)
-  .refine((value) => /^\+?\d{7,15}$/.test(value), "A phone number has 7 to 15 digits.");
+  .refine((value) => /^\+?\d{7,15}$/.test(value), "phoneLength");
 
 /** 138****5678 — enough for a person to recognise their own number. */
 export function maskPhone(phone: string): string {

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { Button, buttonClass } from "@/components/ui/button";
 import { BrandBar, errorReference, RouteState } from "./route-state";
@@ -16,7 +17,7 @@ export function ErrorState({
   error,
   retry,
   back,
-  title = "Something went wrong",
+  title,
   children,
 }: {
   error: unknown;
@@ -25,20 +26,21 @@ export function ErrorState({
   title?: string;
   children: ReactNode;
 }) {
+  const t = useTranslations("routeState");
   return (
     <RouteState
-      title={title}
+      title={title ?? t("errorTitle")}
       reference={errorReference(error)}
       actions={
         <>
-          <Button onClick={() => retry()}>Try again</Button>
+          <Button onClick={() => retry()}>{t("tryAgain")}</Button>
           <Link href={back.href} className={buttonClass("secondary")}>
             {back.label}
           </Link>
         </>
       }
     >
-      <title>Something went wrong · Parcel Lockers</title>
+      <title>{t("errorDocumentTitle")}</title>
       {children}
     </RouteState>
   );
@@ -46,12 +48,13 @@ export function ErrorState({
 
 /** A failure above the areas (a layout): drawn without the site header, so it brings the brand. */
 export function RootErrorState({ error, retry }: { error: unknown; retry: () => void }) {
+  const t = useTranslations("routeState");
   return (
     <>
       <BrandBar />
       <main id="main" className="mx-auto w-full max-w-5xl px-4 py-6">
-        <ErrorState error={error} retry={retry} back={{ href: "/", label: "Go to the home page" }}>
-          <p>The service could not show this page. Please try again in a moment.</p>
+        <ErrorState error={error} retry={retry} back={{ href: "/", label: t("goHome") }}>
+          <p>{t("layoutFailed")}</p>
         </ErrorState>
       </main>
     </>

@@ -1,10 +1,12 @@
+import { useTranslations } from "next-intl";
 import { BrandLink } from "./brand-link";
 import type { ReactNode } from "react";
 
 /*
  * The body of every "not found" and "something went wrong" screen: a heading, what to do
  * now, the reference code support needs, and each area's own way back. No "use client"
- * and no hooks, so the server's not-found files and the client's error boundaries share it.
+ * and no hooks but next-intl's (which work on both sides), so the server's not-found files
+ * and the client's error boundaries share it.
  * It never takes the error itself: only its digest, which the server's log is keyed by,
  * reaches the screen — the message and stack may hold data the person must not see.
  */
@@ -29,6 +31,7 @@ export function RouteState({
   reference?: string;
   kiosk?: boolean;
 }) {
+  const t = useTranslations("routeState");
   return (
     <section
       aria-labelledby="route-state-heading"
@@ -41,7 +44,7 @@ export function RouteState({
       <div className={`flex flex-col gap-3 ${kiosk ? "items-center" : "sm:flex-row sm:justify-center"}`}>{actions}</div>
       {reference ? (
         <p className={`text-gray-600 ${kiosk ? "text-base" : "text-sm"}`}>
-          Reference for support: <code className="font-mono font-semibold text-gray-900">{reference}</code>
+          {t("reference")} <code className="font-mono font-semibold text-gray-900">{reference}</code>
         </p>
       ) : null}
     </section>

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 
 /*
@@ -13,9 +14,10 @@ import type { ReactNode } from "react";
  */
 
 export function LoadingSkeleton({ children, className = "" }: { children: ReactNode; className?: string }) {
+  const t = useTranslations("routeState");
   return (
     <div role="status" aria-busy="true" aria-live="polite" className={`flex flex-col gap-4 ${className}`}>
-      <span className="sr-only">Loading…</span>
+      <span className="sr-only">{t("loading")}</span>
       <div aria-hidden className="flex flex-col gap-4">
         {children}
       </div>

@@ -5,7 +5,7 @@ import { describeActor, describeDoorEvent, parseDetail } from "@/lib/history/des
 import { requireAdmin } from "@/lib/auth/authorize";
 import type { Ctx } from "@/lib/context";
 import { CABINET_ALARMS_SQL } from "@/lib/doors/alarms";
-import { DomainError } from "@/lib/errors";
+import { DomainError, field } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
 import { organizationTimeZones } from "@/lib/sites/time-zone";
 import { DEFAULT_TIME_ZONE, nextDayStart, parseDayKey, prevailingTimeZone } from "@/lib/time";
@@ -66,7 +66,7 @@ function parseFilter(raw: unknown) {
   for (const key of ["from", "to"] as const) {
     const value = filter[key];
     if (value && parseDayKey(DEFAULT_TIME_ZONE, value) === null) {
-      throw new DomainError("INVALID", "Some fields need another look.", { fieldErrors: { [key]: ["That is not a date."] } });
+      throw new DomainError("INVALID", "fieldsNeedLook", { fields: { [key]: [field("notADate")] } });
     }
   }
   return filter;

@@ -114,6 +114,14 @@ describe("exportParcelsCsv", () => {
     expect(csv).not.toContain("ZT-ALICE-9999");
   });
 
+  it("has its header and the words of its cells in the admin's language", () => {
+    const { csv } = exportParcelsCsv(world.ctx(scene.admin), { phone: "13800001234" }, "zh-CN");
+    expect(csv.startsWith("\uFEFF运单号,快递公司,站点,格口,状态,格口尺寸,收件人手机号")).toBe(true);
+    const english = exportParcelsCsv(world.ctx(scene.admin), { phone: "13800001234" }, "en").csv;
+    expect(csv.split("\r\n").slice(1).join()).not.toBe(english.split("\r\n").slice(1).join());
+    expect(csv).toMatch(/,(是|否),/);
+  });
+
   it("is for admins only", async () => {
     await expectAdminsOnly(world, scene, (ctx) => exportParcelsCsv(ctx, {}));
   });

@@ -5,7 +5,9 @@ import type { ParcelState, SlotSize } from "@/db/schema";
 import { toCsv } from "@/lib/admin/csv";
 import { requireAdmin, type AdminActor } from "@/lib/auth/authorize";
 import type { Ctx } from "@/lib/context";
-import { DomainError } from "@/lib/errors";
+import { DomainError, field } from "@/lib/errors";
+import type { Locale } from "@/lib/i18n/locales";
+import { translator } from "@/lib/i18n/translate";
 import { maskPhone } from "@/lib/phone";
 import { organizationTimeZones } from "@/lib/sites/time-zone";
 import { DEFAULT_TIME_ZONE, localTimestamp, nextDayStart, parseDayKey, prevailingTimeZone, startOfDay } from "@/lib/time";
@@ -99,7 +101,7 @@ function parseSearch(raw: unknown): ParsedParcelSearch {
   for (const key of ["from", "to"] as const) {
     const value = search[key];
     if (value && parseDayKey(DEFAULT_TIME_ZONE, value) === null) {
-      throw new DomainError("INVALID", "Some fields need another look.", { fieldErrors: { [key]: ["That is not a date."] } });
+      throw new DomainError("INVALID", "fieldsNeedLook", { fields: { [key]: [field("notADate")] } });
     }
   }
   return search;
@@ -166,32 +168,34 @@ export type ParcelExport = { filename: string; csv: string; rows: number; trunca
 
 /**
  * The same search as a CSV file: every matching parcel (up to EXPORT_LIMIT), phones
- * masked as on screen. Admins only. Raises INVALID.
+ * masked as on screen, the header and the words of its cells in `locale`. Admins only.
+ * Raises INVALID.
  */
-export function exportParcelsCsv(ctx: Ctx, raw: unknown): ParcelExport {
+export function exportParcelsCsv(ctx: Ctx, raw: unknown, locale: Locale = "en"): ParcelExport {
   const admin = requireAdmin(ctx);
   const search = parseSearch(raw);
   const found = select(ctx, admin, search, EXPORT_LIMIT + 1, 0);
   const truncated = found.length > EXPORT_LIMIT;
   const rows = found.slice(0, EXPORT_LIMIT);
   const time = (timeZone: string, ms: number | null) => (ms === null ? null : localTimestamp(timeZone, ms));
+  const t = translator(locale);
   const csv = toCsv(
     [
-      "Tracking number",
-      "Carrier",
-      "Site",
-      "Door",
-      "State",
-      "Size",
-      "Recipient phone",
-      "Recipient name",
-      "Arrived",
-      "Deposited",
-      "Pickup deadline",
-      "Closed",
-      "Hold extended",
-      "Incidents",
-      "Consent",
+      t("csv.trackingNumber"),
+      t("csv.carrier"),
+      t("csv.site"),
+      t("csv.door"),
+      t("csv.state"),
+      t("csv.size"),
+      t("csv.recipientPhone"),
+      t("csv.recipientName"),
+      t("csv.arrived"),
+      t("csv.deposited"),
+      t("csv.pickupDeadline"),
+      t("csv.closed"),
+      t("csv.holdExtended"),
+      t("csv.incidents"),
+      t("csv.consent"),
     ],
     rows.map((raw) => {
       const row = toRow(raw);
@@ -200,15 +204,15 @@ export function exportParcelsCsv(ctx: Ctx, raw: unknown): ParcelExport {
         row.carrier,
         row.site,
         row.slot,
-        row.state,
-        row.size,
+        t(`parcelStates.${row.state}`),
+        t(`sizes.${row.size}`),
         row.recipientPhone,
         raw.recipientName,
         time(raw.timeZone, row.arrivedAt),
         time(raw.timeZone, row.depositedAt),
         time(raw.timeZone, row.expiresAt),
         time(raw.timeZone, row.closedAt),
-        row.holdExtended,
+        row.holdExtended ? t("csv.yes") : t("csv.no"),
         row.incidents.join(" "),
         consentRecordOf(ctx, raw.id)?.description ?? "",
       ];

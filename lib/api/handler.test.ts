@@ -84,9 +84,10 @@ let keySerial = 0;
 async function call(
   method: string,
   path: string,
-  options: { token?: string | null; body?: unknown; key?: string | null; rawBody?: string; services?: ApiServices } = {},
+  options: { token?: string | null; body?: unknown; key?: string | null; rawBody?: string; services?: ApiServices; acceptLanguage?: string } = {},
 ) {
   const headers: Record<string, string> = { "content-type": "application/json" };
+  if (options.acceptLanguage) headers["accept-language"] = options.acceptLanguage;
   const token = options.token === undefined ? carrierToken : options.token;
   if (token) headers.authorization = `Bearer ${token}`;
   const key = options.key === undefined ? `key-${++keySerial}` : options.key;
@@ -164,6 +165,16 @@ describe("the deposit journey over the API", () => {
 
     const foreign = await call("GET", `/parcels?trackingNumber=${input.trackingNumber}`, { token: otherCarrierToken });
     expect(foreign.status).toBe(404);
+    expect(foreign.body.error.message).toBe("That parcel was not found.");
+    const inChinese = await call("GET", `/parcels?trackingNumber=${input.trackingNumber}`, { token: otherCarrierToken, acceptLanguage: "zh-CN,zh;q=0.9" });
+    expect(inChinese.body.error).toEqual({ code: "NOT_FOUND", message: "没有找到这个包裹。" });
+  });
+
+  test("field errors come back in the language of Accept-Language, under the same stable code", async () => {
+    const refused = await call("POST", "/parcels/announcements", { body: { trackingNumber: "" }, acceptLanguage: "zh-CN" });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.code).toBe("INVALID");
+    expect(refused.body.error.message).toBe("有几项填写需要再检查一下。");
   });
 
   test("a served site's forecast: 48 hours per door size, with when it is likely full", async () => {

@@ -6,6 +6,9 @@ import { appContext } from "@/lib/app-context";
 import type { Ctx } from "@/lib/context";
 import type { DoorController } from "@/lib/cabinet/door-controller";
 import { isDomainError } from "@/lib/errors";
+import type { Locale } from "@/lib/i18n/locales";
+import { matchAcceptLanguage } from "@/lib/i18n/resolve";
+import { detailsInWords, errorWords } from "@/lib/error-words";
 import type { PickupCodeKeys } from "@/lib/pickup-codes/code";
 import { errorBody, HTTP_STATUS, type ApiErrorBody } from "./errors";
 import { claimKey, fingerprint, KeyTaken, lookUpKey, releaseClaim, storeResponse, storeResponseSoon, type KeyState, type StoredResponse } from "./idempotency";
@@ -74,14 +77,17 @@ function find(method: string, path: string): { route: ApiRoute; params: Record<s
 }
 
 /** Runs the route's verb and turns its result or DomainError into the answer to keep. */
-async function run(ctx: Ctx, route: ApiRoute, args: Parameters<ApiRoute["handle"]>[1]): Promise<StoredResponse> {
+async function run(ctx: Ctx, route: ApiRoute, args: Parameters<ApiRoute["handle"]>[1], locale: Locale): Promise<StoredResponse> {
   try {
     const result = (await route.handle(ctx, args)) as { replayed?: boolean } | undefined;
     const status = route.created && !result?.replayed ? 201 : 200;
     return { status, json: JSON.stringify(result ?? {}) };
   } catch (error) {
     if (!isDomainError(error)) throw error;
-    return { status: HTTP_STATUS[error.code], json: JSON.stringify(errorBody(error.code, error.message, error.details)) };
+    return {
+      status: HTTP_STATUS[error.code],
+      json: JSON.stringify(errorBody(error.code, errorWords(error, locale), detailsInWords(error, locale))),
+    };
   }
 }
 
@@ -130,10 +136,13 @@ export async function handleApiRequest(services: ApiServices, request: ApiReques
     }
   }
   const args = { params, body, query: request.query };
+  // Clients branch on error.code; error.message is for a person, in the language they ask
+  // for (English when they name none of ours: most callers are carriers' systems).
+  const locale = matchAcceptLanguage(request.header("accept-language")) ?? "en";
   const ctxFor = (db: Db): Ctx => appContext(actor, { ...services, db });
 
   if (method !== "POST") {
-    const response = await run(ctxFor(services.db), route, args);
+    const response = await run(ctxFor(services.db), route, args, locale);
     return respond(response.status, response.json);
   }
 
@@ -141,7 +150,7 @@ export async function handleApiRequest(services: ApiServices, request: ApiReques
   if (!key || key.length > 200) {
     return json(400, errorBody("IDEMPOTENCY_KEY_REQUIRED", "Every write needs an Idempotency-Key header (1–200 characters), unique per operation."));
   }
-  return idempotentWrite(services, actor, key, fingerprint(method, path, body), (db) => run(ctxFor(db), route, args));
+  return idempotentWrite(services, actor, key, fingerprint(method, path, body), (db) => run(ctxFor(db), route, args, locale));
 }
 
 function answerFor(state: Exclude<KeyState, { kind: "absent" | "abandoned" }>): ApiResponse {

@@ -1,23 +1,33 @@
 import "server-only";
 import { z } from "zod";
-import { ERROR_CODES } from "@/lib/errors";
+import { ERROR_CODES, type ErrorKey } from "@/lib/errors";
+import { LOCALES } from "@/lib/i18n/locales";
+import { MESSAGES } from "@/lib/i18n/messages";
 import { API_ONLY_CODES } from "./errors";
 import { apiSchemas } from "./responses";
 import { API_ROUTES } from "./routes";
 
+// Each in English, then in Chinese: the carriers' developers read both.
 const ERROR_RESPONSES: Record<string, string> = {
-  "401": "No token, or an unknown or revoked one (UNAUTHENTICATED)",
-  "403": "A token of the other scope (FORBIDDEN)",
-  "404": "No such parcel or site — or not this token's: refused reads as absent (NOT_FOUND)",
-  "422": "A field is wrong (INVALID, details.fieldErrors), a pickup code opens nothing (WRONG_CODE), or an Idempotency-Key reused for another request",
-  "429": "Too many requests for this token (RATE_LIMITED), or too many wrong codes at this kiosk (LOCKED_OUT)",
-  "500": "Something went wrong on our side (INTERNAL); a retry with the same Idempotency-Key is safe",
+  "401": "No token, or an unknown or revoked one (UNAUTHENTICATED) / 没有令牌，或令牌无效、已吊销",
+  "403": "A token of the other scope (FORBIDDEN) / 令牌的权限范围不对",
+  "404": "No such parcel or site — or not this token's: refused reads as absent (NOT_FOUND) / 没有这个包裹或站点（或不属于该令牌，无权访问也按不存在处理）",
+  "422":
+    "A field is wrong (INVALID, details.fieldErrors), a pickup code opens nothing (WRONG_CODE), or an Idempotency-Key reused for another request / 字段有误、取件码打不开任何格口，或幂等键被另一个请求重复使用",
+  "429": "Too many requests for this token (RATE_LIMITED), or too many wrong codes at this kiosk (LOCKED_OUT) / 该令牌请求过于频繁，或该柜机取件码错误次数过多",
+  "500": "Something went wrong on our side (INTERNAL); a retry with the same Idempotency-Key is safe / 服务器出错；用同一个幂等键重试是安全的",
 };
 const WRITE_ERROR_RESPONSES: Record<string, string> = {
-  "400": "The body is not a JSON object (BAD_REQUEST), or the Idempotency-Key header is missing",
-  "409": "The parcel or site does not allow it now (CONFLICT, INVALID_TRANSITION, SITE_FULL, SITE_CLOSED, CONSENT_REQUIRED), or a request with this Idempotency-Key is still running",
-  "413": "The body is over 64 KiB (PAYLOAD_TOO_LARGE)",
+  "400": "The body is not a JSON object (BAD_REQUEST), or the Idempotency-Key header is missing / 请求体不是 JSON 对象，或缺少 Idempotency-Key 请求头",
+  "409":
+    "The parcel or site does not allow it now (CONFLICT, INVALID_TRANSITION, SITE_FULL, SITE_CLOSED, CONSENT_REQUIRED), or a request with this Idempotency-Key is still running / 包裹或站点当前不允许此操作（或需要收件人同意），或同一幂等键的请求仍在处理中",
+  "413": "The body is over 64 KiB (PAYLOAD_TOO_LARGE) / 请求体超过 64 KiB",
 };
+
+/** Every domain error's words in both languages, as error.message carries them (the message's examples). */
+function errorMessages(): string[] {
+  return Object.keys(MESSAGES.en.errors).flatMap((key) => LOCALES.map((locale) => MESSAGES[locale].errors[key as ErrorKey]));
+}
 
 /** A response whose body is the named schema of components.schemas. */
 const withBody = (description: string, id: string) => ({
@@ -97,7 +107,13 @@ export function openApiDocument(serverUrl = "/api/v1") {
               additionalProperties: false,
               properties: {
                 code: { type: "string", enum: [...ERROR_CODES, ...API_ONLY_CODES] },
-                message: { type: "string" },
+                message: {
+                  type: "string",
+                  description:
+                    "For a person, in the language of Accept-Language (zh-CN or en; English when neither is asked for). Clients branch on code, never on message. / 给人看的说明，语言按 Accept-Language（zh-CN 或 en；都没有时为英文）。程序请按 code 判断，不要按 message。",
+                  // Each domain error's words, English then Chinese (ICU placeholders such as {tracking} are filled in).
+                  examples: errorMessages(),
+                },
                 details: { description: "What the code carries: fieldErrors (INVALID), alternatives (SITE_FULL), requestId to poll (CONSENT_REQUIRED), whom to contact (PARCEL_EXPIRED), a wait (LOCKED_OUT)" },
               },
             },

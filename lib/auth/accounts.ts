@@ -5,7 +5,8 @@ import { users, type Role } from "@/db/schema";
 import { writeTransaction } from "@/db/transaction";
 import { isUniqueViolation } from "@/db/sqlite-errors";
 import type { Ctx, UserActor } from "@/lib/context";
-import { DomainError } from "@/lib/errors";
+import { DomainError, field } from "@/lib/errors";
+import type { Locale } from "@/lib/i18n/locales";
 import { normalizePhone } from "@/lib/phone";
 import { parseInput } from "@/lib/validation";
 import { hashPassword, timingDummyHash, verifyPassword } from "./password";
@@ -105,7 +106,12 @@ export function phoneIsConfirmed(db: Db, phone: string, exceptUserId = 0): boole
  * another account, which would only refuse this one's proof later), and LOCKED_OUT (too
  * many sign-ups from `options.address`, the client's address, when given).
  */
-export async function signUpCustomer(db: Db, raw: unknown, options: { now?: number; address?: string } = {}): Promise<SessionUser> {
+export async function signUpCustomer(
+  db: Db,
+  raw: unknown,
+  // locale: the language the form was filled in, kept as the account's (texts follow it).
+  options: { now?: number; address?: string; locale?: Locale } = {},
+): Promise<SessionUser> {
   const now = options.now ?? Date.now();
   const input = parseInput(SignUpInput, raw);
   if (phoneIsConfirmed(db, input.phone)) throw phoneTaken();
@@ -115,24 +121,20 @@ export async function signUpCustomer(db: Db, raw: unknown, options: { now?: numb
   try {
     const user = db
       .insert(users)
-      .values({ name: input.name, email: input.email, phone: input.phone, passwordHash, role: "customer", createdAt: now })
+      .values({ name: input.name, email: input.email, phone: input.phone, passwordHash, role: "customer", locale: options.locale, createdAt: now })
       .returning()
       .get();
     return toSessionUser(user);
   } catch (error) {
     if (isUniqueViolation(error, "users.email")) {
-      throw new DomainError("CONFLICT", "An account with this email already exists.", {
-        fieldErrors: { email: ["This email is already registered. Sign in instead."] },
-      });
+      throw new DomainError("CONFLICT", "emailRegistered", { fields: { email: [field("emailRegistered")] } });
     }
     throw error;
   }
 }
 
 function phoneTaken(): DomainError {
-  return new DomainError("CONFLICT", "An account with this phone number already exists.", {
-    fieldErrors: { phone: ["This phone number is already registered. Sign in instead."] },
-  });
+  return new DomainError("CONFLICT", "phoneRegistered", { fields: { phone: [field("phoneRegistered")] } });
 }
 
 /**
@@ -162,14 +164,12 @@ export function loadUserActor(db: Db, userId: number): (UserActor & { name: stri
  */
 export async function changePassword(ctx: Ctx, raw: unknown): Promise<void> {
   const actor = ctx.actor;
-  if (actor.kind !== "user") throw new DomainError("UNAUTHENTICATED", "Please sign in first.");
+  if (actor.kind !== "user") throw new DomainError("UNAUTHENTICATED", "signInFirst");
   const input = parseInput(ChangePasswordInput, raw);
   const user = ctx.db.select().from(users).where(eq(users.id, actor.userId)).get();
-  if (!user || !user.active) throw new DomainError("UNAUTHENTICATED", "Please sign in first.");
+  if (!user || !user.active) throw new DomainError("UNAUTHENTICATED", "signInFirst");
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    throw new DomainError("INVALID", "Your current password is not right.", {
-      fieldErrors: { currentPassword: ["That is not your current password."] },
-    });
+    throw new DomainError("INVALID", "currentPasswordWrong", { fields: { currentPassword: [field("currentPasswordWrong")] } });
   }
   const passwordHash = await hashPassword(input.newPassword);
   writeTransaction(ctx.db, () => {

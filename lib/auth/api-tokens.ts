@@ -72,7 +72,7 @@ export function createApiToken(ctx: Ctx, raw: unknown): { token: string; view: A
         .innerJoin(sites, eq(sites.id, courierSites.siteId))
         .where(and(eq(users.id, input.courierId), eq(users.role, "courier"), eq(sites.organizationId, admin.organizationId)))
         .get();
-      if (!serves) throw new DomainError("NOT_FOUND", "That courier was not found at your sites.");
+      if (!serves) throw new DomainError("NOT_FOUND", "courierNotAtYourSites");
     } else {
       const kiosk = ctx.db
         .select({ id: kiosks.id })
@@ -80,7 +80,7 @@ export function createApiToken(ctx: Ctx, raw: unknown): { token: string; view: A
         .innerJoin(sites, eq(sites.id, kiosks.siteId))
         .where(and(eq(kiosks.id, input.kioskId), eq(sites.organizationId, admin.organizationId)))
         .get();
-      if (!kiosk) throw new DomainError("NOT_FOUND", "That kiosk was not found at your sites.");
+      if (!kiosk) throw new DomainError("NOT_FOUND", "kioskNotAtYourSites");
     }
     return ctx.db
       .insert(apiTokens)
@@ -109,7 +109,7 @@ export function revokeApiToken(ctx: Ctx, tokenId: number): void {
     .set({ revokedAt: sql`coalesce(${apiTokens.revokedAt}, ${ctx.now()})` })
     .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.organizationId, admin.organizationId)))
     .run();
-  if (changed.changes === 0) throw new DomainError("NOT_FOUND", "That token was not found.");
+  if (changed.changes === 0) throw new DomainError("NOT_FOUND", "tokenNotFound");
 }
 
 export function listApiTokens(ctx: Ctx): ApiTokenView[] {

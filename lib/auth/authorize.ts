@@ -11,27 +11,27 @@ export type AdminActor = UserActor & { role: "admin"; organizationId: number };
 /** The signed-in user, if their role is one of `roles`; otherwise FORBIDDEN. */
 export function requireRole<R extends Role>(ctx: Ctx, ...roles: R[]): UserActor & { role: R } {
   const actor = ctx.actor;
-  if (actor.kind !== "user") throw new DomainError("UNAUTHENTICATED", "Please sign in first.");
+  if (actor.kind !== "user") throw new DomainError("UNAUTHENTICATED", "signInFirst");
   if (!roles.includes(actor.role as R)) {
-    throw new DomainError("FORBIDDEN", "Your account is not allowed to do this.");
+    throw new DomainError("FORBIDDEN", "notAllowed");
   }
   return actor as UserActor & { role: R };
 }
 
 export function requireCourier(ctx: Ctx): CourierActor {
   const actor = requireRole(ctx, "courier");
-  if (actor.carrierId == null) throw new DomainError("FORBIDDEN", "Your courier account has no carrier.");
+  if (actor.carrierId == null) throw new DomainError("FORBIDDEN", "courierWithoutCarrier");
   return actor as CourierActor;
 }
 
 export function requireAdmin(ctx: Ctx): AdminActor {
   const actor = requireRole(ctx, "admin");
-  if (actor.organizationId == null) throw new DomainError("FORBIDDEN", "Your admin account has no organization.");
+  if (actor.organizationId == null) throw new DomainError("FORBIDDEN", "adminWithoutOrganization");
   return actor as AdminActor;
 }
 
 export function requireKiosk(ctx: Ctx): KioskActor {
-  if (ctx.actor.kind !== "kiosk") throw new DomainError("FORBIDDEN", "Only a locker's kiosk can do this.");
+  if (ctx.actor.kind !== "kiosk") throw new DomainError("FORBIDDEN", "kioskOnly");
   return ctx.actor;
 }
 

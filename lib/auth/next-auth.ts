@@ -4,7 +4,7 @@ import Credentials from "next-auth/providers/credentials";
 import type { Role } from "@/db/schema";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { isDomainError } from "@/lib/errors";
+import { isDomainError, type DomainError } from "@/lib/errors";
 import { signInWithPassword } from "./accounts";
 import { logAuthError } from "./auth-log";
 import { safeCallbackPath } from "./callback-url";
@@ -40,8 +40,8 @@ declare module "@auth/core/jwt" {
  */
 export class SignInLimited extends CredentialsSignin {
   code = "rate_limited";
-  constructor(readonly sentence: string) {
-    super(sentence);
+  constructor(readonly refusal: DomainError) {
+    super(refusal.message);
   }
 }
 
@@ -68,7 +68,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
             requestClientAddress(request.headers),
           );
         } catch (error) {
-          if (isDomainError(error) && error.code === "LOCKED_OUT") throw new SignInLimited(error.message);
+          if (isDomainError(error) && error.code === "LOCKED_OUT") throw new SignInLimited(error);
           throw error;
         }
         if (!user) return null;

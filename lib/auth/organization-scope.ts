@@ -15,7 +15,7 @@ import { notFound } from "@/lib/errors";
  * An id from a URL or a form, or NOT_FOUND: a malformed id names nothing, just like an
  * id that does not exist.
  */
-export function idOrNotFound(value: unknown, what: string): number {
+export function idOrNotFound(value: unknown, what: Parameters<typeof notFound>[0]): number {
   const id = typeof value === "number" ? value : typeof value === "string" && /^\d{1,15}$/.test(value) ? Number(value) : NaN;
   if (!Number.isSafeInteger(id) || id <= 0) throw notFound(what);
   return id;

@@ -31,7 +31,7 @@ function textedCode(customer: UserActor): string {
     .get()!;
   const rendering = renderNotification(world.ctx({ kind: "system" }), row);
   if (rendering.action !== "send") throw new Error(`not sent: ${rendering.reason}`);
-  return /(\d{6}) is your code/.exec(rendering.message.text)![1];
+  return /\b(\d{6})\b/.exec(rendering.message.text)![1];
 }
 
 const other = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, "0");

@@ -6,7 +6,7 @@ import { phoneVerifications, users } from "@/db/schema";
 import { writeTransaction } from "@/db/transaction";
 import type { Ctx } from "@/lib/context";
 import { isUniqueViolation } from "@/db/sqlite-errors";
-import { DomainError } from "@/lib/errors";
+import { DomainError, field } from "@/lib/errors";
 import { queueAccountMessage } from "@/lib/notifications/outbox";
 import { maskPhone } from "@/lib/phone";
 import { encryptPickupCode, generatePickupCode, sameDigits } from "@/lib/pickup-codes/code";
@@ -68,7 +68,7 @@ type UserRow = typeof users.$inferSelect;
 function loadCustomer(ctx: Ctx): UserRow {
   const actor = requireRole(ctx, "customer");
   const user = ctx.db.select().from(users).where(eq(users.id, actor.userId)).get();
-  if (!user) throw new DomainError("UNAUTHENTICATED", "Please sign in first.");
+  if (!user) throw new DomainError("UNAUTHENTICATED", "signInFirst");
   return user;
 }
 
@@ -133,21 +133,18 @@ export type PhoneCodeSent = { sentTo: string; expiresAt: number };
 export function requestPhoneVerification(ctx: Ctx): PhoneCodeSent {
   return writeTransaction(ctx.db, () => {
     const user = loadCustomer(ctx);
-    if (!user.phone) throw new DomainError("INVALID", "Add a phone number to your account first.");
-    if (user.phoneVerifiedAt != null) throw new DomainError("CONFLICT", "Your phone number is already confirmed.");
+    if (!user.phone) throw new DomainError("INVALID", "addPhoneFirst");
+    if (user.phoneVerifiedAt != null) throw new DomainError("CONFLICT", "phoneAlreadyConfirmed");
     // Its owner has it; texting them codes for somebody else's account would only pester them.
     if (phoneIsConfirmed(ctx.db, user.phone, user.id)) throw confirmedElsewhere();
     const now = ctx.now();
     const allowedAt = nextRequestAt(ctx, user.phone);
     if (allowedAt > now) {
       const seconds = Math.ceil((allowedAt - now) / 1000);
-      throw new DomainError(
-        "LOCKED_OUT",
-        seconds > 90
-          ? `You asked for several codes already. You can ask again in ${Math.ceil(seconds / 60)} minutes.`
-          : `A code is on its way. You can ask for another in ${seconds} seconds.`,
-        { retryAfterMs: allowedAt - now },
-      );
+      throw new DomainError("LOCKED_OUT", seconds > 90 ? "phoneCodesWaitMinutes" : "phoneCodeWaitSeconds", {
+        params: seconds > 90 ? { minutes: Math.ceil(seconds / 60) } : { seconds },
+        details: { retryAfterMs: allowedAt - now },
+      });
     }
     ctx.db
       .update(phoneVerifications)
@@ -185,10 +182,7 @@ type VerifyOutcome =
   | { kind: "taken" };
 
 function confirmedElsewhere(): DomainError {
-  return new DomainError(
-    "CONFLICT",
-    "This phone number is already confirmed on another account. If it is your number, sign in to that account; otherwise change the number on this one.",
-  );
+  return new DomainError("CONFLICT", "phoneConfirmedElsewhere");
 }
 
 /**
@@ -215,17 +209,11 @@ export function verifyPhone(ctx: Ctx, raw: unknown): { maskedPhone: string } {
     case "taken":
       throw confirmedElsewhere();
     case "no_code":
-      throw new DomainError("INVALID", "That code no longer works. Ask for a new one.", {
-        fieldErrors: { code: ["This code has expired or was replaced. Ask for a new code."] },
-      });
+      throw new DomainError("INVALID", "phoneCodeExpired", { fields: { code: [field("phoneCodeExpired")] } });
     case "wrong":
-      throw new DomainError("INVALID", "That code is not right.", {
-        fieldErrors: {
-          code: [
-            outcome.triesLeft > 0
-              ? `That code is not right. ${outcome.triesLeft} ${outcome.triesLeft === 1 ? "try" : "tries"} left.`
-              : "That code is not right, and it is now used up. Ask for a new code.",
-          ],
+      throw new DomainError("INVALID", "phoneCodeWrong", {
+        fields: {
+          code: [outcome.triesLeft > 0 ? field("phoneCodeWrongTriesLeft", { triesLeft: outcome.triesLeft }) : field("phoneCodeUsedUp")],
         },
       });
   }

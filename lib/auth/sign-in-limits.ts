@@ -72,9 +72,7 @@ function accountKey(identifier: string): string {
 
 function tooManyAttempts(retryAfterMs: number): DomainError {
   const minutes = Math.max(1, Math.ceil(retryAfterMs / 60_000));
-  return new DomainError("LOCKED_OUT", `Too many attempts. Try again in ${minutes} ${minutes === 1 ? "minute" : "minutes"}.`, {
-    retryAfterMs,
-  });
+  return new DomainError("LOCKED_OUT", "signInLockedOut", { params: { minutes }, details: { retryAfterMs } });
 }
 
 /** Counts one try against `limiter`; LOCKED_OUT when it is one too many. */

@@ -6,7 +6,7 @@ import { isUniqueViolation } from "@/db/sqlite-errors";
 import { recordAudit } from "@/lib/audit/record";
 import { requireAdmin } from "@/lib/auth/authorize";
 import type { Ctx } from "@/lib/context";
-import { DomainError } from "@/lib/errors";
+import { DomainError, field } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { CreateCarrierInput } from "./schemas";
 
@@ -73,8 +73,9 @@ export function createCarrier(ctx: Ctx, raw: unknown): CarrierSummary {
     });
   } catch (error) {
     if (isUniqueViolation(error, "carriers.code")) {
-      throw new DomainError("CONFLICT", `There is already a carrier with the code ${input.code}.`, {
-        fieldErrors: { code: [`${input.code} is taken by another carrier.`] },
+      throw new DomainError("CONFLICT", "carrierCodeTaken", {
+        params: { code: input.code },
+        fields: { code: [field("carrierCodeTaken", { code: input.code })] },
       });
     }
     throw error;

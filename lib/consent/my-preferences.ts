@@ -48,7 +48,7 @@ export type ConsentSettingsInput = z.input<typeof ConsentSettingsInput>;
 
 function phoneOf(ctx: Ctx): string {
   const customer = requireRole(ctx, "customer");
-  if (!customer.verifiedPhone) throw new DomainError("FORBIDDEN", "Confirm your phone number first: couriers know you by it.");
+  if (!customer.verifiedPhone) throw new DomainError("FORBIDDEN", "confirmPhoneForConsent");
   return customer.verifiedPhone;
 }
 
@@ -98,7 +98,7 @@ export function consentSettingsByToken(ctx: Ctx, token: string): ConsentSettings
 export function setConsentSettingsByToken(ctx: Ctx, raw: unknown): void {
   const { token, ...settings } = parseInput(ConsentSettingsInput.extend({ token: z.string().trim().max(80) }), raw);
   const phone = phoneOfToken(ctx, token);
-  if (!phone) throw new DomainError("INVALID", "This link is no longer valid. Use the link in the latest text, or sign up to keep your preferences.");
+  if (!phone) throw new DomainError("INVALID", "preferencesLinkInvalid");
   storeSettings(ctx, phone, settings, null);
 }
 

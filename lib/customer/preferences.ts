@@ -58,6 +58,6 @@ export function setPreferredSite(ctx: Ctx, raw: unknown): PickupSite | null {
     site = { id: row.id, code: row.code, name: row.name, address: row.address, openingHours: row.openingHours };
   }
   const updated = ctx.db.update(users).set({ preferredSiteId: siteId }).where(eq(users.id, customer.userId)).run();
-  if (updated.changes !== 1) throw new DomainError("UNAUTHENTICATED", "Please sign in again.");
+  if (updated.changes !== 1) throw new DomainError("UNAUTHENTICATED", "signInAgain");
   return site;
 }

@@ -6,7 +6,7 @@ import { writeTransaction } from "@/db/transaction";
 import { loadOrganizationSite } from "@/lib/auth/organization-scope";
 import { requireAdmin } from "@/lib/auth/authorize";
 import type { Ctx } from "@/lib/context";
-import { DomainError, notFound } from "@/lib/errors";
+import { DomainError, field } from "@/lib/errors";
 import { dayKey, DEFAULT_TIME_ZONE, parseDayKey, prevailingTimeZone } from "@/lib/time";
 import { parseInput } from "@/lib/validation";
 import { MarkCalendarInput, UnmarkCalendarInput } from "./schemas";
@@ -31,11 +31,11 @@ export function markCalendarDays(ctx: Ctx, raw: unknown): { marked: number; firs
   const siteId = input.place === "all" ? null : loadOrganizationSite(ctx, admin, input.place).id;
   // The date is read as a calendar date; which zone does not change which dates follow it.
   if (parseDayKey(DEFAULT_TIME_ZONE, input.day) === null) {
-    throw new DomainError("INVALID", "That is not a date.", { fieldErrors: { day: ["That is not a date on the calendar."] } });
+    throw new DomainError("INVALID", "calendarNotADate", { fields: { day: [field("calendarNotADate")] } });
   }
   const today = dayKey(organizationZone(ctx, admin.organizationId), ctx.now());
   if (input.day < today) {
-    throw new DomainError("INVALID", "Past days cannot be marked.", { fieldErrors: { day: ["Choose today or a later day: the forecast only looks ahead."] } });
+    throw new DomainError("INVALID", "calendarPastDay", { fields: { day: [field("calendarPastDay")] } });
   }
   const keys = Array.from({ length: input.days }, (_, i) => new Date(Date.parse(`${input.day}T00:00:00Z`) + i * 86_400_000).toISOString().slice(0, 10));
   writeTransaction(ctx.db, () => {
@@ -64,7 +64,7 @@ export function unmarkCalendarDay(ctx: Ctx, raw: unknown): { day: string } {
     .where(and(eq(forecastCalendarDays.id, input.markId), eq(forecastCalendarDays.organizationId, admin.organizationId)))
     .returning({ day: forecastCalendarDays.day })
     .get();
-  if (!removed) throw notFound("That calendar day");
+  if (!removed) throw new DomainError("NOT_FOUND", "calendarDayNotFound");
   return removed;
 }
 

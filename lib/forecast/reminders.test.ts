@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, describe, expect, test } from "vitest";
-import { notifications, siteForecasts } from "@/db/schema";
+import { notifications, siteForecasts, sites } from "@/db/schema";
 import { renderNotification } from "@/lib/notifications/templates";
 import { collectParcel } from "@/lib/parcels/collect";
 import { createTestWorld, pickupCodeOf } from "@/lib/testing/factories";
@@ -75,9 +75,15 @@ describe("collect-today reminders when a crunch is forecast", () => {
     const sms = remindersOf(parcels[0].id).find((n) => n.channel === "sms")!;
     const rendering = renderNotification(system(), sms);
     if (rendering.action !== "send") throw new Error("expected a message");
-    expect(rendering.message.text).toContain("please collect");
-    expect(rendering.message.text).toContain("today");
-    expect(rendering.message.text).toMatch(/pickup code \d+/);
+    // A recipient with no account hears the site's language: the demo campus's Chinese.
+    expect(rendering.message.text).toContain("请今天取走");
+    expect(rendering.message.text).toMatch(/取件码 \d{6}/);
+    // A site whose default is English words it in English.
+    world.db.update(sites).set({ defaultLocale: "en" }).where(eq(sites.id, station.site.id)).run();
+    const english = renderNotification(system(), sms);
+    if (english.action !== "send") throw new Error("expected a message");
+    expect(english.message.text).toContain("please collect");
+    expect(english.message.text).toMatch(/pickup code \d{6}/);
 
     await collectParcel(world.ctx(station.kiosk), { code: pickupCodeOf(world, parcels[0].id), phoneLast4: parcels[0].recipientPhone.slice(-4) });
     expect(renderNotification(system(), sms)).toMatchObject({ action: "skip" });

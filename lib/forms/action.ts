@@ -2,6 +2,8 @@ import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import { requestContext } from "@/lib/auth/current";
 import type { Ctx } from "@/lib/context";
+import type { Locale } from "@/lib/i18n/locales";
+import { requestLocale } from "@/lib/i18n/request-locale";
 import { errorState } from "./errors";
 import { echoValues, type FormState } from "./state";
 
@@ -9,7 +11,7 @@ import { echoValues, type FormState } from "./state";
  * Every form action's one pipeline: the verb is called with this request's context (it
  * parses its own input); a refusal becomes the form's state, with what was typed put back;
  * success hands the verb's result to the action, which revalidates or redirects after this
- * returns, outside any try.
+ * returns, outside any try. Refusals are worded in the language this request resolved to.
  */
 
 export type ActionOutcome<R, S> = { ok: true; result: R } | { ok: false; state: S };
@@ -23,7 +25,7 @@ export type ActionOptions<S, C extends Ctx> = {
   /** The context to call the verb with; this request's user's by default. */
   ctx?: C;
   /** For the few screens that say more than errorState: SITE_FULL alternatives, a kiosk's answers. */
-  onError?: (error: unknown, values: Record<string, string>) => S;
+  onError?: (error: unknown, values: Record<string, string>, locale: Locale) => S;
 };
 
 export async function runAction<R, S = FormState, C extends Ctx = Ctx>(
@@ -39,7 +41,8 @@ export async function runAction<R, S = FormState, C extends Ctx = Ctx>(
     // Next's own signals (a redirect from Auth.js's signIn, notFound) are not refusals.
     unstable_rethrow(error);
     // With no onError, S is FormState (its default): the one cast that says so.
-    return { ok: false, state: options.onError ? options.onError(error, values) : (errorState(error, values) as S) };
+    const locale = await requestLocale();
+    return { ok: false, state: options.onError ? options.onError(error, values, locale) : (errorState(error, values, locale) as S) };
   }
 }
 

@@ -1,21 +1,18 @@
 import "server-only";
 import { isDomainError } from "@/lib/errors";
-import type { FieldErrors, FormState } from "./state";
+import type { Locale } from "@/lib/i18n/locales";
+import { errorWords, fieldErrorWords, unexpectedWords } from "@/lib/error-words";
+import type { FormState } from "./state";
 
 /**
- * Turns anything a verb threw into form state: a DomainError's own words, or — for
- * anything unexpected — a generic message, with the error logged and never shown.
+ * Turns anything a verb threw into form state in the person's language: a DomainError's
+ * own words, or — for anything unexpected — a generic message, with the error logged and
+ * never shown.
  */
-export function errorState(error: unknown, values: Record<string, string>): FormState {
+export function errorState(error: unknown, values: Record<string, string>, locale: Locale): FormState {
   if (isDomainError(error)) {
-    const details = (error.details ?? {}) as { fieldErrors?: FieldErrors };
-    return { status: "error", message: error.message, fieldErrors: details.fieldErrors ?? {}, values };
+    return { status: "error", message: errorWords(error, locale), fieldErrors: fieldErrorWords(error, locale), values };
   }
   console.error("Unexpected error in a form action:", error);
-  return {
-    status: "error",
-    message: "Something went wrong on our side. Nothing was changed; please try again.",
-    fieldErrors: {},
-    values,
-  };
+  return { status: "error", message: unexpectedWords(locale), fieldErrors: {}, values };
 }

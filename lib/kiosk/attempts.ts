@@ -81,7 +81,7 @@ export function liftKioskSlowDown(ctx: Ctx, raw: unknown): { siteId: number; kio
       .innerJoin(sites, and(eq(sites.id, kiosks.siteId), eq(sites.organizationId, admin.organizationId)))
       .where(eq(kiosks.id, kioskId))
       .get();
-    if (!kiosk) throw new DomainError("NOT_FOUND", "That kiosk was not found.");
+    if (!kiosk) throw new DomainError("NOT_FOUND", "kioskNotFound");
     const waitedMs = lockoutWait(ctx, { kind: "kiosk", kioskId: kiosk.id, siteId: kiosk.siteId }, now);
     ctx.db.update(kiosks).set({ attemptsClearedAt: now }).where(eq(kiosks.id, kiosk.id)).run();
     recordAudit(ctx, admin, {

@@ -79,7 +79,7 @@ export function kioskToPair(ctx: Ctx, siteId: number, kioskId: number | undefine
     kioskId === undefined
       ? newKiosk(ctx.db, siteId, ctx.now())
       : ctx.db.select().from(kiosks).where(and(eq(kiosks.id, kioskId), eq(kiosks.siteId, siteId))).get();
-  if (!kiosk) throw new DomainError("NOT_FOUND", "That kiosk was not found at this site.");
+  if (!kiosk) throw new DomainError("NOT_FOUND", "kioskNotFoundAtSite");
   return kiosk;
 }
 
@@ -92,10 +92,7 @@ export function kioskToPair(ctx: Ctx, siteId: number, kioskId: number | undefine
 function newKiosk(db: Db, siteId: number, now: number) {
   const taken = new Set(db.select({ name: kiosks.name }).from(kiosks).where(eq(kiosks.siteId, siteId)).all().map((k) => k.name));
   if (taken.size >= GUESS_LIMITS.maxKiosksPerSite) {
-    throw new DomainError(
-      "CONFLICT",
-      `A site has at most ${GUESS_LIMITS.maxKiosksPerSite} kiosks, so that guessing codes stays hopeless. Pair this screen as one of the site's kiosks instead.`,
-    );
+    throw new DomainError("CONFLICT", "tooManyKiosks", { params: { max: GUESS_LIMITS.maxKiosksPerSite } });
   }
   let n = taken.size + 1;
   while (taken.has(`Kiosk ${n}`)) n++;
@@ -112,7 +109,7 @@ export function unpairKiosk(ctx: Ctx, raw: unknown): { siteId: number; revoked: 
   return writeTransaction(ctx.db, () => {
     const site = loadOrganizationSite(ctx, admin, input.siteId);
     const kiosk = ctx.db.select().from(kiosks).where(and(eq(kiosks.id, input.kioskId), eq(kiosks.siteId, site.id))).get();
-    if (!kiosk) throw new DomainError("NOT_FOUND", "That kiosk was not found at this site.");
+    if (!kiosk) throw new DomainError("NOT_FOUND", "kioskNotFoundAtSite");
     const revoked = ctx.db
       .update(apiTokens)
       .set({ revokedAt: ctx.now() })

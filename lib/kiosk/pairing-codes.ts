@@ -10,7 +10,7 @@ import { hashToken, mintToken } from "@/lib/auth/api-tokens";
 import { recordAudit } from "@/lib/audit/record";
 import { requireAdmin } from "@/lib/auth/authorize";
 import type { Ctx } from "@/lib/context";
-import { DomainError } from "@/lib/errors";
+import { DomainError, field } from "@/lib/errors";
 import type { PickupCodeKeys } from "@/lib/pickup-codes/code";
 import { parseInput } from "@/lib/validation";
 import { kioskToPair, PairKioskInput } from "./devices";
@@ -78,14 +78,11 @@ export function startScreenPairing(db: Db, siteId: number, now: number, requeste
     db.delete(kioskPairingRequests).where(lte(kioskPairingRequests.expiresAt, now)).run();
     const fromHere = db.select({ n: count() }).from(kioskPairingRequests).where(eq(kioskPairingRequests.requestedBy, requestedBy)).get()!.n;
     if (fromHere >= PAIRING_REQUESTS_PER_ADDRESS) {
-      throw new DomainError(
-        "CONFLICT",
-        `${PAIRING_REQUESTS_PER_ADDRESS} screens from this network are already waiting to be paired. Pair those first, or try again in a few minutes.`,
-      );
+      throw new DomainError("CONFLICT", "pairingRequestsFromAddress", { params: { count: PAIRING_REQUESTS_PER_ADDRESS } });
     }
     const waiting = db.select({ n: count() }).from(kioskPairingRequests).where(eq(kioskPairingRequests.siteId, siteId)).get()!.n;
     if (waiting >= PAIRING_REQUESTS_PER_SITE) {
-      throw new DomainError("CONFLICT", "Too many screens are waiting to be paired here. Try again in a few minutes.");
+      throw new DomainError("CONFLICT", "pairingRequestsTooMany");
     }
     // 31^8 codes: a clash with a live one is vanishingly rare, and the unique index catches it.
     for (;;) {
@@ -153,11 +150,7 @@ export function claimPairingCode(ctx: Ctx, raw: unknown): { siteId: number; kios
       .returning()
       .get();
     if (!request) {
-      throw new DomainError("INVALID", "Some fields need another look.", {
-        fieldErrors: {
-          pairingCode: [`No screen at ${site.name} shows that code. Check it on the screen; a code lasts 10 minutes while the screen shows it, then the screen offers a new one.`],
-        },
-      });
+      throw new DomainError("INVALID", "fieldsNeedLook", { fields: { pairingCode: [field("pairingCodeUnknown", { site: site.name })] } });
     }
     const kiosk = kioskToPair(ctx, site.id, input.kioskId);
     ctx.db

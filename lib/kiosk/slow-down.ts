@@ -4,6 +4,7 @@ import { kiosks, pickupAttempts } from "@/db/schema";
 import { preparedQuery } from "@/db/prepared";
 import { requireKiosk } from "@/lib/auth/authorize";
 import type { Ctx, KioskActor } from "@/lib/context";
+import type { ErrorKey, MessageParams } from "@/lib/errors";
 import { delayAfter, GUESS_LIMITS } from "@/lib/pickup-codes/limits";
 
 /*
@@ -15,9 +16,11 @@ import { delayAfter, GUESS_LIMITS } from "@/lib/pickup-codes/limits";
 export type LockedOutDetails = { retryAfterMs: number };
 
 /** What a slowed-down kiosk says, however the customer arrived at it. */
-export function slowDownMessage(retryAfterMs: number): string {
+export function slowDownWording(retryAfterMs: number): { key: ErrorKey; params: MessageParams } {
   const seconds = Math.ceil(retryAfterMs / 1000);
-  return `Too many wrong codes. Please wait ${seconds > 90 ? `${Math.ceil(seconds / 60)} minutes` : `${seconds} seconds`}, or scan the QR code from My parcels.`;
+  return seconds > 90
+    ? { key: "kioskSlowDownMinutes", params: { minutes: Math.ceil(seconds / 60) } }
+    : { key: "kioskSlowDownSeconds", params: { seconds } };
 }
 
 /**

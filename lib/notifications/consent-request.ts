@@ -3,7 +3,6 @@ import { eq } from "drizzle-orm";
 import { consentRequests, notifications } from "@/db/schema";
 import type { Ctx } from "@/lib/context";
 import { env } from "@/lib/env";
-import { formatDateTime } from "@/lib/format";
 import { issueConsentToken } from "./consent-token";
 
 type Rendering = { action: "send"; message: { subject: string; text: string } } | { action: "skip"; reason: string };
@@ -14,13 +13,14 @@ export function consentAnswerPath(ctx: Ctx, request: { id: number; expiresAt: nu
 }
 
 /**
- * The text asking the recipient. Rendered at send time, so a request answered or run out
- * meanwhile sends nothing rather than a dead link.
+ * The text asking the recipient, its words given by the caller in the recipient's language.
+ * Rendered at send time, so a request answered or run out meanwhile sends nothing rather
+ * than a dead link.
  */
 export function renderConsentRequest(
   ctx: Ctx,
   notification: typeof notifications.$inferSelect,
-  parcel: { what: string; where: string; carrierName: string },
+  words: (link: string, expiresAt: number) => { subject: string; text: string },
 ): Rendering {
   const { requestId } = JSON.parse(notification.payload) as { requestId?: number };
   if (typeof requestId !== "number") throw new Error(`message ${notification.id} names no consent request`);
@@ -29,13 +29,5 @@ export function renderConsentRequest(
   if (request.status !== "pending") return { action: "skip", reason: `request is ${request.status}` };
   if (request.expiresAt <= ctx.now()) return { action: "skip", reason: "request ran out before it was sent" };
   const link = `${env().PUBLIC_URL}${consentAnswerPath(ctx, request)}`;
-  return {
-    action: "send",
-    message: {
-      subject: `May we put ${parcel.what} in a locker?`,
-      text:
-        `[Parcel Lockers] ${parcel.carrierName}'s courier would like to put ${parcel.what} in the locker at ${parcel.where}. ` +
-        `Answer with one tap — locker, bring it to me, or call me: ${link} (until ${formatDateTime(request.expiresAt)}).`,
-    },
-  };
+  return { action: "send", message: words(link, request.expiresAt) };
 }

@@ -30,7 +30,8 @@ test("DEV_MAILBOX=open shows everybody signed in every message, phone codes incl
 
   for (const actor of [station.admin, station.courier, createCustomer(world.db, "13700000902")]) {
     expect(mailboxAccess(world.ctx(actor))).toBe("everything");
-    expect(listMailbox(world.ctx(actor), { to: "13700000901" })![0].text).toMatch(/\d{6} is your code/);
+    // No language chosen on the account: the organization's default, Chinese.
+    expect(listMailbox(world.ctx(actor), { to: "13700000901" })![0].text).toMatch(/验证码 \d{6}/);
   }
   expect(listMailbox(world.ctx({ kind: "anonymous" }))).toBeNull();
   expect(listMailbox(world.ctx(station.kiosk))).toBeNull();

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, describe, expect, test } from "vitest";
-import { notifications, sites } from "@/db/schema";
+import { notifications, sites, users } from "@/db/schema";
 import { formatDateTime } from "@/lib/format";
 import { collectParcel } from "@/lib/parcels/collect";
 import { extendHold, HOLD_EXTENSION_MS } from "@/lib/parcels/extend-hold";
@@ -17,7 +17,9 @@ const system = () => world.ctx({ kind: "system" });
 const station = createStation(world, { name: "Library Plaza Station" });
 world.db
   .update(sites)
-  .set({ address: "West side of the Main Library", openingHours: "07:00–23:00 daily" })
+  // English by default here (recipients without an account get the site's language); the
+  // Chinese messages have their own describe below.
+  .set({ address: "West side of the Main Library", openingHours: "07:00–23:00 daily", defaultLocale: "en" })
   .where(eq(sites.id, station.site.id))
   .run();
 
@@ -110,5 +112,65 @@ describe("parcel messages", () => {
   test("a message whose parcel is gone cannot be rendered", () => {
     const broken = { ...message(1, "parcel_deposited"), parcelId: 999_999 };
     expect(() => renderNotification(system(), broken)).toThrow(/parcel 999999 not found/);
+  });
+});
+
+describe("each recipient's language", () => {
+  const chineseSite = createStation(world, { name: "图书馆驿站" });
+  world.db
+    .update(sites)
+    .set({ address: "图书馆西侧", openingHours: "07:00–23:00", defaultLocale: "zh-CN", timeZone: "Asia/Shanghai" })
+    .where(eq(sites.id, chineseSite.site.id))
+    .run();
+
+  function confirmedCustomer(phone: string, locale: "zh-CN" | "en") {
+    const customer = createCustomer(world.db, phone);
+    world.db.update(users).set({ phoneVerifiedAt: world.clock.now, locale }).where(eq(users.id, customer.userId)).run();
+    return customer;
+  }
+
+  test("a text to a recipient whose account is in Chinese is in Chinese, at an English-speaking site too", async () => {
+    const phone = "13912340101";
+    confirmedCustomer(phone, "zh-CN");
+    const { parcel, code } = await deposit(world, station.courier, station.site.id, { recipientPhone: phone });
+    const { text, subject } = sent(renderNotification(system(), message(parcel.id, "parcel_deposited")));
+    expect(text).toContain(`取件码 ${code}`);
+    expect(text).toContain("手机号后四位");
+    expect(text).toContain("【校园快递柜】");
+    expect(subject).toContain("已到柜");
+    expect(text).not.toMatch(/Pickup code|Collect by/);
+  });
+
+  test("a text to a recipient whose account is in English is in English, at a Chinese site too", async () => {
+    const phone = "13912340102";
+    confirmedCustomer(phone, "en");
+    const { parcel, code } = await deposit(world, chineseSite.courier, chineseSite.site.id, { recipientPhone: phone });
+    const { text } = sent(renderNotification(system(), message(parcel.id, "parcel_deposited")));
+    expect(text).toContain(`Pickup code ${code}`);
+    expect(text).toContain("图书馆驿站");
+    expect(text).not.toContain("取件码");
+  });
+
+  test("someone with no account gets the site's language, with the deadline in the site's time zone", async () => {
+    world.db.update(sites).set({ timeZone: "Europe/Berlin" }).where(eq(sites.id, chineseSite.site.id)).run();
+    try {
+      const { parcel, code } = await deposit(world, chineseSite.courier, chineseSite.site.id, { recipientPhone: "13912340103" });
+      const { text } = sent(renderNotification(system(), message(parcel.id, "parcel_deposited")));
+      expect(text).toContain(`取件码 ${code}`);
+      const berlin = new Intl.DateTimeFormat("zh-CN", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Berlin", hourCycle: "h23" }).format(parcel.expiresAt!);
+      const shanghai = new Intl.DateTimeFormat("zh-CN", { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Shanghai", hourCycle: "h23" }).format(parcel.expiresAt!);
+      expect(berlin).not.toBe(shanghai);
+      expect(text).toContain(`请在 ${berlin} 前取件`);
+    } finally {
+      world.db.update(sites).set({ timeZone: "Asia/Shanghai" }).where(eq(sites.id, chineseSite.site.id)).run();
+    }
+  });
+
+  test("the collection notice in Chinese names the door and whom to call", async () => {
+    const { parcel, code, phoneLast4 } = await deposit(world, chineseSite.courier, chineseSite.site.id, { recipientPhone: "13912340104" });
+    await collectParcel(world.ctx(chineseSite.kiosk), { code, phoneLast4 });
+    const { text } = sent(renderNotification(system(), message(parcel.id, "parcel_collected")));
+    expect(text).toContain(`${parcel.slot!.label} 号格口`);
+    expect(text).toContain("不是本人取件？请致电Test Express 400-000-0000");
   });
 });

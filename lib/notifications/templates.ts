@@ -2,7 +2,10 @@ import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { notifications, phoneVerifications } from "@/db/schema";
 import type { Ctx } from "@/lib/context";
-import { formatDateTime, formatDuration } from "@/lib/format";
+import { formatAt, formatDuration } from "@/lib/format";
+import type { Locale } from "@/lib/i18n/locales";
+import { recipientLocale } from "@/lib/i18n/preferences";
+import { translator } from "@/lib/i18n/translate";
 import { renderReturnDropOffCode } from "./return-drop-off";
 import { decryptPickupCode } from "@/lib/pickup-codes/code";
 import { renderConsentRequest } from "./consent-request";
@@ -10,10 +13,10 @@ import { renderConsentRequest } from "./consent-request";
 /*
  * The words of every message, rendered when the message is sent — not when it is queued —
  * so the outbox never stores a working code, and a message that waited (a slow gateway,
- * an extended hold) tells the deadline and door as they are now.
+ * an extended hold) tells the deadline and door as they are now. Each goes out in its
+ * recipient's language (their account's choice, else the site's default), with times in
+ * the site's time zone.
  */
-
-const BRAND = "Parcel Lockers";
 
 export type NotificationRow = typeof notifications.$inferSelect;
 
@@ -34,6 +37,9 @@ type ParcelFacts = {
   siteAddress: string;
   openingHours: string;
   slotLabel: string | null;
+  siteId: number;
+  timeZone: string;
+  recipientPhone: string;
 };
 
 function parcelFacts(ctx: Ctx, parcelId: number): ParcelFacts | undefined {
@@ -42,7 +48,7 @@ function parcelFacts(ctx: Ctx, parcelId: number): ParcelFacts | undefined {
            p.expires_at as expiresAt, p.closed_at as closedAt,
            c.name as carrierName, c.contact_phone as carrierPhone,
            st.name as siteName, st.address as siteAddress, st.opening_hours as openingHours,
-           sl.label as slotLabel
+           sl.label as slotLabel, st.id as siteId, st.time_zone as timeZone, p.recipient_phone as recipientPhone
     from parcels p
     join carriers c on c.id = p.carrier_id
     join sites st on st.id = p.site_id
@@ -57,16 +63,31 @@ function parcelFacts(ctx: Ctx, parcelId: number): ParcelFacts | undefined {
 export function renderNotification(ctx: Ctx, notification: NotificationRow): Rendering {
   const sms = notification.channel === "sms";
   if (notification.kind === "phone_verification") return renderPhoneVerification(ctx, notification);
-  if (notification.kind === "return_drop_off_code") return renderReturnDropOffCode(ctx, notification.payload, BRAND);
+  if (notification.kind === "return_drop_off_code") return renderReturnDropOffCode(ctx, notification);
 
   if (notification.parcelId == null) throw new Error(`message ${notification.id} (${notification.kind}) names no parcel`);
   const parcel = parcelFacts(ctx, notification.parcelId);
   if (!parcel) throw new Error(`message ${notification.id}: parcel ${notification.parcelId} not found`);
 
-  const what = `your ${parcel.carrierName} parcel ${parcel.trackingNumber}`;
-  const where = `${parcel.siteName}, ${parcel.siteAddress}`;
-  const door = parcel.slotLabel ? `door ${parcel.slotLabel}` : "its door";
-  const contact = parcel.carrierPhone ? `call ${parcel.carrierName} on ${parcel.carrierPhone}` : `contact ${parcel.carrierName}`;
+  const locale = recipientLocale(ctx.db, { userId: notification.userId, phone: parcel.recipientPhone, siteId: parcel.siteId });
+  const t = translator(locale).bind(null) as Words;
+  const brand = t("common.brand");
+  const at = (ms: number) => formatAt(ms, { locale, timeZone: parcel.timeZone });
+  const door = parcel.slotLabel ? t("notifications.door", { door: parcel.slotLabel }) : t("notifications.itsDoor");
+  const facts = {
+    brand,
+    carrier: parcel.carrierName,
+    tracking: parcel.trackingNumber,
+    site: parcel.siteName,
+    address: parcel.siteAddress,
+    hours: parcel.openingHours,
+    door,
+  };
+  const contact = (capital: boolean) =>
+    parcel.carrierPhone
+      ? t(capital ? "notifications.contactCallCapital" : "notifications.contactCall", { carrier: parcel.carrierName, phone: parcel.carrierPhone })
+      : t(capital ? "notifications.contactCapital" : "notifications.contact", { carrier: parcel.carrierName });
+  const signed = (text: string) => (sms ? t("notifications.smsPrefix", { brand, text }) : `${text}\n\n${t("notifications.signature", { brand })}`);
 
   switch (notification.kind) {
     case "parcel_deposited":
@@ -76,34 +97,30 @@ export function renderNotification(ctx: Ctx, notification: NotificationRow): Ren
       if (parcel.state !== "deposited") return { action: "skip", reason: `parcel is ${parcel.state}` };
       if (!parcel.pickupCodeCipher || parcel.expiresAt == null) throw new Error(`parcel ${notification.parcelId} has no code`);
       const code = decryptPickupCode(ctx.keys, parcel.pickupCodeCipher);
-      const deadline = formatDateTime(parcel.expiresAt);
-      const left = formatDuration(parcel.expiresAt - ctx.now());
+      const deadline = at(parcel.expiresAt);
+      const left = formatDuration(parcel.expiresAt - ctx.now(), locale);
       const reminder = notification.kind === "pickup_reminder";
+      const words = { ...facts, code, deadline, left };
       if (sms) {
         return send(
-          reminder ? `Reminder: collect ${what}` : `${capitalize(what)} is waiting`,
-          `[${BRAND}] ${reminder ? "Reminder: " : ""}${capitalize(what)} is ${reminder ? "still " : ""}in ${door} at ${where} ` +
-            `(${parcel.openingHours}). Pickup code ${code} — enter it with the last 4 digits of your phone. ` +
-            `Collect by ${deadline}${reminder ? ` (${left} left)` : ""}.`,
+          t(reminder ? "notifications.reminderSmsSubject" : "notifications.depositedSmsSubject", words),
+          t(reminder ? "notifications.reminderSms" : "notifications.depositedSms", words),
         );
       }
       return send(
-        reminder
-          ? `Reminder: your parcel at ${parcel.siteName} waits until ${deadline}`
-          : `Your ${parcel.carrierName} parcel is waiting at ${parcel.siteName}`,
+        t(reminder ? "notifications.reminderEmailSubject" : "notifications.depositedEmailSubject", words),
         [
-          reminder ? `A reminder: ${what} is still waiting for you.` : `Good news: ${what} has arrived.`,
+          t(reminder ? "notifications.reminderEmailLead" : "notifications.depositedEmailLead", words),
           "",
-          `Where: ${parcel.siteName}, ${door}`,
-          `Address: ${parcel.siteAddress}`,
-          `Opening hours: ${parcel.openingHours}`,
-          `Pickup code: ${code}`,
-          `Collect by: ${deadline} (${left} from now)`,
+          t("notifications.emailWhere", words),
+          t("notifications.emailAddress", words),
+          t("notifications.emailHours", words),
+          t("notifications.emailCode", words),
+          t("notifications.emailDeadline", words),
           "",
-          "At the locker's screen, enter the pickup code and then the last 4 digits of your phone number, " +
-            "or show the QR code from My parcels. Need more time? You can extend the hold once, by a day, in My parcels.",
+          t("notifications.emailHowTo"),
           "",
-          `— ${BRAND}`,
+          t("notifications.signature", { brand }),
         ].join("\n"),
       );
     }
@@ -112,44 +129,45 @@ export function renderNotification(ctx: Ctx, notification: NotificationRow): Ren
       // collected meanwhile needs no nudge.
       if (parcel.state !== "deposited") return { action: "skip", reason: `parcel is ${parcel.state}` };
       if (!parcel.pickupCodeCipher || parcel.expiresAt == null) throw new Error(`parcel ${notification.parcelId} has no code`);
-      const code = decryptPickupCode(ctx.keys, parcel.pickupCodeCipher);
-      const ask =
-        `${parcel.siteName} expects to be full soon. If you can, please collect ${what} today: ` +
-        `it frees a door for someone else's parcel. Thank you!`;
-      if (sms) return send(`Could you collect today?`, `[${BRAND}] ${ask} It is in ${door} (${parcel.openingHours}); pickup code ${code}.`);
+      const words = { ...facts, code: decryptPickupCode(ctx.keys, parcel.pickupCodeCipher), deadline: at(parcel.expiresAt) };
+      if (sms) return send(t("notifications.crunchSmsSubject", words), t("notifications.crunchSms", words));
       return send(
-        `Could you collect your parcel at ${parcel.siteName} today?`,
+        t("notifications.crunchEmailSubject", words),
         [
-          ask,
+          t("notifications.crunchEmailLead", words),
           "",
-          `Where: ${parcel.siteName}, ${door}`,
-          `Address: ${parcel.siteAddress}`,
-          `Opening hours: ${parcel.openingHours}`,
-          `Pickup code: ${code}`,
-          `Your pickup time still ends ${formatDateTime(parcel.expiresAt)}: this is a request, not a new deadline.`,
+          t("notifications.emailWhere", words),
+          t("notifications.emailAddress", words),
+          t("notifications.emailHours", words),
+          t("notifications.emailCode", words),
+          t("notifications.crunchEmailDeadline", words),
           "",
-          `— ${BRAND}`,
+          t("notifications.signature", { brand }),
         ].join("\n"),
       );
     }
     case "consent_request":
-      return renderConsentRequest(ctx, notification, { what, where, carrierName: parcel.carrierName });
+      return renderConsentRequest(ctx, notification, (link, expiresAt) => ({
+        subject: t("notifications.consentSubject", facts),
+        text: t("notifications.consentText", { ...facts, link, until: at(expiresAt) }),
+      }));
     case "parcel_expired": {
-      const ended = parcel.expiresAt != null ? ` on ${formatDateTime(parcel.expiresAt)}` : "";
-      const text =
-        `The pickup time for ${what} at ${parcel.siteName} ended${ended}. ` +
-        `It is waiting for ${parcel.carrierName} to take it back; ${contact} to arrange delivery.`;
-      return send(`Pickup time over: ${parcel.trackingNumber}`, sms ? `[${BRAND}] ${text}` : `${text}\n\n— ${BRAND}`);
+      const ended = parcel.expiresAt != null ? t("notifications.endedOn", { date: at(parcel.expiresAt) }) : "";
+      const text = t("notifications.expiredText", { ...facts, ended, contact: contact(false) });
+      return send(t("notifications.expiredSubject", facts), signed(text));
     }
     case "parcel_collected": {
-      const at = parcel.closedAt != null ? ` on ${formatDateTime(parcel.closedAt)}` : "";
-      const text = `${capitalize(what)} was collected from ${door} at ${parcel.siteName}${at}. Not you? ${capitalize(contact)}.`;
-      return send(`Collected: ${parcel.trackingNumber}`, sms ? `[${BRAND}] ${text}` : `${text}\n\n— ${BRAND}`);
+      const when = parcel.closedAt != null ? t("notifications.endedOn", { date: at(parcel.closedAt) }) : "";
+      const text = t("notifications.collectedText", { ...facts, at: when, contact: contact(true) });
+      return send(t("notifications.collectedSubject", facts), signed(text));
     }
     default:
       throw new Error(`no template for message kind "${notification.kind}"`);
   }
 }
+
+/** A translator called with keys known at compile time in spirit but built here as strings. */
+type Words = (key: string, params?: Record<string, string | number>) => string;
 
 function renderPhoneVerification(ctx: Ctx, notification: NotificationRow): Rendering {
   const { verificationId } = JSON.parse(notification.payload) as { verificationId?: number };
@@ -160,17 +178,12 @@ function renderPhoneVerification(ctx: Ctx, notification: NotificationRow): Rende
   if (verification.expiresAt <= ctx.now()) return { action: "skip", reason: "code expired before it was sent" };
   const code = decryptPickupCode(ctx.keys, verification.codeCipher);
   const minutes = Math.max(1, Math.round((verification.expiresAt - ctx.now()) / 60_000));
-  return send(
-    `Your ${BRAND} code`,
-    `[${BRAND}] ${code} is your code to confirm this phone number. It expires in ${minutes} min. ` +
-      "Never share it: we will never ask you for it.",
-  );
+  const locale: Locale = recipientLocale(ctx.db, { userId: notification.userId, siteId: null });
+  const t = translator(locale).bind(null) as Words;
+  const brand = t("common.brand");
+  return send(t("notifications.phoneCodeSubject", { brand }), t("notifications.phoneCodeText", { brand, code, minutes }));
 }
 
 function send(subject: string, text: string): Rendering {
   return { action: "send", message: { subject, text } };
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -6,7 +6,7 @@ import { courierServesSite, requireCourier, type CourierActor } from "@/lib/auth
 import type { Ctx } from "@/lib/context";
 import { recordDoorEvent } from "@/lib/doors/events";
 import { loadDoor, recordOutboundOpenCommand, sendOpen } from "@/lib/doors/open";
-import { DomainError, notFound } from "@/lib/errors";
+import { DomainError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { AttachWaybillInput, OutboundRef, WaitingQuery } from "./schemas";
 import { TAKE_WITHIN_MS } from "./sweep";
@@ -46,7 +46,7 @@ function loadCarriers(ctx: Ctx, courier: CourierActor, id: number): OutboundRow 
     .from(outboundParcels)
     .where(and(eq(outboundParcels.id, id), eq(outboundParcels.carrierId, courier.carrierId)))
     .get();
-  if (!row || !courierServesSite(ctx, courier.userId, row.siteId)) throw notFound("That outbound parcel");
+  if (!row || !courierServesSite(ctx, courier.userId, row.siteId)) throw new DomainError("NOT_FOUND", "outboundNotFound");
   return row;
 }
 
@@ -64,16 +64,16 @@ export function attachWaybill(ctx: Ctx, raw: unknown): { shipment: OutboundView;
   return writeTransaction(ctx.db, () => {
     const row = loadCarriers(ctx, courier, input.outboundParcelId);
     if (row.waybillNumber === input.waybillNumber) return { shipment: toOutboundView(ctx, row), replayed: true };
-    if (row.waybillNumber) throw new DomainError("CONFLICT", `This parcel already has waybill ${row.waybillNumber}.`);
+    if (row.waybillNumber) throw new DomainError("CONFLICT", "waybillAlreadyAttached", { params: { waybill: row.waybillNumber } });
     if (row.state === "cancelled" || row.state === "expired") {
-      throw new DomainError("INVALID_TRANSITION", `This shipment was ${row.state}; it takes no waybill.`);
+      throw new DomainError("INVALID_TRANSITION", "waybillRefusedClosed", { params: { state: row.state } });
     }
     const clash = ctx.db
       .select({ id: outboundParcels.id })
       .from(outboundParcels)
       .where(and(eq(outboundParcels.carrierId, courier.carrierId), eq(outboundParcels.waybillNumber, input.waybillNumber)))
       .get();
-    if (clash) throw new DomainError("CONFLICT", `Waybill ${input.waybillNumber} is already on another of your parcels.`);
+    if (clash) throw new DomainError("CONFLICT", "waybillTaken", { params: { waybill: input.waybillNumber } });
     ctx.db
       .update(outboundParcels)
       .set({ waybillNumber: input.waybillNumber, quotedPriceCents: input.quotedPriceCents ?? null, updatedAt: ctx.now() })
@@ -101,7 +101,7 @@ export async function openOutboundDoor(ctx: Ctx, raw: unknown): Promise<{ shipme
   const { outboundParcelId } = parseInput(OutboundRef, raw);
   const { row, door } = writeTransaction(ctx.db, () => {
     const row = loadCarriers(ctx, courier, outboundParcelId);
-    if (row.state !== "dropped_off") throw new DomainError("INVALID_TRANSITION", "This parcel is not in the locker.");
+    if (row.state !== "dropped_off") throw new DomainError("INVALID_TRANSITION", "outboundNotInLocker");
     return { row, door: recordOutboundOpenCommand(ctx, loadDoor(ctx, row.slotId!), row.id, "outbound_pickup") };
   });
   return { shipment: toOutboundView(ctx, row), doorOpened: await sendOpen(ctx, door) };
@@ -118,7 +118,7 @@ export function confirmOutboundTaken(ctx: Ctx, raw: unknown): { shipment: Outbou
   return writeTransaction(ctx.db, () => {
     const row = loadCarriers(ctx, courier, outboundParcelId);
     if (row.state === "taken") return { shipment: toOutboundView(ctx, row), replayed: true };
-    if (row.state !== "dropped_off") throw new DomainError("INVALID_TRANSITION", "This parcel is not in the locker, so it cannot be taken.");
+    if (row.state !== "dropped_off") throw new DomainError("INVALID_TRANSITION", "outboundNotInLockerToTake");
     recordDoorEvent(ctx, { slotId: row.slotId!, siteId: row.siteId, parcelId: null, outboundParcelId: row.id, kind: "closed" });
     const now = ctx.now();
     const taken = moveOutbound(ctx, row, "taken", { takenAt: now, takenByUserId: courier.userId, closedAt: now }, { by: courier.userId });

@@ -29,7 +29,7 @@ export function issueDropOffCode(ctx: Ctx, siteId: number): IssuedCode {
     .pluck()
     .get(siteId) as number;
   if (open >= MAX_OPEN_DROP_OFF_CODES) {
-    throw new DomainError("CONFLICT", "This station takes no more shipments right now. Try again later or choose another station.");
+    throw new DomainError("CONFLICT", "stationTakesNoMoreShipments");
   }
   const taken = ctx.db.$client.prepare(
     `select 1 from outbound_parcels where site_id = ? and drop_off_code_hash = ? and state in ${OUTBOUND_CODE_STATES_SQL}`,

@@ -4,7 +4,7 @@ import { notifications, outboundParcels, sites } from "@/db/schema";
 import { writeTransaction } from "@/db/transaction";
 import { requireCourier, requireRole } from "@/lib/auth/authorize";
 import type { Ctx } from "@/lib/context";
-import { DomainError, notFound } from "@/lib/errors";
+import { DomainError, field } from "@/lib/errors";
 import { SIZE_RANK } from "@/lib/slots/sizes";
 import { parseInput } from "@/lib/validation";
 import { DROP_OFF_CODE_TTL_MS, issueDropOffCode, issueDropOffQrToken } from "./codes";
@@ -17,16 +17,14 @@ export type StartedShipment = { shipment: OutboundView; code: string; qrToken: s
 
 function openSite(ctx: Ctx, siteId: number) {
   const site = ctx.db.select({ id: sites.id, name: sites.name, status: sites.status }).from(sites).where(eq(sites.id, siteId)).get();
-  if (!site) throw notFound("That station");
-  if (site.status !== "open") throw new DomainError("SITE_CLOSED", `${site.name} is closed and takes no parcels.`);
+  if (!site) throw new DomainError("NOT_FOUND", "stationNotFound");
+  if (site.status !== "open") throw new DomainError("SITE_CLOSED", "stationClosedToShipments", { params: { site: site.name } });
   return site;
 }
 
 function refuseWithoutOutbound(ctx: Ctx, siteId: number, carrierId: number): void {
   if (!acceptsOutbound(ctx, siteId, carrierId)) {
-    throw new DomainError("INVALID", "This carrier does not take parcels sent from this station. Choose another carrier or station.", {
-      fieldErrors: { carrierId: ["This carrier does not take parcels sent from this station."] },
-    });
+    throw new DomainError("INVALID", "carrierTakesNoShipmentsHere", { fields: { carrierId: [field("carrierTakesNoShipmentsHere")] } });
   }
 }
 
@@ -41,7 +39,7 @@ function refuseWithoutOutbound(ctx: Ctx, siteId: number, carrierId: number): voi
 export function startShipment(ctx: Ctx, raw: unknown): StartedShipment {
   const customer = requireRole(ctx, "customer");
   const input = parseInput(StartShipmentInput, raw);
-  if (!customer.verifiedPhone) throw new DomainError("FORBIDDEN", "Confirm your phone number first: the drop-off code goes with its last 4 digits.");
+  if (!customer.verifiedPhone) throw new DomainError("FORBIDDEN", "confirmPhoneToSend");
   const phone = customer.verifiedPhone;
   return writeTransaction(ctx.db, () => {
     const site = openSite(ctx, input.siteId);
@@ -108,7 +106,7 @@ export function createReturn(ctx: Ctx, raw: unknown): CreatedReturn {
       .get();
     if (existing) {
       if (existing.senderPhone !== input.customerPhone || existing.siteId !== input.siteId || existing.size !== input.size) {
-        throw new DomainError("CONFLICT", `Order ${input.orderReference} already has an open return with other details.`);
+        throw new DomainError("CONFLICT", "returnOrderClash", { params: { order: input.orderReference } });
       }
       return { shipment: toOutboundView(ctx, existing), replayed: true };
     }

@@ -4,7 +4,7 @@ import { outboundParcels, OUTBOUND_CODE_STATES } from "@/db/schema";
 import { writeTransaction } from "@/db/transaction";
 import { requireRole } from "@/lib/auth/authorize";
 import type { Ctx, UserActor } from "@/lib/context";
-import { DomainError, notFound } from "@/lib/errors";
+import { DomainError } from "@/lib/errors";
 import { decryptPickupCode } from "@/lib/pickup-codes/code";
 import { parseInput } from "@/lib/validation";
 import { issueDropOffQrToken } from "./codes";
@@ -50,7 +50,7 @@ export function customerShipments(ctx: Ctx): CustomerShipment[] {
 
 function loadOwnShipment(ctx: Ctx, customer: UserActor, id: number): OutboundRow {
   const row = ctx.db.get<{ id: number }>(sql`select o.id from outbound_parcels o where o.id = ${id} and ${mine(customer)}`);
-  if (!row) throw notFound("That shipment");
+  if (!row) throw new DomainError("NOT_FOUND", "shipmentNotFound");
   return ctx.db.select().from(outboundParcels).where(eq(outboundParcels.id, row.id)).get()!;
 }
 
@@ -67,10 +67,8 @@ export function cancelShipment(ctx: Ctx, raw: unknown): { shipment: OutboundView
     const row = loadOwnShipment(ctx, customer, outboundParcelId);
     if (row.state === "cancelled") return { shipment: toOutboundView(ctx, row), replayed: true };
     if (row.state !== "created") {
-      throw new DomainError(
-        "INVALID_TRANSITION",
-        row.state === "expired" ? "This drop-off code has already expired." : "This parcel is already at the locker; it can no longer be cancelled here.",
-      );
+      const key = row.state === "expired" ? "dropOffCodeAlreadyExpired" : "shipmentAlreadyInLocker";
+      throw new DomainError("INVALID_TRANSITION", key);
     }
     const cancelled = moveOutbound(ctx, row, "cancelled", { closedAt: ctx.now(), dropOffCodeCipher: null }, { by: "customer" });
     return { shipment: toOutboundView(ctx, cancelled), replayed: false };

@@ -7,9 +7,9 @@ import { requireKiosk } from "@/lib/auth/authorize";
 import type { Ctx, KioskActor } from "@/lib/context";
 import { recordDoorEvent } from "@/lib/doors/events";
 import { loadDoor, recordOutboundOpenCommand, sendOpen, type OpenCommand } from "@/lib/doors/open";
-import { DomainError, notFound } from "@/lib/errors";
-import { lockoutWait, slowDownMessage, type LockedOutDetails } from "@/lib/kiosk/slow-down";
-import { WRONG_CODE_MESSAGE } from "@/lib/parcels/collect";
+import { DomainError } from "@/lib/errors";
+import { lockoutWait, slowDownWording, type LockedOutDetails } from "@/lib/kiosk/slow-down";
+import { translateKey } from "@/lib/i18n/translate";
 import { RESERVATION_MS } from "@/lib/parcels/sweep";
 import { hashPickupCode, phoneLast4, sameDigits } from "@/lib/pickup-codes/code";
 import { findFreeSlot } from "@/lib/slots/assignment";
@@ -33,9 +33,9 @@ import { toOutboundView, type OutboundView } from "./view";
 /** Is what the kiosk may be told about an opened door: never whose shipment it is. */
 export type DropOffDoor = { outboundParcelId: number; slotLabel: string; lockerCode: string; size: SlotSize; doorOpened: boolean; replayed: boolean };
 
-export const DROP_OFF_EXPIRED_MESSAGE = "This drop-off code has expired. Start the shipment again in the app to get a new code.";
-const NO_DOOR_MESSAGE = (size: SlotSize) =>
-  `No free ${size} door or larger at this station right now. Your code still works: try again later or at another time.`;
+/** English, for tests and the kiosk's send screen (not yet translated). */
+export const DROP_OFF_EXPIRED_MESSAGE = translateKey("en", "errors.dropOffCodeExpired");
+const NO_DOOR_MESSAGE = (size: SlotSize) => translateKey("en", "errors.noDropOffDoor", { size });
 
 type Outcome =
   | { kind: "opened"; row: OutboundRow; door: OpenCommand }
@@ -69,15 +69,17 @@ export async function startDropOffByQr(ctx: Ctx, raw: unknown): Promise<DropOffD
 async function answer(ctx: Ctx, outcome: Outcome): Promise<DropOffDoor> {
   switch (outcome.kind) {
     case "wrong":
-      throw new DomainError("WRONG_CODE", WRONG_CODE_MESSAGE.replace("does not open a door here", "is not a drop-off code for this station"));
+      throw new DomainError("WRONG_CODE", "wrongDropOffCode");
     case "stale":
-      throw new DomainError("WRONG_CODE", "This QR code no longer opens a door. Open your shipments in the app for a fresh one, or type the drop-off code.");
+      throw new DomainError("WRONG_CODE", "dropOffQrOutOfDate");
     case "expired":
-      throw new DomainError("PARCEL_EXPIRED", DROP_OFF_EXPIRED_MESSAGE);
-    case "locked":
-      throw new DomainError<LockedOutDetails>("LOCKED_OUT", slowDownMessage(outcome.retryAfterMs), { retryAfterMs: outcome.retryAfterMs });
+      throw new DomainError("PARCEL_EXPIRED", "dropOffCodeExpired");
+    case "locked": {
+      const slowDown = slowDownWording(outcome.retryAfterMs);
+      throw new DomainError<LockedOutDetails>("LOCKED_OUT", slowDown.key, { params: slowDown.params, details: { retryAfterMs: outcome.retryAfterMs } });
+    }
     case "full":
-      throw new DomainError("SITE_FULL", NO_DOOR_MESSAGE(outcome.size), { size: outcome.size, alternatives: [] });
+      throw new DomainError("SITE_FULL", "noDropOffDoor", { params: { size: outcome.size }, details: { size: outcome.size, alternatives: [] } });
     case "replayed":
       return doorResult(outcome.row, outcome.door, false, true);
     case "opened":
@@ -166,7 +168,7 @@ function openFor(ctx: Ctx, kiosk: KioskActor, found: OutboundRow): Outcome {
 
 function loadAtKiosk(ctx: Ctx, kiosk: KioskActor, id: number): OutboundRow {
   const row = ctx.db.select().from(outboundParcels).where(and(eq(outboundParcels.id, id), eq(outboundParcels.siteId, kiosk.siteId))).get();
-  if (!row) throw notFound("That shipment");
+  if (!row) throw new DomainError("NOT_FOUND", "shipmentNotFound");
   return row;
 }
 
@@ -183,7 +185,7 @@ export function confirmDropOff(ctx: Ctx, raw: unknown): { shipment: OutboundView
     const row = loadAtKiosk(ctx, kiosk, outboundParcelId);
     if (row.state === "dropped_off" || row.state === "taken") return { shipment: toOutboundView(ctx, row), replayed: true };
     if (row.state !== "dropping_off") {
-      throw new DomainError("INVALID_TRANSITION", "This door is no longer open for this parcel. Enter the drop-off code again.");
+      throw new DomainError("INVALID_TRANSITION", "dropOffDoorClosedAgain");
     }
     recordDoorEvent(ctx, { slotId: row.slotId!, siteId: row.siteId, parcelId: null, outboundParcelId: row.id, kind: "closed" });
     const done = moveOutbound(ctx, row, "dropped_off", { droppedOffAt: ctx.now(), doorOpenUntil: null, dropOffCodeCipher: null }, { kioskId: kiosk.kioskId });
@@ -205,12 +207,12 @@ export async function reportDropOffDoor(ctx: Ctx, raw: unknown): Promise<DropOff
   const input = parseInput(DropOffDoorProblem, raw);
   const outcome = writeTransaction(ctx.db, () => {
     const row = loadAtKiosk(ctx, kiosk, input.outboundParcelId);
-    if (row.state !== "dropping_off") throw new DomainError("INVALID_TRANSITION", "No door is open for this parcel. Enter the drop-off code again.");
+    if (row.state !== "dropping_off") throw new DomainError("INVALID_TRANSITION", "dropOffNoDoorOpen");
     const slot = ctx.db.select().from(slots).where(eq(slots.id, row.slotId!)).get()!;
     let size = row.size;
     if (input.problem === "does_not_fit") {
       const bigger = sizeOfRank(slot.sizeRank + 1);
-      if (!bigger) throw new DomainError("INVALID", "This is already the largest door (XL); the parcel is too big for the locker.");
+      if (!bigger) throw new DomainError("INVALID", "dropOffLargestDoor");
       size = bigger;
     } else {
       ctx.db.update(slots).set({ inService: false, outOfServiceReason: "Did not open for a drop-off at the kiosk." }).where(eq(slots.id, slot.id)).run();

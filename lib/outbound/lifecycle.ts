@@ -30,9 +30,9 @@ export function canMoveOutbound(from: OutboundState, to: OutboundState): boolean
 
 export function assertOutboundTransition(from: OutboundState, to: OutboundState): void {
   if (!canMoveOutbound(from, to)) {
-    throw new DomainError("INVALID_TRANSITION", `This shipment is ${OUTBOUND_STATE_LABELS[from]}; it cannot become ${to.replace("_", " ")}.`, {
-      from,
-      to,
+    throw new DomainError("INVALID_TRANSITION", "outboundTransitionRefused", {
+      params: { from, to: OUTBOUND_STATE_LABELS[to] },
+      details: { from, to },
     });
   }
 }

@@ -51,7 +51,7 @@ export function setCarrierOutbound(ctx: Ctx, raw: unknown): { accepts: boolean }
       .get();
     if (!site) throw notFound("That site");
     const carrier = ctx.db.select({ id: carriers.id, name: carriers.name }).from(carriers).where(eq(carriers.id, input.carrierId)).get();
-    if (!carrier) throw notFound("That carrier");
+    if (!carrier) throw new DomainError("NOT_FOUND", "carrierNotFound");
     const audit = () =>
       recordAudit(ctx, admin, {
         action: "site.outbound_carrier_set",
@@ -69,7 +69,7 @@ export function setCarrierOutbound(ctx: Ctx, raw: unknown): { accepts: boolean }
     }
     const serves = ctx.db.get(sql`select 1 from courier_sites cs join users u on u.id = cs.user_id
       where cs.site_id = ${site.id} and u.carrier_id = ${carrier.id} and u.active = 1`);
-    if (!serves) throw new DomainError("INVALID", "This carrier has no courier at this site, so nobody would take its outbound parcels.");
+    if (!serves) throw new DomainError("INVALID", "carrierHasNoCourierHere");
     const added = ctx.db
       .insert(outboundCarrierSites)
       .values({ siteId: site.id, carrierId: carrier.id, enabledBy: admin.userId, enabledAt: ctx.now() })

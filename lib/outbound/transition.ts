@@ -50,7 +50,7 @@ export function moveOutbound(ctx: Ctx, row: OutboundRow, to: OutboundState, patc
     .where(and(eq(outboundParcels.id, row.id), eq(outboundParcels.state, row.state)))
     .returning()
     .get();
-  if (!updated) throw new DomainError("CONFLICT", "This shipment changed meanwhile; please try again.");
+  if (!updated) throw new DomainError("CONFLICT", "shipmentChangedMeanwhile");
   recordOutboundEvent(ctx, {
     outboundParcelId: row.id,
     siteId: updated.siteId,

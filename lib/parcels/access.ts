@@ -71,7 +71,7 @@ export function findPendingParcel(ctx: Ctx, carrierId: number, trackingNumber: s
  * the answer never tells a courier that a number belongs to another carrier (issue 11).
  */
 export function trackingNumberTaken(trackingNumber: string): DomainError {
-  return new DomainError("CONFLICT", `Tracking number ${trackingNumber} is already announced or in a locker. Check the scan.`);
+  return new DomainError("CONFLICT", "trackingNumberLive", { params: { tracking: trackingNumber } });
 }
 
 /**
@@ -93,6 +93,6 @@ export function refuseAnotherCarriersNumber(ctx: Ctx, carrierId: number, trackin
  */
 export function loadCourierSite(ctx: Ctx, courier: CourierActor, siteId: number) {
   const site = siteById(ctx.db).get({ siteId });
-  if (!site || !courierServesSite(ctx, courier.userId, site.id)) throw new DomainError("NOT_FOUND", "That site was not found.");
+  if (!site || !courierServesSite(ctx, courier.userId, site.id)) throw new DomainError("NOT_FOUND", "siteNotFound");
   return site;
 }

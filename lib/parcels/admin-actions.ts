@@ -53,7 +53,7 @@ export function cancelParcelAsAdmin(ctx: Ctx, raw: unknown): ParcelView {
   const input = parseInput(CancelInput, raw);
   return writeTransaction(ctx.db, () => {
     const before = loadVisibleParcel(ctx, input.parcelId);
-    if (before.state === "cancelled") throw new DomainError("CONFLICT", `Parcel ${before.trackingNumber} is already cancelled.`);
+    if (before.state === "cancelled") throw new DomainError("CONFLICT", "parcelAlreadyCancelled", { params: { tracking: before.trackingNumber } });
     const parcel = cancelParcel(ctx, input);
     recordAudit(ctx, admin, {
       action: "parcel.cancelled",
@@ -81,7 +81,7 @@ export function reportParcelIncident(ctx: Ctx, raw: unknown): IncidentResult {
   return writeTransaction(ctx.db, () => {
     const parcel = loadVisibleParcel(ctx, input.parcelId);
     if (parcel.state === "announced" || parcel.state === "cancelled") {
-      throw new DomainError("INVALID_TRANSITION", "This parcel never reached a locker; report it to its carrier instead.");
+      throw new DomainError("INVALID_TRANSITION", "incidentNeverInLocker");
     }
     const kind = `incident_${input.kind}`;
     const already = ctx.db
@@ -89,7 +89,7 @@ export function reportParcelIncident(ctx: Ctx, raw: unknown): IncidentResult {
       .from(parcelEvents)
       .where(and(eq(parcelEvents.parcelId, parcel.id), eq(parcelEvents.kind, kind)))
       .get();
-    if (already) throw new DomainError("CONFLICT", `Parcel ${parcel.trackingNumber} is already marked ${input.kind}.`);
+    if (already) throw new DomainError("CONFLICT", "incidentAlreadyMarked", { params: { tracking: parcel.trackingNumber, kind: input.kind } });
     recordParcelEvent(ctx, { parcelId: parcel.id, siteId: parcel.siteId, slotId: parcel.slotId, kind, detail: { note: input.note } });
     recordAudit(ctx, admin, {
       action: input.kind === "lost" ? "parcel.marked_lost" : "parcel.marked_damaged",
@@ -114,7 +114,7 @@ export function resendPickupCode(ctx: Ctx, raw: unknown): { parcelId: number; tr
   return writeTransaction(ctx.db, () => {
     const parcel = loadVisibleParcel(ctx, parcelId);
     if (parcel.state !== "deposited" || parcel.expiresAt! <= ctx.now()) {
-      throw new DomainError("INVALID_TRANSITION", `Parcel ${parcel.trackingNumber} is not waiting for its recipient, so its code opens nothing.`);
+      throw new DomainError("INVALID_TRANSITION", "resendNotWaiting", { params: { tracking: parcel.trackingNumber } });
     }
     const onItsWay = ctx.db
       .select({ id: notifications.id })
@@ -122,7 +122,7 @@ export function resendPickupCode(ctx: Ctx, raw: unknown): { parcelId: number; tr
       .where(and(eq(notifications.parcelId, parcel.id), eq(notifications.kind, "parcel_deposited"), eq(notifications.status, "queued")))
       .get();
     if (onItsWay) {
-      throw new DomainError("CONFLICT", "The pickup code is already on its way to the recipient. If it cannot be sent, it is tried again for a while.");
+      throw new DomainError("CONFLICT", "resendOnItsWay");
     }
     queueParcelMessage(ctx, parcel, "parcel_deposited");
     recordAudit(ctx, admin, {

@@ -21,7 +21,7 @@ export function cancelParcel(ctx: Ctx, raw: unknown): ParcelView {
     const current = loadVisibleParcel(ctx, input.parcelId);
     if (current.state === "cancelled") return current;
     if (current.state !== "announced" && current.state !== "reserved") {
-      throw new DomainError("INVALID_TRANSITION", "Only an announced or reserved parcel can be cancelled.");
+      throw new DomainError("INVALID_TRANSITION", "cancelOnlyEarly");
     }
     return moveParcel(ctx, current, "cancelled", { closedAt: ctx.now() }, { reason: input.reason });
   });

@@ -8,8 +8,9 @@ import type { Ctx, KioskActor } from "@/lib/context";
 import { holdDoorAfterFailedPickup } from "@/lib/doors/hold";
 import { loadDoor, recordOpenCommand, sendOpen, type OpenCommand } from "@/lib/doors/open";
 import { DomainError } from "@/lib/errors";
+import { translateKey } from "@/lib/i18n/translate";
 import { hashPickupCode, phoneLast4, sameDigits } from "@/lib/pickup-codes/code";
-import { lockoutWait, slowDownMessage, type LockedOutDetails } from "@/lib/kiosk/slow-down";
+import { lockoutWait, slowDownWording, type LockedOutDetails } from "@/lib/kiosk/slow-down";
 import { isSignedFor, readPickupQrToken } from "@/lib/pickup-codes/qr-token";
 import { parseInput } from "@/lib/validation";
 import type { z } from "zod";
@@ -26,13 +27,11 @@ export type CollectResult = {
 
 export type ExpiredDetails = { carrierName: string; carrierPhone: string | null; siteName: string };
 
-/** The one answer to every code that opens nothing, so a guesser learns nothing. */
-export const WRONG_CODE_MESSAGE =
-  "That code does not open a door here. Check the code and the last 4 digits of your phone.";
+/** The one answer to every code that opens nothing, so a guesser learns nothing (its English, for tests). */
+export const WRONG_CODE_MESSAGE = translateKey("en", "errors.wrongPickupCode");
 
-/** A QR we signed that no longer opens anything: out of date, or its parcel already collected. */
-export const QR_OUT_OF_DATE_MESSAGE =
-  "This QR code is out of date. Open My parcels on your phone again for a fresh one, or type your pickup code.";
+/** A QR we signed that no longer opens anything: out of date, or its parcel already collected (English, for tests). */
+export const QR_OUT_OF_DATE_MESSAGE = translateKey("en", "errors.qrOutOfDate");
 
 type Outcome =
   | { kind: "opened"; parcelId: number; slotId: number; door: OpenCommand }
@@ -72,18 +71,20 @@ export async function collectParcelByQr(ctx: Ctx, raw: unknown): Promise<Collect
 async function answer(ctx: Ctx, outcome: Outcome): Promise<CollectResult> {
   switch (outcome.kind) {
     case "wrong":
-      throw new DomainError("WRONG_CODE", WRONG_CODE_MESSAGE);
+      throw new DomainError("WRONG_CODE", "wrongPickupCode");
     case "stale":
-      throw new DomainError("WRONG_CODE", QR_OUT_OF_DATE_MESSAGE);
-    case "locked":
-      throw new DomainError<LockedOutDetails>("LOCKED_OUT", slowDownMessage(outcome.retryAfterMs), { retryAfterMs: outcome.retryAfterMs });
-    case "expired":
-      throw new DomainError<ExpiredDetails>(
-        "PARCEL_EXPIRED",
-        `This parcel's pickup time is over. It is waiting for ${outcome.details.carrierName} to take it back` +
-          (outcome.details.carrierPhone ? `; call ${outcome.details.carrierPhone} to arrange delivery.` : "."),
-        outcome.details,
-      );
+      throw new DomainError("WRONG_CODE", "qrOutOfDate");
+    case "locked": {
+      const { key, params } = slowDownWording(outcome.retryAfterMs);
+      throw new DomainError<LockedOutDetails>("LOCKED_OUT", key, { params, details: { retryAfterMs: outcome.retryAfterMs } });
+    }
+    case "expired": {
+      const { carrierName, carrierPhone } = outcome.details;
+      throw new DomainError<ExpiredDetails>("PARCEL_EXPIRED", carrierPhone ? "parcelExpiredCall" : "parcelExpired", {
+        params: carrierPhone ? { carrier: carrierName, phone: carrierPhone } : { carrier: carrierName },
+        details: outcome.details,
+      });
+    }
     case "opened": {
       const door = outcome.door;
       const doorOpened = await sendOpen(ctx, door, {

@@ -79,7 +79,7 @@ function loadCourierRequest(ctx: Ctx, requestId: number) {
   const request = loadRequest(ctx, requestId);
   const parcel = request && ctx.db.select().from(parcels).where(eq(parcels.id, request.parcelId)).get();
   if (!request || !parcel || parcel.carrierId !== courier.carrierId || !courierServesSite(ctx, courier.userId, parcel.siteId)) {
-    throw notFound("That consent request");
+    throw new DomainError("NOT_FOUND", "consentRequestNotFound");
   }
   return { courier, request, parcel };
 }
@@ -116,7 +116,7 @@ export function sendConsentRequest(ctx: Ctx, raw: unknown): ConsentRequestView {
         .get()!;
       return toView(ctx, markSent(ctx, reopened));
     }
-    if (current.status !== "pending") throw new DomainError("INVALID_TRANSITION", "The recipient has already answered.");
+    if (current.status !== "pending") throw new DomainError("INVALID_TRANSITION", "consentAlreadyAnswered");
     return toView(ctx, current.sentAt === null ? markSent(ctx, current) : current);
   });
 }
@@ -130,7 +130,7 @@ export function keepForInPersonDelivery(ctx: Ctx, raw: unknown): ConsentRequestV
   const { requestId } = parseInput(ConsentRequestRef, raw);
   return writeTransaction(ctx.db, () => {
     const { request, parcel } = loadCourierRequest(ctx, requestId);
-    if (parcel.state !== "announced") throw new DomainError("INVALID_TRANSITION", "This parcel already has a door.");
+    if (parcel.state !== "announced") throw new DomainError("INVALID_TRANSITION", "parcelAlreadyHasDoor");
     const current = request.status === "pending" ? markAnswered(ctx, request, "cancelled") : request;
     markInPerson(ctx, parcel.id, parcel.siteId, "courier kept it for in-person delivery");
     return toView(ctx, current);
@@ -144,7 +144,7 @@ function markAnswered(ctx: Ctx, request: ConsentRequestRow, status: ConsentReque
     .where(and(eq(consentRequests.id, request.id), eq(consentRequests.status, "pending")))
     .returning()
     .get();
-  if (!updated) throw new DomainError("CONFLICT", "This request was answered meanwhile.");
+  if (!updated) throw new DomainError("CONFLICT", "consentAnsweredMeanwhile");
   return updated;
 }
 
@@ -195,7 +195,7 @@ export function answerConsentByToken(ctx: Ctx, raw: unknown): ConsentRequestView
   const input = parseInput(ConsentAnswerByToken, raw);
   return writeTransaction(ctx.db, () => {
     const found = requestForToken(ctx, input.token);
-    if (!found) throw new DomainError("INVALID", "This link is not valid. Use the link in the latest text.");
+    if (!found) throw new DomainError("INVALID", "consentLinkInvalid");
     return answer(ctx, found, input.answer);
   });
 }
@@ -207,7 +207,7 @@ export function answerConsentInApp(ctx: Ctx, raw: unknown): ConsentRequestView {
   return writeTransaction(ctx.db, () => {
     const request = loadRequest(ctx, input.requestId);
     if (!request || customer.verifiedPhone === null || request.recipientPhone !== customer.verifiedPhone) {
-      throw notFound("That consent request");
+      throw new DomainError("NOT_FOUND", "consentRequestNotFound");
     }
     return answer(ctx, request, input.answer);
   });
@@ -215,8 +215,8 @@ export function answerConsentInApp(ctx: Ctx, raw: unknown): ConsentRequestView {
 
 function answer(ctx: Ctx, found: ConsentRequestRow, choice: ConsentAnswer): ConsentRequestView {
   const request = expireIfLapsed(ctx, found);
-  if (request.status === "expired") throw new DomainError("CONFLICT", "This question ran out. The courier will ask again or bring the parcel to you.");
-  if (request.status !== "pending") throw new DomainError("CONFLICT", "This question was already answered.");
+  if (request.status === "expired") throw new DomainError("CONFLICT", "consentQuestionRanOut");
+  if (request.status !== "pending") throw new DomainError("CONFLICT", "consentQuestionAnswered");
   const answered = markAnswered(ctx, request, ANSWER_STATUS[choice]);
   const parcel = ctx.db.select().from(parcels).where(eq(parcels.id, request.parcelId)).get()!;
   recordParcelEvent(ctx, { parcelId: parcel.id, siteId: parcel.siteId, slotId: null, kind: "consent_answered", detail: { answer: choice } });
@@ -290,7 +290,7 @@ export function markDeliveredInPerson(ctx: Ctx, raw: unknown): { trackingNumber:
       throw notFound();
     }
     if (parcel.state === "cancelled") return { trackingNumber: parcel.trackingNumber };
-    if (parcel.state !== "announced") throw new DomainError("INVALID_TRANSITION", "This parcel is in a locker now.");
+    if (parcel.state !== "announced") throw new DomainError("INVALID_TRANSITION", "parcelInLockerNow");
     moveParcel(ctx, parcel, "cancelled", {}, { deliveredInPerson: true });
     return { trackingNumber: parcel.trackingNumber };
   });

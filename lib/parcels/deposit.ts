@@ -30,10 +30,7 @@ export function confirmDeposit(ctx: Ctx, raw: unknown): DepositResult {
       return { parcel: current, replayed: true };
     }
     if (current.state === "cancelled") {
-      throw new DomainError(
-        "INVALID_TRANSITION",
-        "This reservation lapsed or was cancelled before the door was closed. Start the deposit again.",
-      );
+      throw new DomainError("INVALID_TRANSITION", "reservationLapsed");
     }
     return { parcel: depositInTransaction(ctx, current), replayed: false };
   });

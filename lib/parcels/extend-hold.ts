@@ -24,9 +24,9 @@ export function extendHold(ctx: Ctx, raw: unknown): ParcelView {
   const parcel = writeTransaction(ctx.db, () => {
     const current = loadVisibleParcel(ctx, parcelId);
     if (current.state !== "deposited" || current.expiresAt! <= ctx.now()) {
-      throw new DomainError("INVALID_TRANSITION", "Only a parcel still waiting in its locker can be held longer.");
+      throw new DomainError("INVALID_TRANSITION", "extendOnlyWaiting");
     }
-    if (current.holdExtended) throw new DomainError("CONFLICT", "This parcel's pickup time was already extended once.");
+    if (current.holdExtended) throw new DomainError("CONFLICT", "extendAlreadyOnce");
     const expiresAt = current.expiresAt! + HOLD_EXTENSION_MS;
     const updated = ctx.db
       .update(parcels)
@@ -34,7 +34,7 @@ export function extendHold(ctx: Ctx, raw: unknown): ParcelView {
       .where(and(eq(parcels.id, current.id), eq(parcels.holdExtended, false)))
       .returning()
       .get();
-    if (!updated) throw new DomainError("CONFLICT", "This parcel's pickup time was already extended once.");
+    if (!updated) throw new DomainError("CONFLICT", "extendAlreadyOnce");
     recordParcelEvent(ctx, {
       parcelId: current.id,
       siteId: current.siteId,

@@ -28,10 +28,6 @@ export function canTransition(from: ParcelState, to: ParcelState): boolean {
 
 export function assertTransition(from: ParcelState, to: ParcelState): void {
   if (!canTransition(from, to)) {
-    throw new DomainError(
-      "INVALID_TRANSITION",
-      `This parcel is ${STATE_LABELS[from]}; it cannot become ${to}.`,
-      { from, to },
-    );
+    throw new DomainError("INVALID_TRANSITION", "transitionRefused", { params: { from, to }, details: { from, to } });
   }
 }

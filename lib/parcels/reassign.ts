@@ -74,7 +74,7 @@ export async function reportParcelDoesNotFit(ctx: Ctx, raw: unknown): Promise<Re
     const parcel = requireReserved(ctx, parcelId);
     const slot = ctx.db.select().from(slots).where(eq(slots.id, parcel.slotId!)).get()!;
     const bigger = sizeOfRank(slot.sizeRank + 1);
-    if (!bigger) throw new DomainError("INVALID", "This is already the largest door (XL); the parcel cannot go in a locker.");
+    if (!bigger) throw new DomainError("INVALID", "alreadyLargestDoor");
     return moveToFreeSlot(ctx, parcel, bigger, { reason: "did not fit", declared: parcel.size });
   });
   return finish(ctx, outcome);
@@ -83,7 +83,7 @@ export async function reportParcelDoesNotFit(ctx: Ctx, raw: unknown): Promise<Re
 function requireReserved(ctx: Ctx, parcelId: number): ParcelRow {
   const parcel = loadVisibleParcel(ctx, parcelId);
   if (parcel.state !== "reserved") {
-    throw new DomainError("INVALID_TRANSITION", "Only a parcel whose door is open for deposit can be moved to another door.");
+    throw new DomainError("INVALID_TRANSITION", "reassignOnlyOpen");
   }
   return parcel;
 }
@@ -143,9 +143,8 @@ async function finish(ctx: Ctx, outcome: Outcome): Promise<ReassignResult> {
  * describes is already committed; raising this changes nothing.
  */
 export function siteFullRefusal(result: ReassignSiteFull): DomainError<SiteFullDetails> {
-  return new DomainError<SiteFullDetails>(
-    "SITE_FULL",
-    `No other free ${result.size} door or larger at this site; the reservation was cancelled.`,
-    { size: result.size, alternatives: result.alternatives },
-  );
+  return new DomainError<SiteFullDetails>("SITE_FULL", "siteFullReservationCancelled", {
+    params: { size: result.size },
+    details: { size: result.size, alternatives: result.alternatives },
+  });
 }

@@ -44,7 +44,7 @@ export async function reserveParcel(ctx: Ctx, raw: unknown): Promise<ReserveResu
   const outcome = writeTransaction(ctx.db, () => reserveInTransaction(ctx, courier, input));
   // Committed first: the request the courier or carrier will poll must exist.
   if (outcome.kind === "consent") throw consentRequiredError(outcome.required);
-  // The door the assignment found travels to the controller and the courier\x27s screen unread.
+  // The door the assignment found travels to the controller and the courier's screen unread.
   const parcel = toParcelView(ctx, outcome.parcel, outcome.door);
   if (!outcome.door) return { parcel, replayed: true, doorOpened: false };
   return { parcel, replayed: false, doorOpened: await sendOpen(ctx, outcome.door) };
@@ -63,7 +63,7 @@ function reserveInTransaction(ctx: Ctx, courier: CourierActor, input: z.output<t
   }
 
   refuseAnotherCarriersNumber(ctx, courier.carrierId, input.trackingNumber);
-  if (site.status !== "open") throw new DomainError("SITE_CLOSED", `${site.name} is closed and takes no deposits.`);
+  if (site.status !== "open") throw new DomainError("SITE_CLOSED", "siteClosed", { params: { site: site.name } });
 
   // Consent before a door (issue 16): with none, the parcel waits as announced for an answer.
   const announced = existing?.state === "announced" ? existing : null;
@@ -82,9 +82,9 @@ function reserveInTransaction(ctx: Ctx, courier: CourierActor, input: z.output<t
   // Thrown inside the transaction, so the refusal rolls back the lapse above too: a
   // refused reservation changes nothing (the next try, or the sweep, lapses them again).
   if (!slot) {
-    throw new DomainError<SiteFullDetails>("SITE_FULL", `No free ${input.size} door or larger at this site.`, {
-      size: input.size,
-      alternatives: nearestSitesWithRoom(ctx, site.id, wanted),
+    throw new DomainError<SiteFullDetails>("SITE_FULL", "siteFull", {
+      params: { size: input.size },
+      details: { size: input.size, alternatives: nearestSitesWithRoom(ctx, site.id, wanted) },
     });
   }
 

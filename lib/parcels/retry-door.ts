@@ -22,7 +22,6 @@ export const DOOR_RETRY = { windowMs: 2 * 60_000, maxOpens: 3 } as const;
 
 export type RetryDoorResult = { slot: { label: string; lockerCode: string }; doorOpened: boolean; canRetry: boolean };
 
-const NO_RETRY = "This door cannot be opened again from here. Please call the phone number on the locker and give the door's number.";
 
 /**
  * Opens the door of a parcel just collected at this very kiosk whose last open command
@@ -75,7 +74,7 @@ async function retryDoor(ctx: Ctx, purpose: "pickup_retry" | "take_back_retry", 
   const { command, opens } = writeTransaction(ctx.db, () => {
     const sqlite = ctx.db.$client;
     const parcel = find();
-    if (!parcel) throw new DomainError("NOT_FOUND", NO_RETRY);
+    if (!parcel) throw new DomainError("NOT_FOUND", "doorNoRetry");
     // The door's story since the courier closed it: the open command that failed, and retries.
     const sinceDeposit: string[] = [];
     for (const event of sqlite.prepare("select kind from door_events where parcel_id = ? order by id desc").all(parcel.id) as { kind: string }[]) {
@@ -83,12 +82,12 @@ async function retryDoor(ctx: Ctx, purpose: "pickup_retry" | "take_back_retry", 
       sinceDeposit.push(event.kind);
     }
     const opens = sinceDeposit.filter((kind) => kind === "open_command").length;
-    if (sinceDeposit[0] !== "open_failed" || opens >= DOOR_RETRY.maxOpens) throw new DomainError("NOT_FOUND", NO_RETRY);
+    if (sinceDeposit[0] !== "open_failed" || opens >= DOOR_RETRY.maxOpens) throw new DomainError("NOT_FOUND", "doorNoRetry");
     // Another parcel in the door (a take-back's own expired parcel is still in it).
     const taken = sqlite
       .prepare(`select 1 from parcels where slot_id = ? and id <> ? and state in ${LIVE_STATES_SQL}`)
       .get(parcel.slotId, parcel.id);
-    if (taken) throw new DomainError("NOT_FOUND", NO_RETRY);
+    if (taken) throw new DomainError("NOT_FOUND", "doorNoRetry");
     return { command: recordOpenCommand(ctx, loadDoor(ctx, parcel.slotId), parcel.id, purpose), opens: opens + 1 };
   });
   const doorOpened = await sendOpen(ctx, command, {

@@ -48,7 +48,7 @@ export async function takeBackParcel(ctx: Ctx, raw: unknown): Promise<TakeBackRe
     if (parcel.state === "returned") return { parcel, door: null };
     if (parcel.state === "deposited" && parcel.expiresAt! <= ctx.now()) parcel = expireParcel(ctx, parcel);
     if (parcel.state !== "expired") {
-      throw new DomainError("INVALID_TRANSITION", "Only parcels whose pickup time is over can be taken back.");
+      throw new DomainError("INVALID_TRANSITION", "takeBackOnlyExpired");
     }
     const door = recordOpenCommand(ctx, loadDoor(ctx, parcel.slotId!), parcel.id, "take_back");
     recordParcelEvent(ctx, { parcelId: parcel.id, siteId: parcel.siteId, slotId: parcel.slotId, kind: TAKE_BACK_STARTED_EVENT });
@@ -101,19 +101,13 @@ export function confirmTakeBack(ctx: Ctx, raw: unknown): { parcel: ParcelView; r
     if (parcel.state === "returned") return { parcel, replayed: true };
     const progress = takeBackProgress(ctx, parcel);
     if (!progress) {
-      throw new DomainError("INVALID_TRANSITION", `Open the door of parcel ${parcel.trackingNumber} for a take-back first.`);
+      throw new DomainError("INVALID_TRANSITION", "takeBackOpenFirst", { params: { tracking: parcel.trackingNumber } });
     }
     if (progress.courierId !== courier.userId) {
-      throw new DomainError(
-        "FORBIDDEN",
-        `Another courier opened the door of parcel ${parcel.trackingNumber}. Open it yourself before you confirm you took it out.`,
-      );
+      throw new DomainError("FORBIDDEN", "takeBackOtherCourier", { params: { tracking: parcel.trackingNumber } });
     }
     if (!progress.doorOpened) {
-      throw new DomainError(
-        "INVALID_TRANSITION",
-        `The door of parcel ${parcel.trackingNumber} did not open, so the parcel is still inside. Try the door again, or ask the site's admin.`,
-      );
+      throw new DomainError("INVALID_TRANSITION", "takeBackDoorDidNotOpen", { params: { tracking: parcel.trackingNumber } });
     }
     const returned = moveParcel(ctx, parcel, "returned", { closedAt: ctx.now() }, { confirmedBy: "courier" });
     return { parcel: returned, replayed: false };

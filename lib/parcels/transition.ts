@@ -28,7 +28,7 @@ export function moveParcel(
     .where(and(eq(parcels.id, parcel.id), eq(parcels.state, parcel.state)))
     .returning()
     .get();
-  if (!updated) throw new DomainError("CONFLICT", "This parcel changed meanwhile; please try again.");
+  if (!updated) throw new DomainError("CONFLICT", "parcelChangedMeanwhile");
   recordParcelEvent(ctx, {
     parcelId: parcel.id,
     siteId: updated.siteId,

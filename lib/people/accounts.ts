@@ -1,5 +1,5 @@
 import "server-only";
-import { DomainError } from "@/lib/errors";
+import { DomainError, field } from "@/lib/errors";
 import { isUniqueViolation } from "@/db/sqlite-errors";
 
 /**
@@ -8,14 +8,10 @@ import { isUniqueViolation } from "@/db/sqlite-errors";
  */
 export function takenContact(error: unknown): DomainError | null {
   if (isUniqueViolation(error, "users.email")) {
-    return new DomainError("CONFLICT", "Someone already has an account with this email.", {
-      fieldErrors: { email: ["This email already belongs to an account."] },
-    });
+    return new DomainError("CONFLICT", "emailTaken", { fields: { email: [field("emailTaken")] } });
   }
   if (isUniqueViolation(error, "users.phone")) {
-    return new DomainError("CONFLICT", "Someone already has an account with this phone number.", {
-      fieldErrors: { phone: ["This phone number already belongs to an account."] },
-    });
+    return new DomainError("CONFLICT", "phoneTaken", { fields: { phone: [field("phoneTaken")] } });
   }
   return null;
 }

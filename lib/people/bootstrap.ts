@@ -4,7 +4,7 @@ import { organizations, users } from "@/db/schema";
 import { writeTransaction } from "@/db/transaction";
 import { hashPassword } from "@/lib/auth/password";
 import type { Ctx } from "@/lib/context";
-import { DomainError } from "@/lib/errors";
+import { DomainError, field } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { takenContact } from "./accounts";
 import { BootstrapOrganizationInput } from "./schemas";
@@ -18,15 +18,16 @@ export type BootstrappedOrganization = { organizationId: number; slug: string; a
  * and CONFLICT (the organization or the email exists).
  */
 export async function bootstrapOrganization(ctx: Ctx, raw: unknown): Promise<BootstrappedOrganization> {
-  if (ctx.actor.kind !== "system") throw new DomainError("FORBIDDEN", "Only the server's own tools create organizations.");
+  if (ctx.actor.kind !== "system") throw new DomainError("FORBIDDEN", "systemOnly");
   const input = parseInput(BootstrapOrganizationInput, raw);
   const slug = slugOf(input.organization);
   const passwordHash = await hashPassword(input.password);
   try {
     return writeTransaction(ctx.db, () => {
       if (ctx.db.select({ id: organizations.id }).from(organizations).where(eq(organizations.slug, slug)).get()) {
-        throw new DomainError("CONFLICT", `An organization called ${input.organization} exists already.`, {
-          fieldErrors: { organization: ["An organization with this name exists already."] },
+        throw new DomainError("CONFLICT", "organizationExists", {
+          params: { name: input.organization },
+          fields: { organization: [field("organizationExists")] },
         });
       }
       const now = ctx.now();

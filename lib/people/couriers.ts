@@ -8,7 +8,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { endUserSessions } from "@/lib/auth/sessions";
 import { requireAdmin, type AdminActor } from "@/lib/auth/authorize";
 import type { Ctx } from "@/lib/context";
-import { DomainError, notFound } from "@/lib/errors";
+import { DomainError, field, notFound } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { takenContact } from "./accounts";
 import { CourierSitesInput, CreateCourierInput, UserRef } from "./schemas";
@@ -114,7 +114,7 @@ export async function createCourier(ctx: Ctx, raw: unknown): Promise<Organizatio
     const courier = writeTransaction(ctx.db, () => {
       const carrier = ctx.db.select().from(carriers).where(eq(carriers.id, input.carrierId)).get();
       if (!carrier) {
-        throw new DomainError("NOT_FOUND", "That carrier was not found.", { fieldErrors: { carrierId: ["Choose a carrier from the list."] } });
+        throw new DomainError("NOT_FOUND", "carrierNotFound", { fields: { carrierId: [field("chooseCarrier")] } });
       }
       const siteIds = requireOrganizationSites(ctx, admin, input.siteIds);
       const created = ctx.db
@@ -193,7 +193,7 @@ function setActive(ctx: Ctx, raw: unknown, active: boolean): OrganizationCourier
   const courier = writeTransaction(ctx.db, () => {
     const courier = loadOrganizationCourier(ctx, admin, input.userId);
     if (courier.active === active) {
-      throw new DomainError("CONFLICT", `${courier.name} is already ${active ? "active" : "deactivated"}.`);
+      throw new DomainError("CONFLICT", active ? "courierAlreadyActive" : "courierAlreadyDeactivated", { params: { name: courier.name } });
     }
     const updated = ctx.db.update(users).set({ active }).where(eq(users.id, courier.id)).returning().get();
     // Ended, not only refused while inactive: a reactivation must not bring old cookies back.

@@ -7,7 +7,7 @@ import { isTriggerRefusal, isUniqueViolation } from "@/db/sqlite-errors";
 import { recordAudit } from "@/lib/audit/record";
 import { requireAdmin } from "@/lib/auth/authorize";
 import type { Ctx } from "@/lib/context";
-import { DomainError } from "@/lib/errors";
+import { DomainError, field } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { doorState, holdsParcels, type DoorFacts } from "@/lib/slots/door-state";
 import { insertLocker } from "./layout";
@@ -115,8 +115,9 @@ export function addLocker(ctx: Ctx, raw: unknown): AddedLocker {
     });
   } catch (error) {
     if (isUniqueViolation(error, "lockers.site_id") || isUniqueViolation(error, "slots.site_id")) {
-      throw new DomainError("CONFLICT", `This site already has a locker ${input.code}.`, {
-        fieldErrors: { code: [`Locker ${input.code} already exists here (perhaps retired); choose another code.`] },
+      throw new DomainError("CONFLICT", "lockerCodeTaken", {
+        params: { code: input.code },
+        fields: { code: [field("lockerCodeTaken", { code: input.code })] },
       });
     }
     throw error;
@@ -136,11 +137,11 @@ export function removeLocker(ctx: Ctx, raw: unknown): RemovedLocker {
   try {
     return writeTransaction(ctx.db, () => {
       const { locker, site } = loadOrganizationLocker(ctx, admin, input.lockerId);
-      if (locker.retiredAt !== null) throw new DomainError("CONFLICT", `Locker ${locker.code} is already retired.`);
+      if (locker.retiredAt !== null) throw new DomainError("CONFLICT", "lockerAlreadyRetired", { params: { code: locker.code } });
       const live = ctx.db.get<{ n: number }>(sql`
         select count(*) as n from parcels p join slots s on s.id = p.slot_id
         where s.locker_id = ${locker.id} and p.state in ${LIVE_STATES_IN}`)!.n;
-      if (live > 0) throw holdsParcels(`Locker ${locker.code}`, live);
+      if (live > 0) throw holdsParcels("lockerHoldsParcels", { code: locker.code, count: live });
 
       const doorIds = ctx.db.select({ id: slots.id }).from(slots).where(eq(slots.lockerId, locker.id)).all().map((s) => s.id);
       const now = ctx.now();
@@ -172,7 +173,7 @@ export function removeLocker(ctx: Ctx, raw: unknown): RemovedLocker {
     });
   } catch (error) {
     // The verb checked first; the trigger is the last word if a parcel slipped in between.
-    if (isTriggerRefusal(error, "live parcel")) throw holdsParcels("This locker", 1);
+    if (isTriggerRefusal(error, "live parcel")) throw holdsParcels("thisLockerHoldsParcel");
     throw error;
   }
 }

@@ -7,7 +7,7 @@ import { isUniqueViolation } from "@/db/sqlite-errors";
 import { recordAudit } from "@/lib/audit/record";
 import { requireAdmin } from "@/lib/auth/authorize";
 import type { Ctx } from "@/lib/context";
-import { DomainError } from "@/lib/errors";
+import { DomainError, field } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { insertSite } from "./layout";
 import { CloseSiteInput, CreateSiteInput, SiteRef, UpdateSiteInput } from "./schemas";
@@ -44,9 +44,7 @@ function toAdminSite(site: SiteRow): AdminSite {
 }
 
 function codeTaken(code: string): DomainError {
-  return new DomainError("CONFLICT", `The short code ${code} is already in use.`, {
-    fieldErrors: { code: [`${code} is already the code of another site; choose another.`] },
-  });
+  return new DomainError("CONFLICT", "siteCodeTaken", { params: { code }, fields: { code: [field("siteCodeTaken", { code })] } });
 }
 
 /**
@@ -115,7 +113,7 @@ export function closeSite(ctx: Ctx, raw: unknown): AdminSite {
   const input = parseInput(CloseSiteInput, raw);
   return writeTransaction(ctx.db, () => {
     const site = loadOrganizationSite(ctx, admin, input.siteId);
-    if (site.status === "closed") throw new DomainError("CONFLICT", `${site.name} is already closed.`);
+    if (site.status === "closed") throw new DomainError("CONFLICT", "siteAlreadyClosed", { params: { site: site.name } });
     const closed = setStatus(ctx, site, "closed");
     recordAudit(ctx, admin, {
       action: "site.closed",
@@ -133,7 +131,7 @@ export function reopenSite(ctx: Ctx, raw: unknown): AdminSite {
   const input = parseInput(SiteRef, raw);
   return writeTransaction(ctx.db, () => {
     const site = loadOrganizationSite(ctx, admin, input.siteId);
-    if (site.status === "open") throw new DomainError("CONFLICT", `${site.name} is already open.`);
+    if (site.status === "open") throw new DomainError("CONFLICT", "siteAlreadyOpen", { params: { site: site.name } });
     const opened = setStatus(ctx, site, "open");
     recordAudit(ctx, admin, { action: "site.reopened", subject: `site:${site.id}`, siteId: site.id, detail: { name: site.name } });
     return toAdminSite(opened);
@@ -147,7 +145,7 @@ function setStatus(ctx: Ctx, site: SiteRow, status: "open" | "closed"): SiteRow 
     .where(and(eq(sites.id, site.id), eq(sites.status, site.status)))
     .returning()
     .get();
-  if (!updated) throw new DomainError("CONFLICT", "This site changed meanwhile; please try again.");
+  if (!updated) throw new DomainError("CONFLICT", "siteChangedMeanwhile");
   return updated;
 }
 

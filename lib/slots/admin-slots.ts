@@ -32,7 +32,7 @@ export type SlotChange = { id: number; siteId: number; label: string; inService:
 
 function loadChangeable(ctx: Ctx, admin: AdminActor, slotId: number) {
   const found = loadOrganizationSlot(ctx, admin, slotId);
-  if (found.slot.retiredAt !== null) throw new DomainError("CONFLICT", `Door ${found.slot.label} was removed; it cannot be changed.`);
+  if (found.slot.retiredAt !== null) throw new DomainError("CONFLICT", "doorRemoved", { params: { door: found.slot.label } });
   return found;
 }
 
@@ -57,7 +57,7 @@ export function setSlotOutOfService(ctx: Ctx, raw: unknown): SlotChange {
   const input = parseInput(SlotReasonInput, raw);
   return writeTransaction(ctx.db, () => {
     const { slot, locker, site } = loadChangeable(ctx, admin, input.slotId);
-    if (!slot.inService) throw new DomainError("CONFLICT", `Door ${slot.label} is already out of service (${slot.outOfServiceReason}).`);
+    if (!slot.inService) throw new DomainError("CONFLICT", "doorAlreadyOutOfService", { params: { door: slot.label, reason: slot.outOfServiceReason ?? "" } });
     const updated = ctx.db
       .update(slots)
       .set({ inService: false, outOfServiceReason: input.reason })
@@ -83,7 +83,7 @@ export function returnSlotToService(ctx: Ctx, raw: unknown): SlotChange {
   const input = parseInput(SlotRef, raw);
   return writeTransaction(ctx.db, () => {
     const { slot, locker, site } = loadChangeable(ctx, admin, input.slotId);
-    if (slot.inService) throw new DomainError("CONFLICT", `Door ${slot.label} is already in service.`);
+    if (slot.inService) throw new DomainError("CONFLICT", "doorAlreadyInService", { params: { door: slot.label } });
     const updated = ctx.db
       .update(slots)
       .set({ inService: true, outOfServiceReason: null })
@@ -112,7 +112,7 @@ export function retireSlot(ctx: Ctx, raw: unknown): SlotChange {
   try {
     return writeTransaction(ctx.db, () => {
       const { slot, locker, site } = loadChangeable(ctx, admin, input.slotId);
-      if (liveParcelIn(ctx, slot.id)) throw holdsParcels(`Door ${slot.label}`, 1);
+      if (liveParcelIn(ctx, slot.id)) throw holdsParcels("doorHoldsParcel", { door: slot.label });
       const updated = ctx.db
         .update(slots)
         .set({ retiredAt: ctx.now(), inService: false, outOfServiceReason: input.reason })
@@ -128,7 +128,7 @@ export function retireSlot(ctx: Ctx, raw: unknown): SlotChange {
       return toChange(ctx, updated);
     });
   } catch (error) {
-    if (isTriggerRefusal(error, "live parcel")) throw holdsParcels("This door", 1);
+    if (isTriggerRefusal(error, "live parcel")) throw holdsParcels("thisDoorHoldsParcel");
     throw error;
   }
 }

@@ -1,5 +1,5 @@
 import type { ParcelState, SlotSize } from "@/db/schema";
-import { DomainError } from "@/lib/errors";
+import { DomainError, type MessageParams } from "@/lib/errors";
 
 /** What the admin's door grid shows a door as: what is behind it, or why nothing can be. */
 export type DoorState = "free" | "reserved" | "occupied" | "expired" | "out_of_service" | "retired";
@@ -13,11 +13,11 @@ export function doorState(door: { inService: boolean; retiredAt: number | null; 
 }
 
 /** The refusal to remove a door, cabinet or site that still holds live parcels. */
-export function holdsParcels(what: string, count: number): DomainError {
-  return new DomainError(
-    "CONFLICT",
-    `${what} holds ${count === 1 ? "a parcel" : `${count} parcels`}. It can be removed once ${count === 1 ? "it is" : "they are"} collected, taken back or cancelled.`,
-  );
+export function holdsParcels(
+  key: "lockerHoldsParcels" | "doorHoldsParcel" | "thisDoorHoldsParcel" | "thisLockerHoldsParcel",
+  params?: MessageParams,
+): DomainError {
+  return new DomainError("CONFLICT", key, { params });
 }
 
 /** What every screen that draws a door knows of it: where it is, its size and its state. */

@@ -8,12 +8,14 @@ import { requestClientAddress } from "@/lib/security/client-address";
 import { signIn, SignInLimited, signOut } from "@/lib/auth/next-auth";
 import { SignInInput } from "@/lib/auth/schemas";
 import { isDomainError } from "@/lib/errors";
+import type { Locale } from "@/lib/i18n/locales";
+import { requestLocale } from "@/lib/i18n/request-locale";
+import { translateKey } from "@/lib/i18n/translate";
+import { errorWords } from "@/lib/error-words";
 import { runAction } from "@/lib/forms/action";
 import { errorState } from "@/lib/forms/errors";
 import type { FormState } from "@/lib/forms/state";
 import { parseInput } from "@/lib/validation";
-
-const BAD_CREDENTIALS = "That email or phone and password do not match an account. Check them and try again.";
 
 export async function signInAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const outcome = await runAction(
@@ -26,16 +28,17 @@ export async function signInAction(_previous: FormState, formData: FormData): Pr
   return { status: "idle" };
 }
 
-function signInErrorState(error: unknown, values: Record<string, string>): FormState {
-  if (error instanceof SignInLimited) return { status: "error", message: error.sentence, fieldErrors: {}, values };
-  if (error instanceof AuthError) return { status: "error", message: BAD_CREDENTIALS, fieldErrors: {}, values };
-  if (isDomainError(error)) return errorState(error, values);
+function signInErrorState(error: unknown, values: Record<string, string>, locale: Locale): FormState {
+  if (error instanceof SignInLimited) return { status: "error", message: errorWords(error.refusal, locale), fieldErrors: {}, values };
+  if (error instanceof AuthError) return { status: "error", message: translateKey(locale, "auth.badCredentials"), fieldErrors: {}, values };
+  if (isDomainError(error)) return errorState(error, values, locale);
   throw error;
 }
 
 export async function signUpAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const address = requestClientAddress(await headers());
-  const outcome = await runAction(formData, (ctx) => signUpCustomer(ctx.db, Object.fromEntries(formData), { address }));
+  const locale = await requestLocale();
+  const outcome = await runAction(formData, (ctx) => signUpCustomer(ctx.db, Object.fromEntries(formData), { address, locale }));
   if (!outcome.ok) return outcome.state;
   await signIn("credentials", {
     identifier: String(formData.get("email")),

@@ -7,6 +7,7 @@ import { KioskClock } from "@/components/kiosk/kiosk-clock";
 import { KioskScreen } from "@/components/kiosk/kiosk-screen";
 import { kioskContext, kioskSiteByCode } from "@/lib/kiosk/context";
 import { kioskDeviceToken } from "@/lib/kiosk/device-cookie";
+import { requestLocale } from "@/lib/i18n/request-locale";
 import { kioskStartState } from "@/lib/kiosk/errors";
 import { ScreenPairing } from "@/components/kiosk/screen-pairing";
 import { siteDoorGrid } from "@/lib/kiosk/door-grid";
@@ -66,7 +67,7 @@ export default async function KioskPage({ params }: Props) {
             siteCode={site.code}
             lockers={siteDoorGrid(ctx, site.id)}
             collect={collectAtKioskAction.bind(null, site.code)}
-            initial={kioskStartState(ctx)}
+            initial={kioskStartState(ctx, await requestLocale())}
             />
           </>
         ) : (

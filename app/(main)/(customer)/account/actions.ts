@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { changePassword } from "@/lib/auth/accounts";
 import { requestPhoneVerification, verifyPhone } from "@/lib/auth/phone-verification";
 import { setPreferredSite } from "@/lib/customer/preferences";
@@ -13,7 +14,8 @@ export async function setPreferredSiteAction(_previous: FormState, formData: For
   if (!outcome.ok) return outcome.state;
   revalidatePath("/account");
   const site = outcome.result;
-  return { status: "success", message: site ? `Saved: ${site.name} is your preferred site.` : "Saved: no preferred site." };
+  const t = await getTranslations("account");
+  return { status: "success", message: site ? t("preferredSiteSaved", { site: site.name }) : t("noPreferredSiteSaved") };
 }
 
 export async function requestPhoneCodeAction(_previous: FormState, _formData: FormData): Promise<FormState> {
@@ -35,5 +37,6 @@ export async function changePasswordAction(_previous: FormState, formData: FormD
   // Passwords are never put back into the form.
   const outcome = await runAction(formData, (ctx) => changePassword(ctx, Object.fromEntries(formData)), { secret: "all" });
   if (!outcome.ok) return outcome.state;
-  return { status: "success", message: "Your password is changed. Every other device signed in to your account is now signed out." };
+  const t = await getTranslations("account");
+  return { status: "success", message: t("passwordChanged") };
 }

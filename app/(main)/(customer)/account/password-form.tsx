@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -7,13 +8,14 @@ import { useFormAction } from "@/components/ui/use-form-action";
 import { changePasswordAction } from "./actions";
 
 export function PasswordForm() {
+  const t = useTranslations("account");
   const { state, formAction, errors } = useFormAction(changePasswordAction);
   return (
     <form action={formAction} className="flex flex-col gap-3" noValidate>
       <FormMessage state={state} />
       <Field
         name="currentPassword"
-        label="Current password"
+        label={t("currentPassword")}
         type="password"
         autoComplete="current-password"
         required
@@ -21,15 +23,15 @@ export function PasswordForm() {
       />
       <Field
         name="newPassword"
-        label="New password"
+        label={t("newPassword")}
         type="password"
         autoComplete="new-password"
-        hint="At least 10 characters."
+        hint={t("newPasswordHint")}
         required
         errors={errors.newPassword}
       />
-      <SubmitButton pendingLabel="Changing…" className="w-full sm:w-fit">
-        Change password
+      <SubmitButton pendingLabel={t("changingPassword")} className="w-full sm:w-fit">
+        {t("changePassword")}
       </SubmitButton>
     </form>
   );

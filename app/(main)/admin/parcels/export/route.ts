@@ -1,5 +1,6 @@
 import { requestContext } from "@/lib/auth/current";
 import { isDomainError } from "@/lib/errors";
+import { requestLocale } from "@/lib/i18n/request-locale";
 import { exportParcelsCsv } from "@/lib/admin/parcel-search";
 
 /**
@@ -11,7 +12,8 @@ export async function GET(request: Request) {
   const search = Object.fromEntries(new URL(request.url).searchParams);
   delete search.page;
   try {
-    const file = exportParcelsCsv(ctx, search);
+    const locale = await requestLocale();
+    const file = exportParcelsCsv(ctx, search, locale);
     return new Response(file.csv, {
       headers: {
         "Content-Type": "text/csv; charset=utf-8",

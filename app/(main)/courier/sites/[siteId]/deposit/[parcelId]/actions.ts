@@ -5,6 +5,8 @@ import { redirect } from "next/navigation";
 import type { DepositState } from "@/components/courier/deposit-state";
 import { nextScanPath } from "@/components/courier/scan/next-scan";
 import { runAction } from "@/lib/forms/action";
+import type { Locale } from "@/lib/i18n/locales";
+import { requestLocale } from "@/lib/i18n/request-locale";
 import { echoValues, type FormState } from "@/lib/forms/state";
 import { cancelParcel } from "@/lib/parcels/cancel";
 import { confirmDeposit } from "@/lib/parcels/deposit";
@@ -40,7 +42,7 @@ export async function reportSlotFaultAction(_previous: DepositState, formData: F
   });
   if (!outcome.ok) return outcome.state;
   const result = outcome.result;
-  if (result.outcome === "site_full") return siteFullState(result, echoValues(formData));
+  if (result.outcome === "site_full") return siteFullState(result, echoValues(formData), await requestLocale());
   redirect(doorPath(result.parcel, { moved: "fault", from: String(formData.get("door") ?? ""), ...opened(result) }));
 }
 
@@ -51,7 +53,7 @@ export async function reportDoesNotFitAction(_previous: DepositState, formData: 
   });
   if (!outcome.ok) return outcome.state;
   const result = outcome.result;
-  if (result.outcome === "site_full") return siteFullState(result, {});
+  if (result.outcome === "site_full") return siteFullState(result, {}, await requestLocale());
   redirect(doorPath(result.parcel, { moved: "bigger", from: String(formData.get("door") ?? ""), ...opened(result) }));
 }
 
@@ -67,9 +69,9 @@ export async function cancelReservationAction(_previous: FormState, formData: Fo
  * the screen is read again to show the parcel cancelled, and the state carries the sites
  * that have room, worded as every full site is.
  */
-function siteFullState(result: ReassignSiteFull, values: Record<string, string>): DepositState {
+function siteFullState(result: ReassignSiteFull, values: Record<string, string>, locale: Locale): DepositState {
   revalidatePath("/courier/sites/[siteId]/deposit/[parcelId]", "page");
-  return depositErrorState(siteFullRefusal(result), values);
+  return depositErrorState(siteFullRefusal(result), values, locale);
 }
 
 function opened(result: Reassigned): Record<string, string> {

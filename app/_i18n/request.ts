@@ -1,0 +1,28 @@
+import "server-only";
+import { cookies, headers } from "next/headers";
+import { getRequestConfig } from "next-intl/server";
+import { currentUser } from "@/lib/auth/current";
+import { DEFAULT_TIME_ZONE } from "@/lib/time";
+import { LOCALE_COOKIE } from "@/lib/i18n/locales";
+import { MESSAGES } from "@/lib/i18n/messages";
+import { localeFacts } from "@/lib/i18n/preferences";
+import { resolveLocale } from "@/lib/i18n/resolve";
+
+/*
+ * next-intl's request configuration (next.config.js points its plugin here). The language
+ * is not in the URL: it is resolved per request from the account, the cookie, the
+ * browser and the organization (lib/i18n/resolve.ts says in which order).
+ */
+export default getRequestConfig(async () => {
+  const [user, cookieStore, headerList] = await Promise.all([currentUser(), cookies(), headers()]);
+  const facts = localeFacts(user?.userId ?? null);
+  const locale = resolveLocale({
+    account: facts.account,
+    cookie: cookieStore.get(LOCALE_COOKIE)?.value,
+    acceptLanguage: headerList.get("accept-language"),
+    fallback: facts.organization,
+  });
+  // Our own formatters take each site's zone explicitly (lib/format.ts); this is only
+  // next-intl's default, set so server and browser never disagree.
+  return { locale, messages: MESSAGES[locale], timeZone: DEFAULT_TIME_ZONE };
+});

@@ -1,0 +1,51 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { db as appDb } from "@/lib/db";
+import { isLocale, type Locale } from "./locales";
+
+/*
+ * Where the languages are kept: a person's choice on their account (users.locale), an
+ * organization's default (organizations.default_locale), a site's (sites.default_locale,
+ * for its kiosk and for recipients who have no account). Set by chooseLocale
+ * (lib/people/locale-choice.ts); read by the request config
+ * (app/_i18n/request.ts) and the message templates.
+ */
+
+export type LocaleFacts = { account: Locale | null; organization: Locale | null };
+
+/**
+ * A request's stored preferences: the person's own choice, and the default of their
+ * organization — for customers (who belong to none) and visitors, the default of the
+ * organization that runs this installation (its first).
+ */
+export function localeFacts(userId: number | null, db: Db = appDb()): LocaleFacts {
+  const row = db.get<{ account: string | null; organization: string | null }>(sql`
+    select u.locale as account,
+           coalesce(
+             (select o.default_locale from organizations o where o.id = u.organization_id),
+             (select o.default_locale from sites s join organizations o on o.id = s.organization_id where s.id = u.preferred_site_id),
+             (select default_locale from organizations order by id limit 1)
+           ) as organization
+    from (select 1) left join users u on u.id = ${userId ?? -1}`);
+  return {
+    account: isLocale(row?.account) ? row.account : null,
+    organization: isLocale(row?.organization) ? row.organization : null,
+  };
+}
+
+/**
+ * The language of a message to a recipient: their account's choice (the account named, or
+ * the one whose confirmed phone the parcel is addressed to), else the default of the site
+ * the message is about (its own, else its organization's), else the installation's.
+ */
+export function recipientLocale(db: Db, recipient: { userId: number | null; phone?: string | null; siteId: number | null }): Locale {
+  const row = db.get<{ locale: string | null }>(sql`
+    select coalesce(
+      (select locale from users where id = ${recipient.userId ?? -1}),
+      (select locale from users where phone = ${recipient.phone ?? ""} and phone_verified_at is not null and locale is not null),
+      (select coalesce(s.default_locale, o.default_locale) from sites s join organizations o on o.id = s.organization_id where s.id = ${recipient.siteId ?? -1}),
+      (select default_locale from organizations order by id limit 1)
+    ) as locale`);
+  return isLocale(row?.locale) ? row.locale : "zh-CN";
+}
