@@ -10,7 +10,7 @@ import { expectAccessible } from "./support/axe";
  */
 
 async function otherAdmin(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const context = await browser.newContext({ locale: "en-US", viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   await signInAsAdmin(page, DEMO.otherAdmin);
   return page;

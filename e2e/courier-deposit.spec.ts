@@ -171,7 +171,7 @@ test("another carrier's live tracking number is refused next to the field; an op
   browser,
 }) => {
   const tracking = uniqueTracking("SF");
-  const sfContext = await browser.newContext();
+  const sfContext = await browser.newContext({ locale: "en-US" });
   const sf = await sfContext.newPage();
   await signIn(sf, DEMO.sfCourier);
   await openSite(sf, "North Dormitory Station");

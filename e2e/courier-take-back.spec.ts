@@ -16,7 +16,7 @@ test("a courier takes an expired parcel back after confirming; a courier of anot
   const takeBackPath = `/courier/sites/${parcel.siteId}/take-back`;
 
   // SF serves North Dormitory too, but the parcel is ZTO's.
-  const sfContext = await browser.newContext();
+  const sfContext = await browser.newContext({ locale: "en-US" });
   const sf = await sfContext.newPage();
   await signIn(sf, DEMO.sfCourier);
   await sf.goto(takeBackPath);
@@ -111,7 +111,7 @@ test("a site with nothing to take back says so", async ({ page }) => {
 
 test("a site the courier does not serve is not found", async ({ page, browser }) => {
   // The SF courier serves North Dormitory and Library Plaza, not East Teaching.
-  const ztoContext = await browser.newContext();
+  const ztoContext = await browser.newContext({ locale: "en-US" });
   const zto = await ztoContext.newPage();
   await signIn(zto, DEMO.ztoCourier);
   const href = await zto.getByRole("link", { name: "East Teaching Station", exact: true }).getAttribute("href");

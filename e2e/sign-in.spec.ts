@@ -146,7 +146,7 @@ test("a session cookie saved before signing out no longer reaches a signed-in pa
   await expect(page).toHaveURL(/\/sign-in\?signedOut=1/);
 
   // Someone who copied the cookie puts it back in another browser.
-  const thief = await browser.newContext({ baseURL: new URL(page.url()).origin });
+  const thief = await browser.newContext({ baseURL: new URL(page.url()).origin, locale: "en-US" });
   try {
     await thief.addCookies(saved);
     const stolen = await thief.newPage();

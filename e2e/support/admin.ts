@@ -91,7 +91,7 @@ export async function depositAsCourier(
   site: CreatedSite,
   parcels: { tracking: string; phone: string; size: Size }[],
 ): Promise<{ door: string; size: Size }[]> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const context = await browser.newContext({ locale: "en-US", viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   try {
     await signIn(page, courier.phone, COURIER_PASSWORD);
@@ -114,7 +114,7 @@ export async function depositAsCourier(
 
 /** The courier tries to deposit and is told the site has no door for it. */
 export async function expectSiteFullForCourier(browser: Browser, courier: CreatedCourier, site: CreatedSite, parcel: { tracking: string; phone: string; size: Size }) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const context = await browser.newContext({ locale: "en-US", viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   try {
     await signIn(page, courier.phone, COURIER_PASSWORD);

@@ -40,7 +40,7 @@ export async function newDevice(
   testInfo: TestInfo,
   viewport = { width: 1280, height: 800 },
 ): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ baseURL: testInfo.project.use.baseURL, viewport });
+  const context = await browser.newContext({ baseURL: testInfo.project.use.baseURL, locale: "en-US", viewport });
   return { context, page: await context.newPage() };
 }
 
