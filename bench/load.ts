@@ -1,15 +1,25 @@
 /*
  * Load benchmark (`npm run bench:load`): the production server under many simulated
  * couriers and kiosks doing deposit → collect cycles over HTTP at a fixed arrival rate.
- * Prints throughput, latency percentiles and the error rate, then checks the database:
- * no door holds two live parcels, every acknowledged deposit and collection is there.
+ * Prints throughput, latency percentiles, the server's CPU per request and the error rate
+ * beside this machine's own limits measured in the same run (bench/limits.ts), then checks
+ * the database: no door holds two live parcels, every acknowledged deposit and collection
+ * is there.
  *
- *   BENCH_RATE=250 BENCH_SECONDS=20 BENCH_SITES=20 npm run bench:load
+ * Without BENCH_RATE it first searches the highest arrival rate whose p99 stays under
+ * 100 ms with no errors (short trials, doubling then bisecting), then measures that rate.
+ *
+ *   npm run bench:load                       # search, then measure
+ *   BENCH_RATE=150 BENCH_SECONDS=20 BENCH_SITES=20 npm run bench:load
  */
 import path from "node:path";
+import { describeLimits, measureLimits, processCpuMs } from "./limits";
 import { ROOT, SIZES, buildNetwork, call, checkDatabase, codeReader, ensureBuild, percentile, startServer, type Ack } from "./support";
 
-const RATE = Number(process.env.BENCH_RATE ?? 250); // cycles per second; each cycle is a deposit and a collection: 250 is the target of 500
+// Cycles per second; each cycle is three requests (assign, deposit, collect). Unset: searched.
+const FIXED_RATE = process.env.BENCH_RATE ? Number(process.env.BENCH_RATE) : null;
+const P99_GOAL_MS = 100;
+const TRIAL_SECONDS = Number(process.env.BENCH_TRIAL_SECONDS ?? 6);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const SITES = Number(process.env.BENCH_SITES ?? 20);
 const SYNCHRONOUS = (process.env.BENCH_SYNCHRONOUS ?? "FULL") as "FULL" | "NORMAL";
@@ -22,6 +32,8 @@ const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
 
 async function main() {
   ensureBuild();
+  const limits = await measureLimits(path.join(ROOT, "bench", "out", "limits"), SYNCHRONOUS, PORT + 1);
+  console.log(describeLimits(limits, SYNCHRONOUS));
   const network = buildNetwork(path.join(ROOT, "bench", "out", "load"), SITES);
   const server = await startServer(network.file, PORT, SYNCHRONOUS);
   const reader = codeReader(network.file);
@@ -58,8 +70,7 @@ async function main() {
     acks.push({ kind: "collect", parcelId, parcelSerial: n });
   };
 
-  console.log(`load: ${RATE} deposit→collect cycles/s for ${SECONDS} s over ${SITES} sites × 240 doors (synchronous=${SYNCHRONOUS}), after ${WARMUP_SECONDS} s of warm-up`);
-  const drive = async (seconds: number) => {
+  const drive = async (seconds: number, RATE: number) => {
     const started = performance.now();
     const running: Promise<void>[] = [];
     const total = RATE * seconds;
@@ -82,21 +93,57 @@ async function main() {
     await Promise.all(running);
     return started;
   };
-  await drive(WARMUP_SECONDS);
-  errors = 0;
-  siteFull = 0;
-  errorSamples.clear();
-  const firstCounted = serial;
-  counting = true;
-  const started = await drive(SECONDS);
-  const elapsed = (performance.now() - started) / 1000;
+  // One trial: warm-up, then `seconds` counted at `rate`. Latencies and errors are the trial's.
+  const trial = async (rate: number, seconds: number) => {
+    counting = false;
+    await drive(WARMUP_SECONDS, rate);
+    errors = 0;
+    siteFull = 0;
+    skipped = 0;
+    errorSamples.clear();
+    for (const values of Object.values(latency)) values.length = 0;
+    const firstCounted = serial;
+    counting = true;
+    const cpuBefore = processCpuMs(server.child.pid!);
+    const started = await drive(seconds, rate);
+    const elapsed = (performance.now() - started) / 1000;
+    const cpuMs = cpuBefore === null ? null : processCpuMs(server.child.pid!)! - cpuBefore;
+    counting = false;
+    const all = [...latency.reserve, ...latency.deposit, ...latency.collect];
+    return { firstCounted, elapsed, all, p99: percentile(all, 0.99), cpuMs, clean: errors === 0 && skipped === 0 };
+  };
+
+  let rate = FIXED_RATE;
+  if (rate === null) {
+    // Double while the goal holds, then bisect between the last rate that held and the first that did not.
+    let good = 0;
+    let bad = 0;
+    for (let r = 25; bad === 0; r *= 2) {
+      const t = await trial(r, TRIAL_SECONDS);
+      console.log(`  search: ${r} cycles/s → p99 ${t.p99.toFixed(1)} ms${t.clean ? "" : ` (errors ${errors}, not started ${skipped})`}`);
+      if (t.p99 < P99_GOAL_MS && t.clean) good = r;
+      else bad = r;
+      if (r >= 4000) break;
+    }
+    for (let step = 0; step < 3 && bad > 0; step++) {
+      const r = Math.round((good + bad) / 2);
+      const t = await trial(r, TRIAL_SECONDS);
+      console.log(`  search: ${r} cycles/s → p99 ${t.p99.toFixed(1)} ms${t.clean ? "" : ` (errors ${errors}, not started ${skipped})`}`);
+      if (t.p99 < P99_GOAL_MS && t.clean) good = r;
+      else bad = r;
+    }
+    rate = Math.max(good, 10);
+    console.log(`search: the highest rate holding p99 < ${P99_GOAL_MS} ms is about ${rate} cycles/s (${rate * 3} requests/s)`);
+  }
+
+  console.log(`load: ${rate} deposit→collect cycles/s for ${SECONDS} s over ${SITES} sites × 240 doors (synchronous=${SYNCHRONOUS}), after ${WARMUP_SECONDS} s of warm-up`);
+  const { firstCounted, elapsed, all, cpuMs } = await trial(rate, SECONDS);
   await server.stop();
   reader.close();
 
   const counted = acks.filter((a) => a.parcelSerial > firstCounted);
   const deposits = counted.filter((a) => a.kind === "deposit").length;
   const collections = counted.length - deposits;
-  const all = [...latency.reserve, ...latency.deposit, ...latency.collect];
   const requests = all.length;
   const fmt = (values: number[]) =>
     `p50 ${percentile(values, 0.5).toFixed(1)} ms · p95 ${percentile(values, 0.95).toFixed(1)} ms · p99 ${percentile(values, 0.99).toFixed(1)} ms`;
@@ -106,6 +153,13 @@ async function main() {
   console.log(`  deposit           ${fmt(latency.deposit)}`);
   console.log(`  collect           ${fmt(latency.collect)}`);
   console.log(`  all requests      ${fmt(all)}`);
+  const perSecond = requests / elapsed;
+  if (cpuMs !== null) console.log(`server CPU ${(cpuMs / requests).toFixed(2)} ms per request (${((cpuMs / 1000 / elapsed) * 100).toFixed(0)} % of one core)`);
+  console.log(describeLimits(limits, SYNCHRONOUS));
+  console.log(
+    `result: ${perSecond.toFixed(0)} requests/s = ${((perSecond / limits.bareHttpPerSecond) * 100).toFixed(1)} % of bare HTTP; ` +
+      `${((perSecond / limits.sqliteCommitsPerSecond) * 100).toFixed(1)} % of raw SQLite commits (bench:inprocess counts commits per request)`,
+  );
   console.log(`errors ${errors} (${((100 * errors) / Math.max(1, serial - firstCounted)).toFixed(2)} % of cycles), site full ${siteFull}, not started (client saturated) ${skipped}`);
   for (const [what, n] of errorSamples) console.log(`  ${what}: ${n}`);
   const verdict = checkDatabase(network.file, acks);
