@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { expectAccessible } from "./support/axe";
+import { DEMO } from "./support/accounts";
 import { signInAsAdmin } from "./support/admin";
 
 /* The compliance view (issue 16): every deposit of the demo network has a consent record. */
@@ -13,4 +14,28 @@ test("the consent page proves every deposit has a consent record, per site and c
   await expect(northZto).toHaveCount(1);
   await expect(northZto.getByRole("cell").last()).toHaveText("0");
   await expectAccessible(page, "consent compliance");
+});
+
+/*
+ * The organization's default for recipients with no preference. West Lake's admin changes
+ * it (the campus's own default stays, so other journeys depositing there are untouched),
+ * and puts it back.
+ */
+test("an admin sets what couriers may do for recipients who recorded no preference", async ({ browser }) => {
+  const context = await browser.newContext({ locale: "en-US", viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  try {
+    await signInAsAdmin(page, DEMO.otherAdmin);
+    await page.getByRole("link", { name: "Consent" }).click();
+    const panel = page.getByRole("region", { name: "Recipients with no preference" });
+    await expect(panel).toContainText("Now: Lockers are fine.");
+    await panel.getByRole("button", { name: "Ask recipients first" }).click();
+    await expect(panel.getByRole("status")).toContainText("Saved. It applies from the next deposit.");
+    await expect(panel).toContainText("Now: Ask first.");
+    await expectAccessible(page, "consent default set to ask");
+    await panel.getByRole("button", { name: "Allow lockers by default" }).click();
+    await expect(panel).toContainText("Now: Lockers are fine.");
+  } finally {
+    await context.close();
+  }
 });

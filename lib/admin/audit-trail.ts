@@ -179,6 +179,8 @@ function describeAction(action: AuditAction, d: Record<string, unknown>): string
       return `Lifted the wrong-code slow-down of ${s(d.kiosk)} at ${s(d.name)}${d.secondsLeft ? ` (${s(d.secondsLeft)} s were left)` : ""}`;
     case "site.outbound_carrier_set":
       return `${d.accepts ? "Let" : "Stopped"} ${s(d.carrier)} ${d.accepts ? "take" : "taking"} outbound parcels at ${s(d.name)}`;
+    case "organization.consent_default_set":
+      return `Set what couriers may do for recipients with no preference: ${s(d.from)} → ${s(d.to)}`;
     case "locker.added":
       return `Added locker ${s(d.code)} (${s(d.rows)} × ${s(d.columns)}, ${s(d.doors)} doors)`;
     case "locker.removed":

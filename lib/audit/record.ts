@@ -16,6 +16,7 @@ export const AUDIT_ACTIONS = [
   "site.kiosk_unpaired",
   "site.kiosk_slowdown_lifted",
   "site.outbound_carrier_set",
+  "organization.consent_default_set",
   "locker.added",
   "locker.removed",
   "locker.retired",
@@ -38,7 +39,7 @@ export const AUDIT_ACTIONS = [
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** The thing an action was done to, as "kind:id" — enough to link back to it. */
-export type AuditSubject = `${"site" | "locker" | "slot" | "parcel" | "user" | "carrier"}:${number}`;
+export type AuditSubject = `${"organization" | "site" | "locker" | "slot" | "parcel" | "user" | "carrier"}:${number}`;
 
 export type AuditEntry = {
   action: AuditAction;

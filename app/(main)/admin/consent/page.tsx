@@ -1,14 +1,18 @@
 import type { Metadata } from "next";
+import { ConsentDefaultForm } from "@/components/admin/consent/consent-default-form";
 import { PageHeader } from "@/components/admin/page-header";
 import { consentCompliance } from "@/lib/consent/compliance";
+import { organizationConsentDefault } from "@/lib/consent/organization-default";
 import { CONSENT_SOURCE_LABELS, CONSENT_SOURCES } from "@/lib/consent/record";
 import { adminPageContext } from "../admin-context";
+import { setConsentDefaultAction } from "./actions";
 
 export const metadata: Metadata = { title: "Consent" };
 
 /** Proof of consent for every locker deposit, per site and carrier (issue 16). */
 export default async function ConsentCompliancePage() {
-  const rows = consentCompliance(await adminPageContext());
+  const ctx = await adminPageContext();
+  const rows = consentCompliance(ctx);
   const without = rows.reduce((sum, row) => sum + row.withoutConsent, 0);
   return (
     <section className="flex flex-col gap-6">
@@ -19,6 +23,7 @@ export default async function ConsentCompliancePage() {
       <p role="status" className={`rounded-lg border px-4 py-3 font-semibold ${without === 0 ? "border-green-300 bg-green-50 text-green-900" : "border-red-300 bg-red-50 text-red-900"}`}>
         {without === 0 ? "Every deposit has a consent record." : `${without} deposits have no consent record.`}
       </p>
+      <ConsentDefaultForm current={organizationConsentDefault(ctx)} action={setConsentDefaultAction} />
       {rows.length === 0 ? (
         <p className="rounded-xl border border-dashed border-gray-300 p-6 text-center text-gray-700">No deposits or consent requests yet.</p>
       ) : (
