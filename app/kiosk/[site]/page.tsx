@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
-import { Logo } from "@/components/brand/logo";
 import { buttonClass } from "@/components/ui/button";
-import { KioskClock } from "@/components/kiosk/kiosk-clock";
+import { KioskHeader } from "@/components/kiosk/kiosk-header";
 import { KioskScreen } from "@/components/kiosk/kiosk-screen";
 import { kioskContext, kioskSiteByCode } from "@/lib/kiosk/context";
+import { requestedSiteCode } from "./site-code";
 import { kioskDeviceToken } from "@/lib/kiosk/device-cookie";
 import { requestLocale } from "@/lib/i18n/request-locale";
 import { kioskStartState } from "@/lib/kiosk/errors";
@@ -17,15 +17,6 @@ import { collectAtKioskAction, startScreenPairingAction } from "./actions";
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ site: string }> };
-
-/** The site code in the address; a malformed escape ("/kiosk/%25") is just an unknown code, not a crash. */
-function requestedSiteCode(raw: string): string {
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    return raw;
-  }
-}
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   // The title needs only the site; the screen's token is checked once, by the page.
@@ -42,18 +33,7 @@ export default async function KioskPage({ params }: Props) {
 
   return (
     <>
-      <header className="flex items-center justify-between gap-4 bg-brand-700 px-4 py-3 text-white sm:px-6">
-        <div className="flex items-center gap-3">
-          <Logo size={44} className="rounded-xl ring-2 ring-white" />
-          <div>
-            <h1 className="text-xl font-bold leading-tight sm:text-2xl">{site.name}</h1>
-            <p className="text-sm text-brand-50">
-              {site.code} · {site.openingHours}
-            </p>
-          </div>
-        </div>
-        <KioskClock timeZone={site.timeZone} />
-      </header>
+      <KioskHeader site={site} />
       <main className="flex flex-1 flex-col">
         {ctx ? (
           <>

@@ -1,0 +1,20 @@
+import { Logo } from "@/components/brand/logo";
+import { KioskClock } from "@/components/kiosk/kiosk-clock";
+
+/** The kiosk's top bar on every screen: whose locker this is, its hours and the local time. */
+export function KioskHeader({ site }: { site: { name: string; code: string; openingHours: string; timeZone: string } }) {
+  return (
+    <header className="flex items-center justify-between gap-4 bg-brand-700 px-4 py-3 text-white sm:px-6">
+      <div className="flex items-center gap-3">
+        <Logo size={44} className="rounded-xl ring-2 ring-white" />
+        <div>
+          <h1 className="text-xl font-bold leading-tight sm:text-2xl">{site.name}</h1>
+          <p className="text-sm text-brand-50">
+            {site.code} · {site.openingHours}
+          </p>
+        </div>
+      </div>
+      <KioskClock timeZone={site.timeZone} />
+    </header>
+  );
+}
