@@ -1,8 +1,13 @@
+import type { ReactNode } from "react";
 import { Logo } from "@/components/brand/logo";
 import { KioskClock } from "@/components/kiosk/kiosk-clock";
 
-/** The kiosk's top bar on every screen: whose locker this is, its hours and the local time. */
-export function KioskHeader({ site }: { site: { name: string; code: string; openingHours: string; timeZone: string } }) {
+/**
+ * The kiosk's top bar on every screen: whose locker this is, its hours and the local time,
+ * and the screen's one way elsewhere (`action`), kept up here so the screen below is all
+ * the customer's.
+ */
+export function KioskHeader({ site, action }: { site: { name: string; code: string; openingHours: string; timeZone: string }; action?: ReactNode }) {
   return (
     <header className="flex items-center justify-between gap-4 bg-brand-700 px-4 py-3 text-white sm:px-6">
       <div className="flex items-center gap-3">
@@ -14,7 +19,10 @@ export function KioskHeader({ site }: { site: { name: string; code: string; open
           </p>
         </div>
       </div>
-      <KioskClock timeZone={site.timeZone} />
+      <div className="flex items-center gap-4">
+        {action}
+        <KioskClock timeZone={site.timeZone} />
+      </div>
     </header>
   );
 }

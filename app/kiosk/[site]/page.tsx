@@ -33,23 +33,25 @@ export default async function KioskPage({ params }: Props) {
 
   return (
     <>
-      <KioskHeader site={site} />
+      <KioskHeader
+        site={site}
+        action={
+          ctx ? (
+            // The outbound direction (decision 0013) lives on its own screen: components/kiosk/send.
+            <Link href={`/kiosk/${encodeURIComponent(site.code)}/send`} className={buttonClass("secondary", "min-h-14 text-lg")}>
+              Send a parcel
+            </Link>
+          ) : null
+        }
+      />
       <main className="flex flex-1 flex-col">
         {ctx ? (
-          <>
-            <div className="flex justify-end px-4 pt-3 sm:px-6">
-              {/* The outbound direction (decision 0013) lives on its own screen: components/kiosk/send. */}
-              <Link href={`/kiosk/${encodeURIComponent(site.code)}/send`} className={buttonClass("secondary", "min-h-14 text-lg")}>
-                Send a parcel
-              </Link>
-            </div>
-            <KioskScreen
+          <KioskScreen
             siteCode={site.code}
             lockers={siteDoorGrid(ctx, site.id)}
             collect={collectAtKioskAction.bind(null, site.code)}
             initial={kioskStartState(ctx, await requestLocale())}
-            />
-          </>
+          />
         ) : (
           <ScreenPairing
             siteName={site.name}
