@@ -1,7 +1,10 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { connect } from "mqtt";
 import { startMosquitto, type RunningBroker } from "../../lib/cabinet/mosquitto";
+import { topic, type Reply } from "../../lib/cabinet/protocol";
 
 /*
  * The cabinet journeys' own world: a private Mosquitto, and a second app server (same
@@ -13,6 +16,9 @@ import { startMosquitto, type RunningBroker } from "../../lib/cabinet/mosquitto"
 const root = path.resolve(__dirname, "../..");
 export const CABINET_PORT = Number(process.env.E2E_PORT ?? 3100) + 100;
 export const CABINET_URL = `http://127.0.0.1:${CABINET_PORT}`;
+
+/** The cabinet server's CABINET_COMMAND_TTL_MS: a command's notAfter is its issuedAt plus this. */
+export const COMMAND_TTL_MS = 3000;
 
 export type CabinetWorld = { broker: RunningBroker; server: ChildProcess; dataDir: string; stop: () => Promise<void> };
 
@@ -31,6 +37,9 @@ export async function startCabinetWorld(): Promise<CabinetWorld> {
     NEXT_TELEMETRY_DISABLED: "1",
     DOOR_CONTROLLER: "mqtt",
     MQTT_URL: broker.url,
+    // Short, so a journey proves an unanswered open in seconds: the server gives up after
+    // this plus 2 s, and the cabinet drops the command as expired when it reads it later.
+    CABINET_COMMAND_TTL_MS: String(COMMAND_TTL_MS),
     PORT: String(CABINET_PORT),
     HOSTNAME: "127.0.0.1",
   };
@@ -63,9 +72,10 @@ export async function startCabinetWorld(): Promise<CabinetWorld> {
 /**
  * `npm run cabinet` for one locker added in the console (controller sim-<site>-<code>),
  * on simulated boards whose doors a person shuts 1.5 s after they open, with no occupancy
- * sensor (so the deposit completes on the closed report alone), heartbeats every second.
+ * sensor (so the deposit completes on the closed report alone), heartbeats every second
+ * unless `heartbeatMs` says otherwise.
  */
-export function startCabinetAgent(world: CabinetWorld, controllerId: string, lockerCode: string, doors: number): ChildProcess {
+export function startCabinetAgent(world: CabinetWorld, controllerId: string, lockerCode: string, doors: number, heartbeatMs = 1000): ChildProcess {
   return spawn(
     process.execPath,
     [
@@ -84,7 +94,7 @@ export function startCabinetAgent(world: CabinetWorld, controllerId: string, loc
       "--state-dir",
       path.join(world.dataDir, `cabinet-${controllerId}`),
       "--heartbeat-ms",
-      "1000",
+      String(heartbeatMs),
       "--poll-ms",
       "200",
       "--auto-close-ms",
@@ -106,4 +116,35 @@ export function killCabinetAgent(agent: ChildProcess): void {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "ESRCH") throw error;
   }
+}
+
+/**
+ * Pauses the agent (SIGSTOP to its process group) as a hung cabinet computer would: its
+ * connection stays up, so the broker still hands it commands, but nothing reads them until
+ * `resume`. The returned function resumes it (SIGCONT); calling it again does nothing.
+ */
+export function pauseCabinetAgent(agent: ChildProcess): () => void {
+  process.kill(-agent.pid!, "SIGSTOP");
+  let paused = true;
+  return () => {
+    if (!paused) return;
+    paused = false;
+    process.kill(-agent.pid!, "SIGCONT");
+  };
+}
+
+/**
+ * Everything a cabinet answers the server from now on, heard on the broker as a third
+ * party: how a journey sees what the cabinet did with a command the server gave up on.
+ */
+export async function watchReplies(world: CabinetWorld, controllerId: string): Promise<{ replies: Reply[]; close: () => Promise<void> }> {
+  const client = connect(world.broker.url, { protocolVersion: 5, clientId: `e2e-watch-${crypto.randomUUID()}`, clean: true, reconnectPeriod: 1000 });
+  const replies: Reply[] = [];
+  client.on("message", (_name, payload) => replies.push(JSON.parse(payload.toString()) as Reply));
+  await new Promise<void>((resolve, reject) => {
+    client.once("connect", () => resolve());
+    client.once("error", reject);
+  });
+  await client.subscribeAsync(topic(controllerId, "reply"), { qos: 1 });
+  return { replies, close: () => client.endAsync() };
 }
