@@ -40,7 +40,7 @@ test.afterAll(async () => {
 test("a deposit completes when the cabinet reports the door closed; a killed agent shows offline and gets no parcels", async ({ page, browser }) => {
   test.setTimeout(150_000);
   // newDevice would take the project's baseURL (the simulated server); this one is the cabinets' server.
-  const context = await browser.newContext({ baseURL: CABINET_URL, viewport: { width: 1280, height: 800 } });
+  const context = await browser.newContext({ baseURL: CABINET_URL, locale: "en-US", viewport: { width: 1280, height: 800 } });
   const laptop = { context, page: await context.newPage() };
   try {
     await signInAsAdmin(laptop.page);
@@ -104,7 +104,7 @@ test("a deposit completes when the cabinet reports the door closed; a killed age
 
 /** A device of the cabinets' server (newDevice would take the project's baseURL). */
 async function cabinetDevice(browser: Browser) {
-  const context = await browser.newContext({ baseURL: CABINET_URL, viewport: { width: 1280, height: 800 } });
+  const context = await browser.newContext({ baseURL: CABINET_URL, locale: "en-US", viewport: { width: 1280, height: 800 } });
   return { context, page: await context.newPage() };
 }
 
