@@ -263,11 +263,11 @@ function FinishedParcel({
   sitePath: string;
   carried: DepositValues;
 }) {
-  const t = useTranslations("courier.door.finished");
+  const finished = useTranslations("courier.door.finished");
   const door = parcel.slot?.label ?? "";
   const inLocker = parcel.state === "deposited" || parcel.state === "expired";
   const words = { door, trackingNumber: parcel.trackingNumber, site: parcel.site.name };
-  const title = t(
+  const title = finished(
     inLocker
       ? replayed
         ? "alreadyIn"
@@ -281,7 +281,7 @@ function FinishedParcel({
             : "notYet",
     words,
   );
-  const text = t(
+  const text = finished(
     inLocker ? "inLockerText" : parcel.state === "cancelled" ? "cancelledText" : parcel.state === "announced" ? "announcedText" : "leftText",
     words,
   );
@@ -295,17 +295,17 @@ function FinishedParcel({
           {Object.entries(carried).map(([field, value]) =>
             value ? <input key={field} type="hidden" name={field} value={value} /> : null,
           )}
-          <SubmitButton pendingLabel={t("openingForm")} className="min-h-14 w-full text-lg">
-            {t("depositAgain")}
+          <SubmitButton pendingLabel={finished("openingForm")} className="min-h-14 w-full text-lg">
+            {finished("depositAgain")}
           </SubmitButton>
         </form>
       ) : null}
       <div className="flex flex-col gap-2 sm:flex-row sm:justify-center">
         <Link href={sitePath} className={buttonClass(parcel.state === "cancelled" ? "secondary" : "primary", "min-h-14 text-lg")}>
-          {t("nextParcel")}
+          {finished("nextParcel")}
         </Link>
         <Link href={`/courier/parcels/${parcel.id}`} className={buttonClass("secondary", "min-h-14")}>
-          {t("details")}
+          {finished("details")}
         </Link>
       </div>
     </div>
