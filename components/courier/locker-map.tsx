@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { LockerMap as Locker } from "@/lib/courier/queries";
 import type { SlotSize } from "@/lib/slots/sizes";
 
@@ -9,6 +10,7 @@ const ROW_HEIGHT: Record<SlotSize, number> = { S: 14, M: 22, L: 32, XL: 44 };
  * among dozens of doors at a glance. A picture only: the same facts are in the text.
  */
 export function LockerMap({ locker, doorLabel }: { locker: Locker; doorLabel: string }) {
+  const t = useTranslations("courier.door");
   const rowSizes = Array.from({ length: locker.rows }, (_, r) => {
     const inRow = locker.doors.filter((door) => door.row === r + 1);
     return inRow.reduce<SlotSize>((tallest, door) => (ROW_HEIGHT[door.size] > ROW_HEIGHT[tallest] ? door.size : tallest), "S");
@@ -20,8 +22,8 @@ export function LockerMap({ locker, doorLabel }: { locker: Locker; doorLabel: st
         role="img"
         aria-label={
           target
-            ? `Locker ${locker.code}: door ${doorLabel} is in row ${target.row} from the top, column ${target.column} from the left.`
-            : `Locker ${locker.code}`
+            ? t("lockerMapDoor", { locker: locker.code, door: doorLabel, row: target.row, column: target.column })
+            : t("lockerMapName", { locker: locker.code })
         }
         className="grid w-full max-w-60 gap-[3px] rounded-lg border-4 border-gray-700 bg-gray-700 p-[3px]"
         style={{
@@ -44,7 +46,7 @@ export function LockerMap({ locker, doorLabel }: { locker: Locker; doorLabel: st
           );
         })}
       </div>
-      <figcaption className="text-sm text-gray-700">Locker {locker.code}, seen from the front</figcaption>
+      <figcaption className="text-sm text-gray-700">{t("lockerMap", { locker: locker.code })}</figcaption>
     </figure>
   );
 }

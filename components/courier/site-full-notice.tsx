@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { SIZES } from "@/lib/slots/sizes";
 import type { DepositValues, SiteFullNotice as Notice } from "./deposit-state";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -25,19 +26,17 @@ export function SiteFullNotice({
   /** The parcel's reservation here was cancelled (a reassignment found no door). */
   cancelled?: boolean;
 }) {
+  const t = useTranslations("courier.siteFull");
   const fits = SIZES.slice(SIZES.indexOf(notice.size));
   return (
     <section aria-labelledby="site-full-heading" className="flex flex-col gap-3 rounded-2xl border-2 border-amber-400 bg-amber-50 p-4">
       <div role="alert">
         <h2 id="site-full-heading" className="text-xl font-bold text-amber-950">
-          {siteName} is full for size {notice.size}
+          {t("heading", { site: siteName, size: notice.size })}
         </h2>
         <p className="text-amber-950">
-          {cancelled ? "No other door is free here, so this parcel's reservation was cancelled. " : ""}
-          There is no free {notice.size} door or larger.{" "}
-          {notice.alternatives.length > 0
-            ? "These sites nearby have room; what you typed goes with you."
-            : "No other site of this campus has room for it right now. Keep the parcel and try again later."}
+          {cancelled ? `${t("reservationCancelled")} ` : ""}
+          {t("noDoor", { size: notice.size })} {notice.alternatives.length > 0 ? t("alternatives") : t("noAlternatives")}
         </p>
       </div>
       {notice.alternatives.length > 0 ? (
@@ -48,13 +47,13 @@ export function SiteFullNotice({
               <li key={site.siteId} className="flex flex-col gap-2 rounded-xl border border-amber-300 bg-white p-3">
                 <div className="flex flex-wrap items-baseline justify-between gap-x-3">
                   <h3 className="text-lg font-semibold">{site.name}</h3>
-                  <span className="text-sm font-semibold text-gray-800">{formatKm(site.distanceKm)} away</span>
+                  <span className="text-sm font-semibold text-gray-800">{t("away", { distance: formatKm(site.distanceKm) })}</span>
                 </div>
                 <p className="text-sm text-gray-700">
                   {site.code} · {site.address}
                 </p>
                 <p className="text-sm text-gray-800">
-                  Free now: {fits.map((size) => `${size} ${site.free[size]}`).join(" · ")}
+                  {t("freeNow", { counts: fits.map((size) => `${size} ${site.free[size]}`).join(" · ") })}
                 </p>
                 {served ? (
                   <form action={switchAction}>
@@ -63,12 +62,12 @@ export function SiteFullNotice({
                       values[field] ? <input key={field} type="hidden" name={field} value={values[field]} /> : null,
                     )}
                     <input type="hidden" name="size" value={notice.size} />
-                    <SubmitButton pendingLabel="Switching…" className="w-full">
-                      Switch to {site.name}
+                    <SubmitButton pendingLabel={t("switching")} className="w-full">
+                      {t("switchTo", { site: site.name })}
                     </SubmitButton>
                   </form>
                 ) : (
-                  <p className="text-sm text-gray-700">You are not assigned to this site; ask your dispatcher to send it there.</p>
+                  <p className="text-sm text-gray-700">{t("notAssigned")}</p>
                 )}
               </li>
             );

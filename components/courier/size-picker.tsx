@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { SlotSize } from "@/lib/slots/sizes";
 
 export type SizeChoice = {
@@ -20,17 +21,18 @@ export function SizePicker({
   defaultSize?: string;
   errors?: string[];
 }) {
+  const t = useTranslations("courier.sizePicker");
   const invalid = Boolean(errors?.length);
   return (
     <fieldset aria-describedby="size-hint size-error" className="flex flex-col gap-1">
       <legend className="text-sm font-medium text-gray-800">
-        Parcel size{" "}
+        {t("legend")}{" "}
         <span aria-hidden className="font-normal text-gray-600">
-          · smallest that fits (inner mm)
+          {t("legendNote")}
         </span>
       </legend>
       <p id="size-hint" className="sr-only">
-        Inner size in mm, width × height × depth. Pick the smallest the parcel fits.
+        {t("hint")}
       </p>
       <div className="mt-1 grid grid-cols-2 gap-2 sm:grid-cols-4">
         {choices.map((choice) => (
@@ -46,7 +48,7 @@ export function SizePicker({
               value={choice.size}
               defaultChecked={defaultSize === choice.size}
               required
-              aria-label={`Size ${choice.size}`}
+              aria-label={t("sizeLabel", { size: choice.size })}
               aria-describedby={`size-${choice.size}-detail`}
               // Covers the card, invisible: a tap anywhere on it lands on the radio itself.
               className="absolute inset-0 h-full w-full cursor-pointer appearance-none rounded-xl opacity-0"
@@ -59,12 +61,12 @@ export function SizePicker({
                 </span>
               </span>
               <span className={`text-xs font-semibold ${choice.free === 0 ? "text-red-700" : "text-green-800"}`}>
-                {choice.free === 0 ? "none free" : `${choice.free} free`}
+                {t("free", { free: choice.free })}
               </span>
             </span>
             <span id={`size-${choice.size}-detail`} className="text-xs text-gray-700">
               {choice.dimensions}
-              <span className="sr-only">, {choice.free === 0 ? "none free" : `${choice.free} free`}</span>
+              <span className="sr-only">, {t("free", { free: choice.free })}</span>
             </span>
           </label>
         ))}

@@ -4,6 +4,7 @@ import { courierSites, sites } from "@/db/schema";
 import { requireCourier } from "@/lib/auth/authorize";
 import type { Ctx } from "@/lib/context";
 import { freeSlotsBySite, type FreeCounts } from "@/lib/slots/assignment";
+import { DEFAULT_TIME_ZONE } from "@/lib/time";
 
 export type SiteSummary = {
   id: number;
@@ -44,4 +45,10 @@ export function listCourierSites(ctx: Ctx): SiteSummary[] {
     .all()
     .map((r) => r.site);
   return summaries(ctx, rows);
+}
+
+/** The zone a site's times are shown in (issue 15): the site's own, not the courier's phone's. */
+export function siteTimeZone(ctx: Ctx, siteId: number): string {
+  const row = ctx.db.select({ timeZone: sites.timeZone }).from(sites).where(eq(sites.id, siteId)).get();
+  return row?.timeZone ?? DEFAULT_TIME_ZONE;
 }

@@ -83,9 +83,9 @@ function sourceFiles(dir: string): string[] {
 /** Every message key the code names in a way this scan can read: t("…") under its namespace, full keys, error and field keys. */
 export function keysUsed(source: string): string[] {
   const keys: string[] = [];
-  const namespaces = [...source.matchAll(/(?:useTranslations|getTranslations)\(\s*"(\w+)"\s*\)/g)].map((m) => m[1]);
+  const namespaces = [...source.matchAll(/(?:useTranslations|getTranslations)\(\s*"([\w.]+)"\s*\)/g)].map((m) => m[1]);
   const bound = new Map<string, string>();
-  for (const m of source.matchAll(/const (\w+) = (?:await )?(?:useTranslations|getTranslations)\(\s*"(\w+)"\s*\)/g)) bound.set(m[1], m[2]);
+  for (const m of source.matchAll(/const (\w+) = (?:await )?(?:useTranslations|getTranslations)\(\s*"([\w.]+)"\s*\)/g)) bound.set(m[1], m[2]);
   for (const m of source.matchAll(/\b(\w+)\(\s*"([\w.]+)"\s*[,)]/g)) {
     const [, callee, key] = m;
     if (bound.has(callee)) keys.push(`${bound.get(callee)}.${key}`);
@@ -102,9 +102,9 @@ export function keysUsed(source: string): string[] {
 
 describe("keys the code names", () => {
   test("the scan reads t(), full keys, errors and fields", () => {
-    const sample = `const t = await getTranslations("auth"); t("signInTitle"); translateKey(locale, "errors.unexpected");
+    const sample = `const t = await getTranslations("auth"); t("signInTitle"); const d = useTranslations("courier.door"); d("closed"); translateKey(locale, "errors.unexpected");
       new DomainError("CONFLICT", active ? "courierAlreadyActive" : "courierAlreadyDeactivated", {}); field("chooseCarrier");`;
-    expect(keysUsed(sample).sort()).toEqual(["auth.signInTitle", "errors.courierAlreadyActive", "errors.courierAlreadyDeactivated", "errors.unexpected", "fields.chooseCarrier"]);
+    expect(keysUsed(sample).sort()).toEqual(["auth.signInTitle", "courier.door.closed", "errors.courierAlreadyActive", "errors.courierAlreadyDeactivated", "errors.unexpected", "fields.chooseCarrier"]);
   });
 
   test("every key the code names is defined in the message files", () => {

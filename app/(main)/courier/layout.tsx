@@ -1,12 +1,14 @@
 import type { ReactNode } from "react";
 import { CourierNav } from "@/components/courier/courier-nav";
+import { MessagesProvider } from "../../_i18n/messages-provider";
 
 // Navigation only: each page checks who is asking, and the verbs and queries authorize.
+// The courier's client components word themselves from `courier`.
 export default function CourierLayout({ children }: { children: ReactNode }) {
   return (
-    <>
+    <MessagesProvider namespaces={["common", "routeState", "courier"]}>
       <CourierNav />
       {children}
-    </>
+    </MessagesProvider>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { buttonClass } from "@/components/ui/button";
 import { cameraAvailable, waybillDetector } from "./waybill-detector";
@@ -24,6 +25,7 @@ export function BarcodeScanner({
   buttonRef?: React.Ref<HTMLButtonElement>;
 }) {
   // False on the server and at hydration; the server cannot know whether there is a camera.
+  const t = useTranslations("courier.tracking");
   const supported = useSyncExternalStore(noSubscription, cameraAvailable, () => false);
   const [open, setOpen] = useState(false);
   const [phase, setPhase] = useState<Phase>("starting");
@@ -104,20 +106,20 @@ export function BarcodeScanner({
       </button>
       <dialog
         ref={dialog}
-        aria-label="Scan the waybill barcode"
+        aria-label={t("scannerTitle")}
         data-engine={engine ?? undefined}
         onClose={() => setOpen(false)}
         className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-2xl p-0 backdrop:bg-black/70"
       >
         <div className="flex flex-col gap-3 p-4">
-          <h2 className="text-lg font-bold">Scan the waybill barcode</h2>
+          <h2 className="text-lg font-bold">{t("scannerTitle")}</h2>
           {phase === "problem" ? (
             <p role="alert" className="rounded-lg border border-red-300 bg-red-50 p-3 text-sm text-red-900">
-              The camera is not available. Allow camera access, or type the tracking number.
+              {t("cameraProblem")}
             </p>
           ) : (
             <p role="status" className="text-sm text-gray-700">
-              {phase === "starting" ? "Starting the camera…" : "Hold the barcode inside the frame. It is read on its own."}
+              {phase === "starting" ? t("startingCamera") : t("holdBarcode")}
             </p>
           )}
           <div className="relative aspect-[4/3] overflow-hidden rounded-xl bg-black">
@@ -125,7 +127,7 @@ export function BarcodeScanner({
             <div aria-hidden className="pointer-events-none absolute inset-x-8 top-1/2 h-24 -translate-y-1/2 rounded-lg border-4 border-white/80" />
           </div>
           <button type="button" className={buttonClass("secondary")} onClick={close}>
-            Type it instead
+            {t("typeInstead")}
           </button>
         </div>
       </dialog>

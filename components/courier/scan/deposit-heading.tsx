@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 
 /*
  * The deposit page's frame, kept out of the way of the scan: one line on top (the site's
@@ -9,6 +10,7 @@ import Link from "next/link";
 type Site = { id: number; name: string; code: string; address: string; status: "open" | "closed" };
 
 export function DepositHeading({ site, takeBack }: { site: Site; takeBack: number }) {
+  const t = useTranslations("courier.site");
   return (
     <div className="flex flex-col gap-1">
       <div className="flex items-center justify-between gap-3">
@@ -17,28 +19,29 @@ export function DepositHeading({ site, takeBack }: { site: Site; takeBack: numbe
           href={`/courier/sites/${site.id}/take-back`}
           className="flex min-h-11 shrink-0 items-center gap-2 rounded-lg px-2 text-sm font-semibold text-brand-700 underline-offset-2 hover:underline"
         >
-          Take back
+          {t("takeBack")}
           {takeBack > 0 ? (
             <span className="rounded-full bg-red-700 px-2 py-0.5 text-xs font-bold text-white">
               {takeBack}
-              <span className="sr-only"> expired</span>
+              <span className="sr-only">{t("expiredCount")}</span>
             </span>
           ) : null}
         </Link>
       </div>
-      {site.status === "closed" ? <p className="font-semibold text-red-700">This site is closed and takes no deposits.</p> : null}
+      {site.status === "closed" ? <p className="font-semibold text-red-700">{t("closed")}</p> : null}
     </div>
   );
 }
 
 export function DepositSiteFooter({ site }: { site: Site }) {
+  const t = useTranslations("courier.site");
   return (
     <footer className="flex flex-col gap-1 border-t border-gray-200 pt-3 text-sm text-gray-700">
       <p>
         <span className="font-medium text-gray-900">{site.code}</span> · {site.address}
       </p>
       <Link href="/courier" className="flex min-h-11 items-center self-start font-semibold text-brand-700 underline-offset-2 hover:underline">
-        ← All sites
+        {t("allSites")}
       </Link>
     </footer>
   );

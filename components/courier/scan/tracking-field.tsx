@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useCallback, useRef } from "react";
 import { BarcodeScanner } from "./barcode-scanner";
 
@@ -22,6 +23,7 @@ export function TrackingField({
   scanRef: React.Ref<HTMLButtonElement>;
   onNumber: (value: string, how: "camera" | "enter" | "typed") => void;
 }) {
+  const t = useTranslations("courier.tracking");
   const last = useRef(defaultValue ?? "");
   const invalid = Boolean(errors?.length);
   const finished = useCallback(
@@ -44,7 +46,7 @@ export function TrackingField({
   return (
     <div className="flex flex-col gap-1">
       <label htmlFor="field-trackingNumber" className="text-sm font-medium text-gray-800">
-        Tracking number
+        {t("label")}
       </label>
       <div className="flex gap-2">
         <input
@@ -75,11 +77,11 @@ export function TrackingField({
             invalid ? "border-red-700" : "border-gray-400"
           }`}
         />
-        <BarcodeScanner onScan={onScan} label="Scan" buttonRef={scanRef} />
+        <BarcodeScanner onScan={onScan} label={t("scan")} buttonRef={scanRef} />
       </div>
       {/* Said once the field is empty; with a number in, the line gives its room to the form. */}
       <p id="field-trackingNumber-hint" className="text-sm text-gray-600 group-has-[#field-trackingNumber:not(:placeholder-shown)]/deposit:hidden">
-        Scan the waybill, or type its number.
+        {t("hint")}
       </p>
       <p id="field-trackingNumber-error" aria-live="polite" className="text-sm text-red-700">
         {errors?.join(" ")}

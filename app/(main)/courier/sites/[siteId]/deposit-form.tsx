@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { DEPOSIT_IDLE, type DepositValues } from "@/components/courier/deposit-state";
 import { AnnouncedParcelCard } from "@/components/courier/scan/announced-parcel";
@@ -36,6 +37,7 @@ export function DepositForm({
   /** A parcel was just deposited (or details carried here): ready the next one. */
   offerNextScan: boolean;
 }) {
+  const t = useTranslations("courier.form");
   const { state, formAction: action } = useFormAction(reserveAction, DEPOSIT_IDLE);
   const [announced, setAnnounced] = useState<AnnouncedParcel | null>(null);
   const [editing, setEditing] = useState(false);
@@ -113,12 +115,12 @@ export function DepositForm({
           switchAction={carryOverAction}
         />
       ) : null}
-      <form ref={form} action={action} className="group/deposit flex flex-col gap-3" noValidate aria-label="Deposit a parcel">
+      <form ref={form} action={action} className="group/deposit flex flex-col gap-3" noValidate aria-label={t("label")}>
         {state.status === "error" && state.siteFull ? null : <FormMessage state={state} />}
         <input type="hidden" name="siteId" value={siteId} />
         <TrackingField defaultValue={typed.trackingNumber} errors={errors.trackingNumber} inputRef={tracking} scanRef={scan} onNumber={onNumber} />
         <p aria-live="polite" className="sr-only">
-          {lookingUp ? "Looking the number up…" : announced ? "Announced parcel: check the size and recipient, then open a door." : ""}
+          {lookingUp ? t("lookingUp") : announced ? t("announcedLive") : ""}
         </p>
         {confirming ? <AnnouncedParcelCard parcel={announced} onChange={() => setEditing(true)} /> : null}
         {/*
@@ -134,7 +136,7 @@ export function DepositForm({
         >
           <Field
             name="recipientPhone"
-            label="Recipient phone"
+            label={t("recipientPhone")}
             type="tel"
             inputMode="tel"
             autoComplete="off"
@@ -149,18 +151,18 @@ export function DepositForm({
               <span aria-hidden className="inline-block transition-transform group-open:rotate-90">
                 ▸
               </span>
-              Recipient name and email
-              <span className="font-normal text-gray-600">(optional)</span>
+              {t("optionalDetails")}
+              <span className="font-normal text-gray-600">{t("optional")}</span>
             </summary>
             <div className="flex flex-col gap-3 border-l-2 border-gray-200 pb-2 pl-4 pt-1">
-              <Field name="recipientName" label="Recipient name" autoComplete="off" defaultValue={values.recipientName} errors={errors.recipientName} />
+              <Field name="recipientName" label={t("recipientName")} autoComplete="off" defaultValue={values.recipientName} errors={errors.recipientName} />
               <Field
                 name="recipientEmail"
-                label="Recipient email"
+                label={t("recipientEmail")}
                 type="email"
                 inputMode="email"
                 autoComplete="off"
-                hint="The pickup code is sent here too."
+                hint={t("recipientEmailHint")}
                 defaultValue={values.recipientEmail}
                 errors={errors.recipientEmail}
               />
@@ -168,8 +170,8 @@ export function DepositForm({
           </details>
         </div>
         {errors.siteId ? <p className="text-sm text-red-700">{errors.siteId.join(" ")}</p> : null}
-        <SubmitButton pendingLabel="Opening a door…" disabled={lookingUp === "camera" || lookingUp === "enter"} className="min-h-14 w-full text-lg">
-          Open a door
+        <SubmitButton pendingLabel={t("openingDoor")} disabled={lookingUp === "camera" || lookingUp === "enter"} className="min-h-14 w-full text-lg">
+          {t("openDoor")}
         </SubmitButton>
       </form>
     </div>

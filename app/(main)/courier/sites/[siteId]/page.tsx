@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DepositedBanner, DepositHeading, DepositSiteFooter } from "@/components/courier/scan/deposit-heading";
@@ -20,7 +21,10 @@ import { DepositForm } from "./deposit-form";
 import { CabinetNotice } from "@/components/doors/cabinet-notice";
 import { cabinetPresence } from "@/lib/fleet/presence";
 
-export const metadata: Metadata = { title: "Deposit" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("courier.deposit");
+  return { title: t("title") };
+}
 
 type Props = {
   params: Promise<{ siteId: string }>;
@@ -32,6 +36,7 @@ export default async function DepositPage({ params, searchParams }: Props) {
   const siteId = routeId((await params).siteId);
   if (siteId === null) notFound();
   const ctx = await requestContext();
+  const t = await getTranslations("courier.deposit");
   // The sites this courier serves: the one shown must be among them, and a full site's
   // alternatives offer a switch only to these.
   const sites = listCourierSites(ctx);
@@ -58,31 +63,35 @@ export default async function DepositPage({ params, searchParams }: Props) {
 
       {last && last.state !== "reserved" ? (
         <DepositedBanner
-          title={`${last.state === "deposited" ? "Deposited" : "Done"} in door ${last.slot?.label}`}
+          title={t(last.state === "deposited" ? "depositedIn" : "doneIn", { door: last.slot?.label ?? "" })}
           trackingNumber={last.trackingNumber}
-          note={last.state === "deposited" ? `code sent to ${maskPhone(last.recipientPhone)}` : null}
+          note={last.state === "deposited" ? t("codeSentTo", { phone: maskPhone(last.recipientPhone) }) : null}
         />
       ) : null}
       {cancelled && cancelled.state === "cancelled" ? (
         <Alert tone="info">
-          {cancelled.trackingNumber} is cancelled{cancelled.slot ? ` and door ${cancelled.slot.label} is free again` : ""}.
+          {cancelled.slot
+            ? t("cancelledDoorFree", { trackingNumber: cancelled.trackingNumber, door: cancelled.slot.label })
+            : t("cancelled", { trackingNumber: cancelled.trackingNumber })}
         </Alert>
       ) : null}
-      {draft ? <Alert tone="info">The parcel&apos;s details came with you. Check them and open a door here.</Alert> : null}
+      {draft ? <Alert tone="info">{t("draftCarried")}</Alert> : null}
 
       {openDoors.length > 0 ? (
         <section aria-labelledby="open-doors" className="flex flex-col rounded-xl border-2 border-amber-400 bg-amber-50 px-3 py-1">
           <h2 id="open-doors" className="sr-only">
-            {openDoors.length === 1 ? "A door is still open for you" : `${openDoors.length} doors are still open for you`}
+            {t("openDoors", { count: openDoors.length })}
           </h2>
           <ul className="flex flex-col">
             {openDoors.map((parcel) => (
               <li key={parcel.id} className="flex items-center justify-between gap-2">
                 <span className="min-w-0 truncate text-amber-950">
-                  Still open: Door <strong>{parcel.slot?.label}</strong> · <span className="font-mono text-sm">{parcel.trackingNumber}</span>
+                  {t("stillOpen")} <strong>{t("doorName", { door: parcel.slot?.label ?? "" })}</strong> ·{" "}
+                  <span className="font-mono text-sm">{parcel.trackingNumber}</span>
                 </span>
                 <Link href={`/courier/sites/${siteId}/deposit/${parcel.id}`} className={buttonClass("secondary", "shrink-0 py-1")}>
-                  Continue<span className="sr-only"> with door {parcel.slot?.label}</span>
+                  {t("continue")}
+                  <span className="sr-only">{t("continueDoor", { door: parcel.slot?.label ?? "" })}</span>
                 </Link>
               </li>
             ))}

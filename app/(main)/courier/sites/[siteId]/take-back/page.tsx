@@ -1,19 +1,24 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { SiteMemory } from "@/components/courier/site-memory";
 import { SiteHeading, SiteTabs } from "@/components/courier/site-tabs";
 import { buttonClass } from "@/components/ui/button";
 import { requestContext, requirePageUser } from "@/lib/auth/current";
-import { formatDateTime, formatDuration } from "@/lib/format";
+import { formatAt, formatDuration } from "@/lib/format";
+import { requestLocale } from "@/lib/i18n/request-locale";
 import { listTakeBack } from "@/lib/courier/queries";
 import { maskPhone } from "@/lib/phone";
-import { listCourierSites } from "@/lib/courier/sites";
+import { listCourierSites, siteTimeZone } from "@/lib/courier/sites";
 import { LAST_SITE_COOKIE } from "../../../cookies";
 import { parcelForNotice } from "../../../parcel-lookup";
 import { routeId } from "../../../route-id";
 
-export const metadata: Metadata = { title: "Take back" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("courier.takeBack");
+  return { title: t("title") };
+}
 
 type Props = {
   params: Promise<{ siteId: string }>;
@@ -30,6 +35,9 @@ export default async function TakeBackPage({ params, searchParams }: Props) {
   const due = listTakeBack(ctx, siteId);
   const query = await searchParams;
   const returned = parcelForNotice(ctx, query.returned);
+  const t = await getTranslations("courier.takeBack");
+  const locale = await requestLocale();
+  const time = { locale, timeZone: siteTimeZone(ctx, siteId) };
 
   return (
     <section className="mx-auto flex max-w-xl flex-col gap-5">
@@ -40,51 +48,54 @@ export default async function TakeBackPage({ params, searchParams }: Props) {
       {returned && returned.state === "returned" ? (
         <div role="status" className="flex flex-col gap-1 rounded-2xl border-2 border-green-600 bg-green-50 p-4 text-center text-green-950">
           <p className="text-2xl font-black">
-            {query.replayed === "1" ? `${returned.trackingNumber} was already taken back` : `${returned.trackingNumber} is taken back`}
+            {t(query.replayed === "1" ? "alreadyTaken" : "taken", { trackingNumber: returned.trackingNumber })}
           </p>
-          <p>
-            It is marked returned to {returned.carrier.name}, and door {returned.slot?.label} is free for the next parcel.
-          </p>
+          <p>{t("takenText", { carrier: returned.carrier.name, door: returned.slot?.label ?? "" })}</p>
         </div>
       ) : null}
 
       <div>
-        <h2 className="text-xl font-bold">Expired parcels to take back</h2>
-        <p className="text-sm text-gray-700">Parcels of your carrier here whose pickup time is over, most overdue first.</p>
+        <h2 className="text-xl font-bold">{t("heading")}</h2>
+        <p className="text-sm text-gray-700">{t("intro")}</p>
       </div>
       {due.length === 0 ? (
         <p className="rounded-xl border border-dashed border-gray-300 p-6 text-center text-gray-700">
-          Nothing to take back here. Expired parcels of your carrier at this site show up here.
+          {t("empty")}
         </p>
       ) : (
-        <ul aria-label="Parcels to take back" className="flex flex-col gap-3">
+        <ul aria-label={t("listLabel")} className="flex flex-col gap-3">
           {due.map((parcel) => (
             <li key={parcel.id} className="flex flex-col gap-2 rounded-2xl border border-gray-200 p-4 shadow-sm">
               <div className="flex items-baseline justify-between gap-3">
                 <span className="font-mono text-lg font-semibold">{parcel.trackingNumber}</span>
                 <span className="text-2xl font-black">{parcel.slot?.label}</span>
               </div>
-              <p className="font-semibold text-red-800">Overdue by {formatDuration(parcel.overdueMs)}</p>
+              <p className="font-semibold text-red-800">{t("overdueBy", { duration: formatDuration(parcel.overdueMs, locale) })}</p>
               <p className="text-sm text-gray-700">
-                Locker {parcel.slot?.lockerCode} · row {parcel.slot?.row} · column {parcel.slot?.column} · for{" "}
-                {maskPhone(parcel.recipientPhone)}
-                {parcel.depositedAt ? ` · deposited ${formatDateTime(parcel.depositedAt)}` : ""}
+                {t("where", {
+                  locker: parcel.slot?.lockerCode ?? "",
+                  row: parcel.slot?.row ?? "",
+                  column: parcel.slot?.column ?? "",
+                  phone: maskPhone(parcel.recipientPhone),
+                })}
+                {parcel.depositedAt ? t("depositedAt", { at: formatAt(parcel.depositedAt, time) }) : ""}
               </p>
               {parcel.takeBack?.byMe ? (
                 <>
                   <p className="font-semibold text-amber-900">
                     {parcel.takeBack.doorOpened
-                      ? `You opened door ${parcel.slot?.label} at ${formatDateTime(parcel.takeBack.startedAt)}: not confirmed out yet.`
-                      : `Door ${parcel.slot?.label} did not open at ${formatDateTime(parcel.takeBack.startedAt)}.`}
+                      ? t("openedByMe", { door: parcel.slot?.label ?? "", at: formatAt(parcel.takeBack.startedAt, time) })
+                      : t("didNotOpenAt", { door: parcel.slot?.label ?? "", at: formatAt(parcel.takeBack.startedAt, time) })}
                   </p>
                   <Link href={`/courier/sites/${siteId}/take-back/${parcel.id}`} className={buttonClass("primary", "w-full")}>
-                    {parcel.takeBack.doorOpened ? "Confirm you took it out" : "See door"}
-                    <span className="sr-only"> {parcel.trackingNumber} from door {parcel.slot?.label}</span>
+                    {parcel.takeBack.doorOpened ? t("confirmOut") : t("seeDoor")}
+                    <span className="sr-only">{t("fromDoor", { trackingNumber: parcel.trackingNumber, door: parcel.slot?.label ?? "" })}</span>
                   </Link>
                 </>
               ) : (
                 <Link href={`/courier/sites/${siteId}/take-back/${parcel.id}`} className={buttonClass("primary", "w-full")}>
-                  Take back<span className="sr-only"> {parcel.trackingNumber} from door {parcel.slot?.label}</span>
+                  {t("takeBack")}
+                  <span className="sr-only">{t("fromDoor", { trackingNumber: parcel.trackingNumber, door: parcel.slot?.label ?? "" })}</span>
                 </Link>
               )}
             </li>

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { DEPOSIT_IDLE, type DepositValues } from "@/components/courier/deposit-state";
 import { LockerMap } from "@/components/courier/locker-map";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -25,8 +26,21 @@ export type DoorNotice = {
   doorUnconfirmed: boolean;
 };
 
-const FAULT_REASONS = ["Door did not open", "Door is damaged", "Door does not close or lock", "Something is already inside"];
-const CANCEL_REASONS = ["Wrong site for this parcel", "Recipient details are wrong", "Parcel is damaged"];
+/*
+ * The reason sent is the English wording, whatever the courier reads: it is stored in the
+ * parcel's history and the slot's fault, which the admin screens show as written.
+ */
+const FAULT_REASONS = {
+  notOpen: "Door did not open",
+  damaged: "Door is damaged",
+  noLock: "Door does not close or lock",
+  occupied: "Something is already inside",
+} as const;
+const CANCEL_REASONS = {
+  wrongSite: "Wrong site for this parcel",
+  wrongRecipient: "Recipient details are wrong",
+  damaged: "Parcel is damaged",
+} as const;
 
 /**
  * The door screen: which door is open and where, and the courier's four answers — closed,
@@ -51,6 +65,7 @@ export function DoorPanel({
   /** The door as its cabinet reports it; null where no cabinet reports (the simulated controller). */
   cabinetDoor?: "open" | "closed" | "unknown" | null;
 }) {
+  const t = useTranslations("courier.door");
   const { state: closedState, formAction: closedAction } = useFormAction(confirmDepositAction);
   const { state: faultState, formAction: faultAction } = useFormAction(reportSlotFaultAction, DEPOSIT_IDLE);
   const { state: biggerState, formAction: biggerAction } = useFormAction(reportDoesNotFitAction, DEPOSIT_IDLE);
@@ -83,27 +98,25 @@ export function DoorPanel({
       {parcel.state === "reserved" && door ? (
         <>
           <DoorHeading
-            over={`${parcel.site.name} · locker ${door.lockerCode}`}
-            title={
-              notice.replayed ? `Already in door ${door.label}` : notice.doorUnconfirmed ? `Is door ${door.label} open?` : `Door ${door.label} is open`
-            }
+            over={t("over", { site: parcel.site.name, locker: door.lockerCode })}
+            title={t(notice.replayed ? "alreadyIn" : notice.doorUnconfirmed ? "isOpen" : "open", { door: door.label })}
             door={door}
           />
           {notice.moved ? (
             <Alert tone="success">
               {notice.moved.why === "fault"
-                ? `Door ${notice.moved.from} is reported out of service. Use door ${door.label} instead.`
-                : `Moved to a bigger door: ${door.label}, size ${door.size}. Door ${notice.moved.from} is free again.`}
+                ? t("movedFault", { from: notice.moved.from, door: door.label })
+                : t("movedBigger", { from: notice.moved.from, door: door.label, size: door.size })}
             </Alert>
           ) : null}
           {notice.replayed ? (
             <Alert tone="info">
-              This tracking number already has door {door.label}. If the parcel is inside, close the door and tap Door closed.
+              {t("replayed", { door: door.label })}
             </Alert>
           ) : null}
           {notice.doorUnconfirmed ? (
             <Alert tone="error">
-              The locker did not confirm that door {door.label} opened. If it is still shut, report it below.
+              {t("unconfirmed", { door: door.label })}
             </Alert>
           ) : null}
           {cabinetDoor ? <DoorWatch doorLabel={door.label} state={cabinetDoor} /> : null}
@@ -113,70 +126,78 @@ export function DoorPanel({
           <form action={closedAction} className="flex flex-col gap-2">
             <FormMessage state={closedState} />
             <input type="hidden" name="parcelId" value={parcel.id} />
-            <SubmitButton pendingLabel="Saving…" className="min-h-16 w-full text-xl">
-              Door closed
+            <SubmitButton pendingLabel={t("saving")} className="min-h-16 w-full text-xl">
+              {t("closed")}
             </SubmitButton>
             {heldUntil ? (
               <p className="text-center text-sm text-gray-700">
-                Put the parcel in, shut the door, then tap Door closed. The door is held for you until {heldUntil}.
+                {t("heldUntil", { until: heldUntil })}
               </p>
             ) : null}
           </form>
 
           <div className="flex flex-col gap-3">
             <details open={faultState.status === "error" || notice.doorUnconfirmed || undefined} className="rounded-xl border border-gray-300 px-4 py-1 open:pb-4">
-              <summary className="flex min-h-12 cursor-pointer items-center font-semibold">Door did not open or is damaged</summary>
+              <summary className="flex min-h-12 cursor-pointer items-center font-semibold">{t("faultSummary")}</summary>
               <form action={faultAction} className="flex flex-col gap-3 pt-2">
                 {faultState.siteFull ? null : <FormMessage state={faultState} />}
                 <input type="hidden" name="parcelId" value={parcel.id} />
                 <input type="hidden" name="door" value={door.label} />
-                <ReasonChoices name="reason" legend="What is wrong with the door?" reasons={FAULT_REASONS} />
+                <ReasonChoices
+                  name="reason"
+                  legend={t("faultLegend")}
+                  reasons={Object.entries(FAULT_REASONS).map(([key, value]) => ({ value, label: t(`faultReasons.${key as keyof typeof FAULT_REASONS}`) }))}
+                />
                 <Field
                   name="reasonOther"
-                  label="In your own words (optional)"
+                  label={t("ownWords")}
                   autoComplete="off"
                   errors={faultState.status === "error" ? faultState.fieldErrors.reason : undefined}
                 />
-                <p className="text-sm text-gray-700">Door {door.label} goes out of service and another door opens for this parcel.</p>
-                <SubmitButton pendingLabel="Finding another door…" variant="secondary" className="w-full">
-                  Report door and open another
+                <p className="text-sm text-gray-700">{t("faultEffect", { door: door.label })}</p>
+                <SubmitButton pendingLabel={t("findingAnother")} variant="secondary" className="w-full">
+                  {t("reportFault")}
                 </SubmitButton>
               </form>
             </details>
 
             {door.size === "XL" ? (
               <p className="rounded-xl border border-gray-300 px-4 py-3 text-sm text-gray-700">
-                Door {door.label} is the largest size (XL). A parcel that does not fit cannot go in a locker: cancel it below.
+                {t("largest", { door: door.label })}
               </p>
             ) : (
               <form action={biggerAction} className="flex flex-col gap-2">
                 {biggerState.siteFull ? null : <FormMessage state={biggerState} />}
                 <input type="hidden" name="parcelId" value={parcel.id} />
                 <input type="hidden" name="door" value={door.label} />
-                <SubmitButton pendingLabel="Finding a bigger door…" variant="secondary" className="min-h-12 w-full">
-                  Parcel does not fit — bigger door
+                <SubmitButton pendingLabel={t("findingBigger")} variant="secondary" className="min-h-12 w-full">
+                  {t("bigger")}
                 </SubmitButton>
               </form>
             )}
 
             <details open={cancelState.status === "error" || undefined} className="rounded-xl border border-red-200 px-4 py-1 open:pb-4">
-              <summary className="flex min-h-12 cursor-pointer items-center font-semibold text-red-800">Cancel this parcel</summary>
+              <summary className="flex min-h-12 cursor-pointer items-center font-semibold text-red-800">{t("cancelSummary")}</summary>
               <form action={cancelAction} className="flex flex-col gap-3 pt-2">
                 <FormMessage state={cancelState} />
                 <input type="hidden" name="parcelId" value={parcel.id} />
                 <p className="text-sm text-gray-800">
-                  Take the parcel back out first. Door {door.label} is freed and {parcel.trackingNumber} is not deposited.
+                  {t("cancelEffect", { door: door.label, trackingNumber: parcel.trackingNumber })}
                 </p>
-                <ReasonChoices name="reason" legend="Why cancel?" reasons={CANCEL_REASONS} />
+                <ReasonChoices
+                  name="reason"
+                  legend={t("cancelLegend")}
+                  reasons={Object.entries(CANCEL_REASONS).map(([key, value]) => ({ value, label: t(`cancelReasons.${key as keyof typeof CANCEL_REASONS}`) }))}
+                />
                 <Field
                   name="reasonOther"
-                  label="In your own words (optional)"
+                  label={t("ownWords")}
                   id="cancel-reasonOther"
                   autoComplete="off"
                   errors={cancelState.status === "error" ? cancelState.fieldErrors.reason : undefined}
                 />
-                <SubmitButton pendingLabel="Cancelling…" variant="danger" className="w-full">
-                  Yes, cancel this parcel
+                <SubmitButton pendingLabel={t("cancelling")} variant="danger" className="w-full">
+                  {t("cancelConfirm")}
                 </SubmitButton>
               </form>
             </details>
@@ -190,39 +211,41 @@ export function DoorPanel({
 }
 
 function DoorHeading({ over, title, door }: { over: string; title: string; door: NonNullable<ParcelView["slot"]> }) {
+  const t = useTranslations("courier.door");
   return (
     <div className="flex flex-col gap-1 text-center">
       <p className="text-sm font-semibold uppercase tracking-wide text-gray-600">{over}</p>
       <h1 className="text-4xl font-black leading-tight sm:text-5xl">{title}</h1>
       <p className="text-lg text-gray-800">
-        Locker {door.lockerCode} · row {door.row} from the top · column {door.column} from the left · size {door.size}
+        {t("position", { locker: door.lockerCode, row: door.row, column: door.column, size: door.size })}
       </p>
     </div>
   );
 }
 
 function ParcelLine({ parcel }: { parcel: ParcelView }) {
+  const t = useTranslations("courier.door");
+  const recipient = parcel.recipientName ? `${parcel.recipientName}, ${parcel.recipientPhone}` : parcel.recipientPhone;
   return (
     <p className="rounded-xl bg-gray-50 px-4 py-3 text-center">
       <span className="font-mono text-lg font-semibold">{parcel.trackingNumber}</span>
       <span className="block text-sm text-gray-700">
-        Size {parcel.size}
-        {parcel.upsized && parcel.slot ? ` (in a ${parcel.slot.size} door: no ${parcel.size} door was free)` : ""} · for{" "}
-        {parcel.recipientName ? `${parcel.recipientName}, ` : ""}
-        {parcel.recipientPhone}
+        {t("parcelSize", { size: parcel.size })}
+        {parcel.upsized && parcel.slot ? t("upsized", { door: parcel.slot.size, size: parcel.size }) : ""}
+        {t("forRecipient", { recipient })}
       </span>
     </p>
   );
 }
 
-function ReasonChoices({ name, legend, reasons }: { name: string; legend: string; reasons: string[] }) {
+function ReasonChoices({ name, legend, reasons }: { name: string; legend: string; reasons: { value: string; label: string }[] }) {
   return (
     <fieldset className="flex flex-col gap-1">
       <legend className="mb-1 text-sm font-medium text-gray-800">{legend}</legend>
       {reasons.map((reason, i) => (
-        <label key={reason} className="flex min-h-11 cursor-pointer items-center gap-3 rounded-lg px-2 hover:bg-gray-50">
-          <input type="radio" name={name} value={reason} defaultChecked={i === 0} className="h-5 w-5 accent-brand-600" />
-          {reason}
+        <label key={reason.value} className="flex min-h-11 cursor-pointer items-center gap-3 rounded-lg px-2 hover:bg-gray-50">
+          <input type="radio" name={name} value={reason.value} defaultChecked={i === 0} className="h-5 w-5 accent-brand-600" />
+          {reason.label}
         </label>
       ))}
     </fieldset>
@@ -240,26 +263,28 @@ function FinishedParcel({
   sitePath: string;
   carried: DepositValues;
 }) {
-  const door = parcel.slot?.label;
+  const finished = useTranslations("courier.door.finished");
+  const door = parcel.slot?.label ?? "";
   const inLocker = parcel.state === "deposited" || parcel.state === "expired";
-  const title = inLocker
-    ? replayed
-      ? `Already in door ${door}`
-      : `Deposited in door ${door}`
-    : parcel.state === "cancelled"
-      ? "This parcel was cancelled"
-      : parcel.state === "collected"
-        ? "Already collected"
-        : parcel.state === "returned"
-          ? "Already taken back"
-          : "Not in a locker yet";
-  const text = inLocker
-    ? `${parcel.trackingNumber} is already deposited in door ${door} at ${parcel.site.name}. There is nothing more to do for it.`
-    : parcel.state === "cancelled"
-      ? `${parcel.trackingNumber} is not in a locker; its door is free again.`
-      : parcel.state === "announced"
-        ? `${parcel.trackingNumber} was announced but has no door yet. Enter it in the form to open one.`
-        : `${parcel.trackingNumber} has left the locker.`;
+  const words = { door, trackingNumber: parcel.trackingNumber, site: parcel.site.name };
+  const title = finished(
+    inLocker
+      ? replayed
+        ? "alreadyIn"
+        : "depositedIn"
+      : parcel.state === "cancelled"
+        ? "cancelled"
+        : parcel.state === "collected"
+          ? "collected"
+          : parcel.state === "returned"
+            ? "returned"
+            : "notYet",
+    words,
+  );
+  const text = finished(
+    inLocker ? "inLockerText" : parcel.state === "cancelled" ? "cancelledText" : parcel.state === "announced" ? "announcedText" : "leftText",
+    words,
+  );
   return (
     <div className="flex flex-col gap-4 text-center">
       <h1 className="text-3xl font-black sm:text-4xl">{title}</h1>
@@ -270,17 +295,17 @@ function FinishedParcel({
           {Object.entries(carried).map(([field, value]) =>
             value ? <input key={field} type="hidden" name={field} value={value} /> : null,
           )}
-          <SubmitButton pendingLabel="Opening the form…" className="min-h-14 w-full text-lg">
-            Deposit it again here
+          <SubmitButton pendingLabel={finished("openingForm")} className="min-h-14 w-full text-lg">
+            {finished("depositAgain")}
           </SubmitButton>
         </form>
       ) : null}
       <div className="flex flex-col gap-2 sm:flex-row sm:justify-center">
         <Link href={sitePath} className={buttonClass(parcel.state === "cancelled" ? "secondary" : "primary", "min-h-14 text-lg")}>
-          Next parcel
+          {finished("nextParcel")}
         </Link>
         <Link href={`/courier/parcels/${parcel.id}`} className={buttonClass("secondary", "min-h-14")}>
-          Parcel details
+          {finished("details")}
         </Link>
       </div>
     </div>

@@ -1,15 +1,20 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { notFound, redirect } from "next/navigation";
 import { requestContext, requirePageUser } from "@/lib/auth/current";
-import { formatDateTime } from "@/lib/format";
+import { formatAt } from "@/lib/format";
+import { requestLocale } from "@/lib/i18n/request-locale";
 import { depositScreen } from "@/lib/courier/queries";
-import { listCourierSites } from "@/lib/courier/sites";
+import { listCourierSites, siteTimeZone } from "@/lib/courier/sites";
 import { orNotFound } from "@/app/(main)/or-not-found";
 import { routeId } from "../../../../route-id";
 import { DoorPanel } from "./door-panel";
 import { reportedDoorState } from "@/lib/doors/state";
 
-export const metadata: Metadata = { title: "Door" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("courier.door");
+  return { title: t("title") };
+}
 
 type Props = {
   params: Promise<{ siteId: string; parcelId: string }>;
@@ -28,6 +33,10 @@ export default async function DoorPage({ params, searchParams }: Props) {
   const { parcel } = screen;
   if (parcel.site.id !== siteId) redirect(`/courier/sites/${parcel.site.id}/deposit/${parcel.id}`);
 
+  const served = listCourierSites(ctx);
+  // The hold ends in the site's own time, whatever the courier's phone says.
+  const timeZone = siteTimeZone(ctx, siteId);
+  const locale = await requestLocale();
   const query = await searchParams;
   const text = (key: string) => (typeof query[key] === "string" ? (query[key] as string) : "");
   const moved = text("moved") === "fault" || text("moved") === "bigger" ? (text("moved") as "fault" | "bigger") : null;
@@ -43,8 +52,8 @@ export default async function DoorPage({ params, searchParams }: Props) {
           moved: moved ? { why: moved, from: text("from").slice(0, 20) } : null,
           doorUnconfirmed: text("door") === "unconfirmed",
         }}
-        heldUntil={parcel.state === "reserved" && parcel.reservedUntil ? formatDateTime(parcel.reservedUntil) : null}
-        servedSiteIds={listCourierSites(ctx).map((site) => site.id)}
+        heldUntil={parcel.state === "reserved" && parcel.reservedUntil ? formatAt(parcel.reservedUntil, { locale, timeZone }) : null}
+        servedSiteIds={served.map((site) => site.id)}
         cabinetDoor={parcel.state === "reserved" && parcel.slot ? reportedDoorState(ctx, parcel.slot.id) : null}
       />
     </section>

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { buttonClass } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
@@ -19,17 +20,18 @@ export function TakeBackForm({
   backHref?: string;
   again?: boolean;
 }) {
+  const t = useTranslations("courier.takeBack");
   const { state, formAction: action } = useFormAction(takeBackAction);
   return (
     <form action={action} className="flex flex-col gap-3">
       <FormMessage state={state} />
       <input type="hidden" name="parcelId" value={parcelId} />
-      <SubmitButton pendingLabel="Opening the door…" variant={again ? "secondary" : "primary"} className="min-h-14 w-full text-lg">
-        {again ? `Open door ${doorLabel} again` : `Open door ${doorLabel}`}
+      <SubmitButton pendingLabel={t("openingDoor")} variant={again ? "secondary" : "primary"} className="min-h-14 w-full text-lg">
+        {t(again ? "openDoorAgain" : "openDoor", { door: doorLabel })}
       </SubmitButton>
       {backHref ? (
         <Link href={backHref} className={buttonClass("secondary", "min-h-12")}>
-          Not now
+          {t("notNow")}
         </Link>
       ) : null}
     </form>
@@ -38,13 +40,14 @@ export function TakeBackForm({
 
 /** Step 2: the courier says the parcel is out; only this marks it returned and frees the door. */
 export function ConfirmTakeBackForm({ parcelId, trackingNumber }: { parcelId: number; trackingNumber: string }) {
+  const t = useTranslations("courier.takeBack");
   const { state, formAction: action } = useFormAction(confirmTakeBackAction);
   return (
     <form action={action} className="flex flex-col gap-3">
       <FormMessage state={state} />
       <input type="hidden" name="parcelId" value={parcelId} />
-      <SubmitButton pendingLabel="Saving…" className="min-h-14 w-full text-lg">
-        Yes, I took {trackingNumber} out
+      <SubmitButton pendingLabel={t("saving")} className="min-h-14 w-full text-lg">
+        {t("confirmTaken", { trackingNumber })}
       </SubmitButton>
     </form>
   );
