@@ -35,8 +35,11 @@ async function startShipment(page: Page, site: CreatedSite, recipientName: strin
   await expect(page.getByRole("heading", { level: 1, name: "Start a shipment" })).toBeVisible();
   await expectAccessible(page, "customer: start a shipment");
 
+  // Sent empty, the form says what is missing, once for the one station-and-carrier choice.
+  await page.getByRole("button", { name: "Get my drop-off code" }).click();
+  await expect(page.getByText("Choose a station and a carrier from the list.", { exact: true })).toHaveCount(1);
   await page.getByLabel("Station and carrier").selectOption({ label: `ZTO Express at ${site.name}` });
-  await page.getByLabel("Parcel size").selectOption("S");
+  await page.getByLabel("Parcel size").selectOption("M");
   await page.getByLabel("Name").fill(recipientName);
   await page.getByLabel("Phone").fill(testPhone());
   await page.getByLabel("Address").fill("88 Wensan Road, Hangzhou");
@@ -44,6 +47,9 @@ async function startShipment(page: Page, site: CreatedSite, recipientName: strin
   await page.getByRole("button", { name: "Get my drop-off code" }).click();
   const declaration = page.getByRole("checkbox", { name: "I declare that this parcel holds nothing on the list above." });
   await expect(declaration).toHaveAttribute("aria-invalid", "true");
+  // What was chosen survives the refusal.
+  await expect(page.getByLabel("Station and carrier")).toHaveValue(/^\d+:\d+$/);
+  await expect(page.getByLabel("Parcel size")).toHaveValue("M");
   await expectAccessible(page, "customer: shipment refused without the declaration");
   await declaration.check();
   await page.getByRole("button", { name: "Get my drop-off code" }).click();
@@ -88,7 +94,7 @@ test("a customer sends a parcel through the locker and the carrier's courier tak
   const admin = await newDevice(browser, testInfo);
   try {
     await signInAsAdmin(admin.page);
-    const { site, courier } = await createStationViaConsole(admin.page, "Outbound", { code: "O1", rowSizes: ["S"], columns: 3 });
+    const { site, courier } = await createStationViaConsole(admin.page, "Outbound", { code: "O1", rowSizes: ["M"], columns: 3 });
     await acceptOutboundForZto(admin.page, site);
 
     const phone = testPhone();
