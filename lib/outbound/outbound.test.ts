@@ -90,6 +90,13 @@ describe("starting a shipment", () => {
       "INVALID",
     );
     expect(undeclared.details?.fieldErrors.declaration).toBeDefined();
+    // The form sends station and carrier as one choice: when it is missing, both ids say so in words.
+    const unrouted = await expectDomainError<{ fieldErrors: Record<string, string[]> }>(
+      () => startShipment(customer, { ...shipmentInput(station), siteId: undefined as unknown as number, carrierId: undefined as unknown as number }),
+      "INVALID",
+    );
+    expect(unrouted.details?.fieldErrors.siteId).toEqual(["Choose a station and a carrier from the list."]);
+    expect(unrouted.details?.fieldErrors.carrierId).toEqual(["Choose a station and a carrier from the list."]);
     await expectDomainError(() => startShipment(world.ctx(station.courier), shipmentInput(station)), "FORBIDDEN");
     await expectDomainError(() => startShipment(world.ctx({ kind: "anonymous" }), shipmentInput(station)), "UNAUTHENTICATED");
     expect(databaseSnapshot(world.db)).toEqual(after);

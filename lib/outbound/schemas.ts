@@ -14,9 +14,12 @@ const Declared = z
   })
   .transform(() => true as const);
 
+/** The station and carrier, picked together from one list: one wording when neither came. */
+const RouteId = z.coerce.number<unknown>({ message: "chooseStationAndCarrier" }).int().positive("chooseStationAndCarrier");
+
 export const StartShipmentInput = z.object({
-  siteId: Id,
-  carrierId: Id,
+  siteId: RouteId,
+  carrierId: RouteId,
   size: ParcelSize,
   recipientName: text(1, 80, "Enter the recipient's name."),
   recipientPhone: Phone,

@@ -15,11 +15,14 @@ export type RouteChoice = { siteId: number; siteName: string; siteAddress: strin
  */
 export function ShipmentForm({ action, routes, prohibited }: { action: FormAction; routes: RouteChoice[]; prohibited: readonly string[] }) {
   const { state, formAction, values, errors } = useFormAction(action);
-  const routeErrors = [...(errors.route ?? []), ...(errors.siteId ?? []), ...(errors.carrierId ?? [])];
+  // Station and carrier are one choice: a missing one is said once, not once per id.
+  const routeErrors = [...new Set([...(errors.route ?? []), ...(errors.siteId ?? []), ...(errors.carrierId ?? [])])];
   return (
     <form action={formAction} className="flex flex-col gap-4" noValidate>
       <FormMessage state={state} />
-      <Select name="route" label="Station and carrier" defaultValue={values.route ?? ""} errors={routeErrors} required>
+      {/* Keyed by the answer's echo: React resets a form after its action, and a select only
+          takes its defaultValue when mounted, so a refused form would lose the choice. */}
+      <Select key={`route-${values.route ?? ""}`} name="route" label="Station and carrier" defaultValue={values.route ?? ""} errors={routeErrors} required>
         <option value="" disabled>
           Choose where you drop it off and who carries it
         </option>
@@ -33,7 +36,7 @@ export function ShipmentForm({ action, routes, prohibited }: { action: FormActio
           </optgroup>
         ))}
       </Select>
-      <Select name="size" label="Parcel size" defaultValue={values.size ?? "S"} errors={errors.size} hint="The door it needs; a bigger one is used if that size is full.">
+      <Select key={`size-${values.size ?? ""}`} name="size" label="Parcel size" defaultValue={values.size ?? "S"} errors={errors.size} hint="The door it needs; a bigger one is used if that size is full.">
         {SIZES.map((size) => {
           const d = SIZE_DIMENSIONS[size];
           return (

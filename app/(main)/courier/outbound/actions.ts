@@ -1,6 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { runAction } from "@/lib/forms/action";
 import type { FormState } from "@/lib/forms/state";
 import { confirmOutboundTaken, openOutboundDoor } from "@/lib/outbound/carrier";
@@ -26,7 +25,7 @@ export async function openOutboundDoorAction(_previous: OutboundPickupState, for
 export async function confirmOutboundTakenAction(_previous: OutboundPickupState, formData: FormData): Promise<OutboundPickupState> {
   const outcome = await runAction(formData, (ctx) => confirmOutboundTaken(ctx, { outboundParcelId: formData.get("outboundParcelId") }));
   if (!outcome.ok) return outcome.state;
-  revalidatePath("/courier/today");
-  revalidatePath("/courier/sites/[siteId]", "page");
+  // No revalidation: the re-rendered list would drop the parcel, and with it the only word
+  // that the tap worked. The confirmation stands in its place until the courier moves on.
   return { status: "success", message: `Handed to carrier: the parcel from door ${outcome.result.shipment.slotLabel} is yours now.` };
 }
