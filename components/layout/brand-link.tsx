@@ -6,7 +6,7 @@ import { useTranslations } from "next-intl";
 export function BrandLink() {
   const t = useTranslations("common");
   return (
-    <Link href="/" className="flex items-center gap-2 whitespace-nowrap text-lg font-bold text-brand-700">
+    <Link href="/" className="flex items-center gap-2 whitespace-nowrap text-base font-bold text-brand-700 sm:text-lg">
       <Logo size={32} />
       {t("brand")}
     </Link>

@@ -15,7 +15,7 @@ export function SiteHeader({
   const t = useTranslations("nav");
   return (
     <header className="border-b border-gray-200 bg-white">
-      <div className="mx-auto flex max-w-5xl items-center justify-between gap-4 px-4 py-3">
+      <div className="mx-auto flex max-w-5xl items-center justify-between gap-2 px-4 py-3 sm:gap-4">
         <BrandLink />
         <nav aria-label={t("account")} className="flex items-center gap-1 text-sm sm:gap-3">
           {user ? (
@@ -23,16 +23,16 @@ export function SiteHeader({
               <span className="hidden text-gray-700 sm:inline">
                 {user.name} · {t(`roles.${user.role}`)}
               </span>
-              <Link href="/sign-out" className="whitespace-nowrap rounded-md px-3 py-2 font-medium text-gray-800 hover:bg-gray-100">
+              <Link href="/sign-out" className="whitespace-nowrap rounded-md px-2 py-2 font-medium text-gray-800 hover:bg-gray-100 sm:px-3">
                 {t("signOut")}
               </Link>
             </>
           ) : (
             <>
-              <Link href="/sign-in" className="whitespace-nowrap rounded-md px-3 py-2 font-medium text-gray-800 hover:bg-gray-100">
+              <Link href="/sign-in" className="whitespace-nowrap rounded-md px-2 py-2 font-medium text-gray-800 hover:bg-gray-100 sm:px-3">
                 {t("signIn")}
               </Link>
-              <Link href="/sign-up" className="whitespace-nowrap rounded-md bg-brand-600 px-3 py-2 font-semibold text-white hover:bg-brand-700">
+              <Link href="/sign-up" className="whitespace-nowrap rounded-md bg-brand-600 px-2 py-2 font-semibold text-white hover:bg-brand-700 sm:px-3">
                 {t("signUp")}
               </Link>
             </>
