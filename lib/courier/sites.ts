@@ -3,20 +3,12 @@ import { asc, eq } from "drizzle-orm";
 import { courierSites, sites } from "@/db/schema";
 import { requireCourier } from "@/lib/auth/authorize";
 import type { Ctx } from "@/lib/context";
+import type { SiteFacts } from "@/lib/sites/site-facts";
 import { freeSlotsBySite, type FreeCounts } from "@/lib/slots/assignment";
 import { DEFAULT_TIME_ZONE } from "@/lib/time";
 
-export type SiteSummary = {
-  id: number;
-  code: string;
-  name: string;
-  address: string;
-  latitude: number;
-  longitude: number;
-  openingHours: string;
-  status: "open" | "closed";
-  free: FreeCounts;
-};
+/** A site as a courier picks it: its facts and its free doors per size. */
+export type SiteSummary = SiteFacts & { free: FreeCounts };
 
 function summaries(ctx: Ctx, rows: (typeof sites.$inferSelect)[]): SiteSummary[] {
   const free = freeSlotsBySite(ctx, rows.map((s) => s.id));

@@ -10,22 +10,11 @@ import type { Ctx } from "@/lib/context";
 import { DomainError, field } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { insertSite } from "./layout";
+import type { SiteFacts } from "./site-facts";
 import { CloseSiteInput, CreateSiteInput, SiteRef, UpdateSiteInput } from "./schemas";
 
 /** A site as the admin console shows and edits it. */
-export type AdminSite = {
-  id: number;
-  code: string;
-  name: string;
-  address: string;
-  latitude: number;
-  longitude: number;
-  openingHours: string;
-  holdPeriodHours: number;
-  status: "open" | "closed";
-  timeZone: string;
-  createdAt: number;
-};
+export type AdminSite = SiteFacts & { holdPeriodHours: number; timeZone: string; createdAt: number };
 
 function toAdminSite(site: SiteRow): AdminSite {
   return {
