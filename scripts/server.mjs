@@ -44,6 +44,13 @@ const server = http.createServer((req, res) => {
 // Devices keep connections open between calls; outlive a typical client's idle timeout.
 server.keepAliveTimeout = 65_000;
 
+// A port already taken is fatal and said plainly: a server that cannot listen must not
+// linger (a supervisor, or a test harness polling the port, would talk to whoever holds it).
+server.on("error", (error) => {
+  console.error(`server: cannot listen on ${hostname ?? "*"}:${port}: ${error.message}`);
+  process.exit(1);
+});
+
 server.listen(port, hostname, async () => {
   const local = `http://${hostname && hostname !== "0.0.0.0" ? hostname : "127.0.0.1"}:${port}`;
   try {

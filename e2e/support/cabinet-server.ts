@@ -45,6 +45,11 @@ export async function startCabinetWorld(): Promise<CabinetWorld> {
   };
   const setup = spawnSync(process.execPath, ["scripts/run-ts.mjs", "scripts/db-setup.ts"], { cwd: root, env, encoding: "utf8" });
   if (setup.status !== 0) throw new Error(`cabinet server: database setup failed: ${setup.stderr}`);
+  // Whoever already answers on the port (a server an earlier run left behind) would take
+  // this journey's requests with another build and database: refuse to start instead.
+  if (await fetch(`${CABINET_URL}/api/health`).then(() => true, () => false)) {
+    throw new Error(`cabinet server: something already listens on ${CABINET_URL}; stop it (or set E2E_PORT) and run again`);
+  }
   const server = spawn(process.execPath, ["scripts/server.mjs"], { cwd: root, env, stdio: ["ignore", "inherit", "inherit"] });
   const deadline = Date.now() + 120_000;
   for (;;) {
