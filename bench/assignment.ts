@@ -18,45 +18,23 @@ import { takeBackParcel } from "../lib/parcels/take-back";
 import { FREE_SLOT_QUERY, type AssignmentPolicy } from "../lib/slots/assignment";
 import { layoutByRow } from "../lib/sites/layout";
 import * as f from "../lib/testing/factories";
+import { rng, samplers } from "./random";
 
 const DAYS = Number(process.env.BENCH_DAYS ?? 30);
 const MEAN_PER_DAY = Number(process.env.BENCH_PARCELS_PER_DAY ?? 190);
 const SEED = Number(process.env.BENCH_SEED ?? 20261126);
 const HOUR = 3_600_000;
 
-/** Mulberry32: a small seeded PRNG so both policies see the very same month. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Arrival = { at: number; size: SlotSize; pickupAfterMs: number | null; phone: string };
 
 /** Deposits cluster in the couriers' two rounds; most parcels are small. */
 function buildTrace(start: number): Arrival[] {
   const random = rng(SEED);
+  const { gaussian, poisson } = samplers(random);
   const hourly = [0, 0, 0, 0, 0, 0, 0.2, 0.6, 1.6, 2.4, 2.2, 1.4, 0.6, 0.8, 1.8, 2.2, 1.8, 1.0, 0.5, 0.3, 0.2, 0.1, 0, 0];
   const weight = hourly.reduce((a, b) => a + b, 0);
   const sizes: [SlotSize, number][] = [["S", 0.45], ["M", 0.35], ["L", 0.15], ["XL", 0.05]];
-  const poisson = (mean: number) => {
-    // Knuth for small means, normal approximation for large ones.
-    if (mean > 30) return Math.max(0, Math.round(mean + Math.sqrt(mean) * gaussian()));
-    let k = 0;
-    let p = 1;
-    const limit = Math.exp(-mean);
-    do {
-      k++;
-      p *= random();
-    } while (p > limit);
-    return k - 1;
-  };
-  const gaussian = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
   const arrivals: Arrival[] = [];
   for (let day = 0; day < DAYS; day++) {
     // A sales festival in the middle of the month: the week after day 10 runs at 1.6×.

@@ -23,6 +23,7 @@ import { loadForecastInput } from "../lib/forecast/load";
 import { zoneClock } from "../lib/forecast/zone-clock";
 import { layoutByRow } from "../lib/sites/layout";
 import * as f from "../lib/testing/factories";
+import { rng, samplers } from "./random";
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -32,16 +33,6 @@ const ORIGIN_EVERY_HOURS = 3;
 const DB_SITES = Number(process.env.BENCH_SITES ?? 40);
 const SEED = Number(process.env.BENCH_SEED ?? 20261130);
 
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Event = { kind: CalendarDayKind; day: number; days: number; lift: number };
 type SiteSpec = {
@@ -121,18 +112,7 @@ type Simulated = { spec: SiteSpec; start: number; parcels: ForecastParcel[]; mar
 
 function simulate(spec: SiteSpec, seed: number): Simulated {
   const random = rng(seed);
-  const gaussian = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
-  const poisson = (mean: number) => {
-    if (mean > 30) return Math.max(0, Math.round(mean + Math.sqrt(mean) * gaussian()));
-    let k = 0;
-    let p = 1;
-    const limit = Math.exp(-mean);
-    do {
-      k++;
-      p *= random();
-    } while (p > limit);
-    return k - 1;
-  };
+  const { gaussian, poisson } = samplers(random);
   const clock = zoneClock(spec.timeZone);
   // Midnight of 2026-08-01 on the site's clock.
   const start = Date.UTC(2026, 7, 1) - (clock.wall(Date.UTC(2026, 7, 1)) - Date.UTC(2026, 7, 1));
