@@ -19,14 +19,21 @@ export function SiteTabs({ siteId, current, takeBack }: { siteId: number; curren
         className={tab(current === "take-back")}
       >
         {t("takeBack")}
-        {takeBack > 0 ? (
-          <span className="rounded-full bg-red-700 px-2 py-0.5 text-xs font-bold text-white">
-            {takeBack}
-            <span className="sr-only">{t("expiredCount")}</span>
-          </span>
-        ) : null}
+        <TakeBackCount count={takeBack} />
       </Link>
     </nav>
+  );
+}
+
+/** How many expired parcels wait to be taken back, as a red badge beside the take-back link; nothing when none. */
+export function TakeBackCount({ count }: { count: number }) {
+  const t = useTranslations("courier.site");
+  if (count === 0) return null;
+  return (
+    <span className="rounded-full bg-red-700 px-2 py-0.5 text-xs font-bold text-white">
+      {count}
+      <span className="sr-only">{t("expiredCount")}</span>
+    </span>
   );
 }
 

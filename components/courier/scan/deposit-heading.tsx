@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import { TakeBackCount } from "@/components/courier/site-tabs";
 
 /*
  * The deposit page's frame, kept out of the way of the scan: one line on top (the site's
@@ -20,12 +21,7 @@ export function DepositHeading({ site, takeBack }: { site: Site; takeBack: numbe
           className="flex min-h-11 shrink-0 items-center gap-2 rounded-lg px-2 text-sm font-semibold text-brand-700 underline-offset-2 hover:underline"
         >
           {t("takeBack")}
-          {takeBack > 0 ? (
-            <span className="rounded-full bg-red-700 px-2 py-0.5 text-xs font-bold text-white">
-              {takeBack}
-              <span className="sr-only">{t("expiredCount")}</span>
-            </span>
-          ) : null}
+          <TakeBackCount count={takeBack} />
         </Link>
       </div>
       {site.status === "closed" ? <p className="font-semibold text-red-700">{t("closed")}</p> : null}
