@@ -10,12 +10,13 @@ import path from "node:path";
 import { openDatabase } from "../db/client";
 import { handleApiRequest, type ApiServices } from "../lib/api/handler";
 import { SimulatedDoorController } from "@/lib/cabinet/door-controller";
-import { describeLimits, measureLimits, walCommits } from "./limits";
+import { walCommits } from "../db/wal";
+import { describeLimits, measureLimits } from "./limits";
 import { ROOT, SIZES, buildNetwork, codeReader, keys, percentile } from "./support";
 
 const CYCLES = Number(process.env.BENCH_CYCLES ?? 3000);
 const SYNCHRONOUS = (process.env.BENCH_SYNCHRONOUS ?? "FULL") as "FULL" | "NORMAL";
-// Commits are counted over a first stretch with checkpoints off (bench/limits.ts walCommits).
+// Commits are counted over a first stretch with checkpoints off (db/wal.ts walCommits).
 const COUNTED_CYCLES = 100;
 const LIMITS_PORT = Number(process.env.BENCH_PORT ?? 3400) + 1;
 

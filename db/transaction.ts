@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "./client";
+import { commitGroup, groupAwaitsMembers, runInGroup, wantsGroup } from "./group-commit";
 
 type Joiner = { join: () => void; committed: boolean };
 const joiners = new WeakMap<Db, Joiner>();
@@ -9,12 +10,18 @@ const joiners = new WeakMap<Db, Joiner>();
  * (BEGIN IMMEDIATE), so two writers never both read "slot free" and then race to
  * write. better-sqlite3 is synchronous: `work` must not await. A callback that returns a
  * promise would commit before its awaited writes run, so it is refused and rolled back.
- * Nested calls become savepoints.
+ * Nested calls become savepoints. Inside an API request (db/group-commit.ts) the writes
+ * are a savepoint of the turn's shared transaction instead, and commit with it; any other
+ * caller first commits a group left open, then commits on its own.
  */
 export function writeTransaction<T>(db: Db, work: () => T): T {
-  const joiner = db.$client.inTransaction ? undefined : joiners.get(db);
+  const client = db.$client;
+  const between = groupAwaitsMembers(client);
+  if (between && !wantsGroup()) commitGroup(client);
+  const nested = client.inTransaction && !(between && wantsGroup());
+  const joiner = nested ? undefined : joiners.get(db);
   const pending = joiner && !joiner.committed ? joiner : undefined;
-  const run = db.$client.transaction(() => {
+  const run = client.transaction(() => {
     pending?.join();
     const result = work();
     if (result instanceof Promise || (typeof result === "object" && result !== null && "then" in result)) {
@@ -22,8 +29,8 @@ export function writeTransaction<T>(db: Db, work: () => T): T {
     }
     return result;
   });
-  if (db.$client.inTransaction) return run();
-  const result = run.immediate();
+  if (nested) return run();
+  const result = wantsGroup() ? runInGroup(client, () => run()) : run.immediate();
   if (pending) pending.committed = true;
   return result;
 }

@@ -1,8 +1,10 @@
 import Ajv2020 from "ajv/dist/2020";
+import Database from "better-sqlite3";
 import addFormats from "ajv-formats";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { courierSites, parcels, sites, slots } from "@/db/schema";
+import { walCommits } from "@/db/wal";
 import { customerShipments } from "@/lib/outbound/customer";
 import { confirmDropOff, startDropOff } from "@/lib/outbound/drop-off";
 import { setCarrierOutbound } from "@/lib/outbound/settings";
@@ -529,6 +531,36 @@ describe("Idempotency-Key", () => {
     expect(mine.status).toBe(201);
     expect(theirs.status).toBe(201);
     expect(theirs.body.parcel.id).not.toBe(mine.body.parcel.id);
+  });
+});
+
+describe("group commit (decision 0017)", () => {
+  const parcelCount = (client: { prepare(sql: string): { get(): unknown } }) => (client.prepare("select count(*) as n from parcels").get() as { n: number }).n;
+
+  test("writes sent together share commits, and a door opens only for what is on disk", async () => {
+    const onDisk = new Database(world.file, { readonly: true });
+    // Commits are counted off the WAL, with checkpoints held off meanwhile.
+    world.db.$client.pragma("wal_checkpoint(TRUNCATE)");
+    world.db.$client.pragma("wal_autocheckpoint = 0");
+    const onDiskAtOpen: boolean[] = [];
+    const doors: ApiServices["doors"] = {
+      open: async (door) => {
+        onDiskAtOpen.push(parcelCount(onDisk) === parcelCount(world.db.$client));
+        await world.doors.open(door);
+      },
+    };
+    try {
+      const answers = await Promise.all(Array.from({ length: 6 }, () => call("POST", "/parcels", { body: newParcel("S"), services: { ...services, doors } })));
+      expect(answers.map((answer) => answer.status)).toEqual(Array(6).fill(201));
+      // Each answered parcel is on disk, for a server restarted right after the answers.
+      for (const answer of answers) expect(onDisk.prepare("select state from parcels where id = ?").get(answer.body.parcel.id)).toEqual({ state: "reserved" });
+      expect(onDiskAtOpen).toEqual(Array(6).fill(true));
+      // Alone, each would commit twice (its effect, then its stored answer): 12.
+      expect(walCommits(world.file)).toBeLessThanOrEqual(4);
+    } finally {
+      world.db.$client.pragma("wal_autocheckpoint = 1000");
+      onDisk.close();
+    }
   });
 });
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import type { Db } from "@/db/client";
+import { durable, inCommitGroup } from "@/db/group-commit";
 import { joinFirstWrite, writeTransaction } from "@/db/transaction";
 import { appContext } from "@/lib/app-context";
 import type { Ctx } from "@/lib/context";
@@ -11,7 +12,7 @@ import { matchAcceptLanguage } from "@/lib/i18n/resolve";
 import { detailsInWords, errorWords } from "@/lib/error-words";
 import type { PickupCodeKeys } from "@/lib/pickup-codes/code";
 import { errorBody, HTTP_STATUS, type ApiErrorBody } from "./errors";
-import { claimKey, fingerprint, KeyTaken, lookUpKey, releaseClaim, storeResponse, storeResponseSoon, type KeyState, type StoredResponse } from "./idempotency";
+import { claimKey, fingerprint, KeyTaken, lookUpKey, releaseClaim, storeResponse, type KeyState, type StoredResponse } from "./idempotency";
 import { openApiDocument } from "./openapi";
 import { API_ROUTES, matchPath, type ApiRoute } from "./routes";
 import { authenticateToken, type TokenActor } from "@/lib/auth/api-tokens";
@@ -95,8 +96,24 @@ async function run(ctx: Ctx, route: ApiRoute, args: Parameters<ApiRoute["handle"
  * The whole of /api/v1 for one request: route, authenticate the bearer token, check its
  * scope and rate, parse the body, honour Idempotency-Key on writes, call one verb.
  * Framework-free: the servers in front only translate, and tests call this directly.
+ * Requests of the same turn share one commit (db/group-commit.ts, decision 0017); each is
+ * answered only once the commit that holds its writes has returned.
  */
-export async function handleApiRequest(services: ApiServices, request: ApiRequest): Promise<ApiResponse> {
+export function handleApiRequest(services: ApiServices, request: ApiRequest): Promise<ApiResponse> {
+  return inCommitGroup(async () => {
+    const response = await answer(services, request);
+    try {
+      await durable(services.db);
+    } catch (error) {
+      // The turn's transaction was rolled back: nothing of this request is on disk, and a
+      // retry with the same Idempotency-Key runs it again.
+      return internalError(error);
+    }
+    return response;
+  });
+}
+
+async function answer(services: ApiServices, request: ApiRequest): Promise<ApiResponse> {
   const method = request.method.toUpperCase();
   const path = request.path;
   if (method === "GET" && path === "/openapi.json") return json(200, openApiDocument());
@@ -169,8 +186,9 @@ function answerFor(state: Exclude<KeyState, { kind: "absent" | "abandoned" }>): 
 /**
  * Runs a write at most once per (token, key). The key is looked up by a plain read; a new
  * one is claimed inside the verb's own first write transaction, so the claim and the
- * effect commit together (one commit fewer than claiming first), and the answer is stored
- * after. A verb that writes nothing has its answer stored with the claim in one commit.
+ * effect commit together, and the answer is stored after (with the turn's group, so
+ * usually in the same commit as other requests' effects). A verb that writes nothing has
+ * its answer stored with the claim.
  */
 async function idempotentWrite(
   services: ApiServices,
@@ -197,7 +215,7 @@ async function idempotentWrite(
     throw error;
   }
   if (request.committed()) {
-    await storeResponseSoon(db, claimId, response);
+    writeTransaction(db, () => storeResponse(db, claimId, response));
   } else {
     try {
       writeTransaction(db, () => storeResponse(db, claimKey(db, actor.viaTokenId, key, print, now(), abandoned), response));

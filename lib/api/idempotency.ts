@@ -4,7 +4,6 @@ import { and, eq, lt, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { preparedQuery } from "@/db/prepared";
 import { idempotencyKeys } from "@/db/schema";
-import { writeTransaction } from "@/db/transaction";
 
 /** A first answer as it is kept: the HTTP status and the JSON text of the body. */
 export type StoredResponse = { status: number; json: string };
@@ -119,39 +118,6 @@ export function claimKey(db: Db, tokenId: number, key: string, print: string, no
 /** The first answer of a claimed key. */
 export function storeResponse(db: Db, claimId: number, response: StoredResponse): void {
   updateResponse(db).run({ id: claimId, status: response.status, body: response.json });
-}
-
-type StoreBatch = { entries: { claimId: number; response: StoredResponse }[]; done: Promise<void> };
-const storeBatches = new WeakMap<Db, StoreBatch>();
-
-/**
- * Stores a first answer together with every other answer given in the same turn of the
- * event loop, in one commit: under load many requests finish together, and one disk flush
- * for all of them is most of what a commit costs. Resolves once the answer is on disk;
- * only then is it sent.
- */
-export function storeResponseSoon(db: Db, claimId: number, response: StoredResponse): Promise<void> {
-  let batch = storeBatches.get(db);
-  if (!batch) {
-    const entries: StoreBatch["entries"] = [];
-    const done = new Promise<void>((resolve, reject) => {
-      setImmediate(() => {
-        storeBatches.delete(db);
-        try {
-          writeTransaction(db, () => {
-            for (const entry of entries) storeResponse(db, entry.claimId, entry.response);
-          });
-          resolve();
-        } catch (error) {
-          reject(error as Error);
-        }
-      });
-    });
-    batch = { entries, done };
-    storeBatches.set(db, batch);
-  }
-  batch.entries.push({ claimId, response });
-  return batch.done;
 }
 
 /** An unexpected failure is not an answer: the claim is dropped so a retry can run. */

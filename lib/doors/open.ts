@@ -1,5 +1,6 @@
 import "server-only";
 import type { DoorOpenPurpose, SlotSize } from "@/db/schema";
+import { durable } from "@/db/group-commit";
 import { writeTransaction } from "@/db/transaction";
 import type { Ctx } from "@/lib/context";
 import { recordDoorEvent } from "./events";
@@ -61,6 +62,10 @@ export type AfterOpen = {
  */
 export async function sendOpen(ctx: Ctx, command: OpenCommand, after: AfterOpen = {}): Promise<boolean> {
   const { controllerId, lockerCode, slotLabel, row, column } = command;
+  // A door opens only for what is on disk: a crash must not leave an open door that the
+  // records say was never opened for this parcel (db/group-commit.ts). When the commit
+  // fails this throws, and the request answers with an error, its door shut.
+  await durable(ctx.db);
   try {
     await ctx.doors.open({ controllerId, lockerCode, slotLabel, row, column });
   } catch (error) {
