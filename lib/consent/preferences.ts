@@ -1,5 +1,6 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
+import { preparedQuery } from "@/db/prepared";
 import { z } from "zod";
 import { CONSENT_CHOICES, consentPreferences } from "@/db/schema";
 import type { Ctx } from "@/lib/context";
@@ -19,7 +20,7 @@ const StoredExceptions = z.array(ConsentExceptionSchema).max(20);
 
 /** The recipient's recorded preference, or null when they recorded none. */
 export function loadConsentPreference(ctx: Ctx, phone: string): ConsentPreference | null {
-  const row = ctx.db.select().from(consentPreferences).where(eq(consentPreferences.phone, phone)).get();
+  const row = preferenceByPhone(ctx.db).get({ phone });
   if (!row) return null;
   // A row that no longer parses is read as its standing choice alone: never as "allowed" by accident.
   const exceptions = StoredExceptions.safeParse(JSON.parse(row.exceptions));
@@ -27,6 +28,11 @@ export function loadConsentPreference(ctx: Ctx, phone: string): ConsentPreferenc
 }
 
 /** Writes a recipient's preference (a verb has authorized who may). Call inside a transaction. */
+// Every reservation reads it (lib/consent/settle.ts): built once per connection.
+const preferenceByPhone = preparedQuery((db) =>
+  db.select().from(consentPreferences).where(eq(consentPreferences.phone, sql.placeholder("phone"))).prepare(),
+);
+
 export function storeConsentPreference(ctx: Pick<Ctx, "db" | "now">, phone: string, preference: ConsentPreference, byUserId: number | null): void {
   const values = {
     standing: preference.standing,

@@ -1,5 +1,6 @@
 import "server-only";
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
+import { preparedQuery } from "@/db/prepared";
 import { consentRequests, notifications, organizations, parcelConsents, type ConsentRequestStatus, type ConsentSource } from "@/db/schema";
 import type { CourierActor } from "@/lib/auth/authorize";
 import type { Ctx } from "@/lib/context";
@@ -56,17 +57,18 @@ export function settleConsent(
 
 /** The rule for this recipient, carrier and moment at the site. */
 export function decideForRecipient(ctx: Ctx, site: Site, recipientPhone: string, carrierId: number): ConsentDecision {
-  const organization = ctx.db
-    .select({ consentDefault: organizations.consentDefault })
-    .from(organizations)
-    .where(eq(organizations.id, site.organizationId))
-    .get();
+  const organization = organizationDefault(ctx.db).get({ id: site.organizationId });
   return decideConsent(
     loadConsentPreference(ctx, recipientPhone),
     consentMoment(site.timeZone, ctx.now(), carrierId),
     organization?.consentDefault ?? "allow",
   );
 }
+
+// Every reservation reads it: built once per connection.
+const organizationDefault = preparedQuery((db) =>
+  db.select({ consentDefault: organizations.consentDefault }).from(organizations).where(eq(organizations.id, sql.placeholder("id"))).prepare(),
+);
 
 /** Stores the grant for the parcel that just got its door. The first record stands (it is permanent). */
 export function recordConsent(ctx: Ctx, parcelId: number, grant: ConsentGrant): void {
