@@ -76,6 +76,12 @@ export function TextArea({ name, label, hint, errors, id, className, ...rest }: 
   );
 }
 
+/**
+ * After a form action, React resets the form, and a select goes back to the option that was
+ * selected when it was first drawn: React does not move `defaultSelected` when defaultValue
+ * changes. Keyed by its default value, the select is drawn afresh with the values a refused
+ * form puts back, so the chosen option stays chosen.
+ */
 export function Select({
   name,
   label,
@@ -90,7 +96,7 @@ export function Select({
     <Labelled
       {...{ name, label, hint, errors, id, className }}
       render={({ border, ...control }) => (
-        <select {...control} className={`min-h-11 rounded-lg border bg-white px-3 py-2 text-base ${border}`} {...rest}>
+        <select key={String(rest.defaultValue ?? "")} {...control} className={`min-h-11 rounded-lg border bg-white px-3 py-2 text-base ${border}`} {...rest}>
           {children}
         </select>
       )}
