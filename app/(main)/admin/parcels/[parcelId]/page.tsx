@@ -114,8 +114,7 @@ export default async function AdminParcelPage({ params }: { params: Promise<{ pa
               <ul className="flex flex-col gap-2 rounded-lg border border-red-200 bg-red-50 p-3 text-sm text-red-950">
                 {parcel.incidents.map((incident) => (
                   <li key={incident.kind}>
-                    <strong>{t("incidentKind", { kind: incident.kind })}</strong>
-                    {incident.note}{" "}
+                    <strong>{t("incidentKind", { kind: incident.kind })}</strong> {incident.note}{" "}
                     <span className="text-red-900">
                       — {incident.by} · {at(incident.at)}
                     </span>
