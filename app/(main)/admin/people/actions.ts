@@ -50,5 +50,5 @@ export async function createAdminAction(_previous: FormState, formData: FormData
   if (!outcome.ok) return outcome.state;
   revalidatePath("/admin", "layout");
   const t = await getTranslations("admin.people");
-  return { status: "success", message: t("admins.added", { name: outcome.result.name, email: outcome.result.email }) };
+  return { status: "success", message: t("admins.added", { name: outcome.result.name, email: outcome.result.email ?? "" }) };
 }
