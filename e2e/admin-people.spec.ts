@@ -82,3 +82,22 @@ test("an admin adds an admin and a carrier, and sees customers with their number
   await expect(page.getByRole("rowheader", { name: "138****0001" })).toBeVisible();
   await expect(page.getByText("13800000001")).toHaveCount(0);
 });
+
+test("a refused new-courier form keeps the carrier that was chosen", async ({ page }) => {
+  await signInAsAdmin(page);
+  await page.goto("/admin/people/couriers/new");
+  await page.getByLabel("Name").fill(`E2E Courier ${uniqueSuffix()}`);
+  const carrier = page.getByLabel("Carrier");
+  await carrier.selectOption({ label: "STO Express" });
+  // Too short to be a phone number: the server refuses the form.
+  await page.getByLabel("Mobile phone").fill("123");
+  await page.getByLabel("First password").fill(COURIER_PASSWORD);
+  await page.getByRole("button", { name: "Create courier" }).click();
+  await expect(page.getByLabel("Mobile phone")).toHaveAttribute("aria-invalid", "true");
+  await expect(carrier.locator("option:checked")).toHaveText("STO Express");
+  await expect(page.getByLabel("Name")).not.toHaveValue("");
+  // A second refusal keeps it too.
+  await page.getByRole("button", { name: "Create courier" }).click();
+  await expect(page.getByLabel("Mobile phone")).toHaveAttribute("aria-invalid", "true");
+  await expect(carrier.locator("option:checked")).toHaveText("STO Express");
+});

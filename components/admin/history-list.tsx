@@ -1,6 +1,9 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { formatDateTime } from "@/lib/format";
+import { useLocale } from "next-intl";
+import { formatAt } from "@/lib/format";
+import { isLocale, DEFAULT_LOCALE } from "@/lib/i18n/locales";
+import { DEFAULT_TIME_ZONE } from "@/lib/time";
 
 export type HistoryItem = {
   key: string;
@@ -13,8 +16,13 @@ export type HistoryItem = {
   hrefLabel?: string;
 };
 
-/** A timeline: what happened, who did it, when; door events marked apart from parcel events. */
-export function HistoryList({ items, empty }: { items: HistoryItem[]; empty: string }) {
+/**
+ * A timeline: what happened, who did it, when (in `timeZone`, the site's, and the reader's
+ * language); door events marked apart from parcel events.
+ */
+export function HistoryList({ items, empty, timeZone = DEFAULT_TIME_ZONE }: { items: HistoryItem[]; empty: string; timeZone?: string }) {
+  const locale = useLocale();
+  const time = { locale: isLocale(locale) ? locale : DEFAULT_LOCALE, timeZone };
   if (items.length === 0) return <p className="text-sm text-gray-700">{empty}</p>;
   return (
     <ol className="flex flex-col">
@@ -30,7 +38,7 @@ export function HistoryList({ items, empty }: { items: HistoryItem[]; empty: str
               {item.extra}
             </p>
             <p className="text-sm text-gray-600">
-              <time dateTime={new Date(item.at).toISOString()}>{formatDateTime(item.at)}</time> · {item.actor}
+              <time dateTime={new Date(item.at).toISOString()}>{formatAt(item.at, time)}</time> · {item.actor}
               {item.href ? (
                 <>
                   {" · "}

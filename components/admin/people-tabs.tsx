@@ -1,14 +1,16 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 
 const TABS = [
-  { key: "couriers", href: "/admin/people", label: "Couriers" },
-  { key: "admins", href: "/admin/people/admins", label: "Admins" },
-  { key: "customers", href: "/admin/people/customers", label: "Customers" },
+  { key: "couriers", href: "/admin/people" },
+  { key: "admins", href: "/admin/people/admins" },
+  { key: "customers", href: "/admin/people/customers" },
 ] as const;
 
 export function PeopleTabs({ current }: { current: (typeof TABS)[number]["key"] }) {
+  const t = useTranslations("admin.people.tabs");
   return (
-    <nav aria-label="People">
+    <nav aria-label={t("label")}>
       <ul className="inline-flex rounded-lg border border-gray-300 bg-white p-1">
         {TABS.map((tab) => (
           <li key={tab.key}>
@@ -19,7 +21,7 @@ export function PeopleTabs({ current }: { current: (typeof TABS)[number]["key"] 
                 tab.key === current ? "bg-brand-600 text-white" : "text-gray-800 hover:bg-gray-100"
               }`}
             >
-              {tab.label}
+              {t(tab.key)}
             </Link>
           </li>
         ))}

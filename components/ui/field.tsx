@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 
 /*
@@ -76,6 +77,12 @@ export function TextArea({ name, label, hint, errors, id, className, ...rest }: 
   );
 }
 
+/**
+ * After a form action, React resets the form, and a select goes back to the option that was
+ * selected when it was first drawn: React does not move `defaultSelected` when defaultValue
+ * changes. Keyed by its default value, the select is drawn afresh with the values a refused
+ * form puts back, so the chosen option stays chosen.
+ */
 export function Select({
   name,
   label,
@@ -90,7 +97,7 @@ export function Select({
     <Labelled
       {...{ name, label, hint, errors, id, className }}
       render={({ border, ...control }) => (
-        <select {...control} className={`min-h-11 rounded-lg border bg-white px-3 py-2 text-base ${border}`} {...rest}>
+        <select key={String(rest.defaultValue ?? "")} {...control} className={`min-h-11 rounded-lg border bg-white px-3 py-2 text-base ${border}`} {...rest}>
           {children}
         </select>
       )}
@@ -98,7 +105,7 @@ export function Select({
   );
 }
 
-/** A group of checkboxes with one legend and one error line. */
+/** A group of checkboxes with one legend and one error line (its empty note is from `ui`). */
 export function CheckboxGroup({
   name,
   legend,
@@ -114,11 +121,12 @@ export function CheckboxGroup({
   options: { value: string; label: ReactNode }[];
   checked: string[];
 }) {
+  const t = useTranslations("ui");
   const groupId = `group-${name}`;
   return (
     <fieldset className="flex flex-col gap-2" aria-describedby={describedBy(groupId, hint)}>
       <legend className="text-sm font-medium text-gray-800">{legend}</legend>
-      {options.length === 0 ? <p className="text-sm text-gray-600">None to choose from yet.</p> : null}
+      {options.length === 0 ? <p className="text-sm text-gray-600">{t("noChoices")}</p> : null}
       <div className="grid gap-2 sm:grid-cols-2">
         {options.map((option) => (
           <label key={option.value} className="flex min-h-11 items-center gap-3 rounded-lg border border-gray-300 bg-white px-3 py-2">

@@ -31,12 +31,20 @@ export type AuditTrailEntry = {
   category: AuditCategory;
   summary: string;
   actor: string;
-  site: { id: number; name: string } | null;
+  /** `timeZone` is the site's, in which the entry's time is shown. */
+  site: { id: number; name: string; timeZone: string } | null;
   /** What the entry is about, for a link: a site, a door, a parcel, a person, a carrier. */
   subject: { kind: "site" | "locker" | "slot" | "parcel" | "user" | "carrier"; id: number } | null;
 };
 
-export type AuditTrailPage = { entries: AuditTrailEntry[]; page: number; hasMore: boolean; filters: ReturnType<typeof parseFilter> };
+export type AuditTrailPage = {
+  entries: AuditTrailEntry[];
+  page: number;
+  hasMore: boolean;
+  filters: ReturnType<typeof parseFilter>;
+  /** The organization's prevailing zone: the filter's days, and the time of an entry that names no site. */
+  timeZone: string;
+};
 
 type Row = {
   source: "audit" | "door";
@@ -50,6 +58,7 @@ type Row = {
   actorName: string | null;
   siteId: number | null;
   siteName: string | null;
+  siteTimeZone: string | null;
   category: AuditCategory;
 };
 
@@ -93,14 +102,14 @@ export function listAuditTrail(ctx: Ctx, raw: unknown): AuditTrailPage {
     select * from (
       select 'audit' as source, a.id, a.at, a.action, a.subject, a.detail, 'user' as actorKind,
              a.actor_user_id as actorId, u.name as actorName,
-             st.id as siteId, st.name as siteName, ${CATEGORY_OF_ACTION} as category
+             st.id as siteId, st.name as siteName, st.time_zone as siteTimeZone, ${CATEGORY_OF_ACTION} as category
       from audit_log a
       left join users u on u.id = a.actor_user_id
       left join sites st on st.id = json_extract(a.detail, '$.siteId') and st.organization_id = ${org}
       where a.organization_id = ${org}
       union all
       select 'door', d.id, d.at, d.kind, 'slot:' || d.slot_id, json_object('slot', s.label, 'reason', d.reason, 'purpose', d.purpose),
-             d.actor_kind, d.actor_user_id, u.name, st.id, st.name, 'door'
+             d.actor_kind, d.actor_user_id, u.name, st.id, st.name, st.time_zone, 'door'
       from door_events d
       join sites st on st.id = d.site_id and st.organization_id = ${org}
       join slots s on s.id = d.slot_id
@@ -116,12 +125,14 @@ export function listAuditTrail(ctx: Ctx, raw: unknown): AuditTrailPage {
     page,
     hasMore: rows.length > TRAIL_PAGE_SIZE,
     filters: filter,
+    timeZone: zone,
   };
 }
 
 function toEntry(row: Row): AuditTrailEntry {
   const detail = parseDetail(row.detail);
-  const site = row.siteId !== null && row.siteName !== null ? { id: row.siteId, name: row.siteName } : null;
+  const site =
+    row.siteId !== null && row.siteName !== null && row.siteTimeZone !== null ? { id: row.siteId, name: row.siteName, timeZone: row.siteTimeZone } : null;
   const [kind, id] = (row.subject ?? "").split(":");
   const subject =
     ["site", "locker", "slot", "parcel", "user", "carrier"].includes(kind) && Number(id) > 0

@@ -33,6 +33,8 @@ export type ParcelSearchRow = {
   carrier: string;
   site: string;
   siteId: number;
+  /** The site's time zone, in which its times are shown. */
+  timeZone: string;
   slot: string | null;
   /** Masked (138****0001): a list is seen over shoulders; the detail shows the number. */
   recipientPhone: string;
@@ -133,6 +135,7 @@ function toRow(raw: RawRow): ParcelSearchRow {
     trackingNumber: raw.trackingNumber,
     state: raw.state,
     size: raw.size,
+    timeZone: raw.timeZone,
     carrier: raw.carrier,
     site: raw.site,
     siteId: raw.siteId,

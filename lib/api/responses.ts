@@ -39,7 +39,7 @@ const ParcelViewBody = z
     size: Size,
     upsized: z.boolean().describe("The parcel is in a door larger than its size (the fitting size was full)"),
     carrier: z.strictObject({ id: z.number().int(), code: z.string(), name: z.string(), contactPhone: z.string().nullable() }),
-    site: z.strictObject({ id: z.number().int(), code: z.string(), name: z.string(), address: z.string(), openingHours: z.string() }),
+    site: z.strictObject({ id: z.number().int(), code: z.string(), name: z.string(), address: z.string(), openingHours: z.string(), timeZone: z.string().describe("The IANA time zone the site keeps, e.g. Asia/Shanghai") }),
     slot: z
       .strictObject({ id: z.number().int(), label: z.string(), lockerCode: z.string(), row: z.number().int(), column: z.number().int(), size: Size })
       .nullable(),

@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { Id } from "@/lib/validation";
 
-const AUDIT_CATEGORIES = ["site", "locker", "door", "parcel", "people", "carrier"] as const;
+export const AUDIT_CATEGORIES = ["site", "locker", "door", "parcel", "people", "carrier"] as const;
 export type AuditCategory = (typeof AUDIT_CATEGORIES)[number];
 
 const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);

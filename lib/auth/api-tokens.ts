@@ -38,7 +38,8 @@ export type ApiTokenView = {
   name: string;
   scope: "carrier" | "kiosk";
   prefix: string;
-  subject: string;
+  /** Whom the token acts as: a courier account, or a kiosk at its site. */
+  subject: { kind: "courier"; name: string } | { kind: "kiosk"; name: string; site: string };
   createdAt: number;
   lastUsedAt: number | null;
   revokedAt: number | null;
@@ -139,7 +140,10 @@ export function listApiTokens(ctx: Ctx): ApiTokenView[] {
       name: t.name,
       scope: t.scope,
       prefix: t.prefix,
-      subject: t.scope === "carrier" ? `courier ${t.courierName}` : `${t.kioskName} at ${t.siteName}`,
+      subject:
+        t.scope === "carrier"
+          ? { kind: "courier" as const, name: t.courierName ?? "" }
+          : { kind: "kiosk" as const, name: t.kioskName ?? "", site: t.siteName ?? "" },
       createdAt: t.createdAt,
       lastUsedAt: t.lastUsedAt,
       revokedAt: t.revokedAt,

@@ -12,7 +12,8 @@ export type ParcelView = {
   size: SlotSize;
   upsized: boolean;
   carrier: { id: number; code: string; name: string; contactPhone: string | null };
-  site: { id: number; code: string; name: string; address: string; openingHours: string };
+  /** `timeZone` is the one its times are shown in. */
+  site: { id: number; code: string; name: string; address: string; openingHours: string; timeZone: string };
   slot: { id: number; label: string; lockerCode: string; row: number; column: number; size: SlotSize } | null;
   recipientPhone: string;
   recipientName: string | null;
@@ -32,6 +33,7 @@ type Joined = {
   siteName: string;
   siteAddress: string;
   openingHours: string;
+  siteTimeZone: string;
   slotLabel: string | null;
   lockerCode: string | null;
   slotRow: number | null;
@@ -42,7 +44,7 @@ type Joined = {
 // Plain SQL text: compiled once per connection (db/client.ts caches statements by text).
 const VIEW_JOINS = `
   select c.code as carrierCode, c.name as carrierName, c.contact_phone as carrierPhone,
-         st.code as siteCode, st.name as siteName, st.address as siteAddress, st.opening_hours as openingHours,
+         st.code as siteCode, st.name as siteName, st.address as siteAddress, st.opening_hours as openingHours, st.time_zone as siteTimeZone,
          sl.label as slotLabel, l.code as lockerCode, sl.row as slotRow, sl.column as slotColumn, sl.size as slotSize
   from carriers c, sites st
   left join slots sl on sl.id = :slotId
@@ -71,6 +73,7 @@ export function toParcelView(ctx: Ctx, parcel: ParcelRow, door?: Door): ParcelVi
       name: joined.siteName,
       address: joined.siteAddress,
       openingHours: joined.openingHours,
+      timeZone: joined.siteTimeZone,
     },
     slot: known
       ? { id: known.slotId, label: known.slotLabel, lockerCode: known.lockerCode, row: known.row, column: known.column, size: known.size }

@@ -19,6 +19,8 @@ export type OrganizationCustomer = {
   waiting: number;
   expired: number;
   lastArrivalAt: number;
+  /** The time zone of the site of that latest parcel, in which it is shown. */
+  timeZone: string;
 };
 
 export const CUSTOMER_LIST_LIMIT = 200;
@@ -26,10 +28,12 @@ export const CUSTOMER_LIST_LIMIT = 200;
 /** Recipients of the organization's parcels, most recent first (up to 200). Admins only. */
 export function listOrganizationCustomers(ctx: Ctx): { customers: OrganizationCustomer[]; total: number } {
   const admin = requireAdmin(ctx);
-  const rows = ctx.db.all<{ phone: string; parcels: number; waiting: number; expired: number; lastArrivalAt: number; hasAccount: number }>(sql`
+  const rows = ctx.db.all<{ phone: string; parcels: number; waiting: number; expired: number; lastArrivalAt: number; timeZone: string; hasAccount: number }>(sql`
     select p.recipient_phone as phone, count(*) as parcels,
            sum(p.state = 'deposited') as waiting, sum(p.state = 'expired') as expired,
            max(coalesce(p.deposited_at, p.created_at)) as lastArrivalAt,
+           -- A bare column beside max(): SQLite takes it from the row that holds the maximum.
+           st.time_zone as timeZone,
            exists (select 1 from users u where u.phone = p.recipient_phone and u.role = 'customer') as hasAccount
     from parcels p join sites st on st.id = p.site_id
     where st.organization_id = ${admin.organizationId} and p.state <> 'announced'
@@ -45,6 +49,7 @@ export function listOrganizationCustomers(ctx: Ctx): { customers: OrganizationCu
       waiting: row.waiting,
       expired: row.expired,
       lastArrivalAt: row.lastArrivalAt,
+      timeZone: row.timeZone,
     })),
   };
 }

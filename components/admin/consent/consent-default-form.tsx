@@ -1,48 +1,33 @@
+import { useTranslations } from "next-intl";
 import type { ConsentChoice } from "@/db/enums";
 import { ActionForm } from "@/components/admin/action-form";
 import { Panel } from "@/components/admin/page-header";
 import type { FormAction } from "@/components/ui/use-form-action";
 
-const CHOICES: Record<ConsentChoice, { name: string; means: string; button: string }> = {
-  allow: {
-    name: "Lockers are fine",
-    means: "Couriers may use a locker; each such deposit is recorded as allowed by your default, apart from recipients' own consent.",
-    button: "Allow lockers by default",
-  },
-  ask: {
-    name: "Ask first",
-    means: "Each such recipient gets a one-tap question by text before a courier may use a locker.",
-    button: "Ask recipients first",
-  },
-  refuse: {
-    name: "Never a locker",
-    means: "Their parcels are delivered in person unless the recipient says a locker is fine.",
-    button: "Keep them out of lockers",
-  },
-};
-
 /**
  * The organization's answer for recipients who recorded no preference, with a button for
  * each answer; the current one is disabled (each form stays mounted, so its message stays).
  */
+// Every choice, in the order they are offered (a Record, so a new choice cannot be forgotten).
+const CHOICES = Object.keys({ allow: 0, ask: 0, refuse: 0 } satisfies Record<ConsentChoice, 0>) as ConsentChoice[];
+
 export function ConsentDefaultForm({ current, action }: { current: ConsentChoice; action: FormAction }) {
+  const t = useTranslations("admin.consent.default");
+  const tUi = useTranslations("ui");
   return (
-    <Panel id="consent-default" title="Recipients with no preference">
+    <Panel id="consent-default" title={t("title")}>
       <p className="text-sm text-gray-800">
-        Now: <strong>{CHOICES[current].name}.</strong> {CHOICES[current].means}
+        {t("now")} <strong>{t("current", { name: t(`${current}.name`) })}</strong> {t(`${current}.means`)}
       </p>
-      <p className="text-sm text-gray-700">
-        Chinese law (快递市场管理办法, Article 28) asks for the recipient&apos;s consent before a locker. Asking first is the safe choice; a
-        change applies from the next deposit, never to parcels already in a locker.
-      </p>
+      <p className="text-sm text-gray-700">{t("law")}</p>
       <div className="mt-2 flex flex-col gap-3 sm:flex-row">
-        {(Object.keys(CHOICES) as ConsentChoice[]).map((choice) => (
+        {CHOICES.map((choice) => (
           <ActionForm
             key={choice}
             action={action}
             hidden={{ consentDefault: choice }}
-            submitLabel={CHOICES[choice].button}
-            pendingLabel="Saving…"
+            submitLabel={t(`${choice}.button`)}
+            pendingLabel={tUi("saving")}
             variant={choice === "ask" ? "primary" : "secondary"}
             disabled={choice === current}
           />

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { ActionForm } from "@/components/admin/action-form";
 import { Panel } from "@/components/admin/page-header";
 import type { FormAction } from "@/components/ui/use-form-action";
@@ -5,13 +6,13 @@ import type { SiteCarrierOutbound } from "@/lib/outbound/settings";
 
 /** Which carriers take parcels customers send or return from this site: the admin's switch per carrier. */
 export function SiteOutboundCarriers({ siteId, carriers, action }: { siteId: number; carriers: SiteCarrierOutbound[]; action: FormAction }) {
+  const t = useTranslations("admin.outbound");
+  const tUi = useTranslations("ui");
   return (
-    <Panel id="site-outbound" title="Sending and returns">
-      <p className="text-sm text-gray-700">
-        Customers can drop parcels off here for the carriers that accept them. Only carriers with a courier at this site are listed.
-      </p>
+    <Panel id="site-outbound" title={t("title")}>
+      <p className="text-sm text-gray-700">{t("intro")}</p>
       {carriers.length === 0 ? (
-        <p className="text-sm text-gray-700">No carrier has a courier here yet.</p>
+        <p className="text-sm text-gray-700">{t("none")}</p>
       ) : (
         <ul className="mt-2 flex flex-col gap-3">
           {carriers.map((carrier) => (
@@ -19,14 +20,14 @@ export function SiteOutboundCarriers({ siteId, carriers, action }: { siteId: num
               <p className="font-semibold">
                 {carrier.carrierName}:{" "}
                 <span className={carrier.accepts ? "text-green-800" : "text-gray-700"}>
-                  {carrier.accepts ? "accepts outbound parcels" : "does not accept outbound parcels"}
+                  {carrier.accepts ? t("accepts") : t("refuses")}
                 </span>
               </p>
               <ActionForm
                 action={action}
                 hidden={{ siteId, carrierId: carrier.carrierId, accepts: carrier.accepts ? "false" : "true" }}
-                submitLabel={carrier.accepts ? `Stop outbound for ${carrier.carrierName}` : `Accept outbound for ${carrier.carrierName}`}
-                pendingLabel="Saving…"
+                submitLabel={t(carrier.accepts ? "stop" : "accept", { carrier: carrier.carrierName })}
+                pendingLabel={tUi("saving")}
                 variant={carrier.accepts ? "secondary" : "primary"}
               />
             </li>

@@ -1,5 +1,6 @@
 "use server";
 
+import { getTranslations } from "next-intl/server";
 import { revalidatePath } from "next/cache";
 import { createApiToken, revokeApiToken } from "@/lib/auth/api-tokens";
 import type { FormState } from "@/lib/forms/state";
@@ -29,12 +30,14 @@ export async function createTokenAction(_previous: TokenFormState, formData: For
   }
   revalidatePath("/admin/api-tokens");
   // Shown once, in this answer only: the database keeps a hash.
-  return { status: "created", message: `Token “${outcome.result.view.name}” created.`, token: outcome.result.token };
+  const t = await getTranslations("admin.apiTokens");
+  return { status: "created", message: t("createdMessage", { name: outcome.result.view.name }), token: outcome.result.token };
 }
 
 export async function revokeTokenAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const outcome = await runAction(formData, (ctx) => revokeApiToken(ctx, Number(formData.get("tokenId"))), ADMIN_FORM);
   if (!outcome.ok) return outcome.state;
   revalidatePath("/admin/api-tokens");
-  return { status: "success", message: "Token revoked. Requests with it are refused from now on." };
+  const t = await getTranslations("admin.apiTokens");
+  return { status: "success", message: t("revoked") };
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { Select } from "@/components/ui/field";
 import { Alert } from "@/components/ui/alert";
@@ -14,14 +15,17 @@ type Subjects = {
 };
 
 export function TokenForm({ subjects }: { subjects: Subjects }) {
+  const t = useTranslations("admin.apiTokens");
   const { state, formAction: action, values, errors } = useFormAction<TokenFormState>(createTokenAction);
   return (
     <div className="flex flex-col gap-4">
       {state.status === "created" ? (
         <Alert tone="success">
-          <p className="font-semibold">{state.message} Copy it now — it is not shown again.</p>
+          <p className="font-semibold">
+            {state.message} {t("copyNow")}
+          </p>
           <label htmlFor="new-token" className="mt-2 block text-sm">
-            New API token
+            {t("newToken")}
           </label>
           <input
             id="new-token"
@@ -34,28 +38,28 @@ export function TokenForm({ subjects }: { subjects: Subjects }) {
       ) : null}
       <form key={state.status === "created" ? state.token : "form"} action={action} className="flex flex-col gap-4" noValidate>
         {state.status === "created" ? null : <FormMessage state={state} />}
-        <Field name="name" label="Name" required maxLength={80} defaultValue={values.name} errors={errors.name} hint="Who or what uses it, e.g. “ZTO handheld 3”." />
-        <Select name="subject" label="Acts as" required defaultValue={values.subject ?? ""} errors={errors.subject} hint="A courier token can deposit at that courier's sites; a kiosk token can only collect at its kiosk.">
+        <Field name="name" label={t("name")} required maxLength={80} defaultValue={values.name} errors={errors.name} hint={t("nameHint")} />
+        <Select name="subject" label={t("subject")} required defaultValue={values.subject ?? ""} errors={errors.subject} hint={t("subjectHint")}>
           <option value="" disabled>
-            Choose a courier or a kiosk
+            {t("chooseSubject")}
           </option>
-          <optgroup label="Courier accounts">
+          <optgroup label={t("courierAccounts")}>
             {subjects.couriers.map((courier) => (
               <option key={courier.id} value={`courier:${courier.id}`}>
-                {courier.name} ({courier.carrierName})
+                {t("courierOption", { name: courier.name, carrier: courier.carrierName })}
               </option>
             ))}
           </optgroup>
-          <optgroup label="Kiosks">
+          <optgroup label={t("kiosks")}>
             {subjects.kiosks.map((kiosk) => (
               <option key={kiosk.id} value={`kiosk:${kiosk.id}`}>
-                {kiosk.name} at {kiosk.siteName}
+                {t("kioskOption", { name: kiosk.name, site: kiosk.siteName })}
               </option>
             ))}
           </optgroup>
         </Select>
         <div>
-          <SubmitButton pendingLabel="Creating…">Create token</SubmitButton>
+          <SubmitButton pendingLabel={t("creating")}>{t("submit")}</SubmitButton>
         </div>
       </form>
     </div>

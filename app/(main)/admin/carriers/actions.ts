@@ -1,5 +1,6 @@
 "use server";
 
+import { getTranslations } from "next-intl/server";
 import { revalidatePath } from "next/cache";
 import { createCarrier } from "@/lib/carriers/carriers";
 import type { FormState } from "@/lib/forms/state";
@@ -10,5 +11,6 @@ export async function createCarrierAction(_previous: FormState, formData: FormDa
   const outcome = await runAction(formData, (ctx) => createCarrier(ctx, formInput(formData)), ADMIN_FORM);
   if (!outcome.ok) return outcome.state;
   revalidatePath("/admin", "layout");
-  return { status: "success", message: `${outcome.result.name} (${outcome.result.code}) is added for the whole network.` };
+  const t = await getTranslations("admin.carriers");
+  return { status: "success", message: t("added", { name: outcome.result.name, code: outcome.result.code }) };
 }

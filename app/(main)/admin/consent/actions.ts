@@ -1,5 +1,6 @@
 "use server";
 
+import { getTranslations } from "next-intl/server";
 import { revalidatePath } from "next/cache";
 import { setOrganizationConsentDefault } from "@/lib/consent/organization-default";
 import { formInput, runAction } from "@/lib/forms/action";
@@ -11,5 +12,6 @@ export async function setConsentDefaultAction(_previous: FormState, formData: Fo
   const outcome = await runAction(formData, (ctx) => setOrganizationConsentDefault(ctx, formInput(formData)), ADMIN_FORM);
   if (!outcome.ok) return outcome.state;
   revalidatePath("/admin/consent");
-  return { status: "success", message: outcome.result.changed ? "Saved. It applies from the next deposit." : "That was already the setting." };
+  const t = await getTranslations("admin.consent");
+  return { status: "success", message: outcome.result.changed ? t("saved") : t("unchanged") };
 }

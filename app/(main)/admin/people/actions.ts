@@ -1,5 +1,6 @@
 "use server";
 
+import { getTranslations } from "next-intl/server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import type { FormState } from "@/lib/forms/state";
@@ -20,9 +21,13 @@ export async function courierSitesAction(_previous: FormState, formData: FormDat
   if (!outcome.ok) return outcome.state;
   revalidatePath("/admin", "layout");
   const { name, sites } = outcome.result;
+  const t = await getTranslations("admin.people");
   return {
     status: "success",
-    message: sites.length === 0 ? `${name} serves none of your sites now.` : `${name} now serves ${sites.map((site) => site.name).join(", ")}.`,
+    message:
+      sites.length === 0
+        ? t("courier.servesNone", { name })
+        : t("courier.serves", { name, sites: sites.map((site) => site.name).join(t("listSeparator")) }),
   };
 }
 
@@ -44,5 +49,6 @@ export async function createAdminAction(_previous: FormState, formData: FormData
   const outcome = await runAction(formData, (ctx) => createOrganizationAdmin(ctx, formInput(formData)), ADMIN_FORM);
   if (!outcome.ok) return outcome.state;
   revalidatePath("/admin", "layout");
-  return { status: "success", message: `${outcome.result.name} is an admin of your organization now and can sign in with ${outcome.result.email}.` };
+  const t = await getTranslations("admin.people");
+  return { status: "success", message: t("admins.added", { name: outcome.result.name, email: outcome.result.email ?? "" }) };
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { ActionForm } from "@/components/admin/action-form";
 import { ConfirmPanel } from "@/components/admin/confirm-panel";
@@ -7,24 +8,33 @@ import { describeMessage } from "@/components/admin/message-words";
 import { Fact, PageHeader, Panel } from "@/components/admin/page-header";
 import { IncidentBadge, ParcelStateBadge } from "@/components/admin/parcel-state-badge";
 import { DoorNotOpenedBadge } from "@/components/parcels/door-not-opened";
-import { formatDateTime } from "@/lib/format";
+import { formatAt, type TimeFormat } from "@/lib/format";
+import { requestLocale } from "@/lib/i18n/request-locale";
+import { MessagesProvider } from "@/app/_i18n/messages-provider";
 import { getParcelDetail, type ParcelMessageStatus } from "@/lib/admin/parcel-detail";
 import { adminPageContext } from "../../admin-context";
 import { orNotFound } from "@/app/(main)/or-not-found";
 import { cancelParcelAction, extendHoldAction, resendPickupCodeAction } from "./actions";
 import { IncidentForm } from "./incident-form";
 
-export const metadata: Metadata = { title: "Parcel" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("admin.parcels.detail");
+  return { title: t("title") };
+}
 
 export default async function AdminParcelPage({ params }: { params: Promise<{ parcelId: string }> }) {
   const ctx = await adminPageContext();
   const { parcelId } = await params;
   const parcel = orNotFound(() => getParcelDetail(ctx, parcelId));
+  const t = await getTranslations("admin.parcels.detail");
+  const tSizes = await getTranslations("sizes");
+  const time: TimeFormat = { locale: await requestLocale(), timeZone: parcel.site.timeZone };
+  const at = (ms: number) => formatAt(ms, time);
   return (
     <section className="flex flex-col gap-6">
       <PageHeader
         title={<span className="font-mono">{parcel.trackingNumber}</span>}
-        crumbs={[{ href: "/admin/parcels", label: "Parcels" }]}
+        crumbs={[{ href: "/admin/parcels", label: t("crumb") }]}
         description={
           <span className="flex flex-wrap items-center gap-2">
             {parcel.doorNotOpened ? <DoorNotOpenedBadge /> : <ParcelStateBadge state={parcel.state} />}
@@ -32,8 +42,8 @@ export default async function AdminParcelPage({ params }: { params: Promise<{ pa
               <IncidentBadge key={incident.kind} kind={incident.kind} />
             ))}
             <span>
-              {parcel.carrier.name} · size {parcel.size}
-              {parcel.upsized && parcel.slot ? ` in a ${parcel.slot.size} door` : ""}
+              {t("summary", { carrier: parcel.carrier.name, size: tSizes(parcel.size) })}
+              {parcel.upsized && parcel.slot ? t("upsized", { size: tSizes(parcel.slot.size) }) : null}
             </span>
           </span>
         }
@@ -42,65 +52,61 @@ export default async function AdminParcelPage({ params }: { params: Promise<{ pa
       {parcel.doorNotOpened ? (
         <div role="alert" className="rounded-lg border-2 border-amber-500 bg-amber-50 px-4 py-3 text-amber-950">
           <p className="font-semibold">
-            The door did not open: the parcel is still inside door {parcel.doorNotOpened.slotLabel} (locker{" "}
-            {parcel.doorNotOpened.lockerCode}).
+            {t("doorNotOpened", { door: parcel.doorNotOpened.slotLabel, locker: parcel.doorNotOpened.lockerCode })}
           </p>
           <p className="text-sm">
-            {parcel.doorNotOpened.retryUntil !== null
-              ? `The recipient may try the door again at the kiosk until ${formatDateTime(parcel.doorNotOpened.retryUntil)}. `
-              : "The kiosk can no longer try it. "}
-            The door is held out of service and the recipient has not been told it was collected. Open the door for them,
-            then put it back in service.
+            {parcel.doorNotOpened.retryUntil !== null ? t("retryUntil", { time: at(parcel.doorNotOpened.retryUntil) }) : t("noRetry")} {t("doorHeld")}
           </p>
         </div>
       ) : null}
       {parcel.takeBack ? (
         <div role="status" className="rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950">
-          {parcel.takeBack.doorOpened
-            ? `${parcel.takeBack.courier ?? "A courier"} opened the door to take the parcel back at ${formatDateTime(parcel.takeBack.startedAt)} and has not confirmed it is out yet; the door stays taken until they do.`
-            : `The door did not open when ${parcel.takeBack.courier ?? "a courier"} tried to take the parcel back at ${formatDateTime(parcel.takeBack.startedAt)}; the parcel is still inside.`}
+          {t(parcel.takeBack.doorOpened ? "takeBackOpened" : "takeBackFailed", {
+            courier: parcel.takeBack.courier ?? t("aCourier"),
+            time: at(parcel.takeBack.startedAt),
+          })}
         </div>
       ) : null}
 
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="flex flex-col gap-6">
-          <Panel id="parcel-facts" title="Parcel">
+          <Panel id="parcel-facts" title={t("facts")}>
             <dl className="grid gap-4 sm:grid-cols-2">
-              <Fact term="Site">
+              <Fact term={t("site")}>
                 <Link href={`/admin/sites/${parcel.site.id}`} className="text-brand-700 underline">
                   {parcel.site.name}
                 </Link>
               </Fact>
-              <Fact term="Door">
+              <Fact term={t("door")}>
                 {parcel.slot ? (
                   <Link href={`/admin/sites/${parcel.site.id}/slots/${parcel.slot.id}`} className="text-brand-700 underline">
-                    {parcel.slot.label} (locker {parcel.slot.lockerCode}, row {parcel.slot.row}, column {parcel.slot.column})
+                    {t("doorWhere", { door: parcel.slot.label, locker: parcel.slot.lockerCode, row: parcel.slot.row, column: parcel.slot.column })}
                   </Link>
                 ) : (
-                  "None"
+                  t("none")
                 )}
               </Fact>
-              <Fact term="Recipient">
+              <Fact term={t("recipient")}>
                 {parcel.recipientName ? `${parcel.recipientName}, ` : ""}
                 <span className="font-mono">{parcel.recipientPhone}</span>
                 {parcel.recipientEmail ? <span className="block text-sm text-gray-700">{parcel.recipientEmail}</span> : null}
               </Fact>
-              <Fact term="Courier">{parcel.courier ?? "—"}</Fact>
-              <Fact term="Deposited">{parcel.depositedAt ? formatDateTime(parcel.depositedAt) : "—"}</Fact>
-              <Fact term="Pickup until">
-                {parcel.expiresAt ? formatDateTime(parcel.expiresAt) : "—"}
-                {parcel.holdExtended ? " (extended)" : ""}
+              <Fact term={t("courier")}>{parcel.courier ?? "—"}</Fact>
+              <Fact term={t("deposited")}>{parcel.depositedAt ? at(parcel.depositedAt) : "—"}</Fact>
+              <Fact term={t("pickupUntil")}>
+                {parcel.expiresAt ? at(parcel.expiresAt) : "—"}
+                {parcel.holdExtended ? ` ${t("extended")}` : ""}
               </Fact>
-              {parcel.closedAt ? <Fact term="Closed">{formatDateTime(parcel.closedAt)}</Fact> : null}
-              <Fact term="Carrier contact">{parcel.carrier.contactPhone ?? "—"}</Fact>
-              <Fact term="Consent to the locker">
+              {parcel.closedAt ? <Fact term={t("closed")}>{at(parcel.closedAt)}</Fact> : null}
+              <Fact term={t("carrierContact")}>{parcel.carrier.contactPhone ?? "—"}</Fact>
+              <Fact term={t("consent")}>
                 {parcel.consent ? (
                   <>
                     {parcel.consent.description}
-                    <span className="block text-sm text-gray-700">Recorded {formatDateTime(parcel.consent.recordedAt)}</span>
+                    <span className="block text-sm text-gray-700">{t("consentRecorded", { time: at(parcel.consent.recordedAt) })}</span>
                   </>
                 ) : (
-                  "None recorded: the parcel never had a door"
+                  t("noConsent")
                 )}
               </Fact>
             </dl>
@@ -108,38 +114,39 @@ export default async function AdminParcelPage({ params }: { params: Promise<{ pa
               <ul className="flex flex-col gap-2 rounded-lg border border-red-200 bg-red-50 p-3 text-sm text-red-950">
                 {parcel.incidents.map((incident) => (
                   <li key={incident.kind}>
-                    <strong>{incident.kind === "lost" ? "Lost" : "Damaged"}:</strong> {incident.note}{" "}
+                    <strong>{t("incidentKind", { kind: incident.kind })}</strong> {incident.note}{" "}
                     <span className="text-red-900">
-                      — {incident.by}, {formatDateTime(incident.at)}
+                      — {incident.by} · {at(incident.at)}
                     </span>
                   </li>
                 ))}
               </ul>
             ) : null}
           </Panel>
-          <Panel id="timeline" title="Timeline">
+          <Panel id="timeline" title={t("timeline")}>
             <HistoryList
-              empty="No events yet."
+              empty={t("noEvents")}
+              timeZone={parcel.site.timeZone}
               items={parcel.timeline.map((entry) => ({
                 key: entry.key,
                 at: entry.at,
                 summary: entry.summary,
                 actor: entry.actor,
                 source: entry.source,
-                extra: entry.source === "door" && entry.slot ? <span className="font-normal text-gray-600"> · door {entry.slot}</span> : null,
+                extra: entry.source === "door" && entry.slot ? <span className="font-normal text-gray-600"> · {t("atDoor", { door: entry.slot })}</span> : null,
               }))}
             />
           </Panel>
-          <Panel id="messages" title="Messages to the recipient">
+          <Panel id="messages" title={t("messages")}>
             {parcel.messages.length === 0 ? (
-              <p className="text-sm text-gray-700">None yet: the recipient is told once the parcel is in its door.</p>
+              <p className="text-sm text-gray-700">{t("noMessages")}</p>
             ) : (
-              <ul className="flex flex-col divide-y divide-gray-100" aria-label="Messages to the recipient">
+              <ul className="flex flex-col divide-y divide-gray-100" aria-label={t("messages")}>
                 {parcel.messages.map((message) => (
                   <li key={message.id} className="flex flex-col gap-0.5 py-2 text-sm">
                     <span className="font-semibold text-gray-900">{describeMessage(message)}</span>
                     <span className={message.status === "failed" ? "font-semibold text-red-800" : "text-gray-700"}>
-                      {messageStatus(message)}
+                      {messageStatus(message, t, at)}
                     </span>
                   </li>
                 ))}
@@ -149,10 +156,10 @@ export default async function AdminParcelPage({ params }: { params: Promise<{ pa
               <ActionForm
                 action={resendPickupCodeAction}
                 hidden={{ parcelId: parcel.id }}
-                submitLabel="Send the pickup code again"
-                pendingLabel="Sending…"
+                submitLabel={t("resend")}
+                pendingLabel={t("resending")}
                 variant="secondary"
-                intro={<p className="text-sm text-gray-700">By text, and by email when known. The code stays the same.</p>}
+                intro={<p className="text-sm text-gray-700">{t("resendIntro")}</p>}
               />
             ) : null}
           </Panel>
@@ -160,52 +167,46 @@ export default async function AdminParcelPage({ params }: { params: Promise<{ pa
 
         <div className="flex flex-col gap-4">
           {parcel.state === "deposited" || parcel.state === "expired" ? (
-          <Panel id="extend" title="Extend the pickup time">
+          <Panel id="extend" title={t("extendTitle")}>
             <ActionForm
               action={extendHoldAction}
               hidden={{ parcelId: parcel.id }}
-              submitLabel="Give one more day"
-              pendingLabel="Extending…"
+              submitLabel={t("extend")}
+              pendingLabel={t("extending")}
               variant="secondary"
               disabled={!parcel.can.extendHold}
               intro={
                 <p className="text-sm text-gray-700">
-                  {parcel.can.extendHold
-                    ? "Once per parcel, while it is waiting. The recipient keeps the same code."
-                    : parcel.holdExtended
-                      ? "Already extended once."
-                      : "Only a parcel waiting in its door can be held longer."}
+                  {parcel.can.extendHold ? t("extendIntro") : parcel.holdExtended ? t("alreadyExtended") : t("cannotExtend")}
                 </p>
               }
             />
           </Panel>
           ) : null}
           {parcel.can.cancel ? (
-            <Panel id="cancel" title="Cancel">
-              <ConfirmPanel label="Cancel this parcel…">
+            <Panel id="cancel" title={t("cancelTitle")}>
+              <ConfirmPanel label={t("cancelOpen")}>
                 <p className="text-sm text-gray-800">
-                  {parcel.state === "reserved"
-                    ? `The reservation of door ${parcel.slot?.label} ends and the door is free again. Do this only if the courier will not close it.`
-                    : "The pre-advice is withdrawn; no door is held."}
+                  {parcel.state === "reserved" ? t("cancelReserved", { door: parcel.slot?.label ?? "" }) : t("cancelAnnounced")}
                 </p>
                 <ActionForm
                   action={cancelParcelAction}
                   hidden={{ parcelId: parcel.id }}
-                  reason={{ id: "cancel-reason", label: "Why cancel it?", placeholder: "e.g. Courier left without closing the door" }}
-                  submitLabel="Cancel the parcel"
-                  pendingLabel="Cancelling…"
+                  reason={{ id: "cancel-reason", label: t("cancelReason"), placeholder: t("cancelReasonExample") }}
+                  submitLabel={t("cancel")}
+                  pendingLabel={t("cancelling")}
                   variant="danger"
                 />
               </ConfirmPanel>
             </Panel>
           ) : null}
           {parcel.can.reportIncident || parcel.incidents.length > 0 ? (
-            <Panel id="incident" title="Lost or damaged">
-              <ConfirmPanel label="Record an incident…">
-                <p className="text-sm text-gray-800">
-                  The parcel keeps its state; the incident goes on its timeline and the audit trail, and shows in the search.
-                </p>
-                <IncidentForm parcelId={parcel.id} recorded={parcel.incidents.map((incident) => incident.kind)} />
+            <Panel id="incident" title={t("incidentTitle")}>
+              <ConfirmPanel label={t("incidentOpen")}>
+                <p className="text-sm text-gray-800">{t("incidentIntro")}</p>
+                <MessagesProvider namespaces={["common", "routeState", "ui", "admin"]}>
+                  <IncidentForm parcelId={parcel.id} recorded={parcel.incidents.map((incident) => incident.kind)} />
+                </MessagesProvider>
               </ConfirmPanel>
             </Panel>
           ) : null}
@@ -215,15 +216,19 @@ export default async function AdminParcelPage({ params }: { params: Promise<{ pa
   );
 }
 
-function messageStatus(message: ParcelMessageStatus): string {
+type DetailWords = Awaited<ReturnType<typeof getTranslations<"admin.parcels.detail">>>;
+
+function messageStatus(message: ParcelMessageStatus, t: DetailWords, at: (ms: number) => string): string {
   switch (message.status) {
     case "sent":
-      return `Sent ${formatDateTime(message.sentAt ?? message.queuedAt)}`;
+      return t("sent", { time: at(message.sentAt ?? message.queuedAt) });
     case "failed":
-      return `Could not be sent (${message.attempts} tries)${message.lastError ? `: ${message.lastError.slice(0, 200)}` : ""}`;
+      return message.lastError
+        ? t("failedWith", { attempts: message.attempts, error: message.lastError.slice(0, 200) })
+        : t("failed", { attempts: message.attempts });
     case "skipped":
-      return "Not sent: no longer true when its turn came";
+      return t("skipped");
     case "queued":
-      return message.attempts === 0 ? `Waiting to be sent, since ${formatDateTime(message.queuedAt)}` : `Not sent yet: try ${message.attempts + 1} comes soon`;
+      return message.attempts === 0 ? t("queued", { time: at(message.queuedAt) }) : t("retrying", { attempt: message.attempts + 1 });
   }
 }

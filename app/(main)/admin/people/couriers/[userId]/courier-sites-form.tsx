@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { CheckboxGroup } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
@@ -15,6 +16,7 @@ export function CourierSitesForm({
   sites: { id: number; name: string; code: string; status: "open" | "closed" }[];
   serving: number[];
 }) {
+  const t = useTranslations("admin.people.courier");
   const { state, formAction: action, errors } = useFormAction(courierSitesAction);
   const checked = state.status === "error" ? (state.values.siteIds?.split(",") ?? []) : serving.map(String);
   return (
@@ -24,14 +26,14 @@ export function CourierSitesForm({
       <CheckboxGroup
         key={checked.join(",")}
         name="siteIds"
-        legend="Sites served"
-        hint="Untick a site to stop the courier depositing there. Their parcels already inside stay where they are."
+        legend={t("sitesLegend")}
+        hint={t("sitesHint")}
         errors={errors.siteIds}
-        options={sites.map((site) => ({ value: String(site.id), label: `${site.name} (${site.code})${site.status === "closed" ? " — closed" : ""}` }))}
+        options={sites.map((site) => ({ value: String(site.id), label: t(site.status === "closed" ? "siteClosed" : "siteOption", { name: site.name, code: site.code }) }))}
         checked={checked}
       />
       <div>
-        <SubmitButton pendingLabel="Saving…">Save sites</SubmitButton>
+        <SubmitButton>{t("saveSites")}</SubmitButton>
       </div>
     </form>
   );

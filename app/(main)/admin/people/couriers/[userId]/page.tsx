@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { MessagesProvider } from "@/app/_i18n/messages-provider";
 import Link from "next/link";
 import { ActionForm } from "@/components/admin/action-form";
 import { ConfirmPanel } from "@/components/admin/confirm-panel";
@@ -11,7 +13,10 @@ import { orNotFound } from "@/app/(main)/or-not-found";
 import { deactivateCourierAction, reactivateCourierAction } from "../../actions";
 import { CourierSitesForm } from "./courier-sites-form";
 
-export const metadata: Metadata = { title: "Courier" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("admin.people.courier");
+  return { title: t("title") };
+}
 
 type Props = { params: Promise<{ userId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -21,50 +26,51 @@ export default async function CourierPage({ params, searchParams }: Props) {
   const courier = orNotFound(() => getOrganizationCourier(ctx, userId));
   const sites = listSiteChoices(ctx);
   const { notice } = await searchParams;
+  const t = await getTranslations("admin.people");
   return (
     <section className="flex flex-col gap-6">
       <PageHeader
         title={courier.name}
-        crumbs={[{ href: "/admin/people", label: "People" }]}
+        crumbs={[{ href: "/admin/people", label: t("title") }]}
         description={
           <span className="flex flex-wrap items-center gap-2">
-            Courier for {courier.carrier.name}
+            {t("courier.for", { carrier: courier.carrier.name })}
             {courier.active ? (
-              <span className="rounded-full bg-green-100 px-2 py-0.5 text-xs font-semibold text-green-900">Active</span>
+              <span className="rounded-full bg-green-100 px-2 py-0.5 text-xs font-semibold text-green-900">{t("active")}</span>
             ) : (
-              <span className="rounded-full bg-gray-200 px-2 py-0.5 text-xs font-semibold text-gray-800">Deactivated</span>
+              <span className="rounded-full bg-gray-200 px-2 py-0.5 text-xs font-semibold text-gray-800">{t("deactivated")}</span>
             )}
           </span>
         }
       />
       <Notice value={notice} />
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
-        <Panel id="courier-sites" title="Sites">
-          <CourierSitesForm userId={courier.id} sites={sites} serving={courier.sites.map((site) => site.id)} />
+        <Panel id="courier-sites" title={t("courier.sites")}>
+          <MessagesProvider namespaces={["common", "routeState", "ui", "admin"]}>
+            <CourierSitesForm userId={courier.id} sites={sites} serving={courier.sites.map((site) => site.id)} />
+          </MessagesProvider>
         </Panel>
         <div className="flex flex-col gap-4">
-          <Panel id="courier-facts" title="Contact">
+          <Panel id="courier-facts" title={t("courier.contact")}>
             <dl className="grid gap-3">
-              <Fact term="Phone">{courier.phone ?? "—"}</Fact>
-              <Fact term="Email">{courier.email ?? "—"}</Fact>
-              <Fact term="Deposits in the last 14 days">
+              <Fact term={t("courier.phone")}>{courier.phone ?? "—"}</Fact>
+              <Fact term={t("courier.email")}>{courier.email ?? "—"}</Fact>
+              <Fact term={t("courier.deposits")}>
                 <Link href={`/admin/parcels?carrier=${courier.carrier.id}`} className="text-brand-700 underline">
                   {courier.recentDeposits}
                 </Link>
               </Fact>
             </dl>
           </Panel>
-          <Panel id="courier-access" title="Access">
+          <Panel id="courier-access" title={t("courier.access")}>
             {courier.active ? (
-              <ConfirmPanel label="Deactivate this courier…">
-                <p className="text-sm text-gray-800">
-                  {courier.name} is signed out at once and cannot sign in until reactivated. Their site list is kept.
-                </p>
+              <ConfirmPanel label={t("courier.deactivateOpen")}>
+                <p className="text-sm text-gray-800">{t("courier.deactivateIntro", { name: courier.name })}</p>
                 <ActionForm
                   action={deactivateCourierAction}
                   hidden={{ userId: courier.id }}
-                  submitLabel={`Deactivate ${courier.name}`}
-                  pendingLabel="Deactivating…"
+                  submitLabel={t("courier.deactivate", { name: courier.name })}
+                  pendingLabel={t("courier.deactivating")}
                   variant="danger"
                 />
               </ConfirmPanel>
@@ -72,9 +78,9 @@ export default async function CourierPage({ params, searchParams }: Props) {
               <ActionForm
                 action={reactivateCourierAction}
                 hidden={{ userId: courier.id }}
-                submitLabel="Reactivate"
-                pendingLabel="Reactivating…"
-                intro={<p className="text-sm text-gray-700">The courier cannot sign in. Reactivate to let them back with their sites.</p>}
+                submitLabel={t("courier.reactivate")}
+                pendingLabel={t("courier.reactivating")}
+                intro={<p className="text-sm text-gray-700">{t("courier.reactivateIntro")}</p>}
               />
             )}
           </Panel>

@@ -1,24 +1,32 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { MessagesProvider } from "@/app/_i18n/messages-provider";
 import { PageHeader } from "@/components/admin/page-header";
 import { listCarriers } from "@/lib/carriers/carriers";
 import { listSiteChoices } from "@/lib/sites/admin-sites";
 import { adminPageContext } from "../../../admin-context";
 import { CourierForm } from "./courier-form";
 
-export const metadata: Metadata = { title: "New courier" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("admin.people.newCourier");
+  return { title: t("title") };
+}
 
 export default async function NewCourierPage() {
   const ctx = await adminPageContext();
   const carriers = listCarriers(ctx).map(({ id, name }) => ({ id, name }));
   const sites = listSiteChoices(ctx);
+  const t = await getTranslations("admin.people");
   return (
     <section className="flex max-w-3xl flex-col gap-6">
       <PageHeader
-        title="New courier"
-        crumbs={[{ href: "/admin/people", label: "People" }]}
-        description="A courier works for one carrier and deposits at the sites you choose."
+        title={t("newCourier.title")}
+        crumbs={[{ href: "/admin/people", label: t("title") }]}
+        description={t("newCourier.description")}
       />
-      <CourierForm carriers={carriers} sites={sites} />
+      <MessagesProvider namespaces={["common", "routeState", "ui", "admin"]}>
+        <CourierForm carriers={carriers} sites={sites} />
+      </MessagesProvider>
     </section>
   );
 }
