@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { ActivityDay } from "@/lib/admin/dashboard";
 
 /*
@@ -7,12 +8,6 @@ import type { ActivityDay } from "@/lib/admin/dashboard";
  * without seeing it. Plain CSS: fourteen days of two series need no chart library.
  */
 
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
-function dayLabel(day: string): string {
-  const [, month, date] = day.split("-").map(Number);
-  return `${date} ${MONTHS[month - 1]}`;
-}
 
 function niceMax(value: number): number {
   if (value <= 4) return 4;
@@ -25,14 +20,20 @@ function niceMax(value: number): number {
 export function ActivityChart({ days, today }: { days: ActivityDay[]; today: string }) {
   const max = niceMax(Math.max(1, ...days.flatMap((d) => [d.deposits, d.collections])));
   const ticks = [max, max / 2, 0];
+  const t = useTranslations("admin.dashboard.chart");
+  // "30 Nov" / "11月30日": the day of the organization's calendar the key names, no zone to apply.
+  const dayLabel = (day: string) => {
+    const [, month, date] = day.split("-").map(Number);
+    return t("day", { day: date, month: String(month) });
+  };
   return (
     <div className="flex flex-col gap-3">
-      <ul className="flex flex-wrap gap-4 text-sm text-gray-700" aria-label="Chart colours">
+      <ul className="flex flex-wrap gap-4 text-sm text-gray-700" aria-label={t("colours")}>
         <li className="flex items-center gap-1.5">
-          <span aria-hidden className="inline-block h-3 w-3 rounded-sm bg-brand-600" /> Deposits
+          <span aria-hidden className="inline-block h-3 w-3 rounded-sm bg-brand-600" /> {t("deposits")}
         </li>
         <li className="flex items-center gap-1.5">
-          <span aria-hidden className="inline-block h-3 w-3 rounded-sm bg-sky-700" /> Collections
+          <span aria-hidden className="inline-block h-3 w-3 rounded-sm bg-sky-700" /> {t("collections")}
         </li>
       </ul>
       <div className="grid grid-cols-[2.5rem_1fr] gap-2">
@@ -49,7 +50,7 @@ export function ActivityChart({ days, today }: { days: ActivityDay[]; today: str
               <li key={day.day} className="flex h-full flex-1">
                 <Link
                   href={`/admin/parcels?from=${day.day}&to=${day.day}`}
-                  aria-label={`${dayLabel(day.day)}: ${day.deposits} deposits, ${day.collections} collections`}
+                  aria-label={t("dayLabel", { day: dayLabel(day.day), deposits: day.deposits, collections: day.collections })}
                   className="group flex h-full flex-1 items-end justify-center gap-0.5 rounded-t px-0.5 hover:bg-brand-50"
                 >
                   <span className="w-1/2 max-w-4 rounded-t bg-brand-600 group-hover:bg-brand-700" style={{ height: `${(day.deposits / max) * 100}%` }} />
@@ -61,7 +62,7 @@ export function ActivityChart({ days, today }: { days: ActivityDay[]; today: str
           <ol aria-hidden className="flex gap-1 text-center text-[11px] text-gray-600">
             {days.map((day, index) => (
               <li key={day.day} className={`flex-1 ${day.day === today ? "font-semibold text-gray-900" : ""}`}>
-                {index % 2 === days.length % 2 || day.day === today ? (day.day === today ? "Today" : dayLabel(day.day)) : ""}
+                {index % 2 === days.length % 2 || day.day === today ? (day.day === today ? t("today") : dayLabel(day.day)) : ""}
               </li>
             ))}
           </ol>

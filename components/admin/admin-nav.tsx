@@ -2,17 +2,18 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useTranslations } from "next-intl";
 
 const SECTIONS = [
-  { href: "/admin", label: "Dashboard", exact: true },
-  { href: "/admin/sites", label: "Sites" },
-  { href: "/admin/parcels", label: "Parcels" },
-  { href: "/admin/people", label: "People" },
-  { href: "/admin/carriers", label: "Carriers" },
-  { href: "/admin/consent", label: "Consent" },
-  { href: "/admin/audit", label: "Audit trail" },
-  { href: "/admin/api-tokens", label: "API tokens" },
-];
+  { href: "/admin", name: "dashboard", exact: true },
+  { href: "/admin/sites", name: "sites" },
+  { href: "/admin/parcels", name: "parcels" },
+  { href: "/admin/people", name: "people" },
+  { href: "/admin/carriers", name: "carriers" },
+  { href: "/admin/consent", name: "consent" },
+  { href: "/admin/audit", name: "audit" },
+  { href: "/admin/api-tokens", name: "apiTokens" },
+] as const;
 
 /**
  * The console's sections; the current one is marked for screen readers as well as by colour.
@@ -21,19 +22,20 @@ const SECTIONS = [
  */
 export function AdminNav() {
   const pathname = usePathname();
+  const t = useTranslations("admin.shell.nav");
   const isCurrent = (section: (typeof SECTIONS)[number]) =>
-    section.exact ? pathname === section.href : pathname === section.href || pathname.startsWith(`${section.href}/`);
+    "exact" in section ? pathname === section.href : pathname === section.href || pathname.startsWith(`${section.href}/`);
   const here = SECTIONS.find(isCurrent);
   return (
-    <nav aria-label="Admin" className="-mx-4 border-b border-gray-200 px-4">
+    <nav aria-label={t("label")} className="-mx-4 border-b border-gray-200 px-4">
       {/* Keyed by the address: a navigation closes the menu. */}
       <details key={pathname} className="group md:hidden">
         <summary className="flex min-h-11 cursor-pointer list-none items-center justify-between gap-2 font-semibold text-gray-900 [&::-webkit-details-marker]:hidden">
           <span>
-            <span className="text-gray-700">Admin:</span> {here?.label ?? "Sections"}
+            <span className="text-gray-700">{t("here")}</span> {here ? t(here.name) : t("sections")}
           </span>
           <span className="inline-flex min-h-9 items-center gap-1 rounded-lg border border-gray-300 px-3 text-sm">
-            Menu
+            {t("menu")}
             <span aria-hidden className="transition-transform group-open:rotate-180">
               ▾
             </span>
@@ -49,7 +51,7 @@ export function AdminNav() {
                   isCurrent(section) ? "bg-brand-50 text-brand-800" : "text-gray-800 hover:bg-gray-50"
                 }`}
               >
-                {section.label}
+                {t(section.name)}
               </Link>
             </li>
           ))}
@@ -67,7 +69,7 @@ export function AdminNav() {
                   current ? "border-brand-600 text-brand-700" : "border-transparent text-gray-700 hover:text-gray-900"
                 }`}
               >
-                {section.label}
+                {t(section.name)}
               </Link>
             </li>
           );

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { SlotSize } from "@/db/enums";
 import type { SiteLocker } from "@/lib/sites/admin-lockers";
 import type { DoorState } from "@/lib/slots/door-state";
@@ -19,14 +20,19 @@ export function doorClass(state: DoorState): string {
   return `${tone.fill} ${tone.border}`;
 }
 
-function doorName(door: SiteLocker["doors"][number]): string {
-  const parts = [`Door ${door.label}`, `size ${door.size}`, DOOR_CONDITIONS[door.state].name.toLowerCase()];
-  if (door.parcel) parts.push(`parcel ${door.parcel.trackingNumber}`);
-  if (door.state === "out_of_service" && door.outOfServiceReason) parts.push(door.outOfServiceReason);
-  return parts.join(", ");
-}
-
 export function DoorGrid({ locker, siteId, selectedSlotId }: { locker: SiteLocker; siteId: number; selectedSlotId?: number }) {
+  const t = useTranslations("admin.doors");
+  // "Door A-01, size S, occupied, parcel ZT123": what a screen reader says for each cell.
+  const doorName = (door: SiteLocker["doors"][number]) =>
+    t("gridName", {
+      door: door.label,
+      size: door.size,
+      state: door.state,
+      hasParcel: door.parcel ? "yes" : "no",
+      parcel: door.parcel?.trackingNumber ?? "",
+      hasReason: door.state === "out_of_service" && door.outOfServiceReason ? "yes" : "no",
+      reason: door.outOfServiceReason ?? "",
+    });
   const rowHeights = Array.from({ length: locker.rows }, (_, r) => {
     const sizes = locker.doors.filter((door) => door.row === r + 1).map((door) => door.size);
     const biggest = sizes.sort((a, b) => RANK[b] - RANK[a])[0] ?? "M";
@@ -35,7 +41,7 @@ export function DoorGrid({ locker, siteId, selectedSlotId }: { locker: SiteLocke
   return (
     <div className="overflow-x-auto">
       <ol
-        aria-label={`Doors of locker ${locker.code}`}
+        aria-label={t("gridLabel", { locker: locker.code })}
         className="grid w-max gap-1 rounded-lg border-4 border-slate-700 bg-slate-700 p-1"
         style={{
           gridTemplateColumns: `repeat(${locker.columns}, 4.25rem)`,
@@ -69,8 +75,9 @@ export function DoorGrid({ locker, siteId, selectedSlotId }: { locker: SiteLocke
 }
 
 export function DoorLegend() {
+  const t = useTranslations("admin.doors");
   return (
-    <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm text-gray-800" aria-label="Door colours">
+    <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm text-gray-800" aria-label={t("legend")}>
       {DOOR_CONDITION_ORDER.map((state) => (
         <li key={state} className="flex items-center gap-1.5">
           <span
@@ -79,7 +86,7 @@ export function DoorLegend() {
           >
             {DOOR_CONDITIONS[state].mark}
           </span>
-          {DOOR_CONDITIONS[state].name}
+          {t(`conditions.${state}`)}
         </li>
       ))}
     </ul>

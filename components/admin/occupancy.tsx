@@ -1,3 +1,5 @@
+import { useTranslations } from "next-intl";
+import type { SlotSize } from "@/db/enums";
 import type { DoorCounts } from "@/lib/admin/dashboard";
 import { DOOR_CONDITIONS } from "@/lib/vocabulary/states";
 
@@ -7,26 +9,23 @@ import { DOOR_CONDITIONS } from "@/lib/vocabulary/states";
  * says the same to a screen reader as to the eye.
  */
 
-// The door conditions' own names and colours (lib/vocabulary/states.ts), as the door grid shows them.
+// The door conditions' own colours (lib/vocabulary/states.ts), as the door grid shows them.
 const SEGMENTS = [
-  { key: "occupied", label: DOOR_CONDITIONS.occupied.name.toLowerCase(), className: DOOR_CONDITIONS.occupied.tone.bar },
-  { key: "reserved", label: DOOR_CONDITIONS.reserved.name.toLowerCase(), className: DOOR_CONDITIONS.reserved.tone.bar },
-  { key: "free", label: DOOR_CONDITIONS.free.name.toLowerCase(), className: DOOR_CONDITIONS.free.tone.bar },
-  { key: "outOfService", label: DOOR_CONDITIONS.out_of_service.name.toLowerCase(), className: DOOR_CONDITIONS.out_of_service.tone.bar },
+  { key: "occupied", className: DOOR_CONDITIONS.occupied.tone.bar },
+  { key: "reserved", className: DOOR_CONDITIONS.reserved.tone.bar },
+  { key: "free", className: DOOR_CONDITIONS.free.tone.bar },
+  { key: "outOfService", className: DOOR_CONDITIONS.out_of_service.tone.bar },
 ] as const;
 
-function describeCounts(counts: DoorCounts): string {
-  return `${SEGMENTS.map((segment) => `${counts[segment.key]} ${segment.label}`).join(", ")}, of ${counts.total} doors`;
-}
-
-export function OccupancyBar({ label, counts }: { label: string; counts: DoorCounts }) {
+export function OccupancyBar({ size, counts }: { size: SlotSize; counts: DoorCounts }) {
+  const t = useTranslations("admin.dashboard.occupancyBar");
   return (
     <div className="grid grid-cols-[2.5rem_1fr_6.5rem] items-center gap-3">
-      <span className="text-sm font-semibold text-gray-800">{label}</span>
+      <span className="text-sm font-semibold text-gray-800">{t("size", { size })}</span>
       {counts.total === 0 ? (
-        <span className="h-4 rounded border border-dashed border-gray-300" role="img" aria-label={`Size ${label}: no doors`} />
+        <span className="h-4 rounded border border-dashed border-gray-300" role="img" aria-label={t("noDoors", { size })} />
       ) : (
-        <div className="flex h-4 overflow-hidden rounded bg-gray-100" role="img" aria-label={`Size ${label}: ${describeCounts(counts)}`}>
+        <div className="flex h-4 overflow-hidden rounded bg-gray-100" role="img" aria-label={t("counts", { size, ...counts })}>
           {SEGMENTS.map((segment) =>
             counts[segment.key] > 0 ? (
               <span
@@ -39,19 +38,20 @@ export function OccupancyBar({ label, counts }: { label: string; counts: DoorCou
         </div>
       )}
       <span className="text-right text-sm tabular-nums text-gray-700">
-        {counts.total === 0 ? "—" : `${counts.free} free / ${counts.total}`}
+        {counts.total === 0 ? "—" : t("freeOf", { free: counts.free, total: counts.total })}
       </span>
     </div>
   );
 }
 
 export function OccupancyLegend() {
+  const t = useTranslations("admin.dashboard.occupancyBar");
   return (
-    <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm text-gray-800" aria-label="Colours of the door bars">
+    <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm text-gray-800" aria-label={t("legend")}>
       {SEGMENTS.map((segment) => (
         <li key={segment.key} className="flex items-center gap-1.5">
           <span aria-hidden className={`inline-block h-3 w-3 rounded-sm ${segment.className}`} />
-          {segment.label}
+          {t(segment.key)}
         </li>
       ))}
     </ul>

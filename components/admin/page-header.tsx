@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 
 export type Crumb = { href: string; label: string };
@@ -17,10 +18,11 @@ export function PageHeader({
   actions?: ReactNode;
   children?: ReactNode;
 }) {
+  const t = useTranslations("admin.shell");
   return (
     <div className="flex flex-col gap-2">
       {crumbs.length > 0 ? (
-        <nav aria-label="Breadcrumb">
+        <nav aria-label={t("breadcrumb")}>
           <ol className="flex flex-wrap items-center gap-1 text-sm text-gray-600">
             {crumbs.map((crumb) => (
               <li key={crumb.href} className="flex items-center gap-1">

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { Field, Select } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -21,18 +22,20 @@ export function PairByCodeForm({
   action: FormAction;
 }) {
   const { state, formAction, values, errors } = useFormAction(action);
+  const t = useTranslations("admin.screens.byCode");
   return (
     <form action={formAction} className="flex flex-col gap-3" noValidate>
       <FormMessage state={state} />
       <p className="text-sm text-gray-800">
-        On the locker&apos;s screen, open its kiosk address and choose <strong>Show a pairing code</strong>. Enter only a code you see
-        on {siteName}&apos;s own screen: the screen that shows it will open doors for anyone with a right code.
+        {t("introStart")}
+        <strong>{t("showCode")}</strong>
+        {t("introEnd", { site: siteName })}
       </p>
       <input type="hidden" name="siteId" value={siteId} />
       <Field
         name="pairingCode"
-        label="Code on the screen"
-        hint="8 letters and digits, like K7MQ-4XRT."
+        label={t("code")}
+        hint={t("codeHint")}
         autoComplete="off"
         autoCapitalize="characters"
         spellCheck={false}
@@ -42,16 +45,16 @@ export function PairByCodeForm({
         errors={errors.pairingCode}
         className="max-w-xs"
       />
-      <Select name="kioskId" label="The screen becomes" defaultValue={values.kioskId ?? String(kiosks[0]?.id ?? "")} errors={errors.kioskId} className="max-w-xs">
+      <Select name="kioskId" label={t("becomes")} defaultValue={values.kioskId ?? String(kiosks[0]?.id ?? "")} errors={errors.kioskId} className="max-w-xs">
         {kiosks.map((kiosk) => (
           <option key={kiosk.id} value={kiosk.id}>
             {kiosk.name}
           </option>
         ))}
-        <option value="">A new kiosk</option>
+        <option value="">{t("newKiosk")}</option>
       </Select>
       <div>
-        <SubmitButton pendingLabel="Pairing…">Pair the screen</SubmitButton>
+        <SubmitButton pendingLabel={t("pending")}>{t("submit")}</SubmitButton>
       </div>
     </form>
   );

@@ -35,7 +35,7 @@ export type SiteOverview = {
 export type ActivityDay = { day: string; deposits: number; collections: number };
 
 /** A door whose controller did not answer an open command lately: worth a look on site. */
-export type StuckDoor = { siteId: number; siteName: string; slotId: number; label: string; failures: number; lastAt: number };
+export type StuckDoor = { siteId: number; siteName: string; timeZone: string; slotId: number; label: string; failures: number; lastAt: number };
 
 /** How far back the dashboard looks for doors that did not open. */
 const STUCK_DOOR_WINDOW_MS = 24 * 3_600_000;
@@ -49,6 +49,8 @@ export type UndeliveredMessage = {
   parcelId: number;
   trackingNumber: string;
   siteName: string;
+  /** The site's zone: the time the message was queued reads on its clock. */
+  timeZone: string;
   kind: string;
   channel: "sms" | "email";
   recipient: string;
@@ -174,7 +176,7 @@ export function organizationDashboard(ctx: Ctx): Dashboard {
     .map((row) => row.wait);
 
   const stuckDoors = ctx.db.all<StuckDoor>(sql`
-    select d.site_id as siteId, st.name as siteName, d.slot_id as slotId, s.label, count(*) as failures, max(d.at) as lastAt
+    select d.site_id as siteId, st.name as siteName, st.time_zone as timeZone, d.slot_id as slotId, s.label, count(*) as failures, max(d.at) as lastAt
     from door_events d
     join sites st on st.id = d.site_id and st.organization_id = ${org}
     join slots s on s.id = d.slot_id
@@ -184,7 +186,7 @@ export function organizationDashboard(ctx: Ctx): Dashboard {
     limit 20`);
 
   const undeliveredMessages = ctx.db.all<UndeliveredMessage>(sql`
-    select n.id, n.parcel_id as parcelId, p.tracking_number as trackingNumber, st.name as siteName, n.kind,
+    select n.id, n.parcel_id as parcelId, p.tracking_number as trackingNumber, st.name as siteName, st.time_zone as timeZone, n.kind,
            n.channel, n.recipient, substr(n.last_error, 1, 200) as lastError, n.created_at as at
     from notifications n
     join parcels p on p.id = n.parcel_id

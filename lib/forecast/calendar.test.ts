@@ -1,5 +1,7 @@
 import { afterAll, describe, expect, test } from "vitest";
+import { createTranslator } from "use-intl/core";
 import { crunchWarning } from "@/components/admin/forecast/words";
+import { MESSAGES } from "@/lib/i18n/messages";
 import { createTestWorld } from "@/lib/testing/factories";
 import { adminScene, expectAdminsOnly, expectRefused } from "@/lib/testing/admin";
 import { createStation, deposit, HOUR_MS } from "@/lib/testing/parcels";
@@ -10,6 +12,7 @@ import { loadForecastInput } from "./load";
 const world = createTestWorld();
 afterAll(() => world.close());
 const scene = adminScene(world);
+const words = createTranslator({ locale: "en", messages: MESSAGES.en, namespace: "admin.forecast.words" });
 const admin = () => world.ctx(scene.admin);
 
 // The world's clock: Thursday 26 November 2026, 17:00 in Shanghai.
@@ -64,7 +67,7 @@ describe("forecast warnings for the admin", () => {
     const north = views.find((v) => v.siteId === station.site.id)!;
     const crunch = north.crunches.find((c) => c.size === "M")!;
     expect(crunch).toBeDefined();
-    expect(crunchWarning(north.name, crunch, world.clock.now, north.timeZone)).toMatch(/^North Dormitory Station, size M: full now until \S*\s?\d\d:00 \(\d+ %\)$/);
+    expect(crunchWarning(words, north.name, crunch, world.clock.now, north.timeZone)).toMatch(/^North Dormitory Station, size M: full now until \S*\s?\d\d:00 \(\d+ %\)$/);
     // Beside the forecast, the real occupancy of the last day: both doors taken now, none a day ago.
     const chart = north.charts.find((c) => c.size === "M")!;
     expect(chart.past[chart.past.length - 1].occupied).toBe(2);
@@ -75,7 +78,7 @@ describe("forecast warnings for the admin", () => {
   test("a warning ahead reads like the issue's: full tomorrow 10:00–14:00 (80 %)", () => {
     const now = Date.UTC(2026, 10, 26, 9, 0); // 17:00 Shanghai
     const from = Date.UTC(2026, 10, 27, 2, 0); // tomorrow 10:00
-    expect(crunchWarning("North Dormitory Station", { size: "M", from, until: from + 4 * HOUR_MS, peak: 0.8 }, now, "Asia/Shanghai")).toBe(
+    expect(crunchWarning(words, "North Dormitory Station", { size: "M", from, until: from + 4 * HOUR_MS, peak: 0.8 }, now, "Asia/Shanghai")).toBe(
       "North Dormitory Station, size M: full tomorrow 10:00–14:00 (80 %)",
     );
   });

@@ -1,12 +1,17 @@
 import type { ReactNode } from "react";
 import { AdminNav } from "@/components/admin/admin-nav";
+import { MessagesProvider } from "../../_i18n/messages-provider";
 
 // Navigation only: every page checks who is asking, and the verbs authorize what they read.
+// The console's client components (its forms, the nav, the error boundary) word themselves
+// from `admin`; the other audiences' words stay on the server.
 export default function AdminLayout({ children }: { children: ReactNode }) {
   return (
-    <div className="flex flex-col gap-6">
-      <AdminNav />
-      {children}
-    </div>
+    <MessagesProvider namespaces={["common", "routeState", "admin"]}>
+      <div className="flex flex-col gap-6">
+        <AdminNav />
+        {children}
+      </div>
+    </MessagesProvider>
   );
 }

@@ -1,19 +1,21 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { RouteState } from "@/components/layout/route-state";
 import { buttonClass } from "@/components/ui/button";
 
 /** Absent, and another organization's, look the same. */
-export default function AdminNotFound() {
+export default async function AdminNotFound() {
+  const t = await getTranslations("admin.shell");
   return (
     <RouteState
-      title="Not found"
+      title={t("notFoundTitle")}
       actions={
         <Link href="/admin" className={buttonClass("primary")}>
-          Back to the dashboard
+          {t("backToDashboard")}
         </Link>
       }
     >
-      <p>There is no such site, door, parcel or person in your organization. Other organizations&apos; data is not shown here.</p>
+      <p>{t("notFoundBody")}</p>
     </RouteState>
   );
 }

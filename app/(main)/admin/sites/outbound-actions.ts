@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import { formInput, runAction } from "@/lib/forms/action";
 import type { FormState } from "@/lib/forms/state";
 import { setCarrierOutbound } from "@/lib/outbound/settings";
@@ -11,5 +12,6 @@ export async function setCarrierOutboundAction(_previous: FormState, formData: F
   const outcome = await runAction(formData, (ctx) => setCarrierOutbound(ctx, formInput(formData)), ADMIN_FORM);
   if (!outcome.ok) return outcome.state;
   revalidatePath(`/admin/sites/${String(formData.get("siteId"))}`);
-  return { status: "success", message: outcome.result.accepts ? "Customers can now send with this carrier here." : "This carrier no longer takes new outbound parcels here." };
+  const t = await getTranslations("admin.sites.outbound");
+  return { status: "success", message: outcome.result.accepts ? t("accepts") : t("refuses") };
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { buttonClass } from "@/components/ui/button";
 import { Field, Select } from "@/components/ui/field";
@@ -16,6 +17,7 @@ import { useFormAction } from "@/components/ui/use-form-action";
  */
 export function SiteForm({ site, timeZones }: { site?: AdminSite; timeZones: readonly string[] }) {
   const { state, formAction: action, errors } = useFormAction(site ? updateSiteAction : createSiteAction);
+  const t = useTranslations("admin.sites.form");
   const value = (name: keyof AdminSite & string) =>
     state.status === "error" ? state.values[name] : site ? String(site[name]) : undefined;
   return (
@@ -23,55 +25,55 @@ export function SiteForm({ site, timeZones }: { site?: AdminSite; timeZones: rea
       <FormMessage state={state} />
       {site ? <input type="hidden" name="siteId" value={site.id} /> : null}
       <fieldset className="grid gap-4 sm:grid-cols-[1fr_12rem]">
-        <legend className="mb-2 text-base font-semibold">The station</legend>
-        <Field name="name" label="Name" required maxLength={80} defaultValue={value("name")} errors={errors.name} hint="As residents call it, e.g. South Gate Station." />
+        <legend className="mb-2 text-base font-semibold">{t("station")}</legend>
+        <Field name="name" label={t("name")} required maxLength={80} defaultValue={value("name")} errors={errors.name} hint={t("nameHint")} />
         <Field
           name="code"
-          label="Short code"
+          label={t("code")}
           required
           maxLength={12}
           autoCapitalize="characters"
           defaultValue={value("code")}
           errors={errors.code}
-          hint={site ? "Shown on the kiosk and in its address." : "2–12 letters or digits, e.g. ZJG-S."}
+          hint={site ? t("codeHintEdit") : t("codeHint")}
         />
-        <Field name="address" label="Address" required maxLength={200} defaultValue={value("address")} errors={errors.address} className="sm:col-span-2" />
+        <Field name="address" label={t("address")} required maxLength={200} defaultValue={value("address")} errors={errors.address} className="sm:col-span-2" />
       </fieldset>
       <fieldset className="grid gap-4 sm:grid-cols-2">
-        <legend className="mb-2 text-base font-semibold">Where it is</legend>
+        <legend className="mb-2 text-base font-semibold">{t("where")}</legend>
         <Field
           name="latitude"
-          label="Latitude"
+          label={t("latitude")}
           inputMode="decimal"
           required
           defaultValue={value("latitude")}
           errors={errors.latitude}
-          hint="Decimal degrees, north positive, e.g. 30.3057."
+          hint={t("latitudeHint")}
         />
         <Field
           name="longitude"
-          label="Longitude"
+          label={t("longitude")}
           inputMode="decimal"
           required
           defaultValue={value("longitude")}
           errors={errors.longitude}
-          hint="Decimal degrees, east positive, e.g. 120.0893."
+          hint={t("longitudeHint")}
         />
       </fieldset>
       <fieldset className="grid gap-4 sm:grid-cols-2">
-        <legend className="mb-2 text-base font-semibold">How it works</legend>
+        <legend className="mb-2 text-base font-semibold">{t("how")}</legend>
         <Field
           name="openingHours"
-          label="Opening hours"
+          label={t("openingHours")}
           required
           maxLength={80}
-          defaultValue={value("openingHours") ?? (site ? undefined : "Open 24 hours")}
+          defaultValue={value("openingHours") ?? (site ? undefined : t("openingHoursDefault"))}
           errors={errors.openingHours}
-          hint="As shown to customers, e.g. 07:00–23:00 daily."
+          hint={t("openingHoursHint")}
         />
         <Field
           name="holdPeriodHours"
-          label="Hold period (hours)"
+          label={t("holdPeriod")}
           type="number"
           inputMode="numeric"
           min={1}
@@ -79,14 +81,14 @@ export function SiteForm({ site, timeZones }: { site?: AdminSite; timeZones: rea
           required
           defaultValue={value("holdPeriodHours") ?? (site ? undefined : "72")}
           errors={errors.holdPeriodHours}
-          hint={site ? "Applies to parcels deposited from now on." : "How long a parcel waits before it expires; 1 to 720."}
+          hint={site ? t("holdPeriodHintEdit") : t("holdPeriodHint")}
         />
         <Select
           name="timeZone"
-          label="Time zone"
+          label={t("timeZone")}
           defaultValue={value("timeZone") ?? DEFAULT_TIME_ZONE}
           errors={errors.timeZone}
-          hint="When the station's days start and how its times read."
+          hint={t("timeZoneHint")}
           className="sm:col-span-2"
         >
           {timeZones.map((zone) => (
@@ -97,9 +99,9 @@ export function SiteForm({ site, timeZones }: { site?: AdminSite; timeZones: rea
         </Select>
       </fieldset>
       <div className="flex flex-wrap gap-3">
-        <SubmitButton pendingLabel={site ? "Saving…" : "Creating…"}>{site ? "Save changes" : "Create site"}</SubmitButton>
+        <SubmitButton pendingLabel={site ? t("saving") : t("creating")}>{site ? t("save") : t("create")}</SubmitButton>
         <Link href={site ? `/admin/sites/${site.id}` : "/admin/sites"} className={buttonClass("secondary")}>
-          Cancel
+          {t("cancel")}
         </Link>
       </div>
     </form>

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import { markCalendarDays, unmarkCalendarDay } from "@/lib/forecast/calendar";
 import type { FormState } from "@/lib/forms/state";
 import { formInput, runAction } from "@/lib/forms/action";
@@ -11,12 +12,14 @@ export async function markCalendarDaysAction(_previous: FormState, formData: For
   if (!outcome.ok) return outcome.state;
   revalidatePath("/admin", "layout");
   const { marked, first, last } = outcome.result;
-  return { status: "success", message: marked === 1 ? `${first} is marked.` : `${marked} days are marked, ${first} to ${last}.` };
+  const t = await getTranslations("admin.forecast.calendar.done");
+  return { status: "success", message: marked === 1 ? t("markedOne", { day: first }) : t("markedMany", { count: marked, first, last }) };
 }
 
 export async function unmarkCalendarDayAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const outcome = await runAction(formData, (ctx) => unmarkCalendarDay(ctx, formInput(formData)), ADMIN_FORM);
   if (!outcome.ok) return outcome.state;
   revalidatePath("/admin", "layout");
-  return { status: "success", message: `${outcome.result.day} is no longer marked.` };
+  const t = await getTranslations("admin.forecast.calendar.done");
+  return { status: "success", message: t("unmarked", { day: outcome.result.day }) };
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { ActionForm } from "@/components/admin/action-form";
 import { CalendarForm } from "@/components/admin/forecast/calendar-form";
 import { PageHeader, Panel } from "@/components/admin/page-header";
@@ -7,44 +8,46 @@ import { organizationSites, upcomingCalendarMarks } from "@/lib/forecast/calenda
 import { adminPageContext } from "../../admin-context";
 import { markCalendarDaysAction, unmarkCalendarDayAction } from "./actions";
 
-export const metadata: Metadata = { title: "Forecast calendar" };
-
-const KIND_WORDS = { sales: "Sales day", term_start: "Term start" } as const;
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("admin.forecast.calendar");
+  return { title: t("title") };
+}
 
 export default async function ForecastCalendarPage() {
   const ctx = await adminPageContext();
+  const t = await getTranslations("admin.forecast.calendar");
   const marks = upcomingCalendarMarks(ctx);
   const { sites, today } = organizationSites(ctx);
   return (
     <section className="flex flex-col gap-6">
       <PageHeader
-        title="Forecast calendar"
-        description="Mark the days you know will be busier than usual. The forecast expects more parcels on them — as many more as earlier marked days of the same kind brought to that site."
+        title={t("title")}
+        description={t("description")}
         actions={
           <Link href="/admin" className="text-sm font-semibold text-brand-700 underline">
-            Back to the dashboard
+            {t("back")}
           </Link>
         }
       />
       <div className="grid gap-4 lg:grid-cols-2">
-        <Panel id="mark-days" title="Mark days">
+        <Panel id="mark-days" title={t("mark")}>
           <CalendarForm action={markCalendarDaysAction} sites={sites} today={today} />
         </Panel>
-        <Panel id="marked-days" title="Marked days ahead">
+        <Panel id="marked-days" title={t("marked")}>
           {marks.length === 0 ? (
-            <p className="text-sm text-gray-700">No days are marked from today on.</p>
+            <p className="text-sm text-gray-700">{t("none")}</p>
           ) : (
-            <ul aria-label="Marked days" className="flex flex-col divide-y divide-gray-100">
+            <ul aria-label={t("markedLabel")} className="flex flex-col divide-y divide-gray-100">
               {marks.map((mark) => (
                 <li key={mark.id} className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm">
                   <span>
-                    <strong className="tabular-nums">{mark.day}</strong> · {KIND_WORDS[mark.kind]} · {mark.siteName ?? "all sites"}
+                    <strong className="tabular-nums">{mark.day}</strong> · {t(`kinds.${mark.kind}`)} · {mark.siteName ?? t("allSites")}
                   </span>
                   <ActionForm
                     action={unmarkCalendarDayAction}
                     hidden={{ markId: mark.id }}
-                    submitLabel={`Unmark ${mark.day} (${mark.siteName ?? "all sites"})`}
-                    pendingLabel="Unmarking…"
+                    submitLabel={t("unmark", { day: mark.day, site: mark.siteName ?? t("allSites") })}
+                    pendingLabel={t("unmarking")}
                     variant="secondary"
                   />
                 </li>

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import type { FormState } from "@/lib/forms/state";
 import { openSlotRemotely, retireSlot, returnSlotToService, setSlotOutOfService } from "@/lib/slots/admin-slots";
 import { formInput, runAction } from "@/lib/forms/action";
@@ -12,17 +13,16 @@ export async function outOfServiceAction(_previous: FormState, formData: FormDat
   if (!outcome.ok) return outcome.state;
   revalidatePath("/admin", "layout");
   const { label, holdsParcel } = outcome.result;
-  return {
-    status: "success",
-    message: `Door ${label} is out of service; no parcel will be assigned to it.${holdsParcel ? " The parcel inside can still be collected." : ""}`,
-  };
+  const t = await getTranslations("admin.doors.done");
+  return { status: "success", message: t("outOfService", { door: label, holdsParcel: holdsParcel ? "yes" : "no" }) };
 }
 
 export async function backInServiceAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const outcome = await runAction(formData, (ctx) => returnSlotToService(ctx, formInput(formData)), ADMIN_FORM);
   if (!outcome.ok) return outcome.state;
   revalidatePath("/admin", "layout");
-  return { status: "success", message: `Door ${outcome.result.label} is back in service.` };
+  const t = await getTranslations("admin.doors.done");
+  return { status: "success", message: t("backInService", { door: outcome.result.label }) };
 }
 
 export async function openRemotelyAction(_previous: FormState, formData: FormData): Promise<FormState> {
@@ -30,11 +30,12 @@ export async function openRemotelyAction(_previous: FormState, formData: FormDat
   if (!outcome.ok) return outcome.state;
   revalidatePath("/admin", "layout");
   const { label, doorOpened } = outcome.result;
+  const t = await getTranslations("admin.doors.done");
   return doorOpened
-    ? { status: "success", message: `Door ${label} was opened. The opening is on the audit trail.` }
+    ? { status: "success", message: t("opened", { door: label }) }
     : {
         status: "error",
-        message: `The open command for door ${label} is recorded, but the locker's controller did not answer. Check the cabinet's connection and try again.`,
+        message: t("openFailed", { door: label }),
         fieldErrors: {},
         values: {},
       };

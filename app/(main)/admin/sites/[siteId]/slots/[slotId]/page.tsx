@@ -1,23 +1,28 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { ActionForm } from "@/components/admin/action-form";
 import { ConfirmPanel } from "@/components/admin/confirm-panel";
 import { doorClass, DoorGrid } from "@/components/admin/door-grid";
-import { DOOR_CONDITIONS } from "@/lib/vocabulary/states";
 import { HistoryList } from "@/components/admin/history-list";
 import { Notice } from "@/components/admin/notice";
 import { Fact, PageHeader, Panel } from "@/components/admin/page-header";
 import { ParcelStateBadge } from "@/components/admin/parcel-state-badge";
-import { formatDateTime } from "@/lib/format";
+import { formatAt } from "@/lib/format";
+import { requestLocale } from "@/lib/i18n/request-locale";
 import { listSiteLockers } from "@/lib/sites/admin-lockers";
+import { getOrganizationSite } from "@/lib/sites/admin-sites";
 import { getSlotDetail } from "@/lib/slots/admin-slots";
-import { describeSize } from "@/lib/slots/sizes";
+import { SIZE_DIMENSIONS } from "@/lib/slots/sizes";
 import { adminPageContext } from "../../../../admin-context";
 import { orNotFound } from "@/app/(main)/or-not-found";
 import { backInServiceAction, openRemotelyAction, outOfServiceAction, retireSlotAction } from "./actions";
 
-export const metadata: Metadata = { title: "Door" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("admin.doors");
+  return { title: t("metaTitle") };
+}
 
 const HISTORY_SHOWN = 30;
 
@@ -33,6 +38,9 @@ export default async function SlotPage({ params, searchParams }: Props) {
   // The door must be at the site the address names.
   if (String(slot.site.id) !== siteId) notFound();
   const locker = listSiteLockers(ctx, slot.site.id).find((l) => l.id === slot.locker.id)!;
+  const t = await getTranslations("admin.doors");
+  const time = { locale: await requestLocale(), timeZone: getOrganizationSite(ctx, slot.site.id).timeZone };
+  const dimensions = SIZE_DIMENSIONS[slot.size];
   const { notice, history } = await searchParams;
   const retired = slot.retiredAt !== null;
   const showAll = history === "all";
@@ -40,16 +48,16 @@ export default async function SlotPage({ params, searchParams }: Props) {
   return (
     <section className="flex flex-col gap-6">
       <PageHeader
-        title={`Door ${slot.label}`}
+        title={t("title", { door: slot.label })}
         crumbs={[
-          { href: "/admin/sites", label: "Sites" },
+          { href: "/admin/sites", label: t("crumbSites") },
           { href: `/admin/sites/${slot.site.id}`, label: slot.site.name },
         ]}
         description={
           <span className="flex flex-wrap items-center gap-2">
-            Locker {slot.locker.code}, row {slot.row}, column {slot.column}
+            {t("where", { locker: slot.locker.code, row: slot.row, column: slot.column })}
             <span className={`rounded-sm border-2 px-2 py-0.5 text-xs font-semibold ${doorClass(slot.state)}`}>
-              {DOOR_CONDITIONS[slot.state].name}
+              {t(`conditions.${slot.state}`)}
             </span>
           </span>
         }
@@ -58,12 +66,12 @@ export default async function SlotPage({ params, searchParams }: Props) {
 
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="flex flex-col gap-6">
-          <Panel id="cabinet" title={`Locker ${locker.code}`}>
+          <Panel id="cabinet" title={t("locker", { locker: locker.code })}>
             <DoorGrid locker={locker} siteId={slot.site.id} selectedSlotId={slot.id} />
           </Panel>
-          <Panel id="history" title={showAll ? "History" : "Latest history"}>
+          <Panel id="history" title={showAll ? t("history") : t("latestHistory")}>
             <HistoryList
-              empty="Nothing has happened at this door yet."
+              empty={t("noHistory")}
               items={shown.map((entry) => ({
                 key: entry.key,
                 at: entry.at,
@@ -76,17 +84,19 @@ export default async function SlotPage({ params, searchParams }: Props) {
             />
             {shown.length < slot.history.length ? (
               <Link href={`/admin/sites/${slot.site.id}/slots/${slot.id}?history=all`} className="text-sm font-semibold text-brand-700 underline">
-                Show older history ({slot.history.length - shown.length} more)
+                {t("olderHistory", { count: slot.history.length - shown.length })}
               </Link>
             ) : null}
           </Panel>
         </div>
 
         <div className="flex flex-col gap-4">
-          <Panel id="door" title="This door">
+          <Panel id="door" title={t("thisDoor")}>
             <dl className="grid gap-3">
-              <Fact term="Size">{describeSize(slot.size)}</Fact>
-              <Fact term="Behind the door">
+              <Fact term={t("size")}>
+                {t("sizeDimensions", { size: slot.size, width: dimensions.widthMm, height: dimensions.heightMm, depth: dimensions.depthMm })}
+              </Fact>
+              <Fact term={t("behind")}>
                 {slot.parcel ? (
                   <span className="flex flex-col gap-1">
                     <Link href={`/admin/parcels/${slot.parcel.id}`} className="font-mono font-semibold text-brand-700 underline">
@@ -94,73 +104,68 @@ export default async function SlotPage({ params, searchParams }: Props) {
                     </Link>
                     <span className="flex flex-wrap items-center gap-2 text-sm">
                       <ParcelStateBadge state={slot.parcel.state} /> {slot.parcel.carrierName}
-                      {slot.parcel.expiresAt ? ` · until ${formatDateTime(slot.parcel.expiresAt)}` : ""}
+                      {slot.parcel.expiresAt ? t("until", { at: formatAt(slot.parcel.expiresAt, time) }) : ""}
                     </span>
                   </span>
                 ) : (
-                  "Nothing"
+                  t("nothing")
                 )}
               </Fact>
-              {!slot.inService ? <Fact term={retired ? "Removed" : "Out of service because"}>{slot.outOfServiceReason}</Fact> : null}
-              {retired ? <Fact term="Removed on">{formatDateTime(slot.retiredAt!)}</Fact> : null}
+              {!slot.inService ? <Fact term={retired ? t("removed") : t("outOfServiceBecause")}>{slot.outOfServiceReason}</Fact> : null}
+              {retired ? <Fact term={t("removedOn")}>{formatAt(slot.retiredAt!, time)}</Fact> : null}
             </dl>
           </Panel>
 
           {retired ? null : (
             <>
-              <Panel id="service" title="Service">
+              <Panel id="service" title={t("service.title")}>
                 {slot.inService ? (
                   <ActionForm
                     action={outOfServiceAction}
                     hidden={{ slotId: slot.id }}
-                    reason={{ id: "out-of-service-reason", label: "What is wrong with it?", placeholder: "e.g. Hinge broken, repair ordered" }}
-                    submitLabel="Put out of service"
-                    pendingLabel="Saving…"
+                    reason={{ id: "out-of-service-reason", label: t("service.reason"), placeholder: t("service.reasonExample") }}
+                    submitLabel={t("service.takeOut")}
+                    pendingLabel={t("saving")}
                     variant="secondary"
-                    intro={<p className="text-sm text-gray-700">No parcel will be assigned to this door until it is back in service.</p>}
+                    intro={<p className="text-sm text-gray-700">{t("service.takeOutIntro")}</p>}
                   />
                 ) : (
                   <ActionForm
                     action={backInServiceAction}
                     hidden={{ slotId: slot.id }}
-                    submitLabel="Put back in service"
-                    pendingLabel="Saving…"
-                    intro={<p className="text-sm text-gray-700">Repaired? The door takes parcels again at once.</p>}
+                    submitLabel={t("service.putBack")}
+                    pendingLabel={t("saving")}
+                    intro={<p className="text-sm text-gray-700">{t("service.putBackIntro")}</p>}
                   />
                 )}
               </Panel>
 
-              <Panel id="remote-open" title="Open remotely">
-                <ConfirmPanel label="Open this door…" tone="neutral">
-                  <p className="text-sm text-gray-800">
-                    The door opens at once{slot.parcel ? ", with the parcel inside still recorded as it is" : ""}. The opening and your reason
-                    go on the audit trail.
-                  </p>
+              <Panel id="remote-open" title={t("open.title")}>
+                <ConfirmPanel label={t("open.confirm")} tone="neutral">
+                  <p className="text-sm text-gray-800">{t("open.intro", { withParcel: slot.parcel ? "yes" : "no" })}</p>
                   <ActionForm
                     action={openRemotelyAction}
                     hidden={{ slotId: slot.id }}
-                    reason={{ id: "open-reason", label: "Why open it?", placeholder: "e.g. Recipient's phone is dead, ID checked" }}
-                    submitLabel={`Open door ${slot.label}`}
-                    pendingLabel="Opening…"
+                    reason={{ id: "open-reason", label: t("open.reason"), placeholder: t("open.reasonExample") }}
+                    submitLabel={t("open.submit", { door: slot.label })}
+                    pendingLabel={t("open.pending")}
                     variant="danger"
                   />
                 </ConfirmPanel>
               </Panel>
 
-              <Panel id="remove-door" title="Remove the door">
+              <Panel id="remove-door" title={t("remove.title")}>
                 {slot.parcel ? (
-                  <p className="text-sm text-gray-700">This door holds a parcel; it can be removed once the parcel is out.</p>
+                  <p className="text-sm text-gray-700">{t("remove.holdsParcel")}</p>
                 ) : (
-                  <ConfirmPanel label="Remove this door for good…">
-                    <p className="text-sm text-gray-800">
-                      For a door that will never take parcels again. It keeps its history but leaves service for good; this cannot be undone.
-                    </p>
+                  <ConfirmPanel label={t("remove.confirm")}>
+                    <p className="text-sm text-gray-800">{t("remove.intro")}</p>
                     <ActionForm
                       action={retireSlotAction}
                       hidden={{ slotId: slot.id }}
-                      reason={{ id: "remove-reason", label: "Why remove it?", placeholder: "e.g. Welded shut after vandalism" }}
-                      submitLabel={`Remove door ${slot.label}`}
-                      pendingLabel="Removing…"
+                      reason={{ id: "remove-reason", label: t("remove.reason"), placeholder: t("remove.reasonExample") }}
+                      submitLabel={t("remove.submit", { door: slot.label })}
+                      pendingLabel={t("remove.pending")}
                       variant="danger"
                     />
                   </ConfirmPanel>
