@@ -37,6 +37,8 @@ async function signInInChinese(page: Page) {
 }
 
 test("a courier whose browser asks for Chinese reads the site list, Today, a timeline and the returns to take away in Chinese", async ({ page }) => {
+  // Two scripted set-ups (a parcel, a dropped-off return) and five pages with axe: longer than the default minute on a busy machine.
+  test.setTimeout(240_000);
   const parcel = makeWaitingParcelFor("ZJG-E", DEMO.ztoCourier, testPhone());
   const shipment = makeDroppedOffReturn("ZJG-E");
   await signInInChinese(page);
@@ -89,6 +91,7 @@ test("a courier whose browser asks for Chinese reads the site list, Today, a tim
 });
 
 test("a parcel that is not the courier's says so in Chinese, with the way back to the sites", async ({ page }) => {
+  test.setTimeout(120_000);
   await signInInChinese(page);
   await page.goto("/courier/parcels/999999999");
   await expect(page.getByRole("heading", { level: 1, name: "找不到" })).toBeVisible();
