@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useEffect, useMemo, useState, useSyncExternalStore } from "react";
 import { FreeSlots } from "@/components/sites/free-slots";
 import { buttonClass } from "@/components/ui/button";
@@ -20,7 +21,7 @@ export type PickableSite = {
   status: "open" | "closed";
   free: Record<SlotSize, number>;
   takeBack: number;
-  /** "Likely full by 11:00 (size M)" when the forecast says so (lib/forecast), else null. */
+  /** "Likely full by 11:00 (size M)…", worded by the page, when the forecast says so (lib/forecast), else null. */
   likelyFull: string | null;
 };
 
@@ -35,6 +36,7 @@ type Locating = "idle" | "locating" | "denied" | "unavailable";
  * already allowed. Without script the server's list (by name, filtered by ?q=) stands.
  */
 export function SitePicker({ sites, lastSiteId, initialQuery }: { sites: PickableSite[]; lastSiteId: number | null; initialQuery: string }) {
+  const t = useTranslations("courier.sites");
   const [query, setQuery] = useState(initialQuery);
   const [position, setPosition] = useState<Position | null>(null);
   const [locating, setLocating] = useState<Locating>("idle");
@@ -76,7 +78,7 @@ export function SitePicker({ sites, lastSiteId, initialQuery }: { sites: Pickabl
     <div className="flex flex-col gap-4">
       <form role="search" method="get" className="flex gap-2" onSubmit={(event) => event.preventDefault()}>
         <label htmlFor="site-search" className="sr-only">
-          Search your sites
+          {t("searchLabel")}
         </label>
         <input
           id="site-search"
@@ -84,41 +86,41 @@ export function SitePicker({ sites, lastSiteId, initialQuery }: { sites: Pickabl
           type="search"
           value={query}
           onChange={(event) => setQuery(event.target.value)}
-          placeholder="Search by name, code or address"
+          placeholder={t("searchPlaceholder")}
           autoComplete="off"
           enterKeyHint="search"
           className="min-h-12 w-full min-w-0 rounded-lg border border-gray-400 px-3 py-2 text-base"
         />
         <button type="submit" className={buttonClass("secondary", "shrink-0")}>
-          Search
+          {t("search")}
         </button>
       </form>
 
       <div className="flex flex-wrap items-center justify-between gap-2">
         <p aria-live="polite" className="text-sm text-gray-700">
           {position
-            ? "Nearest first."
+            ? t("nearest")
             : locating === "locating"
-              ? "Finding where you are…"
+              ? t("locating")
               : locating === "denied"
-                ? "Location is not allowed, so the sites are sorted by name."
+                ? t("denied")
                 : locating === "unavailable"
-                  ? "Your location could not be found, so the sites are sorted by name."
-                  : "Sorted by name."}
+                  ? t("unavailable")
+                  : t("byName")}
         </p>
         {canLocate && !position ? (
           <button type="button" onClick={locate} disabled={locating === "locating"} className={buttonClass("secondary")}>
-            <span aria-hidden>◎</span> Sort by distance
+            <span aria-hidden>◎</span> {t("sortByDistance")}
           </button>
         ) : null}
       </div>
 
       {shown.length === 0 ? (
         <p className="rounded-lg border border-dashed border-gray-300 p-6 text-center text-gray-700">
-          No site of yours matches “{query}”.
+          {t("noMatch", { query })}
         </p>
       ) : (
-        <ul aria-label="Your sites" className="grid gap-3 sm:grid-cols-2">
+        <ul aria-label={t("listLabel")} className="grid gap-3 sm:grid-cols-2">
           {shown.map(({ site, km }) => {
             const last = site.id === lastSiteId;
             return (
@@ -129,9 +131,9 @@ export function SitePicker({ sites, lastSiteId, initialQuery }: { sites: Pickabl
                 }`}
               >
                 <div className="flex flex-wrap items-center gap-2">
-                  {last ? <span className="rounded-full bg-brand-600 px-2 py-0.5 text-xs font-bold text-white">Last used</span> : null}
+                  {last ? <span className="rounded-full bg-brand-600 px-2 py-0.5 text-xs font-bold text-white">{t("lastUsed")}</span> : null}
                   {site.takeBack > 0 ? (
-                    <span className="rounded-full bg-red-700 px-2 py-0.5 text-xs font-bold text-white">{site.takeBack} to take back</span>
+                    <span className="rounded-full bg-red-700 px-2 py-0.5 text-xs font-bold text-white">{t("toTakeBack", { count: site.takeBack })}</span>
                   ) : null}
                   {km !== null ? <span className="ml-auto text-sm font-semibold text-gray-800">{formatKm(km)}</span> : null}
                 </div>
@@ -144,7 +146,7 @@ export function SitePicker({ sites, lastSiteId, initialQuery }: { sites: Pickabl
                 <p className="text-sm text-gray-700">
                   {site.code} · {site.address}
                 </p>
-                {site.status === "closed" ? <p className="text-sm font-semibold text-red-700">Closed — no deposits</p> : null}
+                {site.status === "closed" ? <p className="text-sm font-semibold text-red-700">{t("closed")}</p> : null}
                 {site.likelyFull ? <p className="text-sm font-semibold text-amber-900">{site.likelyFull}</p> : null}
                 <FreeSlots free={site.free} />
               </li>

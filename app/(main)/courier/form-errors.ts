@@ -5,6 +5,7 @@ import { errorState } from "@/lib/forms/errors";
 import type { ConsentRequiredDetails } from "@/lib/consent/required";
 import type { Locale } from "@/lib/i18n/locales";
 import { errorWords } from "@/lib/error-words";
+import { translateKey } from "@/lib/i18n/translate";
 import type { SiteFullDetails } from "@/lib/parcels/reserve";
 
 /**
@@ -17,7 +18,7 @@ export function depositErrorState(error: unknown, values: Record<string, string>
   if (error.code === "CONFLICT") {
     return {
       ...state,
-      message: "Check the tracking number.",
+      message: translateKey(locale, "courier.form.checkTracking"),
       fieldErrors: { ...state.fieldErrors, trackingNumber: [errorWords(error, locale)] },
     };
   }

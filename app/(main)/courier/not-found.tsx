@@ -1,19 +1,21 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { RouteState } from "@/components/layout/route-state";
 import { buttonClass } from "@/components/ui/button";
 
 /** A site or parcel that does not exist, or that is not the courier's: both look the same. */
-export default function CourierNotFound() {
+export default async function CourierNotFound() {
+  const t = await getTranslations("courier.routeState");
   return (
     <RouteState
-      title="Not found"
+      title={t("notFoundTitle")}
       actions={
         <Link href="/courier" className={buttonClass("primary")}>
-          Back to your sites
+          {t("back")}
         </Link>
       }
     >
-      <p>There is no such site or parcel among yours. Parcels of other carriers, and sites you are not assigned to, are not shown.</p>
+      <p>{t("notFoundText")}</p>
     </RouteState>
   );
 }

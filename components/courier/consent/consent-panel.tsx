@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
 import { DEPOSIT_IDLE, type DepositState } from "@/components/courier/deposit-state";
 import { FormMessage } from "@/components/ui/form-message";
@@ -9,15 +10,16 @@ import type { ConsentRequestView } from "@/lib/parcels/consent-requests";
 import type { FormState } from "@/lib/forms/state";
 import { ConsentPoll } from "./consent-poll";
 
-const WHY: Record<string, string> = {
-  "ask:standing": "The recipient asked to be asked before a locker is used.",
-  "ask:exception": "The recipient's preferences ask for this carrier or time to be checked first.",
-  "ask:no_preference": "This network asks every recipient before a locker is used.",
-  "refuse:standing": "The recipient said: never a locker, bring parcels to me.",
-  "refuse:exception": "The recipient's preferences say no locker for this carrier or at this time.",
-  "refuse:away": "The recipient is away and asked couriers to hold their parcels.",
-  "refuse:no_preference": "This network does not use lockers without the recipient's consent.",
-};
+/** Why the locker needs a yes, by the rule's outcome and cause (lib/consent/settle.ts writes "outcome:because"). */
+const WHY = {
+  "ask:standing": "askStanding",
+  "ask:exception": "askException",
+  "ask:no_preference": "askNoPreference",
+  "refuse:standing": "refuseStanding",
+  "refuse:exception": "refuseException",
+  "refuse:away": "refuseAway",
+  "refuse:no_preference": "refuseNoPreference",
+} as const;
 
 function maskPhone(phone: string): string {
   return phone.length > 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : phone;
@@ -41,6 +43,7 @@ export function ConsentPanel({
   sendAction: FormAction<FormState>;
   keepAction: FormAction<FormState>;
 }) {
+  const t = useTranslations("courier.consent");
   const { state: openState, formAction: openAction } = useFormAction(reserveAction, DEPOSIT_IDLE);
   const { state: phoneState, formAction: phoneAction } = useFormAction(reserveAction, DEPOSIT_IDLE);
   const { state: sendState, formAction: sendFormAction } = useFormAction(sendAction);
@@ -74,47 +77,46 @@ export function ConsentPanel({
     <>
       <ConsentPoll active={status === "pending" || status === "granted"} />
       <div>
-        <h1 className="text-2xl font-bold">Consent needed before a locker</h1>
+        <h1 className="text-2xl font-bold">{t("heading")}</h1>
         <p className="break-all font-mono font-semibold">{parcel.trackingNumber}</p>
         <p className="text-gray-700">
-          For {parcel.recipientName ? `${parcel.recipientName}, ` : ""}
-          {phone} · size {parcel.size} · {parcel.siteName}
+          {t("forRecipient", { recipient: parcel.recipientName ? `${parcel.recipientName} ${phone}` : phone, size: parcel.size, site: parcel.siteName })}
         </p>
       </div>
 
       <section aria-labelledby="consent-status" className="flex flex-col gap-2 rounded-2xl border-2 border-amber-400 bg-amber-50 p-4 text-amber-950">
         <h2 id="consent-status" className="text-lg font-bold">
-          Recipient&apos;s answer
+          {t("answerHeading")}
         </h2>
-        <p>{WHY[request.reason] ?? "The recipient has not agreed to a locker for this parcel."}</p>
+        <p>{t(`why.${WHY[request.reason as keyof typeof WHY] ?? "unknown"}`)}</p>
         <p role="status" aria-live="polite" className="font-semibold">
-          {status === "pending" && request.sentAt === null ? "Not asked yet. No door is held for this parcel." : null}
-          {waiting ? `Text sent to ${phone}. Waiting for the answer — this screen updates by itself.` : null}
-          {status === "granted" ? "The recipient said yes: put it in the locker. Opening a door…" : null}
-          {status === "in_person" ? "The recipient asked you to bring it to them. Keep it for in-person delivery." : null}
-          {status === "call_me" ? `The recipient asked you to call them on ${parcel.recipientPhone}.` : null}
-          {status === "expired" ? "No answer in time. Send the request again, call, or keep it for in-person delivery." : null}
-          {status === "cancelled" ? "You kept this parcel for in-person delivery." : null}
+          {status === "pending" && request.sentAt === null ? t("notAsked") : null}
+          {waiting ? t("waiting", { phone }) : null}
+          {status === "granted" ? t("granted") : null}
+          {status === "in_person" ? t("inPerson") : null}
+          {status === "call_me" ? t("callMe", { phone: parcel.recipientPhone }) : null}
+          {status === "expired" ? t("expired") : null}
+          {status === "cancelled" ? t("cancelled") : null}
         </p>
       </section>
 
-      <form ref={openForm} action={openAction} className="flex flex-col gap-2" aria-label="Open a door with the recipient's consent">
+      <form ref={openForm} action={openAction} className="flex flex-col gap-2" aria-label={t("openLabel")}>
         {parcelFields}
         <FormMessage state={openState} />
         {status === "granted" ? (
-          <SubmitButton pendingLabel="Opening a door…" className="min-h-14 w-full text-lg">
-            Open a door
+          <SubmitButton pendingLabel={t("openingDoor")} className="min-h-14 w-full text-lg">
+            {t("openDoor")}
           </SubmitButton>
         ) : null}
       </form>
 
       {status === "pending" || status === "expired" ? (
-        <form action={sendFormAction} className="flex flex-col gap-2" aria-label="Ask the recipient by text">
+        <form action={sendFormAction} className="flex flex-col gap-2" aria-label={t("askLabel")}>
           <input type="hidden" name="requestId" value={request.id} />
           <FormMessage state={sendState} />
           {request.sentAt === null || status === "expired" ? (
-            <SubmitButton pendingLabel="Sending…" className="min-h-14 w-full text-lg">
-              {status === "expired" ? "Text the recipient again" : "Text the recipient a consent request"}
+            <SubmitButton pendingLabel={t("sending")} className="min-h-14 w-full text-lg">
+              {status === "expired" ? t("textAgain") : t("textRequest")}
             </SubmitButton>
           ) : null}
         </form>
@@ -122,31 +124,34 @@ export function ConsentPanel({
 
       {status !== "granted" && status !== "cancelled" ? (
         <details className="rounded-xl border border-gray-200 px-4 py-2" open={status === "call_me"}>
-          <summary className="flex min-h-11 cursor-pointer items-center font-medium text-gray-800">The recipient agreed on the phone</summary>
-          <form action={phoneAction} className="flex flex-col gap-3 pb-2 pt-1" aria-label="Record consent given on the phone">
+          <summary className="flex min-h-11 cursor-pointer items-center font-medium text-gray-800">{t("phoneSummary")}</summary>
+          <form action={phoneAction} className="flex flex-col gap-3 pb-2 pt-1" aria-label={t("phoneLabel")}>
             {parcelFields}
             <FormMessage state={phoneState} />
             <p className="text-sm text-gray-700">
-              Call <a className="font-semibold underline" href={`tel:${parcel.recipientPhone}`}>{parcel.recipientPhone}</a>. Your name is
-              recorded with the consent.
+              {t("call")}{" "}
+              <a className="font-semibold underline" href={`tel:${parcel.recipientPhone}`}>
+                {parcel.recipientPhone}
+              </a>
+              {t("recorded")}
             </p>
             <label className="flex min-h-11 items-start gap-3">
               <input type="checkbox" name="consentSource" value="phone_attested" required className="mt-1 size-5" />
-              <span>I called the recipient and they agreed to the locker for this parcel.</span>
+              <span>{t("attest")}</span>
             </label>
-            <SubmitButton pendingLabel="Opening a door…" variant="secondary">
-              Record phone consent and open a door
+            <SubmitButton pendingLabel={t("openingDoor")} variant="secondary">
+              {t("recordPhone")}
             </SubmitButton>
           </form>
         </details>
       ) : null}
 
       {status !== "granted" && status !== "cancelled" ? (
-        <form action={keepFormAction} className="flex flex-col gap-2" aria-label="Keep for in-person delivery">
+        <form action={keepFormAction} className="flex flex-col gap-2" aria-label={t("keepLabel")}>
           <input type="hidden" name="requestId" value={request.id} />
           <FormMessage state={keepState} />
-          <SubmitButton pendingLabel="Keeping…" variant={status === "in_person" ? "primary" : "secondary"}>
-            Keep it for in-person delivery
+          <SubmitButton pendingLabel={t("keeping")} variant={status === "in_person" ? "primary" : "secondary"}>
+            {t("keep")}
           </SubmitButton>
         </form>
       ) : null}

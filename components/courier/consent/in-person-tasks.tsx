@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormAction, type FormAction } from "@/components/ui/use-form-action";
@@ -11,14 +12,15 @@ import type { FormState } from "@/lib/forms/state";
  * or refuses lockers — until the courier says it is done.
  */
 export function InPersonTasks({ tasks, deliveredAction }: { tasks: InPersonTask[]; deliveredAction: FormAction<FormState> }) {
+  const t = useTranslations("courier.inPerson");
   if (tasks.length === 0) return null;
   return (
     <section aria-labelledby="in-person" className="flex flex-col gap-2 rounded-2xl border-2 border-amber-400 bg-amber-50 p-4">
       <h2 id="in-person" className="text-lg font-bold text-amber-950">
-        Deliver in person ({tasks.length})
+        {t("heading", { count: tasks.length })}
       </h2>
-      <p className="text-sm text-amber-950">No locker for these: hand each to its recipient.</p>
-      <ul aria-label="Parcels to deliver in person" className="flex flex-col gap-2">
+      <p className="text-sm text-amber-950">{t("intro")}</p>
+      <ul aria-label={t("listLabel")} className="flex flex-col gap-2">
         {tasks.map((task) => (
           <InPersonTaskRow key={task.parcelId} task={task} deliveredAction={deliveredAction} />
         ))}
@@ -28,6 +30,7 @@ export function InPersonTasks({ tasks, deliveredAction }: { tasks: InPersonTask[
 }
 
 function InPersonTaskRow({ task, deliveredAction }: { task: InPersonTask; deliveredAction: FormAction<FormState> }) {
+  const t = useTranslations("courier.inPerson");
   const { state, formAction } = useFormAction(deliveredAction);
   return (
     <li className="flex flex-col gap-2 rounded-xl border border-amber-300 bg-white p-3">
@@ -37,13 +40,14 @@ function InPersonTaskRow({ task, deliveredAction }: { task: InPersonTask; delive
         <a className="font-semibold underline" href={`tel:${task.recipientPhone}`}>
           {task.recipientPhone}
         </a>{" "}
-        · announced at {task.siteName}
+        · {t("announcedAt", { site: task.siteName })}
       </p>
-      <form action={formAction} aria-label={`Delivered ${task.trackingNumber}`}>
+      <form action={formAction} aria-label={t("formLabel", { trackingNumber: task.trackingNumber })}>
         <input type="hidden" name="parcelId" value={task.parcelId} />
         <FormMessage state={state} />
-        <SubmitButton pendingLabel="Saving…" variant="secondary">
-          Handed over in person<span className="sr-only"> — {task.trackingNumber}</span>
+        <SubmitButton pendingLabel={t("saving")} variant="secondary">
+          {t("handedOver")}
+          <span className="sr-only">{t("handedOverWhich", { trackingNumber: task.trackingNumber })}</span>
         </SubmitButton>
       </form>
     </li>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormAction } from "@/components/ui/use-form-action";
@@ -25,6 +26,7 @@ export function OutboundPickup({
   open: Action;
   taken: Action;
 }) {
+  const t = useTranslations("courier.outbound");
   const opening = useFormAction<State>(open, { status: "idle" });
   const taking = useFormAction<State>(taken, { status: "idle" });
   if (taking.state.status === "success") return <FormMessage state={taking.state} />;
@@ -41,14 +43,14 @@ export function OutboundPickup({
       <div className="flex flex-col gap-2 sm:flex-row">
         <form action={opening.formAction}>
           <input type="hidden" name="outboundParcelId" value={outboundParcelId} />
-          <SubmitButton variant={opening.state.status === "opened" && opening.state.doorOpened ? "secondary" : "primary"} pendingLabel="Opening…" className="w-full sm:w-auto">
-            {opening.state.status === "opened" ? `Open door ${slotLabel} again` : `Open door ${slotLabel}`}
+          <SubmitButton variant={opening.state.status === "opened" && opening.state.doorOpened ? "secondary" : "primary"} pendingLabel={t("opening")} className="w-full sm:w-auto">
+            {t(opening.state.status === "opened" ? "openDoorAgain" : "openDoor", { door: slotLabel })}
           </SubmitButton>
         </form>
         <form action={taking.formAction}>
           <input type="hidden" name="outboundParcelId" value={outboundParcelId} />
-          <SubmitButton variant={opening.state.status === "opened" && opening.state.doorOpened ? "primary" : "secondary"} pendingLabel="Saving…" className="w-full sm:w-auto">
-            I have it — handed to carrier
+          <SubmitButton variant={opening.state.status === "opened" && opening.state.doorOpened ? "primary" : "secondary"} pendingLabel={t("saving")} className="w-full sm:w-auto">
+            {t("taken")}
           </SubmitButton>
         </form>
       </div>

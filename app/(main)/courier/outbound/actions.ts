@@ -1,5 +1,6 @@
 "use server";
 
+import { getTranslations } from "next-intl/server";
 import { runAction } from "@/lib/forms/action";
 import type { FormState } from "@/lib/forms/state";
 import { confirmOutboundTaken, openOutboundDoor } from "@/lib/outbound/carrier";
@@ -17,9 +18,8 @@ export async function openOutboundDoorAction(_previous: OutboundPickupState, for
   );
   if (!outcome.ok) return outcome.state;
   const { shipment, doorOpened } = outcome.result;
-  return doorOpened
-    ? { status: "opened", doorOpened, message: `Door ${shipment.slotLabel} is open. Take the parcel out and close the door.` }
-    : { status: "opened", doorOpened, message: `Door ${shipment.slotLabel} did not open. Try again, or report the door to the station.` };
+  const t = await getTranslations("courier.outbound");
+  return { status: "opened", doorOpened, message: t(doorOpened ? "doorOpen" : "doorNotOpen", { door: shipment.slotLabel ?? "" }) };
 }
 
 export async function confirmOutboundTakenAction(_previous: OutboundPickupState, formData: FormData): Promise<OutboundPickupState> {
@@ -27,5 +27,6 @@ export async function confirmOutboundTakenAction(_previous: OutboundPickupState,
   if (!outcome.ok) return outcome.state;
   // No revalidation: the re-rendered list would drop the parcel, and with it the only word
   // that the tap worked. The confirmation stands in its place until the courier moves on.
-  return { status: "success", message: `Handed to carrier: the parcel from door ${outcome.result.shipment.slotLabel} is yours now.` };
+  const t = await getTranslations("courier.outbound");
+  return { status: "success", message: t("handedOver", { door: outcome.result.shipment.slotLabel ?? "" }) };
 }

@@ -17,6 +17,7 @@ import { SIZE_DIMENSIONS, SIZES } from "@/lib/slots/sizes";
 import { LAST_SITE_COOKIE, readDraft } from "../../cookies";
 import { parcelForNotice } from "../../parcel-lookup";
 import { routeId } from "../../route-id";
+import { siteTimeZones } from "../../site-zones";
 import { DepositForm } from "./deposit-form";
 import { CabinetNotice } from "@/components/doors/cabinet-notice";
 import { cabinetPresence } from "@/lib/fleet/presence";
@@ -109,7 +110,7 @@ export default async function DepositPage({ params, searchParams }: Props) {
         offerNextScan={Boolean(last || draft)}
       />
       {/* Below the scanner: the deposit stays scan-first on a phone; outbound pickups are the rest of the visit. */}
-      {outbound.length > 0 ? <OutboundPickups waiting={outbound} showSite={false} open={openOutboundDoorAction} taken={confirmOutboundTakenAction} /> : null}
+      {outbound.length > 0 ? <OutboundPickups waiting={outbound} showSite={false} timeZones={siteTimeZones(ctx, [siteId])} open={openOutboundDoorAction} taken={confirmOutboundTakenAction} /> : null}
       <DepositSiteFooter site={site} />
     </section>
   );

@@ -1,5 +1,6 @@
 "use server";
 
+import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import type { FormState } from "@/lib/forms/state";
 import { runAction } from "@/lib/forms/action";
@@ -9,7 +10,8 @@ import { keepForInPersonDelivery, markDeliveredInPerson, sendConsentRequest } fr
 export async function sendConsentAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const outcome = await runAction(formData, (ctx) => sendConsentRequest(ctx, Object.fromEntries(formData)));
   if (!outcome.ok) return outcome.state;
-  return { status: "success", message: "Text sent. This screen shows the answer as soon as it arrives." };
+  const t = await getTranslations("courier.consent");
+  return { status: "success", message: t("sent") };
 }
 
 /** Keeps the parcel for in-person delivery: it becomes a task in the courier's Today list. */

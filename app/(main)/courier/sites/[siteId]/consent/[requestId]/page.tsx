@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { notFound, redirect } from "next/navigation";
 import { ConsentPanel } from "@/components/courier/consent/consent-panel";
 import { requestContext, requirePageUser } from "@/lib/auth/current";
@@ -8,7 +9,10 @@ import { routeId } from "../../../../route-id";
 import { reserveAction } from "../../actions";
 import { keepInPersonAction, sendConsentAction } from "./actions";
 
-export const metadata: Metadata = { title: "Consent needed" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("courier.consent");
+  return { title: t("title") };
+}
 
 type Props = { params: Promise<{ siteId: string; requestId: string }> };
 

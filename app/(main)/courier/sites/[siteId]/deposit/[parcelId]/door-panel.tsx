@@ -16,6 +16,7 @@ import { carryOverAction } from "../../actions";
 import { cancelReservationAction, confirmDepositAction, reportDoesNotFitAction, reportSlotFaultAction } from "./actions";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { DoorWatch } from "@/components/doors/door-watch";
+import { CANCEL_REASONS, FAULT_REASONS } from "@/components/courier/door-reasons";
 
 export type DoorNotice = {
   /** The tracking number was submitted again: this is the first answer. */
@@ -25,22 +26,6 @@ export type DoorNotice = {
   /** The locker did not confirm it opened the door. */
   doorUnconfirmed: boolean;
 };
-
-/*
- * The reason sent is the English wording, whatever the courier reads: it is stored in the
- * parcel's history and the slot's fault, which the admin screens show as written.
- */
-const FAULT_REASONS = {
-  notOpen: "Door did not open",
-  damaged: "Door is damaged",
-  noLock: "Door does not close or lock",
-  occupied: "Something is already inside",
-} as const;
-const CANCEL_REASONS = {
-  wrongSite: "Wrong site for this parcel",
-  wrongRecipient: "Recipient details are wrong",
-  damaged: "Parcel is damaged",
-} as const;
 
 /**
  * The door screen: which door is open and where, and the courier's four answers — closed,
