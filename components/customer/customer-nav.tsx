@@ -1,20 +1,22 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { usePathname } from "next/navigation";
 
 const TABS = [
-  { href: "/parcels", label: "My parcels" },
-  { href: "/send", label: "Send" },
-  { href: "/messages", label: "Messages" },
-  { href: "/account", label: "Account" },
-];
+  { href: "/parcels", key: "parcels" },
+  { href: "/send", key: "send" },
+  { href: "/messages", key: "messages" },
+  { href: "/account", key: "account" },
+] as const;
 
 /** The customer's sections; the current one is marked for screen readers as well as by colour. */
 export function CustomerNav() {
+  const t = useTranslations("customer.nav");
   const pathname = usePathname();
   return (
-    <nav aria-label="Customer" className="-mx-4 -mt-3 mb-5 border-b border-gray-200 px-4">
+    <nav aria-label={t("label")} className="-mx-4 -mt-3 mb-5 border-b border-gray-200 px-4">
       <ul className="flex gap-1">
         {TABS.map((tab) => {
           const current = pathname === tab.href || pathname.startsWith(`${tab.href}/`);
@@ -27,7 +29,7 @@ export function CustomerNav() {
                   current ? "border-brand-600 text-brand-700" : "border-transparent text-gray-700 hover:text-gray-900"
                 }`}
               >
-                {tab.label}
+                {t(tab.key)}
               </Link>
             </li>
           );

@@ -1,7 +1,9 @@
 "use client";
 
+import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { formatDuration } from "@/lib/format";
+import type { Locale } from "@/lib/i18n/locales";
 
 const HOUR = 3_600_000;
 
@@ -11,6 +13,8 @@ const HOUR = 3_600_000;
  * then follows the phone's.
  */
 export function DeadlineCountdown({ deadline, serverNow }: { deadline: number; serverNow: number }) {
+  const t = useTranslations("customer.countdown");
+  const locale = useLocale() as Locale;
   const [now, setNow] = useState(serverNow);
   useEffect(() => {
     const tick = () => setNow(Date.now());
@@ -21,17 +25,11 @@ export function DeadlineCountdown({ deadline, serverNow }: { deadline: number; s
 
   const left = deadline - now;
   if (left <= 0) {
-    return <span className="font-semibold text-red-700">Pickup time is over</span>;
+    return <span className="font-semibold text-red-700">{t("over")}</span>;
   }
   const tone = left < 3 * HOUR ? "text-red-700" : left < 24 * HOUR ? "text-amber-800" : "text-green-800";
-  return (
-    <span className={`font-semibold ${tone}`}>
-      {left < HOUR ? formatSeconds(left) : formatDuration(left)} left
-    </span>
-  );
-}
-
-function formatSeconds(ms: number): string {
-  const total = Math.ceil(ms / 1000);
-  return `${Math.floor(total / 60)} min ${String(total % 60).padStart(2, "0")} s`;
+  const total = Math.ceil(left / 1000);
+  const duration =
+    left < HOUR ? t("minutesSeconds", { minutes: Math.floor(total / 60), seconds: String(total % 60).padStart(2, "0") }) : formatDuration(left, locale);
+  return <span className={`font-semibold ${tone}`}>{t("left", { duration })}</span>;
 }

@@ -1,14 +1,30 @@
+import { useLocale, useTranslations } from "next-intl";
 import type { MailboxEntry } from "@/lib/notifications/mailbox";
-import { formatDateTime } from "@/lib/format";
+import { formatAt } from "@/lib/format";
+import type { Locale } from "@/lib/i18n/locales";
+import { DEFAULT_TIME_ZONE } from "@/lib/time";
 
-/** Messages as they arrived, newest first: an SMS as its text, an email with its subject. */
-export function MessageList({ messages, showRecipient = false }: { messages: MailboxEntry[]; showRecipient?: boolean }) {
+/**
+ * Messages as they arrived, newest first: an SMS as its text, an email with its subject.
+ * A message names no site, so its time is in the installation's zone unless the caller knows better.
+ */
+export function MessageList({
+  messages,
+  showRecipient = false,
+  timeZone = DEFAULT_TIME_ZONE,
+}: {
+  messages: MailboxEntry[];
+  showRecipient?: boolean;
+  timeZone?: string;
+}) {
+  const t = useTranslations("customer.messageList");
+  const time = { locale: useLocale() as Locale, timeZone };
   return (
     <ul className="flex flex-col gap-3">
       {messages.map((message) => (
         <li key={message.id}>
           <article
-            aria-label={`${message.channel === "sms" ? "Text message" : "Email"} of ${formatDateTime(message.deliveredAt)}`}
+            aria-label={t(message.channel === "sms" ? "smsOf" : "emailOf", { at: formatAt(message.deliveredAt, time) })}
             className="flex flex-col gap-2 rounded-xl border border-gray-200 bg-white p-4"
           >
             <header className="flex flex-wrap items-baseline justify-between gap-2 text-sm">
@@ -18,12 +34,12 @@ export function MessageList({ messages, showRecipient = false }: { messages: Mai
                     message.channel === "sms" ? "bg-green-100 text-green-900" : "bg-sky-100 text-sky-900"
                   }`}
                 >
-                  {message.channel === "sms" ? "SMS" : "Email"}
+                  {t(message.channel === "sms" ? "sms" : "email")}
                 </span>
-                {showRecipient ? <span className="font-mono text-gray-800">to {message.recipient}</span> : null}
+                {showRecipient ? <span className="font-mono text-gray-800">{t("to", { recipient: message.recipient })}</span> : null}
               </span>
               <time dateTime={new Date(message.deliveredAt).toISOString()} className="text-gray-700">
-                {formatDateTime(message.deliveredAt)}
+                {formatAt(message.deliveredAt, time)}
               </time>
             </header>
             {message.channel === "email" ? <h3 className="font-semibold">{message.subject}</h3> : null}

@@ -1,6 +1,7 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { ParcelCard } from "@/lib/customer/parcels";
-import { formatDateTime } from "@/lib/format";
+import { formatAt, type TimeFormat } from "@/lib/format";
 import { DeadlineCountdown } from "./deadline-countdown";
 import { PickupCode } from "./pickup-code";
 import { PickupQr } from "./pickup-qr";
@@ -12,15 +13,17 @@ import { StateBadge } from "@/components/parcels/state-badge";
  * A parcel waiting in its door: what is needed at the locker's screen — the door, the code,
  * the QR and the time left — and nothing that its station already says once above the
  * cards (address, hours, map), so a second parcel's code is one short scroll away.
+ * `time` is the reader's language and the parcel's site's zone.
  */
-export function WaitingParcelCard({ parcel, serverNow }: { parcel: ParcelCard; serverNow: number }) {
+export function WaitingParcelCard({ parcel, serverNow, time }: { parcel: ParcelCard; serverNow: number; time: TimeFormat }) {
+  const t = useTranslations("customer.card");
   const headingId = `parcel-${parcel.id}-heading`;
   return (
     <article aria-labelledby={headingId} className="flex flex-col gap-3 rounded-2xl border border-gray-200 bg-white p-4 shadow-sm">
       <header className="flex flex-col gap-0.5">
         <div className="flex items-center justify-between gap-3">
           <h3 id={headingId} className="text-lg font-bold leading-tight">
-            {parcel.slot ? <>Door {parcel.slot.label}</> : parcel.site.name}
+            {parcel.slot ? t("door", { door: parcel.slot.label }) : parcel.site.name}
           </h3>
           <StateBadge state={parcel.state} />
         </div>
@@ -41,8 +44,7 @@ export function WaitingParcelCard({ parcel, serverNow }: { parcel: ParcelCard; s
           <p className="flex min-w-0 flex-col text-sm leading-tight">
             <DeadlineCountdown deadline={parcel.expiresAt} serverNow={serverNow} />
             <span className="text-gray-700">
-              collect by {formatDateTime(parcel.expiresAt)}
-              {parcel.holdExtended ? " (extended)" : null}
+              {t(parcel.holdExtended ? "collectByExtended" : "collectBy", { at: formatAt(parcel.expiresAt, time) })}
             </span>
           </p>
         ) : null}
@@ -50,7 +52,7 @@ export function WaitingParcelCard({ parcel, serverNow }: { parcel: ParcelCard; s
           href={`/parcels/${parcel.id}`}
           className="inline-flex min-h-11 shrink-0 items-center justify-center rounded-lg border border-gray-300 px-3 text-sm font-semibold text-gray-900 hover:bg-gray-50"
         >
-          Details and timeline<span className="sr-only"> of parcel {parcel.trackingNumber}</span>
+          {t.rich("details", { tracking: parcel.trackingNumber, sr: (chunks) => <span className="sr-only">{chunks}</span> })}
         </Link>
       </div>
     </article>
@@ -58,20 +60,22 @@ export function WaitingParcelCard({ parcel, serverNow }: { parcel: ParcelCard; s
 }
 
 /** The station's address, hours and map, said once above its waiting parcels. */
-export function WaitingAtSite({ parcels, serverNow }: { parcels: ParcelCard[]; serverNow: number }) {
+export function WaitingAtSite({ parcels, serverNow, time }: { parcels: ParcelCard[]; serverNow: number; time: TimeFormat }) {
+  const t = useTranslations("customer.card");
   const [first] = parcels;
   return (
-    <section aria-label={`At ${first.site.name}`} className="flex flex-col gap-3">
+    <section aria-label={t("atSite", { site: first.site.name })} className="flex flex-col gap-3">
       <SiteLocationBlock site={first.site} location={first.location} compact />
       {parcels.map((parcel) => (
-        <WaitingParcelCard key={parcel.id} parcel={parcel} serverNow={serverNow} />
+        <WaitingParcelCard key={parcel.id} parcel={parcel} serverNow={serverNow} time={time} />
       ))}
     </section>
   );
 }
 
 /** An expired parcel or one from the history: a few lines, and the way to its timeline. */
-export function PastParcelRow({ parcel }: { parcel: ParcelCard }) {
+export function PastParcelRow({ parcel, time }: { parcel: ParcelCard; time: TimeFormat }) {
+  const t = useTranslations("customer.card");
   const when = parcel.state === "expired" ? parcel.expiresAt : (parcel.closedAt ?? parcel.createdAt);
   return (
     <li>
@@ -87,17 +91,16 @@ export function PastParcelRow({ parcel }: { parcel: ParcelCard }) {
         </span>
         <span className="text-sm text-gray-700">
           {parcel.site.name}
-          {when ? <> · {formatDateTime(when)}</> : null}
+          {when ? <> · {formatAt(when, time)}</> : null}
         </span>
         {parcel.doorNotOpened ? (
-          <span className="text-sm font-semibold text-amber-950">
-            The door did not open: your parcel is still inside door {parcel.doorNotOpened.slotLabel}.
-          </span>
+          <span className="text-sm font-semibold text-amber-950">{t("doorNotOpened", { door: parcel.doorNotOpened.slotLabel })}</span>
         ) : null}
         {parcel.state === "expired" ? (
           <span className="text-sm text-red-800">
-            Waiting for {parcel.carrier.name} to take it back
-            {parcel.carrier.contactPhone ? <> — call {parcel.carrier.contactPhone}</> : null}
+            {parcel.carrier.contactPhone
+              ? t("waitingTakeBackCall", { carrier: parcel.carrier.name, phone: parcel.carrier.contactPhone })
+              : t("waitingTakeBack", { carrier: parcel.carrier.name })}
           </span>
         ) : null}
       </Link>

@@ -1,27 +1,26 @@
+import { useTranslations } from "next-intl";
 import type { SentMessage } from "@/lib/customer/parcels";
-import { formatDateTime } from "@/lib/format";
+import { formatAt, type TimeFormat } from "@/lib/format";
 import type { TimelineEntry } from "@/lib/parcels/timeline";
 
 type Row = { key: string; at: number; text: string; tone: "done" | "message" | "warning" };
+type Translate = ReturnType<typeof useTranslations<"customer.timeline">>;
 
-const MESSAGE_TEXT: Record<string, string> = {
-  parcel_deposited: "your parcel is ready, with its pickup code",
-  pickup_reminder: "reminder before the deadline",
-  parcel_expired: "the pickup time is over",
-  parcel_collected: "your parcel was collected",
-  crunch_reminder: "a request to collect today, as the locker expects to be full",
-};
+const MESSAGE_KINDS = ["parcel_deposited", "pickup_reminder", "parcel_expired", "parcel_collected", "crunch_reminder"] as const;
 
-/** What happened to a parcel, in the customer's words, oldest first. */
+/** What happened to a parcel, in the customer's words, oldest first; times in the site's zone. */
 export function ParcelTimeline({
   entries,
   messages,
   siteName,
+  time,
 }: {
   entries: TimelineEntry[];
   messages: SentMessage[];
   siteName: string;
+  time: TimeFormat;
 }) {
+  const t = useTranslations("customer.timeline");
   const rows: Row[] = [];
   // A door that did not open changes what "collected" meant at that moment: only the code was used.
   const collectedAt = entries.find((entry) => entry.kind === "collected")?.at ?? null;
@@ -35,17 +34,18 @@ export function ParcelTimeline({
   for (const entry of entries) {
     if (entry.source === "door" && !failedAtPickup(entry)) continue;
     if (deposited && entry.source !== "door" && entry.kind === "reserved") continue;
-    const text = describe(entry, siteName, doorFailed);
+    const text = describe(t, entry, siteName, doorFailed);
     const warning = entry.kind === "expired" || entry.kind === "slot_fault" || entry.kind === "open_failed";
     if (text) rows.push({ key: entry.key, at: entry.at, text, tone: warning ? "warning" : "done" });
   }
   messages.forEach((message, i) => {
     if (closed && message.kind === "pickup_reminder") return;
-    const what = MESSAGE_TEXT[message.kind] ?? "a message about your parcel";
+    const kind = MESSAGE_KINDS.find((known) => known === message.kind);
+    const what = kind ? t(`messageKinds.${kind}`) : t("messageKinds.other");
     rows.push({
       key: `message-${i}`,
       at: message.sentAt,
-      text: `${message.channel === "sms" ? "Text message" : "Email"} sent: ${what}`,
+      text: t(message.channel === "sms" ? "smsSent" : "emailSent", { what }),
       tone: "message",
     });
   });
@@ -63,7 +63,7 @@ export function ParcelTimeline({
           />
           <p className="font-medium">{row.text}</p>
           <p className="text-sm text-gray-700">
-            <time dateTime={new Date(row.at).toISOString()}>{formatDateTime(row.at)}</time>
+            <time dateTime={new Date(row.at).toISOString()}>{formatAt(row.at, time)}</time>
           </p>
         </li>
       ))}
@@ -72,34 +72,35 @@ export function ParcelTimeline({
 }
 
 /** Null for the steps a customer has no use for (door commands around a courier's work). */
-function describe(entry: TimelineEntry, siteName: string, doorFailed: boolean): string | null {
-  const door = entry.slotLabel ? `door ${entry.slotLabel}` : "its door";
-  if (entry.source === "door") return entry.kind === "open_failed" ? `The locker did not open ${door}` : null;
+function describe(t: Translate, entry: TimelineEntry, siteName: string, doorFailed: boolean): string | null {
+  const door = entry.slotLabel ? t("doorNamed", { door: entry.slotLabel }) : t("doorUnnamed");
+  if (entry.source === "door") return entry.kind === "open_failed" ? t("openFailed", { door }) : null;
   switch (entry.kind) {
     case "announced":
-      return "Announced by the carrier: on its way to the locker";
+      return t("announced");
     case "reserved":
-      return `The courier is putting it in ${door} at ${siteName}`;
+      return t("reserved", { door, site: siteName });
     case "deposited":
-      return `Deposited at ${siteName}, ${door}`;
+      return t("deposited", { door, site: siteName });
     case "reassigned":
-      return entry.previousSlotLabel ? `Moved from door ${entry.previousSlotLabel} to ${door}` : `Moved to ${door}`;
+      return entry.previousSlotLabel ? t("movedFrom", { from: entry.previousSlotLabel, door }) : t("moved", { door });
     case "slot_fault":
-      return `A problem with ${door} was reported`;
+      return t("slotFault", { door });
     case "hold_extended":
-      return entry.actor === "you" ? "You extended the pickup time by a day" : "Pickup time extended by a day";
+      return entry.actor === "you" ? t("extendedByYou") : t("extended");
     case "collected":
-      if (doorFailed) return `Pickup code used at the locker's screen for ${door}`;
-      return entry.actor === "kiosk" ? `Collected at the locker's screen, ${door}` : "Collected";
+      if (doorFailed) return t("codeUsed", { door });
+      return entry.actor === "kiosk" ? t("collectedAtKiosk", { door }) : t("collected");
     case "door_opened":
       // After a failed open, the retry that opened it is when the parcel was really collected.
-      return doorFailed ? `${door.charAt(0).toUpperCase()}${door.slice(1)} opened: collected` : null;
+      if (!doorFailed) return null;
+      return entry.slotLabel ? t("doorOpenedNamed", { door: entry.slotLabel }) : t("doorOpenedUnnamed");
     case "expired":
-      return "Pickup time over: waiting for the courier to take it back";
+      return t("expired");
     case "returned":
-      return "Taken back by the courier";
+      return t("returned");
     case "cancelled":
-      return entry.reason ? `Cancelled: ${entry.reason}` : "Cancelled";
+      return entry.reason ? t("cancelledBecause", { reason: entry.reason }) : t("cancelled");
     default:
       return null;
   }

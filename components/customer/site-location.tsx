@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { SiteLocation } from "@/lib/customer/parcels";
 
 /** Where to collect: the site's address, opening hours and a map link. */
@@ -11,6 +12,7 @@ export function SiteLocationBlock({
   /** One tight block above a station's parcels in the list: name and map link on one line. */
   compact?: boolean;
 }) {
+  const t = useTranslations("customer.site");
   const mapLink = (
     <a
       href={location.mapUrl}
@@ -18,9 +20,14 @@ export function SiteLocationBlock({
       rel="noopener noreferrer"
       className="inline-flex min-h-11 w-fit shrink-0 items-center gap-1 font-semibold text-brand-700 underline underline-offset-2"
     >
-      Open in map<span className="sr-only"> (OpenStreetMap, opens in a new tab)</span>
+      {t.rich("openInMap", { sr: (chunks) => <span className="sr-only">{chunks}</span> })}
       <span aria-hidden>↗</span>
     </a>
+  );
+  const hours = (
+    <p>
+      <span className="text-gray-700">{t("openingHours")}</span> {site.openingHours}
+    </p>
   );
   if (compact) {
     return (
@@ -30,9 +37,7 @@ export function SiteLocationBlock({
           {mapLink}
         </div>
         <p>{site.address}</p>
-        <p>
-          <span className="text-gray-700">Opening hours:</span> {site.openingHours}
-        </p>
+        {hours}
       </div>
     );
   }
@@ -43,9 +48,7 @@ export function SiteLocationBlock({
         <br />
         {site.address}
       </p>
-      <p>
-        <span className="text-gray-700">Opening hours:</span> {site.openingHours}
-      </p>
+      {hours}
       {mapLink}
     </div>
   );

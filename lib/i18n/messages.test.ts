@@ -41,6 +41,11 @@ const flat = Object.fromEntries(LOCALES.map((locale) => [locale, flatten(MESSAGE
   Map<string, string>
 >;
 
+/** The tags of a rich message ("<strong>…</strong>"), sorted: t.rich's components wrap them. */
+function tagsOf(message: string): string[] {
+  return [...new Set([...message.matchAll(/<(\w+)>/g)].map((m) => m[1]))].sort();
+}
+
 describe("the message files", () => {
   test("argumentsOf reads the arguments of plain, plural and select messages", () => {
     expect(argumentsOf("{count, plural, one {# parcel} other {# parcels}} at {site}")).toEqual(["count", "site"]);
@@ -59,10 +64,19 @@ describe("the message files", () => {
     expect(differing).toEqual([]);
   });
 
+  test("a rich message has the same tags in every language", () => {
+    const differing = [...flat.en.keys()].filter((key) => LOCALES.some((locale) => tagsOf(flat[locale].get(key) ?? "").join() !== tagsOf(flat.en.get(key)!).join()));
+    expect(differing).toEqual([]);
+  });
+
   test.each(LOCALES)("every %s message formats, with its arguments given", (locale) => {
     const t = createTranslator({ locale, messages: MESSAGES[locale] }) as unknown as (key: string, params: Record<string, unknown>) => string;
     for (const [key, message] of flat[locale]) {
-      const params = Object.fromEntries(argumentsOf(message).map((name) => [name, 2]));
+      const params = Object.fromEntries([
+        ...argumentsOf(message).map((name) => [name, 2]),
+        // Rich messages (t.rich): each tag's chunks, as the component would wrap them.
+        ...tagsOf(message).map((tag) => [tag, (chunks: unknown[]) => chunks.join("")]),
+      ]);
       const text = t(key, params);
       expect(text, key).not.toBe(key);
       expect(text, key).not.toMatch(/[{}]/);

@@ -1,14 +1,15 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormAction, type FormAction } from "@/components/ui/use-form-action";
 import type { FormState } from "@/lib/forms/state";
 
 const ANSWERS = [
-  { answer: "locker", label: "Put it in the locker", variant: "primary" },
-  { answer: "in_person", label: "Bring it to me", variant: "secondary" },
-  { answer: "call_me", label: "Call me", variant: "secondary" },
+  { answer: "locker", label: "locker", variant: "primary" },
+  { answer: "in_person", label: "inPerson", variant: "secondary" },
+  { answer: "call_me", label: "callMe", variant: "secondary" },
 ] as const;
 
 /**
@@ -26,17 +27,18 @@ export function ConsentAnswerForms({
   requestId?: number;
   action: FormAction<FormState>;
 }) {
+  const t = useTranslations("customer.consent.answers");
   const { state, formAction } = useFormAction(action);
   return (
     <div className="flex flex-col gap-3">
       <FormMessage state={state} />
       {ANSWERS.map(({ answer, label, variant }) => (
-        <form key={answer} action={formAction} aria-label={label}>
+        <form key={answer} action={formAction} aria-label={t(label)}>
           {token !== undefined ? <input type="hidden" name="token" value={token} /> : null}
           {requestId !== undefined ? <input type="hidden" name="requestId" value={requestId} /> : null}
           <input type="hidden" name="answer" value={answer} />
-          <SubmitButton pendingLabel="Sending your answer…" variant={variant} className="min-h-14 w-full text-lg">
-            {label}
+          <SubmitButton pendingLabel={t("sending")} variant={variant} className="min-h-14 w-full text-lg">
+            {t(label)}
           </SubmitButton>
         </form>
       ))}

@@ -1,18 +1,16 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormAction, type FormAction } from "@/components/ui/use-form-action";
 import type { ConsentSettings } from "@/lib/consent/my-preferences";
 import type { FormState } from "@/lib/forms/state";
 
-const STANDING = [
-  { value: "allow", label: "Lockers are fine", hint: "Couriers may use a locker; you get the pickup code by text." },
-  { value: "ask", label: "Ask me each time", hint: "The courier texts you a one-tap question before using a locker." },
-  { value: "refuse", label: "Never a locker", hint: "Couriers bring parcels to you in person." },
-] as const;
+const STANDING = ["allow", "ask", "refuse"] as const;
 
-const DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+/** Sunday first: the index is the day's number the verb stores (0–6). */
+const DAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"] as const;
 
 export function LockerPreferencesForm({
   settings,
@@ -24,6 +22,7 @@ export function LockerPreferencesForm({
   /** Set from a text's link by someone without an account: the link's signed token. */
   token?: string;
 }) {
+  const t = useTranslations("customer.preferences");
   const { state, formAction, values, errors } = useFormAction(action);
   const standing = values.standing ?? settings.standing;
   const listed = (name: string, fallback: number[]) =>
@@ -31,17 +30,17 @@ export function LockerPreferencesForm({
   const askCarrierIds = listed("askCarrierIds", settings.askCarrierIds);
   const refuseDays = listed("refuseDays", settings.refuseDays);
   return (
-    <form action={formAction} className="flex flex-col gap-5" aria-label="Locker preferences">
+    <form action={formAction} className="flex flex-col gap-5" aria-label={t("label")}>
       <FormMessage state={state} />
       {token !== undefined ? <input type="hidden" name="token" value={token} /> : null}
       <fieldset className="flex flex-col gap-2">
-        <legend className="mb-1 font-semibold">What may couriers do?</legend>
+        <legend className="mb-1 font-semibold">{t("standingLegend")}</legend>
         {STANDING.map((choice) => (
-          <label key={choice.value} className="flex min-h-11 items-start gap-3 rounded-xl border border-gray-200 p-3">
-            <input type="radio" name="standing" value={choice.value} defaultChecked={standing === choice.value} className="mt-1 size-5" />
+          <label key={choice} className="flex min-h-11 items-start gap-3 rounded-xl border border-gray-200 p-3">
+            <input type="radio" name="standing" value={choice} defaultChecked={standing === choice} className="mt-1 size-5" />
             <span>
-              <span className="font-medium">{choice.label}</span>
-              <span className="block text-sm text-gray-700">{choice.hint}</span>
+              <span className="font-medium">{t(`standing.${choice}.label`)}</span>
+              <span className="block text-sm text-gray-700">{t(`standing.${choice}.hint`)}</span>
             </span>
           </label>
         ))}
@@ -51,7 +50,7 @@ export function LockerPreferencesForm({
       </fieldset>
 
       <fieldset className="flex flex-col gap-1">
-        <legend className="mb-1 font-semibold">Ask me first for these carriers</legend>
+        <legend className="mb-1 font-semibold">{t("askCarriers")}</legend>
         {settings.carriers.map((carrier) => (
           <label key={carrier.id} className="flex min-h-11 items-center gap-3">
             <input type="checkbox" name="askCarrierIds" value={carrier.id} defaultChecked={askCarrierIds.includes(carrier.id)} className="size-5" />
@@ -61,12 +60,12 @@ export function LockerPreferencesForm({
       </fieldset>
 
       <fieldset className="flex flex-col gap-1">
-        <legend className="mb-1 font-semibold">Never a locker on these days</legend>
+        <legend className="mb-1 font-semibold">{t("refuseDays")}</legend>
         <div className="grid grid-cols-2 gap-x-4 sm:grid-cols-4">
           {DAYS.map((day, index) => (
             <label key={day} className="flex min-h-11 items-center gap-3">
               <input type="checkbox" name="refuseDays" value={index} defaultChecked={refuseDays.includes(index)} className="size-5" />
-              {day}
+              {t(`days.${day}`)}
             </label>
           ))}
         </div>
@@ -74,7 +73,7 @@ export function LockerPreferencesForm({
 
       <div className="flex flex-col gap-1">
         <label htmlFor="field-awayUntil" className="font-semibold">
-          I&apos;m away until
+          {t("awayUntil")}
         </label>
         <input
           id="field-awayUntil"
@@ -86,15 +85,15 @@ export function LockerPreferencesForm({
           className="min-h-11 w-fit rounded-lg border border-gray-400 bg-white px-3 py-2 text-base"
         />
         <p id="field-awayUntil-hint" className="text-sm text-gray-600">
-          Until the end of that day couriers hold your parcels instead of using a locker. Leave empty when you are here.
+          {t("awayUntilHint")}
         </p>
         <p id="field-awayUntil-error" aria-live="polite" className="text-sm text-red-700">
           {errors.awayUntil?.join(" ")}
         </p>
       </div>
 
-      <SubmitButton pendingLabel="Saving…" className="w-full sm:w-fit">
-        Save locker preferences
+      <SubmitButton pendingLabel={t("saving")} className="w-full sm:w-fit">
+        {t("save")}
       </SubmitButton>
     </form>
   );

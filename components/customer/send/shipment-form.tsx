@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { FormMessage } from "@/components/ui/form-message";
 import { Field, Select, TextArea } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -11,9 +12,11 @@ export type RouteChoice = { siteId: number; siteName: string; siteAddress: strin
 /**
  * Starting a shipment: station and carrier (one choice, grouped by station, since each
  * station has its own carriers), size, recipient, and the declaration against the
- * prohibited list, which is shown in full above the box that confirms it.
+ * prohibited list (worded by the page), which is shown in full above the box that confirms it.
  */
 export function ShipmentForm({ action, routes, prohibited }: { action: FormAction; routes: RouteChoice[]; prohibited: readonly string[] }) {
+  const t = useTranslations("customer.send.form");
+  const sizes = useTranslations("sizes");
   const { state, formAction, values, errors } = useFormAction(action);
   // Station and carrier are one choice: a missing one is said once, not once per id.
   const routeErrors = [...new Set([...(errors.route ?? []), ...(errors.siteId ?? []), ...(errors.carrierId ?? [])])];
@@ -22,39 +25,39 @@ export function ShipmentForm({ action, routes, prohibited }: { action: FormActio
       <FormMessage state={state} />
       {/* Keyed by the answer's echo: React resets a form after its action, and a select only
           takes its defaultValue when mounted, so a refused form would lose the choice. */}
-      <Select key={`route-${values.route ?? ""}`} name="route" label="Station and carrier" defaultValue={values.route ?? ""} errors={routeErrors} required>
+      <Select key={`route-${values.route ?? ""}`} name="route" label={t("route")} defaultValue={values.route ?? ""} errors={routeErrors} required>
         <option value="" disabled>
-          Choose where you drop it off and who carries it
+          {t("routePlaceholder")}
         </option>
         {routes.map((route) => (
-          <optgroup key={route.siteId} label={`${route.siteName} — ${route.siteAddress}`}>
+          <optgroup key={route.siteId} label={t("routeGroup", { site: route.siteName, address: route.siteAddress })}>
             {route.carriers.map((carrier) => (
               <option key={carrier.carrierId} value={`${route.siteId}:${carrier.carrierId}`}>
-                {carrier.carrierName} at {route.siteName}
+                {t("routeOption", { carrier: carrier.carrierName, site: route.siteName })}
               </option>
             ))}
           </optgroup>
         ))}
       </Select>
-      <Select key={`size-${values.size ?? ""}`} name="size" label="Parcel size" defaultValue={values.size ?? "S"} errors={errors.size} hint="The door it needs; a bigger one is used if that size is full.">
+      <Select key={`size-${values.size ?? ""}`} name="size" label={t("size")} defaultValue={values.size ?? "S"} errors={errors.size} hint={t("sizeHint")}>
         {SIZES.map((size) => {
           const d = SIZE_DIMENSIONS[size];
           return (
             <option key={size} value={size}>
-              {size} — up to {d.widthMm / 10} × {d.heightMm / 10} × {d.depthMm / 10} cm
+              {t("sizeOption", { size: sizes(size), width: d.widthMm / 10, height: d.heightMm / 10, depth: d.depthMm / 10 })}
             </option>
           );
         })}
       </Select>
       <fieldset className="flex flex-col gap-3">
-        <legend className="mb-1 text-base font-semibold">Recipient</legend>
-        <Field name="recipientName" label="Name" autoComplete="off" defaultValue={values.recipientName} errors={errors.recipientName} required />
-        <Field name="recipientPhone" label="Phone" type="tel" autoComplete="off" defaultValue={values.recipientPhone} errors={errors.recipientPhone} required />
-        <TextArea name="recipientAddress" label="Address" defaultValue={values.recipientAddress} errors={errors.recipientAddress} required />
+        <legend className="mb-1 text-base font-semibold">{t("recipient")}</legend>
+        <Field name="recipientName" label={t("name")} autoComplete="off" defaultValue={values.recipientName} errors={errors.recipientName} required />
+        <Field name="recipientPhone" label={t("phone")} type="tel" autoComplete="off" defaultValue={values.recipientPhone} errors={errors.recipientPhone} required />
+        <TextArea name="recipientAddress" label={t("address")} defaultValue={values.recipientAddress} errors={errors.recipientAddress} required />
       </fieldset>
       <section aria-labelledby="prohibited-heading" className="rounded-xl border border-amber-300 bg-amber-50 p-4 text-amber-950">
         <h2 id="prohibited-heading" className="font-semibold">
-          Items that may not be sent
+          {t("prohibitedHeading")}
         </h2>
         <ul className="mt-2 list-disc pl-5 text-sm">
           {prohibited.map((item) => (
@@ -72,13 +75,13 @@ export function ShipmentForm({ action, routes, prohibited }: { action: FormActio
             aria-invalid={errors.declaration ? true : undefined}
             className="mt-1 h-5 w-5 accent-brand-600"
           />
-          <span>I declare that this parcel holds nothing on the list above.</span>
+          <span>{t("declaration")}</span>
         </label>
         <p id="declaration-error" aria-live="polite" className="text-sm text-red-700">
           {errors.declaration?.join(" ")}
         </p>
       </div>
-      <SubmitButton pendingLabel="Getting your code…">Get my drop-off code</SubmitButton>
+      <SubmitButton pendingLabel={t("pending")}>{t("submit")}</SubmitButton>
     </form>
   );
 }

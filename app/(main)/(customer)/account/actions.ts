@@ -22,7 +22,8 @@ export async function requestPhoneCodeAction(_previous: FormState, _formData: Fo
   const outcome = await runAction(null, (ctx) => requestPhoneVerification(ctx));
   if (!outcome.ok) return outcome.state;
   revalidatePath("/account/phone");
-  return { status: "success", message: `We are texting a 6-digit code to ${outcome.result.sentTo}. It works for 10 minutes.` };
+  const words = await getTranslations("customer.phone");
+  return { status: "success", message: words("codeSent", { phone: outcome.result.sentTo }) };
 }
 
 export async function verifyPhoneAction(_previous: FormState, formData: FormData): Promise<FormState> {

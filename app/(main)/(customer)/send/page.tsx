@@ -1,67 +1,79 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { ShipmentCard } from "@/components/customer/send/shipment-card";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { requestContext, requirePageUser } from "@/lib/auth/current";
+import type { TimeFormat } from "@/lib/format";
+import { requestLocale } from "@/lib/i18n/request-locale";
 import { customerShipmentCards } from "@/lib/outbound/customer";
+import { siteTimeZone } from "@/lib/sites/time-zone";
 
-export const metadata: Metadata = { title: "Send a parcel" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("customer.send");
+  return { title: t("title") };
+}
 
 export default async function SendPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const user = await requirePageUser("customer");
   const params = await searchParams;
-  const shipments = user.verifiedPhone ? await customerShipmentCards(await requestContext()) : [];
+  const ctx = await requestContext();
+  const shipments = user.verifiedPhone ? await customerShipmentCards(ctx) : [];
   const started = Number(params.started);
   const open = shipments.filter((s) => s.state === "created" || s.state === "dropping_off" || s.state === "dropped_off");
   const past = shipments.filter((s) => !open.includes(s));
+  const t = await getTranslations("customer.send");
+  const locale = await requestLocale();
+  const zones = new Map<number, string>();
+  const timeAt = (siteId: number): TimeFormat => {
+    if (!zones.has(siteId)) zones.set(siteId, siteTimeZone(ctx, siteId));
+    return { locale, timeZone: zones.get(siteId)! };
+  };
 
   return (
     <section className="flex flex-col gap-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <h1 className="text-2xl font-bold">Send a parcel</h1>
+        <h1 className="text-2xl font-bold">{t("title")}</h1>
         {user.verifiedPhone ? (
           <Link href="/send/new" className={buttonClass("primary")}>
-            Start a shipment
+            {t("start")}
           </Link>
         ) : null}
       </div>
-      {params.started ? <Alert tone="success">Your drop-off code is ready. Take the parcel to the locker within 24 hours.</Alert> : null}
-      {params.cancelled ? <Alert tone="success">The shipment is cancelled; its code no longer works.</Alert> : null}
+      {params.started ? <Alert tone="success">{t("started")}</Alert> : null}
+      {params.cancelled ? <Alert tone="success">{t("cancelled")}</Alert> : null}
 
       {!user.verifiedPhone ? (
         <div className="flex flex-col gap-3 rounded-xl border border-amber-300 bg-amber-50 p-4 text-amber-950">
-          <p>
-            <strong>Confirm your phone number first.</strong> At the locker you enter the drop-off code with the last 4 digits of your phone, and returns
-            set up for you are found by your number.
-          </p>
+          <p>{t.rich("phoneFirst", { strong: (chunks) => <strong>{chunks}</strong> })}</p>
           <Link href="/account/phone" className={buttonClass("primary", "w-full sm:w-fit")}>
-            Confirm my phone number
+            {t("confirmPhone")}
           </Link>
         </div>
       ) : shipments.length === 0 ? (
         <div className="rounded-xl border border-dashed border-gray-300 p-8 text-center text-gray-700">
-          <p className="text-lg font-semibold text-gray-900">Nothing sent yet</p>
-          <p className="mt-1">Start a shipment to get a drop-off code, then leave the parcel in a locker for the carrier. Returns a shop sets up for you show here too.</p>
+          <p className="text-lg font-semibold text-gray-900">{t("emptyTitle")}</p>
+          <p className="mt-1">{t("emptyText")}</p>
         </div>
       ) : (
         <>
           <section aria-labelledby="open-heading" className="flex flex-col gap-3">
             <h2 id="open-heading" className="text-lg font-semibold">
-              On their way <span className="font-normal text-gray-700">({open.length})</span>
+              {t.rich("openHeading", { count: open.length, n: (chunks) => <span className="font-normal text-gray-700">{chunks}</span> })}
             </h2>
-            {open.length === 0 ? <p className="text-gray-700">No parcel is waiting to be dropped off or taken.</p> : null}
+            {open.length === 0 ? <p className="text-gray-700">{t("noneOpen")}</p> : null}
             {open.map((shipment) => (
-              <ShipmentCard key={shipment.id} shipment={shipment} highlight={shipment.id === started} />
+              <ShipmentCard key={shipment.id} shipment={shipment} time={timeAt(shipment.siteId)} highlight={shipment.id === started} />
             ))}
           </section>
           {past.length > 0 ? (
             <section aria-labelledby="past-heading" className="flex flex-col gap-3">
               <h2 id="past-heading" className="text-lg font-semibold">
-                Done
+                {t("pastHeading")}
               </h2>
               {past.map((shipment) => (
-                <ShipmentCard key={shipment.id} shipment={shipment} />
+                <ShipmentCard key={shipment.id} shipment={shipment} time={timeAt(shipment.siteId)} />
               ))}
             </section>
           ) : null}

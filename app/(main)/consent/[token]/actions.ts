@@ -1,6 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { setConsentSettingsByToken } from "@/lib/consent/my-preferences";
 import { answerConsentByToken } from "@/lib/parcels/consent-requests";
 import { formInput, runAction } from "@/lib/forms/action";
@@ -19,5 +20,6 @@ export async function savePreferencesByLinkAction(_previous: FormState, formData
     secret: ["token"],
   });
   if (!outcome.ok) return outcome.state;
-  return { status: "success", message: "Saved. Couriers follow these from their next parcel for you." };
+  const t = await getTranslations("customer.preferences");
+  return { status: "success", message: t("saved") };
 }

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import { setMyConsentSettings } from "@/lib/consent/my-preferences";
 import { formInput, runAction } from "@/lib/forms/action";
 import type { FormState } from "@/lib/forms/state";
@@ -9,5 +10,6 @@ export async function saveLockerPreferencesAction(_previous: FormState, formData
   const outcome = await runAction(formData, (ctx) => setMyConsentSettings(ctx, formInput(formData, ["askCarrierIds", "refuseDays"])));
   if (!outcome.ok) return outcome.state;
   revalidatePath("/account/lockers");
-  return { status: "success", message: "Saved. Couriers follow these from their next parcel for you." };
+  const t = await getTranslations("customer.preferences");
+  return { status: "success", message: t("saved") };
 }

@@ -1,23 +1,28 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { LockerPreferencesForm } from "@/components/customer/consent/locker-preferences-form";
 import { buttonClass } from "@/components/ui/button";
 import { requestContext, requirePageUser } from "@/lib/auth/current";
 import { myConsentSettings } from "@/lib/consent/my-preferences";
 import { saveLockerPreferencesAction } from "./actions";
 
-export const metadata: Metadata = { title: "Locker preferences" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("customer.preferences");
+  return { title: t("label") };
+}
 
 /** Whether couriers may use a locker for the customer's parcels (issue 16). */
 export default async function LockerPreferencesPage() {
   const user = await requirePageUser("customer");
+  const t = await getTranslations("customer.preferences");
   if (!user.verifiedPhone) {
     return (
       <section className="flex flex-col gap-3">
-        <h1 className="text-2xl font-bold">Locker preferences</h1>
-        <p>Couriers know you by your phone number: confirm it first, then choose whether they may use a locker.</p>
+        <h1 className="text-2xl font-bold">{t("label")}</h1>
+        <p>{t("phoneFirst")}</p>
         <Link href="/account/phone" className={buttonClass("primary", "w-full sm:w-fit")}>
-          Confirm my phone number
+          {t("confirmPhone")}
         </Link>
       </section>
     );
@@ -26,13 +31,9 @@ export default async function LockerPreferencesPage() {
   return (
     <section className="flex flex-col gap-4">
       <div>
-        <h1 className="text-2xl font-bold">Locker preferences</h1>
-        <p className="text-gray-700">
-          No courier puts a parcel for {user.verifiedPhone} in a locker without your consent. Say here what they may do.
-        </p>
-        {!settings.recorded ? (
-          <p className="mt-2 text-sm text-gray-700">You have not chosen yet: this network&apos;s default applies until you save.</p>
-        ) : null}
+        <h1 className="text-2xl font-bold">{t("label")}</h1>
+        <p className="text-gray-700">{t("intro", { phone: user.verifiedPhone })}</p>
+        {!settings.recorded ? <p className="mt-2 text-sm text-gray-700">{t("notChosen")}</p> : null}
       </div>
       <LockerPreferencesForm settings={settings} action={saveLockerPreferencesAction} />
     </section>

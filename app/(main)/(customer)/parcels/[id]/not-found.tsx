@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { RouteState } from "@/components/layout/route-state";
 import { buttonClass } from "@/components/ui/button";
 
@@ -7,16 +8,17 @@ import { buttonClass } from "@/components/ui/button";
  * which of the two it was is nobody's business.
  */
 export default function ParcelNotFound() {
+  const t = useTranslations("customer.routeState");
   return (
     <RouteState
-      title="Parcel not found"
+      title={t("parcelNotFoundTitle")}
       actions={
         <Link href="/parcels" className={buttonClass("primary")}>
-          Back to My parcels
+          {t("back")}
         </Link>
       }
     >
-      <p>We could not find that parcel. Your parcels are the ones addressed to your confirmed phone number.</p>
+      <p>{t("parcelNotFound")}</p>
     </RouteState>
   );
 }

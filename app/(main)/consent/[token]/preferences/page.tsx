@@ -1,10 +1,14 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { LockerPreferencesForm } from "@/components/customer/consent/locker-preferences-form";
 import { requestContext } from "@/lib/auth/current";
 import { consentSettingsByToken } from "@/lib/consent/my-preferences";
 import { savePreferencesByLinkAction } from "../actions";
 
-export const metadata: Metadata = { title: "Locker preferences", referrer: "no-referrer" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("customer.preferences");
+  return { title: t("label"), referrer: "no-referrer" };
+}
 
 type Props = { params: Promise<{ token: string }> };
 
@@ -12,19 +16,20 @@ type Props = { params: Promise<{ token: string }> };
 export default async function PreferencesByLinkPage({ params }: Props) {
   const token = decodeURIComponent((await params).token);
   const settings = consentSettingsByToken(await requestContext(), token);
+  const t = await getTranslations("customer.preferences");
   if (!settings) {
     return (
       <section className="mx-auto flex max-w-xl flex-col gap-3">
-        <h1 className="text-2xl font-bold">This link is no longer valid</h1>
-        <p className="text-gray-800">Use the link in the latest text about your parcel, or create an account to keep your preferences.</p>
+        <h1 className="text-2xl font-bold">{t("linkInvalidTitle")}</h1>
+        <p className="text-gray-800">{t("linkInvalidText")}</p>
       </section>
     );
   }
   return (
     <section className="mx-auto flex max-w-xl flex-col gap-4">
       <div>
-        <h1 className="text-2xl font-bold">Locker preferences</h1>
-        <p className="text-gray-700">What couriers may do with your next parcels. No account needed.</p>
+        <h1 className="text-2xl font-bold">{t("label")}</h1>
+        <p className="text-gray-700">{t("byLinkIntro")}</p>
       </div>
       <LockerPreferencesForm settings={settings} action={savePreferencesByLinkAction} token={token} />
     </section>
