@@ -32,4 +32,7 @@ export const CONVERTED_PATHS: readonly string[] = [
   "components/courier/locker-map.tsx",
   "components/courier/retry-door-form.tsx",
   "components/courier/scan",
+  "app/kiosk",
+  "components/kiosk",
+  "components/doors",
 ];
