@@ -41,21 +41,28 @@ export function KioskScreen({ siteCode, lockers, collect, initial, endLanguageCh
   const lastTouch = useRef(0);
   const locked = useRef(false);
 
-  const restart = useCallback(() => {
-    lastTouch.current = Date.now();
-    locked.current = false;
-    setIdleLeft(IDLE_MS);
-    setSession((n) => n + 1);
-    if (!endLanguageChoice) return router.refresh();
+  // A fresh session; `visitOver` (Done, the idle reset — not the end of a slow-down, with
+  // the customer still standing there) also ends their choice of language.
+  const restart = useCallback(
+    (visitOver: boolean) => {
+      lastTouch.current = Date.now();
+      locked.current = false;
+      setIdleLeft(IDLE_MS);
+      setSession((n) => n + 1);
+      if (!visitOver || !endLanguageChoice) return router.refresh();
     // The action deletes the cookie and re-renders the page (door grid and language) in one go.
-    startTransition(async () => {
-      try {
-        await endLanguageChoice();
-      } catch {
-        router.refresh();
-      }
-    });
-  }, [router, endLanguageChoice]);
+      startTransition(async () => {
+        try {
+          await endLanguageChoice();
+        } catch {
+          router.refresh();
+        }
+      });
+    },
+    [router, endLanguageChoice],
+  );
+  const visitOver = useCallback(() => restart(true), [restart]);
+  const lockOver = useCallback(() => restart(false), [restart]);
 
   useEffect(() => {
     lastTouch.current = Date.now();
@@ -68,7 +75,7 @@ export function KioskScreen({ siteCode, lockers, collect, initial, endLanguageCh
     const timer = setInterval(() => {
       const left = IDLE_MS - (Date.now() - lastTouch.current);
       // A lockout runs its own countdown; walking away does not end it early.
-      if (left <= 0 && !locked.current) restart();
+      if (left <= 0 && !locked.current) restart(true);
       else setIdleLeft(left);
     }, 1000);
     return () => {
@@ -89,15 +96,21 @@ export function KioskScreen({ siteCode, lockers, collect, initial, endLanguageCh
       collect={collect}
       initial={session === 0 ? initial : KIOSK_IDLE}
       idleLeft={idleLeft}
-      onDone={restart}
+      onDone={visitOver}
+      onLockOver={lockOver}
       onLocked={onLocked}
     />
   );
 }
 
-type SessionProps = Omit<Props, "endLanguageChoice"> & { idleLeft: number; onDone: () => void; onLocked: (locked: boolean) => void };
+type SessionProps = Omit<Props, "endLanguageChoice"> & {
+  idleLeft: number;
+  onDone: () => void;
+  onLockOver: () => void;
+  onLocked: (locked: boolean) => void;
+};
 
-function KioskSession({ siteCode, lockers, collect, initial, idleLeft, onDone, onLocked }: SessionProps) {
+function KioskSession({ siteCode, lockers, collect, initial, idleLeft, onDone, onLockOver, onLocked }: SessionProps) {
   const t = useTranslations("kiosk.collect");
   const tDoors = useTranslations("kiosk.doors");
   const [state, dispatch, pending] = useActionState(collect, initial);
@@ -136,7 +149,7 @@ function KioskSession({ siteCode, lockers, collect, initial, idleLeft, onDone, o
     panel = <ExpiredPanel message={state.message} secondsLeft={secondsLeft} onDone={onDone} />;
   } else if (state.status === "locked") {
     panel = (
-      <LockedPanel key={state.nonce} message={state.message} retryAfterMs={state.retryAfterMs} onOver={onDone}>
+      <LockedPanel key={state.nonce} message={state.message} retryAfterMs={state.retryAfterMs} onOver={onLockOver}>
         {/* A QR is not a guess: the server never slows it down, so it still opens the door. */}
         {scanProblem ? (
           <p role="alert" className="rounded-xl border-2 border-red-300 bg-red-50 px-4 py-3 text-lg font-semibold leading-snug text-red-900">
