@@ -13,7 +13,7 @@ import {
   type CabinetWorld,
 } from "./support/cabinet-server";
 import { fillParcel, openSite, testPhone, uniqueTracking } from "./support/courier";
-import { pairKioskScreen } from "./support/customers";
+import { nextCustomerInEnglish, pairKioskScreen } from "./support/customers";
 
 /*
  * Real cabinets over MQTT (issue 13): a private Mosquitto, a second app server with
@@ -195,6 +195,7 @@ test("the recipient collects once the cabinet read the door open; an open it doe
     // The second recipient, while the cabinet's computer hangs: the command reaches it but
     // nothing answers, so after its deadline the kiosk takes the did-not-open path.
     await screen.getByRole("button", { name: "Done" }).click();
+    await nextCustomerInEnglish(screen);
     await screen.getByLabel("Pickup code").fill(second.code);
     await screen.getByLabel("Phone, last 4").fill(second.phone.slice(-4));
     resume = pauseCabinetAgent(agent);

@@ -5,6 +5,7 @@ import {
   becomeConfirmedCustomer,
   forProject,
   NEWCOMERS,
+  nextCustomerInEnglish,
   openKiosk,
   tapOnKeypad,
   WRONG_CODE_MESSAGE,
@@ -65,6 +66,7 @@ test("a new customer confirms their phone, finds the parcel, its code, QR and te
 
     // Done: back to the start, with nothing of this customer left on the screen.
     await screen.getByRole("button", { name: "Done" }).click();
+    await nextCustomerInEnglish(screen);
     await expect(screen.getByRole("heading", { level: 2, name: "Collect a parcel" })).toBeVisible();
     await expect(screen.getByLabel("Pickup code")).toHaveValue("");
     await expect(screen.getByText(`Door ${door} is open`)).toHaveCount(0);

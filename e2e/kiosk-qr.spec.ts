@@ -8,6 +8,7 @@ import {
   forProject,
   NEWCOMERS,
   newDevice,
+  nextCustomerInEnglish,
   openKiosk,
   QR_OUT_OF_DATE_MESSAGE,
 } from "./support/customers";
@@ -60,6 +61,7 @@ test("the customer's QR, scanned at the kiosk, opens their door; a QR for anothe
 
     // The same QR again: the parcel is collected, so it opens nothing, and says the QR is out of date.
     await screen.getByRole("button", { name: "Done" }).click();
+    await nextCustomerInEnglish(screen);
     await screen.getByRole("button", { name: "Scan QR" }).click();
     await screen.getByLabel("QR code from the scanner").fill(payload);
     await screen.getByLabel("QR code from the scanner").press("Enter");

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { DEMO, signIn } from "./support/accounts";
 import { moveBrowserClock } from "./support/clock";
-import { enterCodeAtKiosk, openKiosk, WRONG_CODE_MESSAGE } from "./support/customers";
+import { enterCodeAtKiosk, nextCustomerInEnglish, openKiosk, WRONG_CODE_MESSAGE } from "./support/customers";
 import { expectAccessible } from "./support/axe";
 
 /*
@@ -100,6 +100,8 @@ test("the kiosk goes back to its start screen after a short idle time, clearing 
     await moveBrowserClock(screen, 20_000);
     await expect(screen.getByLabel("Pickup code")).toHaveValue("4821");
     await moveBrowserClock(screen, 5_000);
+    // The visit is over: the digits are gone, and the language is the site's again.
+    await nextCustomerInEnglish(screen);
     await expect(screen.getByLabel("Pickup code")).toHaveValue("");
   } finally {
     await kiosk.context.close();

@@ -2,6 +2,8 @@ import "server-only";
 import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import { currentUser } from "@/lib/auth/current";
+import { KIOSK_DEVICE_COOKIE } from "@/lib/kiosk/devices";
+import { KIOSK_LOCALE_COOKIE, kioskLocale, kioskSiteLocale } from "@/lib/kiosk/locale";
 import { DEFAULT_TIME_ZONE } from "@/lib/time";
 import { LOCALE_COOKIE } from "@/lib/i18n/locales";
 import { MESSAGES } from "@/lib/i18n/messages";
@@ -11,10 +13,18 @@ import { resolveLocale } from "@/lib/i18n/resolve";
 /*
  * next-intl's request configuration (next.config.js points its plugin here). The language
  * is not in the URL: it is resolved per request from the account, the cookie, the
- * browser and the organization (lib/i18n/resolve.ts says in which order).
+ * browser and the organization (lib/i18n/resolve.ts says in which order). A paired kiosk
+ * screen is the exception: its device cookie is sent only to /kiosk pages, and there the
+ * site's language rules, or the current customer's choice (lib/kiosk/locale.ts).
  */
 export default getRequestConfig(async () => {
   const [user, cookieStore, headerList] = await Promise.all([currentUser(), cookies(), headers()]);
+  const deviceToken = cookieStore.get(KIOSK_DEVICE_COOKIE)?.value;
+  const siteDefault = deviceToken ? kioskSiteLocale(deviceToken) : null;
+  if (siteDefault) {
+    const locale = kioskLocale({ chosen: cookieStore.get(KIOSK_LOCALE_COOKIE)?.value, siteDefault });
+    return { locale, messages: MESSAGES[locale], timeZone: DEFAULT_TIME_ZONE };
+  }
   const facts = localeFacts(user?.userId ?? null);
   const locale = resolveLocale({
     account: facts.account,

@@ -1,6 +1,7 @@
+import { useTranslations } from "next-intl";
 import { Alert } from "@/components/ui/alert";
 import type { CabinetPresence } from "@/lib/fleet/presence";
-import { cabinetConnectionWords } from "./cabinet-status";
+import { cabinetConnectionWords, useDoorsLocale } from "./cabinet-status";
 
 /**
  * For a courier about to walk to a site: which of its cabinets are offline, so no door
@@ -8,19 +9,21 @@ import { cabinetConnectionWords } from "./cabinet-status";
  * (or the network runs the simulated controller).
  */
 export function CabinetNotice({ cabinets, timeZone }: { cabinets: CabinetPresence[]; timeZone?: string }) {
+  const t = useTranslations("doors");
+  const locale = useDoorsLocale();
   const down = cabinets.filter((cabinet) => cabinet.connection !== "online");
   if (down.length === 0) return null;
   const all = down.length === cabinets.length;
   return (
     <Alert tone="error">
       <span className="font-semibold">
-        {all ? "This site's lockers are offline" : `Locker${down.length > 1 ? "s" : ""} ${down.map((c) => c.lockerCode).join(", ")} offline`}
+        {all ? t("allOffline") : t("someOffline", { count: down.length, lockers: down.map((c) => c.lockerCode).join(", ") })}
       </span>
-      {all
-        ? ": no door here can be opened and no parcel will be assigned until they are back. Choose another site for now."
-        : ": their doors cannot be opened right now, so new parcels go to the other lockers here."}
+      {all ? t("allOfflineBody") : t("someOfflineBody")}
       <span className="mt-1 block text-sm">
-        {down.map((cabinet) => `Locker ${cabinet.lockerCode}: ${cabinetConnectionWords(cabinet, timeZone).detail}`).join(" · ")}
+        {down
+          .map((cabinet) => t("lockerDetail", { locker: cabinet.lockerCode, detail: cabinetConnectionWords(cabinet, t, { locale, timeZone }).detail }))
+          .join(" · ")}
       </span>
     </Alert>
   );

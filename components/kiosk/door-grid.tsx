@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { DoorState, KioskDoor, KioskLocker } from "@/lib/kiosk/door-grid";
 import { DOOR_CONDITIONS, YOUR_DOOR } from "@/lib/vocabulary/states";
 
@@ -9,14 +10,14 @@ const IN_SERVICE = `${DOOR_CONDITIONS.free.tone.fill} ${DOOR_CONDITIONS.free.ton
 const OUT_OF_SERVICE = `${DOOR_CONDITIONS.out_of_service.tone.fill} ${DOOR_CONDITIONS.out_of_service.tone.border}`;
 const CELL: Record<DoorState, string> = { in_service: IN_SERVICE, out_of_service: OUT_OF_SERVICE };
 
-const STATE_TEXT: Record<DoorState, string> = { in_service: "door", out_of_service: DOOR_CONDITIONS.out_of_service.name.toLowerCase() };
-
 /**
  * The site's cabinets as they stand, each door drawn at its row and column and as tall as
  * its size. `openDoor` is the one to look for: it is lit up. The picture is for the eye;
  * a screen reader gets each cabinet's door count and, from the status message, the door.
  */
 export function DoorGrid({ lockers, openDoor }: { lockers: KioskLocker[]; openDoor?: string | null }) {
+  const t = useTranslations("kiosk.doors");
+  const size = useTranslations("sizes");
   return (
     // --door-unit scales every cabinet with the screen: small on a phone and beside the
     // keypad on a landscape kiosk, tall on a portrait one.
@@ -43,7 +44,7 @@ export function DoorGrid({ lockers, openDoor }: { lockers: KioskLocker[]; openDo
                     key={door.label}
                     data-door={door.label}
                     data-state={open ? "open" : door.state}
-                    title={`${door.label} · ${door.size} · ${STATE_TEXT[door.state]}`}
+                    title={t("doorTitle", { door: door.label, size: size(door.size), state: door.state })}
                     className={`relative flex items-center justify-center rounded-sm border text-xs font-semibold leading-none sm:text-sm ${
                       open ? `z-10 scale-110 shadow-lg ${YOUR_DOOR.fill} ${YOUR_DOOR.border}` : CELL[door.state]
                     }`}
@@ -59,10 +60,8 @@ export function DoorGrid({ lockers, openDoor }: { lockers: KioskLocker[]; openDo
               })}
             </div>
             <figcaption className="text-center text-sm text-gray-800">
-              <span className="font-semibold">Locker {locker.code}</span>
-              <span className="sr-only">
-                : {locker.doors.length} doors{outOfService > 0 ? `, ${outOfService} out of service` : ""}
-              </span>
+              <span className="font-semibold">{t("locker", { locker: locker.code })}</span>
+              <span className="sr-only">{t("lockerDoors", { doors: locker.doors.length, out: outOfService })}</span>
             </figcaption>
           </figure>
         );
@@ -73,16 +72,17 @@ export function DoorGrid({ lockers, openDoor }: { lockers: KioskLocker[]; openDo
 
 /** What the map's colours mean: a door, one out of service, and the door that opened for you. */
 export function DoorLegend() {
+  const t = useTranslations("kiosk.doors");
   return (
-    <ul aria-label="Map colours" className="flex flex-wrap justify-center gap-4 text-base text-gray-900">
+    <ul aria-label={t("legend")} className="flex flex-wrap justify-center gap-4 text-base text-gray-900">
       <li className="flex items-center gap-2">
-        <span aria-hidden className={`h-5 w-5 rounded-sm border ${IN_SERVICE}`} /> Door
+        <span aria-hidden className={`h-5 w-5 rounded-sm border ${IN_SERVICE}`} /> {t("legendDoor")}
       </li>
       <li className="flex items-center gap-2">
-        <span aria-hidden className={`h-5 w-5 rounded-sm border ${OUT_OF_SERVICE}`} /> {DOOR_CONDITIONS.out_of_service.name}
+        <span aria-hidden className={`h-5 w-5 rounded-sm border ${OUT_OF_SERVICE}`} /> {t("legendOut")}
       </li>
       <li className="flex items-center gap-2">
-        <span aria-hidden className={`h-5 w-5 rounded-sm border ${YOUR_DOOR.fill} ${YOUR_DOOR.border}`} /> {YOUR_DOOR.name}, once opened
+        <span aria-hidden className={`h-5 w-5 rounded-sm border ${YOUR_DOOR.fill} ${YOUR_DOOR.border}`} /> {t("legendYours")}
       </li>
     </ul>
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import type { MouseEvent } from "react";
 
 const KEYS = ["1", "2", "3", "4", "5", "6", "7", "8", "9"] as const;
@@ -25,8 +26,9 @@ export function Keypad({
   onClear: () => void;
   disabled?: boolean;
 }) {
+  const t = useTranslations("kiosk.keypad");
   return (
-    <div role="group" aria-label="Keypad" className="grid grid-cols-3 gap-3">
+    <div role="group" aria-label={t("label")} className="grid grid-cols-3 gap-3">
       {KEYS.map((key) => (
         <button
           key={key}
@@ -46,7 +48,7 @@ export function Keypad({
         onClick={onClear}
         className={`${KEY_CLASS} bg-gray-200 !text-lg text-gray-900 hover:bg-gray-300 portrait:sm:!text-3xl landscape:lg:!text-3xl`}
       >
-        Clear
+        {t("clear")}
       </button>
       <button
         type="button"
@@ -62,7 +64,7 @@ export function Keypad({
         disabled={disabled}
         onMouseDown={keepFocus}
         onClick={onDelete}
-        aria-label="Delete last digit"
+        aria-label={t("delete")}
         className={`${KEY_CLASS} bg-gray-200 text-gray-900 hover:bg-gray-300`}
       >
         ⌫

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { startTransition, useActionState, useCallback, useEffect, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode } from "react";
 import type { KioskLocker } from "@/lib/kiosk/door-grid";
@@ -26,22 +27,42 @@ type Props = {
   collect: CollectAction;
   /** How the screen starts: the slow-down the server is applying, so a reload does not hide it. */
   initial: KioskState;
+  /**
+   * Ends a customer's own choice of language (lib/kiosk/locale.ts), given while there is
+   * one: the idle reset and "Done" then bring the site's language back with the start screen.
+   */
+  endLanguageChoice?: () => Promise<void>;
 };
 
-export function KioskScreen({ siteCode, lockers, collect, initial }: Props) {
+export function KioskScreen({ siteCode, lockers, collect, initial, endLanguageChoice }: Props) {
   const router = useRouter();
   const [session, setSession] = useState(0);
   const [idleLeft, setIdleLeft] = useState(IDLE_MS);
   const lastTouch = useRef(0);
   const locked = useRef(false);
 
-  const restart = useCallback(() => {
-    lastTouch.current = Date.now();
-    locked.current = false;
-    setIdleLeft(IDLE_MS);
-    setSession((n) => n + 1);
-    router.refresh();
-  }, [router]);
+  // A fresh session; `visitOver` (Done, the idle reset — not the end of a slow-down, with
+  // the customer still standing there) also ends their choice of language.
+  const restart = useCallback(
+    (visitOver: boolean) => {
+      lastTouch.current = Date.now();
+      locked.current = false;
+      setIdleLeft(IDLE_MS);
+      setSession((n) => n + 1);
+      if (!visitOver || !endLanguageChoice) return router.refresh();
+    // The action deletes the cookie and re-renders the page (door grid and language) in one go.
+      startTransition(async () => {
+        try {
+          await endLanguageChoice();
+        } catch {
+          router.refresh();
+        }
+      });
+    },
+    [router, endLanguageChoice],
+  );
+  const visitOver = useCallback(() => restart(true), [restart]);
+  const lockOver = useCallback(() => restart(false), [restart]);
 
   useEffect(() => {
     lastTouch.current = Date.now();
@@ -54,7 +75,7 @@ export function KioskScreen({ siteCode, lockers, collect, initial }: Props) {
     const timer = setInterval(() => {
       const left = IDLE_MS - (Date.now() - lastTouch.current);
       // A lockout runs its own countdown; walking away does not end it early.
-      if (left <= 0 && !locked.current) restart();
+      if (left <= 0 && !locked.current) restart(true);
       else setIdleLeft(left);
     }, 1000);
     return () => {
@@ -75,15 +96,23 @@ export function KioskScreen({ siteCode, lockers, collect, initial }: Props) {
       collect={collect}
       initial={session === 0 ? initial : KIOSK_IDLE}
       idleLeft={idleLeft}
-      onDone={restart}
+      onDone={visitOver}
+      onLockOver={lockOver}
       onLocked={onLocked}
     />
   );
 }
 
-type SessionProps = Props & { idleLeft: number; onDone: () => void; onLocked: (locked: boolean) => void };
+type SessionProps = Omit<Props, "endLanguageChoice"> & {
+  idleLeft: number;
+  onDone: () => void;
+  onLockOver: () => void;
+  onLocked: (locked: boolean) => void;
+};
 
-function KioskSession({ siteCode, lockers, collect, initial, idleLeft, onDone, onLocked }: SessionProps) {
+function KioskSession({ siteCode, lockers, collect, initial, idleLeft, onDone, onLockOver, onLocked }: SessionProps) {
+  const t = useTranslations("kiosk.collect");
+  const tDoors = useTranslations("kiosk.doors");
   const [state, dispatch, pending] = useActionState(collect, initial);
   const [mode, setMode] = useState<"keypad" | "scan">("keypad");
   const [scanProblem, setScanProblem] = useState<string | null>(null);
@@ -96,9 +125,9 @@ function KioskSession({ siteCode, lockers, collect, initial, idleLeft, onDone, o
 
   function scanned(text: string) {
     const qr = parsePickupQr(text);
-    if (!qr) return setScanProblem("That is not a pickup QR code. Show the QR code from My parcels, or type your code.");
+    if (!qr) return setScanProblem(t("notPickupQr"));
     if (qr.siteCode !== siteCode) {
-      return setScanProblem(`This QR code is for another station (${qr.siteCode}). Please collect your parcel there.`);
+      return setScanProblem(t("otherStationQr", { site: qr.siteCode }));
     }
     setScanProblem(null);
     const form = new FormData();
@@ -120,7 +149,7 @@ function KioskSession({ siteCode, lockers, collect, initial, idleLeft, onDone, o
     panel = <ExpiredPanel message={state.message} secondsLeft={secondsLeft} onDone={onDone} />;
   } else if (state.status === "locked") {
     panel = (
-      <LockedPanel key={state.nonce} message={state.message} retryAfterMs={state.retryAfterMs} onOver={onDone}>
+      <LockedPanel key={state.nonce} message={state.message} retryAfterMs={state.retryAfterMs} onOver={onLockOver}>
         {/* A QR is not a guess: the server never slows it down, so it still opens the door. */}
         {scanProblem ? (
           <p role="alert" className="rounded-xl border-2 border-red-300 bg-red-50 px-4 py-3 text-lg font-semibold leading-snug text-red-900">
@@ -140,13 +169,11 @@ function KioskSession({ siteCode, lockers, collect, initial, idleLeft, onDone, o
       <div className="flex flex-col gap-4">
         <div className="flex items-start justify-between gap-3">
           <div>
-            <h2 className="text-3xl font-bold landscape:lg:text-4xl">Collect a parcel</h2>
+            <h2 className="text-3xl font-bold landscape:lg:text-4xl">{t("heading")}</h2>
             {/* A problem takes the place of the instructions, so the keypad stays on screen. */}
             {problem ? null : (
               <p className="mt-1 text-xl text-gray-800 landscape:lg:text-2xl">
-                {mode === "keypad"
-                  ? "Enter your 6-digit pickup code, then the last 4 digits of your phone number."
-                  : "Show the QR code from My parcels on your phone."}
+                {mode === "keypad" ? t("instructionsKeypad", { codeDigits: CODE_DIGITS, phoneDigits: PHONE_DIGITS }) : t("instructionsScan")}
               </p>
             )}
           </div>
@@ -162,7 +189,7 @@ function KioskSession({ siteCode, lockers, collect, initial, idleLeft, onDone, o
             <span aria-hidden className="text-2xl leading-none">
               {mode === "keypad" ? "▣" : "⌨"}
             </span>
-            {mode === "keypad" ? "Scan QR" : "Type code"}
+            {mode === "keypad" ? t("scanQr") : t("typeCode")}
           </button>
         </div>
         <div aria-live="assertive">
@@ -192,12 +219,12 @@ function KioskSession({ siteCode, lockers, collect, initial, idleLeft, onDone, o
     // Landscape: code entry takes the screen (fields and keypad side by side); the map of
     // doors is a narrow column beside it, there to light up the door that opened.
     <div className="grid flex-1 content-start gap-4 p-3 sm:gap-6 sm:p-6 landscape:lg:grid-cols-[minmax(0,1fr)_minmax(14rem,22rem)] landscape:lg:content-stretch landscape:lg:gap-4 landscape:lg:p-4">
-      <section aria-label="Pickup" className="flex w-full flex-col rounded-3xl bg-white p-5 shadow-sm sm:p-6 portrait:mx-auto portrait:max-w-3xl">
+      <section aria-label={t("region")} className="flex w-full flex-col rounded-3xl bg-white p-5 shadow-sm sm:p-6 portrait:mx-auto portrait:max-w-3xl">
         {panel}
       </section>
       <section aria-labelledby="doors-heading" className="flex flex-col gap-4 rounded-3xl bg-white p-5 shadow-sm sm:p-6 landscape:lg:p-4">
         <h2 id="doors-heading" className="text-xl font-semibold">
-          Doors at this station
+          {tDoors("heading")}
         </h2>
         <div className="flex flex-1 items-center justify-center">
           <DoorGrid lockers={lockers} openDoor={openDoor} />
@@ -220,6 +247,7 @@ function EntryForm({
   answer: number | null;
   fieldErrors: Record<string, string[]>;
 }) {
+  const t = useTranslations("kiosk.collect");
   const [code, setCode] = useState("");
   const [phone, setPhone] = useState("");
   const [active, setActive] = useState<"code" | "phoneLast4">("code");
@@ -289,7 +317,7 @@ function EntryForm({
       startTransition(() => dispatch(form));
       return;
     }
-    setHint(code.length < CODE_DIGITS ? "The pickup code has 6 digits." : "Enter the last 4 digits of your phone number.");
+    setHint(code.length < CODE_DIGITS ? t("codeHint", { codeDigits: CODE_DIGITS }) : t("phoneHint", { phoneDigits: PHONE_DIGITS }));
     focus(code.length < CODE_DIGITS ? "code" : "phoneLast4");
   }
 
@@ -310,7 +338,7 @@ function EntryForm({
       <div className="grid grid-cols-[3fr_2fr] gap-3 landscape:lg:col-start-1 landscape:lg:grid-cols-1">
         <div className="flex flex-col gap-1">
           <label htmlFor="kiosk-code" className="text-base font-semibold text-gray-800 landscape:lg:text-xl">
-            Pickup code
+            {t("codeLabel")}
           </label>
           <input
             ref={codeInput}
@@ -333,7 +361,7 @@ function EntryForm({
         </div>
         <div className="flex flex-col gap-1">
           <label htmlFor="kiosk-phone" className="text-base font-semibold text-gray-800 landscape:lg:text-xl">
-            Phone, last 4
+            {t("phoneLabel", { phoneDigits: PHONE_DIGITS })}
           </label>
           <input
             ref={phoneInput}
@@ -359,14 +387,14 @@ function EntryForm({
       </div>
       <div className="flex flex-col gap-4 landscape:lg:col-start-1 landscape:lg:row-start-2 landscape:lg:justify-end">
         <p aria-live="polite" className="text-center text-base font-medium text-red-800 empty:hidden landscape:lg:text-xl">
-          {hint ?? (toCheck ? "Your digits are still here: fix the part that is wrong, or press Clear to start again." : null)}
+          {hint ?? (toCheck ? t("digitsKept") : null)}
         </p>
         <button
           type="submit"
           disabled={pending}
           className="min-h-16 rounded-2xl bg-brand-600 px-6 text-2xl font-bold text-white shadow hover:bg-brand-700 disabled:bg-brand-300 portrait:sm:min-h-24 portrait:sm:text-4xl landscape:lg:min-h-20 landscape:lg:text-3xl"
         >
-          {pending ? "Checking…" : "Open my door"}
+          {pending ? t("checking") : t("openDoor")}
         </button>
       </div>
     </form>
@@ -386,6 +414,7 @@ function OpenedPanel({
   retry: (formData: FormData) => void;
   pending: boolean;
 }) {
+  const t = useTranslations("kiosk.collect");
   const door = state.door.label;
   return (
     <div className="flex flex-1 flex-col justify-center gap-6 text-center">
@@ -394,21 +423,13 @@ function OpenedPanel({
           <span aria-hidden className="grid h-24 w-24 place-items-center rounded-full bg-green-100 text-5xl text-green-800">
             ✓
           </span>
-          <p className="text-4xl font-bold leading-tight">
-            Door {door} is open — take your parcel and close the door.
-          </p>
-          <p className="text-lg text-gray-700">Locker {state.door.lockerCode}: its door is lit up on the map of doors.</p>
+          <p className="text-4xl font-bold leading-tight">{t("opened", { door })}</p>
+          <p className="text-lg text-gray-700">{t("openedWhere", { locker: state.door.lockerCode })}</p>
         </div>
       ) : (
         <div role="alert" className="flex flex-col items-center gap-4">
-          <p className="text-3xl font-bold text-red-800">Door {door} did not open.</p>
-          <p className="text-lg text-gray-800">
-            Your parcel is safe inside.{" "}
-            {state.retryParcelId !== null
-              ? "Try the door once more; if it stays shut, please call the phone number on the locker and say"
-              : "Please call the phone number on the locker and say"}{" "}
-            “door {door}”.
-          </p>
+          <p className="text-3xl font-bold text-red-800">{t("didNotOpen", { door })}</p>
+          <p className="text-lg text-gray-800">{state.retryParcelId !== null ? t("didNotOpenRetry", { door }) : t("didNotOpenCall", { door })}</p>
           {state.retryParcelId !== null ? (
             <form action={retry}>
               <input type="hidden" name="retryParcelId" value={state.retryParcelId} />
@@ -417,7 +438,7 @@ function OpenedPanel({
                 disabled={pending}
                 className="min-h-14 rounded-xl bg-brand-700 px-8 text-xl font-bold text-white hover:bg-brand-800 focus-visible:outline focus-visible:outline-4 focus-visible:outline-offset-2 focus-visible:outline-brand-700 disabled:opacity-60"
               >
-                {pending ? "Trying the door…" : "Try the door again"}
+                {pending ? t("tryingDoor") : t("tryDoorAgain")}
               </button>
             </form>
           ) : null}
@@ -429,10 +450,11 @@ function OpenedPanel({
 }
 
 function ExpiredPanel({ message, secondsLeft, onDone }: { message: string; secondsLeft: number; onDone: () => void }) {
+  const t = useTranslations("kiosk.collect");
   return (
     <div className="flex flex-1 flex-col justify-center gap-6 text-center">
       <div role="alert" className="flex flex-col items-center gap-4 rounded-2xl border-2 border-amber-300 bg-amber-50 p-6 text-amber-950">
-        <p className="text-3xl font-bold">This parcel can no longer be collected here</p>
+        <p className="text-3xl font-bold">{t("expiredTitle")}</p>
         <p className="text-xl">{message}</p>
       </div>
       <DoneButton secondsLeft={secondsLeft} onDone={onDone} />
@@ -441,6 +463,7 @@ function ExpiredPanel({ message, secondsLeft, onDone }: { message: string; secon
 }
 
 function DoneButton({ secondsLeft, onDone }: { secondsLeft: number; onDone: () => void }) {
+  const t = useTranslations("kiosk.collect");
   return (
     <div className="flex flex-col items-center gap-2">
       <button
@@ -448,9 +471,9 @@ function DoneButton({ secondsLeft, onDone }: { secondsLeft: number; onDone: () =
         onClick={onDone}
         className="min-h-16 w-full rounded-2xl bg-gray-900 px-6 text-2xl font-bold text-white hover:bg-gray-800"
       >
-        Done
+        {t("done")}
       </button>
-      <p className="text-gray-700">Back to the start in {secondsLeft} s</p>
+      <p className="text-gray-700">{t("backToStart", { seconds: secondsLeft })}</p>
     </div>
   );
 }
@@ -466,6 +489,7 @@ function LockedPanel({
   onOver: () => void;
   children: ReactNode;
 }) {
+  const t = useTranslations("kiosk.collect");
   const [until] = useState(() => Date.now() + retryAfterMs);
   const [left, setLeft] = useState(retryAfterMs);
 
@@ -486,16 +510,16 @@ function LockedPanel({
     <div className="flex flex-1 flex-col items-center justify-center gap-5 text-center">
       {/* Announced once; the ticking clock below is not a live region, or it would be read out every second. */}
       <div role="alert" className="flex flex-col gap-3">
-        <p className="text-3xl font-bold">Too many wrong codes</p>
-        <p className="text-lg text-gray-800">To keep parcels safe, this screen takes no typed codes for a while.</p>
+        <p className="text-3xl font-bold">{t("lockedTitle")}</p>
+        <p className="text-lg text-gray-800">{t("lockedBody")}</p>
         <p className="sr-only">{message}</p>
       </div>
-      <p className="text-lg font-semibold text-gray-800">Try again in</p>
+      <p className="text-lg font-semibold text-gray-800">{t("tryAgainIn")}</p>
       <p className="font-mono text-7xl font-bold tabular-nums text-brand-700" data-testid="lockout-countdown">
         <time dateTime={`PT${seconds}S`}>{clock}</time>
       </p>
       <div className="flex w-full flex-col gap-3 text-left">
-        <p className="text-center text-lg text-gray-800">Have the QR code from My parcels? Scan it now: it opens your door.</p>
+        <p className="text-center text-lg text-gray-800">{t("lockedQr")}</p>
         {children}
       </div>
     </div>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 
 /*
@@ -19,6 +20,7 @@ function barcodeDetector(): BarcodeDetectorClass | null {
 }
 
 export function QrScanner({ onScan, disabled = false }: { onScan: (text: string) => void; disabled?: boolean }) {
+  const t = useTranslations("kiosk.scanner");
   const [text, setText] = useState("");
   const [camera, setCamera] = useState<"starting" | "on" | "unavailable">("starting");
   const video = useRef<HTMLVideoElement>(null);
@@ -80,18 +82,16 @@ export function QrScanner({ onScan, disabled = false }: { onScan: (text: string)
         <video ref={video} muted playsInline className={`h-full w-full object-cover ${camera === "on" ? "" : "hidden"}`} />
         {camera !== "on" ? (
           <p className="max-w-xs p-4 text-lg">
-            {camera === "starting"
-              ? "Starting the camera…"
-              : "Hold your phone's QR code under the scanner below the screen."}
+            {camera === "starting" ? t("startingCamera") : t("noCamera")}
           </p>
         ) : (
           <span aria-hidden className="pointer-events-none absolute inset-8 rounded-xl border-4 border-white/80" />
         )}
       </div>
-      {camera === "on" ? <p className="text-center text-lg">Hold your phone&apos;s QR code up to the camera.</p> : null}
+      {camera === "on" ? <p className="text-center text-lg">{t("holdUp")}</p> : null}
       <form onSubmit={submit} className="flex flex-col gap-1">
         <label htmlFor="kiosk-scan" className="text-sm font-medium text-gray-800">
-          QR code from the scanner
+          {t("label")}
         </label>
         <input
           ref={input}

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect } from "react";
 import type { ScreenPairingState } from "@/lib/kiosk/state";
@@ -21,6 +22,7 @@ type Props = {
  * page every few seconds; once paired, the page is the kiosk.
  */
 export function ScreenPairing({ siteName, pairing, start }: Props) {
+  const t = useTranslations("kiosk.pairing");
   const router = useRouter();
   const [state, startAction, pending] = useActionState(start, { status: "idle" } as ScreenPairingState);
 
@@ -39,32 +41,22 @@ export function ScreenPairing({ siteName, pairing, start }: Props) {
   return (
     <div className="grid flex-1 place-items-center p-6 sm:p-8">
       <div className="flex max-w-xl flex-col items-center gap-5 text-center">
-        <h2 className="text-3xl font-bold">This screen is not paired with the locker</h2>
-        <p className="text-lg text-gray-800">
-          Only the locker&apos;s own screen opens doors. To collect a parcel, use the screen on the locker at {siteName}.
-        </p>
+        <h2 className="text-3xl font-bold">{t("title")}</h2>
+        <p className="text-lg text-gray-800">{t("onlyOwnScreen", { site: siteName })}</p>
         {pairing ? (
           <section aria-labelledby="pairing-code-heading" className="flex w-full flex-col items-center gap-3 rounded-3xl bg-white p-6 shadow-sm">
             <h3 id="pairing-code-heading" className="text-xl font-semibold">
-              Pairing code
+              {t("codeHeading")}
             </h3>
             <p className="font-mono text-5xl font-bold tracking-widest text-brand-700 sm:text-6xl" data-testid="pairing-code">
               {pairing.code}
             </p>
-            <p className="text-gray-800">
-              An admin of this site opens <strong>Admin → Sites → {siteName} → Kiosk screens</strong> on their own phone or laptop and
-              enters this code. This screen then shows the keypad by itself.
-            </p>
-            <p className="text-sm text-gray-700">
-              {minutes === 1 ? "The code works for 1 more minute." : `The code works for ${minutes} more minutes.`}
-            </p>
+            <p className="text-gray-800">{t("adminEnters", { site: siteName })}</p>
+            <p className="text-sm text-gray-700">{t("codeWorksFor", { minutes })}</p>
           </section>
         ) : (
           <form action={startAction} className="flex flex-col items-center gap-3">
-            <p className="text-gray-800">
-              Setting up this screen? Show a pairing code here; an admin of this site enters it under <strong>Kiosk screens</strong> on
-              the site&apos;s page, from their own device.
-            </p>
+            <p className="text-gray-800">{t("settingUp")}</p>
             {state.status === "error" ? (
               <p role="alert" className="rounded-xl border-2 border-red-300 bg-red-50 px-4 py-3 font-semibold text-red-900">
                 {state.message}
@@ -75,14 +67,14 @@ export function ScreenPairing({ siteName, pairing, start }: Props) {
               disabled={pending}
               className="min-h-14 rounded-2xl bg-brand-600 px-6 text-xl font-bold text-white shadow hover:bg-brand-700 disabled:bg-brand-300"
             >
-              {pending ? "Getting a code…" : "Show a pairing code"}
+              {pending ? t("gettingCode") : t("showCode")}
             </button>
           </form>
         )}
         <p className="text-sm text-gray-700">
-          Or an admin signs in here and pairs it from the site&apos;s page:{" "}
+          {t("orSignIn")}{" "}
           <Link href={`/sign-in?callbackUrl=${encodeURIComponent("/admin/sites")}`} className="font-semibold text-brand-700 underline">
-            Sign in to pair this screen
+            {t("signIn")}
           </Link>
         </p>
       </div>

@@ -50,9 +50,16 @@ const SITE_ADMIN: Record<string, string> = { "WLR-1": DEMO.otherAdmin };
 /**
  * What an admin does at a new kiosk screen: sign in on it, open the site's page and pair the
  * screen as the site's first kiosk — or as a new kiosk of its own, whose wrong-code count
- * starts at nothing. Pairing signs the admin out and shows the kiosk.
+ * starts at nothing. Pairing signs the admin out and shows the kiosk, in its site's
+ * language (Chinese on the demo campus, whatever the browser asks for); the English
+ * journeys then touch the start screen's switch, as an English-speaking customer does.
  */
-export async function pairKioskScreen(page: Page, siteCode: string, as: "Kiosk 1" | "a new kiosk" = "Kiosk 1") {
+export async function pairKioskScreen(
+  page: Page,
+  siteCode: string,
+  as: "Kiosk 1" | "a new kiosk" = "Kiosk 1",
+  language: "English" | "the site's" = "English",
+) {
   await signIn(page, SITE_ADMIN[siteCode] ?? DEMO.admin);
   await page.goto("/admin/sites");
   await page.getByRole("row").filter({ hasText: siteCode }).getByRole("link").click();
@@ -60,6 +67,29 @@ export async function pairKioskScreen(page: Page, siteCode: string, as: "Kiosk 1
   await kiosks.getByText(`Pair this screen as ${as}…`).click();
   await kiosks.getByRole("button", { name: `Pair as ${as} and sign out` }).click();
   await expect(page).toHaveURL(new RegExp(`/kiosk/${siteCode}$`));
+  if (language === "English") await kioskInEnglish(page);
+}
+
+/**
+ * After "Done" or the idle reset: the next customer finds the site's language again (Chinese
+ * on the demo campus), and an English-speaking one touches the switch.
+ */
+export async function nextCustomerInEnglish(screen: Page) {
+  await expect(screen.locator("html")).toHaveAttribute("lang", "zh-CN");
+  await kioskInEnglish(screen);
+}
+
+/**
+ * One touch on the kiosk's start-screen switch, for this customer's visit: "Done" and the
+ * idle reset bring the site's language back, so a journey that goes on after them touches
+ * it again. Nothing to do where the kiosk speaks English already.
+ */
+export async function kioskInEnglish(screen: Page) {
+  const html = screen.locator("html");
+  await expect(html).toHaveAttribute("lang", /^(en|zh-CN)$/);
+  if ((await html.getAttribute("lang")) !== "en") await screen.getByRole("button", { name: "Switch to English" }).click();
+  await expect(html).toHaveAttribute("lang", "en");
+  await expect(screen.getByRole("heading", { level: 2, name: "Collect a parcel" })).toBeVisible();
 }
 
 /**
@@ -67,11 +97,16 @@ export async function pairKioskScreen(page: Page, siteCode: string, as: "Kiosk 1
  * clock stands still (e2e/support/clock.ts): the idle reset and countdowns happen only when
  * the journey moves it, however slow the machine.
  */
-export async function openKiosk(browser: Browser, testInfo: TestInfo, siteCode: string, as?: "Kiosk 1" | "a new kiosk") {
+export async function openKiosk(
+  browser: Browser,
+  testInfo: TestInfo,
+  siteCode: string,
+  as?: "Kiosk 1" | "a new kiosk",
+  language: "English" | "the site's" = "English",
+) {
   const device = await newDevice(browser, testInfo);
   await holdBrowserClock(device.page);
-  await pairKioskScreen(device.page, siteCode, as);
-  await expect(device.page.getByRole("heading", { level: 2, name: "Collect a parcel" })).toBeVisible();
+  await pairKioskScreen(device.page, siteCode, as, language);
   return device;
 }
 

@@ -91,4 +91,7 @@ export const CONVERTED_PATHS: readonly string[] = [
   "components/courier/site-memory.tsx",
   "components/courier/site-picker.tsx",
   "components/sites/free-slots.tsx",
+  "app/kiosk",
+  "components/kiosk",
+  "components/doors",
 ];

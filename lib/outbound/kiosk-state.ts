@@ -4,12 +4,14 @@
  * whose parcel it is: only the door, and the id the screen sends back to say the door closed
  * or did not work.
  */
+import type { SlotSize } from "@/db/enums";
+
 export type SendState =
   | { status: "idle" }
   | {
       status: "open";
       nonce: number;
-      door: { label: string; lockerCode: string; size: string };
+      door: { label: string; lockerCode: string; size: SlotSize };
       doorOpened: boolean;
       outboundParcelId: number;
       message?: string;

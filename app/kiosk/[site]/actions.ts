@@ -1,12 +1,16 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { requestClientAddress } from "@/lib/security/client-address";
 import { kioskContext, startKioskScreenPairing } from "@/lib/kiosk/context";
 import { kioskDeviceToken, storeKioskDeviceToken } from "@/lib/kiosk/device-cookie";
 import { kioskErrorState, openedState } from "@/lib/kiosk/errors";
-import { isDomainError } from "@/lib/errors";
+import { errorWords, isDomainError } from "@/lib/error-words";
+import { isLocale, type Locale } from "@/lib/i18n/locales";
+import { requestLocale } from "@/lib/i18n/request-locale";
+import { translateKey } from "@/lib/i18n/translate";
+import { KIOSK_LOCALE_COOKIE, KIOSK_LOCALE_MAX_AGE_SECONDS } from "@/lib/kiosk/locale";
 import type { KioskState, ScreenPairingState } from "@/lib/kiosk/state";
 import type { Ctx, KioskActor } from "@/lib/context";
 import { collectParcel, collectParcelByQr } from "@/lib/parcels/collect";
@@ -21,7 +25,7 @@ import { runAction } from "@/lib/forms/action";
 export async function collectAtKioskAction(siteCode: string, _previous: KioskState, formData: FormData): Promise<KioskState> {
   const kiosk = kioskContext(siteCode, await kioskDeviceToken());
   if (!kiosk?.ctx) {
-    return { status: "error", nonce: Date.now(), message: "This screen is not paired with this locker, so it opens no doors. Please use the locker's own screen." };
+    return { status: "error", nonce: Date.now(), message: translateKey(await requestLocale(), "kiosk.notPaired") };
   }
   const retry = formData.get("retryParcelId");
   if (typeof retry === "string") return retryDoor(kiosk.ctx, kiosk.site.code, formData, retry);
@@ -56,10 +60,11 @@ async function retryDoor(ctx: Ctx<KioskActor>, siteCode: string, formData: FormD
  */
 export async function startScreenPairingAction(siteCode: string): Promise<ScreenPairingState> {
   const screen = kioskContext(siteCode, await kioskDeviceToken());
-  if (!screen) return { status: "error", message: "This screen's address names no station. Ask an admin for the right address." };
+  const locale = await requestLocale();
+  if (!screen) return { status: "error", message: translateKey(locale, "kiosk.noStation") };
   if (!screen.ctx) {
     const address = requestClientAddress(await headers());
-    const outcome = await runAction(null, () => startKioskScreenPairing(screen.site.id, address), { onError: pairingErrorState });
+    const outcome = await runAction(null, () => startKioskScreenPairing(screen.site.id, address), { onError: (error) => pairingErrorState(error, locale) });
     if (!outcome.ok) return outcome.state;
     await storeKioskDeviceToken(outcome.result.token);
   }
@@ -67,7 +72,32 @@ export async function startScreenPairingAction(siteCode: string): Promise<Screen
   return { status: "idle" };
 }
 
-function pairingErrorState(error: unknown): ScreenPairingState {
-  if (isDomainError(error)) return { status: "error", message: error.message };
+function pairingErrorState(error: unknown, locale: Locale): ScreenPairingState {
+  if (isDomainError(error)) return { status: "error", message: errorWords(error, locale) };
   throw error;
+}
+
+/**
+ * The start screen's language switch: the other language for this customer's visit only.
+ * The cookie goes only to /kiosk pages, so it never follows anyone elsewhere; the screen's
+ * idle reset and "Done" end it (endKioskLanguageChoiceAction), and its short life ends it
+ * should the screen's script not. Setting it re-renders the page in the new language.
+ */
+export async function chooseKioskLocaleAction(formData: FormData): Promise<void> {
+  const locale = formData.get("locale");
+  if (!isLocale(locale)) return;
+  const request = await headers();
+  const https = request.get("x-forwarded-proto") === "https" || (request.get("origin") ?? "").startsWith("https:");
+  (await cookies()).set(KIOSK_LOCALE_COOKIE, locale, {
+    httpOnly: true,
+    sameSite: "strict",
+    secure: https,
+    path: "/kiosk",
+    maxAge: KIOSK_LOCALE_MAX_AGE_SECONDS,
+  });
+}
+
+/** A customer's visit is over: the next one starts in the site's language. */
+export async function endKioskLanguageChoiceAction(): Promise<void> {
+  (await cookies()).delete({ name: KIOSK_LOCALE_COOKIE, path: "/kiosk" });
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { IDLE_MS } from "@/components/kiosk/kiosk-screen";
 import { errorReference, KIOSK_ACTION_CLASS, RouteState } from "@/components/layout/route-state";
@@ -15,6 +16,7 @@ const START_AGAIN_AFTER_S = IDLE_MS / 1000;
  * counts down again. Nothing is logged here, and the error's message is never shown.
  */
 export default function KioskError({ error, retry }: { error: unknown; retry: () => void }) {
+  const t = useTranslations("kiosk");
   const [secondsLeft, setSecondsLeft] = useState(START_AGAIN_AFTER_S);
 
   useEffect(() => {
@@ -32,21 +34,21 @@ export default function KioskError({ error, retry }: { error: unknown; retry: ()
 
   return (
     <main className="grid flex-1 place-items-center">
-      <title>Locker</title>
+      <title>{t("title")}</title>
       <RouteState
         kiosk
-        title="Sorry, something went wrong"
+        title={t("error.title")}
         reference={errorReference(error)}
         actions={
           <>
             <button type="button" onClick={() => retry()} className={KIOSK_ACTION_CLASS}>
-              Start again
+              {t("error.startAgain")}
             </button>
-            <p className="text-lg text-gray-700">This screen starts again by itself in {secondsLeft} seconds.</p>
+            <p className="text-lg text-gray-700">{t("error.startsAgainIn", { seconds: secondsLeft })}</p>
           </>
         }
       >
-        <p>Please start again. If it keeps happening, ask at the station desk or call the number on the locker.</p>
+        <p>{t("error.body")}</p>
       </RouteState>
     </main>
   );

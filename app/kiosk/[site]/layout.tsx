@@ -1,16 +1,26 @@
 import type { Metadata, Viewport } from "next";
+import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { MessagesProvider } from "../../_i18n/messages-provider";
 
-export const metadata: Metadata = {
-  title: "Locker",
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("kiosk");
   // A kiosk's page is for the people standing in front of it, not for search engines.
-  robots: { index: false, follow: false },
-};
+  return { title: t("title"), robots: { index: false, follow: false } };
+}
 
 // A touch screen on a wall: no pinch zoom to get lost in.
 export const viewport: Viewport = { width: "device-width", initialScale: 1, maximumScale: 1, userScalable: false };
 
-/** Full screen, no site header or navigation: a kiosk shows its own locker and nothing else. */
+/**
+ * Full screen, no site header or navigation: a kiosk shows its own locker and nothing else.
+ * Its language is the site's or this customer's (app/_i18n/request.ts); its client pieces
+ * word themselves from `kiosk` (and the sizes), the error screen from `routeState`.
+ */
 export default function KioskLayout({ children }: { children: ReactNode }) {
-  return <div className="flex min-h-dvh select-none flex-col bg-gray-100 text-gray-900">{children}</div>;
+  return (
+    <MessagesProvider namespaces={["common", "routeState", "kiosk", "sizes"]}>
+      <div className="flex min-h-dvh select-none flex-col bg-gray-100 text-gray-900">{children}</div>
+    </MessagesProvider>
+  );
 }

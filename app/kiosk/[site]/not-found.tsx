@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { RouteState } from "@/components/layout/route-state";
 
 /*
@@ -5,11 +6,12 @@ import { RouteState } from "@/components/layout/route-state";
  * showing its pairing code), so there is no start screen to go back to: the screen says
  * who can fix it. Someone setting the screen up types the right address.
  */
-export default function KioskNotFound() {
+export default async function KioskNotFound() {
+  const t = await getTranslations("kiosk.notFound");
   return (
     <main className="grid flex-1 place-items-center">
-      <RouteState kiosk title="This screen is not set up" actions={null}>
-        <p>There is no locker station with this code. Please use another screen, or ask at the station desk.</p>
+      <RouteState kiosk title={t("title")} actions={null}>
+        <p>{t("body")}</p>
       </RouteState>
     </main>
   );

@@ -1,5 +1,8 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { cookies } from "next/headers";
 import Link from "next/link";
+import { LanguageSwitch } from "@/components/i18n/language-switch";
 import { notFound, redirect } from "next/navigation";
 import { buttonClass } from "@/components/ui/button";
 import { KioskHeader } from "@/components/kiosk/kiosk-header";
@@ -11,7 +14,8 @@ import { requestLocale } from "@/lib/i18n/request-locale";
 import { kioskStartState } from "@/lib/kiosk/errors";
 import { ScreenPairing } from "@/components/kiosk/screen-pairing";
 import { siteDoorGrid } from "@/lib/kiosk/door-grid";
-import { collectAtKioskAction, startScreenPairingAction } from "./actions";
+import { KIOSK_LOCALE_COOKIE } from "@/lib/kiosk/locale";
+import { chooseKioskLocaleAction, collectAtKioskAction, endKioskLanguageChoiceAction, startScreenPairingAction } from "./actions";
 
 // The door grid is live: never served from a cache.
 export const dynamic = "force-dynamic";
@@ -21,7 +25,8 @@ type Props = { params: Promise<{ site: string }> };
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   // The title needs only the site; the screen's token is checked once, by the page.
   const site = kioskSiteByCode(requestedSiteCode((await params).site));
-  return { title: site ? `${site.name} · Locker` : "Locker" };
+  const t = await getTranslations("kiosk");
+  return { title: site ? t("titleAt", { site: site.name }) : t("title") };
 }
 
 export default async function KioskPage({ params }: Props) {
@@ -30,6 +35,9 @@ export default async function KioskPage({ params }: Props) {
   if (!kiosk) notFound();
   if (requested !== kiosk.site.code) redirect(`/kiosk/${encodeURIComponent(kiosk.site.code)}`);
   const { site, ctx, pairing } = kiosk;
+  const [t, brand, cookieStore] = await Promise.all([getTranslations("kiosk"), getTranslations("common"), cookies()]);
+  // A customer chose a language for their visit: the screen ends that choice when the visit ends.
+  const languageChosen = cookieStore.has(KIOSK_LOCALE_COOKIE);
 
   return (
     <>
@@ -37,10 +45,17 @@ export default async function KioskPage({ params }: Props) {
         site={site}
         action={
           ctx ? (
-            // The outbound direction (decision 0013) lives on its own screen: components/kiosk/send.
-            <Link href={`/kiosk/${encodeURIComponent(site.code)}/send`} className={buttonClass("secondary", "min-h-14 text-lg")}>
-              Send a parcel
-            </Link>
+            <>
+              {/* One touch for the other language, named in that language (decision 0011). */}
+              <LanguageSwitch
+                action={chooseKioskLocaleAction}
+                className="min-h-14 whitespace-nowrap rounded-2xl border-2 border-white px-4 text-lg font-semibold text-white hover:bg-brand-800 focus-visible:outline focus-visible:outline-4 focus-visible:outline-offset-2 focus-visible:outline-white"
+              />
+              {/* The outbound direction (decision 0013) lives on its own screen: components/kiosk/send. */}
+              <Link href={`/kiosk/${encodeURIComponent(site.code)}/send`} className={buttonClass("secondary", "min-h-14 text-lg")}>
+                {t("sendParcel")}
+              </Link>
+            </>
           ) : null
         }
       />
@@ -51,6 +66,7 @@ export default async function KioskPage({ params }: Props) {
             lockers={siteDoorGrid(ctx, site.id)}
             collect={collectAtKioskAction.bind(null, site.code)}
             initial={kioskStartState(ctx, await requestLocale())}
+            endLanguageChoice={languageChosen ? endKioskLanguageChoiceAction : undefined}
           />
         ) : (
           <ScreenPairing
@@ -61,7 +77,7 @@ export default async function KioskPage({ params }: Props) {
         )}
       </main>
       <footer className="px-6 pb-4 text-center text-sm text-gray-700">
-        Parcel Lockers · Help: ask at the station desk or call the number on the locker
+        {brand("brand")} · {t("help")}
       </footer>
     </>
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useActionState, useRef, useState } from "react";
 import { Keypad } from "@/components/kiosk/keypad";
@@ -19,6 +20,8 @@ const BIG_BUTTON = "min-h-16 w-full text-xl";
  * the door", "The door did not open" and "It does not fit"; then thanks.
  */
 export function SendScreen({ siteCode, action }: { siteCode: string; action: Action }) {
+  const t = useTranslations("kiosk.send");
+  const size = useTranslations("sizes");
   const [state, formAction, pending] = useActionState<SendState, FormData>(action, { status: "idle" });
   const [entry, setEntry] = useState<Record<Field, string>>({ code: "", phoneLast4: "" });
   const [active, setActive] = useState<Field>("code");
@@ -49,13 +52,13 @@ export function SendScreen({ siteCode, action }: { siteCode: string; action: Act
     return (
       <section aria-labelledby="send-done" className="mx-auto flex w-full max-w-xl flex-col items-center gap-6 p-6 text-center">
         <h2 id="send-done" className="text-3xl font-bold">
-          Parcel dropped off
+          {t("doneHeading")}
         </h2>
         <p role="status" className="text-xl">
           {state.message}
         </p>
         <Link href={`/kiosk/${encodeURIComponent(siteCode)}`} className={buttonClass("primary", BIG_BUTTON)}>
-          Done
+          {t("done")}
         </Link>
       </section>
     );
@@ -65,26 +68,26 @@ export function SendScreen({ siteCode, action }: { siteCode: string; action: Act
     return (
       <section aria-labelledby="send-door" className="mx-auto flex w-full max-w-xl flex-col gap-5 p-6">
         <h2 id="send-door" className="text-center text-3xl font-bold">
-          {state.doorOpened ? `Door ${state.door.label} is open` : `Door ${state.door.label} did not open`}
+          {state.doorOpened ? t("doorOpen", { door: state.door.label }) : t("doorNotOpen", { door: state.door.label })}
         </h2>
         <p role="status" className="text-center text-xl">
           {state.message ? `${state.message} ` : ""}
           {state.doorOpened
-            ? `Put your parcel in door ${state.door.label} (locker ${state.door.lockerCode}, size ${state.door.size}) and close it firmly.`
-            : "The locker did not answer. Ask for another door below; nothing is lost."}
+            ? t("putIn", { door: state.door.label, locker: state.door.lockerCode, size: size(state.door.size) })
+            : t("noAnswer")}
         </p>
         <form action={formAction} className="flex flex-col gap-3">
           <input type="hidden" name="outboundParcelId" value={state.outboundParcelId} />
           {state.doorOpened ? (
             <button type="submit" name="intent" value="closed" disabled={pending} className={buttonClass("primary", BIG_BUTTON)}>
-              I closed the door
+              {t("closed")}
             </button>
           ) : null}
           <button type="submit" name="intent" value="did_not_open" disabled={pending} className={buttonClass("secondary", BIG_BUTTON)}>
-            {state.doorOpened ? "The door did not open" : "Try another door"}
+            {state.doorOpened ? t("didNotOpen") : t("tryAnother")}
           </button>
           <button type="submit" name="intent" value="does_not_fit" disabled={pending} className={buttonClass("secondary", BIG_BUTTON)}>
-            The parcel does not fit
+            {t("doesNotFit")}
           </button>
         </form>
       </section>
@@ -97,10 +100,10 @@ export function SendScreen({ siteCode, action }: { siteCode: string; action: Act
     <section aria-labelledby="send-heading" className="mx-auto flex w-full max-w-xl flex-col gap-4 p-4 sm:p-6">
       <div className="flex items-center justify-between gap-3">
         <h2 id="send-heading" className="text-2xl font-bold sm:text-3xl">
-          Send a parcel
+          {t("heading")}
         </h2>
         <Link href={`/kiosk/${encodeURIComponent(siteCode)}`} className={buttonClass("secondary")}>
-          Back
+          {t("back")}
         </Link>
       </div>
       <div aria-live="assertive">
@@ -123,7 +126,7 @@ export function SendScreen({ siteCode, action }: { siteCode: string; action: Act
             }}
           />
           <button type="button" onClick={() => setScanning(false)} className={buttonClass("secondary", BIG_BUTTON)}>
-            Type the code instead
+            {t("typeInstead")}
           </button>
         </>
       ) : (
@@ -133,7 +136,7 @@ export function SendScreen({ siteCode, action }: { siteCode: string; action: Act
             {(["code", "phoneLast4"] as const).map((field) => (
               <div key={field} className="flex flex-col gap-1">
                 <label htmlFor={`send-${field}`} className="text-lg font-medium">
-                  {field === "code" ? "Drop-off code (6 digits)" : "Last 4 digits of your phone"}
+                  {field === "code" ? t("codeLabel", { codeDigits: LENGTH.code }) : t("phoneLabel", { phoneDigits: LENGTH.phoneLast4 })}
                 </label>
                 <input
                   id={`send-${field}`}
@@ -163,11 +166,11 @@ export function SendScreen({ siteCode, action }: { siteCode: string; action: Act
               disabled={pending || entry.code.length !== LENGTH.code || entry.phoneLast4.length !== LENGTH.phoneLast4}
               className={buttonClass("primary", BIG_BUTTON)}
             >
-              {pending ? "Opening…" : "Open a door"}
+              {pending ? t("opening") : t("openDoor")}
             </button>
           </form>
           <button type="button" onClick={() => setScanning(true)} className={buttonClass("secondary", BIG_BUTTON)}>
-            Scan the QR code instead
+            {t("scanInstead")}
           </button>
         </>
       )}

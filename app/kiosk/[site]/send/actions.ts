@@ -8,6 +8,8 @@ import { confirmDropOff, reportDropOffDoor, startDropOff, startDropOffByQr } fro
 import { doneState, doorOpenState, noDoorState, sendErrorState } from "@/lib/outbound/kiosk-answers";
 import type { SendState } from "@/lib/outbound/kiosk-state";
 import { parseDropOffQr } from "@/lib/outbound/qr";
+import { requestLocale } from "@/lib/i18n/request-locale";
+import { translateKey } from "@/lib/i18n/translate";
 
 /**
  * Every step of "Send a parcel" at a kiosk: a code typed or a QR scanned, the door closed,
@@ -16,8 +18,9 @@ import { parseDropOffQr } from "@/lib/outbound/qr";
  */
 export async function sendAtKioskAction(siteCode: string, _previous: SendState, formData: FormData): Promise<SendState> {
   const kiosk = kioskContext(siteCode, await kioskDeviceToken());
+  const locale = await requestLocale();
   if (!kiosk?.ctx) {
-    return { status: "error", nonce: Date.now(), message: "This screen is not paired with this locker, so it opens no doors. Please use the locker's own screen." };
+    return { status: "error", nonce: Date.now(), message: translateKey(locale, "kiosk.notPaired") };
   }
   const options = { ctx: kiosk.ctx, secret: "all" as const, onError: sendErrorState };
   const intent = String(formData.get("intent") ?? "code");
@@ -28,15 +31,16 @@ export async function sendAtKioskAction(siteCode: string, _previous: SendState, 
     const outcome = await runAction(formData, (ctx) => confirmDropOff(ctx, { outboundParcelId: id }), options);
     if (!outcome.ok) return outcome.state;
     revalidatePath(path);
-    return doneState(outcome.result.shipment.carrierName);
+    return doneState(outcome.result.shipment.carrierName, locale);
   }
   if (intent === "did_not_open" || intent === "does_not_fit") {
     const outcome = await runAction(formData, (ctx) => reportDropOffDoor(ctx, { outboundParcelId: id, problem: intent }), options);
     if (!outcome.ok) return outcome.state;
     revalidatePath(path);
     const result = outcome.result;
-    if (result.outcome === "no_door") return noDoorState(result.message);
-    return doorOpenState(result, intent === "does_not_fit" ? `A bigger door (${result.size}) is open.` : "Another door is open.");
+    if (result.outcome === "no_door") return noDoorState(translateKey(locale, "errors.noDropOffDoor", { size: result.size }));
+    const size = translateKey(locale, `sizes.${result.size}`);
+    return doorOpenState(result, translateKey(locale, intent === "does_not_fit" ? "kiosk.send.biggerOpen" : "kiosk.send.anotherOpen", { size }));
   }
   const scanned = formData.get("qrText");
   const outcome = await runAction(

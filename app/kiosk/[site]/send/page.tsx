@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { notFound, redirect } from "next/navigation";
 import { KioskHeader } from "@/components/kiosk/kiosk-header";
 import { SendScreen } from "@/components/kiosk/send/send-screen";
@@ -13,7 +14,8 @@ type Props = { params: Promise<{ site: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const site = kioskSiteByCode(requestedSiteCode((await params).site));
-  return { title: site ? `Send a parcel · ${site.name}` : "Send a parcel" };
+  const t = await getTranslations("kiosk.send");
+  return { title: site ? t("title", { site: site.name }) : t("heading") };
 }
 
 /** The kiosk's "Send a parcel" screen; an unpaired screen goes back to the start screen, which shows its pairing code. */
