@@ -25,7 +25,7 @@ export const GUESS_LIMITS = {
   maxKiosksPerSite: 7,
 } as const;
 
-export type GuessLimits = typeof GUESS_LIMITS;
+export type GuessLimits = { readonly [K in keyof typeof GUESS_LIMITS]: number };
 
 /** The wait a kiosk imposes after its latest wrong entry, given `wrong` wrong entries in the window. */
 export function delayAfter(wrong: number, limits: GuessLimits = GUESS_LIMITS): number {

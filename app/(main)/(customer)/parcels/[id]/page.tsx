@@ -15,6 +15,10 @@ import { myParcelDetail, type ParcelDetail } from "@/lib/customer/parcels";
 import { isDomainError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
 import { ExtendHoldForm } from "./extend-hold-form";
+import { TrustedPersonSection } from "@/components/customer/trusted-person-section";
+import { myParcelTrustedPerson } from "@/lib/trusted/trusted-persons";
+import { MessagesProvider } from "../../../../_i18n/messages-provider";
+import { nameTrustedPersonAction, revokeTrustedPersonAction } from "./actions";
 
 export const metadata: Metadata = { title: "Parcel" };
 
@@ -95,6 +99,15 @@ export default async function ParcelPage({ params, searchParams }: Props) {
           {parcel.carrier.contactPhone ? `; call ${parcel.carrier.contactPhone} to arrange delivery.` : "."}
         </Alert>
       ) : null}
+
+      <MessagesProvider namespaces={["trusted"]}>
+        <TrustedPersonSection
+          parcelId={parcel.id}
+          trusted={myParcelTrustedPerson(await requestContext(), parcel.id)}
+          nameAction={nameTrustedPersonAction}
+          revokeAction={revokeTrustedPersonAction}
+        />
+      </MessagesProvider>
 
       <section aria-labelledby="where-heading" className="flex flex-col gap-2">
         <h2 id="where-heading" className="text-lg font-semibold">
