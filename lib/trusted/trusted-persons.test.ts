@@ -8,6 +8,7 @@ import { expectDomainError } from "@/lib/testing/domain-error";
 import { createAdmin, createCustomer, createKiosk, createTestWorld, type TestWorld } from "@/lib/testing/factories";
 import { createStation, deposit, eventsOf, recipientPhone, reserve, type Station } from "@/lib/testing/parcels";
 import { confirmDeposit } from "@/lib/parcels/deposit";
+import { getParcelDetail } from "@/lib/admin/parcel-detail";
 import {
   myParcelTrustedPerson,
   myTrustedPerson,
@@ -90,6 +91,9 @@ describe("a trusted person for one parcel", () => {
       collectedBy: { name: "Li Wei", maskedPhone: named.current!.maskedPhone },
       canName: false,
     });
+
+    // The admin's parcel page says so too.
+    expect(getParcelDetail(world.ctx(station.admin), parcel.id).collectedBy).toEqual({ name: "Li Wei", maskedPhone: named.current!.maskedPhone });
 
     // One collection ends both codes (tried at another screen, which has seen no wrong codes yet).
     const screen = createKiosk(world.db, station.site.id);

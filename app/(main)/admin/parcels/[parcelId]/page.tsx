@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { ActionForm } from "@/components/admin/action-form";
 import { ConfirmPanel } from "@/components/admin/confirm-panel";
 import { HistoryList } from "@/components/admin/history-list";
@@ -20,6 +21,7 @@ export default async function AdminParcelPage({ params }: { params: Promise<{ pa
   const ctx = await adminPageContext();
   const { parcelId } = await params;
   const parcel = orNotFound(() => getParcelDetail(ctx, parcelId));
+  const trusted = await getTranslations("trusted");
   return (
     <section className="flex flex-col gap-6">
       <PageHeader
@@ -92,6 +94,11 @@ export default async function AdminParcelPage({ params }: { params: Promise<{ pa
                 {parcel.holdExtended ? " (extended)" : ""}
               </Fact>
               {parcel.closedAt ? <Fact term="Closed">{formatDateTime(parcel.closedAt)}</Fact> : null}
+              {parcel.collectedBy ? (
+                <Fact term={trusted("heading")}>
+                  {trusted("collectedBy", { who: parcel.collectedBy.name ? trusted("whoNamed", { name: parcel.collectedBy.name, phone: parcel.collectedBy.maskedPhone }) : parcel.collectedBy.maskedPhone })}
+                </Fact>
+              ) : null}
               <Fact term="Carrier contact">{parcel.carrier.contactPhone ?? "—"}</Fact>
               <Fact term="Consent to the locker">
                 {parcel.consent ? (
