@@ -18,7 +18,7 @@ import { recordDoorOpened } from "./door-opened";
 import { CollectByQrInput, CollectInput } from "./schemas";
 import { expireParcel } from "./sweep";
 import { moveParcel } from "./transition";
-import { closeTrustedPickup, trustedPickupByCode, type TrustedPickupRow } from "@/lib/trusted/codes";
+import { closeTrustedPickup, trustedPickupByCode, type TrustedPickupRow } from "./trusted-codes";
 
 export type CollectResult = {
   parcelId: number;
@@ -43,7 +43,7 @@ type Outcome =
 
 /**
  * A code entered at a kiosk. The right code with the right phone digits (the recipient's, or
- * a trusted person's code with their own phone's digits: lib/trusted/codes.ts) collects the
+ * a trusted person's code with their own phone's digits: lib/parcels/trusted-codes.ts) collects the
  * parcel and opens its door, once. Every attempt is recorded — in its own commit, so a
  * refusal still counts — before any answer. The recipient is told "collected" only once
  * the controller confirms the door opened (here, or at a retry: recordDoorOpened). Kiosks

@@ -10,13 +10,13 @@ import { recordParcelEvent } from "@/lib/parcels/events";
 import { ParcelRef } from "@/lib/parcels/schemas";
 import { maskPhone } from "@/lib/phone";
 import { parseInput } from "@/lib/validation";
-import { activeTrustedPickup, closeTrustedPickup, giveCode, type TrustedPickupRow } from "./codes";
+import { activeTrustedPickup, closeTrustedPickup, giveCode, type TrustedPickupRow } from "@/lib/parcels/trusted-codes";
 import { ParcelTrustedPersonInput, TrustedPersonInput } from "./schemas";
 
 /*
  * The recipient's trusted person (代收人; 快递市场管理办法 Art. 28 lets a recipient name
  * someone to receive for them): a standing one for every parcel, or one for a single
- * parcel. Either gets their own pickup code (lib/trusted/codes.ts) and text; either can be
+ * parcel. Either gets their own pickup code (lib/parcels/trusted-codes.ts) and text; either can be
  * revoked before pickup, and the code stops opening the door in the same commit.
  */
 

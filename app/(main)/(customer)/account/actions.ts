@@ -47,15 +47,15 @@ export async function setTrustedPersonAction(_previous: FormState, formData: For
   const outcome = await runAction(formData, (ctx) => setMyTrustedPerson(ctx, formInput(formData)));
   if (!outcome.ok) return outcome.state;
   revalidatePath("/account");
-  const t = await getTranslations("trusted");
+  const words = await getTranslations("trusted");
   const { name, phone } = outcome.result;
-  return { status: "success", message: t("standingSaved", { who: name ? t("whoNamed", { name, phone: maskPhone(phone) }) : maskPhone(phone) }) };
+  return { status: "success", message: words("standingSaved", { who: name ? words("whoNamed", { name, phone: maskPhone(phone) }) : maskPhone(phone) }) };
 }
 
 export async function removeTrustedPersonAction(_previous: FormState, _formData: FormData): Promise<FormState> {
   const outcome = await runAction(null, (ctx) => removeMyTrustedPerson(ctx));
   if (!outcome.ok) return outcome.state;
   revalidatePath("/account");
-  const t = await getTranslations("trusted");
-  return { status: "success", message: t("standingRemoved") };
+  const words = await getTranslations("trusted");
+  return { status: "success", message: words("standingRemoved") };
 }

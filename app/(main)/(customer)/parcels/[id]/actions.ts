@@ -19,15 +19,15 @@ export async function nameTrustedPersonAction(_previous: FormState, formData: Fo
   const outcome = await runAction(formData, (ctx) => nameParcelTrustedPerson(ctx, formInput(formData)));
   if (!outcome.ok) return outcome.state;
   revalidatePath(`/parcels/${String(formData.get("parcelId"))}`);
-  const t = await getTranslations("trusted");
+  const words = await getTranslations("trusted");
   const named = outcome.result.current!;
-  return { status: "success", message: t("named", { who: named.name ? t("whoNamed", { name: named.name, phone: named.maskedPhone }) : named.maskedPhone }) };
+  return { status: "success", message: words("named", { who: named.name ? words("whoNamed", { name: named.name, phone: named.maskedPhone }) : named.maskedPhone }) };
 }
 
 export async function revokeTrustedPersonAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const outcome = await runAction(formData, (ctx) => revokeParcelTrustedPerson(ctx, { parcelId: formData.get("parcelId") }));
   if (!outcome.ok) return outcome.state;
   revalidatePath(`/parcels/${String(formData.get("parcelId"))}`);
-  const t = await getTranslations("trusted");
-  return { status: "success", message: t("revoked") };
+  const words = await getTranslations("trusted");
+  return { status: "success", message: words("revoked") };
 }

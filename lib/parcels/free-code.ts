@@ -1,7 +1,7 @@
 import "server-only";
 import { LIVE_STATES_SQL } from "@/db/schema";
 import type { Ctx } from "@/lib/context";
-import { generatePickupCode, hashPickupCode } from "./code";
+import { generatePickupCode, hashPickupCode } from "@/lib/pickup-codes/code";
 
 /**
  * A fresh code that no live parcel of the site holds, neither as its own code nor as a

@@ -4,7 +4,7 @@ import { preparedQuery } from "@/db/prepared";
 import { notifications, trustedPersons, trustedPickups } from "@/db/schema";
 import type { Ctx } from "@/lib/context";
 import { encryptPickupCode, hashPickupCode } from "@/lib/pickup-codes/code";
-import { freePickupCode } from "@/lib/pickup-codes/free-code";
+import { freePickupCode } from "./free-code";
 
 /*
  * A trusted person's own pickup code (代收人; DESIGN.md). It is a second code for the same
