@@ -926,3 +926,69 @@ export const parcelConsents = sqliteTable(
     check("parcel_consents_request", sql`${t.source} <> 'per_parcel' or ${t.requestId} is not null`),
   ],
 );
+
+/**
+ * A recipient's standing trusted person (代收人), by the recipient's phone like their consent
+ * preferences: every parcel deposited for that phone gets a second pickup code for them
+ * (lib/trusted/*). One per recipient; removing it revokes the codes it gave.
+ */
+export const trustedPersons = sqliteTable(
+  "trusted_persons",
+  {
+    recipientPhone: text("recipient_phone").primaryKey(),
+    phone: text("phone").notNull(),
+    name: text("name"),
+    updatedAt: integer("updated_at").notNull(),
+    updatedByUserId: integer("updated_by_user_id").references(() => users.id),
+  },
+  (t) => [check("trusted_persons_not_self", sql`${t.phone} <> ${t.recipientPhone}`)],
+);
+
+export const TRUSTED_PICKUP_STATUSES = ["active", "revoked", "used", "ended"] as const;
+export type TrustedPickupStatus = (typeof TRUSTED_PICKUP_STATUSES)[number];
+
+/**
+ * A trusted person named for one parcel — for that parcel alone, or from the standing one
+ * at deposit — with their own pickup code (decision 0001: keyed hash to look up, cipher to
+ * text it). The code exists once the parcel is deposited; it opens the door only while the
+ * row is active, and the row stops being active for good when revoked, used, or when its
+ * parcel leaves the locker (triggers in migration 0015).
+ */
+export const trustedPickups = sqliteTable(
+  "trusted_pickups",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    parcelId: integer("parcel_id")
+      .notNull()
+      .references(() => parcels.id),
+    siteId: integer("site_id")
+      .notNull()
+      .references(() => sites.id),
+    phone: text("phone").notNull(),
+    name: text("name"),
+    source: text("source", { enum: ["standing", "parcel"] }).notNull(),
+    status: text("status", { enum: TRUSTED_PICKUP_STATUSES }).notNull().default("active"),
+    codeHash: text("code_hash"),
+    codeCipher: text("code_cipher"),
+    createdAt: integer("created_at").notNull(),
+    createdByUserId: integer("created_by_user_id").references(() => users.id),
+    /** When it stopped being active (revoked, used or ended), and who revoked it. */
+    closedAt: integer("closed_at"),
+    revokedBy: text("revoked_by", { enum: ["recipient", "trusted_person"] }),
+  },
+  (t) => [
+    // One trusted person per parcel at a time.
+    uniqueIndex("trusted_pickups_one_active").on(t.parcelId).where(sql`${t.status} = 'active'`),
+    // Invariant 3 for the second code: unique among the site's working trusted codes (and,
+    // by trigger, never equal to a live parcel's own code).
+    uniqueIndex("trusted_pickups_code_active_unique")
+      .on(t.siteId, t.codeHash)
+      .where(sql`${t.status} = 'active' and ${t.codeHash} is not null`),
+    index("trusted_pickups_phone").on(t.phone, t.createdAt),
+    check("trusted_pickups_status", sql`${t.status} in ('active', 'revoked', 'used', 'ended')`),
+    check("trusted_pickups_source", sql`${t.source} in ('standing', 'parcel')`),
+    check("trusted_pickups_code_pair", sql`(${t.codeHash} is null) = (${t.codeCipher} is null)`),
+    check("trusted_pickups_closed", sql`(${t.status} = 'active') = (${t.closedAt} is null)`),
+    check("trusted_pickups_revoked_by", sql`(${t.status} = 'revoked') = (${t.revokedBy} is not null)`),
+  ],
+);

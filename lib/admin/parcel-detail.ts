@@ -12,6 +12,7 @@ import { pickupDoorNotOpened, type DoorNotOpened } from "@/lib/parcels/door-stat
 import { takeBackProgress } from "@/lib/parcels/take-back";
 import type { IncidentKind } from "@/lib/parcels/schemas";
 import { toParcelView, type ParcelView } from "@/lib/parcels/view";
+import { collectedByTrustedPerson } from "@/lib/trusted/trusted-persons";
 
 export type TimelineEntry = {
   key: string;
@@ -52,6 +53,8 @@ export type AdminParcelDetail = ParcelView & {
   consent: ConsentRecordView | null;
   /** A take-back whose door was opened and that its courier has not confirmed yet. */
   takeBack: { courier: string | null; startedAt: number; doorOpened: boolean } | null;
+  /** The trusted person (代收人) who collected it with their own code, if one did. */
+  collectedBy: { name: string | null; maskedPhone: string } | null;
 };
 
 /**
@@ -147,6 +150,7 @@ export function getParcelDetail(ctx: Ctx, parcelIdParam: unknown): AdminParcelDe
       reportIncident: parcel.state !== "announced" && parcel.state !== "cancelled",
     },
     doorNotOpened: pickupDoorNotOpened(ctx, parcel),
+    collectedBy: collectedByTrustedPerson(ctx, parcel.id),
     takeBack: progress
       ? {
           courier:

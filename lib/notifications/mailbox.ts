@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, inArray, or, type SQL } from "drizzle-orm";
+import { and, desc, eq, inArray, ne, or, type SQL } from "drizzle-orm";
 import { mailboxMessages, parcels, sites } from "@/db/schema";
 import type { Ctx } from "@/lib/context";
 import { env } from "@/lib/env";
@@ -106,7 +106,8 @@ export function listMyMessages(ctx: Ctx): MailboxEntry[] {
     ctx,
     or(
       and(eq(mailboxMessages.channel, "sms"), eq(mailboxMessages.recipient, actor.verifiedPhone)),
-      inArray(mailboxMessages.parcelId, theirParcels),
+      // A trusted person's code is theirs, not the recipient's (it opens with their phone's digits).
+      and(inArray(mailboxMessages.parcelId, theirParcels), ne(mailboxMessages.kind, "trusted_pickup_code")),
     ),
     100,
   );

@@ -7,6 +7,7 @@ import type { Locale } from "@/lib/i18n/locales";
 import { recipientLocale } from "@/lib/i18n/preferences";
 import { translator } from "@/lib/i18n/translate";
 import { renderReturnDropOffCode } from "./return-drop-off";
+import { renderTrustedPickupCode } from "./trusted-pickup";
 import { decryptPickupCode } from "@/lib/pickup-codes/code";
 import { renderConsentRequest } from "./consent-request";
 
@@ -64,6 +65,7 @@ export function renderNotification(ctx: Ctx, notification: NotificationRow): Ren
   const sms = notification.channel === "sms";
   if (notification.kind === "phone_verification") return renderPhoneVerification(ctx, notification);
   if (notification.kind === "return_drop_off_code") return renderReturnDropOffCode(ctx, notification);
+  if (notification.kind === "trusted_pickup_code") return renderTrustedPickupCode(ctx, notification);
 
   if (notification.parcelId == null) throw new Error(`message ${notification.id} (${notification.kind}) names no parcel`);
   const parcel = parcelFacts(ctx, notification.parcelId);

@@ -18,6 +18,7 @@ import { recordDoorOpened } from "./door-opened";
 import { CollectByQrInput, CollectInput } from "./schemas";
 import { expireParcel } from "./sweep";
 import { moveParcel } from "./transition";
+import { closeTrustedPickup, trustedPickupByCode, type TrustedPickupRow } from "./trusted-codes";
 
 export type CollectResult = {
   parcelId: number;
@@ -41,7 +42,8 @@ type Outcome =
   | { kind: "expired"; details: ExpiredDetails };
 
 /**
- * A code entered at a kiosk. The right code with the right phone digits collects the
+ * A code entered at a kiosk. The right code with the right phone digits (the recipient's, or
+ * a trusted person's code with their own phone's digits: lib/parcels/trusted-codes.ts) collects the
  * parcel and opens its door, once. Every attempt is recorded — in its own commit, so a
  * refusal still counts — before any answer. The recipient is told "collected" only once
  * the controller confirms the door opened (here, or at a retry: recordDoorOpened). Kiosks
@@ -123,12 +125,24 @@ function collectInTransaction(ctx: Ctx, kiosk: KioskActor, input: z.output<typeo
     return { kind: "locked", retryAfterMs: wait };
   }
 
-  const parcel = parcelByCode(ctx.db).get({ siteId: kiosk.siteId, hash: hashPickupCode(ctx.keys, kiosk.siteId, input.code) });
-  if (!parcel || !sameDigits(phoneLast4(parcel.recipientPhone), input.phoneLast4)) {
+  const hash = hashPickupCode(ctx.keys, kiosk.siteId, input.code);
+  const parcel = parcelByCode(ctx.db).get({ siteId: kiosk.siteId, hash });
+  if (parcel) {
+    if (!sameDigits(phoneLast4(parcel.recipientPhone), input.phoneLast4)) {
+      record("wrong");
+      return { kind: "wrong" };
+    }
+    return collectFound(ctx, kiosk, parcel, now, record);
+  }
+  // Not a recipient's code: perhaps a trusted person's, entered with their own phone's digits.
+  // One code names at most one door of either kind (migration 0015), so there is one try.
+  const trusted = trustedPickupByCode(ctx, kiosk.siteId, hash);
+  const trustedParcel = trusted ? liveParcelById(ctx.db).get({ id: trusted.parcelId }) : undefined;
+  if (!trusted || !trustedParcel || !sameDigits(phoneLast4(trusted.phone), input.phoneLast4)) {
     record("wrong");
     return { kind: "wrong" };
   }
-  return collectFound(ctx, kiosk, parcel, now, record);
+  return collectFound(ctx, kiosk, trustedParcel, now, record, trusted);
 }
 
 function collectByQrInTransaction(ctx: Ctx, kiosk: KioskActor, token: string): Outcome {
@@ -155,7 +169,14 @@ function collectByQrInTransaction(ctx: Ctx, kiosk: KioskActor, token: string): O
 }
 
 /** The parcel a right code or QR names: collected and its door commanded open, unless its hold period is over. */
-function collectFound(ctx: Ctx, kiosk: KioskActor, parcel: typeof parcels.$inferSelect, now: number, record: Recorder): Outcome {
+function collectFound(
+  ctx: Ctx,
+  kiosk: KioskActor,
+  parcel: typeof parcels.$inferSelect,
+  now: number,
+  record: Recorder,
+  trusted?: TrustedPickupRow,
+): Outcome {
   const current = parcel.state === "deposited" && parcel.expiresAt! <= now ? expireParcel(ctx, parcel) : parcel;
   if (current.state === "expired") {
     record("expired", current.id);
@@ -168,7 +189,16 @@ function collectFound(ctx: Ctx, kiosk: KioskActor, parcel: typeof parcels.$infer
     return { kind: "expired", details };
   }
 
-  const collected = moveParcel(ctx, current, "collected", { closedAt: now }, { kioskId: kiosk.kioskId });
+  // The trusted person's code is used up before the parcel moves, so the move's trigger
+  // (which ends every other working code) leaves it marked as the one that collected.
+  if (trusted && !closeTrustedPickup(ctx, trusted, { status: "used" })) throw new DomainError("CONFLICT", "parcelChangedMeanwhile");
+  const collected = moveParcel(
+    ctx,
+    current,
+    "collected",
+    { closedAt: now },
+    trusted ? { kioskId: kiosk.kioskId, collectedBy: "trusted_person", trustedPickupId: trusted.id } : { kioskId: kiosk.kioskId },
+  );
   record("opened", collected.id);
   // No "collected" message yet: the parcel is still behind a shut door until it opens.
   const door = recordOpenCommand(ctx, loadDoor(ctx, collected.slotId!), collected.id, "pickup");
@@ -199,6 +229,13 @@ const parcelByCode = preparedQuery((db) =>
         inArray(parcels.state, ["deposited", "expired"]),
       ),
     )
+    .prepare(),
+);
+const liveParcelById = preparedQuery((db) =>
+  db
+    .select()
+    .from(parcels)
+    .where(and(eq(parcels.id, sql.placeholder("id")), inArray(parcels.state, ["deposited", "expired"])))
     .prepare(),
 );
 const parcelAtSite = preparedQuery((db) =>

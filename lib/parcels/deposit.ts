@@ -1,11 +1,12 @@
 import "server-only";
-import { LIVE_STATES_SQL } from "@/db/schema";
 import { writeTransaction } from "@/db/transaction";
 import { requireCourier } from "@/lib/auth/authorize";
 import type { Ctx } from "@/lib/context";
 import { DomainError } from "@/lib/errors";
 import { queueParcelMessage } from "@/lib/notifications/outbox";
-import { encryptPickupCode, generatePickupCode, hashPickupCode } from "@/lib/pickup-codes/code";
+import { encryptPickupCode, hashPickupCode } from "@/lib/pickup-codes/code";
+import { freePickupCode } from "./free-code";
+import { issueTrustedCodeOnDeposit } from "./trusted-codes";
 import { parseInput } from "@/lib/validation";
 import { loadVisibleParcel, type ParcelRow } from "./access";
 import { recordDoorEvent } from "@/lib/doors/events";
@@ -17,7 +18,8 @@ export type DepositResult = { parcel: ParcelView; replayed: boolean };
 
 /**
  * The courier closed the door: the parcel is deposited, its pickup code issued, its hold
- * period started and the recipient's message queued — all in one commit. Couriers of the
+ * period started and the recipient's message queued (and their trusted person's code and
+ * message, when they named one) — all in one commit. Couriers of the
  * parcel's carrier at its site only. Confirming again returns the first answer.
  * Raises NOT_FOUND, FORBIDDEN and INVALID_TRANSITION (e.g. the reservation lapsed).
  */
@@ -53,7 +55,7 @@ function depositInTransaction(ctx: Ctx, parcel: ParcelRow, by: { closedBy: "cour
   const site = ctx.db.$client.prepare("select hold_period_hours as holdPeriodHours from sites where id = ?").get(parcel.siteId) as {
     holdPeriodHours: number;
   };
-  const code = uniqueCode(ctx, parcel.siteId);
+  const code = freePickupCode(ctx, parcel.siteId);
   const now = ctx.now();
   if (by.closedBy === "courier") recordDoorEvent(ctx, { slotId: parcel.slotId!, siteId: parcel.siteId, parcelId: parcel.id, kind: "closed" });
   const deposited = moveParcel(
@@ -70,20 +72,6 @@ function depositInTransaction(ctx: Ctx, parcel: ParcelRow, by: { closedBy: "cour
     { holdPeriodHours: site.holdPeriodHours, ...(by.closedBy === "cabinet" ? { closedBy: "cabinet" } : {}) },
   );
   queueParcelMessage(ctx, deposited, "parcel_deposited");
+  issueTrustedCodeOnDeposit(ctx, deposited);
   return deposited;
-}
-
-/**
- * A fresh code no live parcel of the site holds. With at most a few hundred live codes
- * among a million, a clash is rare; the partial unique index is the final word.
- */
-function uniqueCode(ctx: Ctx, siteId: number): string {
-  for (let attempt = 0; attempt < 20; attempt++) {
-    const code = generatePickupCode();
-    const taken = ctx.db.$client
-      .prepare(`select id from parcels where site_id = ? and pickup_code_hash = ? and state in ${LIVE_STATES_SQL}`)
-      .get(siteId, hashPickupCode(ctx.keys, siteId, code));
-    if (!taken) return code;
-  }
-  throw new Error(`Could not draw a free pickup code at site ${siteId}`);
 }

@@ -17,11 +17,15 @@ export const GUESS_LIMITS = {
   firstDelayMs: 10_000,
   /** The longest wait: a guesser's long-run rate at one kiosk. */
   maxDelayMs: 5 * 60_000,
-  /** Kiosks one site may have (lib/kiosk/devices.ts refuses more). */
-  maxKiosksPerSite: 10,
+  /**
+   * Kiosks one site may have (lib/kiosk/devices.ts refuses more). 7, not 10, since a
+   * parcel may have two working codes (its recipient's and a trusted person's): 1,000
+   * codes at a full 500-slot site need the guesses of at most 7 screens to stay under the bar.
+   */
+  maxKiosksPerSite: 7,
 } as const;
 
-export type GuessLimits = typeof GUESS_LIMITS;
+export type GuessLimits = { readonly [K in keyof typeof GUESS_LIMITS]: number };
 
 /** The wait a kiosk imposes after its latest wrong entry, given `wrong` wrong entries in the window. */
 export function delayAfter(wrong: number, limits: GuessLimits = GUESS_LIMITS): number {
@@ -49,16 +53,17 @@ export function maxWrongPerWindow(limits: GuessLimits = GUESS_LIMITS): number {
 
 /**
  * The chance that someone entering codes as fast as the limits allow for `hours`, at every
- * kiosk a site may have, opens at least one of `liveParcels` slots. Any stretch of `hours`
+ * kiosk a site may have, opens at least one door, when `liveCodes` codes work there (each
+ * with its own phone digits: a door's recipient's code, and its trusted person's, if any). Any stretch of `hours`
  * is covered by ceil(hours / window) windows, each of which a kiosk can take at most
  * maxWrongPerWindow wrong entries in: a bound, not an average.
  */
-export function guessingOdds(liveParcels: number, hours: number, limits: GuessLimits = GUESS_LIMITS) {
+export function guessingOdds(liveCodes: number, hours: number, limits: GuessLimits = GUESS_LIMITS) {
   const windows = Math.ceil((hours * 3_600_000) / limits.windowMs);
   const perKiosk = windows * maxWrongPerWindow(limits);
   const maxGuesses = perKiosk * limits.maxKiosksPerSite;
   const space = 10 ** (CODE_DIGITS + PHONE_DIGITS);
-  const perGuess = liveParcels / space;
+  const perGuess = liveCodes / space;
   const chance = 1 - Math.pow(1 - perGuess, maxGuesses);
   return { perKiosk, maxGuesses, space, perGuess, chance };
 }

@@ -6,7 +6,9 @@ import { getTranslations } from "next-intl/server";
 import { changePassword } from "@/lib/auth/accounts";
 import { requestPhoneVerification, verifyPhone } from "@/lib/auth/phone-verification";
 import { setPreferredSite } from "@/lib/customer/preferences";
-import { runAction } from "@/lib/forms/action";
+import { formInput, runAction } from "@/lib/forms/action";
+import { maskPhone } from "@/lib/phone";
+import { removeMyTrustedPerson, setMyTrustedPerson } from "@/lib/trusted/trusted-persons";
 import type { FormState } from "@/lib/forms/state";
 
 export async function setPreferredSiteAction(_previous: FormState, formData: FormData): Promise<FormState> {
@@ -40,4 +42,21 @@ export async function changePasswordAction(_previous: FormState, formData: FormD
   if (!outcome.ok) return outcome.state;
   const t = await getTranslations("account");
   return { status: "success", message: t("passwordChanged") };
+}
+
+export async function setTrustedPersonAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const outcome = await runAction(formData, (ctx) => setMyTrustedPerson(ctx, formInput(formData)));
+  if (!outcome.ok) return outcome.state;
+  revalidatePath("/account");
+  const words = await getTranslations("trusted");
+  const { name, phone } = outcome.result;
+  return { status: "success", message: words("standingSaved", { who: name ? words("whoNamed", { name, phone: maskPhone(phone) }) : maskPhone(phone) }) };
+}
+
+export async function removeTrustedPersonAction(_previous: FormState, _formData: FormData): Promise<FormState> {
+  const outcome = await runAction(null, (ctx) => removeMyTrustedPerson(ctx));
+  if (!outcome.ok) return outcome.state;
+  revalidatePath("/account");
+  const words = await getTranslations("trusted");
+  return { status: "success", message: words("standingRemoved") };
 }

@@ -8,6 +8,10 @@ import { phoneVerificationStatus } from "@/lib/auth/phone-verification";
 import { listPickupSites, myPreferredSite } from "@/lib/customer/preferences";
 import { PasswordForm } from "./password-form";
 import { PreferredSiteForm } from "./preferred-site-form";
+import { TrustedPersonStanding } from "@/components/customer/trusted-person-standing";
+import { myTrustedPerson } from "@/lib/trusted/trusted-persons";
+import { maskPhone } from "@/lib/phone";
+import { removeTrustedPersonAction, setTrustedPersonAction } from "./actions";
 import { switchLanguageAction } from "../../../_i18n/actions";
 import { MessagesProvider } from "../../../_i18n/messages-provider";
 
@@ -22,10 +26,11 @@ export default async function AccountPage() {
   const phone = phoneVerificationStatus(ctx);
   const sites = listPickupSites(ctx);
   const preferred = myPreferredSite(ctx);
+  const trusted = phone.verified ? myTrustedPerson(ctx) : null;
   const t = await getTranslations("account");
   const language = await getTranslations("language");
   return (
-    <MessagesProvider namespaces={["common", "routeState", "account"]}>
+    <MessagesProvider namespaces={["common", "routeState", "account", "trusted"]}>
     <section className="flex flex-col gap-6">
       <div>
         <h1 className="text-2xl font-bold">{t("title")}</h1>
@@ -62,6 +67,14 @@ export default async function AccountPage() {
           {t("lockersLink")}
         </Link>
       </section>
+      {phone.verified ? (
+        <TrustedPersonStanding
+          current={trusted}
+          maskedPhone={trusted ? maskPhone(trusted.phone) : null}
+          saveAction={setTrustedPersonAction}
+          removeAction={removeTrustedPersonAction}
+        />
+      ) : null}
       <section aria-labelledby="site-heading" className="flex flex-col gap-3 rounded-xl border border-gray-200 p-4">
         <h2 id="site-heading" className="text-lg font-semibold">
           {t("siteHeading")}

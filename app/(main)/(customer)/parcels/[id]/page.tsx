@@ -18,6 +18,10 @@ import { formatAt } from "@/lib/format";
 import { requestLocale } from "@/lib/i18n/request-locale";
 import { siteTimeZone } from "@/lib/sites/time-zone";
 import { ExtendHoldForm } from "./extend-hold-form";
+import { TrustedPersonSection } from "@/components/customer/trusted-person-section";
+import { myParcelTrustedPerson } from "@/lib/trusted/trusted-persons";
+import { MessagesProvider } from "../../../../_i18n/messages-provider";
+import { nameTrustedPersonAction, revokeTrustedPersonAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("customer.parcel");
@@ -101,6 +105,15 @@ export default async function ParcelPage({ params, searchParams }: Props) {
             : t("expired", { carrier: parcel.carrier.name })}
         </Alert>
       ) : null}
+
+      <MessagesProvider namespaces={["trusted"]}>
+        <TrustedPersonSection
+          parcelId={parcel.id}
+          trusted={myParcelTrustedPerson(await requestContext(), parcel.id)}
+          nameAction={nameTrustedPersonAction}
+          revokeAction={revokeTrustedPersonAction}
+        />
+      </MessagesProvider>
 
       <section aria-labelledby="where-heading" className="flex flex-col gap-2">
         <h2 id="where-heading" className="text-lg font-semibold">

@@ -28,6 +28,7 @@ export default async function AdminParcelPage({ params }: { params: Promise<{ pa
   const parcel = orNotFound(() => getParcelDetail(ctx, parcelId));
   const t = await getTranslations("admin.parcels.detail");
   const tSizes = await getTranslations("sizes");
+  const trusted = await getTranslations("trusted");
   const time: TimeFormat = { locale: await requestLocale(), timeZone: parcel.site.timeZone };
   const at = (ms: number) => formatAt(ms, time);
   return (
@@ -98,6 +99,11 @@ export default async function AdminParcelPage({ params }: { params: Promise<{ pa
                 {parcel.holdExtended ? ` ${t("extended")}` : ""}
               </Fact>
               {parcel.closedAt ? <Fact term={t("closed")}>{at(parcel.closedAt)}</Fact> : null}
+              {parcel.collectedBy ? (
+                <Fact term={trusted("heading")}>
+                  {trusted("collectedBy", { who: parcel.collectedBy.name ? trusted("whoNamed", { name: parcel.collectedBy.name, phone: parcel.collectedBy.maskedPhone }) : parcel.collectedBy.maskedPhone })}
+                </Fact>
+              ) : null}
               <Fact term={t("carrierContact")}>{parcel.carrier.contactPhone ?? "—"}</Fact>
               <Fact term={t("consent")}>
                 {parcel.consent ? (

@@ -1,0 +1,58 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import type { FormAction } from "@/components/ui/use-form-action";
+import type { ParcelTrustedPerson } from "@/lib/trusted/trusted-persons";
+import { TrustedPersonForm, TrustedRevokeForm, useTrustedWho } from "./trusted-person-form";
+
+/** A parcel's trusted person on its page: who collected it, who may, and the forms to change that. */
+export function TrustedPersonSection({
+  parcelId,
+  trusted,
+  nameAction,
+  revokeAction,
+}: {
+  parcelId: number;
+  trusted: ParcelTrustedPerson;
+  nameAction: FormAction;
+  revokeAction: FormAction;
+}) {
+  const t = useTranslations("trusted");
+  const who = useTrustedWho();
+  const { current, collectedBy, canName } = trusted;
+  if (collectedBy) {
+    return (
+      <p className="rounded-xl border border-gray-200 p-4 font-semibold" data-testid="collected-by">
+        {t("collectedBy", { who: who(collectedBy) })}
+      </p>
+    );
+  }
+  if (!canName && !current) return null;
+  return (
+    <section aria-labelledby="trusted-heading" className="flex flex-col gap-3 rounded-xl border border-gray-200 p-4">
+      <h2 id="trusted-heading" className="text-lg font-semibold">
+        {t("heading")}
+      </h2>
+      {current ? (
+        <>
+          <p>{t(current.source === "standing" ? "currentStanding" : "current", { who: who(current) })}</p>
+          <p className="text-sm text-gray-700">{current.hasCode ? t("codeSent") : t("codeLater")}</p>
+          <TrustedRevokeForm
+            action={revokeAction}
+            parcelId={parcelId}
+            label={t("revoke")}
+            accessibleLabel={t("revokeLabel", { who: who(current) })}
+          />
+        </>
+      ) : (
+        <p className="text-sm text-gray-700">{t("parcelIntro")}</p>
+      )}
+      {canName ? (
+        <>
+          {current ? <p className="text-sm text-gray-700">{t("replaceHint")}</p> : null}
+          <TrustedPersonForm action={nameAction} parcelId={parcelId} submitLabel={t("nameForParcel")} />
+        </>
+      ) : null}
+    </section>
+  );
+}
