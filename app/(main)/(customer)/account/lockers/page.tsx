@@ -5,6 +5,10 @@ import { buttonClass } from "@/components/ui/button";
 import { requestContext, requirePageUser } from "@/lib/auth/current";
 import { myConsentSettings } from "@/lib/consent/my-preferences";
 import { saveLockerPreferencesAction } from "./actions";
+import { WithinReachForm } from "@/components/customer/reach/within-reach-form";
+import { myWithinReach } from "@/lib/consent/within-reach";
+import { MessagesProvider } from "@/app/_i18n/messages-provider";
+import { saveWithinReachAction } from "./reach-actions";
 
 export const metadata: Metadata = { title: "Locker preferences" };
 
@@ -22,7 +26,8 @@ export default async function LockerPreferencesPage() {
       </section>
     );
   }
-  const settings = myConsentSettings(await requestContext());
+  const ctx = await requestContext();
+  const settings = myConsentSettings(ctx);
   return (
     <section className="flex flex-col gap-4">
       <div>
@@ -35,6 +40,9 @@ export default async function LockerPreferencesPage() {
         ) : null}
       </div>
       <LockerPreferencesForm settings={settings} action={saveLockerPreferencesAction} />
+      <MessagesProvider namespaces={["reach"]}>
+        <WithinReachForm withinReach={myWithinReach(ctx)} action={saveWithinReachAction} />
+      </MessagesProvider>
     </section>
   );
 }

@@ -3,6 +3,10 @@ import { LockerPreferencesForm } from "@/components/customer/consent/locker-pref
 import { requestContext } from "@/lib/auth/current";
 import { consentSettingsByToken } from "@/lib/consent/my-preferences";
 import { savePreferencesByLinkAction } from "../actions";
+import { WithinReachForm } from "@/components/customer/reach/within-reach-form";
+import { withinReachByToken } from "@/lib/consent/within-reach";
+import { MessagesProvider } from "@/app/_i18n/messages-provider";
+import { saveWithinReachByLinkAction } from "./reach-actions";
 
 export const metadata: Metadata = { title: "Locker preferences", referrer: "no-referrer" };
 
@@ -11,7 +15,8 @@ type Props = { params: Promise<{ token: string }> };
 /** Locker preferences for someone without an account, by the link of a consent request's text. */
 export default async function PreferencesByLinkPage({ params }: Props) {
   const token = decodeURIComponent((await params).token);
-  const settings = consentSettingsByToken(await requestContext(), token);
+  const ctx = await requestContext();
+  const settings = consentSettingsByToken(ctx, token);
   if (!settings) {
     return (
       <section className="mx-auto flex max-w-xl flex-col gap-3">
@@ -27,6 +32,9 @@ export default async function PreferencesByLinkPage({ params }: Props) {
         <p className="text-gray-700">What couriers may do with your next parcels. No account needed.</p>
       </div>
       <LockerPreferencesForm settings={settings} action={savePreferencesByLinkAction} token={token} />
+      <MessagesProvider namespaces={["reach"]}>
+        <WithinReachForm withinReach={withinReachByToken(ctx, token) ?? false} action={saveWithinReachByLinkAction} token={token} />
+      </MessagesProvider>
     </section>
   );
 }
