@@ -15,7 +15,8 @@ const SITE = "North Dormitory Station";
 const ROWS_WITHIN_REACH = [6, 7];
 
 test("a customer asks for doors within reach, and the courier's deposit for them gets a low door with a note", async ({ page, browser }, testInfo) => {
-  test.slow();
+  // A sign-up with a texted code, then a courier on a second device: longer than one person's journey.
+  test.setTimeout(300_000);
   const phone = testPhone();
   await becomeConfirmedCustomer(page, browser, testInfo, phone, "Wheelchair User");
   await page.goto("/account/lockers");
