@@ -3,6 +3,7 @@ import { DEMO, signIn } from "./support/accounts";
 import { expectAccessible } from "./support/axe";
 import { closeDoor, fillParcel, openDoor, openSite, testPhone, uniqueTracking } from "./support/courier";
 import { becomeConfirmedCustomer, newDevice } from "./support/customers";
+import { createSiteViaConsole, signInAsAdmin } from "./support/admin";
 
 /*
  * Doors within reach (issue 16): a wheelchair user asks for doors within reach, and the
@@ -58,4 +59,30 @@ test("a customer asks for doors within reach, and the courier's deposit for them
   } finally {
     await context.close();
   }
+});
+
+test("an admin gives each row of a new locker its height, and a height out of range is refused with what was typed kept", async ({ page }) => {
+  test.setTimeout(300_000);
+  await signInAsAdmin(page);
+  const site = await createSiteViaConsole(page, "Reach");
+  await page.goto(`/admin/sites/${site.id}`);
+  await page.getByRole("link", { name: "Add a locker" }).click();
+  await page.getByLabel("Rows").selectOption("3");
+  await page.getByLabel("Row 3", { exact: true }).selectOption("XL");
+  // A standard cabinet's heights until the admin types one: the XL row stands on the plinth.
+  await expect(page.getByLabel("Row 3 height above the ground, mm")).toHaveValue("100");
+  await expect(page.getByLabel("Row 2 height above the ground, mm")).toHaveValue("770");
+  await expectAccessible(page, "add a locker with row heights");
+
+  await page.getByLabel("Row 1 height above the ground, mm").fill("4000");
+  await page.getByRole("button", { name: "Add locker" }).click();
+  await expect(page.getByText(/at most 3000 mm above the ground/)).toBeVisible();
+  await expect(page.getByLabel("Row 1 height above the ground, mm")).toHaveValue("4000");
+  await expect(page.getByLabel("Row 2 height above the ground, mm")).toHaveValue("770");
+
+  await page.getByLabel("Row 1 height above the ground, mm").fill("1150");
+  // Within the band (38–122 cm) the row is marked so.
+  await expect(page.getByText("within reach", { exact: true })).toHaveCount(2);
+  await page.getByRole("button", { name: "Add locker" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "The locker is added" })).toBeVisible();
 });
