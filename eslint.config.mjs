@@ -25,6 +25,7 @@ const CLIENT_SAFE_MODULES = [
   "@/lib/distance",
   "@/lib/sites/layout-text",
   "@/lib/slots/sizes",
+  "@/lib/slots/reach",
   "@/lib/time",
   "@/lib/vocabulary/states",
 ];

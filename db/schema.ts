@@ -191,6 +191,11 @@ export const slots = sqliteTable(
     // How hard the door is to reach: 0 for the rows at chest height, growing towards the
     // floor and the top. Assignment prefers low reach (DESIGN.md: middle rows first).
     reach: integer("reach").notNull(),
+    // Height above the ground of the door's bottom edge (the compartment's floor, where the
+    // parcel lies), the same for every door of its row; null when nobody measured it. A door
+    // is within reach when it lies in the reach band (lib/slots/reach.ts,
+    // docs/decisions/0018-doors-within-reach.md); a door of unknown height never is.
+    bottomMm: integer("bottom_mm"),
     inService: integer("in_service", { mode: "boolean" }).notNull().default(true),
     outOfServiceReason: text("out_of_service_reason"),
     createdAt: createdAt(),
@@ -351,6 +356,9 @@ export const parcels = sqliteTable(
     size: text("size", { enum: SIZES }).notNull(),
     sizeRank: integer("size_rank").notNull(),
     upsized: integer("upsized", { mode: "boolean" }).notNull().default(false),
+    // The recipient asked for doors within reach and the assignment kept to them; a trigger
+    // refuses any door of this parcel outside the reach band (migration 0016).
+    withinReach: integer("within_reach", { mode: "boolean" }).notNull().default(false),
     recipientPhone: text("recipient_phone").notNull(),
     recipientName: text("recipient_name"),
     recipientEmail: text("recipient_email"),
@@ -862,6 +870,17 @@ export const consentPreferences = sqliteTable(
     check("consent_preferences_standing", sql`${t.standing} in ('allow', 'ask', 'refuse')`),
   ],
 );
+
+/**
+ * Recipients who asked for doors within reach (wheelchair users and others who cannot reach
+ * high or low doors), by phone as couriers know them. A row means yes; turning it off deletes
+ * the row, so the assignment of everyone else looks up an absent key and nothing more.
+ */
+export const reachNeeds = sqliteTable("reach_needs", {
+  phone: text("phone").primaryKey(),
+  updatedAt: integer("updated_at").notNull(),
+  updatedByUserId: integer("updated_by_user_id").references(() => users.id),
+});
 
 /**
  * A courier's question to a recipient about one parcel. Answered once, by a signed link or

@@ -10,6 +10,8 @@ export const ERROR_CODES = [
   "CONFLICT",
   "INVALID_TRANSITION",
   "SITE_FULL",
+  // The recipient asked for doors within reach, and none that fits is free in the band (lib/slots/reach.ts).
+  "NO_DOOR_WITHIN_REACH",
   "SITE_CLOSED",
   "LOCKED_OUT",
   "WRONG_CODE",

@@ -1,13 +1,18 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
 import { SIZES, type SlotSize } from "@/lib/slots/sizes";
+import { defaultRowBottoms, isWithinReach, MAX_ROW_HEIGHT_MM } from "@/lib/slots/reach";
 import { formatLayoutText, MAX_COLUMNS, MAX_ROWS, parseLayoutText, uniformLayout } from "@/lib/sites/layout-text";
 
 /*
- * The cabinet's layout, three ways at once: rows × columns with a size per row, the doors
- * themselves (select one to change its size), and the text the form submits. The text is
- * the source of truth — the form sends it even before this script has loaded.
+ * The cabinet's layout, three ways at once: rows × columns with a size and a height per row,
+ * the doors themselves (select one to change its size), and the text the form submits. The
+ * text is the source of truth for sizes — the form sends it even before this script has
+ * loaded — and each row's height is a field of its own ("rowHeights", top row first): the
+ * height above the ground of the row's bottom edge, in mm (lib/slots/reach.ts). Until the
+ * admin types a height, the heights follow a standard cabinet's as rows change.
  */
 
 const NEXT: Record<SlotSize, SlotSize> = { S: "M", M: "L", L: "XL", XL: "S" };
@@ -25,13 +30,20 @@ const DEFAULT_LAYOUT = formatLayoutText(uniformLayout(["S", "M", "M", "L"], 4, 6
 export function LockerLayoutEditor({
   code,
   defaultText = DEFAULT_LAYOUT,
+  defaultHeights,
   errors,
+  heightErrors,
 }: {
   code: string;
   defaultText?: string;
+  /** The heights sent last time, put back after a refusal. */
+  defaultHeights?: string[];
   errors?: string[];
+  heightErrors?: string[];
 }) {
+  const t = useTranslations("admin.lockers");
   const [text, setText] = useState(defaultText);
+  const [typedHeights, setTypedHeights] = useState<string[] | null>(defaultHeights ?? null);
   const parsed = useMemo(() => parseLayoutText(text), [text]);
   const [lastGood, setLastGood] = useState<SlotSize[][]>(() => {
     const first = parseLayoutText(defaultText);
@@ -40,6 +52,12 @@ export function LockerLayoutEditor({
   const layout = parsed.ok ? parsed.layout : lastGood;
   const rows = layout.length;
   const columns = layout[0]?.length ?? 0;
+  const standard = defaultRowBottoms(layout).map(String);
+  const heights = Array.from({ length: rows }, (_, r) => typedHeights?.[r] ?? standard[r]);
+
+  function setHeight(r: number, value: string) {
+    setTypedHeights(heights.map((height, index) => (index === r ? value : height)));
+  }
 
   function update(next: SlotSize[][]) {
     setLastGood(next);
@@ -63,19 +81,24 @@ export function LockerLayoutEditor({
   const invalid = Boolean(errors?.length);
 
   return (
-    <div className="grid gap-6 lg:grid-cols-[18rem_1fr]">
+    <div className="grid gap-6 lg:grid-cols-[24rem_1fr]">
       <div className="flex flex-col gap-4">
         <div className="grid grid-cols-2 gap-3">
-          <CountSelect id="layout-rows" label="Rows" value={rows} max={MAX_ROWS} onChange={setRows} />
-          <CountSelect id="layout-columns" label="Columns" value={columns} max={MAX_COLUMNS} onChange={setColumns} />
+          <CountSelect id="layout-rows" label={t("rows")} value={rows} max={MAX_ROWS} onChange={setRows} />
+          <CountSelect id="layout-columns" label={t("columns")} value={columns} max={MAX_COLUMNS} onChange={setColumns} />
         </div>
-        <fieldset className="flex flex-col gap-2">
-          <legend className="mb-1 text-sm font-medium text-gray-800">Size of each row, from the top</legend>
+        <fieldset className="flex flex-col gap-2" aria-describedby="layout-heights-hint layout-heights-error">
+          <legend className="mb-1 text-sm font-medium text-gray-800">{t("rowsLegend")}</legend>
+          <p id="layout-heights-hint" className="text-sm text-gray-600">
+            {t("heightHint")}
+          </p>
           {layout.map((row, r) => {
             const uniform = row.every((size) => size === row[0]);
+            const height = heights[r];
+            const inReach = height.trim() !== "" && isWithinReach(Number(height));
             return (
-              <div key={r} className="grid grid-cols-[4.5rem_1fr] items-center gap-2 text-sm">
-                <label htmlFor={`layout-row-${r + 1}`}>Row {r + 1}</label>
+              <div key={r} className="grid grid-cols-[3.5rem_5rem_1fr] items-center gap-2 text-sm">
+                <label htmlFor={`layout-row-${r + 1}`}>{t("rowLabel", { row: r + 1 })}</label>
                 <select
                   id={`layout-row-${r + 1}`}
                   value={uniform ? row[0] : ""}
@@ -84,7 +107,7 @@ export function LockerLayoutEditor({
                 >
                   {uniform ? null : (
                     <option value="" disabled>
-                      Mixed
+                      {t("mixed")}
                     </option>
                   )}
                   {SIZES.map((size) => (
@@ -93,20 +116,40 @@ export function LockerLayoutEditor({
                     </option>
                   ))}
                 </select>
+                <span className="flex items-center gap-1">
+                  <input
+                    type="number"
+                    name="rowHeights"
+                    inputMode="numeric"
+                    min={0}
+                    max={MAX_ROW_HEIGHT_MM}
+                    step={1}
+                    value={height}
+                    onChange={(event) => setHeight(r, event.target.value)}
+                    aria-label={t("heightLabel", { row: r + 1 })}
+                    aria-invalid={heightErrors?.length ? true : undefined}
+                    className={`min-h-10 w-20 rounded-lg border bg-white px-2 text-base ${heightErrors?.length ? "border-red-700" : "border-gray-400"}`}
+                  />
+                  <span aria-hidden="true">{t("mm")}</span>
+                  {inReach ? <span className="rounded bg-sky-100 px-1 text-xs font-semibold text-sky-900">{t("inReach")}</span> : null}
+                </span>
               </div>
             );
           })}
+          <p id="layout-heights-error" aria-live="polite" className="text-sm text-red-700">
+            {heightErrors?.join(" ")}
+          </p>
         </fieldset>
       </div>
 
       <div className="flex flex-col gap-3">
         <div className="flex flex-wrap items-baseline justify-between gap-2">
-          <h2 className="text-base font-semibold">Preview</h2>
+          <h2 className="text-base font-semibold">{t("preview")}</h2>
           <p className="text-sm text-gray-700" aria-live="polite">
-            {rows} × {columns} = {rows * columns} doors ({counts.map(([size, n]) => `${n} ${size}`).join(", ")})
+            {t("summary", { rows, columns, doors: rows * columns, counts: counts.map(([size, n]) => `${n} ${size}`).join(", ") })}
           </p>
         </div>
-        <p className="text-sm text-gray-600">Select a door to change its size (S → M → L → XL). Door numbers count down each column, as on the cabinet.</p>
+        <p className="text-sm text-gray-600">{t("selectDoor")}</p>
         <div className="overflow-x-auto">
           <div
             className="grid w-max min-w-full gap-1 rounded-lg border-4 border-slate-700 bg-slate-700 p-1"
@@ -123,7 +166,7 @@ export function LockerLayoutEditor({
                     key={`${r}-${c}`}
                     type="button"
                     onClick={() => cycle(r, c)}
-                    aria-label={`Door ${prefix}-${number}, row ${r + 1}, column ${c + 1}: size ${size}. Change size`}
+                    aria-label={t("doorLabel", { door: `${prefix}-${number}`, row: r + 1, column: c + 1, size })}
                     className={`flex flex-col justify-between rounded-sm border-l-4 px-1 py-0.5 text-left text-gray-900 hover:brightness-95 ${TONE[size]}`}
                   >
                     <span className="text-[10px] font-bold leading-none">{number}</span>
@@ -135,10 +178,10 @@ export function LockerLayoutEditor({
           </div>
         </div>
         <details className="rounded-lg border border-gray-200 bg-gray-50 p-3" open={invalid || undefined}>
-          <summary className="cursor-pointer text-sm font-semibold">Edit the layout as text</summary>
+          <summary className="cursor-pointer text-sm font-semibold">{t("editAsText")}</summary>
           <div className="mt-2 flex flex-col gap-1">
             <label htmlFor="field-layout" className="text-sm font-medium text-gray-800">
-              Door sizes, one line per row from the top
+              {t("textLabel")}
             </label>
             <textarea
               id="field-layout"
@@ -156,10 +199,10 @@ export function LockerLayoutEditor({
               className={`rounded-lg border px-3 py-2 font-mono text-base ${invalid || !parsed.ok ? "border-red-700" : "border-gray-400"}`}
             />
             <p id="field-layout-hint" className="text-sm text-gray-600">
-              Sizes S, M, L or XL separated by spaces, e.g. “M M M M”.
+              {t("textHint")}
             </p>
             <p id="field-layout-error" aria-live="polite" className="text-sm text-red-700">
-              {errors?.join(" ") || (parsed.ok ? "" : parsed.message)}
+              {errors?.join(" ") || (parsed.ok ? "" : t(`layoutErrors.${parsed.key}`, parsed.params))}
             </p>
           </div>
         </details>

@@ -3,7 +3,7 @@ import Database from "better-sqlite3";
 import addFormats from "ajv-formats";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { courierSites, parcels, sites, slots } from "@/db/schema";
+import { courierSites, parcels, reachNeeds, sites, slots } from "@/db/schema";
 import { walCommits } from "@/db/wal";
 import { customerShipments } from "@/lib/outbound/customer";
 import { confirmDropOff, startDropOff } from "@/lib/outbound/drop-off";
@@ -246,6 +246,29 @@ describe("the deposit journey over the API", () => {
     const again = await call("POST", `/parcels/${id}/slot-fault`, { body: { reason: "Door jammed" }, key: "full-fault-key" });
     expect(again.headers["idempotent-replayed"]).toBe("true");
     expect(again).toMatchObject({ status: 409, body: fault.body });
+  });
+
+  test("a recipient who needs a door within reach gets one in the band, or 409 NO_DOOR_WITHIN_REACH, never SITE_FULL", async () => {
+    const organizationId = world.db.select().from(sites).where(eq(sites.id, siteId)).get()!.organizationId;
+    // Two rows of one door: the top one's floor at 520 mm (in the band), the bottom one's at 100 mm.
+    const low = f.createSite(world.db, organizationId, { name: "Low", latitude: 30.29 });
+    f.createLocker(world.db, low.id, layoutByRow(["L", "L"], 1), "R");
+    world.db.insert(courierSites).values({ userId: courierActor.userId, siteId: low.id }).run();
+    const phone = "13800005678";
+    world.db.insert(reachNeeds).values({ phone, updatedAt: world.clock.now }).run();
+
+    const reserved = await call("POST", "/parcels", { body: { ...newParcel("L"), siteId: low.id, recipientPhone: phone } });
+    expect(reserved.status).toBe(201);
+    expect(reserved.body.parcel).toMatchObject({ withinReach: true, slot: { row: 1 } });
+
+    const refused = await call("POST", "/parcels", { body: { ...newParcel("L"), siteId: low.id, recipientPhone: phone } });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error).toMatchObject({ code: "NO_DOOR_WITHIN_REACH", details: { size: "L", withinReachMm: { low: 380, high: 1220 } } });
+
+    // Anyone else still gets the low door.
+    const other = await call("POST", "/parcels", { body: { ...newParcel("L"), siteId: low.id } });
+    expect(other.status).toBe(201);
+    expect(other.body.parcel).toMatchObject({ withinReach: false, slot: { row: 2 } });
   });
 
   test("take back an expired parcel", async () => {

@@ -20,7 +20,7 @@ const ERROR_RESPONSES: Record<string, string> = {
 const WRITE_ERROR_RESPONSES: Record<string, string> = {
   "400": "The body is not a JSON object (BAD_REQUEST), or the Idempotency-Key header is missing / 请求体不是 JSON 对象，或缺少 Idempotency-Key 请求头",
   "409":
-    "The parcel or site does not allow it now (CONFLICT, INVALID_TRANSITION, SITE_FULL, SITE_CLOSED, CONSENT_REQUIRED), or a request with this Idempotency-Key is still running / 包裹或站点当前不允许此操作（或需要收件人同意），或同一幂等键的请求仍在处理中",
+    "The parcel or site does not allow it now (CONFLICT, INVALID_TRANSITION, SITE_FULL, NO_DOOR_WITHIN_REACH, SITE_CLOSED, CONSENT_REQUIRED), or a request with this Idempotency-Key is still running / 包裹或站点当前不允许此操作（或需要收件人同意），或同一幂等键的请求仍在处理中",
   "413": "The body is over 64 KiB (PAYLOAD_TOO_LARGE) / 请求体超过 64 KiB",
 };
 
@@ -114,7 +114,7 @@ export function openApiDocument(serverUrl = "/api/v1") {
                   // Each domain error's words, English then Chinese (ICU placeholders such as {tracking} are filled in).
                   examples: errorMessages(),
                 },
-                details: { description: "What the code carries: fieldErrors (INVALID), alternatives (SITE_FULL), requestId to poll (CONSENT_REQUIRED), whom to contact (PARCEL_EXPIRED), a wait (LOCKED_OUT)" },
+                details: { description: "What the code carries: fieldErrors (INVALID), alternatives (SITE_FULL), size and the reach band in mm (NO_DOOR_WITHIN_REACH), requestId to poll (CONSENT_REQUIRED), whom to contact (PARCEL_EXPIRED), a wait (LOCKED_OUT)" },
               },
             },
           },

@@ -38,6 +38,9 @@ const ParcelViewBody = z
     state: ParcelState,
     size: Size,
     upsized: z.boolean().describe("The parcel is in a door larger than its size (the fitting size was full)"),
+    withinReach: z
+      .boolean()
+      .describe("The recipient asked for doors within reach, and the parcel's door is one: its bottom edge is 380-1220 mm above the ground"),
     carrier: z.strictObject({ id: z.number().int(), code: z.string(), name: z.string(), contactPhone: z.string().nullable() }),
     site: z.strictObject({ id: z.number().int(), code: z.string(), name: z.string(), address: z.string(), openingHours: z.string(), timeZone: z.string().describe("The IANA time zone the site keeps, e.g. Asia/Shanghai") }),
     slot: z

@@ -46,7 +46,7 @@ export const ConsentSettingsInput = z.object({
 });
 export type ConsentSettingsInput = z.input<typeof ConsentSettingsInput>;
 
-function phoneOf(ctx: Ctx): string {
+export function phoneOf(ctx: Ctx): string {
   const customer = requireRole(ctx, "customer");
   if (!customer.verifiedPhone) throw new DomainError("FORBIDDEN", "confirmPhoneForConsent");
   return customer.verifiedPhone;
@@ -81,7 +81,7 @@ export function setMyConsentSettings(ctx: Ctx, raw: unknown): void {
  * text: the signed token proves they hold the phone the request was texted to, for as long
  * as the link is valid (answered or not). Nothing else of theirs is shown.
  */
-function phoneOfToken(ctx: Ctx, token: string): string | null {
+export function phoneOfToken(ctx: Ctx, token: string): string | null {
   const claim = readConsentToken(token);
   const request = claim ? ctx.db.select().from(consentRequests).where(eq(consentRequests.id, claim.requestId)).get() : undefined;
   if (!claim || !request || !isConsentTokenFor(ctx.keys, claim, request) || request.expiresAt <= ctx.now()) return null;

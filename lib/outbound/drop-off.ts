@@ -149,7 +149,7 @@ function openFor(ctx: Ctx, kiosk: KioskActor, found: OutboundRow): Outcome {
     return { kind: "replayed", row, door: { ...loadDoor(ctx, row.slotId!), parcelId: null, outboundParcelId: row.id, purpose: "drop_off" } };
   }
   lapseDropOffs(ctx, kiosk.siteId);
-  const slot = findFreeSlot(ctx, row.siteId, row.sizeRank);
+  const slot = findFreeSlot(ctx, row.siteId, row.sizeRank, null);
   if (!slot) {
     attempt(ctx, kiosk, "opened");
     recordOutboundEvent(ctx, { outboundParcelId: row.id, siteId: row.siteId, slotId: null, kind: "no_free_door", detail: { size: row.size } });
@@ -220,7 +220,7 @@ export async function reportDropOffDoor(ctx: Ctx, raw: unknown): Promise<DropOff
     }
     const rank = SIZE_RANK[size];
     lapseDropOffs(ctx, row.siteId, row.id);
-    const next = findFreeSlot(ctx, row.siteId, rank);
+    const next = findFreeSlot(ctx, row.siteId, rank, null);
     if (!next) {
       const back = moveOutbound(ctx, row, "created", { slotId: null, doorOpenUntil: null, upsized: false }, { reason: input.problem, outcome: "no free door" });
       return { kind: "none" as const, row: back, size };

@@ -100,7 +100,7 @@ function moveToFreeSlot(ctx: Ctx, parcel: ParcelRow, size: SlotSize, detail: Rec
   lapseReservations(ctx, parcel.siteId, parcel.id);
   // The parcel's current door is out of service or too small, and still held by this
   // live parcel, so the search cannot return it.
-  const slot = findFreeSlot(ctx, parcel.siteId, rank);
+  const slot = findFreeSlot(ctx, parcel.siteId, rank, parcel.recipientPhone);
   if (!slot) {
     const cancelled = moveParcel(ctx, parcel, "cancelled", { closedAt: ctx.now() }, { ...detail, outcome: "no free door" });
     return { kind: "full", parcel: cancelled, alternatives: nearestSitesWithRoom(ctx, parcel.siteId, rank), size };
@@ -114,6 +114,7 @@ function moveToFreeSlot(ctx: Ctx, parcel: ParcelRow, size: SlotSize, detail: Rec
       size,
       sizeRank: rank,
       upsized: slot.sizeRank > rank,
+      withinReach: slot.withinReach,
       reservedUntil: ctx.now() + RESERVATION_MS,
       updatedAt: ctx.now(),
     })

@@ -11,6 +11,8 @@ export type ParcelView = {
   state: ParcelState;
   size: SlotSize;
   upsized: boolean;
+  /** The recipient asked for doors within reach, and this parcel's door is one (lib/slots/reach.ts). */
+  withinReach: boolean;
   carrier: { id: number; code: string; name: string; contactPhone: string | null };
   /** `timeZone` is the one its times are shown in. */
   site: { id: number; code: string; name: string; address: string; openingHours: string; timeZone: string };
@@ -66,6 +68,7 @@ export function toParcelView(ctx: Ctx, parcel: ParcelRow, door?: Door): ParcelVi
     state: parcel.state,
     size: parcel.size,
     upsized: parcel.upsized,
+    withinReach: parcel.withinReach,
     carrier: { id: parcel.carrierId, code: joined.carrierCode, name: joined.carrierName, contactPhone: joined.carrierPhone },
     site: {
       id: parcel.siteId,

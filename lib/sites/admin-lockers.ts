@@ -101,7 +101,7 @@ export function addLocker(ctx: Ctx, raw: unknown): AddedLocker {
   try {
     return writeTransaction(ctx.db, () => {
       const site = loadOrganizationSite(ctx, admin, input.siteId);
-      const locker = insertLocker(ctx.db, { siteId: site.id, code: input.code, controllerId: input.controllerId, layout: input.layout }, ctx.now());
+      const locker = insertLocker(ctx.db, { siteId: site.id, code: input.code, controllerId: input.controllerId, layout: input.layout, rowBottomsMm: input.rowHeights }, ctx.now());
       const doors = input.layout.reduce((sum, row) => sum + row.length, 0);
       const sizes: Partial<Record<SlotSize, number>> = {};
       for (const size of input.layout.flat()) sizes[size] = (sizes[size] ?? 0) + 1;
@@ -109,7 +109,7 @@ export function addLocker(ctx: Ctx, raw: unknown): AddedLocker {
         action: "locker.added",
         subject: `locker:${locker.id}`,
         siteId: site.id,
-        detail: { site: site.name, code: locker.code, rows: locker.rows, columns: locker.columns, doors, sizes },
+        detail: { site: site.name, code: locker.code, rows: locker.rows, columns: locker.columns, doors, sizes, rowHeightsMm: input.rowHeights },
       });
       return { id: locker.id, code: locker.code, siteId: site.id, rows: locker.rows, columns: locker.columns, doors };
     });

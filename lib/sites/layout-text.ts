@@ -11,27 +11,34 @@ import { SIZES, type SlotSize } from "@/db/enums";
 export const MAX_ROWS = 20;
 export const MAX_COLUMNS = 40;
 
-export type LayoutParse = { ok: true; layout: SlotSize[][] } | { ok: false; message: string };
+/** Why a layout text does not parse: a key of `admin.lockers.layoutErrors` and its parameters, and the English words for the server's field error. */
+export type LayoutError = { ok: false; message: string; key: "empty" | "tooManyRows" | "notASize" | "tooManyColumns" | "uneven"; params: Record<string, string | number> };
+export type LayoutParse = { ok: true; layout: SlotSize[][] } | LayoutError;
 
 export function parseLayoutText(text: string): LayoutParse {
   const lines = text
     .split(/\r?\n|;/)
     .map((line) => line.trim())
     .filter((line) => line.length > 0);
-  if (lines.length === 0) return { ok: false, message: "Give the doors' sizes: one line per row, e.g. “M M M M”." };
-  if (lines.length > MAX_ROWS) return { ok: false, message: `A locker has at most ${MAX_ROWS} rows; this has ${lines.length}.` };
+  if (lines.length === 0) return { ok: false, key: "empty", params: {}, message: "Give the doors' sizes: one line per row, e.g. “M M M M”." };
+  if (lines.length > MAX_ROWS) return { ok: false, key: "tooManyRows", params: { max: MAX_ROWS, count: lines.length }, message: `A locker has at most ${MAX_ROWS} rows; this has ${lines.length}.` };
   const layout: SlotSize[][] = [];
   for (const [index, line] of lines.entries()) {
     const row: SlotSize[] = [];
     for (const token of line.split(/[\s,]+/)) {
       const size = token.toUpperCase();
       if (!(SIZES as readonly string[]).includes(size)) {
-        return { ok: false, message: `Row ${index + 1}: “${token}” is not a size. Use S, M, L or XL.` };
+        return { ok: false, key: "notASize", params: { row: index + 1, token }, message: `Row ${index + 1}: “${token}” is not a size. Use S, M, L or XL.` };
       }
       row.push(size as SlotSize);
     }
     if (row.length > MAX_COLUMNS) {
-      return { ok: false, message: `Row ${index + 1} has ${row.length} doors; a locker has at most ${MAX_COLUMNS} columns.` };
+      return {
+        ok: false,
+        key: "tooManyColumns",
+        params: { row: index + 1, count: row.length, max: MAX_COLUMNS },
+        message: `Row ${index + 1} has ${row.length} doors; a locker has at most ${MAX_COLUMNS} columns.`,
+      };
     }
     layout.push(row);
   }
@@ -40,6 +47,8 @@ export function parseLayoutText(text: string): LayoutParse {
   if (uneven >= 0) {
     return {
       ok: false,
+      key: "uneven",
+      params: { row: uneven + 1, count: layout[uneven].length, columns },
       message: `Row ${uneven + 1} has ${layout[uneven].length} doors but row 1 has ${columns}; every row needs the same number.`,
     };
   }

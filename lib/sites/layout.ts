@@ -3,6 +3,7 @@ import { lockers, sites, slots, type SlotSize } from "@/db/schema";
 import type { Db } from "@/db/client";
 import { writeTransaction } from "@/db/transaction";
 import { reachOfRow, SIZE_RANK } from "@/lib/slots/sizes";
+import { defaultRowBottoms } from "@/lib/slots/reach";
 
 /*
  * Building sites and cabinets. These write without asking who is asking: the admin verbs
@@ -40,15 +41,18 @@ export function layoutByRow(rowSizes: SlotSize[], columns: number): LockerLayout
 
 /**
  * Inserts a locker and its doors. Door labels read like the cabinet: locker code, then the
- * door's number counted down each column from the top left ("B-07").
+ * door's number counted down each column from the top left ("B-07"). `rowBottomsMm`: each
+ * row's height above the ground (top row first; null = not measured); left out, a standard
+ * cabinet's (lib/slots/reach.ts).
  */
 export function insertLocker(
   db: Db,
-  locker: { siteId: number; code: string; controllerId?: string; layout: LockerLayout },
+  locker: { siteId: number; code: string; controllerId?: string; layout: LockerLayout; rowBottomsMm?: (number | null)[] },
   now = Date.now(),
 ) {
   return writeTransaction(db, () => {
     const rows = locker.layout.length;
+    const bottoms = locker.rowBottomsMm && locker.rowBottomsMm.length > 0 ? locker.rowBottomsMm : defaultRowBottoms(locker.layout);
     const columns = Math.max(...locker.layout.map((row) => row.length));
     const created = db
       .insert(lockers)
@@ -72,6 +76,7 @@ export function insertLocker(
         size,
         sizeRank: SIZE_RANK[size],
         reach: reachOfRow(r + 1, rows),
+        bottomMm: bottoms[r] ?? null,
         createdAt: now,
       })),
     );

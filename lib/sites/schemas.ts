@@ -2,7 +2,8 @@ import "server-only";
 import { z } from "zod";
 import { isTimeZone } from "@/lib/time";
 import { Id, Reason } from "@/lib/validation";
-import { formatLayoutText, parseLayoutText } from "./layout-text";
+import { formatLayoutText, MAX_ROWS, parseLayoutText } from "./layout-text";
+import { MAX_ROW_HEIGHT_MM } from "@/lib/slots/reach";
 
 /*
  * Input of the admin's site, locker and door verbs. Forms send strings, tests and scripts
@@ -92,6 +93,36 @@ export const AddLockerInput = z.object({
     .optional()
     .transform((value) => (value ? value : undefined)),
   layout: LockerLayoutText,
+  /**
+   * Each row's height above the ground in mm (its doors' bottom edge, lib/slots/reach.ts), top
+   * row first; an empty entry is a row nobody measured. Left out altogether, every row gets
+   * the default heights of a standard cabinet (defaultRowBottoms).
+   */
+  rowHeights: z
+    .array(
+      z
+        .string()
+        .trim()
+        .transform((value) => (value === "" ? null : value))
+        .pipe(
+          z.coerce
+            .number<string>({ message: "Give the height in whole millimetres, e.g. 850." })
+            .int("Give the height in whole millimetres, e.g. 850.")
+            .min(0, "A height is 0 mm or more.")
+            .max(MAX_ROW_HEIGHT_MM, `A locker's row is at most ${MAX_ROW_HEIGHT_MM} mm above the ground.`)
+            .nullable(),
+        ),
+    )
+    .max(MAX_ROWS)
+    .default([]),
+}).superRefine((input, context) => {
+  if (input.rowHeights.length > 0 && input.rowHeights.length !== input.layout.length) {
+    context.addIssue({
+      code: "custom",
+      path: ["rowHeights"],
+      message: `Give one height per row: the layout has ${input.layout.length} rows, the heights ${input.rowHeights.length}.`,
+    });
+  }
 });
 export type AddLockerInput = z.input<typeof AddLockerInput>;
 

@@ -6,9 +6,13 @@ import type { Door } from "@/lib/doors/open";
 import { distanceKm } from "@/lib/distance";
 import { CABINET_ONLINE_SQL } from "@/lib/cabinet/presence-sql";
 import { doorHeldSql } from "@/db/occupancy";
+import { REACH_BAND_MM } from "@/lib/slots/reach";
 
-/** A free door, its address read with it: the assignment returns it once, and the deposit carries it. */
-export type FreeSlot = Door & { lockerId: number; sizeRank: number };
+/**
+ * A free door, its address read with it: the assignment returns it once, and the deposit
+ * carries it. `withinReach`: the recipient asked for doors within reach, and this is one.
+ */
+export type FreeSlot = Door & { lockerId: number; sizeRank: number; withinReach: boolean };
 
 /**
  * Best fit (docs/decisions/0002-slot-assignment.md): the smallest size of at least
@@ -16,19 +20,36 @@ export type FreeSlot = Door & { lockerId: number; sizeRank: number };
  * order. Runs inside the caller's write transaction, so the answer is still true when the
  * caller writes it. A cabinet that is offline (lib/fleet/presence.ts) gets no parcel: its
  * doors could not be opened, and a courier would walk there for nothing.
+ *
+ * A recipient who asked for doors within reach (`reach_needs`, by phone) gets only doors whose
+ * bottom edge lies in the reach band (lib/slots/reach.ts); the band is part of the WHERE, so
+ * no caller can forget it, and for everyone else it costs one lookup of an absent key in the
+ * same statement. `recipientPhone` is null where nobody receives (a drop-off).
  */
-export function findFreeSlot(ctx: Ctx, siteId: number, minRank: number): FreeSlot | undefined {
+export function findFreeSlot(ctx: Ctx, siteId: number, minRank: number, recipientPhone: string | null): FreeSlot | undefined {
   const query = ctx.doors.hearsCabinets ? BEST_FIT_HEARD_CABINETS : FREE_SLOT_QUERY["best-fit"];
-  return ctx.db.$client.prepare(query).get({ siteId, minRank, now: ctx.now() }) as FreeSlot | undefined;
+  const row = ctx.db.$client.prepare(query).get({ siteId, minRank, now: ctx.now(), phone: recipientPhone }) as
+    | (Omit<FreeSlot, "withinReach"> & { withinReach: 0 | 1 })
+    | undefined;
+  return row && { ...row, withinReach: row.withinReach === 1 };
 }
+
+/** Whether this recipient asked for doors within reach. Read only off the hot path (to word a refusal). */
+export function needsDoorWithinReach(ctx: Ctx, recipientPhone: string): boolean {
+  return ctx.db.$client.prepare("select 1 from reach_needs where phone = ?").get(recipientPhone) !== undefined;
+}
+
+const NEEDS_REACH_SQL = "exists (select 1 from reach_needs r where r.phone = :phone)";
 
 // Plain SQL text, so the statement is compiled once per connection (db/client.ts caches
 // statements by their text) and no query is built per deposit.
 const freeSlotQuery = (order: string, hearsCabinets = false) => `
   select s.id as slotId, s.site_id as siteId, s.locker_id as lockerId, l.code as lockerCode,
-         l.controller_id as controllerId, s.label as slotLabel, s.row, s.column, s.size, s.size_rank as sizeRank
+         l.controller_id as controllerId, s.label as slotLabel, s.row, s.column, s.size, s.size_rank as sizeRank,
+         ${NEEDS_REACH_SQL} as withinReach
   from slots s join lockers l on l.id = s.locker_id
   where s.site_id = :siteId and s.in_service = 1 and s.size_rank >= :minRank
+    and (s.bottom_mm between ${REACH_BAND_MM.low} and ${REACH_BAND_MM.high} or not ${NEEDS_REACH_SQL})
     and not ${doorHeldSql("s.id")}
     and ${CABINET_ONLINE_SQL("l.controller_id", ":now", hearsCabinets)}
   order by ${order}

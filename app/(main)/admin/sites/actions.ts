@@ -41,7 +41,7 @@ export async function reopenSiteAction(_previous: FormState, formData: FormData)
 }
 
 export async function addLockerAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const outcome = await runAction(formData, (ctx) => addLocker(ctx, formInput(formData)), ADMIN_FORM);
+  const outcome = await runAction(formData, (ctx) => addLocker(ctx, formInput(formData, ["rowHeights"])), ADMIN_FORM);
   if (!outcome.ok) return outcome.state;
   revalidatePath("/admin", "layout");
   redirect(`/admin/sites/${outcome.result.siteId}?notice=locker-added#locker-${outcome.result.id}`);

@@ -6,6 +6,10 @@ import { buttonClass } from "@/components/ui/button";
 import { requestContext, requirePageUser } from "@/lib/auth/current";
 import { myConsentSettings } from "@/lib/consent/my-preferences";
 import { saveLockerPreferencesAction } from "./actions";
+import { WithinReachForm } from "@/components/customer/reach/within-reach-form";
+import { myWithinReach } from "@/lib/consent/within-reach";
+import { MessagesProvider } from "@/app/_i18n/messages-provider";
+import { saveWithinReachAction } from "./reach-actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("customer.preferences");
@@ -27,7 +31,8 @@ export default async function LockerPreferencesPage() {
       </section>
     );
   }
-  const settings = myConsentSettings(await requestContext());
+  const ctx = await requestContext();
+  const settings = myConsentSettings(ctx);
   return (
     <section className="flex flex-col gap-4">
       <div>
@@ -36,6 +41,9 @@ export default async function LockerPreferencesPage() {
         {!settings.recorded ? <p className="mt-2 text-sm text-gray-700">{t("notChosen")}</p> : null}
       </div>
       <LockerPreferencesForm settings={settings} action={saveLockerPreferencesAction} />
+      <MessagesProvider namespaces={["reach"]}>
+        <WithinReachForm withinReach={myWithinReach(ctx)} action={saveWithinReachAction} />
+      </MessagesProvider>
     </section>
   );
 }

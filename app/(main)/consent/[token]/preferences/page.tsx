@@ -4,6 +4,10 @@ import { LockerPreferencesForm } from "@/components/customer/consent/locker-pref
 import { requestContext } from "@/lib/auth/current";
 import { consentSettingsByToken } from "@/lib/consent/my-preferences";
 import { savePreferencesByLinkAction } from "../actions";
+import { WithinReachForm } from "@/components/customer/reach/within-reach-form";
+import { withinReachByToken } from "@/lib/consent/within-reach";
+import { MessagesProvider } from "@/app/_i18n/messages-provider";
+import { saveWithinReachByLinkAction } from "./reach-actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("customer.preferences");
@@ -15,7 +19,8 @@ type Props = { params: Promise<{ token: string }> };
 /** Locker preferences for someone without an account, by the link of a consent request's text. */
 export default async function PreferencesByLinkPage({ params }: Props) {
   const token = decodeURIComponent((await params).token);
-  const settings = consentSettingsByToken(await requestContext(), token);
+  const ctx = await requestContext();
+  const settings = consentSettingsByToken(ctx, token);
   const t = await getTranslations("customer.preferences");
   if (!settings) {
     return (
@@ -32,6 +37,9 @@ export default async function PreferencesByLinkPage({ params }: Props) {
         <p className="text-gray-700">{t("byLinkIntro")}</p>
       </div>
       <LockerPreferencesForm settings={settings} action={savePreferencesByLinkAction} token={token} />
+      <MessagesProvider namespaces={["reach"]}>
+        <WithinReachForm withinReach={withinReachByToken(ctx, token) ?? false} action={saveWithinReachByLinkAction} token={token} />
+      </MessagesProvider>
     </section>
   );
 }

@@ -1,15 +1,21 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/admin/page-header";
 import { listSiteLockers } from "@/lib/sites/admin-lockers";
 import { getOrganizationSite } from "@/lib/sites/admin-sites";
 import { adminPageContext } from "../../../../admin-context";
 import { orNotFound } from "@/app/(main)/or-not-found";
+import { MessagesProvider } from "@/app/_i18n/messages-provider";
 import { LockerForm } from "./locker-form";
 
-export const metadata: Metadata = { title: "Add a locker" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("admin.lockers");
+  return { title: t("metaTitle") };
+}
 
 export default async function NewLockerPage({ params }: { params: Promise<{ siteId: string }> }) {
   const ctx = await adminPageContext();
+  const t = await getTranslations("admin.lockers");
   const { siteId } = await params;
   const site = orNotFound(() => getOrganizationSite(ctx, siteId));
   const taken = new Set(listSiteLockers(ctx, site.id).map((locker) => locker.code));
@@ -17,14 +23,16 @@ export default async function NewLockerPage({ params }: { params: Promise<{ site
   return (
     <section className="flex flex-col gap-6">
       <PageHeader
-        title={`Add a locker to ${site.name}`}
+        title={t("title", { site: site.name })}
         crumbs={[
-          { href: "/admin/sites", label: "Sites" },
+          { href: "/admin/sites", label: t("sites") },
           { href: `/admin/sites/${site.id}`, label: site.name },
         ]}
-        description="Describe the cabinet as it stands: its rows and columns of doors and the size of each. Its doors are in service and free as soon as it is added."
+        description={t("description")}
       />
-      <LockerForm siteId={site.id} suggestedCode={suggestedCode} />
+      <MessagesProvider namespaces={["admin"]}>
+        <LockerForm siteId={site.id} suggestedCode={suggestedCode} />
+      </MessagesProvider>
     </section>
   );
 }

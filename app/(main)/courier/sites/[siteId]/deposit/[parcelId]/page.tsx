@@ -37,12 +37,18 @@ export default async function DoorPage({ params, searchParams }: Props) {
   // The hold ends in the site's own time, whatever the courier's phone says.
   const timeZone = siteTimeZone(ctx, siteId);
   const locale = await requestLocale();
+  const reach = await getTranslations("reach");
   const query = await searchParams;
   const text = (key: string) => (typeof query[key] === "string" ? (query[key] as string) : "");
   const moved = text("moved") === "fault" || text("moved") === "bigger" ? (text("moved") as "fault" | "bigger") : null;
 
   return (
     <section className="mx-auto flex max-w-xl flex-col gap-5">
+      {parcel.withinReach && parcel.state === "reserved" ? (
+        <p role="note" className="rounded-xl border-2 border-sky-700 bg-sky-50 px-4 py-3 font-semibold text-sky-950">
+          {reach("courierNote")}
+        </p>
+      ) : null}
       <DoorPanel
         parcel={parcel}
         recipientEmail={screen.recipientEmail}
