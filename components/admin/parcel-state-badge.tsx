@@ -1,23 +1,10 @@
 import { useTranslations } from "next-intl";
-import type { ParcelState } from "@/db/enums";
-import { PARCEL_STATES } from "@/lib/vocabulary/states";
 
-/**
- * A parcel's state as a coloured pill, in the colour of lib/vocabulary/states.ts and named in the
- * reader's language; the English names are PARCEL_STATES' own (parcel-state-badge.test.ts), so the
- * customer's card and the admin's list say the same.
+/*
+ * The admin's badges. A parcel's state is the one badge every side shows
+ * (components/parcels/state-badge.tsx): one name and one colour per state (issue 14).
  */
-export function ParcelStateBadge({ state }: { state: ParcelState }) {
-  const t = useTranslations("admin.parcels.states");
-  return (
-    <span
-      data-state={state}
-      className={`inline-flex shrink-0 whitespace-nowrap rounded-full px-2.5 py-0.5 text-xs font-semibold ${PARCEL_STATES[state].tone.fill}`}
-    >
-      {t(state)}
-    </span>
-  );
-}
+export { StateBadge as ParcelStateBadge } from "@/components/parcels/state-badge";
 
 export function IncidentBadge({ kind }: { kind: "lost" | "damaged" }) {
   const t = useTranslations("admin.parcels.incident");

@@ -3,12 +3,12 @@ import en from "@/messages/en.json";
 import { PARCEL_STATES } from "./states";
 
 /*
- * The admin's state badge speaks both languages (components/admin/parcel-state-badge.tsx);
- * its English must stay the one name PARCEL_STATES gives each state, which the customer's
- * card shows, until that badge is worded through the message files as well.
+ * The one state badge (components/parcels/state-badge.tsx), shown on the customer's card,
+ * the courier's Today and the admin's lists, names each state in English as PARCEL_STATES
+ * does, so the words of the screens and of lib/vocabulary never drift apart.
  */
-describe("the admin's state names", () => {
+describe("the state badge's names", () => {
   test("are PARCEL_STATES' names in English", () => {
-    expect(en.admin.parcels.states).toEqual(Object.fromEntries(Object.entries(PARCEL_STATES).map(([state, { name }]) => [state, name])));
+    expect(en.parcelStates.badge).toEqual(Object.fromEntries(Object.entries(PARCEL_STATES).map(([state, { name }]) => [state, name])));
   });
 });

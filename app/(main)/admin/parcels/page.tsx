@@ -30,6 +30,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function ParcelSearchPage({ searchParams }: Props) {
   const ctx = await adminPageContext();
   const t = await getTranslations("admin.parcels");
+  const stateNames = await getTranslations("parcelStates.badge");
   const locale = await requestLocale();
   const params = await searchParams;
   const query = new URLSearchParams();
@@ -71,7 +72,7 @@ export default async function ParcelSearchPage({ searchParams }: Props) {
             name="state"
             label={t("state")}
             any={t("anyState")}
-            options={PARCEL_STATE_ORDER.map((state) => ({ value: state, label: t(`states.${state}`) }))}
+            options={PARCEL_STATE_ORDER.map((state) => ({ value: state, label: stateNames(state) }))}
             value={filters.state}
             errors={fieldErrors.state}
           />
