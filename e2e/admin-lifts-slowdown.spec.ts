@@ -11,6 +11,8 @@ import { enterCodeAtKiosk, newDevice, openKiosk, WRONG_CODE_MESSAGE } from "./su
  */
 
 test("a reload during a slow-down shows the server's countdown, and an admin can lift it from the dashboard", async ({ browser }, testInfo) => {
+  // Two devices, a kiosk visit in English on a campus whose kiosks speak Chinese, and axe.
+  test.setTimeout(120_000);
   const kiosk = await openKiosk(browser, testInfo, "WLR-1", "a new kiosk");
   const laptop = await newDevice(browser, testInfo);
   try {

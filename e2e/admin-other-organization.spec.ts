@@ -17,6 +17,8 @@ async function otherAdmin(browser: Browser): Promise<Page> {
 }
 
 test("an admin of another organization gets not found on the campus's direct addresses", async ({ page, browser }) => {
+  // Two admins, a site and a locker made through the console, and six addresses tried.
+  test.setTimeout(120_000);
   await signInAsAdmin(page);
   const site = await createSiteViaConsole(page, "Private");
   await addLockerViaConsole(page, site, { code: "A", rowSizes: ["S"], columns: 2 });

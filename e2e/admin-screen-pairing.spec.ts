@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { DEMO, signIn } from "./support/accounts";
 import { expectAccessible } from "./support/axe";
 import { createSiteViaConsole } from "./support/admin";
-import { newDevice } from "./support/customers";
+import { kioskInEnglish, newDevice } from "./support/customers";
 
 /*
  * A kiosk screen opens doors for whoever types a right code, so a browser becomes one only
@@ -28,7 +28,9 @@ test("an unpaired browser opens nothing; an admin pairs it as a new kiosk, and u
   await kiosks.getByText("Pair this screen as a new kiosk…").click();
   await kiosks.getByRole("button", { name: "Pair as a new kiosk and sign out" }).click();
   await expect(screen).toHaveURL(/\/kiosk\/ZJG-N$/);
-  await expect(screen.getByRole("heading", { level: 2, name: "Collect a parcel" })).toBeVisible();
+  // A paired screen speaks its site's language (Chinese on the campus); this journey is in English.
+  await expect(screen.locator("html")).toHaveAttribute("lang", "zh-CN");
+  await kioskInEnglish(screen);
   // The screen is public now: nobody is signed in on it.
   await screen.goto("/admin");
   await expect(screen).toHaveURL(/\/sign-in/);
@@ -98,8 +100,9 @@ test("a screen shows a code, an admin types it on their own laptop, and the scre
   await expect(kiosk).toContainText("Kiosk 1");
   await expect(kiosk).toContainText("1 paired screen");
 
-  // The screen notices by itself, and answers codes as the site's kiosk.
-  await expect(screen.getByRole("heading", { level: 2, name: "Collect a parcel" })).toBeVisible({ timeout: 15_000 });
+  // The screen notices by itself, and answers codes as the site's kiosk, in its site's language.
+  await expect(screen.locator("html")).toHaveAttribute("lang", "zh-CN", { timeout: 15_000 });
+  await kioskInEnglish(screen);
   await screen.getByLabel("Pickup code").fill("123456");
   await screen.getByLabel("Phone, last 4").fill("1234");
   await screen.getByRole("button", { name: "Open my door" }).click();
