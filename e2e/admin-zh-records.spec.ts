@@ -39,7 +39,7 @@ test("an admin whose browser asks for Chinese searches parcels and reads a parce
 
   await row.getByRole("link", { name: "SF1402990020" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "SF1402990020" })).toBeVisible();
-  await expect(page.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link", { name: "包裹" })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "当前位置" }).getByRole("link", { name: "包裹" })).toBeVisible();
   await expect(page.getByRole("heading", { level: 2, name: "包裹信息" })).toBeVisible();
   await expect(page.getByRole("heading", { level: 2, name: "时间线" })).toBeVisible();
   await expect(page.getByRole("heading", { level: 2, name: "发给收件人的通知" })).toBeVisible();
