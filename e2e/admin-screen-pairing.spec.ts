@@ -12,6 +12,8 @@ import { kioskInEnglish, newDevice } from "./support/customers";
  */
 
 test("an unpaired browser opens nothing; an admin pairs it as a new kiosk, and unpairing shuts it out again", async ({ browser }, testInfo) => {
+  // Two devices, a pairing and an unpairing, and a switch to English on the campus kiosk.
+  test.setTimeout(120_000);
   const screen = (await newDevice(browser, testInfo)).page;
   await screen.goto("/kiosk/ZJG-N");
   await expect(screen.getByRole("heading", { name: "This screen is not paired with the locker" })).toBeVisible();

@@ -63,6 +63,7 @@ test("an admin builds a site with a 4 × 6 locker, a courier deposits there, and
 });
 
 test("an admin edits a site with validation, closes it for a reason and reopens it", async ({ page }) => {
+  test.setTimeout(120_000);
   await signInAsAdmin(page);
   const site = await createSiteViaConsole(page, "Closing");
 

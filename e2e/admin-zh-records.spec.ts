@@ -9,6 +9,8 @@ import { expectAccessible } from "./support/axe";
 test.use({ locale: "zh-CN" });
 
 test("an admin whose browser asks for Chinese searches parcels and reads a parcel, the people and the consent pages in Chinese", async ({ page }) => {
+  // Six pages, each checked by axe: longer than the default minute on a busy machine.
+  test.setTimeout(150_000);
   await page.goto("/sign-in");
   await page.getByLabel("邮箱或手机号").fill(DEMO.admin);
   await page.getByLabel("密码").fill(DEMO_PASSWORD);

@@ -52,7 +52,7 @@ test("a new customer confirms their phone with the texted code, sees the empty s
   await page.getByRole("link", { name: "Account" }).click();
   await expect(page.getByText("— confirmed")).toBeVisible();
   await page.getByLabel("Preferred site").selectOption({ label: "Library Plaza Station — 07:00–23:00 daily" });
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByRole("status")).toHaveText("Saved: Library Plaza Station is your preferred site.");
   await page.reload();
   await expect(page.getByText("Now: Library Plaza Station")).toBeVisible();
