@@ -48,7 +48,7 @@ test("a new customer confirms their phone, finds the parcel, its code, QR and te
   await page.getByRole("link", { name: "Messages" }).click();
   const text = page.getByRole("article").filter({ hasText: code });
   await expect(text).toContainText(`取件码 ${code}`);
-  await expect(text).toContainText(`East Teaching Station${door} 号格口`);
+  await expect(text).toContainText(`「East Teaching Station」${door} 号格口`);
   await expect(text).toContainText("营业时间 06:30–22:30 daily");
   await expectAccessible(page, "messages");
 
