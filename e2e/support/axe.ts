@@ -11,9 +11,14 @@ import { expect, type Page } from "@playwright/test";
 export async function expectAccessible(page: Page, label = page.url()) {
   await expect(page).toHaveTitle(/\S/);
   await page.emulateMedia({ reducedMotion: "reduce" });
-  await page.waitForFunction(() =>
-    document.getAnimations().every((animation) => animation.playState !== "running" || animation.effect?.getTiming().iterations === Infinity),
-  );
+  // Colours are checked at their end state: a finite animation or transition still running
+  // is finished at once. Waiting for it instead hangs where the page's clock is held
+  // (e2e/support/clock.ts), as on the kiosk, since a held clock never lets it end.
+  await page.evaluate(() => {
+    for (const animation of document.getAnimations()) {
+      if (animation.playState === "running" && animation.effect?.getTiming().iterations !== Infinity) animation.finish();
+    }
+  });
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const blocking = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   const summary = blocking.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
