@@ -90,7 +90,7 @@ async function asCourier(browser: Browser, testInfo: TestInfo, phone: string) {
 }
 
 test("a customer sends a parcel through the locker and the carrier's courier takes it away", async ({ page, browser, request }, testInfo) => {
-  test.setTimeout(180_000);
+  test.setTimeout(360_000);
   const admin = await newDevice(browser, testInfo);
   try {
     await signInAsAdmin(admin.page);
