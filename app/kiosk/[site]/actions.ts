@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { cookies, headers } from "next/headers";
 import { requestClientAddress } from "@/lib/security/client-address";
 import { kioskContext, startKioskScreenPairing } from "@/lib/kiosk/context";
-import { kioskDeviceToken, storeKioskDeviceToken } from "@/lib/kiosk/device-cookie";
+import { kioskDeviceToken, setKioskCookie, storeKioskDeviceToken } from "@/lib/kiosk/device-cookie";
 import { kioskErrorState, openedState } from "@/lib/kiosk/errors";
 import { errorWords, isDomainError } from "@/lib/error-words";
 import { isLocale, type Locale } from "@/lib/i18n/locales";
@@ -86,15 +86,7 @@ function pairingErrorState(error: unknown, locale: Locale): ScreenPairingState {
 export async function chooseKioskLocaleAction(formData: FormData): Promise<void> {
   const locale = formData.get("locale");
   if (!isLocale(locale)) return;
-  const request = await headers();
-  const https = request.get("x-forwarded-proto") === "https" || (request.get("origin") ?? "").startsWith("https:");
-  (await cookies()).set(KIOSK_LOCALE_COOKIE, locale, {
-    httpOnly: true,
-    sameSite: "strict",
-    secure: https,
-    path: "/kiosk",
-    maxAge: KIOSK_LOCALE_MAX_AGE_SECONDS,
-  });
+  await setKioskCookie(KIOSK_LOCALE_COOKIE, locale, KIOSK_LOCALE_MAX_AGE_SECONDS);
 }
 
 /** A customer's visit is over: the next one starts in the site's language. */
