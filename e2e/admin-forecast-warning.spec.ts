@@ -34,6 +34,19 @@ test("an admin sees a site forecast full, reads its chart as a table, and marks 
   await expect(table.getByRole("row", { name: /^now 2 2–2 100 %$/ })).toBeVisible();
   await expectAccessible(page, "dashboard with a forecast warning");
 
+  // A site with no warning has no charts on the dashboard, only a link to its own page,
+  // which draws them (a network of hundreds of sites would otherwise send them all).
+  const calm = forecast.getByRole("navigation", { name: "Forecasts of the other sites" });
+  await expect(calm.getByRole("link", { name: site.name, exact: true })).toHaveCount(0);
+  const other = calm.getByRole("link").first();
+  const otherName = (await other.textContent())!;
+  await other.click();
+  await expect(page.getByRole("heading", { level: 1, name: `Dwell times and door sizing: ${otherName}` })).toBeVisible();
+  const otherCharts = page.getByRole("region", { name: "Forecast: the next 48 hours" }).getByRole("img", { name: new RegExp(`^${otherName}, size [SMLX]+: \\d+ of \\d+ doors occupied now`) });
+  await expect(otherCharts.first()).toBeVisible();
+  await expectAccessible(page, "a site's forecast page");
+  await page.goto("/admin");
+
   await forecast.getByRole("link", { name: "Mark sales days and term start" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Forecast calendar" })).toBeVisible();
   await expectAccessible(page, "forecast calendar");

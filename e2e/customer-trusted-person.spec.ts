@@ -89,8 +89,7 @@ test("a revoked trusted person's code opens nothing; a standing one is named and
   }
 
   // The standing one, on the account page (named and removed again, so other tests' parcels
-  // of hers get none; once, on the wide screen, as both projects share her account).
-  if (testInfo.project.name === "phone") return;
+  // of hers get none).
   await page.goto("/account");
   const standing = page.getByRole("region", { name: "Trusted person for all parcels" });
   await expect(standing.getByText("Nobody is named.")).toBeVisible();

@@ -19,8 +19,6 @@ const SIZES = [
 test("a landscape kiosk gives the code entry the screen: keys of 64 px and more, nothing to scroll, a map that hides full doors", async ({
   browser,
 }, testInfo) => {
-  // The kiosk is a device of its own size: one run is enough, whatever the project's viewport.
-  test.skip(testInfo.project.name === "phone", "the kiosk screen is the same on either project");
   test.setTimeout(120_000);
   const laptop = await newDevice(browser, testInfo);
   await signInAsAdmin(laptop.page);

@@ -56,7 +56,8 @@ export function organizationForecasts(ctx: Ctx): SiteForecastView[] {
   });
 }
 
-function siteForecastView(ctx: Ctx, site: { id: number; name: string; code: string }): SiteForecastView | undefined {
+/** One site's charts and crunches, for its own forecast page; the caller has scoped the site. */
+export function siteForecastView(ctx: Ctx, site: { id: number; name: string; code: string }): SiteForecastView | undefined {
   const now = ctx.now();
   const forecast = currentForecast(ctx.db, site.id, now);
   if (!forecast) return undefined;

@@ -3,6 +3,7 @@ import { SIZES, type SlotSize } from "@/db/enums";
 import { idOrNotFound, loadOrganizationSite } from "@/lib/auth/organization-scope";
 import { requireAdmin } from "@/lib/auth/authorize";
 import type { Ctx } from "@/lib/context";
+import { siteForecastView, type SiteForecastView } from "./admin";
 import { dwellCurves, survivalAt } from "./dwell";
 import { HISTORY_DAYS } from "./model";
 import { doorsForEveryArrival, replayBestFit, type ReplayResult } from "./replay";
@@ -35,6 +36,8 @@ export type SiteStats = {
   collectedWithin: { days: number; share: number }[] | null;
   /** Average arrivals per day in each local hour, over the last 28 days; busiest first. */
   busiestHours: { hour: number; perDay: number }[];
+  /** The next 48 hours beside the last 24, when the background round has made a forecast. */
+  forecast: SiteForecastView | undefined;
   sizing: {
     parcels: number;
     doorsNow: Record<SlotSize, number>;
@@ -105,6 +108,7 @@ export function siteStats(ctx: Ctx, rawSiteId: unknown): SiteStats {
     dwell: DWELL_MARKS_HOURS.map((hours) => ({ hours, stillWaiting: survivalAt(dwell.pooled, hours) })),
     collectedWithin,
     busiestHours,
+    forecast: siteForecastView(ctx, site),
     sizing: { parcels: month.length, doorsNow, doorsNeeded: doorsForEveryArrival(month), withDoorsNow: replayBestFit(month, doorsNow) },
   };
 }

@@ -5,8 +5,8 @@ import { ForecastChart } from "./forecast-chart";
 import { crunchWarning } from "./words";
 
 /*
- * The dashboard's forecast: the warnings first (what to act on), then each site's charts
- * per door size, folded away unless the site has a warning.
+ * The dashboard's forecast: the warnings first (what to act on), then the charts per door
+ * size of each site with a warning, then a link to every other site's forecast page.
  */
 
 export function ForecastSection({ views, now }: { views: SiteForecastView[]; now: number }) {
@@ -14,6 +14,10 @@ export function ForecastSection({ views, now }: { views: SiteForecastView[]; now
   const words = useTranslations("admin.forecast.words");
   const warnings = views.flatMap((view) => view.crunches.map((crunch) => ({ view, crunch })));
   warnings.sort((a, b) => a.crunch.from - b.crunch.from);
+  // Charts for the sites with a warning only: a network of hundreds of sites would make
+  // the dashboard megabytes of charts nobody needs today. The others link to their page.
+  const withWarning = views.filter((view) => view.crunches.length > 0);
+  const calm = views.filter((view) => view.crunches.length === 0);
   return (
     <section aria-labelledby="forecast" className="flex flex-col gap-3 rounded-xl border border-gray-200 bg-white p-4 shadow-sm">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -40,8 +44,8 @@ export function ForecastSection({ views, now }: { views: SiteForecastView[]; now
           </ul>
         </>
       )}
-      {views.map((view) => (
-        <details key={view.siteId} open={view.crunches.length > 0} className="rounded-lg border border-gray-100 p-3">
+      {withWarning.map((view) => (
+        <details key={view.siteId} open className="rounded-lg border border-gray-100 p-3">
           <summary className="cursor-pointer font-semibold text-gray-900">{t("siteSummary", { site: view.name })}</summary>
           <div className="mt-3 flex flex-col gap-3">
             <p className="text-sm text-gray-700">
@@ -59,6 +63,20 @@ export function ForecastSection({ views, now }: { views: SiteForecastView[]; now
           </div>
         </details>
       ))}
+      {calm.length > 0 ? (
+        <nav aria-label={t("calmLabel")} className="text-sm text-gray-700">
+          <p>{t("calmIntro")}</p>
+          <ul className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
+            {calm.map((view) => (
+              <li key={view.siteId}>
+                <Link href={`/admin/sites/${view.siteId}/forecast`} className="font-semibold text-brand-700 underline">
+                  {view.name}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
     </section>
   );
 }

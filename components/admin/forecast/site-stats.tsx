@@ -3,12 +3,13 @@ import { useTranslations } from "next-intl";
 import { PageHeader, Panel } from "@/components/admin/page-header";
 import type { SiteStats } from "@/lib/forecast/site-stats";
 import { SIZES } from "@/lib/slots/sizes";
+import { ForecastChart } from "./forecast-chart";
 
 /* A site's dwell times, collection shares, busiest hours and door sizing, as tables. */
 
 const clockHour = (hour: number) => `${String(hour).padStart(2, "0")}:00–${String((hour + 1) % 24).padStart(2, "0")}:00`;
 
-export function SiteStatsView({ stats }: { stats: SiteStats }) {
+export function SiteStatsView({ stats, now }: { stats: SiteStats; now: number }) {
   const t = useTranslations("admin.forecast.stats");
   const percent = (share: number) => t("percent", { value: Math.round(share * 100) });
   const hourWords = (hours: number) => (hours < 24 ? t("hours", { hours }) : t("days", { days: hours / 24 }));
@@ -25,6 +26,16 @@ export function SiteStatsView({ stats }: { stats: SiteStats }) {
           </Link>
         }
       />
+      {stats.forecast ? (
+        <Panel id="forecast" title={t("forecastTitle")}>
+          <p className="-mt-2 text-sm text-gray-700">{t("forecastKey")}</p>
+          <div className="grid gap-4 md:grid-cols-2">
+            {stats.forecast.charts.map((chart) => (
+              <ForecastChart key={chart.size} chart={chart} siteName={stats.name} timeZone={stats.timeZone} now={now} />
+            ))}
+          </div>
+        </Panel>
+      ) : null}
       {stats.parcels === 0 ? (
         <p className="rounded-lg border border-dashed border-gray-300 p-6 text-center text-gray-700">
           {t("none")}

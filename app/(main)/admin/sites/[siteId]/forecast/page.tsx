@@ -14,5 +14,5 @@ export default async function SiteForecastStatsPage({ params }: { params: Promis
   const ctx = await adminPageContext();
   const { siteId } = await params;
   const stats = orNotFound(() => siteStats(ctx, siteId));
-  return <SiteStatsView stats={stats} />;
+  return <SiteStatsView stats={stats} now={ctx.now()} />;
 }
