@@ -19,7 +19,7 @@ import { holdBrowserClock } from "./clock";
 
 export const NEWCOMER_PASSWORD = "newcomer-password-2026";
 
-/** The seed's filler recipients by site: [chromium project's number, phone project's number]. */
+/** The seed's filler recipients by site: [the laptop or kiosk project's number, the phone project's number]. */
 export const NEWCOMERS = {
   /** ZJG-E, 13th and 14th filler parcels (S and M). */
   eastJourney: ["13500001013", "13500001014"],
