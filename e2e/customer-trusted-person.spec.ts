@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { DEMO, signIn } from "./support/accounts";
 import { expectAccessible } from "./support/axe";
 import { makeWaitingParcelFor, testPhone } from "./support/courier";
-import { openKiosk, readTextMessage, tapOnKeypad, WRONG_CODE_MESSAGE } from "./support/customers";
+import { newDevice, openKiosk, readTextMessage, tapOnKeypad, WRONG_CODE_MESSAGE } from "./support/customers";
 
 /*
  * A recipient names a trusted person (代收人) for a parcel waiting in the locker; that
@@ -101,4 +101,38 @@ test("a revoked trusted person's code opens nothing; a standing one is named and
   await expectAccessible(page, "account with a standing trusted person");
   await standing.getByRole("button", { name: "Remove" }).click();
   await expect(standing.getByText("Nobody is named.")).toBeVisible();
+});
+
+test("a trusted person who cannot collect says so from their text's link; their code stops and the recipient sees who declined", async ({ page, browser }, testInfo) => {
+  test.setTimeout(120_000);
+  const parcel = makeWaitingParcelFor("ZJG-E", DEMO.ztoCourier, ALICE_PHONE);
+  const trustedPhone = testPhone();
+
+  await signIn(page, DEMO.alice);
+  await page.goto(`/parcels/${parcel.parcelId}`);
+  const section = page.getByRole("region", { name: "Trusted person" });
+  await section.getByLabel("Their mobile phone").fill(trustedPhone);
+  await section.getByLabel("Their name (optional)").fill("Zhao Lei");
+  await section.getByRole("button", { name: "Let them collect" }).click();
+  await expect(section.getByText("We texted them their code.")).toBeVisible();
+
+  // Their text (in the site's language) ends with a link; it needs no account.
+  const [, path] = await readTextMessage(browser, testInfo, trustedPhone, /(\/trusted\/[0-9a-z.]+)/);
+  const friend = await newDevice(browser, testInfo, { width: 390, height: 844 });
+  try {
+    await friend.page.goto(path);
+    await expect(friend.page.getByRole("heading", { level: 1 })).toHaveText(/^Collecting .+'s parcel$/);
+    await expect(friend.page.getByText(parcel.trackingNumber, { exact: false })).toBeVisible();
+    await expectAccessible(friend.page, "trusted person's link");
+    await friend.page.getByText(/^I can't collect it/).click();
+    await friend.page.getByRole("button", { name: "Yes, I can't collect it" }).click();
+    await expect(friend.page.getByRole("status")).toContainText("your code no longer opens the door");
+    await expectAccessible(friend.page, "trusted person declined");
+  } finally {
+    await friend.context.close();
+  }
+
+  await page.goto(`/parcels/${parcel.parcelId}`);
+  await expect(section.getByRole("status")).toContainText(`Zhao Lei (${masked(trustedPhone)}) said they cannot collect this parcel`);
+  await expect(section.getByRole("button", { name: "Let them collect" })).toBeVisible();
 });

@@ -19,7 +19,7 @@ export function TrustedPersonSection({
 }) {
   const t = useTranslations("trusted");
   const who = useTrustedWho();
-  const { current, collectedBy, canName } = trusted;
+  const { current, collectedBy, declinedBy, canName } = trusted;
   if (collectedBy) {
     return (
       <p className="rounded-xl border border-gray-200 p-4 font-semibold" data-testid="collected-by">
@@ -45,7 +45,14 @@ export function TrustedPersonSection({
           />
         </>
       ) : (
-        <p className="text-sm text-gray-700">{t("parcelIntro")}</p>
+        <>
+          {declinedBy ? (
+            <p role="status" className="rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-amber-950">
+              {t("declinedBy", { who: who(declinedBy) })}
+            </p>
+          ) : null}
+          <p className="text-sm text-gray-700">{t("parcelIntro")}</p>
+        </>
       )}
       {canName ? (
         <>

@@ -20,6 +20,8 @@ export const CONVERTED_PATHS: readonly string[] = [
   "app/(main)/page.tsx",
   "app/(main)/sign-out",
   "app/(main)/consent",
+  "app/(main)/trusted",
+  "components/customer/trusted-decline-form.tsx",
   "app/(main)/(customer)/layout.tsx",
   "app/(main)/(customer)/error.tsx",
   "app/(main)/(customer)/parcels",

@@ -1,53 +1,34 @@
 import "server-only";
-import crypto from "node:crypto";
 import type { PickupCodeKeys } from "@/lib/pickup-codes/code";
+import { issueLinkToken, isLinkTokenFor, readLinkToken } from "./link-token";
 
 /*
- * The link in a consent request's text carries a token the server signed for that one
- * request (the same scheme as the pickup QR, lib/pickup-codes/qr-token.ts):
- *
- *   <request id, base 36>.<expires at, base 36>.<HMAC-SHA256, first 16 bytes, hex>
- *
- * It is derived from the request row, so the outbox renders it at send time and the
- * database holds no working link. Single use comes from the row: an answered request
- * takes no second answer. Keyed with the pickup-code look-up key under its own label.
+ * The link in a consent request's text (lib/notifications/link-token.ts, purpose
+ * "consent-answer-v1"). Single use comes from the request row: an answered request takes
+ * no second answer.
  */
 
-const LABEL = "consent-answer-v1";
+const PURPOSE = "consent-answer-v1";
 
-function mac(keys: PickupCodeKeys, requestId: number, expiresAt: number, phone: string): string {
-  return crypto
-    .createHmac("sha256", keys.hmacKey)
-    .update(`${LABEL}\0${requestId}\0${expiresAt}\0${phone}`)
-    .digest()
-    .subarray(0, 16)
-    .toString("hex");
-}
+type ConsentRequestSubject = { id: number; expiresAt: number; recipientPhone: string };
 
-export function issueConsentToken(keys: PickupCodeKeys, request: { id: number; expiresAt: number; recipientPhone: string }): string {
-  return `${request.id.toString(36)}.${request.expiresAt.toString(36)}.${mac(keys, request.id, request.expiresAt, request.recipientPhone)}`;
+export function issueConsentToken(keys: PickupCodeKeys, request: ConsentRequestSubject): string {
+  return issueLinkToken(keys, PURPOSE, { id: request.id, expiresAt: request.expiresAt, phone: request.recipientPhone });
 }
 
 export type ConsentTokenClaim = { requestId: number; expiresAt: number; mac: string };
 
 /** What a token names, read without trusting it yet; null when it is not shaped like one. */
 export function readConsentToken(token: string): ConsentTokenClaim | null {
-  const match = /^([0-9a-z]{1,11})\.([0-9a-z]{1,11})\.([0-9a-f]{32})$/.exec(token.trim().toLowerCase());
-  if (!match) return null;
-  const requestId = parseInt(match[1], 36);
-  const expiresAt = parseInt(match[2], 36);
-  if (!Number.isSafeInteger(requestId) || requestId <= 0 || !Number.isSafeInteger(expiresAt)) return null;
-  return { requestId, expiresAt, mac: match[3] };
+  const claim = readLinkToken(token);
+  return claim ? { requestId: claim.id, expiresAt: claim.expiresAt, mac: claim.mac } : null;
 }
 
 /** Whether the claim was signed by us for this request (constant time). */
-export function isConsentTokenFor(
-  keys: PickupCodeKeys,
-  claim: ConsentTokenClaim,
-  request: { id: number; expiresAt: number; recipientPhone: string },
-): boolean {
-  if (claim.requestId !== request.id || claim.expiresAt !== request.expiresAt) return false;
-  const expected = Buffer.from(mac(keys, request.id, request.expiresAt, request.recipientPhone), "hex");
-  const given = Buffer.from(claim.mac, "hex");
-  return expected.length === given.length && crypto.timingSafeEqual(expected, given);
+export function isConsentTokenFor(keys: PickupCodeKeys, claim: ConsentTokenClaim, request: ConsentRequestSubject): boolean {
+  return isLinkTokenFor(keys, PURPOSE, { id: claim.requestId, expiresAt: claim.expiresAt, mac: claim.mac }, {
+    id: request.id,
+    expiresAt: request.expiresAt,
+    phone: request.recipientPhone,
+  });
 }

@@ -7,6 +7,15 @@ import { recipientLocale } from "@/lib/i18n/preferences";
 import { translator } from "@/lib/i18n/translate";
 import { decryptPickupCode } from "@/lib/pickup-codes/code";
 import { maskPhone } from "@/lib/phone";
+import { env } from "@/lib/env";
+import { issueLinkToken } from "./link-token";
+
+const DAY = 86_400_000;
+
+/** The trusted person's "I can't collect it" link (lib/trusted/decline-link.ts): good until a day past the deadline. */
+export function trustedDeclinePath(ctx: Ctx, pickup: { id: number; phone: string }, parcelExpiresAt: number): string {
+  return `/trusted/${issueLinkToken(ctx.keys, "trusted-decline-v1", { id: pickup.id, expiresAt: parcelExpiresAt + DAY, phone: pickup.phone })}`;
+}
 
 /**
  * The text that gives a trusted person (代收人) their own pickup code, rendered at send time
@@ -63,6 +72,7 @@ export function renderTrustedPickupCode(
     door: row.slotLabel ?? "",
     code: decryptPickupCode(ctx.keys, row.cipher),
     deadline: formatAt(row.expiresAt, { locale, timeZone: row.timeZone }),
+    link: `${env().PUBLIC_URL}${trustedDeclinePath(ctx, { id: trustedPickupId, phone: row.phone }, row.expiresAt)}`,
   };
   return { action: "send", message: { subject: t("trusted.smsSubject", words), text: t("trusted.sms", words) } };
 }

@@ -16,3 +16,7 @@ export type TrustedPersonInput = z.input<typeof TrustedPersonInput>;
 /** A trusted person for one parcel. */
 export const ParcelTrustedPersonInput = z.object({ parcelId: Id, phone: Phone, name: TrustedName });
 export type ParcelTrustedPersonInput = z.input<typeof ParcelTrustedPersonInput>;
+
+/** The trusted person's "I can't collect it", from the link in their text. */
+export const TrustedDeclineInput = z.object({ token: z.string().trim().min(1).max(200) });
+export type TrustedDeclineInput = z.input<typeof TrustedDeclineInput>;

@@ -28,6 +28,8 @@ export type ParcelTrustedPerson = {
   current: { name: string | null; maskedPhone: string; source: "standing" | "parcel"; hasCode: boolean } | null;
   /** The trusted person who collected the parcel with their code. */
   collectedBy: { name: string | null; maskedPhone: string } | null;
+  /** The last one named, when they declined through their text's link and nobody works now. */
+  declinedBy: { name: string | null; maskedPhone: string } | null;
   /** Whether the recipient may name someone now (the parcel is on its way or waiting). */
   canName: boolean;
 };
@@ -156,6 +158,17 @@ export function collectedByTrustedPerson(ctx: Ctx, parcelId: number): { name: st
   return used ? { name: used.name, maskedPhone: maskPhone(used.phone) } : null;
 }
 
+function lastDeclined(ctx: Ctx, parcelId: number): { name: string | null; maskedPhone: string } | null {
+  const last = ctx.db
+    .select({ name: trustedPickups.name, phone: trustedPickups.phone, status: trustedPickups.status, revokedBy: trustedPickups.revokedBy })
+    .from(trustedPickups)
+    .where(eq(trustedPickups.parcelId, parcelId))
+    .orderBy(desc(trustedPickups.id))
+    .limit(1)
+    .get();
+  return last && last.status === "revoked" && last.revokedBy === "trusted_person" ? { name: last.name, maskedPhone: maskPhone(last.phone) } : null;
+}
+
 function trustedPersonOf(ctx: Ctx, parcel: ParcelRow): ParcelTrustedPerson {
   const current = activeTrustedPickup(ctx, parcel.id);
   return {
@@ -163,6 +176,7 @@ function trustedPersonOf(ctx: Ctx, parcel: ParcelRow): ParcelTrustedPerson {
       ? { name: current.name, maskedPhone: maskPhone(current.phone), source: current.source, hasCode: current.codeHash !== null }
       : null,
     collectedBy: collectedByTrustedPerson(ctx, parcel.id),
+    declinedBy: current ? null : lastDeclined(ctx, parcel.id),
     canName: NAMEABLE.includes(parcel.state),
   };
 }
@@ -192,7 +206,8 @@ function name(ctx: Ctx, parcel: ParcelRow, person: TrustedPerson, source: "stand
   });
 }
 
-function revoke(ctx: Ctx, parcel: ParcelRow, row: TrustedPickupRow, by: "recipient" | "trusted_person"): void {
+/** Ends a working trusted code and records who ended it; CONFLICT when it stopped working meanwhile. */
+export function revoke(ctx: Ctx, parcel: ParcelRow, row: TrustedPickupRow, by: "recipient" | "trusted_person"): void {
   if (!closeTrustedPickup(ctx, row, { status: "revoked", by })) throw new DomainError("CONFLICT", "parcelChangedMeanwhile");
   recordParcelEvent(ctx, {
     parcelId: parcel.id,

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { ActionForm } from "@/components/admin/action-form";
-import { ConfirmPanel } from "@/components/admin/confirm-panel";
+import { ConfirmPanel } from "@/components/ui/confirm-panel";
 import { HistoryList } from "@/components/admin/history-list";
 import { describeMessage } from "@/components/admin/message-words";
 import { Fact, PageHeader, Panel } from "@/components/admin/page-header";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ActionForm } from "@/components/admin/action-form";
-import { ConfirmPanel } from "@/components/admin/confirm-panel";
+import { ConfirmPanel } from "@/components/ui/confirm-panel";
 import { DoorGrid, DoorLegend } from "@/components/admin/door-grid";
 import { Notice } from "@/components/admin/notice";
 import { Fact, PageHeader, Panel } from "@/components/admin/page-header";

@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { MessagesProvider } from "@/app/_i18n/messages-provider";
 import Link from "next/link";
 import { ActionForm } from "@/components/admin/action-form";
-import { ConfirmPanel } from "@/components/admin/confirm-panel";
+import { ConfirmPanel } from "@/components/ui/confirm-panel";
 import { Notice } from "@/components/admin/notice";
 import { Fact, PageHeader, Panel } from "@/components/admin/page-header";
 import { getOrganizationCourier } from "@/lib/people/couriers";

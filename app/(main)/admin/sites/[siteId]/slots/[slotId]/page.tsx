@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ActionForm } from "@/components/admin/action-form";
-import { ConfirmPanel } from "@/components/admin/confirm-panel";
+import { ConfirmPanel } from "@/components/ui/confirm-panel";
 import { doorClass, DoorGrid } from "@/components/admin/door-grid";
 import { HistoryList } from "@/components/admin/history-list";
 import { Notice } from "@/components/admin/notice";

@@ -17,6 +17,9 @@ import { cancelReservationAction, confirmDepositAction, reportDoesNotFitAction, 
 import { useFormAction } from "@/components/ui/use-form-action";
 import { DoorWatch } from "@/components/doors/door-watch";
 import { CANCEL_REASONS, FAULT_REASONS } from "@/components/courier/door-reasons";
+import { nextScanPath } from "@/components/courier/scan/next-scan";
+import { useRouter } from "next/navigation";
+import { useEffect, useState } from "react";
 
 export type DoorNotice = {
   /** The tracking number was submitted again: this is the first answer. */
@@ -66,6 +69,14 @@ export function DoorPanel({
   };
   const door = parcel.slot;
   const sitePath = `/courier/sites/${parcel.site.id}`;
+  // Watching a door its cabinet reports, the screen moves to the next scan the moment the
+  // cabinet says the door closed, as it does when the courier presses "Door closed".
+  const [watched] = useState(parcel.state === "reserved" && cabinetDoor !== null);
+  const closedByCabinet = watched && parcel.state === "deposited";
+  const router = useRouter();
+  useEffect(() => {
+    if (closedByCabinet) router.replace(nextScanPath(parcel.site.id, parcel.id));
+  }, [closedByCabinet, router, parcel.site.id, parcel.id]);
 
   return (
     <div className="flex flex-col gap-5">
