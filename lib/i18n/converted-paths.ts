@@ -77,7 +77,7 @@ export const CONVERTED_PATHS: readonly string[] = [
   "components/admin/admin-nav.tsx",
   "components/admin/page-header.tsx",
   "components/admin/notice.tsx",
-  "components/admin/confirm-panel.tsx",
+  "components/ui/confirm-panel.tsx",
   "components/admin/action-form.tsx",
   "components/admin/activity-chart.tsx",
   "components/admin/occupancy.tsx",
