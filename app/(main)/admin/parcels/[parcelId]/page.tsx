@@ -10,7 +10,6 @@ import { IncidentBadge, ParcelStateBadge } from "@/components/admin/parcel-state
 import { DoorNotOpenedBadge } from "@/components/parcels/door-not-opened";
 import { formatAt, type TimeFormat } from "@/lib/format";
 import { requestLocale } from "@/lib/i18n/request-locale";
-import { MessagesProvider } from "@/app/_i18n/messages-provider";
 import { getParcelDetail, type ParcelMessageStatus } from "@/lib/admin/parcel-detail";
 import { adminPageContext } from "../../admin-context";
 import { orNotFound } from "@/app/(main)/or-not-found";
@@ -210,9 +209,7 @@ export default async function AdminParcelPage({ params }: { params: Promise<{ pa
             <Panel id="incident" title={t("incidentTitle")}>
               <ConfirmPanel label={t("incidentOpen")}>
                 <p className="text-sm text-gray-800">{t("incidentIntro")}</p>
-                <MessagesProvider namespaces={["common", "routeState", "ui", "admin"]}>
-                  <IncidentForm parcelId={parcel.id} recorded={parcel.incidents.map((incident) => incident.kind)} />
-                </MessagesProvider>
+                <IncidentForm parcelId={parcel.id} recorded={parcel.incidents.map((incident) => incident.kind)} />
               </ConfirmPanel>
             </Panel>
           ) : null}
