@@ -75,6 +75,7 @@ export const CONVERTED_PATHS: readonly string[] = [
   "components/admin/admin-nav.tsx",
   "components/admin/page-header.tsx",
   "components/admin/notice.tsx",
+  "components/admin/message-description.tsx",
   "components/admin/confirm-panel.tsx",
   "components/admin/action-form.tsx",
   "components/admin/activity-chart.tsx",

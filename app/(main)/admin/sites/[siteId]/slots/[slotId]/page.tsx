@@ -34,12 +34,13 @@ type Props = {
 export default async function SlotPage({ params, searchParams }: Props) {
   const ctx = await adminPageContext();
   const { siteId, slotId } = await params;
-  const slot = orNotFound(() => getSlotDetail(ctx, slotId));
+  const locale = await requestLocale();
+  const slot = orNotFound(() => getSlotDetail(ctx, slotId, locale));
   // The door must be at the site the address names.
   if (String(slot.site.id) !== siteId) notFound();
   const locker = listSiteLockers(ctx, slot.site.id).find((l) => l.id === slot.locker.id)!;
   const t = await getTranslations("admin.doors");
-  const time = { locale: await requestLocale(), timeZone: getOrganizationSite(ctx, slot.site.id).timeZone };
+  const time = { locale, timeZone: getOrganizationSite(ctx, slot.site.id).timeZone };
   const dimensions = SIZE_DIMENSIONS[slot.size];
   const { notice, history } = await searchParams;
   const retired = slot.retiredAt !== null;
