@@ -1,8 +1,11 @@
+import fs from "node:fs";
+import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { z } from "zod";
 import { CreateCarrierInput } from "@/lib/carriers/schemas";
 import { fieldErrorWords } from "@/lib/error-words";
 import { isDomainError, type DomainError } from "@/lib/errors";
+import { MESSAGES } from "@/lib/i18n/messages";
 import { AddLockerInput } from "@/lib/sites/schemas";
 import { parseInput, Reason } from "./validation";
 
@@ -37,5 +40,32 @@ describe("a schema's words", () => {
     const error = refusal(z.object({ name: z.string().max(3), count: z.number().min(2), note: z.string() }), { name: "abcd", count: 1 });
     expect(fieldErrorWords(error, "en")).toEqual({ name: ["Use at most 3 characters."], count: ["Use 2 or more."], note: ["This is required."] });
     expect(fieldErrorWords(error, "zh-CN").name).toEqual(["最多 3 个字符。"]);
+  });
+});
+
+describe("the schemas' messages", () => {
+  // lib/env.ts speaks to operators and lib/cabinet/protocol.ts to controllers: in English, never shown to a person.
+  test("every message a schema in lib/ names is a key of fields", () => {
+    const root = path.resolve(__dirname, "..");
+    const files = (function walk(dir: string): string[] {
+      return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory()) return walk(full);
+        return entry.name.endsWith(".ts") && !entry.name.endsWith(".test.ts") ? [full] : [];
+      });
+    })(path.join(root, "lib"));
+    const messages: string[] = [];
+    for (const file of files.filter((file) => !["lib/env.ts", "lib/cabinet/protocol.ts"].includes(path.relative(root, file)))) {
+      const source = fs.readFileSync(file, "utf8");
+      if (!source.includes('from "zod"')) continue;
+      const found = [
+        ...source.matchAll(/\.(?:min|max|length|regex|int|positive|nonnegative|email|refine|startsWith)\([^()]*?(?:\([^()]*\)[^()]*?)*,\s*"([^"]*)"\s*\)/g),
+        ...source.matchAll(/\b(?:message|error):\s*"([^"]*)"/g),
+        ...source.matchAll(/z\.email\(\s*"([^"]*)"/g),
+      ];
+      for (const m of found) messages.push(`${path.relative(root, file)}: ${m[1]}`);
+    }
+    expect(messages.length).toBeGreaterThan(60);
+    expect(messages.filter((entry) => !Object.hasOwn(MESSAGES.en.fields, entry.split(": ")[1]))).toEqual([]);
   });
 });

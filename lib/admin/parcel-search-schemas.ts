@@ -22,7 +22,7 @@ export const ParcelSearch = z
         .string()
         .trim()
         .toUpperCase()
-        .max(40, "A tracking number has at most 40 characters.")
+        .max(40, "trackingNumberTooLong")
         .regex(/^[A-Z0-9-]+$/, "lettersDigitsDashes"),
     ),
     phone: optional(

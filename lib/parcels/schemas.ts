@@ -16,8 +16,8 @@ export const TrackingNumber = z
   .string()
   .trim()
   .toUpperCase()
-  .min(6, "A tracking number has at least 6 characters.")
-  .max(40, "A tracking number has at most 40 characters.")
+  .min(6, "trackingNumberTooShort")
+  .max(40, "trackingNumberTooLong")
   .regex(/^[A-Z0-9-]+$/, "lettersDigitsDashes");
 
 export const ParcelSize = z.enum(SIZES, { message: "chooseSize" });

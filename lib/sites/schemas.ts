@@ -3,7 +3,7 @@ import { z } from "zod";
 import { isTimeZone } from "@/lib/time";
 import type { FieldKey } from "@/lib/errors";
 import { Id, Reason } from "@/lib/validation";
-import { formatLayoutText, MAX_ROWS, parseLayoutText } from "./layout-text";
+import { formatLayoutText, MAX_ROWS, parseLayoutText, type LayoutError } from "./layout-text";
 import { MAX_ROW_HEIGHT_MM } from "@/lib/slots/reach";
 
 /*
@@ -66,13 +66,22 @@ export type CloseSiteInput = z.input<typeof CloseSiteInput>;
 export const SiteRef = z.object({ siteId: Id });
 export type SiteRef = z.input<typeof SiteRef>;
 
+/** The layout's mistakes in the admin's words (the same as the add-locker form's live check). */
+const LAYOUT_ERROR_WORDS = {
+  empty: "layoutEmpty",
+  tooManyRows: "layoutTooManyRows",
+  notASize: "layoutNotASize",
+  tooManyColumns: "layoutTooManyColumns",
+  uneven: "layoutUneven",
+} as const satisfies Record<LayoutError["key"], FieldKey>;
+
 const LockerLayoutText = z
   .union([z.string(), z.array(z.array(z.string()))])
   .transform((value) => (typeof value === "string" ? value : formatLayoutText(value as never)))
   .transform((value, context) => {
     const parsed = parseLayoutText(value);
     if (!parsed.ok) {
-      context.addIssue({ code: "custom", message: parsed.message });
+      context.addIssue({ code: "custom", message: LAYOUT_ERROR_WORDS[parsed.key], params: parsed.params });
       return z.NEVER;
     }
     return parsed.layout;
