@@ -43,11 +43,11 @@ export const DropOffInput = z.object({
   code: z
     .string()
     .trim()
-    .regex(new RegExp(`^\\d{${CODE_DIGITS}}$`), `The drop-off code has ${CODE_DIGITS} digits.`),
+    .refine((code) => new RegExp(`^\\d{${CODE_DIGITS}}$`).test(code), { message: "dropOffCodeDigits", params: { digits: CODE_DIGITS } }),
   phoneLast4: z
     .string()
     .trim()
-    .regex(new RegExp(`^\\d{${PHONE_DIGITS}}$`), `Enter the last ${PHONE_DIGITS} digits of your phone number.`),
+    .refine((digits) => new RegExp(`^\\d{${PHONE_DIGITS}}$`).test(digits), { message: "phoneLastDigits", params: { digits: PHONE_DIGITS } }),
 });
 export type DropOffInput = z.input<typeof DropOffInput>;
 

@@ -8,7 +8,7 @@ const optionalText = (max: number) =>
   z
     .string()
     .trim()
-    .max(max, `Use at most ${max} characters.`)
+    .max(max, "tooLong")
     .optional()
     .transform((value) => (value ? value : undefined));
 
@@ -91,11 +91,11 @@ export const CollectInput = z.object({
   code: z
     .string()
     .trim()
-    .regex(new RegExp(`^\\d{${CODE_DIGITS}}$`), `The pickup code has ${CODE_DIGITS} digits.`),
+    .refine((code) => new RegExp(`^\\d{${CODE_DIGITS}}$`).test(code), { message: "pickupCodeDigits", params: { digits: CODE_DIGITS } }),
   phoneLast4: z
     .string()
     .trim()
-    .regex(new RegExp(`^\\d{${PHONE_DIGITS}}$`), `Enter the last ${PHONE_DIGITS} digits of your phone number.`),
+    .refine((digits) => new RegExp(`^\\d{${PHONE_DIGITS}}$`).test(digits), { message: "phoneLastDigits", params: { digits: PHONE_DIGITS } }),
 });
 export type CollectInput = z.input<typeof CollectInput>;
 
