@@ -1,6 +1,8 @@
 import { describe, expect, test } from "vitest";
 import { DOOR_EVENT_KINDS, DOOR_OPEN_PURPOSES } from "@/db/enums";
-import { describeActor, describeDoorEvent, describeParcelEvent } from "./describe";
+import { HELD_DOOR_REASON } from "@/lib/doors/hold";
+import { FAULT_REASONS } from "@/lib/vocabulary/door-reasons";
+import { describeActor, describeDoorEvent, describeParcelEvent, reasonWords } from "./describe";
 
 describe("a door's history in words", () => {
   test("each purpose the software opens a door for reads as what happened", () => {
@@ -49,5 +51,16 @@ describe("a parcel's history in words", () => {
     expect(describeParcelEvent("zh-CN", "cancelled", { reason: "Sender asked" })).toBe("已取消：Sender asked");
     expect(describeParcelEvent("zh-CN", "deposited", { holdPeriodHours: 48, closedBy: "cabinet" })).toBe("已投递，保管期 48 小时（快递柜报告格口已关门）");
     expect(describeParcelEvent("en", "something_new", {})).toBe("Other event (something new)");
+  });
+});
+
+describe("a stored reason in words", () => {
+  test("the software's and the courier's picked reasons are translated; a person's own words are shown as written", () => {
+    expect(reasonWords("zh-CN", HELD_DOOR_REASON)).toBe("取件时没有打开：包裹可能还在格口里。请检查格口，再恢复在用。");
+    expect(reasonWords("en", HELD_DOOR_REASON)).toBe(HELD_DOOR_REASON);
+    expect(reasonWords("zh-CN", FAULT_REASONS.notOpen)).not.toBe(FAULT_REASONS.notOpen);
+    expect(describeParcelEvent("zh-CN", "slot_fault", { reason: FAULT_REASONS.damaged })).not.toMatch(/[A-Za-z]/);
+    expect(reasonWords("zh-CN", "合页坏了")).toBe("合页坏了");
+    expect(reasonWords("zh-CN", "constructor")).toBe("constructor");
   });
 });

@@ -1,9 +1,11 @@
 import "server-only";
 import type { DoorEventKind, DoorOpenPurpose } from "@/db/schema";
+import { DROP_OFF_FAILED_REASON, HELD_DOOR_REASON } from "@/lib/doors/hold";
 import { formatAt } from "@/lib/format";
 import type { Locale } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/translate";
 import { DEFAULT_TIME_ZONE } from "@/lib/time";
+import { pickedReasonKey } from "@/lib/vocabulary/door-reasons";
 
 /*
  * Timeline and trail rows as sentences in the reader's language (messages `history`).
@@ -25,16 +27,26 @@ export function parseDetail(detail: string | null): Detail {
 
 const str = (value: unknown): string => (typeof value === "string" ? value : value == null ? "" : String(value));
 
-/** The reasons the software itself writes into a parcel's history (lib/parcels), in the reader's words; a person's own words as written. */
+/** The reasons the software itself writes into a parcel's history and a door's fault (lib/parcels, lib/doors), by their message key. */
 const SYSTEM_REASONS = {
   "reservation lapsed": "reservationLapsed",
   "slot fault": "slotFault",
   "did not fit": "didNotFit",
+  [HELD_DOOR_REASON]: "heldAfterPickup",
+  [DROP_OFF_FAILED_REASON]: "dropOffDidNotOpen",
 } as const;
 
-function reasonWords(locale: Locale, reason: unknown): string {
-  const system = SYSTEM_REASONS[str(reason) as keyof typeof SYSTEM_REASONS];
-  return system ? translator(locale)(`history.reasons.${system}`) : str(reason);
+/**
+ * A stored reason in the reader's language when the software wrote it or a courier picked it
+ * on the door screen (lib/vocabulary/door-reasons.ts); a person's own words as written.
+ */
+export function reasonWords(locale: Locale, reason: unknown): string {
+  const text = str(reason);
+  const t = translator(locale);
+  const system = Object.hasOwn(SYSTEM_REASONS, text) ? SYSTEM_REASONS[text as keyof typeof SYSTEM_REASONS] : null;
+  if (system) return t(`history.reasons.${system}`);
+  const picked = pickedReasonKey(text);
+  return picked ? t(`courier.door.${picked}`) : text;
 }
 
 /** A parcel event as a sentence in `locale`; times in the network's default zone. */
