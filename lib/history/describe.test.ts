@@ -64,3 +64,7 @@ describe("a stored reason in words", () => {
     expect(reasonWords("zh-CN", "constructor")).toBe("constructor");
   });
 });
+
+test("an upsized door names both sizes in Chinese words", () => {
+  expect(describeParcelEvent("zh-CN", "reserved", { slot: "A03", upsized: true, size: "S", slotSize: "M" })).toBe("分配 A03 号格口（小格口已满，改用中格口）");
+});
