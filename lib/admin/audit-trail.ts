@@ -144,7 +144,8 @@ function toEntry(row: Row, locale: Locale, zone: string): AuditTrailEntry {
   if (row.source === "door") {
     const kind = (DOOR_EVENT_KINDS as readonly string[]).includes(row.action) ? (row.action as DoorEventKind) : "open_command";
     const purpose = (DOOR_OPEN_PURPOSES as readonly unknown[]).includes(detail.purpose) ? (detail.purpose as DoorOpenPurpose) : null;
-    const summary = `${describeDoorEvent(locale, kind, purpose, typeof detail.reason === "string" ? detail.reason : null)} (${String(detail.slot)})`;
+    const event = describeDoorEvent(locale, kind, purpose, typeof detail.reason === "string" ? detail.reason : null);
+    const summary = translator(locale)("history.audit.doorEvent", { event, door: String(detail.slot) });
     const action = kind === "open_command" ? "door.opened" : `door.${kind}`;
     return { key: `door-${row.id}`, at: row.at, action, category: "door", summary, actor: describeActor(locale, row.actorKind, row.actorName), site, subject };
   }
