@@ -28,6 +28,7 @@ const CLIENT_SAFE_MODULES = [
   "@/lib/slots/reach",
   "@/lib/time",
   "@/lib/vocabulary/states",
+  "@/lib/vocabulary/door-reasons",
 ];
 const clientSafeFiles = CLIENT_SAFE_MODULES.map((module) => `${module.replace("@/", "")}.ts`);
 

@@ -75,6 +75,8 @@ test("an admin whose browser asks for Chinese runs the dashboard, a site and a d
   const service = page.getByRole("region", { name: "启用 / 停用" });
   await service.getByRole("button", { name: "停用格口" }).click();
   await expect(service.getByRole("alert")).toBeVisible();
+  // The schema's words (lib/validation.ts), in Chinese too.
+  await expect(service.getByText("原因至少写 3 个字。")).toBeVisible();
   await service.getByLabel("出了什么故障？").fill("合页坏了，已报修");
   await service.getByRole("button", { name: "停用格口" }).click();
   await expect(service.getByRole("status")).toContainText("A-01 号格口已停用，不会再分配包裹。");

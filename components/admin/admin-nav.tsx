@@ -32,7 +32,10 @@ export function AdminNav() {
       <details key={pathname} className="group md:hidden">
         <summary className="flex min-h-11 cursor-pointer list-none items-center justify-between gap-2 font-semibold text-gray-900 [&::-webkit-details-marker]:hidden">
           <span>
-            <span className="text-gray-700">{t("here")}</span> {here ? t(here.name) : t("sections")}
+            {t.rich("here", {
+              section: here ? t(here.name) : t("sections"),
+              label: (chunks) => <span className="text-gray-700">{chunks}</span>,
+            })}
           </span>
           <span className="inline-flex min-h-9 items-center gap-1 rounded-lg border border-gray-300 px-3 text-sm">
             {t("menu")}

@@ -43,6 +43,17 @@ describe("listAuditTrail", () => {
     expect(JSON.stringify(entries)).not.toContain("Their renovation");
   });
 
+  it("reads in the admin's language: the software's words translated, the admin's own as written", () => {
+    const { entries } = listAuditTrail(world.ctx(scene.admin), {}, "zh-CN");
+    expect(entries.map((entry) => entry.summary)).toEqual([
+      expect.stringMatching(/^停用 .+ 号格口：Hinge loose$/),
+      expect.stringMatching(/^远程打开 .+ 号格口：Cleaning the door$/),
+      expect.stringMatching(/^在柜机为取件开柜（.+ 号格口）$/),
+      expect.stringMatching(/^为投递开柜（.+ 号格口）$/),
+    ]);
+    expect(entries[2].actor).toBe("柜机");
+  });
+
   it("filters by kind, site, person and days", () => {
     const actorId = scene.admin.kind === "user" ? scene.admin.userId : 0;
     expect(listAuditTrail(world.ctx(scene.admin), { actor: actorId }).entries).toHaveLength(2);

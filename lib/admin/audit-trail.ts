@@ -6,7 +6,9 @@ import { requireAdmin } from "@/lib/auth/authorize";
 import type { Ctx } from "@/lib/context";
 import { CABINET_ALARMS_SQL } from "@/lib/doors/alarms";
 import { DomainError, field } from "@/lib/errors";
-import { formatDateTime } from "@/lib/format";
+import { formatAt } from "@/lib/format";
+import type { Locale } from "@/lib/i18n/locales";
+import { translateKey, translator } from "@/lib/i18n/translate";
 import { organizationTimeZones } from "@/lib/sites/time-zone";
 import { DEFAULT_TIME_ZONE, nextDayStart, parseDayKey, prevailingTimeZone } from "@/lib/time";
 import { parseInput } from "@/lib/validation";
@@ -82,10 +84,11 @@ function parseFilter(raw: unknown) {
 }
 
 /**
- * One page of the trail, filtered by kind of entry, site, person and days. Admins only;
- * only their organization's entries and doors.
+ * One page of the trail, filtered by kind of entry, site, person and days, its summaries in
+ * `locale` (English by default, as the tests read them). Admins only; only their
+ * organization's entries and doors.
  */
-export function listAuditTrail(ctx: Ctx, raw: unknown): AuditTrailPage {
+export function listAuditTrail(ctx: Ctx, raw: unknown, locale: Locale = "en"): AuditTrailPage {
   const admin = requireAdmin(ctx);
   const filter = parseFilter(raw);
   const org = admin.organizationId;
@@ -121,7 +124,7 @@ export function listAuditTrail(ctx: Ctx, raw: unknown): AuditTrailPage {
     order by at desc, source, id desc
     limit ${TRAIL_PAGE_SIZE + 1} offset ${(page - 1) * TRAIL_PAGE_SIZE}`);
   return {
-    entries: rows.slice(0, TRAIL_PAGE_SIZE).map(toEntry),
+    entries: rows.slice(0, TRAIL_PAGE_SIZE).map((row) => toEntry(row, locale, zone)),
     page,
     hasMore: rows.length > TRAIL_PAGE_SIZE,
     filters: filter,
@@ -129,7 +132,7 @@ export function listAuditTrail(ctx: Ctx, raw: unknown): AuditTrailPage {
   };
 }
 
-function toEntry(row: Row): AuditTrailEntry {
+function toEntry(row: Row, locale: Locale, zone: string): AuditTrailEntry {
   const detail = parseDetail(row.detail);
   const site =
     row.siteId !== null && row.siteName !== null && row.siteTimeZone !== null ? { id: row.siteId, name: row.siteName, timeZone: row.siteTimeZone } : null;
@@ -141,95 +144,102 @@ function toEntry(row: Row): AuditTrailEntry {
   if (row.source === "door") {
     const kind = (DOOR_EVENT_KINDS as readonly string[]).includes(row.action) ? (row.action as DoorEventKind) : "open_command";
     const purpose = (DOOR_OPEN_PURPOSES as readonly unknown[]).includes(detail.purpose) ? (detail.purpose as DoorOpenPurpose) : null;
-    const summary = `${describeDoorEvent(kind, purpose, typeof detail.reason === "string" ? detail.reason : null)} (${String(detail.slot)})`;
+    const event = describeDoorEvent(locale, kind, purpose, typeof detail.reason === "string" ? detail.reason : null);
+    const summary = translator(locale)("history.audit.doorEvent", { event, door: String(detail.slot) });
     const action = kind === "open_command" ? "door.opened" : `door.${kind}`;
-    return { key: `door-${row.id}`, at: row.at, action, category: "door", summary, actor: describeActor(row.actorKind, row.actorName), site, subject };
+    return { key: `door-${row.id}`, at: row.at, action, category: "door", summary, actor: describeActor(locale, row.actorKind, row.actorName), site, subject };
   }
   return {
     key: `audit-${row.id}`,
     at: row.at,
     action: row.action,
     category: row.category,
-    summary: describeAction(row.action as AuditAction, detail),
-    actor: row.actorName ?? "Unknown user",
+    summary: describeAction(locale, zone, row.action as AuditAction, detail),
+    actor: row.actorName ?? translator(locale)("history.actor.unknown"),
     site,
     subject,
   };
 }
 
-const FIELD_LABELS: Record<string, string> = {
-  name: "name",
-  code: "short code",
-  address: "address",
-  latitude: "latitude",
-  longitude: "longitude",
-  openingHours: "opening hours",
-  holdPeriodHours: "hold period",
-};
+const SITE_FIELDS = ["name", "code", "address", "latitude", "longitude", "openingHours", "holdPeriodHours"] as const;
+const CONSENT_DEFAULTS = ["allow", "ask", "refuse"] as const;
 
 const s = (value: unknown) => (value == null ? "" : String(value));
-const list = (value: unknown) => (Array.isArray(value) && value.length > 0 ? value.map(String).join(", ") : "none");
 
-function describeAction(action: AuditAction, d: Record<string, unknown>): string {
+/** An audit row as a sentence in `locale` (messages `history.audit`); people's and places' names as written. */
+function describeAction(locale: Locale, zone: string, action: AuditAction, d: Record<string, unknown>): string {
+  const t = translator(locale);
+  const list = (value: unknown) => (Array.isArray(value) && value.length > 0 ? value.map(String).join(t("history.audit.listSeparator")) : t("history.audit.none"));
+  const consentDefault = (value: unknown) =>
+    (CONSENT_DEFAULTS as readonly unknown[]).includes(value) ? t(`admin.consent.default.${value as (typeof CONSENT_DEFAULTS)[number]}.name`) : s(value);
   switch (action) {
     case "site.created":
-      return `Created site ${s(d.name)} (${s(d.code)})`;
+      return t("history.audit.site.created", { name: s(d.name), code: s(d.code) });
     case "site.updated": {
       const changes = d.changes && typeof d.changes === "object" ? Object.keys(d.changes) : [];
-      return `Edited ${s(d.name)}: ${changes.map((field) => FIELD_LABELS[field] ?? field).join(", ")}`;
+      const fields = changes.map((field) => ((SITE_FIELDS as readonly string[]).includes(field) ? t(`history.audit.fields.${field as (typeof SITE_FIELDS)[number]}`) : field));
+      return t("history.audit.site.updated", { name: s(d.name), fields: fields.join(t("history.audit.listSeparator")) });
     }
     case "site.closed":
-      return `Closed ${s(d.name)} to deposits: ${s(d.reason)}`;
+      return t("history.audit.site.closed", { name: s(d.name), reason: s(d.reason) });
     case "site.reopened":
-      return `Reopened ${s(d.name)}`;
+      return t("history.audit.site.reopened", { name: s(d.name) });
     case "site.kiosk_paired":
-      return `Paired a screen as ${s(d.kiosk)} at ${s(d.name)}${d.code ? ` by the code it showed, ${s(d.code)}` : ""}`;
+      return d.code
+        ? t("history.audit.site.kiosk_pairedByCode", { kiosk: s(d.kiosk), name: s(d.name), code: s(d.code) })
+        : t("history.audit.site.kiosk_paired", { kiosk: s(d.kiosk), name: s(d.name) });
     case "site.kiosk_unpaired":
-      return `Unpaired ${s(d.kiosk)} at ${s(d.name)} (${s(d.screens)} screen${d.screens === 1 ? "" : "s"})`;
+      return t("history.audit.site.kiosk_unpaired", { kiosk: s(d.kiosk), name: s(d.name), screens: Number(d.screens) || 0 });
     case "site.kiosk_slowdown_lifted":
-      return `Lifted the wrong-code slow-down of ${s(d.kiosk)} at ${s(d.name)}${d.secondsLeft ? ` (${s(d.secondsLeft)} s were left)` : ""}`;
+      return d.secondsLeft
+        ? t("history.audit.site.kiosk_slowdown_liftedLeft", { kiosk: s(d.kiosk), name: s(d.name), seconds: s(d.secondsLeft) })
+        : t("history.audit.site.kiosk_slowdown_lifted", { kiosk: s(d.kiosk), name: s(d.name) });
     case "site.outbound_carrier_set":
-      return `${d.accepts ? "Let" : "Stopped"} ${s(d.carrier)} ${d.accepts ? "take" : "taking"} outbound parcels at ${s(d.name)}`;
+      return t(d.accepts ? "history.audit.site.outbound_carrier_allowed" : "history.audit.site.outbound_carrier_stopped", { carrier: s(d.carrier), name: s(d.name) });
     case "organization.consent_default_set":
-      return `Set what couriers may do for recipients with no preference: ${s(d.from)} → ${s(d.to)}`;
+      return t("history.audit.organization.consent_default_set", { from: consentDefault(d.from), to: consentDefault(d.to) });
     case "locker.added":
-      return `Added locker ${s(d.code)} (${s(d.rows)} × ${s(d.columns)}, ${s(d.doors)} doors)`;
+      return t("history.audit.locker.added", { code: s(d.code), rows: s(d.rows), columns: s(d.columns), doors: s(d.doors) });
     case "locker.removed":
-      return `Removed locker ${s(d.code)}, which had never been used`;
+      return t("history.audit.locker.removed", { code: s(d.code) });
     case "locker.retired":
-      return `Retired locker ${s(d.code)}; its ${s(d.doors)} doors keep their history`;
+      return t("history.audit.locker.retired", { code: s(d.code), doors: s(d.doors) });
     case "slot.out_of_service":
-      return `Took door ${s(d.slot)} out of service: ${s(d.reason)}`;
+      return t("history.audit.slot.out_of_service", { slot: s(d.slot), reason: s(d.reason) });
     case "slot.in_service":
-      return `Put door ${s(d.slot)} back in service`;
+      return t("history.audit.slot.in_service", { slot: s(d.slot) });
     case "slot.retired":
-      return `Removed door ${s(d.slot)} for good: ${s(d.reason)}`;
+      return t("history.audit.slot.retired", { slot: s(d.slot), reason: s(d.reason) });
     case "door.opened_remotely":
-      return `Opened door ${s(d.slot)} remotely: ${s(d.reason)}${d.trackingNumber ? ` (parcel ${s(d.trackingNumber)} inside)` : ""}`;
+      return d.trackingNumber
+        ? t("history.audit.door.opened_remotelyWithParcel", { slot: s(d.slot), reason: s(d.reason), trackingNumber: s(d.trackingNumber) })
+        : t("history.audit.door.opened_remotely", { slot: s(d.slot), reason: s(d.reason) });
     case "parcel.hold_extended":
-      return `Extended the pickup time of ${s(d.trackingNumber)}${typeof d.expiresAt === "number" ? ` to ${formatDateTime(d.expiresAt)}` : ""}`;
+      return typeof d.expiresAt === "number"
+        ? t("history.audit.parcel.hold_extendedTo", { trackingNumber: s(d.trackingNumber), to: formatAt(d.expiresAt, { locale, timeZone: zone }) })
+        : t("history.audit.parcel.hold_extended", { trackingNumber: s(d.trackingNumber) });
     case "parcel.cancelled":
-      return `Cancelled ${s(d.trackingNumber)}: ${s(d.reason)}`;
+      return t("history.audit.parcel.cancelled", { trackingNumber: s(d.trackingNumber), reason: s(d.reason) });
     case "parcel.code_resent":
-      return `Sent the pickup code of ${s(d.trackingNumber)} again to ${s(d.to)}`;
+      return t("history.audit.parcel.code_resent", { trackingNumber: s(d.trackingNumber), to: s(d.to) });
     case "parcel.marked_lost":
-      return `Marked ${s(d.trackingNumber)} lost: ${s(d.note)}`;
+      return t("history.audit.parcel.marked_lost", { trackingNumber: s(d.trackingNumber), note: s(d.note) });
     case "parcel.marked_damaged":
-      return `Marked ${s(d.trackingNumber)} damaged: ${s(d.note)}`;
+      return t("history.audit.parcel.marked_damaged", { trackingNumber: s(d.trackingNumber), note: s(d.note) });
     case "courier.created":
-      return `Registered courier ${s(d.name)} (${s(d.carrier)}), serving ${list(d.sites)}`;
+      return t("history.audit.courier.created", { name: s(d.name), carrier: s(d.carrier), sites: list(d.sites) });
     case "courier.sites_changed":
-      return `Changed the sites of ${s(d.name)}: added ${list(d.added)}; removed ${list(d.removed)}`;
+      return t("history.audit.courier.sites_changed", { name: s(d.name), added: list(d.added), removed: list(d.removed) });
     case "courier.deactivated":
-      return `Deactivated courier ${s(d.name)}`;
+      return t("history.audit.courier.deactivated", { name: s(d.name) });
     case "courier.reactivated":
-      return `Reactivated courier ${s(d.name)}`;
+      return t("history.audit.courier.reactivated", { name: s(d.name) });
     case "admin.created":
-      return `Added admin ${s(d.name)} (${s(d.email)})`;
+      return t("history.audit.admin.created", { name: s(d.name), email: s(d.email) });
     case "carrier.created":
-      return `Added carrier ${s(d.name)} (${s(d.code)})`;
+      return t("history.audit.carrier.created", { name: s(d.name), code: s(d.code) });
     default:
-      return String(action).replaceAll(/[._]/g, " ");
+      return translateKey(locale, "history.audit.other", { action: String(action).replaceAll(/[._]/g, " ") });
   }
 }
 

@@ -3,6 +3,7 @@ import { consentRecordOf, type ConsentRecordView } from "@/lib/consent/record";
 import type { DoorEventKind, DoorOpenPurpose } from "@/db/schema";
 import { desc, eq, sql } from "drizzle-orm";
 import { notifications } from "@/db/schema";
+import type { Locale } from "@/lib/i18n/locales";
 import { describeActor, describeDoorEvent, describeParcelEvent, parseDetail } from "@/lib/history/describe";
 import { idOrNotFound } from "@/lib/auth/organization-scope";
 import { requireAdmin } from "@/lib/auth/authorize";
@@ -59,11 +60,11 @@ export type AdminParcelDetail = ParcelView & {
 
 /**
  * A parcel of the admin's organization with its whole timeline — every lifecycle event,
- * note and door event, oldest first — the messages sent to its recipient, and which
- * actions apply now. Admins only; another
- * organization's parcel is NOT_FOUND.
+ * note and door event, oldest first, in `locale` (English by default, as the tests read
+ * it) — the messages sent to its recipient, and which actions apply now. Admins only;
+ * another organization's parcel is NOT_FOUND.
  */
-export function getParcelDetail(ctx: Ctx, parcelIdParam: unknown): AdminParcelDetail {
+export function getParcelDetail(ctx: Ctx, parcelIdParam: unknown, locale: Locale = "en"): AdminParcelDetail {
   requireAdmin(ctx);
   const parcel = loadVisibleParcel(ctx, idOrNotFound(parcelIdParam, "That parcel"));
   const view = toParcelView(ctx, parcel);
@@ -99,9 +100,9 @@ export function getParcelDetail(ctx: Ctx, parcelIdParam: unknown): AdminParcelDe
     kind: row.kind,
     summary:
       row.source === "door"
-        ? describeDoorEvent(row.kind as DoorEventKind, row.purpose, row.detail)
-        : describeParcelEvent(row.kind, parseDetail(row.detail)),
-    actor: describeActor(row.actorKind, row.actorName),
+        ? describeDoorEvent(locale, row.kind as DoorEventKind, row.purpose, row.detail)
+        : describeParcelEvent(locale, row.kind, parseDetail(row.detail)),
+    actor: describeActor(locale, row.actorKind, row.actorName),
     slot: row.slot,
     toState: row.toState,
   }));
@@ -111,7 +112,7 @@ export function getParcelDetail(ctx: Ctx, parcelIdParam: unknown): AdminParcelDe
       kind: row.kind.replace("incident_", "") as IncidentKind,
       note: String(parseDetail(row.detail).note ?? ""),
       at: row.at,
-      by: describeActor(row.actorKind, row.actorName),
+      by: describeActor(locale, row.actorKind, row.actorName),
     }));
   const courier = parcel.courierId
     ? (ctx.db.get<{ name: string }>(sql`select name from users where id = ${parcel.courierId}`)?.name ?? null)
@@ -139,7 +140,7 @@ export function getParcelDetail(ctx: Ctx, parcelIdParam: unknown): AdminParcelDe
     ...view,
     recipientEmail: parcel.recipientEmail,
     courier,
-    consent: consentRecordOf(ctx, parcel.id),
+    consent: consentRecordOf(ctx, parcel.id, locale),
     incidents,
     timeline,
     messages,

@@ -12,7 +12,7 @@ import { INCIDENT_KINDS } from "@/lib/parcels/schemas";
 
 const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
-const day = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, "Pick a date (YYYY-MM-DD).");
+const day = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, "pickDate");
 
 
 export const ParcelSearch = z
@@ -22,27 +22,27 @@ export const ParcelSearch = z
         .string()
         .trim()
         .toUpperCase()
-        .max(40, "A tracking number has at most 40 characters.")
-        .regex(/^[A-Z0-9-]+$/, "Use letters, digits and dashes only."),
+        .max(40, "trackingNumberTooLong")
+        .regex(/^[A-Z0-9-]+$/, "lettersDigitsDashes"),
     ),
     phone: optional(
       z
         .string()
         .trim()
         .transform(normalizePhone)
-        .refine((value) => /^\d{4}$/.test(value) || /^\+?\d{7,15}$/.test(value), "Enter the whole phone number or its last 4 digits."),
+        .refine((value) => /^\d{4}$/.test(value) || /^\+?\d{7,15}$/.test(value), "phoneOrLastFour"),
     ),
-    state: optional(z.enum(PARCEL_STATES, { message: "Choose a state from the list." })),
+    state: optional(z.enum(PARCEL_STATES, { message: "chooseState" })),
     site: optional(Id),
     carrier: optional(Id),
     from: optional(day),
     to: optional(day),
-    expiring: optional(z.literal("today", { message: "Unknown filter." })),
-    incident: optional(z.enum(["any", ...INCIDENT_KINDS], { message: "Choose lost, damaged or any incident." })),
+    expiring: optional(z.literal("today", { message: "unknownFilter" })),
+    incident: optional(z.enum(["any", ...INCIDENT_KINDS], { message: "chooseIncident" })),
     page: optional(Id),
   })
   .refine((search) => !search.from || !search.to || search.from <= search.to, {
-    message: "The first day must not be after the last.",
+    message: "firstDayAfterLast",
     path: ["to"],
   });
 export type ParcelSearch = z.input<typeof ParcelSearch>;

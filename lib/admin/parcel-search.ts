@@ -216,8 +216,8 @@ export function exportParcelsCsv(ctx: Ctx, raw: unknown, locale: Locale = "en"):
         time(raw.timeZone, row.expiresAt),
         time(raw.timeZone, row.closedAt),
         row.holdExtended ? t("csv.yes") : t("csv.no"),
-        row.incidents.join(" "),
-        consentRecordOf(ctx, raw.id)?.description ?? "",
+        row.incidents.map((kind) => t(`admin.parcels.incident.${kind}`)).join(" "),
+        consentRecordOf(ctx, raw.id, locale)?.description ?? "",
       ];
     }),
   );

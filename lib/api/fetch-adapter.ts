@@ -1,5 +1,5 @@
 import "server-only";
-import { bodyTooLarge, handleApiRequest, internalError, MAX_BODY_BYTES, type ApiResponse, type ApiServices } from "./handler";
+import { apiLocale, bodyTooLarge, handleApiRequest, internalError, MAX_BODY_BYTES, type ApiResponse, type ApiServices } from "./handler";
 
 /** Reads at most MAX_BODY_BYTES of a body; null when it is longer. */
 async function readLimited(request: Request): Promise<string | null> {
@@ -29,7 +29,7 @@ function toResponse(answer: ApiResponse): Response {
 export async function serveFetchRequest(services: () => ApiServices, request: Request, path: string): Promise<Response> {
   try {
     const body = request.method === "GET" || request.method === "HEAD" ? "" : await readLimited(request);
-    if (body === null) return toResponse(bodyTooLarge());
+    if (body === null) return toResponse(bodyTooLarge(apiLocale(request.headers.get("accept-language") ?? undefined)));
     const url = new URL(request.url);
     const answer = await handleApiRequest(services(), {
       method: request.method,
@@ -40,6 +40,6 @@ export async function serveFetchRequest(services: () => ApiServices, request: Re
     });
     return toResponse(answer);
   } catch (error) {
-    return toResponse(internalError(error));
+    return toResponse(internalError(error, apiLocale(request.headers.get("accept-language") ?? undefined)));
   }
 }

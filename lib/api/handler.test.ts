@@ -177,6 +177,15 @@ describe("the deposit journey over the API", () => {
     expect(refused.status).toBe(422);
     expect(refused.body.error.code).toBe("INVALID");
     expect(refused.body.error.message).toBe("有几项填写需要再检查一下。");
+    // The schema's own words per field, too (lib/validation.ts), not zod's English.
+    expect(Object.values(refused.body.error.details.fieldErrors as Record<string, string[]>).flat().join(" ")).not.toMatch(/[A-Za-z]{3}/);
+  });
+
+  test("the API's own refusals (no route, no token) are worded in the language of Accept-Language too", async () => {
+    const noRoute = await call("GET", "/nowhere", { acceptLanguage: "zh-CN" });
+    expect(noRoute.body.error).toEqual({ code: "NO_ROUTE", message: "没有这个接口：GET /api/v1/nowhere" });
+    const noToken = await call("GET", `/sites/${siteId}/forecast`, { token: null });
+    expect(noToken.body.error.message).toBe("Send a valid API token: Authorization: Bearer plk_…");
   });
 
   test("a served site's forecast: 48 hours per door size, with when it is likely full", async () => {

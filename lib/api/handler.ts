@@ -9,6 +9,7 @@ import type { DoorController } from "@/lib/cabinet/door-controller";
 import { isDomainError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/locales";
 import { matchAcceptLanguage } from "@/lib/i18n/resolve";
+import { translator } from "@/lib/i18n/translate";
 import { detailsInWords, errorWords } from "@/lib/error-words";
 import type { PickupCodeKeys } from "@/lib/pickup-codes/code";
 import { errorBody, HTTP_STATUS, type ApiErrorBody } from "./errors";
@@ -107,31 +108,41 @@ export function handleApiRequest(services: ApiServices, request: ApiRequest): Pr
     } catch (error) {
       // The turn's transaction was rolled back: nothing of this request is on disk, and a
       // retry with the same Idempotency-Key runs it again.
-      return internalError(error);
+      return internalError(error, apiLocale(request.header("accept-language")));
     }
     return response;
   });
 }
 
+/**
+ * The language of a caller's error messages: the one it asks for, English when it names none
+ * of ours (most callers are carriers' systems). Clients branch on error.code, never on words.
+ */
+export function apiLocale(acceptLanguage: string | undefined): Locale {
+  return matchAcceptLanguage(acceptLanguage) ?? "en";
+}
+
 async function answer(services: ApiServices, request: ApiRequest): Promise<ApiResponse> {
   const method = request.method.toUpperCase();
   const path = request.path;
+  const locale = apiLocale(request.header("accept-language"));
+  const t = translator(locale);
   if (method === "GET" && path === "/openapi.json") return json(200, openApiDocument());
   const found = find(method, path);
-  if (found === null) return json(404, errorBody("NO_ROUTE", `No such endpoint: ${method} /api/v1${path}`));
-  if (found === "wrong-method") return json(405, errorBody("METHOD_NOT_ALLOWED", `${method} is not allowed on /api/v1${path}`));
+  if (found === null) return json(404, errorBody("NO_ROUTE", t("api.noRoute", { method, path: `/api/v1${path}` })));
+  if (found === "wrong-method") return json(405, errorBody("METHOD_NOT_ALLOWED", t("api.methodNotAllowed", { method, path: `/api/v1${path}` })));
   const { route, params } = found;
 
   const bearer = /^Bearer\s+(\S+)$/i.exec(request.header("authorization") ?? "")?.[1];
   const actor = bearer ? authenticateToken(services.db, bearer, services.now()) : null;
   if (!actor) {
-    return json(401, errorBody("UNAUTHENTICATED", "Send a valid API token: Authorization: Bearer plk_…"), {
+    return json(401, errorBody("UNAUTHENTICATED", t("api.unauthenticated")), {
       "www-authenticate": 'Bearer realm="api/v1"',
     });
   }
   const scope = actor.kind === "kiosk" ? "kiosk" : "carrier";
   if (scope !== route.scope) {
-    return json(403, errorBody("FORBIDDEN", `This endpoint needs a ${route.scope} token; this one is a ${scope} token.`));
+    return json(403, errorBody("FORBIDDEN", t("api.wrongScope", { needed: route.scope, given: scope })));
   }
 
   try {
@@ -139,7 +150,7 @@ async function answer(services: ApiServices, request: ApiRequest): Promise<ApiRe
   } catch (error) {
     if (!(error instanceof RateLimiterRes)) throw error;
     const seconds = Math.max(1, Math.ceil(error.msBeforeNext / 1000));
-    return json(429, errorBody("RATE_LIMITED", `Too many requests for this token; retry in ${seconds} s.`), { "retry-after": String(seconds) });
+    return json(429, errorBody("RATE_LIMITED", t("api.rateLimited", { seconds })), { "retry-after": String(seconds) });
   }
 
   let body: Record<string, unknown> = {};
@@ -149,13 +160,10 @@ async function answer(services: ApiServices, request: ApiRequest): Promise<ApiRe
       if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw new Error("not an object");
       body = parsed as Record<string, unknown>;
     } catch {
-      return json(400, errorBody("BAD_REQUEST", "The body must be a JSON object."));
+      return json(400, errorBody("BAD_REQUEST", t("api.bodyNotObject")));
     }
   }
   const args = { params, body, query: request.query };
-  // Clients branch on error.code; error.message is for a person, in the language they ask
-  // for (English when they name none of ours: most callers are carriers' systems).
-  const locale = matchAcceptLanguage(request.header("accept-language")) ?? "en";
   const ctxFor = (db: Db): Ctx => appContext(actor, { ...services, db });
 
   if (method !== "POST") {
@@ -165,19 +173,20 @@ async function answer(services: ApiServices, request: ApiRequest): Promise<ApiRe
 
   const key = request.header("idempotency-key")?.trim();
   if (!key || key.length > 200) {
-    return json(400, errorBody("IDEMPOTENCY_KEY_REQUIRED", "Every write needs an Idempotency-Key header (1–200 characters), unique per operation."));
+    return json(400, errorBody("IDEMPOTENCY_KEY_REQUIRED", t("api.idempotencyKeyRequired")));
   }
-  return idempotentWrite(services, actor, key, fingerprint(method, path, body), (db) => run(ctxFor(db), route, args, locale));
+  return idempotentWrite(services, actor, key, fingerprint(method, path, body), locale, (db) => run(ctxFor(db), route, args, locale));
 }
 
-function answerFor(state: Exclude<KeyState, { kind: "absent" | "abandoned" }>): ApiResponse {
+function answerFor(state: Exclude<KeyState, { kind: "absent" | "abandoned" }>, locale: Locale): ApiResponse {
+  const t = translator(locale);
   switch (state.kind) {
     case "replay":
       return respond(state.response.status, state.response.json, { "idempotent-replayed": "true" });
     case "mismatch":
-      return json(422, errorBody("IDEMPOTENCY_KEY_REUSED", "This Idempotency-Key was already used for a different request."));
+      return json(422, errorBody("IDEMPOTENCY_KEY_REUSED", t("api.idempotencyKeyReused")));
     case "in_progress":
-      return json(409, errorBody("IDEMPOTENCY_IN_PROGRESS", "A request with this Idempotency-Key is still running; retry shortly."), {
+      return json(409, errorBody("IDEMPOTENCY_IN_PROGRESS", t("api.idempotencyInProgress")), {
         "retry-after": "1",
       });
   }
@@ -195,11 +204,12 @@ async function idempotentWrite(
   actor: TokenActor,
   key: string,
   print: string,
+  locale: Locale,
   perform: (db: Db) => Promise<StoredResponse>,
 ): Promise<ApiResponse> {
   const { db, now } = services;
   const state = lookUpKey(db, actor.viaTokenId, key, print, now());
-  if (state.kind !== "absent" && state.kind !== "abandoned") return answerFor(state);
+  if (state.kind !== "absent" && state.kind !== "abandoned") return answerFor(state, locale);
   const abandoned = state.kind === "abandoned" ? state : undefined;
 
   let claimId = 0;
@@ -210,7 +220,7 @@ async function idempotentWrite(
   try {
     response = await perform(request.db);
   } catch (error) {
-    if (error instanceof KeyTaken) return raceLost(services, actor, key, print);
+    if (error instanceof KeyTaken) return raceLost(services, actor, key, print, locale);
     if (request.committed()) releaseClaim(db, claimId);
     throw error;
   }
@@ -220,7 +230,7 @@ async function idempotentWrite(
     try {
       writeTransaction(db, () => storeResponse(db, claimKey(db, actor.viaTokenId, key, print, now(), abandoned), response));
     } catch (error) {
-      if (error instanceof KeyTaken) return raceLost(services, actor, key, print);
+      if (error instanceof KeyTaken) return raceLost(services, actor, key, print, locale);
       throw error;
     }
   }
@@ -228,19 +238,19 @@ async function idempotentWrite(
 }
 
 /** A concurrent copy of this request claimed the key first: answer as it did, or wait for it. */
-function raceLost(services: ApiServices, actor: TokenActor, key: string, print: string): ApiResponse {
+function raceLost(services: ApiServices, actor: TokenActor, key: string, print: string, locale: Locale): ApiResponse {
   const state = lookUpKey(services.db, actor.viaTokenId, key, print, services.now());
-  return answerFor(state.kind === "absent" || state.kind === "abandoned" ? { kind: "in_progress" } : state);
+  return answerFor(state.kind === "absent" || state.kind === "abandoned" ? { kind: "in_progress" } : state, locale);
 }
 
 /** The last resort: an unexpected error is logged and answered without its details. */
-export function internalError(error: unknown): ApiResponse {
+export function internalError(error: unknown, locale: Locale = "en"): ApiResponse {
   console.error("api/v1: unexpected error", error);
-  const body: ApiErrorBody = errorBody("INTERNAL", "Something went wrong on our side. Retrying with the same Idempotency-Key is safe.");
+  const body: ApiErrorBody = errorBody("INTERNAL", translator(locale)("api.internal"));
   return json(500, body);
 }
 
 /** The answer to a body over MAX_BODY_BYTES. */
-export function bodyTooLarge(): ApiResponse {
-  return json(413, errorBody("PAYLOAD_TOO_LARGE", `The body may be at most ${MAX_BODY_BYTES / 1024} KiB.`));
+export function bodyTooLarge(locale: Locale = "en"): ApiResponse {
+  return json(413, errorBody("PAYLOAD_TOO_LARGE", translator(locale)("api.bodyTooLarge", { kib: MAX_BODY_BYTES / 1024 })));
 }

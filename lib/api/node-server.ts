@@ -1,6 +1,6 @@
 import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { bodyTooLarge, handleApiRequest, internalError, MAX_BODY_BYTES, type ApiResponse, type ApiServices } from "./handler";
+import { apiLocale, bodyTooLarge, handleApiRequest, internalError, MAX_BODY_BYTES, type ApiResponse, type ApiServices } from "./handler";
 import { apiServices } from "./services";
 
 const API_PREFIX = "/api/v1/";
@@ -22,6 +22,12 @@ function readLimited(req: IncomingMessage): Promise<string | null> {
   });
 }
 
+/** The caller's language for the answers given before (or instead of) the handler's. */
+function callerLocale(req: IncomingMessage) {
+  const value = req.headers["accept-language"];
+  return apiLocale(Array.isArray(value) ? value.join(", ") : value);
+}
+
 function send(res: ServerResponse, answer: ApiResponse, close = false): void {
   res.writeHead(answer.status, { ...answer.headers, "content-length": Buffer.byteLength(answer.body), ...(close ? { connection: "close" } : {}) });
   res.end(answer.body);
@@ -36,7 +42,7 @@ export async function serveNodeRequest(req: IncomingMessage, res: ServerResponse
   try {
     const url = new URL(req.url ?? "/", "http://localhost");
     const body = req.method === "GET" || req.method === "HEAD" ? "" : await readLimited(req);
-    if (body === null) return send(res, bodyTooLarge(), true);
+    if (body === null) return send(res, bodyTooLarge(callerLocale(req)), true);
     const answer = await handleApiRequest(services(), {
       method: req.method ?? "GET",
       path: url.pathname.slice(API_PREFIX.length - 1),
@@ -49,7 +55,7 @@ export async function serveNodeRequest(req: IncomingMessage, res: ServerResponse
     });
     send(res, answer);
   } catch (error) {
-    if (!res.headersSent) send(res, internalError(error));
+    if (!res.headersSent) send(res, internalError(error, callerLocale(req)));
     else res.destroy();
   }
 }

@@ -7,11 +7,11 @@ export type AuditCategory = (typeof AUDIT_CATEGORIES)[number];
 
 const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
-const day = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, "Pick a date (YYYY-MM-DD).");
+const day = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, "pickDate");
 
 export const AuditFilter = z
   .object({
-    category: optional(z.enum(AUDIT_CATEGORIES, { message: "Choose what kind of entry to show." })),
+    category: optional(z.enum(AUDIT_CATEGORIES, { message: "chooseAuditCategory" })),
     site: optional(Id),
     actor: optional(Id),
     from: optional(day),
@@ -19,7 +19,7 @@ export const AuditFilter = z
     page: optional(Id),
   })
   .refine((filter) => !filter.from || !filter.to || filter.from <= filter.to, {
-    message: "The first day must not be after the last.",
+    message: "firstDayAfterLast",
     path: ["to"],
   });
 export type AuditFilter = z.input<typeof AuditFilter>;

@@ -16,19 +16,19 @@ const TOKEN_PREFIX = "plk_";
 export const CreateTokenInput = z.discriminatedUnion("scope", [
   z.object({
     scope: z.literal("carrier"),
-    name: z.string().trim().min(3, "Name the token (who or what uses it).").max(80),
+    name: z.string().trim().min(3, "nameToken").max(80, "tooLong"),
     courierId: z.coerce
-      .number<unknown>({ error: "Choose the courier account the token acts as." })
+      .number<unknown>({ error: "chooseTokenCourier" })
       .int()
-      .positive("Choose the courier account the token acts as."),
+      .positive("chooseTokenCourier"),
   }),
   z.object({
     scope: z.literal("kiosk"),
-    name: z.string().trim().min(3, "Name the token (who or what uses it).").max(80),
+    name: z.string().trim().min(3, "nameToken").max(80, "tooLong"),
     kioskId: z.coerce
-      .number<unknown>({ error: "Choose the kiosk the token belongs to." })
+      .number<unknown>({ error: "chooseTokenKiosk" })
       .int()
-      .positive("Choose the kiosk the token belongs to."),
+      .positive("chooseTokenKiosk"),
   }),
 ]);
 export type CreateTokenInput = z.input<typeof CreateTokenInput>;

@@ -44,7 +44,7 @@ export const VerifyPhoneInput = z.object({
   code: z
     .string()
     .trim()
-    .regex(/^\d{6}$/, "The code has 6 digits."),
+    .regex(/^\d{6}$/, "verificationCodeDigits"),
 });
 export type VerifyPhoneInput = z.input<typeof VerifyPhoneInput>;
 

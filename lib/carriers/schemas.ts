@@ -3,20 +3,20 @@ import { z } from "zod";
 
 export const CreateCarrierInput = z.object({
   code: z
-    .string({ message: "Enter a short code." })
+    .string({ message: "enterShortCode" })
     .trim()
     .toUpperCase()
-    .min(2, "A carrier code has 2 to 10 characters, e.g. JD.")
-    .max(10, "A carrier code has 2 to 10 characters, e.g. JD.")
-    .regex(/^[A-Z0-9]+$/, "Use letters and digits only."),
-  name: z.string({ message: "Enter the carrier's name." }).trim().min(2, "Enter the carrier's name.").max(80, "Use at most 80 characters."),
+    .min(2, "carrierCodeLength")
+    .max(10, "carrierCodeLength")
+    .regex(/^[A-Z0-9]+$/, "lettersDigits"),
+  name: z.string({ message: "enterCarrierName" }).trim().min(2, "enterCarrierName").max(80, "tooLong"),
   contactPhone: z.preprocess(
     (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
     z
       .string()
       .trim()
-      .max(20, "Use at most 20 characters.")
-      .regex(/^\+?[\d\s-]{3,20}$/, "Use digits, spaces and dashes, e.g. 95311 or 400-820-8888.")
+      .max(20, "tooLong")
+      .regex(/^\+?[\d\s-]{3,20}$/, "carrierPhoneCharacters")
       .optional(),
   ),
   trackingUrl: z.preprocess(
@@ -24,8 +24,8 @@ export const CreateCarrierInput = z.object({
     z
       .string()
       .trim()
-      .max(200, "Use at most 200 characters.")
-      .regex(/^https:\/\/[^\s]+\{waybill\}[^\s]*$/, "Use an https:// address with {waybill} where the number goes.")
+      .max(200, "tooLong")
+      .refine((url) => /^https:\/\/[^\s]+\{waybill\}[^\s]*$/.test(url), { message: "trackingUrlPattern", params: { placeholder: "{waybill}" } })
       .optional(),
   ),
 });

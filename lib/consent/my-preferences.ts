@@ -34,7 +34,7 @@ const idList = z.array(z.coerce.number<unknown>().int().positive()).max(50);
 const dayList = z.array(z.coerce.number<unknown>().int().min(0).max(6)).max(7);
 
 export const ConsentSettingsInput = z.object({
-  standing: z.enum(CONSENT_CHOICES, { message: "Choose what couriers may do." }),
+  standing: z.enum(CONSENT_CHOICES, { message: "chooseConsentStanding" }),
   askCarrierIds: idList.default([]),
   refuseDays: dayList.default([]),
   awayUntil: z
@@ -42,7 +42,7 @@ export const ConsentSettingsInput = z.object({
     .trim()
     .optional()
     .transform((value) => (value ? value : null))
-    .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-12-10.").nullable()),
+    .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "dateLike").nullable()),
 });
 export type ConsentSettingsInput = z.input<typeof ConsentSettingsInput>;
 

@@ -6,7 +6,7 @@ import { CONSENT_CHOICES, consentPreferences } from "@/db/schema";
 import type { Ctx } from "@/lib/context";
 import { minutesOfDay, type ConsentPreference } from "./rule";
 
-const TimeOfDay = z.string().refine((text) => minutesOfDay(text) !== null, "Use a time like 08:30.");
+const TimeOfDay = z.string().refine((text) => minutesOfDay(text) !== null, "timeLike");
 
 export const ConsentExceptionSchema = z.object({
   choice: z.enum(CONSENT_CHOICES),

@@ -2,6 +2,8 @@ import "server-only";
 import type { ConsentSource } from "@/db/schema";
 export { CONSENT_SOURCES } from "@/db/schema";
 import type { Ctx } from "@/lib/context";
+import type { Locale } from "@/lib/i18n/locales";
+import { translator } from "@/lib/i18n/translate";
 
 /** How a parcel's consent to the locker was given, as an admin's page and the CSV show it. */
 export type ConsentRecordView = {
@@ -11,28 +13,13 @@ export type ConsentRecordView = {
   recordedAt: number;
 };
 
-const SOURCE_WORDS: Record<ConsentSource, string> = {
-  standing: "Recipient's standing preference",
-  operator_default: "No preference recorded; the organization's default allowed it",
-  per_parcel: "Recipient's answer for this parcel",
-  phone_attested: "Phone call attested by",
-  carrier_supplied: "Carrier-supplied",
-  before_recording: "Deposited before consent was recorded",
-};
-
-export const CONSENT_SOURCE_LABELS: Record<ConsentSource, string> = {
-  standing: "Standing preference",
-  operator_default: "Organization default",
-  per_parcel: "Answered for the parcel",
-  phone_attested: "Phone call, attested",
-  carrier_supplied: "Carrier-supplied",
-  before_recording: "Before recording",
-};
-
 type Row = { source: ConsentSource; reference: string | null; recordedAt: number; attestedBy: string | null; answeredAt: number | null };
 
-/** The parcel's consent record, or null when it never got a door. The caller has authorized the parcel. */
-export function consentRecordOf(ctx: Ctx, parcelId: number): ConsentRecordView | null {
+/**
+ * The parcel's consent record, described in `locale` (English by default, as the tests read
+ * it), or null when it never got a door. The caller has authorized the parcel.
+ */
+export function consentRecordOf(ctx: Ctx, parcelId: number, locale: Locale = "en"): ConsentRecordView | null {
   const row = ctx.db.$client
     .prepare(
       `select c.source, c.reference, c.recorded_at as recordedAt, u.name as attestedBy, r.answered_at as answeredAt
@@ -43,10 +30,19 @@ export function consentRecordOf(ctx: Ctx, parcelId: number): ConsentRecordView |
     )
     .get(parcelId) as Row | undefined;
   if (!row) return null;
-  let description = SOURCE_WORDS[row.source];
-  if (row.source === "phone_attested") description = `${description} ${row.attestedBy ?? "a courier"}`;
-  if (row.source === "carrier_supplied" && row.reference) description = `${description} (reference ${row.reference})`;
-  if (row.source === "standing" && row.reference) description = `${description} (${row.reference})`;
-  if (row.source === "per_parcel") description = `${description}: put it in the locker`;
-  return { source: row.source, description, recordedAt: row.recordedAt };
+  return { source: row.source, description: describeConsent(locale, row), recordedAt: row.recordedAt };
+}
+
+function describeConsent(locale: Locale, row: Row): string {
+  const t = translator(locale);
+  switch (row.source) {
+    case "phone_attested":
+      return row.attestedBy ? t("history.consent.phone_attested", { name: row.attestedBy }) : t("history.consent.phoneAttestedBySomeone");
+    case "carrier_supplied":
+      return row.reference ? t("history.consent.carrierSuppliedReference", { reference: row.reference }) : t("history.consent.carrier_supplied");
+    case "standing":
+      return row.reference ? t("history.consent.standingNamed", { reference: row.reference }) : t("history.consent.standing");
+    default:
+      return t(`history.consent.${row.source}`);
+  }
 }

@@ -6,12 +6,12 @@ export const ConsentRequestRef = z.object({ requestId: Id });
 export type ConsentRequestRef = z.input<typeof ConsentRequestRef>;
 
 export const ConsentAnswerInput = z.object({
-  answer: z.enum(CONSENT_ANSWERS, { message: "Choose one answer." }),
+  answer: z.enum(CONSENT_ANSWERS, { message: "chooseOneAnswer" }),
 });
 
 /** The recipient's answer from the text's link: the token is the only proof needed. */
 export const ConsentAnswerByToken = ConsentAnswerInput.extend({
-  token: z.string().trim().min(1, "This link is incomplete.").max(80, "This link is not one of ours."),
+  token: z.string().trim().min(1, "linkIncomplete").max(80, "linkNotOurs"),
 });
 export type ConsentAnswerByToken = z.input<typeof ConsentAnswerByToken>;
 

@@ -40,7 +40,7 @@ export function myPreferredSite(ctx: Ctx): PickupSite | null {
 
 export const PreferredSiteInput = z.object({
   // An empty choice clears the preference.
-  siteId: z.union([z.literal("").transform(() => null), z.coerce.number<unknown>().int().positive("Choose a site.")]),
+  siteId: z.union([z.literal("").transform(() => null), z.coerce.number<unknown>().int().positive("chooseSite")]),
 });
 export type PreferredSiteInput = z.input<typeof PreferredSiteInput>;
 

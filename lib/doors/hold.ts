@@ -15,6 +15,9 @@ import type { OpenCommand } from "./open";
 /** The reason a held door shows on its page; also how a later open knows the hold is ours to lift. */
 export const HELD_DOOR_REASON = "Did not open for a pickup: the parcel may still be inside. Check the door, then put it back in service.";
 
+/** The reason a door shows after it did not open for a customer's drop-off (lib/outbound/drop-off.ts). */
+export const DROP_OFF_FAILED_REASON = "Did not open for a drop-off at the kiosk.";
+
 /** Holds the door of a pickup whose open failed, unless it is already out of service or holds a live parcel. */
 export function holdDoorAfterFailedPickup(ctx: Ctx, command: OpenCommand): void {
   ctx.db.$client

@@ -1,11 +1,16 @@
 import "server-only";
 import type { DoorEventKind, DoorOpenPurpose } from "@/db/schema";
-import { formatDateTime } from "@/lib/format";
+import { DROP_OFF_FAILED_REASON, HELD_DOOR_REASON } from "@/lib/doors/hold";
+import { formatAt } from "@/lib/format";
+import type { Locale } from "@/lib/i18n/locales";
+import { translator } from "@/lib/i18n/translate";
+import { DEFAULT_TIME_ZONE } from "@/lib/time";
+import { pickedReasonKey } from "@/lib/vocabulary/door-reasons";
 
 /*
- * Timeline and trail rows as sentences. Events store a kind and a JSON detail; the
- * wording lives here, once, so the parcel timeline, a door's history and the audit trail
- * say the same thing the same way.
+ * Timeline and trail rows as sentences in the reader's language (messages `history`).
+ * Events store a kind and a JSON detail; the wording lives here, once, so the parcel
+ * timeline, a door's history and the audit trail say the same thing the same way.
  */
 
 type Detail = Record<string, unknown>;
@@ -21,98 +26,104 @@ export function parseDetail(detail: string | null): Detail {
 }
 
 const str = (value: unknown): string => (typeof value === "string" ? value : value == null ? "" : String(value));
-const when = (value: unknown): string => (typeof value === "number" ? formatDateTime(value) : str(value));
 
-export function describeParcelEvent(kind: string, detail: Detail): string {
+/** The reasons the software itself writes into a parcel's history and a door's fault (lib/parcels, lib/doors), by their message key. */
+const SYSTEM_REASONS = {
+  "reservation lapsed": "reservationLapsed",
+  "slot fault": "slotFault",
+  "did not fit": "didNotFit",
+  [HELD_DOOR_REASON]: "heldAfterPickup",
+  [DROP_OFF_FAILED_REASON]: "dropOffDidNotOpen",
+} as const;
+
+/**
+ * A stored reason in the reader's language when the software wrote it or a courier picked it
+ * on the door screen (lib/vocabulary/door-reasons.ts); a person's own words as written.
+ */
+export function reasonWords(locale: Locale, reason: unknown): string {
+  const text = str(reason);
+  const t = translator(locale);
+  const system = Object.hasOwn(SYSTEM_REASONS, text) ? SYSTEM_REASONS[text as keyof typeof SYSTEM_REASONS] : null;
+  if (system) return t(`history.reasons.${system}`);
+  const picked = pickedReasonKey(text);
+  return picked ? t(`courier.door.${picked}`) : text;
+}
+
+/** A parcel event as a sentence in `locale`; times in the network's default zone. */
+export function describeParcelEvent(locale: Locale, kind: string, detail: Detail): string {
+  const t = translator(locale);
   switch (kind) {
     case "announced":
-      return "Announced by the carrier";
+      return t("history.parcel.announced");
     case "reserved":
-      return `Door ${str(detail.slot)} assigned${detail.upsized ? ` (upsized from ${str(detail.size)} to ${str(detail.slotSize)})` : ""}`;
+      return detail.upsized
+        ? t("history.parcel.reservedUpsized", { slot: str(detail.slot), size: str(detail.size), slotSize: str(detail.slotSize) })
+        : t("history.parcel.reserved", { slot: str(detail.slot) });
     case "deposited":
-      return `Deposited; hold period ${str(detail.holdPeriodHours)} h${detail.closedBy === "cabinet" ? " (the locker reported the door closed)" : ""}`;
+      return t(detail.closedBy === "cabinet" ? "history.parcel.depositedByCabinet" : "history.parcel.deposited", { hours: str(detail.holdPeriodHours) });
     case "collected":
-      return "Collected at the kiosk";
+      return t("history.parcel.collected");
     case "expired":
-      return "Pickup time over; waiting for the courier to take it back";
+      return t("history.parcel.expired");
     case "returned":
-      return detail.confirmedBy === "cabinet"
-        ? "Taken back: the locker reported the door closed after the take-back"
-        : "Taken back: the courier confirmed the parcel is out of its door";
+      return t(detail.confirmedBy === "cabinet" ? "history.parcel.returnedByCabinet" : "history.parcel.returnedByCourier");
     case "take_back_started":
-      return "Door opened to take the parcel back (not yet confirmed out)";
+      return t("history.parcel.takeBackStarted");
     case "door_opened":
-      return detail.for === "take back"
-        ? `Door ${str(detail.slot)} opened for the take-back (the locker confirmed)`
-        : `Door ${str(detail.slot)} opened for the pickup (the locker confirmed)`;
+      return t(detail.for === "take back" ? "history.parcel.doorOpenedTakeBack" : "history.parcel.doorOpenedPickup", { slot: str(detail.slot) });
     case "cancelled":
-      return detail.reason ? `Cancelled: ${str(detail.reason)}` : "Cancelled";
+      return detail.reason ? t("history.parcel.cancelledBecause", { reason: reasonWords(locale, detail.reason) }) : t("history.parcel.cancelled");
     case "hold_extended":
-      return `Pickup time extended to ${when(detail.to)}`;
+      return t("history.parcel.holdExtended", {
+        to: typeof detail.to === "number" ? formatAt(detail.to, { locale, timeZone: DEFAULT_TIME_ZONE }) : str(detail.to),
+      });
     case "slot_fault":
-      return `Door reported faulty: ${str(detail.reason)}`;
+      return t("history.parcel.slotFault", { reason: reasonWords(locale, detail.reason) });
     case "reassigned":
-      return `Moved to door ${str(detail.slot)} (${str(detail.reason)})`;
+      return t("history.parcel.reassigned", { slot: str(detail.slot), reason: reasonWords(locale, detail.reason) });
     case "incident_lost":
-      return `Marked lost: ${str(detail.note)}`;
+      return t("history.parcel.incidentLost", { note: str(detail.note) });
     case "incident_damaged":
-      return `Marked damaged: ${str(detail.note)}`;
+      return t("history.parcel.incidentDamaged", { note: str(detail.note) });
     default:
-      return kind.replaceAll("_", " ");
+      return t("history.parcel.other", { kind: kind.replaceAll("_", " ") });
   }
 }
 
-const OPENED_FOR: Record<DoorOpenPurpose, string> = {
-  deposit: "Door opened for deposit",
-  pickup: "Door opened at the kiosk for pickup",
-  take_back: "Door opened to take the parcel back",
-  pickup_retry: "Door tried again for the customer's pickup",
-  take_back_retry: "Door tried again to take the parcel back",
-  remote: "Door opened remotely",
-  drop_off: "Door opened at the kiosk for a drop-off",
-  outbound_pickup: "Door opened for the carrier to take an outbound parcel",
-};
-
 /** Why an open did not happen, by the controller's error code (lib/cabinet/mqtt-door-controller.ts). */
-const NOT_OPENED_BECAUSE: Record<string, string> = {
-  CABINET_OFFLINE: "the cabinet is offline",
-  DID_NOT_OPEN: "the cabinet read it back shut (jammed?)",
-  NO_ANSWER: "the cabinet did not answer in time",
-  EXPIRED: "the command reached the cabinet too late and was not run",
-  UNKNOWN_DOOR: "the cabinet has no such door",
-  BROKER_UNREACHABLE: "the server could not reach the cabinets' broker",
-};
+const NOT_OPENED_BECAUSE = ["CABINET_OFFLINE", "DID_NOT_OPEN", "NO_ANSWER", "EXPIRED", "UNKNOWN_DOOR", "BROKER_UNREACHABLE"] as const;
+
+function isNotOpenedCode(reason: string | null): reason is (typeof NOT_OPENED_BECAUSE)[number] {
+  return (NOT_OPENED_BECAUSE as readonly (string | null)[]).includes(reason);
+}
 
 /**
- * A door-history row as a sentence, from its kind and purpose (enums), never from a
- * stored string alone: `reason` is shown only as an admin's own words for a remote open.
+ * A door-history row as a sentence in `locale`, from its kind and purpose (enums), never
+ * from a stored string alone: `reason` is shown only as an admin's own words for a remote open.
  */
-export function describeDoorEvent(kind: DoorEventKind, purpose: DoorOpenPurpose | null, reason: string | null): string {
+export function describeDoorEvent(locale: Locale, kind: DoorEventKind, purpose: DoorOpenPurpose | null, reason: string | null): string {
+  const t = translator(locale);
   switch (kind) {
     case "closed":
-      return "Door closed";
     case "opened":
-      return "Door open (the locker read it back)";
     case "forced_open":
-      return "Door forced open: it opened with no command";
     case "left_open":
-      return "Door left open";
     case "tamper":
-      return "Cabinet tamper alarm";
     case "sensor_unknown":
-      return "Door sensor stopped reporting";
+      return t(`history.door.${kind}`);
     case "open_failed":
-      return `Door did not open: ${(reason && NOT_OPENED_BECAUSE[reason]) ?? "the controller did not answer"}`;
+      return t("history.door.openFailed", { why: t(`history.notOpenedBecause.${isNotOpenedCode(reason) ? reason : "unknown"}`) });
     case "open_command": {
-      const words = OPENED_FOR[purpose ?? "deposit"];
-      return purpose === "remote" && reason ? `${words}: ${reason}` : words;
+      const words = t(`history.openedFor.${purpose ?? "deposit"}`);
+      return purpose === "remote" && reason ? t("history.door.withReason", { words, reason }) : words;
     }
   }
 }
 
-export function describeActor(actorKind: string, name: string | null): string {
-  if (actorKind === "kiosk") return "Kiosk";
-  if (actorKind === "system") return "System";
-  if (actorKind === "device") return "Locker controller";
-  return name ?? "Unknown user";
+export function describeActor(locale: Locale, actorKind: string, name: string | null): string {
+  const t = translator(locale);
+  if (actorKind === "kiosk") return t("history.actor.kiosk");
+  if (actorKind === "system") return t("history.actor.system");
+  if (actorKind === "device") return t("history.actor.device");
+  return name ?? t("history.actor.unknown");
 }

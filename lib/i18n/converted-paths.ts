@@ -78,6 +78,7 @@ export const CONVERTED_PATHS: readonly string[] = [
   "components/admin/page-header.tsx",
   "components/admin/notice.tsx",
   "components/ui/confirm-panel.tsx",
+  "components/admin/message-description.tsx",
   "components/admin/action-form.tsx",
   "components/admin/activity-chart.tsx",
   "components/admin/occupancy.tsx",

@@ -123,7 +123,7 @@ export const ClaimPairingCodeInput = PairKioskInput.extend({
   pairingCode: z
     .string()
     .transform((value) => value.toUpperCase().replace(/[^0-9A-Z]/g, ""))
-    .pipe(z.string().length(CODE_LENGTH, `The code on the screen has ${CODE_LENGTH} letters and digits.`)),
+    .pipe(z.string().refine((code) => code.length === CODE_LENGTH, { message: "pairingCodeLength", params: { length: CODE_LENGTH } })),
 });
 export type ClaimPairingCodeInput = z.input<typeof ClaimPairingCodeInput>;
 

@@ -6,6 +6,7 @@ import { writeTransaction } from "@/db/transaction";
 import { requireKiosk } from "@/lib/auth/authorize";
 import type { Ctx, KioskActor } from "@/lib/context";
 import { recordDoorEvent } from "@/lib/doors/events";
+import { DROP_OFF_FAILED_REASON } from "@/lib/doors/hold";
 import { loadDoor, recordOutboundOpenCommand, sendOpen, type OpenCommand } from "@/lib/doors/open";
 import { DomainError } from "@/lib/errors";
 import { lockoutWait, slowDownWording, type LockedOutDetails } from "@/lib/kiosk/slow-down";
@@ -215,7 +216,7 @@ export async function reportDropOffDoor(ctx: Ctx, raw: unknown): Promise<DropOff
       if (!bigger) throw new DomainError("INVALID", "dropOffLargestDoor");
       size = bigger;
     } else {
-      ctx.db.update(slots).set({ inService: false, outOfServiceReason: "Did not open for a drop-off at the kiosk." }).where(eq(slots.id, slot.id)).run();
+      ctx.db.update(slots).set({ inService: false, outOfServiceReason: DROP_OFF_FAILED_REASON }).where(eq(slots.id, slot.id)).run();
       recordOutboundEvent(ctx, { outboundParcelId: row.id, siteId: row.siteId, slotId: slot.id, kind: "slot_fault", detail: { reason: "did not open" } });
     }
     const rank = SIZE_RANK[size];

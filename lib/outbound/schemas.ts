@@ -2,15 +2,15 @@ import { z } from "zod";
 import { Phone } from "@/lib/phone";
 import { ParcelSize, TrackingNumber } from "@/lib/parcels/schemas";
 import { CODE_DIGITS, PHONE_DIGITS } from "@/lib/pickup-codes/code";
+import type { FieldKey } from "@/lib/errors";
 import { Id } from "@/lib/validation";
 
-const text = (min: number, max: number, missing: string) =>
-  z.string().trim().min(min, missing).max(max, `Use at most ${max} characters.`);
+const text = (min: number, max: number, missing: FieldKey) => z.string().trim().min(min, missing).max(max, "tooLong");
 
 /** A checkbox as a form sends it ("on"), or a boolean from JSON. */
 const Declared = z
   .union([z.literal("on"), z.literal("true"), z.literal(true)], {
-    message: "Confirm that the parcel holds nothing on the prohibited list.",
+    message: "confirmDeclaration",
   })
   .transform(() => true as const);
 
@@ -21,9 +21,9 @@ export const StartShipmentInput = z.object({
   siteId: RouteId,
   carrierId: RouteId,
   size: ParcelSize,
-  recipientName: text(1, 80, "Enter the recipient's name."),
+  recipientName: text(1, 80, "enterRecipientName"),
   recipientPhone: Phone,
-  recipientAddress: text(5, 300, "Enter the recipient's full address."),
+  recipientAddress: text(5, 300, "enterRecipientAddress"),
   declaration: Declared,
 });
 export type StartShipmentInput = z.input<typeof StartShipmentInput>;
@@ -32,7 +32,7 @@ export const CreateReturnInput = z.object({
   siteId: Id,
   size: ParcelSize,
   customerPhone: Phone,
-  orderReference: text(1, 60, "Enter the order reference.").regex(/^[A-Za-z0-9._/-]+$/, "Use letters, digits, dots, dashes and slashes only."),
+  orderReference: text(1, 60, "enterOrderReference").regex(/^[A-Za-z0-9._/-]+$/, "orderReferenceCharacters"),
 });
 export type CreateReturnInput = z.input<typeof CreateReturnInput>;
 
@@ -43,22 +43,22 @@ export const DropOffInput = z.object({
   code: z
     .string()
     .trim()
-    .regex(new RegExp(`^\\d{${CODE_DIGITS}}$`), `The drop-off code has ${CODE_DIGITS} digits.`),
+    .refine((code) => new RegExp(`^\\d{${CODE_DIGITS}}$`).test(code), { message: "dropOffCodeDigits", params: { digits: CODE_DIGITS } }),
   phoneLast4: z
     .string()
     .trim()
-    .regex(new RegExp(`^\\d{${PHONE_DIGITS}}$`), `Enter the last ${PHONE_DIGITS} digits of your phone number.`),
+    .refine((digits) => new RegExp(`^\\d{${PHONE_DIGITS}}$`).test(digits), { message: "phoneLastDigits", params: { digits: PHONE_DIGITS } }),
 });
 export type DropOffInput = z.input<typeof DropOffInput>;
 
 export const DropOffByQrInput = z.object({
-  qrToken: z.string().trim().min(1, "Scan the QR code again.").max(80, "That is not a drop-off QR code."),
+  qrToken: z.string().trim().min(1, "scanQrAgain").max(80, "notDropOffQr"),
 });
 export type DropOffByQrInput = z.input<typeof DropOffByQrInput>;
 
 export const DropOffDoorProblem = z.object({
   outboundParcelId: Id,
-  problem: z.enum(["did_not_open", "does_not_fit"], { message: "Say what went wrong with the door." }),
+  problem: z.enum(["did_not_open", "does_not_fit"], { message: "sayDoorProblem" }),
 });
 export type DropOffDoorProblem = z.input<typeof DropOffDoorProblem>;
 

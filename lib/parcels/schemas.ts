@@ -8,7 +8,7 @@ const optionalText = (max: number) =>
   z
     .string()
     .trim()
-    .max(max, `Use at most ${max} characters.`)
+    .max(max, "tooLong")
     .optional()
     .transform((value) => (value ? value : undefined));
 
@@ -16,11 +16,11 @@ export const TrackingNumber = z
   .string()
   .trim()
   .toUpperCase()
-  .min(6, "A tracking number has at least 6 characters.")
-  .max(40, "A tracking number has at most 40 characters.")
-  .regex(/^[A-Z0-9-]+$/, "Use letters, digits and dashes only.");
+  .min(6, "trackingNumberTooShort")
+  .max(40, "trackingNumberTooLong")
+  .regex(/^[A-Z0-9-]+$/, "lettersDigitsDashes");
 
-export const ParcelSize = z.enum(SIZES, { message: "Choose a size: S, M, L or XL." });
+export const ParcelSize = z.enum(SIZES, { message: "chooseSize" });
 
 const Recipient = {
   recipientPhone: Phone,
@@ -30,7 +30,7 @@ const Recipient = {
     .trim()
     .optional()
     .transform((value) => (value ? value.toLowerCase() : undefined))
-    .pipe(z.email("Enter a valid email address.").optional()),
+    .pipe(z.email("enterEmail").optional()),
 };
 
 /**
@@ -39,7 +39,7 @@ const Recipient = {
  */
 const HeldConsent = {
   consentSource: z
-    .enum(["phone_attested", "carrier_supplied"], { message: "Say how the recipient agreed." })
+    .enum(["phone_attested", "carrier_supplied"], { message: "sayHowAgreed" })
     .optional()
     .or(z.literal("").transform(() => undefined)),
   consentReference: optionalText(120),
@@ -60,7 +60,7 @@ export const ReserveInput = z
   })
   .refine((input) => input.consentSource !== "carrier_supplied" || Boolean(input.consentReference), {
     path: ["consentReference"],
-    message: "Give the carrier's reference for the consent it holds.",
+    message: "giveCarrierConsentReference",
   });
 export type ReserveInput = z.input<typeof ReserveInput>;
 
@@ -77,13 +77,13 @@ export type ParcelRef = z.input<typeof ParcelRef>;
 
 export const SlotFaultInput = z.object({
   parcelId: Id,
-  reason: z.string().trim().min(3, "Say what is wrong with the door.").max(200, "Use at most 200 characters."),
+  reason: z.string().trim().min(3, "sayDoorFault").max(200, "tooLong"),
 });
 export type SlotFaultInput = z.input<typeof SlotFaultInput>;
 
 export const CancelInput = z.object({
   parcelId: Id,
-  reason: z.string().trim().min(3, "Give a reason.").max(200, "Use at most 200 characters."),
+  reason: z.string().trim().min(3, "giveReason").max(200, "tooLong"),
 });
 export type CancelInput = z.input<typeof CancelInput>;
 
@@ -91,17 +91,17 @@ export const CollectInput = z.object({
   code: z
     .string()
     .trim()
-    .regex(new RegExp(`^\\d{${CODE_DIGITS}}$`), `The pickup code has ${CODE_DIGITS} digits.`),
+    .refine((code) => new RegExp(`^\\d{${CODE_DIGITS}}$`).test(code), { message: "pickupCodeDigits", params: { digits: CODE_DIGITS } }),
   phoneLast4: z
     .string()
     .trim()
-    .regex(new RegExp(`^\\d{${PHONE_DIGITS}}$`), `Enter the last ${PHONE_DIGITS} digits of your phone number.`),
+    .refine((digits) => new RegExp(`^\\d{${PHONE_DIGITS}}$`).test(digits), { message: "phoneLastDigits", params: { digits: PHONE_DIGITS } }),
 });
 export type CollectInput = z.input<typeof CollectInput>;
 
 /** A scanned pickup QR's token (lib/pickup-codes/qr-token.ts); its shape is checked where it is verified. */
 export const CollectByQrInput = z.object({
-  qrToken: z.string().trim().min(1, "Scan the QR code again.").max(80, "That is not a pickup QR code."),
+  qrToken: z.string().trim().min(1, "scanQrAgain").max(80, "notPickupQr"),
 });
 export type CollectByQrInput = z.input<typeof CollectByQrInput>;
 
@@ -111,7 +111,7 @@ export type IncidentKind = (typeof INCIDENT_KINDS)[number];
 
 export const IncidentInput = z.object({
   parcelId: Id,
-  kind: z.enum(INCIDENT_KINDS, { message: "Choose lost or damaged." }),
-  note: z.string({ message: "Say what happened." }).trim().min(3, "Say what happened, in a few words.").max(300, "Use at most 300 characters."),
+  kind: z.enum(INCIDENT_KINDS, { message: "chooseLostOrDamaged" }),
+  note: z.string({ message: "sayWhatHappened" }).trim().min(3, "sayWhatHappenedBriefly").max(300, "tooLong"),
 });
 export type IncidentInput = z.input<typeof IncidentInput>;

@@ -5,12 +5,12 @@ import { Password } from "@/lib/auth/schemas";
 import { Phone } from "@/lib/phone";
 
 
-const Name = z.string({ message: "Enter a name." }).trim().min(1, "Enter a name.").max(80, "Use at most 80 characters.");
+const Name = z.string({ message: "enterAName" }).trim().min(1, "enterAName").max(80, "tooLong");
 const Email = z
-  .string({ message: "Enter an email address." })
+  .string({ message: "enterEmailAddress" })
   .trim()
   .toLowerCase()
-  .pipe(z.email("Enter a valid email address."));
+  .pipe(z.email("enterEmail"));
 const OptionalEmail = z.preprocess(
   (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
   Email.optional(),
@@ -19,14 +19,14 @@ const OptionalEmail = z.preprocess(
 /** Checkbox lists arrive as one value or many; none ticked is an empty list. */
 const SiteIds = z.preprocess(
   (value) => (value === undefined || value === null || value === "" ? [] : Array.isArray(value) ? value : [value]),
-  z.array(Id, { message: "Choose sites from the list." }),
+  z.array(Id, { message: "chooseSites" }),
 );
 
 export const CreateCourierInput = z.object({
   name: Name,
   phone: Phone,
   email: OptionalEmail,
-  carrierId: z.coerce.number<unknown>().int("Choose the courier's carrier.").positive("Choose the courier's carrier."),
+  carrierId: z.coerce.number<unknown>().int("chooseCourierCarrier").positive("chooseCourierCarrier"),
   siteIds: SiteIds,
   password: Password,
 });
@@ -47,7 +47,7 @@ export const CreateAdminInput = z.object({
 export type CreateAdminInput = z.input<typeof CreateAdminInput>;
 
 export const BootstrapOrganizationInput = z.object({
-  organization: z.string({ message: "Name the organization." }).trim().min(2, "Name the organization.").max(120, "Use at most 120 characters."),
+  organization: z.string({ message: "nameOrganization" }).trim().min(2, "nameOrganization").max(120, "tooLong"),
   name: Name,
   email: Email,
   password: Password,

@@ -12,6 +12,8 @@ import { parseInput } from "@/lib/validation";
 import { doorState, holdsParcels, type DoorFacts } from "@/lib/slots/door-state";
 import { insertLocker } from "./layout";
 import { AddLockerInput, LockerRef } from "./schemas";
+import { reasonWords } from "@/lib/history/describe";
+import type { Locale } from "@/lib/i18n/locales";
 
 /*
  * Cabinets of a site, for admins. Removal follows docs/decisions/0004-admin-console.md:
@@ -36,9 +38,11 @@ export type SiteLocker = {
 
 /**
  * The cabinets of one of the admin's sites with every door and what is behind it, as
- * the door grid draws them. Admins only; another organization's site is NOT_FOUND.
+ * the door grid draws them; a reason the software or a courier's pick wrote in `locale`
+ * (English by default, as the tests read it). Admins only; another organization's site
+ * is NOT_FOUND.
  */
-export function listSiteLockers(ctx: Ctx, siteIdParam: unknown): SiteLocker[] {
+export function listSiteLockers(ctx: Ctx, siteIdParam: unknown, locale: Locale = "en"): SiteLocker[] {
   const admin = requireAdmin(ctx);
   const site = loadOrganizationSite(ctx, admin, idOrNotFound(siteIdParam, "That site"));
   const cabinets = ctx.db.select().from(lockers).where(eq(lockers.siteId, site.id)).orderBy(asc(lockers.code)).all();
@@ -80,7 +84,7 @@ export function listSiteLockers(ctx: Ctx, siteIdParam: unknown): SiteLocker[] {
         size: door.size,
         state: doorState({ inService: door.inService === 1, retiredAt: door.retiredAt, parcelState: door.parcelState }),
         inService: door.inService === 1,
-        outOfServiceReason: door.outOfServiceReason,
+        outOfServiceReason: door.outOfServiceReason === null ? null : reasonWords(locale, door.outOfServiceReason),
         parcel:
           door.parcelId !== null ? { id: door.parcelId, trackingNumber: door.trackingNumber!, state: door.parcelState! } : null,
       })),

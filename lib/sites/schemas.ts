@@ -1,55 +1,57 @@
 import "server-only";
 import { z } from "zod";
 import { isTimeZone } from "@/lib/time";
+import type { FieldKey } from "@/lib/errors";
 import { Id, Reason } from "@/lib/validation";
-import { formatLayoutText, MAX_ROWS, parseLayoutText } from "./layout-text";
+import { formatLayoutText, MAX_ROWS, parseLayoutText, type LayoutError } from "./layout-text";
 import { MAX_ROW_HEIGHT_MM } from "@/lib/slots/reach";
 
 /*
  * Input of the admin's site, locker and door verbs. Forms send strings, tests and scripts
- * may send numbers; both parse the same way. Messages are written for the admin.
+ * may send numbers; both parse the same way. Messages name keys of `fields`, worded for the
+ * admin in their language at the edge (lib/validation.ts).
  */
 
-const text = (label: string, min: number, max: number) =>
+const text = (missing: FieldKey, min: number, max: number) =>
   z
-    .string({ message: `Enter the ${label}.` })
+    .string({ message: missing })
     .trim()
-    .min(1, { message: `Enter the ${label}.`, abort: true })
-    .min(min, `The ${label} needs at least ${min} characters.`)
-    .max(max, `Use at most ${max} characters.`);
+    .min(1, { message: missing, abort: true })
+    .min(min, "tooShort")
+    .max(max, "tooLong");
 
 /** A number from a form field: an empty field is "missing", not zero. */
-const decimal = (label: string, min: number, max: number) =>
+const decimal = (words: { missing: FieldKey; notANumber: FieldKey; outOfRange: FieldKey }, min: number, max: number) =>
   z
     .union([z.number(), z.string().trim()])
-    .refine((value) => value !== "", `Enter the ${label}.`)
+    .refine((value) => value !== "", words.missing)
     .transform((value) => Number(value))
-    .refine((value) => Number.isFinite(value), `The ${label} is a number, e.g. 30.3057.`)
-    .refine((value) => value >= min && value <= max, `The ${label} lies between ${min} and ${max}.`);
+    .refine((value) => Number.isFinite(value), words.notANumber)
+    .refine((value) => value >= min && value <= max, words.outOfRange);
 
 const SiteCode = z
-  .string({ message: "Enter a short code." })
+  .string({ message: "enterShortCode" })
   .trim()
   .toUpperCase()
-  .min(2, "A short code has 2 to 12 characters.")
-  .max(12, "A short code has 2 to 12 characters.")
-  .regex(/^[A-Z0-9]+(-[A-Z0-9]+)*$/, "Use letters, digits and single dashes, e.g. ZJG-N.");
+  .min(2, "siteCodeLength")
+  .max(12, "siteCodeLength")
+  .regex(/^[A-Z0-9]+(-[A-Z0-9]+)*$/, "siteCodeCharacters");
 
 const SiteFields = z.object({
-  name: text("site name", 2, 80),
+  name: text("enterSiteName", 2, 80),
   code: SiteCode,
-  address: text("address", 5, 200),
-  latitude: decimal("latitude", -90, 90),
-  longitude: decimal("longitude", -180, 180),
-  openingHours: text("opening hours", 1, 80),
+  address: text("enterAddress", 5, 200),
+  latitude: decimal({ missing: "enterLatitude", notANumber: "latitudeNumber", outOfRange: "latitudeRange" }, -90, 90),
+  longitude: decimal({ missing: "enterLongitude", notANumber: "longitudeNumber", outOfRange: "longitudeRange" }, -180, 180),
+  openingHours: text("enterOpeningHours", 1, 80),
   holdPeriodHours: z
     .union([z.number(), z.string().trim()])
-    .refine((value) => value !== "", "Enter the hold period in hours.")
+    .refine((value) => value !== "", "enterHoldPeriod")
     .transform((value) => Number(value))
-    .refine((value) => Number.isInteger(value), "The hold period is a whole number of hours.")
-    .refine((value) => value >= 1 && value <= 720, "The hold period is between 1 hour and 720 hours (30 days)."),
+    .refine((value) => Number.isInteger(value), "holdPeriodWhole")
+    .refine((value) => value >= 1 && value <= 720, "holdPeriodRange"),
   // IANA name. Left out, a new site keeps DEFAULT_TIME_ZONE and an edited one its own.
-  timeZone: z.string().trim().refine(isTimeZone, "Choose a time zone from the list, e.g. Asia/Shanghai.").optional(),
+  timeZone: z.string().trim().refine(isTimeZone, "chooseTimeZone").optional(),
 });
 
 export const CreateSiteInput = SiteFields;
@@ -64,13 +66,22 @@ export type CloseSiteInput = z.input<typeof CloseSiteInput>;
 export const SiteRef = z.object({ siteId: Id });
 export type SiteRef = z.input<typeof SiteRef>;
 
+/** The layout's mistakes in the admin's words (the same as the add-locker form's live check). */
+const LAYOUT_ERROR_WORDS = {
+  empty: "layoutEmpty",
+  tooManyRows: "layoutTooManyRows",
+  notASize: "layoutNotASize",
+  tooManyColumns: "layoutTooManyColumns",
+  uneven: "layoutUneven",
+} as const satisfies Record<LayoutError["key"], FieldKey>;
+
 const LockerLayoutText = z
   .union([z.string(), z.array(z.array(z.string()))])
   .transform((value) => (typeof value === "string" ? value : formatLayoutText(value as never)))
   .transform((value, context) => {
     const parsed = parseLayoutText(value);
     if (!parsed.ok) {
-      context.addIssue({ code: "custom", message: parsed.message });
+      context.addIssue({ code: "custom", message: LAYOUT_ERROR_WORDS[parsed.key], params: parsed.params });
       return z.NEVER;
     }
     return parsed.layout;
@@ -79,17 +90,17 @@ const LockerLayoutText = z
 export const AddLockerInput = z.object({
   siteId: Id,
   code: z
-    .string({ message: "Enter the locker's code." })
+    .string({ message: "enterLockerCode" })
     .trim()
     .toUpperCase()
-    .min(1, "Enter the locker's code, e.g. D.")
-    .max(4, "A locker code has at most 4 characters.")
-    .regex(/^[A-Z0-9]+$/, "Use letters and digits only, e.g. D or A2."),
+    .min(1, "enterLockerCode")
+    .max(4, "lockerCodeLength")
+    .regex(/^[A-Z0-9]+$/, "lockerCodeCharacters"),
   controllerId: z
     .string()
     .trim()
-    .max(64, "Use at most 64 characters.")
-    .regex(/^[A-Za-z0-9._:-]*$/, "Use letters, digits, dots, colons and dashes only.")
+    .max(64, "tooLong")
+    .regex(/^[A-Za-z0-9._:-]*$/, "controllerIdCharacters")
     .optional()
     .transform((value) => (value ? value : undefined)),
   layout: LockerLayoutText,
@@ -106,10 +117,10 @@ export const AddLockerInput = z.object({
         .transform((value) => (value === "" ? null : value))
         .pipe(
           z.coerce
-            .number<string>({ message: "Give the height in whole millimetres, e.g. 850." })
-            .int("Give the height in whole millimetres, e.g. 850.")
-            .min(0, "A height is 0 mm or more.")
-            .max(MAX_ROW_HEIGHT_MM, `A locker's row is at most ${MAX_ROW_HEIGHT_MM} mm above the ground.`)
+            .number<string>({ message: "heightWholeMm" })
+            .int("heightWholeMm")
+            .min(0, "heightNotNegative")
+            .max(MAX_ROW_HEIGHT_MM, "rowHeightMax")
             .nullable(),
         ),
     )
@@ -120,7 +131,8 @@ export const AddLockerInput = z.object({
     context.addIssue({
       code: "custom",
       path: ["rowHeights"],
-      message: `Give one height per row: the layout has ${input.layout.length} rows, the heights ${input.rowHeights.length}.`,
+      message: "oneHeightPerRow",
+      params: { rows: input.layout.length, heights: input.rowHeights.length },
     });
   }
 });

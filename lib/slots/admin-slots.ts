@@ -3,6 +3,7 @@ import type { DoorEventKind, DoorOpenPurpose } from "@/db/schema";
 import { eq, sql } from "drizzle-orm";
 import { LIVE_STATES_IN, slots, type ParcelState } from "@/db/schema";
 import { writeTransaction } from "@/db/transaction";
+import type { Locale } from "@/lib/i18n/locales";
 import { describeActor, describeDoorEvent, describeParcelEvent, parseDetail } from "@/lib/history/describe";
 import { idOrNotFound, loadOrganizationSlot, type SlotRow } from "@/lib/auth/organization-scope";
 import { isTriggerRefusal } from "@/db/sqlite-errors";
@@ -188,9 +189,10 @@ const HISTORY_LIMIT = 200;
 
 /**
  * One door with what is behind it and its history — every door event and parcel event
- * that names it, newest first. Admins of its organization; another's is NOT_FOUND.
+ * that names it, newest first, in `locale` (English by default, as the tests read it).
+ * Admins of its organization; another's is NOT_FOUND.
  */
-export function getSlotDetail(ctx: Ctx, slotIdParam: unknown): SlotDetail {
+export function getSlotDetail(ctx: Ctx, slotIdParam: unknown, locale: Locale = "en"): SlotDetail {
   const admin = requireAdmin(ctx);
   const { slot, locker, site } = loadOrganizationSlot(ctx, admin, idOrNotFound(slotIdParam, "That door"));
   const parcel = ctx.db.get<LiveParcel & { carrierName: string; depositedAt: number | null; expiresAt: number | null }>(sql`
@@ -243,9 +245,9 @@ export function getSlotDetail(ctx: Ctx, slotIdParam: unknown): SlotDetail {
       source: row.source,
       summary:
         row.source === "door"
-          ? describeDoorEvent(row.kind as DoorEventKind, row.purpose, row.detail)
-          : describeParcelEvent(row.kind, parseDetail(row.detail)),
-      actor: describeActor(row.actorKind, row.actorName),
+          ? describeDoorEvent(locale, row.kind as DoorEventKind, row.purpose, row.detail)
+          : describeParcelEvent(locale, row.kind, parseDetail(row.detail)),
+      actor: describeActor(locale, row.actorKind, row.actorName),
       parcel: row.parcelId !== null && row.trackingNumber !== null ? { id: row.parcelId, trackingNumber: row.trackingNumber } : null,
     })),
   };

@@ -5,7 +5,7 @@ import { buttonClass } from "@/components/ui/button";
 
 /** Absent, and another organization's, look the same. */
 export default async function AdminNotFound() {
-  const t = await getTranslations("admin.shell");
+  const t = await getTranslations("admin.shell.routeState");
   return (
     <RouteState
       title={t("notFoundTitle")}

@@ -13,7 +13,7 @@ import { formatAt, formatDuration } from "@/lib/format";
 import { requestLocale } from "@/lib/i18n/request-locale";
 import { SIZES } from "@/lib/slots/sizes";
 import { adminPageContext } from "./admin-context";
-import { describeMessage } from "@/components/admin/message-words";
+import { MessageDescription } from "@/components/admin/message-description";
 import { ActionForm } from "@/components/admin/action-form";
 import { GUESS_LIMITS } from "@/lib/pickup-codes/limits";
 import { liftKioskSlowDownAction } from "./actions";
@@ -194,7 +194,7 @@ export default async function AdminDashboardPage() {
                     <span className="text-gray-700">{formatAt(message.at, { locale, timeZone: message.timeZone })}</span>
                   </div>
                   <p className="text-gray-800">
-                    {describeMessage(message)}
+                    <MessageDescription message={message} />
                     {message.lastError ? <span className="text-gray-700"> — {message.lastError}</span> : null}
                   </p>
                 </li>

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { MessagesProvider } from "@/app/_i18n/messages-provider";
 import Link from "next/link";
 import { ActionForm } from "@/components/admin/action-form";
 import { ConfirmPanel } from "@/components/ui/confirm-panel";
@@ -79,9 +78,7 @@ export default async function ApiTokensPage() {
           </ul>
         )}
         <Panel id="new-token-panel" title={t("create")}>
-          <MessagesProvider namespaces={["common", "routeState", "ui", "admin"]}>
-            <TokenForm subjects={subjects} />
-          </MessagesProvider>
+          <TokenForm subjects={subjects} />
         </Panel>
       </div>
     </section>

@@ -9,6 +9,7 @@ import { Field } from "@/components/ui/field";
 import { AUDIT_CATEGORIES } from "@/lib/audit/schemas";
 import { listAuditActors, listAuditTrail, type AuditTrailEntry, type AuditTrailPage } from "@/lib/admin/audit-trail";
 import { isDomainError } from "@/lib/errors";
+import { fieldErrorWords } from "@/lib/error-words";
 import { formatAt } from "@/lib/format";
 import { requestLocale } from "@/lib/i18n/request-locale";
 import { listSiteChoices } from "@/lib/sites/admin-sites";
@@ -38,10 +39,10 @@ export default async function AuditPage({ searchParams }: Props) {
   let trail: AuditTrailPage | null = null;
   let fieldErrors: Record<string, string[]> = {};
   try {
-    trail = listAuditTrail(ctx, { ...filters, page: typeof params.page === "string" ? params.page : undefined });
+    trail = listAuditTrail(ctx, { ...filters, page: typeof params.page === "string" ? params.page : undefined }, locale);
   } catch (error) {
     if (!isDomainError(error) || error.code !== "INVALID") throw error;
-    fieldErrors = (error.details as { fieldErrors?: Record<string, string[]> } | undefined)?.fieldErrors ?? {};
+    fieldErrors = fieldErrorWords(error, locale);
   }
   const sites = listSiteChoices(ctx);
   const actors = listAuditActors(ctx);

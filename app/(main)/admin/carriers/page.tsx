@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { MessagesProvider } from "@/app/_i18n/messages-provider";
 import Link from "next/link";
 import { PageHeader, Panel } from "@/components/admin/page-header";
 import { listCarriers } from "@/lib/carriers/carriers";
@@ -54,9 +53,7 @@ export default async function CarriersPage() {
           </table>
         </div>
         <Panel id="new-carrier" title={t("add")}>
-          <MessagesProvider namespaces={["common", "routeState", "ui", "admin"]}>
-            <CarrierForm />
-          </MessagesProvider>
+          <CarrierForm />
         </Panel>
       </div>
     </section>

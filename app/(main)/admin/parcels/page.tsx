@@ -11,6 +11,7 @@ import { PARCEL_STATE_ORDER } from "@/lib/vocabulary/states";
 import { Field } from "@/components/ui/field";
 import { listCarriers } from "@/lib/carriers/carriers";
 import { isDomainError } from "@/lib/errors";
+import { fieldErrorWords } from "@/lib/error-words";
 import { formatAt } from "@/lib/format";
 import { requestLocale } from "@/lib/i18n/request-locale";
 import { searchParcels, type ParcelSearchResult } from "@/lib/admin/parcel-search";
@@ -47,7 +48,7 @@ export default async function ParcelSearchPage({ searchParams }: Props) {
     result = searchParcels(ctx, { ...filters, page });
   } catch (error) {
     if (!isDomainError(error) || error.code !== "INVALID") throw error;
-    fieldErrors = (error.details as { fieldErrors?: Record<string, string[]> } | undefined)?.fieldErrors ?? {};
+    fieldErrors = fieldErrorWords(error, locale);
   }
   const sites = listSiteChoices(ctx);
   const carriers = listCarriers(ctx);

@@ -10,7 +10,7 @@ import { useFormAction } from "@/components/ui/use-form-action";
 /** Lost or damaged, with what happened. */
 export function IncidentForm({ parcelId, recorded }: { parcelId: number; recorded: ("lost" | "damaged")[] }) {
   const { state, formAction: action, values, errors } = useFormAction(reportIncidentAction);
-  const t = useTranslations("admin.parcels.detail");
+  const t = useTranslations("admin.parcels.incidentForm");
   const tIncident = useTranslations("admin.parcels.incident");
   const open = (["damaged", "lost"] as const).filter((kind) => !recorded.includes(kind));
   return (

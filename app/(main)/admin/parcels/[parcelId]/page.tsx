@@ -4,13 +4,12 @@ import Link from "next/link";
 import { ActionForm } from "@/components/admin/action-form";
 import { ConfirmPanel } from "@/components/ui/confirm-panel";
 import { HistoryList } from "@/components/admin/history-list";
-import { describeMessage } from "@/components/admin/message-words";
+import { MessageDescription } from "@/components/admin/message-description";
 import { Fact, PageHeader, Panel } from "@/components/admin/page-header";
 import { IncidentBadge, ParcelStateBadge } from "@/components/admin/parcel-state-badge";
 import { DoorNotOpenedBadge } from "@/components/parcels/door-not-opened";
 import { formatAt, type TimeFormat } from "@/lib/format";
 import { requestLocale } from "@/lib/i18n/request-locale";
-import { MessagesProvider } from "@/app/_i18n/messages-provider";
 import { getParcelDetail, type ParcelMessageStatus } from "@/lib/admin/parcel-detail";
 import { adminPageContext } from "../../admin-context";
 import { orNotFound } from "@/app/(main)/or-not-found";
@@ -25,11 +24,12 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function AdminParcelPage({ params }: { params: Promise<{ parcelId: string }> }) {
   const ctx = await adminPageContext();
   const { parcelId } = await params;
-  const parcel = orNotFound(() => getParcelDetail(ctx, parcelId));
+  const locale = await requestLocale();
+  const parcel = orNotFound(() => getParcelDetail(ctx, parcelId, locale));
   const t = await getTranslations("admin.parcels.detail");
   const tSizes = await getTranslations("sizes");
   const trusted = await getTranslations("trusted");
-  const time: TimeFormat = { locale: await requestLocale(), timeZone: parcel.site.timeZone };
+  const time: TimeFormat = { locale, timeZone: parcel.site.timeZone };
   const at = (ms: number) => formatAt(ms, time);
   return (
     <section className="flex flex-col gap-6">
@@ -150,7 +150,7 @@ export default async function AdminParcelPage({ params }: { params: Promise<{ pa
               <ul className="flex flex-col divide-y divide-gray-100" aria-label={t("messages")}>
                 {parcel.messages.map((message) => (
                   <li key={message.id} className="flex flex-col gap-0.5 py-2 text-sm">
-                    <span className="font-semibold text-gray-900">{describeMessage(message)}</span>
+                    <span className="font-semibold text-gray-900"><MessageDescription message={message} /></span>
                     <span className={message.status === "failed" ? "font-semibold text-red-800" : "text-gray-700"}>
                       {messageStatus(message, t, at)}
                     </span>
@@ -210,9 +210,7 @@ export default async function AdminParcelPage({ params }: { params: Promise<{ pa
             <Panel id="incident" title={t("incidentTitle")}>
               <ConfirmPanel label={t("incidentOpen")}>
                 <p className="text-sm text-gray-800">{t("incidentIntro")}</p>
-                <MessagesProvider namespaces={["common", "routeState", "ui", "admin"]}>
-                  <IncidentForm parcelId={parcel.id} recorded={parcel.incidents.map((incident) => incident.kind)} />
-                </MessagesProvider>
+                <IncidentForm parcelId={parcel.id} recorded={parcel.incidents.map((incident) => incident.kind)} />
               </ConfirmPanel>
             </Panel>
           ) : null}

@@ -1,5 +1,7 @@
 import { requestContext } from "@/lib/auth/current";
+import { errorWords, unexpectedWords } from "@/lib/error-words";
 import { isDomainError } from "@/lib/errors";
+import { translateKey } from "@/lib/i18n/translate";
 import { requestLocale } from "@/lib/i18n/request-locale";
 import { exportParcelsCsv } from "@/lib/admin/parcel-search";
 
@@ -11,8 +13,8 @@ export async function GET(request: Request) {
   const ctx = await requestContext();
   const search = Object.fromEntries(new URL(request.url).searchParams);
   delete search.page;
+  const locale = await requestLocale();
   try {
-    const locale = await requestLocale();
     const file = exportParcelsCsv(ctx, search, locale);
     return new Response(file.csv, {
       headers: {
@@ -26,9 +28,10 @@ export async function GET(request: Request) {
   } catch (error) {
     if (isDomainError(error)) {
       const status = error.code === "INVALID" ? 400 : error.code === "UNAUTHENTICATED" ? 401 : 404;
-      return new Response(error.code === "INVALID" ? error.message : "Not found.", { status, headers: { "Cache-Control": "no-store" } });
+      const words = error.code === "INVALID" ? errorWords(error, locale) : translateKey(locale, "errors.notFound");
+      return new Response(words, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
     }
     console.error("Parcel export failed:", error);
-    return new Response("Something went wrong on our side.", { status: 500 });
+    return new Response(unexpectedWords(locale), { status: 500, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   }
 }

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { MessagesProvider } from "@/app/_i18n/messages-provider";
 import { PageHeader, Panel } from "@/components/admin/page-header";
 import { PeopleTabs } from "@/components/admin/people-tabs";
 import { listOrganizationAdmins } from "@/lib/people/admins";
@@ -36,9 +35,7 @@ export default async function AdminsPage() {
           </ul>
         </Panel>
         <Panel id="new-admin" title={t("admins.add")}>
-          <MessagesProvider namespaces={["common", "routeState", "ui", "admin"]}>
-            <AdminForm />
-          </MessagesProvider>
+          <AdminForm />
         </Panel>
       </div>
     </section>

@@ -35,7 +35,8 @@ export default async function SitePage({ params, searchParams }: Props) {
   const ctx = await adminPageContext();
   const { siteId } = await params;
   const site = orNotFound(() => getOrganizationSite(ctx, siteId));
-  const lockers = listSiteLockers(ctx, site.id);
+  const locale = await requestLocale();
+  const lockers = listSiteLockers(ctx, site.id, locale);
   const kiosks = listSiteKiosks(ctx, site.id);
   // The site was found in the admin's organization above: its cabinets are theirs to see.
   const cabinets = cabinetPresence(ctx, [site.id]);
@@ -43,7 +44,7 @@ export default async function SitePage({ params, searchParams }: Props) {
   const retired = lockers.filter((locker) => locker.retiredAt !== null);
   const { notice } = await searchParams;
   const t = await getTranslations("admin.sites.site");
-  const time: TimeFormat = { locale: await requestLocale(), timeZone: site.timeZone };
+  const time: TimeFormat = { locale, timeZone: site.timeZone };
   return (
     <section className="flex flex-col gap-6">
       <PageHeader

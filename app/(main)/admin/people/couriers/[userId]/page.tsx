@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { MessagesProvider } from "@/app/_i18n/messages-provider";
 import Link from "next/link";
 import { ActionForm } from "@/components/admin/action-form";
 import { ConfirmPanel } from "@/components/ui/confirm-panel";
@@ -46,9 +45,7 @@ export default async function CourierPage({ params, searchParams }: Props) {
       <Notice value={notice} />
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <Panel id="courier-sites" title={t("courier.sites")}>
-          <MessagesProvider namespaces={["common", "routeState", "ui", "admin"]}>
-            <CourierSitesForm userId={courier.id} sites={sites} serving={courier.sites.map((site) => site.id)} />
-          </MessagesProvider>
+          <CourierSitesForm userId={courier.id} sites={sites} serving={courier.sites.map((site) => site.id)} />
         </Panel>
         <div className="flex flex-col gap-4">
           <Panel id="courier-facts" title={t("courier.contact")}>

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { MessagesProvider } from "@/app/_i18n/messages-provider";
 import { PageHeader } from "@/components/admin/page-header";
 import { listCarriers } from "@/lib/carriers/carriers";
 import { listSiteChoices } from "@/lib/sites/admin-sites";
@@ -24,9 +23,7 @@ export default async function NewCourierPage() {
         crumbs={[{ href: "/admin/people", label: t("title") }]}
         description={t("newCourier.description")}
       />
-      <MessagesProvider namespaces={["common", "routeState", "ui", "admin"]}>
-        <CourierForm carriers={carriers} sites={sites} />
-      </MessagesProvider>
+      <CourierForm carriers={carriers} sites={sites} />
     </section>
   );
 }

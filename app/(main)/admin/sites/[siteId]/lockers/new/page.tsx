@@ -5,7 +5,6 @@ import { listSiteLockers } from "@/lib/sites/admin-lockers";
 import { getOrganizationSite } from "@/lib/sites/admin-sites";
 import { adminPageContext } from "../../../../admin-context";
 import { orNotFound } from "@/app/(main)/or-not-found";
-import { MessagesProvider } from "@/app/_i18n/messages-provider";
 import { LockerForm } from "./locker-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -30,9 +29,7 @@ export default async function NewLockerPage({ params }: { params: Promise<{ site
         ]}
         description={t("description")}
       />
-      <MessagesProvider namespaces={["admin"]}>
-        <LockerForm siteId={site.id} suggestedCode={suggestedCode} />
-      </MessagesProvider>
+      <LockerForm siteId={site.id} suggestedCode={suggestedCode} />
     </section>
   );
 }

@@ -18,6 +18,7 @@ import { SIZE_DIMENSIONS } from "@/lib/slots/sizes";
 import { adminPageContext } from "../../../../admin-context";
 import { orNotFound } from "@/app/(main)/or-not-found";
 import { backInServiceAction, openRemotelyAction, outOfServiceAction, retireSlotAction } from "./actions";
+import { reasonWords } from "@/lib/history/describe";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("admin.doors");
@@ -34,12 +35,13 @@ type Props = {
 export default async function SlotPage({ params, searchParams }: Props) {
   const ctx = await adminPageContext();
   const { siteId, slotId } = await params;
-  const slot = orNotFound(() => getSlotDetail(ctx, slotId));
+  const locale = await requestLocale();
+  const slot = orNotFound(() => getSlotDetail(ctx, slotId, locale));
   // The door must be at the site the address names.
   if (String(slot.site.id) !== siteId) notFound();
-  const locker = listSiteLockers(ctx, slot.site.id).find((l) => l.id === slot.locker.id)!;
+  const locker = listSiteLockers(ctx, slot.site.id, locale).find((l) => l.id === slot.locker.id)!;
   const t = await getTranslations("admin.doors");
-  const time = { locale: await requestLocale(), timeZone: getOrganizationSite(ctx, slot.site.id).timeZone };
+  const time = { locale, timeZone: getOrganizationSite(ctx, slot.site.id).timeZone };
   const dimensions = SIZE_DIMENSIONS[slot.size];
   const { notice, history } = await searchParams;
   const retired = slot.retiredAt !== null;
@@ -111,7 +113,7 @@ export default async function SlotPage({ params, searchParams }: Props) {
                   t("nothing")
                 )}
               </Fact>
-              {!slot.inService ? <Fact term={retired ? t("removed") : t("outOfServiceBecause")}>{slot.outOfServiceReason}</Fact> : null}
+              {!slot.inService ? <Fact term={retired ? t("removed") : t("outOfServiceBecause")}>{slot.outOfServiceReason === null ? null : reasonWords(locale, slot.outOfServiceReason)}</Fact> : null}
               {retired ? <Fact term={t("removedOn")}>{formatAt(slot.retiredAt!, time)}</Fact> : null}
             </dl>
           </Panel>
