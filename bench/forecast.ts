@@ -269,30 +269,36 @@ function timeFromDatabase(sims: Simulated[]) {
   const siteIds: number[] = [];
   const now = sims[0].start + (DAYS - 1) * DAY + 10 * HOUR;
   const insert = db.$client.prepare(
-    `insert into parcels (carrier_id, tracking_number, site_id, slot_id, state, size, size_rank, recipient_phone, pickup_code_hash, deposited_at, expires_at, closed_at, created_at, updated_at)
-     values (?, ?, ?, ?, ?, ?, ?, '13900000000', ?, ?, ?, ?, ?, ?)`,
+    `insert into parcels (id, carrier_id, tracking_number, site_id, slot_id, state, size, size_rank, recipient_phone, pickup_code_hash, deposited_at, expires_at, closed_at, created_at, updated_at)
+     values (?, ?, ?, ?, ?, ?, ?, ?, '13900000000', ?, ?, ?, ?, ?, ?)`,
   );
+  const insertConsent = db.$client.prepare("insert into parcel_consents (parcel_id, source, recorded_at) values (?, 'operator_default', ?)");
   const rank: Record<SlotSize, number> = { S: 1, M: 2, L: 3, XL: 4 };
   let serial = 0;
   for (let i = 0; i < DB_SITES; i++) {
     const sim = sims[i % sims.length];
     const site = f.createSite(db, org.id, { holdPeriodHours: 72, timeZone: sim.spec.timeZone });
-    // Cabinets of one size each, as many doors as the simulated site had.
+    // Cabinets of one size each, as many doors as the simulated site had; four rows, so
+    // even XL doors stay under the 3 m a cabinet's rows may reach (migration 0016).
     for (const size of SIZES) {
-      const columns = Math.ceil(sim.spec.doors[size] / 10);
-      f.createLocker(db, site.id, layoutByRow(Array<SlotSize>(10).fill(size), columns), `${size}${i}`);
+      const columns = Math.ceil(sim.spec.doors[size] / 4);
+      f.createLocker(db, site.id, layoutByRow(Array<SlotSize>(4).fill(size), columns), `${size}${i}`);
     }
     db.$client.prepare("update sites set created_at = ? where id = ?").run(sim.start, site.id);
     const doors = Object.fromEntries(SIZES.map((size) => [size, db.select({ id: slots.id, size: slots.size, siteId: slots.siteId }).from(slots).all().filter((s) => s.siteId === site.id && s.size === size).map((s) => s.id)])) as Record<SlotSize, number[]>;
     const used: Record<SlotSize, number> = { S: 0, M: 0, L: 0, XL: 0 };
     db.$client.transaction(() => {
+      // Consent first (the database refuses a deposited parcel without one, migration 0013):
+      // it names its parcel before the parcel exists, so foreign keys wait for the commit.
+      db.$client.pragma("defer_foreign_keys = ON");
       for (const p of sim.parcels) {
         if (p.depositedAt >= now) break;
         const live = p.closedAt === null || p.closedAt > now;
         if (!live && p.depositedAt < now - 70 * DAY) continue;
         const slot = live ? doors[p.size][used[p.size]++] : doors[p.size][serial % doors[p.size].length];
         serial++;
-        insert.run(carrier.id, `BENCH${serial}`, site.id, slot, live ? "deposited" : "collected", p.size, rank[p.size], live ? `h${serial}` : null, p.depositedAt, p.depositedAt + 72 * HOUR, live ? null : p.closedAt, p.depositedAt, p.depositedAt);
+        insertConsent.run(serial, p.depositedAt);
+        insert.run(serial, carrier.id, `BENCH${serial}`, site.id, slot, live ? "deposited" : "collected", p.size, rank[p.size], live ? `h${serial}` : null, p.depositedAt, p.depositedAt + 72 * HOUR, live ? null : p.closedAt, p.depositedAt, p.depositedAt);
       }
     })();
     siteIds.push(site.id);
