@@ -3,21 +3,25 @@ import type { ZoneClock } from "./zone-clock";
 /*
  * The dwell-time curve: S(k), the share of parcels still in their door k hours after they
  * arrived, by the local hour of arrival (a parcel left at 21:00 waits the night; one left
- * at 09:00 is often gone by lunch). Kaplan–Meier over the history window, so the parcels
- * still waiting count as "at least this long" instead of being dropped or guessed.
+ * at 09:00 is often gone by lunch; one left at 08:00 that expires meets the courier's
+ * morning round at a different age than one left at 20:00). Kaplan–Meier over the history
+ * window, so the parcels still waiting count as "at least this long" instead of being
+ * dropped or guessed. One curve per arrival hour, each hour's hazards shrunk towards those
+ * of its neighbouring hours and those towards the whole site's, as far as its own numbers
+ * are thin (each hour's hazard leans on the neighbours' as if it had HAZARD_PRIOR_AT_RISK
+ * more parcels at risk).
  */
 
 const HOUR = 3_600_000;
-/** Arrival hours pooled into blocks of four: six curves, each with enough parcels to be smooth. */
-export const DWELL_BLOCK_HOURS = 4;
-const BLOCKS = 24 / DWELL_BLOCK_HOURS;
-/** Fewer finished parcels than this in a block and the block borrows the site's whole curve. */
+/** A hour's hazard counts its neighbours' (the hour before and after) as this many parcels at risk. */
+export const HAZARD_PRIOR_AT_RISK = 10;
+/** Fewer finished parcels than this in all and the site uses the starting curve. */
 const MIN_EVENTS = 30;
 
 export type DwellParcel = { depositedAt: number; closedAt: number | null };
 
 export type DwellCurves = {
-  /** Survival by block; each curve has `hours + 2` points, the last one 0. */
+  /** Survival by local hour of arrival (24); each curve has `hours + 2` points, the last one 0. */
   curves: Float64Array[];
   /** The site's one curve, every arrival hour together. */
   pooled: Float64Array;
@@ -32,44 +36,61 @@ export type DwellCurves = {
 export function dwellCurves(parcels: readonly DwellParcel[], from: number, now: number, holdPeriodHours: number, clock: ZoneClock): DwellCurves {
   // Past the hold period a parcel waits for the courier's round; a few days more covers it.
   const hours = Math.min(holdPeriodHours + 96, 1000);
-  const events = Array.from({ length: BLOCKS + 1 }, () => new Float64Array(hours + 1));
-  const censored = Array.from({ length: BLOCKS + 1 }, () => new Float64Array(hours + 1));
-  const counts = new Float64Array(BLOCKS + 1);
-  const eventCounts = new Float64Array(BLOCKS + 1);
+  // Per arrival hour (24) and all together (index 24): leaving in hour k of their stay, and
+  // last seen still waiting in hour k.
+  const events = Array.from({ length: 25 }, () => new Float64Array(hours + 1));
+  const censored = Array.from({ length: 25 }, () => new Float64Array(hours + 1));
+  const counts = new Float64Array(25);
+  let observed = 0;
   for (const parcel of parcels) {
     if (parcel.depositedAt < from || parcel.depositedAt >= now) continue;
     const done = parcel.closedAt !== null && parcel.closedAt <= now;
     const k = Math.min(hours, Math.floor(((done ? parcel.closedAt! : now) - parcel.depositedAt) / HOUR));
-    const block = Math.floor(clock.hour(parcel.depositedAt) / DWELL_BLOCK_HOURS);
+    const hour = clock.hour(parcel.depositedAt);
     const into = done || k === hours ? events : censored;
-    into[block][k]++;
-    into[BLOCKS][k]++;
-    counts[block]++;
-    counts[BLOCKS]++;
-    if (into === events) {
-      eventCounts[block]++;
-      eventCounts[BLOCKS]++;
-    }
+    into[hour][k]++;
+    into[24][k]++;
+    counts[hour]++;
+    counts[24]++;
+    if (into === events) observed++;
   }
-  const curve = (b: number) => kaplanMeier(events[b], censored[b], counts[b], hours);
-  if (eventCounts[BLOCKS] < MIN_EVENTS) {
+  if (observed < MIN_EVENTS) {
     const prior = priorCurve(holdPeriodHours, hours);
-    return { curves: Array.from({ length: BLOCKS }, () => prior), pooled: prior, hours, observed: eventCounts[BLOCKS], measured: false };
+    return { curves: Array.from({ length: 24 }, () => prior), pooled: prior, hours, observed, measured: false };
   }
-  const pooled = curve(BLOCKS);
-  const curves = Array.from({ length: BLOCKS }, (_, b) => (eventCounts[b] >= MIN_EVENTS ? curve(b) : pooled));
-  return { curves, pooled, hours, observed: eventCounts[BLOCKS], measured: true };
+  const atRisk = events.map((e, h) => atRiskOf(e, censored[h], counts[h], hours));
+  const pooledHazard = Float64Array.from(events[24], (e, k) => (atRisk[24][k] > 0 ? e / atRisk[24][k] : 1));
+  const curves = Array.from({ length: 24 }, (_, h) => {
+    const before = (h + 23) % 24;
+    const after = (h + 1) % 24;
+    const hazard = new Float64Array(hours + 1);
+    for (let k = 0; k <= hours; k++) {
+      const nearEvents = events[before][k] + events[h][k] + events[after][k];
+      const nearRisk = atRisk[before][k] + atRisk[h][k] + atRisk[after][k];
+      const near = (nearEvents + HAZARD_PRIOR_AT_RISK * pooledHazard[k]) / (nearRisk + HAZARD_PRIOR_AT_RISK);
+      hazard[k] = (events[h][k] + HAZARD_PRIOR_AT_RISK * near) / (atRisk[h][k] + HAZARD_PRIOR_AT_RISK);
+    }
+    return survivalOf(hazard, hours);
+  });
+  return { curves, pooled: survivalOf(pooledHazard, hours), hours, observed, measured: true };
 }
 
-function kaplanMeier(events: Float64Array, censored: Float64Array, total: number, hours: number): Float64Array {
+/** Parcels still at risk at the start of each hour of their stay. */
+function atRiskOf(events: Float64Array, censored: Float64Array, total: number, hours: number): Float64Array {
+  const atRisk = new Float64Array(hours + 1);
+  let left = total;
+  for (let k = 0; k <= hours; k++) {
+    atRisk[k] = left;
+    left -= events[k] + censored[k];
+  }
+  return atRisk;
+}
+
+/** Kaplan–Meier: S(k + 1) = S(k) × (1 − hazard(k)). */
+function survivalOf(hazard: Float64Array, hours: number): Float64Array {
   const survival = new Float64Array(hours + 2);
   survival[0] = 1;
-  let atRisk = total;
-  for (let k = 0; k <= hours; k++) {
-    const hazard = atRisk > 0 ? events[k] / atRisk : 0;
-    survival[k + 1] = survival[k] * (1 - hazard);
-    atRisk -= events[k] + censored[k];
-  }
+  for (let k = 0; k <= hours; k++) survival[k + 1] = survival[k] * (1 - Math.min(1, hazard[k]));
   survival[hours + 1] = 0;
   return survival;
 }
@@ -96,10 +117,6 @@ export function survivalAt(curve: Float64Array, hours: number): number {
   if (hours >= last) return 0;
   const k = Math.floor(hours);
   return curve[k] + (curve[k + 1] - curve[k]) * (hours - k);
-}
-
-export function blockOf(hour: number): number {
-  return Math.floor(hour / DWELL_BLOCK_HOURS);
 }
 
 /** Φ, the standard normal CDF (Abramowitz–Stegun 7.1.26, error below 1.5e-7). */

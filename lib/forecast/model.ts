@@ -1,6 +1,6 @@
 import { SIZES, type CalendarDayKind, type SlotSize } from "@/db/enums";
 import { arrivalModel } from "./arrivals";
-import { blockOf, dwellCurves, normalCdf, survivalAt } from "./dwell";
+import { dwellCurves, normalCdf, survivalAt } from "./dwell";
 import { zoneClock } from "./zone-clock";
 
 /*
@@ -85,7 +85,7 @@ export function forecastSite(input: ForecastInput): SiteForecast {
     for (const parcel of input.parcels) {
       if (parcel.size !== size || parcel.depositedAt > now || (parcel.closedAt !== null && parcel.closedAt <= now)) continue;
       occupiedNow++;
-      const curve = dwell.curves[blockOf(clock.hour(parcel.depositedAt))];
+      const curve = dwell.curves[clock.hour(parcel.depositedAt)];
       const age = (now - parcel.depositedAt) / HOUR;
       const still = survivalAt(curve, age);
       for (let j = 0; j < times.length; j++) {
@@ -117,7 +117,7 @@ export function forecastSite(input: ForecastInput): SiteForecast {
       if (lambda[u] === 0) continue;
       const start = Math.max(now, hourStart + u * HOUR);
       const arrival = (start + hourStart + (u + 1) * HOUR) / 2;
-      const curve = dwell.curves[blockOf(clock.hour(arrival))];
+      const curve = dwell.curves[clock.hour(arrival)];
       for (let j = 1; j < times.length; j++) {
         if (times[j] <= arrival) continue;
         const stay = lambda[u] * survivalAt(curve, (times[j] - arrival) / HOUR);
