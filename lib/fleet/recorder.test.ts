@@ -12,6 +12,12 @@ import { MqttDoorController } from "@/lib/cabinet/mqtt-door-controller";
 import { cabinetPresence } from "./presence";
 import { cabinetRecorder, recordCabinetEvent } from "./recorder";
 import { benchCabinet, until } from "@/lib/cabinet/testing";
+import { createAdmin, createCustomer } from "@/lib/testing/factories";
+import { recipientPhone } from "@/lib/testing/parcels";
+import { startShipment } from "@/lib/outbound/create";
+import { confirmDropOff, startDropOff } from "@/lib/outbound/drop-off";
+import { setCarrierOutbound } from "@/lib/outbound/settings";
+import { phoneLast4 } from "@/lib/pickup-codes/code";
 
 const world = createTestWorld();
 afterAll(() => world.close());
@@ -49,7 +55,7 @@ async function rig() {
     (world.db.$client.prepare("select kind, actor_kind as actorKind from door_events where parcel_id = ? order by id").all(parcelId) as { kind: string; actorKind: string }[]).map(
       (row) => `${row.kind}${row.actorKind === "device" ? " (cabinet)" : ""}`,
     );
-  return { broker, server, ctx, site, courier, kiosk, controllerId, lock, doorHistory, ...cabinet };
+  return { broker, server, ctx, site, carrier, courier, kiosk, controllerId, lock, doorHistory, ...cabinet };
 }
 
 describe("a cabinet's reports drive the parcel", () => {
@@ -116,6 +122,43 @@ describe("a cabinet's reports drive the parcel", () => {
     } finally {
       world.clock.now = saved;
     }
+  });
+
+  test("a customer's drop-off completes when the cabinet reports the door closed with the parcel inside; an empty door leaves it open to the customer", async () => {
+    const { ctx, site, carrier, kiosk, board, agent, lock } = await rig();
+    setCarrierOutbound(ctx(createAdmin(world.db, site.organizationId)), { siteId: site.id, carrierId: carrier.id, accepts: true });
+    const outboundState = (id: number) => (world.db.$client.prepare("select state from outbound_parcels where id = ?").get(id) as { state: string }).state;
+    const send = async () => {
+      const sender = createCustomer(world.db, recipientPhone());
+      const started = startShipment(ctx(sender), {
+        siteId: site.id,
+        carrierId: carrier.id,
+        size: "S",
+        recipientName: "Li Hua",
+        recipientPhone: recipientPhone(),
+        recipientAddress: "18 Wensan Road, Hangzhou",
+        declaration: "on",
+      });
+      return startDropOff(ctx(kiosk), { code: started.code, phoneLast4: phoneLast4(sender.verifiedPhone!) });
+    };
+
+    const empty = await send();
+    expect(empty.doorOpened).toBe(true);
+    board.closeDoor(1, lock(empty.slotLabel), false);
+    await agent.poll();
+    await until(
+      () => (world.db.$client.prepare("select count(*) as n from door_events where outbound_parcel_id = ? and kind = 'closed'").get(empty.outboundParcelId) as { n: number }).n === 1,
+      1000,
+      "the empty door's closed report",
+    );
+    expect(outboundState(empty.outboundParcelId)).toBe("dropping_off");
+
+    const full = await send();
+    board.closeDoor(1, lock(full.slotLabel), true);
+    await agent.poll();
+    await until(() => outboundState(full.outboundParcelId) === "dropped_off", 1000, "the drop-off completed by the cabinet");
+    // The customer's button afterwards answers the same, once.
+    expect(confirmDropOff(ctx(kiosk), { outboundParcelId: full.outboundParcelId }).replayed).toBe(true);
   });
 
   test("each event is recorded once, whatever delivers it twice", async () => {

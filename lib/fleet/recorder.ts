@@ -1,11 +1,12 @@
 import "server-only";
-import { LIVE_STATES_SQL, parcels, type DoorEventKind } from "@/db/schema";
+import { LIVE_STATES_SQL, outboundParcels, parcels, type DoorEventKind } from "@/db/schema";
 import { writeTransaction } from "@/db/transaction";
 import { eq } from "drizzle-orm";
 import type { Ctx } from "@/lib/context";
 import { recordDoorEvent } from "@/lib/doors/events";
 import { depositOnDoorClosed } from "@/lib/parcels/deposit";
 import { returnOnDoorClosed } from "@/lib/parcels/take-back";
+import { dropOffOnDoorClosed } from "@/lib/outbound/drop-off";
 import type { CabinetListener } from "@/lib/cabinet/mqtt-door-controller";
 import { recordCabinetStatus, recordHeartbeat } from "./presence";
 import type { DoorEvent, EventKind } from "@/lib/cabinet/protocol";
@@ -13,7 +14,8 @@ import type { DoorEvent, EventKind } from "@/lib/cabinet/protocol";
 /*
  * What the web app does with a cabinet's reports: every door event goes into the door's
  * history once (by its message id: QoS 1 may deliver it twice, and a restarted server hears
- * it again), a closed report completes what waited for it (a deposit, a take-back), and
+ * it again), a closed report completes what waited for it (a deposit, a take-back, a
+ * customer's drop-off), and
  * statuses and heartbeats keep cabinet_presence, which assignment and the screens read.
  */
 
@@ -42,6 +44,9 @@ const PARCEL_OF_DOOR = `
     (select parcel_id from door_events where slot_id = :slotId and kind = 'open_command' order by id desc limit 1)
   ) as parcelId`;
 
+/** A customer's parcel to send, in the door while it is open for the drop-off (a door holds no parcel then). */
+const DROP_OFF_AT_DOOR = "select id from outbound_parcels where slot_id = ? and state = 'dropping_off'";
+
 /** Records one cabinet event; true when it was new. Exported for the tests. */
 export function recordCabinetEvent(ctx: Ctx, controllerId: string, event: DoorEvent): boolean {
   const kind = DOOR_KIND[event.kind];
@@ -56,8 +61,16 @@ export function recordCabinetEvent(ctx: Ctx, controllerId: string, event: DoorEv
   }
   return writeTransaction(ctx.db, () => {
     const { parcelId } = sqlite.prepare(PARCEL_OF_DOOR).get({ slotId: door.slotId }) as { parcelId: number | null };
-    const fresh = recordDoorEvent(ctx, { slotId: door.slotId, siteId: door.siteId, parcelId, kind, messageId: event.messageId });
-    if (fresh && kind === "closed" && parcelId !== null) completeOnClosed(ctx, parcelId, door.slotId, event.state?.occupied ?? null);
+    const dropOff = parcelId === null ? (sqlite.prepare(DROP_OFF_AT_DOOR).get(door.slotId) as { id: number } | undefined) : undefined;
+    const outboundParcelId = dropOff?.id ?? null;
+    const fresh = recordDoorEvent(ctx, { slotId: door.slotId, siteId: door.siteId, parcelId, outboundParcelId, kind, messageId: event.messageId });
+    if (fresh && kind === "closed") {
+      const occupied = event.state?.occupied ?? null;
+      if (parcelId !== null) completeOnClosed(ctx, parcelId, door.slotId, occupied);
+      else if (outboundParcelId !== null) {
+        dropOffOnDoorClosed(ctx, ctx.db.select().from(outboundParcels).where(eq(outboundParcels.id, outboundParcelId)).get()!, occupied);
+      }
+    }
     return fresh;
   });
 }

@@ -194,6 +194,17 @@ export function confirmDropOff(ctx: Ctx, raw: unknown): { shipment: OutboundView
   });
 }
 
+/**
+ * The cabinet reported the door of a drop-off closed (lib/fleet/recorder.ts, inside its
+ * transaction): the parcel is in and waits for the carrier, as when the customer presses
+ * "I closed the door", which then answers the same. With the occupancy sensor saying the
+ * door is empty, nothing went in: the customer at the kiosk decides.
+ */
+export function dropOffOnDoorClosed(ctx: Ctx, row: OutboundRow, occupied: boolean | null): void {
+  if (row.state !== "dropping_off" || occupied === false) return;
+  moveOutbound(ctx, row, "dropped_off", { droppedOffAt: ctx.now(), doorOpenUntil: null, dropOffCodeCipher: null }, { by: "cabinet" });
+}
+
 export type DropOffDoorResult = ({ outcome: "moved" } & DropOffDoor) | { outcome: "no_door"; size: SlotSize; message: string };
 
 /**
