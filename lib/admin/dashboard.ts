@@ -1,6 +1,7 @@
 import "server-only";
 import { asc, eq, sql } from "drizzle-orm";
-import { LIVE_STATES_IN, organizations, sites, SIZES, type SlotSize } from "@/db/schema";
+import { organizations, sites, SIZES, type SlotSize } from "@/db/schema";
+import { DOOR_HOLDERS_JOIN, HELD_STATE_SQL } from "@/db/occupancy";
 import { requireAdmin } from "@/lib/auth/authorize";
 import type { Ctx } from "@/lib/context";
 import { recentCabinetAlarms, type CabinetAlarm } from "@/lib/fleet/alarms";
@@ -113,12 +114,12 @@ export function organizationDashboard(ctx: Ctx): Dashboard {
 
   // Retired doors are gone from the cabinet; they count nowhere.
   const doorRows = ctx.db.all<{ siteId: number; size: SlotSize; inService: number; state: string | null; n: number }>(sql`
-    select s.site_id as siteId, s.size, s.in_service as inService, p.state, count(*) as n
+    select s.site_id as siteId, s.size, s.in_service as inService, ${sql.raw(HELD_STATE_SQL)} as state, count(*) as n
     from slots s
     join sites st on st.id = s.site_id and st.organization_id = ${org}
-    left join parcels p on p.slot_id = s.id and p.state in ${LIVE_STATES_IN}
+    ${sql.raw(DOOR_HOLDERS_JOIN)}
     where s.retired_at is null
-    group by s.site_id, s.size, s.in_service, p.state`);
+    group by s.site_id, s.size, s.in_service, ${sql.raw(HELD_STATE_SQL)}`);
 
   const parcelRows = ctx.db.all<{ siteId: number; waiting: number; expiringToday: number; expired: number }>(sql`
     select p.site_id as siteId,

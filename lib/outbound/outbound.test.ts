@@ -5,6 +5,9 @@ import { createOutboundStation, senderPhone, shipmentInput, startSending } from 
 import { deposit, freeSlotIds, HOUR_MS, reserve, slotRow } from "@/lib/testing/parcels";
 import { databaseSnapshot } from "@/lib/testing/snapshot";
 import { overdueOutbound } from "./admin";
+import { organizationDashboard } from "@/lib/admin/dashboard";
+import { listSiteLockers, removeLocker } from "@/lib/sites/admin-lockers";
+import { listSitesForAdmin } from "@/lib/sites/admin-sites";
 import { attachWaybill, confirmOutboundTaken, openOutboundDoor, waitingOutbound } from "./carrier";
 import { DROP_OFF_CODE_TTL_MS, issueDropOffQrToken } from "./codes";
 import { createReturn, startShipment } from "./create";
@@ -327,5 +330,23 @@ describe("returns", () => {
     await expectDomainError(() => createReturn(world.ctx(station.courier), input), "INVALID");
     await expectDomainError(() => createReturn(world.ctx(station.customer), input), "FORBIDDEN");
     await expectDomainError(() => createReturn(world.ctx(createKiosk(world.db, station.site.id)), input), "UNAUTHENTICATED");
+  });
+});
+
+describe("a door holding a parcel to send, in the admin's console", () => {
+  test("counts as taken on the dashboard, the site list and the door grid, and keeps its cabinet from being retired", async () => {
+    const { station } = await droppedOff();
+    const opening = startSending(world, station);
+    await startDropOff(world.ctx(station.kiosk), { code: opening.code, phoneLast4: opening.phoneLast4 });
+    const admin = world.ctx(station.admin);
+
+    const site = organizationDashboard(admin).sites.find((s) => s.id === station.site.id)!;
+    expect(site.bySize.S).toMatchObject({ reserved: 1, occupied: 1 });
+    expect(site.doors.free).toBe(site.doors.total - 2);
+    const listed = listSitesForAdmin(admin).find((s) => s.id === station.site.id)!;
+    expect(listed).toMatchObject({ live: 2, free: listed.doors - 2 });
+    const states = listSiteLockers(admin, station.site.id).flatMap((locker) => locker.doors.map((door) => door.state));
+    expect(states.filter((state) => state !== "free").sort()).toEqual(["occupied", "reserved"]);
+    await expectDomainError(() => removeLocker(admin, { lockerId: station.locker.id }), "CONFLICT");
   });
 });

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
-import { LIVE_STATES_IN, lockers, slots, type ParcelState, type SlotSize } from "@/db/schema";
+import { lockers, slots, type ParcelState, type SlotSize } from "@/db/schema";
+import { DOOR_HOLDERS_JOIN, doorHeldSql, HELD_STATE_SQL } from "@/db/occupancy";
 import { writeTransaction } from "@/db/transaction";
 import { idOrNotFound, loadOrganizationLocker, loadOrganizationSite } from "@/lib/auth/organization-scope";
 import { isTriggerRefusal, isUniqueViolation } from "@/db/sqlite-errors";
@@ -62,9 +63,9 @@ export function listSiteLockers(ctx: Ctx, siteIdParam: unknown, locale: Locale =
   }>(sql`
     select s.id, s.locker_id as lockerId, s.label, s.row, s.column, s.size, s.in_service as inService,
            s.out_of_service_reason as outOfServiceReason, s.retired_at as retiredAt,
-           p.id as parcelId, p.tracking_number as trackingNumber, p.state as parcelState
+           p.id as parcelId, p.tracking_number as trackingNumber, ${sql.raw(HELD_STATE_SQL)} as parcelState
     from slots s
-    left join parcels p on p.slot_id = s.id and p.state in ${LIVE_STATES_IN}
+    ${sql.raw(DOOR_HOLDERS_JOIN)}
     where s.site_id = ${site.id}
     order by s.row, s.column`);
   return cabinets.map((locker) => ({
@@ -85,6 +86,7 @@ export function listSiteLockers(ctx: Ctx, siteIdParam: unknown, locale: Locale =
         state: doorState({ inService: door.inService === 1, retiredAt: door.retiredAt, parcelState: door.parcelState }),
         inService: door.inService === 1,
         outOfServiceReason: door.outOfServiceReason === null ? null : reasonWords(locale, door.outOfServiceReason),
+        // A door held by a parcel to send names no parcel: the state says it is taken.
         parcel:
           door.parcelId !== null ? { id: door.parcelId, trackingNumber: door.trackingNumber!, state: door.parcelState! } : null,
       })),
@@ -142,9 +144,9 @@ export function removeLocker(ctx: Ctx, raw: unknown): RemovedLocker {
     return writeTransaction(ctx.db, () => {
       const { locker, site } = loadOrganizationLocker(ctx, admin, input.lockerId);
       if (locker.retiredAt !== null) throw new DomainError("CONFLICT", "lockerAlreadyRetired", { params: { code: locker.code } });
+      // Parcels to send count too: a retired cabinet's doors are never opened again.
       const live = ctx.db.get<{ n: number }>(sql`
-        select count(*) as n from parcels p join slots s on s.id = p.slot_id
-        where s.locker_id = ${locker.id} and p.state in ${LIVE_STATES_IN}`)!.n;
+        select count(*) as n from slots s where s.locker_id = ${locker.id} and ${sql.raw(doorHeldSql("s.id"))}`)!.n;
       if (live > 0) throw holdsParcels("lockerHoldsParcels", { code: locker.code, count: live });
 
       const doorIds = ctx.db.select({ id: slots.id }).from(slots).where(eq(slots.lockerId, locker.id)).all().map((s) => s.id);

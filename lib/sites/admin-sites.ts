@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
-import { LIVE_STATES_IN, sites } from "@/db/schema";
+import { sites } from "@/db/schema";
+import { DOOR_HOLDERS_JOIN } from "@/db/occupancy";
 import { writeTransaction } from "@/db/transaction";
 import { idOrNotFound, loadOrganizationSite, type SiteRow } from "@/lib/auth/organization-scope";
 import { isUniqueViolation } from "@/db/sqlite-errors";
@@ -154,12 +155,12 @@ export function listSitesForAdmin(ctx: Ctx): SiteListEntry[] {
     select st.id as siteId,
            (select count(*) from lockers l where l.site_id = st.id and l.retired_at is null) as lockers,
            count(s.id) as doors,
-           coalesce(sum(s.in_service = 1 and p.id is null), 0) as free,
-           coalesce(sum(s.in_service = 0 and p.id is null), 0) as outOfService,
-           count(p.id) as live
+           coalesce(sum(s.in_service = 1 and p.id is null and o.id is null), 0) as free,
+           coalesce(sum(s.in_service = 0 and p.id is null and o.id is null), 0) as outOfService,
+           count(p.id) + count(o.id) as live
     from sites st
     left join slots s on s.site_id = st.id and s.retired_at is null
-    left join parcels p on p.slot_id = s.id and p.state in ${LIVE_STATES_IN}
+    ${sql.raw(DOOR_HOLDERS_JOIN)}
     where st.organization_id = ${admin.organizationId}
     group by st.id`);
   return rows.map((site) => {
