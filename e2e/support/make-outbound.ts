@@ -4,9 +4,11 @@
  * lets the courier's carrier take outbound parcels at the site, the courier's carrier sets
  * up a return for a customer, and the site's kiosk takes it in with its drop-off code.
  *
- *   DATABASE_PATH=… node scripts/run-ts.mjs e2e/support/make-outbound.ts <site code> <courier email> <admin email> <order reference> <customer phone>
+ *   DATABASE_PATH=… node scripts/run-ts.mjs e2e/support/make-outbound.ts <site code> <courier email> <admin email> <order reference> <customer phone> [created]
  *
- * Prints { outboundParcelId, door, orderReference } as JSON. Run by e2e/support/outbound.ts.
+ * Prints { outboundParcelId, door, orderReference } as JSON. With "created" it stops before
+ * the kiosk, as the customer's phone holds it, and prints { outboundParcelId, code, qr }:
+ * the drop-off code and what its QR holds.
  */
 import { and, eq, or } from "drizzle-orm";
 import { openDatabase } from "@/db/client";
@@ -20,10 +22,12 @@ import { env } from "@/lib/env";
 import { createReturn } from "@/lib/outbound/create";
 import { confirmDropOff, startDropOff } from "@/lib/outbound/drop-off";
 import { setCarrierOutbound } from "@/lib/outbound/settings";
+import { issueDropOffQrToken } from "@/lib/outbound/codes";
+import { dropOffQrPayload } from "@/lib/outbound/qr";
 import { decryptPickupCode, keysFromHex } from "@/lib/pickup-codes/code";
 
 async function main() {
-  const [siteCode, courierEmail, adminEmail, orderReference, customerPhone] = process.argv.slice(2);
+  const [siteCode, courierEmail, adminEmail, orderReference, customerPhone, stage] = process.argv.slice(2);
   if (!siteCode || !courierEmail || !adminEmail || !orderReference || !customerPhone) {
     throw new Error("usage: <site code> <courier email> <admin email> <order reference> <customer phone>");
   }
@@ -39,7 +43,7 @@ async function main() {
     const courier = account(courierEmail);
     const admin = account(adminEmail);
     const kiosk = site ? db.select().from(kiosks).where(eq(kiosks.siteId, site.id)).get() : undefined;
-    if (!site || !courier || courier.kind !== "user" || courier.carrierId == null || !admin || !kiosk) {
+    if (!site || !courier || courier.kind !== "user" || courier.carrierId == null || !admin || (!kiosk && stage !== "created")) {
       throw new Error(`no site ${siteCode} with a kiosk, courier ${courierEmail} or admin ${adminEmail}`);
     }
     const keys = keysFromHex(config.PICKUP_CODE_HMAC_KEY, config.PICKUP_CODE_ENCRYPTION_KEY);
@@ -48,11 +52,16 @@ async function main() {
     setCarrierOutbound(as(admin), { siteId: site.id, carrierId: courier.carrierId, accepts: true });
     const { shipment } = createReturn(as(courier), { siteId: site.id, size: "S", customerPhone, orderReference });
     const stored = db
-      .select({ cipher: outboundParcels.dropOffCodeCipher })
+      .select({ cipher: outboundParcels.dropOffCodeCipher, hash: outboundParcels.dropOffCodeHash, codeExpiresAt: outboundParcels.codeExpiresAt })
       .from(outboundParcels)
       .where(and(eq(outboundParcels.id, shipment.id), eq(outboundParcels.state, "created")))
       .get();
-    const atKiosk = as({ kind: "kiosk", kioskId: kiosk.id, siteId: site.id });
+    if (stage === "created") {
+      const token = issueDropOffQrToken(keys, { id: shipment.id, dropOffCodeHash: stored!.hash!, codeExpiresAt: stored!.codeExpiresAt });
+      console.log(JSON.stringify({ outboundParcelId: shipment.id, code: decryptPickupCode(keys, stored!.cipher!), qr: dropOffQrPayload(site.code, token) }));
+      return;
+    }
+    const atKiosk = as({ kind: "kiosk", kioskId: kiosk!.id, siteId: site.id });
     const door = await startDropOff(atKiosk, { code: decryptPickupCode(keys, stored!.cipher!), phoneLast4: customerPhone.slice(-4) });
     confirmDropOff(atKiosk, { outboundParcelId: door.outboundParcelId });
     console.log(JSON.stringify({ outboundParcelId: door.outboundParcelId, door: door.slotLabel, orderReference }));

@@ -1,0 +1,95 @@
+import crypto from "node:crypto";
+import { execFileSync } from "node:child_process";
+import path from "node:path";
+import { expect, test, type Page } from "@playwright/test";
+import { DEMO } from "./support/accounts";
+import { createStationViaConsole, signInAsAdmin } from "./support/admin";
+import { expectAccessible } from "./support/axe";
+import { e2eDataDir, testPhone } from "./support/courier";
+import { newDevice, openKiosk } from "./support/customers";
+
+/*
+ * Sending at the kiosk when things go wrong (issue 17): the customer's drop-off QR opens a
+ * door; the parcel does not fit, so a bigger door opens; that one does not open, so it goes
+ * out of service and another opens; the customer closes it and the parcel waits for the
+ * carrier. The QR then opens nothing. A station of the test's own (two S and two M doors),
+ * so that no other journey is given its doors and the sizes are known.
+ */
+
+/** A return of the station courier's carrier, as the customer's phone holds it (support/make-outbound.ts). */
+function makeReturnToDropOff(siteCode: string, courierPhone: string): { outboundParcelId: number; code: string; qr: string } {
+  const orderReference = `KS-${crypto.randomBytes(4).toString("hex").toUpperCase()}`;
+  const out = execFileSync(
+    process.execPath,
+    ["scripts/run-ts.mjs", "e2e/support/make-outbound.ts", siteCode, courierPhone, DEMO.admin, orderReference, testPhone(), "created"],
+    {
+      cwd: path.resolve(__dirname, ".."),
+      env: { ...process.env, DATABASE_PATH: path.join(e2eDataDir(), "locker.db"), TEST_CLOCK: "true" },
+      encoding: "utf8",
+    },
+  );
+  return JSON.parse(out.trim().split("\n").at(-1)!) as { outboundParcelId: number; code: string; qr: string };
+}
+
+const openDoor = (screen: Page) => screen.getByRole("heading", { level: 2, name: /^Door D-0[1-4] is open$/ });
+const doorOf = async (screen: Page) => /D-0[1-4]/.exec((await openDoor(screen).textContent()) ?? "")![0];
+
+test("a drop-off by QR moves to a bigger door when the parcel does not fit, and to another when a door does not open", async ({ browser }, testInfo) => {
+  test.setTimeout(180_000);
+  const laptop = await newDevice(browser, testInfo);
+  await signInAsAdmin(laptop.page);
+  const { site, courier } = await createStationViaConsole(laptop.page, "Send", { code: "D", rowSizes: ["S", "M"], columns: 2 });
+  const shipment = makeReturnToDropOff(site.code, courier.phone);
+
+  const kiosk = await openKiosk(browser, testInfo, site.code, "a new kiosk");
+  let bigger = "";
+  let other = "";
+  try {
+    const screen = kiosk.page;
+    await screen.getByRole("link", { name: "Send a parcel" }).click();
+    await screen.getByRole("button", { name: "Scan the QR code instead" }).click();
+    const scanner = screen.getByLabel("QR code from the scanner");
+    await expect(scanner).toBeFocused();
+    await scanner.fill(shipment.qr);
+    await scanner.press("Enter");
+
+    // An S door for an S parcel.
+    await expect(openDoor(screen)).toBeVisible();
+    const small = await doorOf(screen);
+    await expect(screen.getByRole("status")).toContainText(`Put your parcel in door ${small} (locker D, size S)`);
+    await expectAccessible(screen, "kiosk: drop-off door open (QR)");
+
+    await screen.getByRole("button", { name: "The parcel does not fit" }).click();
+    await expect(screen.getByRole("status")).toContainText("A bigger door (M) is open.");
+    bigger = await doorOf(screen);
+    await expect(screen.getByRole("status")).toContainText(`Put your parcel in door ${bigger} (locker D, size M)`);
+
+    await screen.getByRole("button", { name: "The door did not open" }).click();
+    await expect(screen.getByRole("status")).toContainText("Another door is open.");
+    other = await doorOf(screen);
+    expect(other).not.toBe(bigger);
+    await expect(screen.getByRole("status")).toContainText(`Put your parcel in door ${other} (locker D, size M)`);
+    await expectAccessible(screen, "kiosk: another drop-off door open");
+
+    await screen.getByRole("button", { name: "I closed the door" }).click();
+    await expect(screen.getByRole("heading", { level: 2, name: "Parcel dropped off" })).toBeVisible();
+    await expectAccessible(screen, "kiosk: dropped off after two moves");
+
+    // The QR has done its work: it opens nothing now.
+    await screen.getByRole("link", { name: "Done" }).click();
+    await screen.getByRole("link", { name: "Send a parcel" }).click();
+    await screen.getByRole("button", { name: "Scan the QR code instead" }).click();
+    await screen.getByLabel("QR code from the scanner").fill(shipment.qr);
+    await screen.getByLabel("QR code from the scanner").press("Enter");
+    await expect(screen.getByRole("alert").filter({ hasText: "This QR code no longer opens a door." })).toBeVisible();
+  } finally {
+    await kiosk.context.close();
+  }
+
+  // The admin finds the door that did not open out of service, and the parcel in the other.
+  await laptop.page.goto(`/admin/sites/${site.id}`);
+  const doors = laptop.page.getByRole("list", { name: "Doors of locker D" });
+  await expect(doors.getByRole("link", { name: new RegExp(`^Door ${bigger}, size M, `) })).toHaveAccessibleName(/out of service/i);
+  await expect(doors.getByRole("link", { name: new RegExp(`^Door ${other}, size M, `) })).toHaveAccessibleName(/occupied/i);
+  await laptop.context.close();
+});
