@@ -8,13 +8,13 @@ import { translator } from "@/lib/i18n/translate";
 import { decryptPickupCode } from "@/lib/pickup-codes/code";
 import { maskPhone } from "@/lib/phone";
 import { env } from "@/lib/env";
-import { issueLinkToken } from "./link-token";
+import { issueSignedToken } from "@/lib/pickup-codes/signed-token";
 
 const DAY = 86_400_000;
 
 /** The trusted person's "I can't collect it" link (lib/trusted/decline-link.ts): good until a day past the deadline. */
 export function trustedDeclinePath(ctx: Ctx, pickup: { id: number; phone: string }, parcelExpiresAt: number): string {
-  return `/trusted/${issueLinkToken(ctx.keys, "trusted-decline-v1", { id: pickup.id, expiresAt: parcelExpiresAt + DAY, phone: pickup.phone })}`;
+  return `/trusted/${issueSignedToken(ctx.keys, "trusted-decline-v1", { id: pickup.id, expiresAt: parcelExpiresAt + DAY, bound: pickup.phone })}`;
 }
 
 /**

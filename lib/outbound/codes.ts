@@ -1,9 +1,9 @@
 import "server-only";
-import crypto from "node:crypto";
 import { OUTBOUND_CODE_STATES_SQL } from "@/db/schema";
 import type { Ctx } from "@/lib/context";
 import { DomainError } from "@/lib/errors";
 import { encryptPickupCode, generatePickupCode, hashPickupCode, type PickupCodeKeys } from "@/lib/pickup-codes/code";
+import { issueSignedToken, isSignedTokenFor, readSignedToken, type TokenClaim } from "@/lib/pickup-codes/signed-token";
 
 /*
  * Drop-off codes are pickup codes (decision 0001) in another table: 6 random digits unique
@@ -43,36 +43,20 @@ export function issueDropOffCode(ctx: Ctx, siteId: number): IssuedCode {
 }
 
 /*
- * The QR beside the code: a token signed for one shipment and its current code, as the
- * pickup QR is (lib/pickup-codes/qr-token.ts), under its own label so no pickup token is
- * ever a drop-off token. It lives as long as the code.
- *
- *   <shipment id, base 36>.<expires at, base 36>.<HMAC-SHA256, first 16 bytes, hex>
+ * The QR beside the code: a token signed for one shipment and its current code
+ * (lib/pickup-codes/signed-token.ts, purpose "drop-off-qr-v1"), as the pickup QR is. It
+ * lives as long as the code.
  */
-const LABEL = "drop-off-qr-v1";
-
-function mac(keys: PickupCodeKeys, id: number, expiresAt: number, codeHash: string): string {
-  return crypto.createHmac("sha256", keys.hmacKey).update(`${LABEL}\0${id}\0${expiresAt}\0${codeHash}`).digest().subarray(0, 16).toString("hex");
-}
+const PURPOSE = "drop-off-qr-v1";
 
 export function issueDropOffQrToken(keys: PickupCodeKeys, shipment: { id: number; dropOffCodeHash: string; codeExpiresAt: number }): string {
-  const { id, codeExpiresAt, dropOffCodeHash } = shipment;
-  return `${id.toString(36)}.${codeExpiresAt.toString(36)}.${mac(keys, id, codeExpiresAt, dropOffCodeHash)}`;
+  return issueSignedToken(keys, PURPOSE, { id: shipment.id, expiresAt: shipment.codeExpiresAt, bound: shipment.dropOffCodeHash });
 }
 
-export type DropOffQrClaim = { id: number; expiresAt: number; mac: string };
+export type DropOffQrClaim = TokenClaim;
 
-export function readDropOffQrToken(token: string): DropOffQrClaim | null {
-  const match = /^([0-9a-z]{1,11})\.([0-9a-z]{1,11})\.([0-9a-f]{32})$/.exec(token.trim().toLowerCase());
-  if (!match) return null;
-  const id = parseInt(match[1], 36);
-  const expiresAt = parseInt(match[2], 36);
-  if (!Number.isSafeInteger(id) || id <= 0 || !Number.isSafeInteger(expiresAt)) return null;
-  return { id, expiresAt, mac: match[3] };
-}
+export const readDropOffQrToken = readSignedToken;
 
 export function isDropOffTokenFor(keys: PickupCodeKeys, claim: DropOffQrClaim, codeHash: string): boolean {
-  const expected = Buffer.from(mac(keys, claim.id, claim.expiresAt, codeHash), "hex");
-  const given = Buffer.from(claim.mac, "hex");
-  return expected.length === given.length && crypto.timingSafeEqual(expected, given);
+  return isSignedTokenFor(keys, PURPOSE, claim, { id: claim.id, expiresAt: claim.expiresAt, bound: codeHash });
 }

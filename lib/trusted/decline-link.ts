@@ -4,7 +4,7 @@ import { carriers, parcels, sites, slots, trustedPickups } from "@/db/schema";
 import { writeTransaction } from "@/db/transaction";
 import type { Ctx } from "@/lib/context";
 import { DomainError } from "@/lib/errors";
-import { isLinkTokenFor, readLinkToken } from "@/lib/notifications/link-token";
+import { isSignedTokenFor, readSignedToken } from "@/lib/pickup-codes/signed-token";
 import { maskPhone } from "@/lib/phone";
 import type { TrustedPickupRow } from "@/lib/parcels/trusted-codes";
 import { parseInput } from "@/lib/validation";
@@ -16,7 +16,7 @@ import { revoke } from "./trusted-persons";
  * someone who cannot (or will not) collect for the recipient says so there. Their code
  * stops working at once and the recipient's parcel page says who declined, so the
  * recipient can name somebody else or go themselves. No sign-in: the signed link is the
- * proof, as for consent answers (lib/notifications/link-token.ts). The text's link is made
+ * proof, as for consent answers (lib/pickup-codes/signed-token.ts). The text's link is made
  * by trustedDeclinePath (lib/notifications/trusted-pickup.ts).
  */
 
@@ -38,10 +38,10 @@ export type TrustedLinkPage =
   | { kind: "open" | "declined" | "ended"; parcel: TrustedLinkParcel };
 
 function pickupForToken(ctx: Ctx, token: string): TrustedPickupRow | null {
-  const claim = readLinkToken(token);
+  const claim = readSignedToken(token);
   if (!claim || claim.expiresAt <= ctx.now()) return null;
   const pickup = ctx.db.select().from(trustedPickups).where(eq(trustedPickups.id, claim.id)).get();
-  if (!pickup || !isLinkTokenFor(ctx.keys, PURPOSE, claim, { id: pickup.id, expiresAt: claim.expiresAt, phone: pickup.phone })) return null;
+  if (!pickup || !isSignedTokenFor(ctx.keys, PURPOSE, claim, { id: pickup.id, expiresAt: claim.expiresAt, bound: pickup.phone })) return null;
   return pickup;
 }
 
