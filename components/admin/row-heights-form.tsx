@@ -45,7 +45,7 @@ export function RowHeightsForm({
             <div key={r} className="grid grid-cols-[4rem_1fr] items-start gap-2 text-sm">
               <label htmlFor={inputId} className="pt-2">
                 <span aria-hidden="true">{t("row", { row: r + 1 })}</span>
-                <span className="sr-only">{t("rowLabel", { row: r + 1 })}</span>
+                <span className="sr-only">{t("rowLabel", { locker: lockerCode, row: r + 1 })}</span>
               </label>
               <div className="flex flex-col gap-1">
                 <span className="flex items-center gap-1">
