@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { lockers, slots } from "@/db/schema";
 import { collectParcel } from "@/lib/parcels/collect";
 import { adminScene, auditRows, expectAdminsOnly, expectRefused, type AdminScene } from "@/lib/testing/admin";
@@ -221,6 +221,21 @@ describe("setRowHeights", () => {
     await collectParcel(world.ctx(station.kiosk), { code, phoneLast4 });
     moved[2] = "300";
     expect(setRowHeights(world.ctx(station.admin), { lockerId: station.locker.id, rowHeights: moved }).changed).toEqual([{ row: 3, fromMm: 900, toMm: 300 }]);
+  });
+
+  it("a refusal of the database's trigger (a parcel that slipped past the check) is the same field error, never a 500", async () => {
+    const station = createStation(world, { layout: SIX_M });
+    await deposit(world, station.courier, station.site.id, { size: "M", recipientPhone: needsReach() });
+    const rowHeights = [...STANDARD];
+    rowHeights[2] = "300";
+    // The verb's own look for such parcels (its first `all`) finds none, as if one arrived after it.
+    const all = vi.spyOn(world.db, "all").mockImplementationOnce(() => []);
+    try {
+      const error = await expectRefused(world, station.admin, (ctx) => setRowHeights(ctx, { lockerId: station.locker.id, rowHeights }), "CONFLICT");
+      expect(fieldErrors(error).rowHeights[0]).toContain("keep its row between 380 and 1220 mm");
+    } finally {
+      all.mockRestore();
+    }
   });
 
   it("refuses heights that are not whole millimetres in range, or not one per row", async () => {
