@@ -13,6 +13,7 @@ const NOTICES = {
   "locker-added": "lockerAdded",
   "locker-removed": "lockerRemoved",
   "locker-retired": "lockerRetired",
+  "row-heights-saved": "rowHeightsSaved",
   "kiosk-paired": "kioskPaired",
   "kiosk-unpaired": "kioskUnpaired",
   "slot-retired": "slotRetired",

@@ -1,12 +1,14 @@
 import type { FormState } from "@/lib/forms/state";
 import type { ConsentRequiredDetails } from "@/lib/consent/required";
-import type { SiteFullDetails } from "@/lib/parcels/reserve";
+import type { NoDoorWithinReachDetails, SiteFullDetails } from "@/lib/parcels/reserve";
 
 /*
  * The state of the courier's deposit forms: the house FormState, plus — when the site has
- * no door of the size — the nearest sites with room, so the form can offer to switch.
+ * no door of the size (SITE_FULL), or none within reach for a recipient who needs one
+ * (NO_DOOR_WITHIN_REACH, with `withinReachMm`) — the nearest sites with room, so the form
+ * can offer to switch.
  */
-export type SiteFullNotice = SiteFullDetails;
+export type SiteFullNotice = SiteFullDetails | NoDoorWithinReachDetails;
 
 export type DepositState = FormState & {
   siteFull?: SiteFullNotice;

@@ -8,7 +8,9 @@ const CARRIED = ["trackingNumber", "recipientPhone", "recipientName", "recipient
 /**
  * A full site's answer: the nearest sites of the organization with a door of the size,
  * with distance and free doors, and a button to take the parcel's details to one the
- * courier serves. `switchAction` stores the details and opens that site's form.
+ * courier serves. `switchAction` stores the details and opens that site's form. For a
+ * recipient who needs a door within reach (NO_DOOR_WITHIN_REACH, `withinReachMm`), the
+ * words say so and the sites and counts are those of free doors within reach.
  */
 export function SiteFullNotice({
   notice,
@@ -28,15 +30,18 @@ export function SiteFullNotice({
 }) {
   const t = useTranslations("courier.siteFull");
   const fits = SIZES.slice(SIZES.indexOf(notice.size));
+  const reach = "withinReachMm" in notice ? notice.withinReachMm : null;
+  const cm = (mm: number) => Math.round(mm / 10);
   return (
     <section aria-labelledby="site-full-heading" className="flex flex-col gap-3 rounded-2xl border-2 border-amber-400 bg-amber-50 p-4">
       <div role="alert">
         <h2 id="site-full-heading" className="text-xl font-bold text-amber-950">
-          {t("heading", { site: siteName, size: notice.size })}
+          {t(reach ? "headingReach" : "heading", { site: siteName, size: notice.size })}
         </h2>
         <p className="text-amber-950">
           {cancelled ? `${t("reservationCancelled")} ` : ""}
-          {t("noDoor", { size: notice.size })} {notice.alternatives.length > 0 ? t("alternatives") : t("noAlternatives")}
+          {reach ? t("noDoorReach", { size: notice.size, low: cm(reach.low), high: cm(reach.high) }) : t("noDoor", { size: notice.size })}{" "}
+          {notice.alternatives.length > 0 ? t(reach ? "alternativesReach" : "alternatives") : t(reach ? "noAlternativesReach" : "noAlternatives")}
         </p>
       </div>
       {notice.alternatives.length > 0 ? (
@@ -53,7 +58,7 @@ export function SiteFullNotice({
                   {site.code} · {site.address}
                 </p>
                 <p className="text-sm text-gray-800">
-                  {t("freeNow", { counts: fits.map((size) => `${size} ${site.free[size]}`).join(" · ") })}
+                  {t(reach ? "freeWithinReach" : "freeNow", { counts: fits.map((size) => `${size} ${site.free[size]}`).join(" · ") })}
                 </p>
                 {served ? (
                   <form action={switchAction}>

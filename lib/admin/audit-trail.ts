@@ -204,6 +204,12 @@ function describeAction(locale: Locale, zone: string, action: AuditAction, d: Re
       return t("history.audit.locker.removed", { code: s(d.code) });
     case "locker.retired":
       return t("history.audit.locker.retired", { code: s(d.code), doors: s(d.doors) });
+    case "locker.row_heights_set": {
+      const height = (mm: unknown) => (typeof mm === "number" ? t("history.audit.locker.heightMm", { mm }) : t("history.audit.locker.notMeasured"));
+      const rows = Array.isArray(d.rows) ? (d.rows as { row?: unknown; fromMm?: unknown; toMm?: unknown }[]) : [];
+      const changes = rows.map((change) => t("history.audit.locker.rowHeightChange", { row: s(change.row), from: height(change.fromMm), to: height(change.toMm) }));
+      return t("history.audit.locker.row_heights_set", { code: s(d.code), changes: changes.join(t("history.audit.listSeparator")) });
+    }
     case "slot.out_of_service":
       return t("history.audit.slot.out_of_service", { slot: s(d.slot), reason: s(d.reason) });
     case "slot.in_service":

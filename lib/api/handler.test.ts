@@ -273,11 +273,19 @@ describe("the deposit journey over the API", () => {
     const refused = await call("POST", "/parcels", { body: { ...newParcel("L"), siteId: low.id, recipientPhone: phone } });
     expect(refused.status).toBe(409);
     expect(refused.body.error).toMatchObject({ code: "NO_DOOR_WITHIN_REACH", details: { size: "L", withinReachMm: { low: 380, high: 1220 } } });
+    // Nearby sites with a free L door or larger in the band, their counts in the band only.
+    expect(Array.isArray(refused.body.error.details.alternatives)).toBe(true);
+    for (const site of refused.body.error.details.alternatives) expect(site.free.L + site.free.XL).toBeGreaterThan(0);
 
     // Anyone else still gets the low door.
     const other = await call("POST", "/parcels", { body: { ...newParcel("L"), siteId: low.id } });
     expect(other.status).toBe(201);
     expect(other.body.parcel).toMatchObject({ withinReach: false, slot: { row: 2 } });
+
+    // The in-band door jams: no other door of the band is left, and the reassignment says so as the reservation did.
+    const fault = await call("POST", `/parcels/${reserved.body.parcel.id}/slot-fault`, { body: { reason: "Door jammed" } });
+    expect(fault.status).toBe(409);
+    expect(fault.body.error).toMatchObject({ code: "NO_DOOR_WITHIN_REACH", details: { size: "L", withinReachMm: { low: 380, high: 1220 }, alternatives: expect.any(Array) } });
   });
 
   test("take back an expired parcel", async () => {

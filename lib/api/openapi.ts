@@ -114,7 +114,7 @@ export function openApiDocument(serverUrl = "/api/v1") {
                   // Each domain error's words, English then Chinese (ICU placeholders such as {tracking} are filled in).
                   examples: errorMessages(),
                 },
-                details: { description: "What the code carries: fieldErrors (INVALID), alternatives (SITE_FULL), size and the reach band in mm (NO_DOOR_WITHIN_REACH), requestId to poll (CONSENT_REQUIRED), whom to contact (PARCEL_EXPIRED), a wait (LOCKED_OUT)" },
+                details: { description: "What the code carries: fieldErrors (INVALID), alternatives (SITE_FULL), size, the reach band in mm and alternatives with a free door in the band, their free counts in the band only (NO_DOOR_WITHIN_REACH), requestId to poll (CONSENT_REQUIRED), whom to contact (PARCEL_EXPIRED), a wait (LOCKED_OUT)" },
               },
             },
           },

@@ -57,12 +57,12 @@ const Reason = z.object({ reason: z.string() });
 
 /**
  * A reassignment's answer. With no door left the verb has committed the cancellation and
- * returned it; clients get what a full site has always answered (409 SITE_FULL with the
- * alternatives), raised here at the edge for the one error mapper (handler.ts `run`) —
+ * returned it; clients get what a first reservation answers (409 SITE_FULL with the
+ * alternatives, or 409 NO_DOOR_WITHIN_REACH with the sites that have a free door in the band), raised here at the edge for the one error mapper (handler.ts `run`) —
  * the stored idempotent answer is that 409, and nothing is rolled back or redone.
  */
 function reassignAnswer(result: ReassignResult): Omit<Reassigned, "outcome"> {
-  if (result.outcome === "site_full") throw siteFullRefusal(result);
+  if (result.outcome !== "moved") throw siteFullRefusal(result);
   return { parcel: result.parcel, doorOpened: result.doorOpened };
 }
 
@@ -127,7 +127,8 @@ export const API_ROUTES: ApiRoute[] = [
     method: "POST",
     path: "/parcels/{parcelId}/slot-fault",
     scope: "carrier",
-    summary: "Report that the door did not open or is damaged; the parcel gets another door",
+    summary:
+      "Report that the door did not open or is damaged; the parcel gets another door. With none left the reservation is cancelled: 409 SITE_FULL, or NO_DOOR_WITHIN_REACH when the recipient needs a door within reach",
     response: ReassignedParcel,
     body: Reason,
     handle: async (ctx, { params, body }) => reassignAnswer(await reportSlotFault(ctx, { parcelId: params.parcelId, reason: body.reason })),
@@ -136,7 +137,8 @@ export const API_ROUTES: ApiRoute[] = [
     method: "POST",
     path: "/parcels/{parcelId}/does-not-fit",
     scope: "carrier",
-    summary: "Report that the parcel does not fit; it gets a door one size up",
+    summary:
+      "Report that the parcel does not fit; it gets a door one size up. With none left the reservation is cancelled: 409 SITE_FULL, or NO_DOOR_WITHIN_REACH when the recipient needs a door within reach",
     response: ReassignedParcel,
     handle: async (ctx, { params }) => reassignAnswer(await reportParcelDoesNotFit(ctx, { parcelId: params.parcelId })),
   },

@@ -20,6 +20,7 @@ export const AUDIT_ACTIONS = [
   "locker.added",
   "locker.removed",
   "locker.retired",
+  "locker.row_heights_set",
   "slot.out_of_service",
   "slot.in_service",
   "slot.retired",

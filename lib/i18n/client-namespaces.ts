@@ -24,6 +24,7 @@ export const ADMIN_CLIENT_NAMESPACES = [
   "admin.people.courier",
   "admin.people.newCourier",
   "admin.sites.form",
+  "admin.sites.rowHeights",
   "admin.lockers",
   "admin.forecast.calendar.form",
   "admin.screens.byCode",

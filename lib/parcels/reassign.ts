@@ -6,12 +6,12 @@ import { requireCourier } from "@/lib/auth/authorize";
 import type { Ctx } from "@/lib/context";
 import { recordOpenCommand, sendOpen } from "@/lib/doors/open";
 import { DomainError } from "@/lib/errors";
-import { findFreeSlot, nearestSitesWithRoom, type AlternativeSite } from "@/lib/slots/assignment";
+import { findFreeSlot } from "@/lib/slots/assignment";
 import { SIZE_RANK, sizeOfRank } from "@/lib/slots/sizes";
 import { parseInput } from "@/lib/validation";
 import { loadVisibleParcel, type ParcelRow } from "./access";
 import { recordParcelEvent } from "./events";
-import type { SiteFullDetails } from "./reserve";
+import { noDoorError, whyNoDoor, type NoDoor, type NoDoorWithinReachDetails, type SiteFullDetails } from "./no-door";
 import { ParcelRef, SlotFaultInput } from "./schemas";
 import { lapseReservations, RESERVATION_MS } from "./sweep";
 import { moveParcel } from "./transition";
@@ -21,21 +21,24 @@ import { toParcelView, type ParcelView } from "./view";
 export type Reassigned = { outcome: "moved"; parcel: ParcelView; doorOpened: boolean };
 /**
  * No door was left: the reservation is cancelled (`parcel` shows it so) and these are the
- * nearest sites with room. This is the verb's committed result, not a refusal — the report
- * and the cancellation are one transaction, so nothing is left for a caller to undo or redo.
+ * nearest sites with room — or, for a recipient who asked for doors within reach
+ * (`no_door_within_reach`), with a free door in the band. This is the verb's committed
+ * result, not a refusal — the report and the cancellation are one transaction, so nothing
+ * is left for a caller to undo or redo.
  */
-export type ReassignSiteFull = SiteFullDetails & { outcome: "site_full"; parcel: ParcelView };
+export type ReassignSiteFull =
+  | (SiteFullDetails & { outcome: "site_full"; parcel: ParcelView })
+  | (NoDoorWithinReachDetails & { outcome: "no_door_within_reach"; parcel: ParcelView });
 export type ReassignResult = Reassigned | ReassignSiteFull;
 
-type Outcome =
-  | { kind: "moved"; parcel: ParcelRow; door: ReturnType<typeof recordOpenCommand> }
-  | { kind: "full"; parcel: ParcelRow; alternatives: AlternativeSite[]; size: SlotSize };
+type Outcome = { kind: "moved"; parcel: ParcelRow; door: ReturnType<typeof recordOpenCommand> } | { kind: "full"; parcel: ParcelRow; noDoor: NoDoor };
 
 /**
  * The reserved door did not open or is damaged: it goes out of service with the reason
  * and the parcel gets another door (same size first, then larger). If none is left the
  * reservation is cancelled and the result is `site_full` with the nearest sites with room
- * — the broken door stays reported either way. Couriers of the parcel's carrier only;
+ * (`no_door_within_reach` when the recipient asked for doors within reach and none is free
+ * in the band) — the broken door stays reported either way. Couriers of the parcel's carrier only;
  * raises FORBIDDEN, NOT_FOUND (another carrier's parcel), INVALID and INVALID_TRANSITION
  * (not reserved), each before anything is written.
  */
@@ -102,8 +105,10 @@ function moveToFreeSlot(ctx: Ctx, parcel: ParcelRow, size: SlotSize, detail: Rec
   // live parcel, so the search cannot return it.
   const slot = findFreeSlot(ctx, parcel.siteId, rank, parcel.recipientPhone);
   if (!slot) {
-    const cancelled = moveParcel(ctx, parcel, "cancelled", { closedAt: ctx.now() }, { ...detail, outcome: "no free door" });
-    return { kind: "full", parcel: cancelled, alternatives: nearestSitesWithRoom(ctx, parcel.siteId, rank), size };
+    const noDoor = whyNoDoor(ctx, parcel.siteId, size, parcel.recipientPhone);
+    const withinReach = noDoor.code === "NO_DOOR_WITHIN_REACH" ? { withinReach: true } : {};
+    const cancelled = moveParcel(ctx, parcel, "cancelled", { closedAt: ctx.now() }, { ...detail, outcome: "no free door", ...withinReach });
+    return { kind: "full", parcel: cancelled, noDoor };
   }
   const moved = ctx.db
     .update(parcels)
@@ -133,19 +138,25 @@ function moveToFreeSlot(ctx: Ctx, parcel: ParcelRow, size: SlotSize, detail: Rec
 
 async function finish(ctx: Ctx, outcome: Outcome): Promise<ReassignResult> {
   if (outcome.kind === "full") {
-    return { outcome: "site_full", parcel: toParcelView(ctx, outcome.parcel), size: outcome.size, alternatives: outcome.alternatives };
+    const parcel = toParcelView(ctx, outcome.parcel);
+    const { noDoor } = outcome;
+    return noDoor.code === "NO_DOOR_WITHIN_REACH"
+      ? { outcome: "no_door_within_reach", parcel, ...noDoor.details }
+      : { outcome: "site_full", parcel, ...noDoor.details };
   }
   return { outcome: "moved", parcel: toParcelView(ctx, outcome.parcel, outcome.door), doorOpened: await sendOpen(ctx, outcome.door) };
 }
 
 /**
- * How an edge reports a `site_full` result to the courier: the SITE_FULL error every other
- * full site answers with, so forms and API clients branch on one code. The cancellation it
- * describes is already committed; raising this changes nothing.
+ * How an edge reports a `site_full` or `no_door_within_reach` result to the courier: the
+ * SITE_FULL or NO_DOOR_WITHIN_REACH error a first reservation answers with, so forms and
+ * API clients branch on one code each. The cancellation it describes is already committed;
+ * raising this changes nothing.
  */
 export function siteFullRefusal(result: ReassignSiteFull): DomainError<SiteFullDetails> {
-  return new DomainError<SiteFullDetails>("SITE_FULL", "siteFullReservationCancelled", {
-    params: { size: result.size },
-    details: { size: result.size, alternatives: result.alternatives },
-  });
+  const noDoor: NoDoor =
+    result.outcome === "no_door_within_reach"
+      ? { code: "NO_DOOR_WITHIN_REACH", details: { size: result.size, withinReachMm: result.withinReachMm, alternatives: result.alternatives } }
+      : { code: "SITE_FULL", details: { size: result.size, alternatives: result.alternatives } };
+  return noDoorError(noDoor, { cancelled: true });
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import type { z } from "zod";
-import { parcels, type SlotSize } from "@/db/schema";
+import { parcels } from "@/db/schema";
 import { writeTransaction } from "@/db/transaction";
 import { requireCourier, type CourierActor } from "@/lib/auth/authorize";
 import type { Ctx } from "@/lib/context";
@@ -9,10 +9,10 @@ import { recordOpenCommand, sendOpen, type OpenCommand } from "@/lib/doors/open"
 import { DomainError } from "@/lib/errors";
 import { consentRequiredError, type ConsentRequired } from "@/lib/consent/required";
 import { openConsentRequest, recordConsent, settleConsent } from "@/lib/consent/settle";
-import { findFreeSlot, nearestSitesWithRoom, needsDoorWithinReach, type AlternativeSite } from "@/lib/slots/assignment";
-import { REACH_BAND_MM } from "@/lib/slots/reach";
+import { findFreeSlot } from "@/lib/slots/assignment";
 import { SIZE_RANK } from "@/lib/slots/sizes";
 import { parseInput } from "@/lib/validation";
+import { noDoorError, whyNoDoor } from "./no-door";
 import { findPendingParcel, loadCourierSite, refuseAnotherCarriersNumber, trackingNumberTaken, type ParcelRow } from "./access";
 import { recordParcelEvent } from "./events";
 import { ReserveInput } from "./schemas";
@@ -28,16 +28,15 @@ export type ReserveResult = {
   doorOpened: boolean;
 };
 
-export type SiteFullDetails = { size: SlotSize; alternatives: AlternativeSite[] };
-/** No free door of this size or larger lies within reach for a recipient who asked for one; other sites are not offered (their heights are theirs to check). */
-export type NoDoorWithinReachDetails = { size: SlotSize; withinReachMm: { low: number; high: number } };
+export type { NoDoorWithinReachDetails, SiteFullDetails } from "./no-door";
 
 /**
  * Assigns a door to a parcel and opens it: the courier's first step of a deposit.
  * Couriers only, at a site they serve. A retry with a tracking number already live here
  * returns the first answer. Raises INVALID, FORBIDDEN, NOT_FOUND (also a site they do not serve), SITE_CLOSED, CONFLICT
  * (live elsewhere, or another carrier's), SITE_FULL (details: nearest sites with room), NO_DOOR_WITHIN_REACH (the recipient asked for
- * doors within reach and none of that size or larger is free in the band) and
+ * doors within reach and none of that size or larger is free in the band; details: nearest
+ * sites with such a door free in the band) and
  * CONSENT_REQUIRED (details: the consent request to poll, lib/consent/required.ts) — then the
  * parcel is kept as announced, its tracking number held, and no door is taken.
  */
@@ -85,19 +84,8 @@ function reserveInTransaction(ctx: Ctx, courier: CourierActor, input: z.output<t
   const slot = findFreeSlot(ctx, site.id, wanted, input.recipientPhone);
   // Thrown inside the transaction, so the refusal rolls back the lapse above too: a
   // refused reservation changes nothing (the next try, or the sweep, lapses them again).
-  if (!slot) {
-    // Only a refusal asks whether the recipient needs a door within reach: the hot path does not.
-    if (needsDoorWithinReach(ctx, input.recipientPhone)) {
-      throw new DomainError<NoDoorWithinReachDetails>("NO_DOOR_WITHIN_REACH", "noDoorWithinReach", {
-        params: { size: input.size },
-        details: { size: input.size, withinReachMm: REACH_BAND_MM },
-      });
-    }
-    throw new DomainError<SiteFullDetails>("SITE_FULL", "siteFull", {
-      params: { size: input.size },
-      details: { size: input.size, alternatives: nearestSitesWithRoom(ctx, site.id, wanted) },
-    });
-  }
+  // Only a refusal asks whether the recipient needs a door within reach: the hot path does not.
+  if (!slot) throw noDoorError(whyNoDoor(ctx, site.id, input.size, input.recipientPhone));
 
   const now = ctx.now();
   const fields = {

@@ -8,11 +8,12 @@ import { isTriggerRefusal, isUniqueViolation } from "@/db/sqlite-errors";
 import { recordAudit } from "@/lib/audit/record";
 import { requireAdmin } from "@/lib/auth/authorize";
 import type { Ctx } from "@/lib/context";
-import { DomainError, field } from "@/lib/errors";
+import { DomainError, field, type FieldWordings } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { doorState, holdsParcels, type DoorFacts } from "@/lib/slots/door-state";
 import { insertLocker } from "./layout";
-import { AddLockerInput, LockerRef } from "./schemas";
+import { REACH_BAND_MM, isWithinReach } from "@/lib/slots/reach";
+import { AddLockerInput, LockerRef, SetRowHeightsInput } from "./schemas";
 import { reasonWords } from "@/lib/history/describe";
 import type { Locale } from "@/lib/i18n/locales";
 
@@ -34,6 +35,8 @@ export type SiteLocker = {
   rows: number;
   columns: number;
   retiredAt: number | null;
+  /** Each row's height above the ground in mm (its doors' bottom edge), top row first; null = not measured. */
+  rowHeightsMm: (number | null)[];
   doors: LockerDoor[];
 };
 
@@ -47,6 +50,7 @@ export function listSiteLockers(ctx: Ctx, siteIdParam: unknown, locale: Locale =
   const admin = requireAdmin(ctx);
   const site = loadOrganizationSite(ctx, admin, idOrNotFound(siteIdParam, "That site"));
   const cabinets = ctx.db.select().from(lockers).where(eq(lockers.siteId, site.id)).orderBy(asc(lockers.code)).all();
+  const heights = new Map(cabinets.map((locker) => [locker.id, currentRowHeights(ctx, locker.id)]));
   const doors = ctx.db.all<{
     id: number;
     lockerId: number;
@@ -75,6 +79,7 @@ export function listSiteLockers(ctx: Ctx, siteIdParam: unknown, locale: Locale =
     rows: locker.rows,
     columns: locker.columns,
     retiredAt: locker.retiredAt,
+    rowHeightsMm: Array.from({ length: locker.rows }, (_, r) => heights.get(locker.id)!.get(r + 1) ?? null),
     doors: doors
       .filter((door) => door.lockerId === locker.id)
       .map((door) => ({
@@ -128,6 +133,95 @@ export function addLocker(ctx: Ctx, raw: unknown): AddedLocker {
     }
     throw error;
   }
+}
+
+export type SetRowHeightsResult = {
+  lockerId: number;
+  code: string;
+  siteId: number;
+  /** The rows whose height changed (1 = top), with the heights before and after; null = not measured. */
+  changed: { row: number; fromMm: number | null; toMm: number | null }[];
+};
+
+/**
+ * Sets the height above the ground of each row of one of the admin's cabinets (its doors'
+ * bottom edge, in mm, top row first; null = not measured — such doors are never offered as
+ * within reach, lib/slots/reach.ts). A row whose door holds a live parcel promised a door
+ * within reach must stay in the reach band until that parcel leaves: the change is refused
+ * with a field error on that row (and a trigger, migration 0017, refuses it too). Records the
+ * changed rows in the audit trail; a change that changes nothing writes nothing. Admins of the
+ * site's organization only. Raises INVALID (a height, or not one per row), NOT_FOUND (another
+ * organization's cabinet) and CONFLICT (a retired cabinet, a within-reach parcel's row).
+ */
+export function setRowHeights(ctx: Ctx, raw: unknown): SetRowHeightsResult {
+  const admin = requireAdmin(ctx);
+  const input = parseInput(SetRowHeightsInput, raw);
+  try {
+    return writeTransaction(ctx.db, () => {
+      const { locker, site } = loadOrganizationLocker(ctx, admin, input.lockerId);
+      if (locker.retiredAt !== null) throw new DomainError("CONFLICT", "lockerAlreadyRetired", { params: { code: locker.code } });
+      if (input.rowHeights.length !== locker.rows) {
+        const params = { rows: locker.rows, heights: input.rowHeights.length };
+        throw new DomainError("INVALID", "fieldsNeedLook", { fields: { rowHeights: [field("oneHeightPerRow", params)] } });
+      }
+
+      const keepInBand: FieldWordings = {};
+      for (const held of withinReachParcels(ctx, locker.id)) {
+        if (isWithinReach(input.rowHeights[held.row - 1])) continue;
+        (keepInBand[`rowHeights.${held.row - 1}`] ??= []).push(
+          field("rowHeightKeepsReach", { door: held.label, trackingNumber: held.trackingNumber, low: REACH_BAND_MM.low, high: REACH_BAND_MM.high }),
+        );
+      }
+      if (Object.keys(keepInBand).length > 0) throw keepsReachError(locker.code, keepInBand);
+
+      const current = currentRowHeights(ctx, locker.id);
+      const changed = input.rowHeights
+        .map((toMm, r) => ({ row: r + 1, fromMm: current.get(r + 1) ?? null, toMm }))
+        .filter((change) => change.fromMm !== change.toMm);
+      for (const change of changed) {
+        ctx.db
+          .update(slots)
+          .set({ bottomMm: change.toMm })
+          .where(and(eq(slots.lockerId, locker.id), eq(slots.row, change.row)))
+          .run();
+      }
+      if (changed.length > 0) {
+        recordAudit(ctx, admin, {
+          action: "locker.row_heights_set",
+          subject: `locker:${locker.id}`,
+          siteId: site.id,
+          detail: { site: site.name, code: locker.code, rows: changed },
+        });
+      }
+      return { lockerId: locker.id, code: locker.code, siteId: site.id, changed };
+    });
+  } catch (error) {
+    // The verb checked first; the trigger is the last word if such a parcel slipped in between.
+    if (isTriggerRefusal(error, "needs a door within reach")) {
+      throw keepsReachError(null, { rowHeights: [field("rowHeightsKeepReach", { low: REACH_BAND_MM.low, high: REACH_BAND_MM.high })] });
+    }
+    throw error;
+  }
+}
+
+function keepsReachError(code: string | null, fields: FieldWordings): DomainError {
+  return new DomainError("CONFLICT", "rowHeightsKeepReach", { params: { code: code ?? "" }, fields });
+}
+
+/** Each row's height as stored (its doors share it; the lowest stands for a row edited by hand in the database). */
+function currentRowHeights(ctx: Ctx, lockerId: number): Map<number, number | null> {
+  const rows = ctx.db.all<{ row: number; bottomMm: number | null }>(sql`
+    select row, min(bottom_mm) as bottomMm from slots where locker_id = ${lockerId} group by row`);
+  return new Map(rows.map((r) => [r.row, r.bottomMm]));
+}
+
+/** The live parcels of this cabinet promised a door within reach, with their door's row. */
+function withinReachParcels(ctx: Ctx, lockerId: number): { row: number; label: string; trackingNumber: string }[] {
+  return ctx.db.all(sql`
+    select s.row, s.label, p.tracking_number as trackingNumber
+    from parcels p join slots s on s.id = p.slot_id
+    where s.locker_id = ${lockerId} and p.within_reach = 1 and p.state in ${LIVE_STATES_IN}
+    order by s.row, s.column`);
 }
 
 export type RemovedLocker = { outcome: "removed" | "retired"; code: string; siteId: number; doors: number };

@@ -87,6 +87,23 @@ const LockerLayoutText = z
     return parsed.layout;
   });
 
+/**
+ * A row's height above the ground in whole mm (its doors' bottom edge, lib/slots/reach.ts);
+ * an empty entry is a row nobody measured (null).
+ */
+const RowHeight = z
+  .string()
+  .trim()
+  .transform((value) => (value === "" ? null : value))
+  .pipe(
+    z.coerce
+      .number<string>({ message: "heightWholeMm" })
+      .int("heightWholeMm")
+      .min(0, "heightNotNegative")
+      .max(MAX_ROW_HEIGHT_MM, "rowHeightMax")
+      .nullable(),
+  );
+
 export const AddLockerInput = z.object({
   siteId: Id,
   code: z
@@ -109,23 +126,7 @@ export const AddLockerInput = z.object({
    * row first; an empty entry is a row nobody measured. Left out altogether, every row gets
    * the default heights of a standard cabinet (defaultRowBottoms).
    */
-  rowHeights: z
-    .array(
-      z
-        .string()
-        .trim()
-        .transform((value) => (value === "" ? null : value))
-        .pipe(
-          z.coerce
-            .number<string>({ message: "heightWholeMm" })
-            .int("heightWholeMm")
-            .min(0, "heightNotNegative")
-            .max(MAX_ROW_HEIGHT_MM, "rowHeightMax")
-            .nullable(),
-        ),
-    )
-    .max(MAX_ROWS)
-    .default([]),
+  rowHeights: z.array(RowHeight).max(MAX_ROWS).default([]),
 }).superRefine((input, context) => {
   if (input.rowHeights.length > 0 && input.rowHeights.length !== input.layout.length) {
     context.addIssue({
@@ -137,6 +138,13 @@ export const AddLockerInput = z.object({
   }
 });
 export type AddLockerInput = z.input<typeof AddLockerInput>;
+
+/** New heights for an existing cabinet's rows, top row first, one per row (the verb checks the count against the cabinet). */
+export const SetRowHeightsInput = z.object({
+  lockerId: Id,
+  rowHeights: z.array(RowHeight).max(MAX_ROWS),
+});
+export type SetRowHeightsInput = z.input<typeof SetRowHeightsInput>;
 
 export const LockerRef = z.object({ lockerId: Id });
 export type LockerRef = z.input<typeof LockerRef>;

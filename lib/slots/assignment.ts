@@ -73,14 +73,18 @@ function emptyCounts(): FreeCounts {
   return { S: 0, M: 0, L: 0, XL: 0 };
 }
 
-/** Free, in-service doors per size for each site, offline cabinets left out (assignment skips them). */
-export function freeSlotsBySite(ctx: Ctx, siteIds: number[]): Map<number, FreeCounts> {
+/**
+ * Free, in-service doors per size for each site, offline cabinets left out (assignment skips
+ * them). `withinReach`: count only doors whose floor lies in the reach band (lib/slots/reach.ts).
+ */
+export function freeSlotsBySite(ctx: Ctx, siteIds: number[], { withinReach = false }: { withinReach?: boolean } = {}): Map<number, FreeCounts> {
   const result = new Map<number, FreeCounts>(siteIds.map((id) => [id, emptyCounts()]));
   if (siteIds.length === 0) return result;
   const rows = ctx.db.all<{ siteId: number; size: SlotSize; free: number }>(sql`
     select s.site_id as siteId, s.size, count(*) as free
     from slots s join lockers l on l.id = s.locker_id
     where s.site_id in (${sql.join(siteIds, sql`, `)}) and s.in_service = 1
+      and ${withinReach ? sql.raw(`s.bottom_mm between ${REACH_BAND_MM.low} and ${REACH_BAND_MM.high}`) : sql`1`}
       and not ${sql.raw(doorHeldSql("s.id"))}
       and ${sql.raw(CABINET_ONLINE_SQL("l.controller_id", String(Math.trunc(ctx.now())), ctx.doors.hearsCabinets === true))}
     group by s.site_id, s.size`);
@@ -101,15 +105,19 @@ export type AlternativeSite = {
   free: FreeCounts;
 };
 
-/** The nearest open sites of the same organization with a door of at least `minRank`. */
-export function nearestSitesWithRoom(ctx: Ctx, siteId: number, minRank: number, limit = 3): AlternativeSite[] {
+/**
+ * The nearest open sites of the same organization with a free door of at least `minRank`;
+ * `withinReach`: a free door in the reach band, and `free` counts only such doors (for a
+ * recipient who asked for doors within reach, NO_DOOR_WITHIN_REACH).
+ */
+export function nearestSitesWithRoom(ctx: Ctx, siteId: number, minRank: number, { limit = 3, withinReach = false }: { limit?: number; withinReach?: boolean } = {}): AlternativeSite[] {
   const origin = ctx.db.get<{ organizationId: number; latitude: number; longitude: number }>(sql`
     select organization_id as organizationId, latitude, longitude from sites where id = ${siteId}`);
   if (!origin) return [];
   const candidates = ctx.db.all<{ id: number; code: string; name: string; address: string; latitude: number; longitude: number }>(sql`
     select id, code, name, address, latitude, longitude from sites
     where organization_id = ${origin.organizationId} and id <> ${siteId} and status = 'open'`);
-  const free = freeSlotsBySite(ctx, candidates.map((c) => c.id));
+  const free = freeSlotsBySite(ctx, candidates.map((c) => c.id), { withinReach });
   return candidates
     .map((c) => ({
       siteId: c.id,

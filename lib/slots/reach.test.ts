@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parcels, reachNeeds, slots, type SlotSize } from "@/db/schema";
 import { myWithinReach, setMyWithinReach } from "@/lib/consent/within-reach";
 import type { NoDoorWithinReachDetails } from "@/lib/parcels/reserve";
-import { reportSlotFault } from "@/lib/parcels/reassign";
+import { reportParcelDoesNotFit, reportSlotFault, siteFullRefusal } from "@/lib/parcels/reassign";
 import { addLocker } from "@/lib/sites/admin-lockers";
 import { layoutByRow } from "@/lib/sites/layout";
 import { defaultRowBottoms, isWithinReach, REACH_BAND_MM } from "@/lib/slots/reach";
@@ -88,7 +88,7 @@ describe("assignment for a recipient who needs a door within reach", () => {
       () => reserve(world, station.courier, station.site.id, { size: "M", recipientPhone: phone }),
       "NO_DOOR_WITHIN_REACH",
     );
-    expect(error.details).toEqual({ size: "M", withinReachMm: { low: 380, high: 1220 } });
+    expect(error.details).toEqual({ size: "M", withinReachMm: { low: 380, high: 1220 }, alternatives: [] });
     expect(world.db.select().from(parcels).all().length).toBe(before);
   });
 
@@ -135,6 +135,67 @@ describe("assignment for a recipient who needs a door within reach", () => {
     if (moved.outcome !== "moved") return;
     expect(moved.parcel.withinReach).toBe(true);
     expect(isWithinReach(slotRow(world.db, moved.parcel.slot!.id).bottomMm)).toBe(true);
+  });
+
+  it("a jammed door with no other door in the band left cancels the reservation as NO_DOOR_WITHIN_REACH, never SITE_FULL", async () => {
+    const station = createStation(world, { layout: SIX_M });
+    const phone = recipientPhone();
+    needsReach(phone);
+    const reserved = [];
+    for (let i = 0; i < 4; i++) reserved.push(await reserve(world, station.courier, station.site.id, { size: "M", recipientPhone: phone }));
+    const last = reserved[3].parcel;
+
+    // Rows 5 and 6 are free, but below the band.
+    const result = await reportSlotFault(world.ctx(station.courier), { parcelId: last.id, reason: "Door jammed" });
+
+    expect(result).toMatchObject({ outcome: "no_door_within_reach", size: "M", withinReachMm: REACH_BAND_MM, alternatives: [], parcel: { id: last.id, state: "cancelled" } });
+    if (result.outcome === "moved") return;
+    const refusal = siteFullRefusal(result);
+    expect(refusal).toMatchObject({ code: "NO_DOOR_WITHIN_REACH", key: "noDoorWithinReachReservationCancelled", details: { size: "M", withinReachMm: REACH_BAND_MM } });
+    expect(eventsOf(world.db, last.id).at(-1)).toMatchObject({ kind: "cancelled", detail: { outcome: "no free door", withinReach: true } });
+  });
+
+  it("a parcel that does not fit, with no larger door in the band, is NO_DOOR_WITHIN_REACH too; anyone else gets the larger door", async () => {
+    // S at 100 mm, L at 210 mm (both out), M at 630 mm (in).
+    const layout = layoutByRow(["M", "L", "S"], 1);
+    const station = createStation(world, { layout });
+    const phone = recipientPhone();
+    needsReach(phone);
+    const { parcel } = await reserve(world, station.courier, station.site.id, { size: "M", recipientPhone: phone });
+    expect(parcel.slot!.size).toBe("M");
+
+    const result = await reportParcelDoesNotFit(world.ctx(station.courier), { parcelId: parcel.id });
+    expect(result).toMatchObject({ outcome: "no_door_within_reach", size: "L", parcel: { state: "cancelled" } });
+
+    const other = createStation(world, { layout });
+    const reservedOther = await reserve(world, other.courier, other.site.id, { size: "M" });
+    const moved = await reportParcelDoesNotFit(world.ctx(other.courier), { parcelId: reservedOther.parcel.id });
+    expect(moved).toMatchObject({ outcome: "moved", parcel: { size: "L", withinReach: false } });
+  });
+
+  it("names the nearest sites with a free door of the size in the band, counting only such doors", async () => {
+    const station = createStation(world, { layout: layoutByRow(["M"], 1) });
+    const org = { organizationId: station.organizationId };
+    // Floors at 1200, 980, 760, 540, 320 and 100 mm: four M doors in the band.
+    const inBand = createStation(world, { ...org, layout: SIX_M, latitude: 30.27, longitude: 120.12 });
+    // Floors at 320 and 100 mm: room, but none of it within reach.
+    createStation(world, { ...org, layout: layoutByRow(["M", "M"], 1), latitude: 30.26, longitude: 120.12 });
+    const phone = recipientPhone();
+    needsReach(phone);
+
+    // The site's only door is at 100 mm.
+    const error = await expectDomainError<NoDoorWithinReachDetails>(
+      () => reserve(world, station.courier, station.site.id, { size: "M", recipientPhone: phone }),
+      "NO_DOOR_WITHIN_REACH",
+    );
+    expect(error.details!.alternatives.map((site) => [site.siteId, site.free])).toEqual([[inBand.site.id, { S: 0, M: 4, L: 0, XL: 0 }]]);
+
+    // The same sites answer a reassignment that finds no door in the band.
+    const { parcel } = await reserve(world, inBand.courier, inBand.site.id, { size: "M", recipientPhone: phone });
+    for (let i = 0; i < 3; i++) await reserve(world, inBand.courier, inBand.site.id, { size: "M", recipientPhone: phone });
+    const result = await reportSlotFault(world.ctx(inBand.courier), { parcelId: parcel.id, reason: "Door jammed" });
+    expect(result.outcome).toBe("no_door_within_reach");
+    expect(result.outcome !== "moved" && result.alternatives.map((site) => site.siteId)).toEqual([]);
   });
 
   it("the database refuses a within-reach parcel in a door outside the band", async () => {

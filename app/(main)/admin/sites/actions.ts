@@ -7,7 +7,7 @@ import type { FormState } from "@/lib/forms/state";
 import { storeKioskDeviceToken } from "@/lib/kiosk/device-cookie";
 import { pairKioskScreen, unpairKiosk } from "@/lib/kiosk/devices";
 import { claimPairingCode } from "@/lib/kiosk/pairing-codes";
-import { addLocker, removeLocker } from "@/lib/sites/admin-lockers";
+import { addLocker, removeLocker, setRowHeights } from "@/lib/sites/admin-lockers";
 import { closeSite, createSite, reopenSite, updateSite } from "@/lib/sites/admin-sites";
 import { formInput, runAction } from "@/lib/forms/action";
 import { ADMIN_FORM } from "../admin-context";
@@ -45,6 +45,13 @@ export async function addLockerAction(_previous: FormState, formData: FormData):
   if (!outcome.ok) return outcome.state;
   revalidatePath("/admin", "layout");
   redirect(`/admin/sites/${outcome.result.siteId}?notice=locker-added#locker-${outcome.result.id}`);
+}
+
+export async function setRowHeightsAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const outcome = await runAction(formData, (ctx) => setRowHeights(ctx, formInput(formData, ["rowHeights"])), ADMIN_FORM);
+  if (!outcome.ok) return outcome.state;
+  revalidatePath("/admin", "layout");
+  redirect(`/admin/sites/${outcome.result.siteId}?notice=row-heights-saved#locker-${outcome.result.lockerId}`);
 }
 
 export async function removeLockerAction(_previous: FormState, formData: FormData): Promise<FormState> {

@@ -20,9 +20,18 @@ import { adminPageContext } from "../../admin-context";
 import { orNotFound } from "@/app/(main)/or-not-found";
 import { listSiteKiosks, type SiteKiosk } from "@/lib/kiosk/devices";
 import { PairByCodeForm } from "@/components/admin/pair-by-code-form";
+import { RowHeightsForm } from "@/components/admin/row-heights-form";
 import { CabinetList } from "@/components/doors/cabinet-status";
 import { cabinetPresence } from "@/lib/fleet/presence";
-import { claimPairingCodeAction, closeSiteAction, pairKioskScreenAction, removeLockerAction, reopenSiteAction, unpairKioskAction } from "../actions";
+import {
+  claimPairingCodeAction,
+  closeSiteAction,
+  pairKioskScreenAction,
+  removeLockerAction,
+  reopenSiteAction,
+  setRowHeightsAction,
+  unpairKioskAction,
+} from "../actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("admin.sites.site");
@@ -171,6 +180,7 @@ export default async function SitePage({ params, searchParams }: Props) {
 
 async function LockerCard({ locker, siteId, time }: { locker: SiteLocker; siteId: number; time: TimeFormat }) {
   const lockerWords = await getTranslations("admin.sites.locker");
+  const rowHeightWords = await getTranslations("admin.sites.rowHeights");
   const live = locker.doors.filter((door) => door.parcel !== null).length;
   const free = locker.doors.filter((door) => door.state === "free").length;
   return (
@@ -181,6 +191,13 @@ async function LockerCard({ locker, siteId, time }: { locker: SiteLocker; siteId
       </p>
       {locker.retiredAt !== null ? <p className="text-sm text-gray-700">{lockerWords("retiredAt", { at: formatAt(locker.retiredAt, time) })}</p> : null}
       <DoorGrid locker={locker} siteId={siteId} />
+      {locker.retiredAt === null ? (
+        <div className="max-w-md">
+          <ConfirmPanel label={rowHeightWords("open")} tone="neutral">
+            <RowHeightsForm lockerId={locker.id} lockerCode={locker.code} rowHeightsMm={locker.rowHeightsMm} action={setRowHeightsAction} />
+          </ConfirmPanel>
+        </div>
+      ) : null}
       {locker.retiredAt === null ? (
         <div className="max-w-md">
           <ConfirmPanel label={lockerWords("removeConfirm", { locker: locker.code })}>

@@ -42,7 +42,7 @@ export async function reportSlotFaultAction(_previous: DepositState, formData: F
   });
   if (!outcome.ok) return outcome.state;
   const result = outcome.result;
-  if (result.outcome === "site_full") return siteFullState(result, echoValues(formData), await requestLocale());
+  if (result.outcome !== "moved") return siteFullState(result, echoValues(formData), await requestLocale());
   redirect(doorPath(result.parcel, { moved: "fault", from: String(formData.get("door") ?? ""), ...opened(result) }));
 }
 
@@ -53,7 +53,7 @@ export async function reportDoesNotFitAction(_previous: DepositState, formData: 
   });
   if (!outcome.ok) return outcome.state;
   const result = outcome.result;
-  if (result.outcome === "site_full") return siteFullState(result, {}, await requestLocale());
+  if (result.outcome !== "moved") return siteFullState(result, {}, await requestLocale());
   redirect(doorPath(result.parcel, { moved: "bigger", from: String(formData.get("door") ?? ""), ...opened(result) }));
 }
 
@@ -67,7 +67,7 @@ export async function cancelReservationAction(_previous: FormState, formData: Fo
 /**
  * With no door left the verb cancelled the reservation (committed, like any other result):
  * the screen is read again to show the parcel cancelled, and the state carries the sites
- * that have room, worded as every full site is.
+ * that have room, worded as a first reservation's SITE_FULL or NO_DOOR_WITHIN_REACH is.
  */
 function siteFullState(result: ReassignSiteFull, values: Record<string, string>, locale: Locale): DepositState {
   revalidatePath("/courier/sites/[siteId]/deposit/[parcelId]", "page");
