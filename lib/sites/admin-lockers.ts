@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
-import { lockers, slots, type ParcelState, type SlotSize } from "@/db/schema";
+import { LIVE_STATES_IN, lockers, slots, type ParcelState, type SlotSize } from "@/db/schema";
 import { DOOR_HOLDERS_JOIN, doorHeldSql, HELD_STATE_SQL } from "@/db/occupancy";
 import { writeTransaction } from "@/db/transaction";
 import { idOrNotFound, loadOrganizationLocker, loadOrganizationSite } from "@/lib/auth/organization-scope";
