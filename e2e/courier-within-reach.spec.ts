@@ -85,4 +85,19 @@ test("an admin gives each row of a new locker its height, and a height out of ra
   await expect(page.getByText("within reach", { exact: true })).toHaveCount(2);
   await page.getByRole("button", { name: "Add locker" }).click();
   await expect(page.getByRole("status").filter({ hasText: "The locker is added" })).toBeVisible();
+
+  // A standing locker's heights are corrected on the site page, one field per row.
+  await page.getByText("Row heights…").click();
+  const rowOne = page.getByLabel(/^Locker \S+, row 1: height above the ground, mm$/);
+  await expect(rowOne).toHaveValue("1150");
+  await rowOne.fill("5000");
+  await page.getByRole("button", { name: "Save row heights" }).click();
+  await expect(page.getByText(/at most 3000 mm above the ground/)).toBeVisible();
+  await expect(rowOne).toHaveValue("5000");
+  await rowOne.fill("1100");
+  await page.getByRole("button", { name: "Save row heights" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Row heights saved." })).toBeVisible();
+  await page.getByText("Row heights…").click();
+  await expect(rowOne).toHaveValue("1100");
+  await expectAccessible(page, "site page with row heights");
 });
