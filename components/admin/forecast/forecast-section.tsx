@@ -17,7 +17,7 @@ export function ForecastSection({ views, now }: { views: SiteForecastView[]; now
   // Charts for the sites with a warning only: a network of hundreds of sites would make
   // the dashboard megabytes of charts nobody needs today. The others link to their page.
   const withWarning = views.filter((view) => view.crunches.length > 0);
-  const calm = views.filter((view) => view.crunches.length === 0);
+  const calm = views.filter((view) => view.crunches.length === 0 && view.charts.length > 0);
   return (
     <section aria-labelledby="forecast" className="flex flex-col gap-3 rounded-xl border border-gray-200 bg-white p-4 shadow-sm">
       <div className="flex flex-wrap items-baseline justify-between gap-2">

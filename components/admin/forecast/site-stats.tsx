@@ -26,7 +26,7 @@ export function SiteStatsView({ stats, now }: { stats: SiteStats; now: number })
           </Link>
         }
       />
-      {stats.forecast ? (
+      {stats.forecast && stats.forecast.charts.length > 0 ? (
         <Panel id="forecast" title={t("forecastTitle")}>
           <p className="-mt-2 text-sm text-gray-700">{t("forecastKey")}</p>
           <div className="grid gap-4 md:grid-cols-2">
