@@ -74,7 +74,7 @@ test("a customer whose browser asks for Chinese finds a parcel's 取件码 and �
   await expect(card.getByText("取件码", { exact: true })).toBeVisible();
   await expect(card.getByTestId("pickup-code")).toHaveText(parcel.code);
   await expect(card.getByText("再输入手机号后四位")).toBeVisible();
-  await expect(card.getByRole("img", { name: "在East Teaching Station打开你的格口的取件二维码" })).toBeVisible();
+  await expect(card.getByRole("img", { name: "在「East Teaching Station」打开你的格口的取件二维码" })).toBeVisible();
   await expect(card.getByText("待取件", { exact: true })).toBeVisible();
   await expect(card.getByText(/^剩余 \d+ (天|小时|分钟)/)).toBeVisible();
   await expect(card.getByText(/^请在 \d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2} 前取件$/)).toBeVisible();
