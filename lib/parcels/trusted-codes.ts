@@ -33,7 +33,7 @@ export function issueTrustedCodeOnDeposit(ctx: Ctx, parcel: DepositedParcel): vo
     if (!named.codeHash) giveCode(ctx, named, parcel.siteId);
     return;
   }
-  const standing = ctx.db.select().from(trustedPersons).where(eq(trustedPersons.recipientPhone, parcel.recipientPhone)).get();
+  const standing = standingByRecipient(ctx.db).get({ recipientPhone: parcel.recipientPhone });
   if (!standing) return;
   const row = ctx.db
     .insert(trustedPickups)
@@ -113,6 +113,10 @@ const activeByCode = preparedQuery((db) =>
       ),
     )
     .prepare(),
+);
+// Every deposit asks whether its recipient named a standing trusted person.
+const standingByRecipient = preparedQuery((db) =>
+  db.select().from(trustedPersons).where(eq(trustedPersons.recipientPhone, sql.placeholder("recipientPhone"))).prepare(),
 );
 const activeByParcel = preparedQuery((db) =>
   db
