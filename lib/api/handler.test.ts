@@ -3,7 +3,7 @@ import Database from "better-sqlite3";
 import addFormats from "ajv-formats";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { courierSites, parcels, reachNeeds, sites, slots } from "@/db/schema";
+import { courierSites, parcels, reachNeeds, sites, slots, users } from "@/db/schema";
 import { walCommits } from "@/db/wal";
 import { customerShipments } from "@/lib/outbound/customer";
 import { confirmDropOff, startDropOff } from "@/lib/outbound/drop-off";
@@ -120,6 +120,19 @@ describe("authentication and scope", () => {
     const revoked = await call("POST", "/kiosk/collections", { token, body: { code: "123456", phoneLast4: "1234" } });
     expect(revoked.status).toBe(401);
     expect(revoked.body.error.code).toBe("UNAUTHENTICATED");
+  });
+
+  test("revoking a token in use, or deactivating its courier, refuses its very next request", async () => {
+    const courier = f.createCourier(world.db, courierActor.carrierId!, [siteId]);
+    const { token, view } = createApiToken(adminCtx, { scope: "carrier", name: "Spare handheld", courierId: courier.userId });
+    expect((await call("GET", "/sites", { token })).status).toBe(200);
+    const setActive = (active: boolean) => world.db.update(users).set({ active }).where(eq(users.id, courier.userId)).run();
+    setActive(false);
+    expect((await call("GET", "/sites", { token })).status).toBe(401);
+    setActive(true);
+    expect((await call("GET", "/sites", { token })).status).toBe(200);
+    revokeApiToken(adminCtx, view.id);
+    expect((await call("GET", "/sites", { token })).status).toBe(401);
   });
 
   test("a kiosk token cannot deposit and a carrier token cannot collect", async () => {

@@ -158,38 +158,59 @@ export type TokenActor = (UserActor & { viaTokenId: number }) | (KioskActor & { 
  */
 export function authenticateToken(db: Db, bearer: string, now: number): TokenActor | null {
   if (!bearer.startsWith(TOKEN_PREFIX) || bearer.length > 200) return null;
+  // One read per request, always from the database: a revoked token or a deactivated
+  // courier is refused from the next request on.
   const row = liveTokenByHash(db).get({ hash: hashToken(bearer) });
   if (!row) return null;
   if (!row.lastUsedAt || now - row.lastUsedAt > 60_000) {
-    db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.id)).run();
+    touchToken(db).run({ id: row.id, now });
   }
   if (row.scope === "kiosk") {
-    const kiosk = kioskById(db).get({ id: row.kioskId });
-    return kiosk ? { kind: "kiosk", kioskId: kiosk.id, siteId: kiosk.siteId, viaTokenId: row.id } : null;
+    return row.kioskId !== null && row.kioskSiteId !== null
+      ? { kind: "kiosk", kioskId: row.kioskId, siteId: row.kioskSiteId, viaTokenId: row.id }
+      : null;
   }
-  const courier = userById(db).get({ id: row.courierId });
-  if (!courier || !courier.active || courier.role !== "courier") return null;
+  if (row.courierId === null || !row.courierActive || row.courierRole !== "courier") return null;
   return {
     kind: "user",
-    userId: courier.id,
+    userId: row.courierId,
     role: "courier",
-    organizationId: courier.organizationId,
-    carrierId: courier.carrierId,
+    organizationId: row.courierOrganizationId,
+    carrierId: row.courierCarrierId,
     verifiedPhone: null,
     viaTokenId: row.id,
   };
 }
 
-// Every API request runs these; they are built once per connection.
+// Every API request runs these; they are built once per connection. The token, and the
+// kiosk or courier it stands for, in one read of the columns used.
 const liveTokenByHash = preparedQuery((db) =>
   db
-    .select()
+    .select({
+      id: apiTokens.id,
+      scope: apiTokens.scope,
+      lastUsedAt: apiTokens.lastUsedAt,
+      kioskId: kiosks.id,
+      kioskSiteId: kiosks.siteId,
+      courierId: users.id,
+      courierActive: users.active,
+      courierRole: users.role,
+      courierOrganizationId: users.organizationId,
+      courierCarrierId: users.carrierId,
+    })
     .from(apiTokens)
+    .leftJoin(kiosks, eq(kiosks.id, apiTokens.kioskId))
+    .leftJoin(users, eq(users.id, apiTokens.courierId))
     .where(and(eq(apiTokens.tokenHash, sql.placeholder("hash")), isNull(apiTokens.revokedAt)))
     .prepare(),
 );
-const kioskById = preparedQuery((db) => db.select().from(kiosks).where(eq(kiosks.id, sql.placeholder("id"))).prepare());
-const userById = preparedQuery((db) => db.select().from(users).where(eq(users.id, sql.placeholder("id"))).prepare());
+const touchToken = preparedQuery((db) =>
+  db
+    .update(apiTokens)
+    .set({ lastUsedAt: sql`${sql.placeholder("now")}` })
+    .where(eq(apiTokens.id, sql.placeholder("id")))
+    .prepare(),
+);
 
 export type TokenSubjects = {
   couriers: { id: number; name: string; carrierName: string }[];

@@ -72,19 +72,31 @@ const organizationDefault = preparedQuery((db) =>
 
 /** Stores the grant for the parcel that just got its door. The first record stands (it is permanent). */
 export function recordConsent(ctx: Ctx, parcelId: number, grant: ConsentGrant): void {
-  ctx.db
+  insertConsent(ctx.db).run({
+    parcelId,
+    source: grant.source,
+    requestId: grant.requestId ?? null,
+    attestedByUserId: grant.attestedByUserId ?? null,
+    reference: grant.reference ?? null,
+    recordedAt: ctx.now(),
+  });
+}
+
+// Every reservation that gets a door records its consent: built once per connection.
+const insertConsent = preparedQuery((db) =>
+  db
     .insert(parcelConsents)
     .values({
-      parcelId,
-      source: grant.source,
-      requestId: grant.requestId ?? null,
-      attestedByUserId: grant.attestedByUserId ?? null,
-      reference: grant.reference ?? null,
-      recordedAt: ctx.now(),
+      parcelId: sql.placeholder("parcelId"),
+      source: sql.placeholder("source"),
+      requestId: sql.placeholder("requestId"),
+      attestedByUserId: sql.placeholder("attestedByUserId"),
+      reference: sql.placeholder("reference"),
+      recordedAt: sql.placeholder("recordedAt"),
     })
     .onConflictDoNothing()
-    .run();
-}
+    .prepare(),
+);
 
 export type ConsentRequestRow = typeof consentRequests.$inferSelect;
 

@@ -1,4 +1,6 @@
 import "server-only";
+import { sql } from "drizzle-orm";
+import { preparedQuery } from "@/db/prepared";
 import { notifications } from "@/db/schema";
 import type { Ctx } from "@/lib/context";
 
@@ -14,14 +16,25 @@ type Recipient = { id: number; recipientPhone: string; recipientEmail: string | 
  */
 export function queueParcelMessage(ctx: Ctx, parcel: Recipient, kind: ParcelMessage): void {
   const now = ctx.now();
-  const rows: (typeof notifications.$inferInsert)[] = [
-    { kind, parcelId: parcel.id, channel: "sms", recipient: parcel.recipientPhone, nextAttemptAt: now, createdAt: now },
-  ];
-  if (parcel.recipientEmail) {
-    rows.push({ kind, parcelId: parcel.id, channel: "email", recipient: parcel.recipientEmail, nextAttemptAt: now, createdAt: now });
-  }
-  ctx.db.insert(notifications).values(rows).run();
+  const insert = insertParcelMessage(ctx.db);
+  insert.run({ kind, parcelId: parcel.id, channel: "sms", recipient: parcel.recipientPhone, now });
+  if (parcel.recipientEmail) insert.run({ kind, parcelId: parcel.id, channel: "email", recipient: parcel.recipientEmail, now });
 }
+
+// Every deposit and collection queues one: built once per connection.
+const insertParcelMessage = preparedQuery((db) =>
+  db
+    .insert(notifications)
+    .values({
+      kind: sql.placeholder("kind"),
+      parcelId: sql.placeholder("parcelId"),
+      channel: sql.placeholder("channel"),
+      recipient: sql.placeholder("recipient"),
+      nextAttemptAt: sql.placeholder("now"),
+      createdAt: sql.placeholder("now"),
+    })
+    .prepare(),
+);
 
 export const ACCOUNT_MESSAGES = ["phone_verification"] as const;
 export type AccountMessage = (typeof ACCOUNT_MESSAGES)[number];

@@ -1,7 +1,7 @@
 import "server-only";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { preparedQuery } from "@/db/prepared";
-import { parcels, sites, TRACKING_STATES, TRACKING_STATES_SQL } from "@/db/schema";
+import { parcels, sites, TRACKING_STATES_SQL } from "@/db/schema";
 import { courierServesSite, type CourierActor } from "@/lib/auth/authorize";
 import type { Ctx } from "@/lib/context";
 import { DomainError, notFound } from "@/lib/errors";
@@ -53,7 +53,8 @@ const pendingByTracking = preparedQuery((db) =>
       and(
         eq(parcels.carrierId, sql.placeholder("carrierId")),
         eq(parcels.trackingNumber, sql.placeholder("trackingNumber")),
-        inArray(parcels.state, [...TRACKING_STATES]),
+        // tracking_live_unique's own condition (literal states), so SQLite uses that index.
+        sql`${parcels.state} in ${sql.raw(TRACKING_STATES_SQL)}`,
       ),
     )
     .prepare(),

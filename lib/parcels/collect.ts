@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { carriers, parcels, pickupAttempts, sites } from "@/db/schema";
+import { carriers, LIVE_STATES_IN, parcels, pickupAttempts, sites } from "@/db/schema";
 import { preparedQuery } from "@/db/prepared";
 import { writeTransaction } from "@/db/transaction";
 import { requireKiosk } from "@/lib/auth/authorize";
@@ -218,6 +218,8 @@ const insertAttempt = preparedQuery((db) =>
     })
     .prepare(),
 );
+// The live-code condition written as pickup_code_live_unique's own (literal states), so
+// SQLite looks the code up in that index instead of walking the site's live parcels.
 const parcelByCode = preparedQuery((db) =>
   db
     .select()
@@ -226,7 +228,8 @@ const parcelByCode = preparedQuery((db) =>
       and(
         eq(parcels.siteId, sql.placeholder("siteId")),
         eq(parcels.pickupCodeHash, sql.placeholder("hash")),
-        inArray(parcels.state, ["deposited", "expired"]),
+        sql`${parcels.state} in ${LIVE_STATES_IN}`,
+        sql`${parcels.state} in ('deposited', 'expired')`,
       ),
     )
     .prepare(),

@@ -1,6 +1,7 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { z } from "zod";
+import { preparedQuery } from "@/db/prepared";
 import { parcels } from "@/db/schema";
 import { writeTransaction } from "@/db/transaction";
 import { requireCourier, type CourierActor } from "@/lib/auth/authorize";
@@ -108,18 +109,7 @@ function reserveInTransaction(ctx: Ctx, courier: CourierActor, input: z.output<t
   if (existing) {
     parcel = moveParcel(ctx, existing, "reserved", fields, detail);
   } else {
-    parcel = ctx.db
-      .insert(parcels)
-      .values({
-        ...fields,
-        carrierId: courier.carrierId,
-        trackingNumber: input.trackingNumber,
-        state: "reserved",
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning()
-      .get();
+    parcel = insertReserved(ctx.db).get({ ...fields, carrierId: courier.carrierId, trackingNumber: input.trackingNumber, now })!;
     recordParcelEvent(ctx, { parcelId: parcel.id, siteId: site.id, slotId: slot.slotId, kind: "reserved", to: "reserved", detail });
   }
   recordConsent(ctx, parcel.id, consent.grant);
@@ -155,3 +145,30 @@ function keepAnnounced(
   recordParcelEvent(ctx, { parcelId: parcel.id, siteId, slotId: null, kind: "announced", to: "announced", detail: { awaitingConsent: true } });
   return parcel;
 }
+
+// Every new reservation inserts its parcel: built once per connection.
+const insertReserved = preparedQuery((db) =>
+  db
+    .insert(parcels)
+    .values({
+      siteId: sql.placeholder("siteId"),
+      slotId: sql.placeholder("slotId"),
+      size: sql.placeholder("size"),
+      sizeRank: sql.placeholder("sizeRank"),
+      upsized: sql.placeholder("upsized"),
+      withinReach: sql.placeholder("withinReach"),
+      recipientPhone: sql.placeholder("recipientPhone"),
+      recipientName: sql.placeholder("recipientName"),
+      recipientEmail: sql.placeholder("recipientEmail"),
+      courierId: sql.placeholder("courierId"),
+      reservedUntil: sql.placeholder("reservedUntil"),
+      deliverInPersonAt: sql.placeholder("deliverInPersonAt"),
+      carrierId: sql.placeholder("carrierId"),
+      trackingNumber: sql.placeholder("trackingNumber"),
+      state: "reserved",
+      createdAt: sql.placeholder("now"),
+      updatedAt: sql.placeholder("now"),
+    })
+    .returning()
+    .prepare(),
+);

@@ -1,5 +1,6 @@
 import "server-only";
 import { and, eq, isNull, lte, ne, sql } from "drizzle-orm";
+import { preparedQuery } from "@/db/prepared";
 import { parcels } from "@/db/schema";
 import type { Ctx } from "@/lib/context";
 import { queueParcelMessage } from "@/lib/notifications/outbox";
@@ -16,7 +17,26 @@ export const REMINDER_BEFORE_MS = 24 * 3_600_000;
  * `keepParcelId` spares the reservation of a courier who is at the locker right now.
  */
 export function lapseReservations(ctx: Ctx, siteId?: number, keepParcelId?: number): number {
-  const lapsed = ctx.db
+  // Every reservation asks this of its site, and almost always finds nothing: that question
+  // is prepared once per connection (an index range of the site's reserved parcels).
+  const lapsed =
+    siteId !== undefined && keepParcelId === undefined
+      ? lapsedAtSite(ctx.db).all({ siteId, now: ctx.now() })
+      : lapsedReservations(ctx, siteId, keepParcelId);
+  for (const parcel of lapsed) moveParcel(ctx, parcel, "cancelled", { closedAt: ctx.now() }, { reason: "reservation lapsed" });
+  return lapsed.length;
+}
+
+const lapsedAtSite = preparedQuery((db) =>
+  db
+    .select()
+    .from(parcels)
+    .where(and(eq(parcels.state, "reserved"), lte(parcels.reservedUntil, sql.placeholder("now")), eq(parcels.siteId, sql.placeholder("siteId"))))
+    .prepare(),
+);
+
+function lapsedReservations(ctx: Ctx, siteId?: number, keepParcelId?: number) {
+  return ctx.db
     .select()
     .from(parcels)
     .where(
@@ -28,8 +48,6 @@ export function lapseReservations(ctx: Ctx, siteId?: number, keepParcelId?: numb
       ),
     )
     .all();
-  for (const parcel of lapsed) moveParcel(ctx, parcel, "cancelled", { closedAt: ctx.now() }, { reason: "reservation lapsed" });
-  return lapsed.length;
 }
 
 /** Marks deposited parcels past their deadline expired and tells the recipient. */

@@ -33,7 +33,7 @@ export function issueTrustedCodeOnDeposit(ctx: Ctx, parcel: DepositedParcel): vo
     if (!named.codeHash) giveCode(ctx, named, parcel.siteId);
     return;
   }
-  const standing = ctx.db.select().from(trustedPersons).where(eq(trustedPersons.recipientPhone, parcel.recipientPhone)).get();
+  const standing = standingByRecipient(ctx.db).get({ recipientPhone: parcel.recipientPhone });
   if (!standing) return;
   const row = ctx.db
     .insert(trustedPickups)
@@ -100,6 +100,10 @@ export function closeTrustedPickup(
   return changed.changes === 1;
 }
 
+// The partial indexes' own condition, as a literal: with a bound "active" SQLite cannot
+// tell that trusted_pickups_one_active or _code_active_unique apply, and scans the table.
+const ACTIVE = sql`${trustedPickups.status} = 'active'`;
+
 // Every typed code that misses a recipient's code runs this; built once per connection.
 const activeByCode = preparedQuery((db) =>
   db
@@ -109,15 +113,19 @@ const activeByCode = preparedQuery((db) =>
       and(
         eq(trustedPickups.siteId, sql.placeholder("siteId")),
         eq(trustedPickups.codeHash, sql.placeholder("hash")),
-        eq(trustedPickups.status, "active"),
+        ACTIVE,
       ),
     )
     .prepare(),
+);
+// Every deposit asks whether its recipient named a standing trusted person.
+const standingByRecipient = preparedQuery((db) =>
+  db.select().from(trustedPersons).where(eq(trustedPersons.recipientPhone, sql.placeholder("recipientPhone"))).prepare(),
 );
 const activeByParcel = preparedQuery((db) =>
   db
     .select()
     .from(trustedPickups)
-    .where(and(eq(trustedPickups.parcelId, sql.placeholder("parcelId")), eq(trustedPickups.status, "active")))
+    .where(and(eq(trustedPickups.parcelId, sql.placeholder("parcelId")), ACTIVE))
     .prepare(),
 );

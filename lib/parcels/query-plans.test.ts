@@ -1,0 +1,57 @@
+import { afterAll, expect, test } from "vitest";
+import { createTestWorld } from "@/lib/testing/factories";
+import { createStation, deposit } from "@/lib/testing/parcels";
+import { collectParcel } from "./collect";
+
+/*
+ * The hot path's statements must each find their rows through an index: a plan that walks
+ * every live parcel of a site or scans a table costs more with every parcel (issue 19). A
+ * look-up written with its states as bound values cannot use the partial unique index made
+ * for it, so this records every statement a reservation, a deposit and a collection prepare
+ * and reads SQLite's plan of each.
+ */
+
+const world = createTestWorld();
+afterAll(() => world.close());
+
+function planOf(source: string): string[] {
+  const named = Object.fromEntries([...source.matchAll(/[:@$]([A-Za-z_]\w*)/g)].map((match) => [match[1], null]));
+  const positional = (source.replace(/'[^']*'/g, "").match(/\?/g) ?? []).map(() => null);
+  const explain = world.db.$client.prepare(`explain query plan ${source}`);
+  const rows = (Object.keys(named).length > 0 ? explain.all(named) : explain.all(...positional)) as { detail: string }[];
+  return rows.map((row) => row.detail);
+}
+
+test("every statement of a reservation, deposit and collection searches an index; none scans a table", async () => {
+  const station = createStation(world);
+  const client = world.db.$client;
+  const prepare = client.prepare.bind(client);
+  const seen = new Set<string>();
+  client.prepare = ((source: string) => {
+    seen.add(source);
+    return prepare(source);
+  }) as typeof client.prepare;
+  try {
+    const { code, phoneLast4 } = await deposit(world, station.courier, station.site.id);
+    await collectParcel(world.ctx(station.kiosk), { code, phoneLast4 });
+  } finally {
+    client.prepare = prepare;
+  }
+  const plans = [...seen].filter((source) => /^\s*(select|update|insert|delete|with)\b/i.test(source)).map((source) => ({ source, plan: planOf(source) }));
+  expect(plans.length).toBeGreaterThan(15);
+
+  // An insert's plan lists the foreign-key scans SQLite runs only when deferred violations
+  // are outstanding; its own work is a write by rowid.
+  const scans = plans.filter(({ source, plan }) => !/^\s*insert/i.test(source) && plan.some((line) => line.startsWith("SCAN ")));
+  expect(scans).toEqual([]);
+
+  // The look-ups whose own unique index is a partial one: with bound states they searched a
+  // broader index and walked every live parcel of the site or carrier.
+  const planOfQuery = (pattern: RegExp) => plans.filter(({ source }) => pattern.test(source)).map(({ plan }) => plan.join(" | "));
+  expect(planOfQuery(/from "parcels" where \("parcels"\."site_id" = \? and "parcels"\."pickup_code_hash" = \?/)).toEqual([
+    expect.stringContaining("USING INDEX pickup_code_live_unique"),
+  ]);
+  expect(planOfQuery(/from "parcels" where \("parcels"\."carrier_id" = \? and "parcels"\."tracking_number" = \?/)).toEqual([
+    expect.stringContaining("USING INDEX tracking_live_unique"),
+  ]);
+});
