@@ -88,7 +88,7 @@ test("an admin gives each row of a new locker its height, and a height out of ra
 
   // A standing locker's heights are corrected on the site page, one field per row.
   await page.getByText("Row heights…").click();
-  const rowOne = page.getByLabel(/^Locker \S+, row 1: height above the ground, mm$/);
+  const rowOne = page.getByLabel(/Locker \S+, row 1: height above the ground, mm$/);
   await expect(rowOne).toHaveValue("1150");
   await rowOne.fill("5000");
   await page.getByRole("button", { name: "Save row heights" }).click();

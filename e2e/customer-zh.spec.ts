@@ -133,7 +133,7 @@ test("a customer whose browser asks for Chinese finds a parcel's 取件码 and �
   await expect(shipment.getByText("待投件", { exact: true })).toBeVisible();
   await expect(shipment.getByText("投件码", { exact: true })).toBeVisible();
   await expect(shipment.getByText(/有效期至 \d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}。$/)).toBeVisible();
-  await expect(shipment.getByRole("img", { name: `在${site.name}为这个包裹打开格口的投件二维码` })).toBeVisible();
+  await expect(shipment.getByRole("img", { name: `在「${site.name}」为这个包裹打开格口的投件二维码` })).toBeVisible();
   await expectAccessible(page, "a drop-off code, in Chinese");
 
   await shipment.getByRole("link", { name: "取消这个寄件" }).click();
