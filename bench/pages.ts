@@ -16,6 +16,9 @@ import { seedDemoData } from "../lib/demo/seed";
 import { encryptPickupCode, hashPickupCode } from "../lib/pickup-codes/code";
 import { insertLocker, insertSite, layoutByRow } from "../lib/sites/layout";
 import { measureLimits } from "./limits";
+import { appContext } from "../lib/app-context";
+import { SimulatedDoorController } from "../lib/cabinet/door-controller";
+import { refreshStaleForecasts } from "../lib/forecast/store";
 import { ROOT, ensureBuild, keys, percentile, startServer } from "./support";
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
@@ -131,6 +134,8 @@ async function measure(label: string, withBigSite: boolean, bareMsPerRequest: nu
   const db = openDatabase(file);
   await seedDemoData(db, keys, now);
   const bigSiteId = withBigSite ? addBigSite(db, now) : null;
+  // What the server's background round does every 10 s: the pages read stored forecasts.
+  refreshStaleForecasts(appContext({ kind: "system" }, { db, now: () => now, doors: new SimulatedDoorController(), keys }));
   const demoSiteId = db.select({ id: sites.id }).from(sites).orderBy(sites.id).get()!.id;
   const parcelCount = (db.$client.prepare("select count(*) as n from parcels").get() as { n: number }).n;
   const doorCount = (db.$client.prepare("select count(*) as n from slots").get() as { n: number }).n;
