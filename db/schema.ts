@@ -397,6 +397,8 @@ export const parcels = sqliteTable(
     index("parcels_site_state").on(t.siteId, t.state, t.expiresAt),
     // The forecast reads a site's last eight weeks of deposits (lib/forecast/load.ts).
     index("parcels_site_deposited").on(t.siteId, t.depositedAt),
+    // The dashboard's median wait reads a site's parcels collected in the last 14 days.
+    index("parcels_site_collected").on(t.siteId, t.closedAt).where(sql`${t.state} = 'collected'`),
     index("parcels_carrier_state").on(t.carrierId, t.state),
     check(
       "parcels_state",
@@ -434,7 +436,11 @@ export const parcelEvents = sqliteTable(
     slotId: integer("slot_id").references(() => slots.id),
     detail: text("detail"),
   },
-  (t) => [index("parcel_events_parcel").on(t.parcelId, t.at)],
+  (t) => [
+    index("parcel_events_parcel").on(t.parcelId, t.at),
+    // The dashboard's 14 days of activity per site, without reading a year of events.
+    index("parcel_events_site_at").on(t.siteId, t.at),
+  ],
 );
 
 /** Every open command and door-closed confirmation, whoever asked (DESIGN.md: doors). */

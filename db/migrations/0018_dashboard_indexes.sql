@@ -1,0 +1,2 @@
+CREATE INDEX `parcel_events_site_at` ON `parcel_events` (`site_id`,`at`);--> statement-breakpoint
+CREATE INDEX `parcels_site_collected` ON `parcels` (`site_id`,`closed_at`) WHERE "parcels"."state" = 'collected';
