@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { DEMO, signIn } from "./support/accounts";
 import { expectAccessible } from "./support/axe";
 import { makeWaitingParcelFor, testPhone } from "./support/courier";
@@ -63,16 +63,25 @@ test("a recipient names a trusted person, who collects the parcel with their own
   await expectAccessible(page, "parcel collected by a trusted person");
 });
 
-test("a revoked trusted person's code opens nothing; a standing one is named and removed on the account page", async ({ page, browser }, testInfo) => {
-  test.setTimeout(120_000);
+/**
+ * Alice, signed in, names `trustedPhone` (and `name`) for a parcel of hers waiting at East
+ * Teaching; returns the page's trusted-person section.
+ */
+async function nameForNewParcel(page: Page, trustedPhone: string, name?: string) {
   const parcel = makeWaitingParcelFor("ZJG-E", DEMO.ztoCourier, ALICE_PHONE);
-  const trustedPhone = testPhone();
-
   await signIn(page, DEMO.alice);
   await page.goto(`/parcels/${parcel.parcelId}`);
   const section = page.getByRole("region", { name: "Trusted person" });
   await section.getByLabel("Their mobile phone").fill(trustedPhone);
+  if (name) await section.getByLabel("Their name (optional)").fill(name);
   await section.getByRole("button", { name: "Let them collect" }).click();
+  return { parcel, section };
+}
+
+test("a revoked trusted person's code opens nothing; a standing one is named and removed on the account page", async ({ page, browser }, testInfo) => {
+  test.setTimeout(120_000);
+  const trustedPhone = testPhone();
+  const { section } = await nameForNewParcel(page, trustedPhone);
   await expect(section.getByText(`${masked(trustedPhone)} can collect this parcel with their own pickup code.`)).toBeVisible();
   const [, trustedCode] = await readTextMessage(browser, testInfo, trustedPhone, /(?<![\dA-Z])(\d{6})(?!\d)/);
 
@@ -105,15 +114,8 @@ test("a revoked trusted person's code opens nothing; a standing one is named and
 
 test("a trusted person who cannot collect says so from their text's link; their code stops and the recipient sees who declined", async ({ page, browser }, testInfo) => {
   test.setTimeout(120_000);
-  const parcel = makeWaitingParcelFor("ZJG-E", DEMO.ztoCourier, ALICE_PHONE);
   const trustedPhone = testPhone();
-
-  await signIn(page, DEMO.alice);
-  await page.goto(`/parcels/${parcel.parcelId}`);
-  const section = page.getByRole("region", { name: "Trusted person" });
-  await section.getByLabel("Their mobile phone").fill(trustedPhone);
-  await section.getByLabel("Their name (optional)").fill("Zhao Lei");
-  await section.getByRole("button", { name: "Let them collect" }).click();
+  const { parcel, section } = await nameForNewParcel(page, trustedPhone, "Zhao Lei");
   await expect(section.getByText("We texted them their code.")).toBeVisible();
 
   // Their text (in the site's language) ends with a link; it needs no account.
