@@ -3,7 +3,8 @@
 import { useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
 import { SIZES, type SlotSize } from "@/lib/slots/sizes";
-import { defaultRowBottoms, isWithinReach, MAX_ROW_HEIGHT_MM } from "@/lib/slots/reach";
+import { defaultRowBottoms } from "@/lib/slots/reach";
+import { RowHeightInput } from "./row-height-input";
 import { formatLayoutText, MAX_COLUMNS, MAX_ROWS, parseLayoutText, uniformLayout } from "@/lib/sites/layout-text";
 
 /*
@@ -95,7 +96,6 @@ export function LockerLayoutEditor({
           {layout.map((row, r) => {
             const uniform = row.every((size) => size === row[0]);
             const height = heights[r];
-            const inReach = height.trim() !== "" && isWithinReach(Number(height));
             return (
               <div key={r} className="grid grid-cols-[3.5rem_5rem_1fr] items-center gap-2 text-sm">
                 <label htmlFor={`layout-row-${r + 1}`}>{t("rowLabel", { row: r + 1 })}</label>
@@ -116,23 +116,13 @@ export function LockerLayoutEditor({
                     </option>
                   ))}
                 </select>
-                <span className="flex items-center gap-1">
-                  <input
-                    type="number"
-                    name="rowHeights"
-                    inputMode="numeric"
-                    min={0}
-                    max={MAX_ROW_HEIGHT_MM}
-                    step={1}
-                    value={height}
-                    onChange={(event) => setHeight(r, event.target.value)}
-                    aria-label={t("heightLabel", { row: r + 1 })}
-                    aria-invalid={heightErrors?.length ? true : undefined}
-                    className={`min-h-10 w-20 rounded-lg border bg-white px-2 text-base ${heightErrors?.length ? "border-red-700" : "border-gray-400"}`}
-                  />
-                  <span aria-hidden="true">{t("mm")}</span>
-                  {inReach ? <span className="rounded bg-sky-100 px-1 text-xs font-semibold text-sky-900">{t("inReach")}</span> : null}
-                </span>
+                <RowHeightInput
+                  value={height}
+                  onValue={(value) => setHeight(r, value)}
+                  aria-label={t("heightLabel", { row: r + 1 })}
+                  invalid={Boolean(heightErrors?.length)}
+                  words={{ mm: t("mm"), inReach: t("inReach") }}
+                />
               </div>
             );
           })}

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormAction, type FormAction } from "@/components/ui/use-form-action";
-import { isWithinReach, MAX_ROW_HEIGHT_MM } from "@/lib/slots/reach";
+import { RowHeightInput } from "./row-height-input";
 
 /**
  * The height above the ground of each row of a cabinet that stands (its doors' bottom edge,
@@ -39,7 +39,6 @@ export function RowHeightsForm({
         </p>
         {heights.map((height, r) => {
           const rowErrors = errors[`rowHeights.${r}`];
-          const inReach = height.trim() !== "" && isWithinReach(Number(height));
           const inputId = `${idPrefix}-${r + 1}`;
           return (
             <div key={r} className="grid grid-cols-[4rem_1fr] items-start gap-2 text-sm">
@@ -48,24 +47,15 @@ export function RowHeightsForm({
                 <span className="sr-only">{t("rowLabel", { locker: lockerCode, row: r + 1 })}</span>
               </label>
               <div className="flex flex-col gap-1">
-                <span className="flex items-center gap-1">
-                  <input
-                    id={inputId}
-                    type="number"
-                    name="rowHeights"
-                    inputMode="numeric"
-                    min={0}
-                    max={MAX_ROW_HEIGHT_MM}
-                    step={1}
-                    value={height}
-                    onChange={(event) => setHeights((all) => all.map((value, i) => (i === r ? event.target.value : value)))}
-                    aria-invalid={rowErrors?.length ? true : undefined}
-                    aria-describedby={rowErrors?.length ? `${inputId}-error` : undefined}
-                    className={`min-h-10 w-24 rounded-lg border bg-white px-2 text-base ${rowErrors?.length ? "border-red-700" : "border-gray-400"}`}
-                  />
-                  <span aria-hidden="true">{t("mm")}</span>
-                  {inReach ? <span className="rounded bg-sky-100 px-1 text-xs font-semibold text-sky-900">{t("inReach")}</span> : null}
-                </span>
+                <RowHeightInput
+                  id={inputId}
+                  value={height}
+                  onValue={(value) => setHeights((all) => all.map((old, i) => (i === r ? value : old)))}
+                  invalid={Boolean(rowErrors?.length)}
+                  aria-describedby={rowErrors?.length ? `${inputId}-error` : undefined}
+                  words={{ mm: t("mm"), inReach: t("inReach") }}
+                  className="w-24"
+                />
                 <p id={`${inputId}-error`} aria-live="polite" className="text-sm text-red-700">
                   {rowErrors?.join(" ")}
                 </p>
