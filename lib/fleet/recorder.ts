@@ -1,7 +1,7 @@
 import "server-only";
 import { LIVE_STATES_SQL, outboundParcels, parcels, type DoorEventKind } from "@/db/schema";
 import { writeTransaction } from "@/db/transaction";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Ctx } from "@/lib/context";
 import { recordDoorEvent } from "@/lib/doors/events";
 import { depositOnDoorClosed } from "@/lib/parcels/deposit";
@@ -44,9 +44,6 @@ const PARCEL_OF_DOOR = `
     (select parcel_id from door_events where slot_id = :slotId and kind = 'open_command' order by id desc limit 1)
   ) as parcelId`;
 
-/** A customer's parcel to send, in the door while it is open for the drop-off (a door holds no parcel then). */
-const DROP_OFF_AT_DOOR = "select id from outbound_parcels where slot_id = ? and state = 'dropping_off'";
-
 /** Records one cabinet event; true when it was new. Exported for the tests. */
 export function recordCabinetEvent(ctx: Ctx, controllerId: string, event: DoorEvent): boolean {
   const kind = DOOR_KIND[event.kind];
@@ -61,15 +58,17 @@ export function recordCabinetEvent(ctx: Ctx, controllerId: string, event: DoorEv
   }
   return writeTransaction(ctx.db, () => {
     const { parcelId } = sqlite.prepare(PARCEL_OF_DOOR).get({ slotId: door.slotId }) as { parcelId: number | null };
-    const dropOff = parcelId === null ? (sqlite.prepare(DROP_OFF_AT_DOOR).get(door.slotId) as { id: number } | undefined) : undefined;
+    // A customer's parcel to send, in the door while it is open for its drop-off (the door holds no parcel then).
+    const dropOff =
+      parcelId === null
+        ? ctx.db.select().from(outboundParcels).where(and(eq(outboundParcels.slotId, door.slotId), eq(outboundParcels.state, "dropping_off"))).get()
+        : undefined;
     const outboundParcelId = dropOff?.id ?? null;
     const fresh = recordDoorEvent(ctx, { slotId: door.slotId, siteId: door.siteId, parcelId, outboundParcelId, kind, messageId: event.messageId });
     if (fresh && kind === "closed") {
       const occupied = event.state?.occupied ?? null;
       if (parcelId !== null) completeOnClosed(ctx, parcelId, door.slotId, occupied);
-      else if (outboundParcelId !== null) {
-        dropOffOnDoorClosed(ctx, ctx.db.select().from(outboundParcels).where(eq(outboundParcels.id, outboundParcelId)).get()!, occupied);
-      }
+      else if (dropOff) dropOffOnDoorClosed(ctx, dropOff, occupied);
     }
     return fresh;
   });
