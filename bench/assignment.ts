@@ -1,9 +1,12 @@
 /*
  * Assignment benchmark (`npm run bench:assignment`): one month at a busy campus site, the
  * same arrivals replayed under our policy (best fit, middle rows first) and under plain
- * first fit (the lowest-numbered door that fits). Both runs go through the real domain
- * verbs on a real SQLite file; only the free-door statement differs (applyPolicy). Prints parcels turned
- * away, parcels upsized and how many deposits landed in the easy-to-reach rows.
+ * first fit (the lowest-numbered door that fits), each without and with outbound traffic
+ * (customers dropping parcels off for a carrier, BENCH_OUTBOUND_SHARE of the doors' uses,
+ * 15 % by default, taken away on the carrier's two rounds a day). Every run goes through the
+ * real domain verbs on a real SQLite file; only the free-door statement differs
+ * (applyPolicy). Prints inbound parcels turned away, how outbound traffic changes that,
+ * parcels upsized and how many deposits landed in the easy-to-reach rows.
  */
 import { eq } from "drizzle-orm";
 import { parcels, slots } from "../db/schema";
@@ -14,7 +17,11 @@ import { collectParcel } from "../lib/parcels/collect";
 import { confirmDeposit } from "../lib/parcels/deposit";
 import { reserveParcel } from "../lib/parcels/reserve";
 import { runParcelSweep } from "../lib/parcels/sweep";
-import { takeBackParcel } from "../lib/parcels/take-back";
+import { confirmTakeBack, takeBackParcel } from "../lib/parcels/take-back";
+import { confirmOutboundTaken, openOutboundDoor } from "../lib/outbound/carrier";
+import { startShipment } from "../lib/outbound/create";
+import { confirmDropOff, startDropOffByQr } from "../lib/outbound/drop-off";
+import { setCarrierOutbound } from "../lib/outbound/settings";
 import { FREE_SLOT_QUERY, type AssignmentPolicy } from "../lib/slots/assignment";
 import { layoutByRow } from "../lib/sites/layout";
 import * as f from "../lib/testing/factories";
@@ -23,10 +30,13 @@ import { rng, samplers } from "./random";
 const DAYS = Number(process.env.BENCH_DAYS ?? 30);
 const MEAN_PER_DAY = Number(process.env.BENCH_PARCELS_PER_DAY ?? 190);
 const SEED = Number(process.env.BENCH_SEED ?? 20261126);
+const OUTBOUND_SHARE = Number(process.env.BENCH_OUTBOUND_SHARE ?? 0.15);
 const HOUR = 3_600_000;
 
 
 type Arrival = { at: number; size: SlotSize; pickupAfterMs: number | null; phone: string };
+/** A customer's drop-off for a carrier; the carrier's courier takes it on the next round. */
+type DropOff = { at: number; size: SlotSize; phone: string };
 
 /** Deposits cluster in the couriers' two rounds; most parcels are small. */
 function buildTrace(start: number): Arrival[] {
@@ -60,9 +70,42 @@ function buildTrace(start: number): Arrival[] {
   return arrivals.sort((a, b) => a.at - b.at);
 }
 
+/**
+ * Senders come after class and after work (noon and evening); returns and shipments are
+ * boxes, larger than what arrives. So many that they make OUTBOUND_SHARE of all door uses.
+ */
+function buildDropOffs(start: number, inbound: number): DropOff[] {
+  if (OUTBOUND_SHARE <= 0) return [];
+  const random = rng(SEED + 1);
+  const { poisson } = samplers(random);
+  const hourly = [0, 0, 0, 0, 0, 0, 0, 0, 0.3, 0.6, 0.8, 1.2, 1.8, 1.4, 0.8, 0.8, 1.0, 1.4, 1.8, 2.0, 1.6, 1.0, 0.4, 0];
+  const weight = hourly.reduce((a, b) => a + b, 0);
+  const sizes: [SlotSize, number][] = [["S", 0.3], ["M", 0.4], ["L", 0.22], ["XL", 0.08]];
+  const perDay = ((inbound / DAYS) * OUTBOUND_SHARE) / (1 - OUTBOUND_SHARE);
+  const dropOffs: DropOff[] = [];
+  for (let day = 0; day < DAYS; day++) {
+    for (let hour = 0; hour < 24; hour++) {
+      const count = poisson((perDay * hourly[hour]) / weight);
+      for (let i = 0; i < count; i++) {
+        let draw = random();
+        const size = sizes.find(([, share]) => (draw -= share) < 0)?.[0] ?? "S";
+        dropOffs.push({
+          at: start + day * 24 * HOUR + hour * HOUR + Math.floor(random() * HOUR),
+          size,
+          phone: `138${String(Math.floor(random() * 1e8)).padStart(8, "0")}`,
+        });
+      }
+    }
+  }
+  return dropOffs.sort((a, b) => a.at - b.at);
+}
+
 type Result = {
   policy: AssignmentPolicy;
+  outbound: boolean;
   parcels: number;
+  dropOffs: number;
+  dropOffsTurnedAway: number;
   turnedAway: number;
   turnedAwayLarge: number;
   upsized: number;
@@ -82,7 +125,7 @@ function applyPolicy(db: Db, policy: AssignmentPolicy): void {
   db.$client.prepare = ((source: string) => prepare(source === FREE_SLOT_QUERY["best-fit"] ? FREE_SLOT_QUERY[policy] : source)) as typeof prepare;
 }
 
-async function simulate(policy: AssignmentPolicy, trace: Arrival[], start: number): Promise<Result> {
+async function simulate(policy: AssignmentPolicy, trace: Arrival[], dropOffTrace: DropOff[], start: number): Promise<Result> {
   const world = f.createTestWorld();
   world.clock.now = start;
   const org = f.createOrganization(world.db);
@@ -92,17 +135,25 @@ async function simulate(policy: AssignmentPolicy, trace: Arrival[], start: numbe
     f.createLocker(world.db, site.id, layoutByRow(["S", "S", "M", "M", "M", "L", "L", "XL"], 5), code);
   }
   const carrier = f.createCarrier(world.db);
+  const sendingCarrier = f.createCarrier(world.db, "Outbound Express");
   applyPolicy(world.db, policy);
   const courier = world.ctx(f.createCourier(world.db, carrier.id, [site.id]));
+  const sendingCourier = world.ctx(f.createCourier(world.db, sendingCarrier.id, [site.id]));
+  setCarrierOutbound(world.ctx(f.createAdmin(world.db, org.id)), { siteId: site.id, carrierId: sendingCarrier.id, accepts: true });
   const kiosk = world.ctx(f.createKiosk(world.db, site.id));
   const system = world.ctx({ kind: "system" as const });
   const doors = world.db.select().from(slots).all().length;
 
   type Pickup = { at: number; parcelId: number; phone: string };
   const pickups: Pickup[] = [];
-  const result: Result = { policy, parcels: trace.length, turnedAway: 0, turnedAwayLarge: 0, upsized: 0, middleRows: 0, expiredTakenBack: 0, peakOccupied: 0, doors };
+  const result: Result = { policy, outbound: dropOffTrace.length > 0, parcels: trace.length, dropOffs: dropOffTrace.length, dropOffsTurnedAway: 0, turnedAway: 0, turnedAwayLarge: 0, upsized: 0, middleRows: 0, expiredTakenBack: 0, peakOccupied: 0, doors };
   let live = 0;
   let nextRound = start + 9 * HOUR;
+  // The sending carrier's courier comes at 10:00 and 17:00 (site time, UTC+8) and takes every dropped-off parcel.
+  const carrierRounds = [2 * HOUR, 9 * HOUR];
+  let nextCarrierDay = start + 8 * HOUR;
+  let nextCarrierRound = 0;
+  const droppedOff: number[] = [];
   let serial = 0;
 
   const advanceTo = async (time: number) => {
@@ -124,15 +175,56 @@ async function simulate(policy: AssignmentPolicy, trace: Arrival[], start: numbe
       const expired = world.db.select({ id: parcels.id }).from(parcels).where(eq(parcels.state, "expired")).all();
       for (const { id } of expired) {
         await takeBackParcel(courier, { parcelId: id });
+        confirmTakeBack(courier, { parcelId: id });
         live--;
         result.expiredTakenBack++;
       }
       nextRound += 24 * HOUR;
     }
+    while (nextCarrierDay + carrierRounds[nextCarrierRound] <= time) {
+      world.clock.now = nextCarrierDay + carrierRounds[nextCarrierRound];
+      for (const outboundParcelId of droppedOff.splice(0)) {
+        await openOutboundDoor(sendingCourier, { outboundParcelId });
+        confirmOutboundTaken(sendingCourier, { outboundParcelId });
+        live--;
+      }
+      if (++nextCarrierRound === carrierRounds.length) [nextCarrierRound, nextCarrierDay] = [0, nextCarrierDay + 24 * HOUR];
+    }
     world.clock.now = time;
   };
 
+  const dropOff = async (sender: DropOff) => {
+    // The sender starts the shipment in the app a little before walking to the locker.
+    world.clock.now = sender.at - 20 * 60_000;
+    const started = startShipment(world.ctx(f.createCustomer(world.db, sender.phone)), {
+      siteId: site.id,
+      carrierId: sendingCarrier.id,
+      size: sender.size,
+      recipientName: "Bench Recipient",
+      recipientPhone: "13900000000",
+      recipientAddress: "1 Bench Road",
+      declaration: "on",
+    });
+    world.clock.now = sender.at;
+    try {
+      const door = await startDropOffByQr(kiosk, { qrToken: started.qrToken });
+      confirmDropOff(kiosk, { outboundParcelId: door.outboundParcelId });
+      droppedOff.push(door.outboundParcelId);
+      live++;
+      result.peakOccupied = Math.max(result.peakOccupied, live);
+    } catch (error) {
+      if (!isDomainError(error) || error.code !== "SITE_FULL") throw error;
+      result.dropOffsTurnedAway++;
+    }
+  };
+
+  let nextDropOff = 0;
+
   for (const arrival of trace) {
+    while (nextDropOff < dropOffTrace.length && dropOffTrace[nextDropOff].at <= arrival.at) {
+      await advanceTo(dropOffTrace[nextDropOff].at - 20 * 60_000);
+      await dropOff(dropOffTrace[nextDropOff++]);
+    }
     await advanceTo(arrival.at);
     try {
       const reserved = await reserveParcel(courier, {
@@ -161,18 +253,40 @@ async function simulate(policy: AssignmentPolicy, trace: Arrival[], start: numbe
 async function main() {
   const start = Date.UTC(2026, 10, 1, 0, 0) - 8 * HOUR;
   const trace = buildTrace(start);
+  const dropOffs = buildDropOffs(start, trace.length);
   const began = Date.now();
-  const results = [await simulate("best-fit", trace, start), await simulate("first-fit", trace, start)];
+  const results: Result[] = [];
+  for (const policy of ["best-fit", "first-fit"] as const) {
+    results.push(await simulate(policy, trace, [], start));
+    if (dropOffs.length) results.push(await simulate(policy, trace, dropOffs, start));
+  }
   const pct = (n: number, of: number) => `${((100 * n) / of).toFixed(1)} %`;
-  console.log(`Assignment benchmark: ${DAYS} days, ${trace.length} parcels (seed ${SEED}), ${results[0].doors} doors`);
-  console.log("policy     | turned away      | of them L/XL | upsized          | in rows 3–6 (reach) | taken back | peak occupied");
+  console.log(`Assignment benchmark: ${DAYS} days, ${trace.length} inbound parcels (seed ${SEED}), ${results[0].doors} doors`);
+  console.log(`Outbound: ${dropOffs.length} drop-offs (${pct(dropOffs.length, dropOffs.length + trace.length)} of door uses), taken by the carrier at 10:00 and 17:00`);
+  console.log("policy     | outbound | inbound turned away | of them L/XL | drop-offs turned away | upsized         | in rows 3–6 (reach) | taken back | peak occupied");
   for (const r of results) {
     const deposited = r.parcels - r.turnedAway;
     console.log(
-      `${r.policy.padEnd(10)} | ${`${r.turnedAway} (${pct(r.turnedAway, r.parcels)})`.padEnd(16)} | ${String(r.turnedAwayLarge).padEnd(12)} | ${`${r.upsized} (${pct(r.upsized, deposited)})`.padEnd(16)} | ${pct(r.middleRows, deposited).padEnd(19)} | ${String(r.expiredTakenBack).padEnd(10)} | ${r.peakOccupied}`,
+      [
+        r.policy.padEnd(10),
+        (r.outbound ? "yes" : "no").padEnd(8),
+        `${r.turnedAway} (${pct(r.turnedAway, r.parcels)})`.padEnd(19),
+        String(r.turnedAwayLarge).padEnd(12),
+        (r.outbound ? `${r.dropOffsTurnedAway} (${pct(r.dropOffsTurnedAway, r.dropOffs)})` : "–").padEnd(21),
+        `${r.upsized} (${pct(r.upsized, deposited)})`.padEnd(15),
+        pct(r.middleRows, deposited).padEnd(19),
+        String(r.expiredTakenBack).padEnd(10),
+        String(r.peakOccupied),
+      ].join(" | "),
     );
   }
-  console.log(`(${((Date.now() - began) / 1000).toFixed(1)} s for both runs; BENCH_DAYS, BENCH_PARCELS_PER_DAY and BENCH_SEED change the month)`);
+  if (dropOffs.length) {
+    for (const policy of ["best-fit", "first-fit"] as const) {
+      const [without, withOutbound] = results.filter((r) => r.policy === policy);
+      console.log(`${policy}: outbound traffic turns away ${withOutbound.turnedAway - without.turnedAway} more inbound parcels (${pct(without.turnedAway, without.parcels)} → ${pct(withOutbound.turnedAway, withOutbound.parcels)})`);
+    }
+  }
+  console.log(`(${((Date.now() - began) / 1000).toFixed(1)} s for all runs; BENCH_DAYS, BENCH_PARCELS_PER_DAY, BENCH_OUTBOUND_SHARE and BENCH_SEED change the month)`);
 }
 
 main().catch((error: unknown) => {
