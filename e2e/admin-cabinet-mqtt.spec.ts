@@ -1,6 +1,8 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import type { ChildProcess } from "node:child_process";
-import { signIn } from "./support/accounts";
+import crypto from "node:crypto";
+import { execFileSync, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { DEMO, signIn } from "./support/accounts";
 import { COURIER_PASSWORD, createStationViaConsole, signInAsAdmin } from "./support/admin";
 import { expectAccessible } from "./support/axe";
 import {
@@ -242,6 +244,55 @@ test("the recipient collects once the cabinet read the door open; an open it doe
   } finally {
     resume();
     await watch?.close();
+    await kiosk.context.close();
+    await laptop.context.close();
+  }
+});
+
+test("a customer's drop-off at the kiosk completes when the cabinet reports the door closed, without a touch", async ({ browser }) => {
+  test.setTimeout(150_000);
+  const laptop = await cabinetDevice(browser);
+  const kiosk = await cabinetDevice(browser);
+  try {
+    await signInAsAdmin(laptop.page);
+    const { site, courier } = await createStationViaConsole(laptop.page, "Send", { code: "S", rowSizes: ["S"], columns: 2 });
+    const agent = startCabinetAgent(world!, `sim-${site.id}-S`, "S", 2);
+    agents.push(agent);
+    await expect(async () => {
+      await laptop.page.goto(`/admin/sites/${site.id}`);
+      const cabinets = laptop.page.getByRole("list", { name: `Cabinets of ${site.name}` });
+      await expect(cabinets.getByRole("listitem").filter({ hasText: "Locker S" })).toContainText("Online", { timeout: 1000 });
+    }).toPass({ timeout: 30_000 });
+
+    // A return of the courier's carrier, its drop-off QR on the customer's phone (support/make-outbound.ts).
+    const out = execFileSync(
+      process.execPath,
+      ["scripts/run-ts.mjs", "e2e/support/make-outbound.ts", site.code, courier.phone, DEMO.admin, `CB-${crypto.randomBytes(4).toString("hex").toUpperCase()}`, testPhone(), "created"],
+      { cwd: path.resolve(__dirname, ".."), env: { ...process.env, DATABASE_PATH: path.join(world!.dataDir, "locker.db"), TEST_CLOCK: "true" }, encoding: "utf8" },
+    );
+    const shipment = JSON.parse(out.trim().split("\n").at(-1)!) as { qr: string };
+
+    await kiosk.page.clock.setFixedTime(Date.now());
+    await pairKioskScreen(kiosk.page, site.code, "a new kiosk");
+    const screen = kiosk.page;
+    await screen.getByRole("link", { name: "Send a parcel" }).click();
+    await screen.getByRole("button", { name: "Scan the QR code instead" }).click();
+    const scanner = screen.getByLabel("QR code from the scanner");
+    await scanner.fill(shipment.qr);
+    await scanner.press("Enter");
+    await expect(screen.getByRole("heading", { level: 2, name: /^Door S-0[12] is open$/ })).toBeVisible();
+    await expectAccessible(screen, "kiosk: drop-off door open at a reporting cabinet");
+
+    // The simulated person shuts the door 1.5 s after it opened: the screen thanks them by
+    // itself, as "I closed the door" would have.
+    await expect(screen.getByRole("heading", { level: 2, name: "Parcel dropped off" })).toBeVisible({ timeout: 20_000 });
+    await expect(screen.getByRole("button", { name: "I closed the door" })).toHaveCount(0);
+    await expectAccessible(screen, "kiosk: dropped off by the cabinet's report");
+
+    // The admin's door history says the locker reported it.
+    await laptop.page.goto(`/admin/sites/${site.id}`);
+    await expect(laptop.page.getByRole("link", { name: /^Door S-0[12], size S, occupied/ })).toHaveCount(1);
+  } finally {
     await kiosk.context.close();
     await laptop.context.close();
   }

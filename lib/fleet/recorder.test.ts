@@ -15,7 +15,7 @@ import { benchCabinet, until } from "@/lib/cabinet/testing";
 import { createAdmin, createCustomer } from "@/lib/testing/factories";
 import { recipientPhone } from "@/lib/testing/parcels";
 import { startShipment } from "@/lib/outbound/create";
-import { confirmDropOff, startDropOff } from "@/lib/outbound/drop-off";
+import { confirmDropOff, dropOffProgress, startDropOff } from "@/lib/outbound/drop-off";
 import { setCarrierOutbound } from "@/lib/outbound/settings";
 import { phoneLast4 } from "@/lib/pickup-codes/code";
 
@@ -152,11 +152,18 @@ describe("a cabinet's reports drive the parcel", () => {
       "the empty door's closed report",
     );
     expect(outboundState(empty.outboundParcelId)).toBe("dropping_off");
+    // The kiosk's screen is told what the locker sees, and that the parcel is not in yet.
+    expect(dropOffProgress(ctx(kiosk), { outboundParcelId: empty.outboundParcelId })).toEqual({ droppedOff: false, cabinetDoor: "closed" });
 
     const full = await send();
+    expect(dropOffProgress(ctx(kiosk), { outboundParcelId: full.outboundParcelId }).droppedOff).toBe(false);
     board.closeDoor(1, lock(full.slotLabel), true);
     await agent.poll();
     await until(() => outboundState(full.outboundParcelId) === "dropped_off", 1000, "the drop-off completed by the cabinet");
+    expect(dropOffProgress(ctx(kiosk), { outboundParcelId: full.outboundParcelId })).toEqual({ droppedOff: true, cabinetDoor: null });
+    // Another station's kiosk is told nothing of it.
+    const elsewhere = createKiosk(world.db, createSite(world.db, site.organizationId).id);
+    expect(() => dropOffProgress(ctx(elsewhere), { outboundParcelId: full.outboundParcelId })).toThrow(expect.objectContaining({ code: "NOT_FOUND" }));
     // The customer's button afterwards answers the same, once.
     expect(confirmDropOff(ctx(kiosk), { outboundParcelId: full.outboundParcelId }).replayed).toBe(true);
   });

@@ -8,6 +8,7 @@ import type { Ctx, KioskActor } from "@/lib/context";
 import { recordDoorEvent } from "@/lib/doors/events";
 import { DROP_OFF_FAILED_REASON } from "@/lib/doors/hold";
 import { loadDoor, recordOutboundOpenCommand, sendOpen, type OpenCommand } from "@/lib/doors/open";
+import { reportedDoorState, type ReportedDoorState } from "@/lib/doors/state";
 import { DomainError } from "@/lib/errors";
 import { lockoutWait, slowDownWording, type LockedOutDetails } from "@/lib/kiosk/slow-down";
 import { translateKey } from "@/lib/i18n/translate";
@@ -192,6 +193,25 @@ export function confirmDropOff(ctx: Ctx, raw: unknown): { shipment: OutboundView
     const done = moveOutbound(ctx, row, "dropped_off", { droppedOffAt: ctx.now(), doorOpenUntil: null, dropOffCodeCipher: null }, { kioskId: kiosk.kioskId });
     return { shipment: toOutboundView(ctx, done), replayed: false };
   });
+}
+
+/** What a kiosk's open-door screen follows while the customer puts their parcel in. */
+export type DropOffProgress = { droppedOff: boolean; cabinetDoor: ReportedDoorState | null };
+
+/**
+ * Has the parcel gone in? True once the cabinet reported the door closed on it (or the
+ * customer said so), and what the cabinet sees of the door while it is open: null where the
+ * station's cabinets report no doors, so the screen stops asking. Kiosks of the station only;
+ * raises NOT_FOUND. Writes nothing.
+ */
+export function dropOffProgress(ctx: Ctx, raw: unknown): DropOffProgress {
+  const kiosk = requireKiosk(ctx);
+  const { outboundParcelId } = parseInput(OutboundRef, raw);
+  const row = loadAtKiosk(ctx, kiosk, outboundParcelId);
+  return {
+    droppedOff: row.state === "dropped_off" || row.state === "taken",
+    cabinetDoor: row.state === "dropping_off" && row.slotId !== null ? reportedDoorState(ctx, row.slotId) : null,
+  };
 }
 
 /**

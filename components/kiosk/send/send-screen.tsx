@@ -2,11 +2,13 @@
 
 import { useTranslations } from "next-intl";
 import Link from "next/link";
-import { useActionState, useRef, useState } from "react";
+import { useActionState, useCallback, useRef, useState } from "react";
 import { Keypad } from "@/components/kiosk/keypad";
 import { QrScanner } from "@/components/kiosk/qr-scanner";
 import { buttonClass } from "@/components/ui/button";
+import type { DropOffProgress } from "@/lib/outbound/drop-off";
 import type { SendState } from "@/lib/outbound/kiosk-state";
+import { DropOffWatch } from "./drop-off-watch";
 
 type Action = (previous: SendState, formData: FormData) => Promise<SendState>;
 type Field = "code" | "phoneLast4";
@@ -17,9 +19,18 @@ const BIG_BUTTON = "min-h-16 w-full text-xl";
 /**
  * "Send a parcel" at the kiosk: the drop-off code and the sender's phone digits (typed on
  * the keypad or a keyboard) or the QR from their phone; then the open door, with "I closed
- * the door", "The door did not open" and "It does not fit"; then thanks.
+ * the door", "The door did not open" and "It does not fit"; then thanks. Where the cabinet
+ * reports its doors, the screen moves on by itself when it reports the door closed.
  */
-export function SendScreen({ siteCode, action }: { siteCode: string; action: Action }) {
+export function SendScreen({
+  siteCode,
+  action,
+  progress,
+}: {
+  siteCode: string;
+  action: Action;
+  progress: (outboundParcelId: number) => Promise<DropOffProgress | null>;
+}) {
   const t = useTranslations("kiosk.send");
   const size = useTranslations("sizes");
   const [state, formAction, pending] = useActionState<SendState, FormData>(action, { status: "idle" });
@@ -29,6 +40,12 @@ export function SendScreen({ siteCode, action }: { siteCode: string; action: Act
   const qrForm = useRef<HTMLFormElement>(null);
   const qrText = useRef<HTMLInputElement>(null);
   const [seen, setSeen] = useState<number | null>(null);
+  const doorForm = useRef<HTMLFormElement>(null);
+  const closedButton = useRef<HTMLButtonElement>(null);
+  const openParcelId = state.status === "open" ? state.outboundParcelId : null;
+  const askProgress = useCallback(() => (openParcelId === null ? Promise.resolve(null) : progress(openParcelId)), [progress, openParcelId]);
+  // The cabinet saw the parcel go in: the same answer as the customer's own "I closed the door".
+  const droppedOff = useCallback(() => doorForm.current?.requestSubmit(closedButton.current), []);
 
   // A new answer clears what was typed: the screen never keeps a code around.
   const nonce = "nonce" in state ? state.nonce : null;
@@ -76,10 +93,11 @@ export function SendScreen({ siteCode, action }: { siteCode: string; action: Act
             ? t("putIn", { door: state.door.label, locker: state.door.lockerCode, size: size(state.door.size) })
             : t("noAnswer")}
         </p>
-        <form action={formAction} className="flex flex-col gap-3">
+        {state.doorOpened ? <DropOffWatch key={state.nonce} doorLabel={state.door.label} progress={askProgress} onDroppedOff={droppedOff} /> : null}
+        <form ref={doorForm} action={formAction} className="flex flex-col gap-3">
           <input type="hidden" name="outboundParcelId" value={state.outboundParcelId} />
           {state.doorOpened ? (
-            <button type="submit" name="intent" value="closed" disabled={pending} className={buttonClass("primary", BIG_BUTTON)}>
+            <button ref={closedButton} type="submit" name="intent" value="closed" disabled={pending} className={buttonClass("primary", BIG_BUTTON)}>
               {t("closed")}
             </button>
           ) : null}

@@ -4,7 +4,8 @@ import { revalidatePath } from "next/cache";
 import { runAction } from "@/lib/forms/action";
 import { kioskContext } from "@/lib/kiosk/context";
 import { kioskDeviceToken } from "@/lib/kiosk/device-cookie";
-import { confirmDropOff, reportDropOffDoor, startDropOff, startDropOffByQr } from "@/lib/outbound/drop-off";
+import { isDomainError } from "@/lib/errors";
+import { confirmDropOff, dropOffProgress, reportDropOffDoor, startDropOff, startDropOffByQr, type DropOffProgress } from "@/lib/outbound/drop-off";
 import { doneState, doorOpenState, noDoorState, sendErrorState } from "@/lib/outbound/kiosk-answers";
 import type { SendState } from "@/lib/outbound/kiosk-state";
 import { parseDropOffQr } from "@/lib/outbound/qr";
@@ -61,4 +62,20 @@ export async function sendAtKioskAction(siteCode: string, _previous: SendState, 
   if (!outcome.ok) return outcome.state;
   revalidatePath(path);
   return doorOpenState(outcome.result);
+}
+
+/**
+ * The open-door screen asks every two seconds whether the cabinet saw the parcel go in
+ * (issue 13), as the courier's door screen does. Null tells it to stop asking: an unpaired
+ * screen, or a shipment this kiosk may not see.
+ */
+export async function dropOffProgressAction(siteCode: string, outboundParcelId: number): Promise<DropOffProgress | null> {
+  const kiosk = kioskContext(siteCode, await kioskDeviceToken());
+  if (!kiosk?.ctx) return null;
+  try {
+    return dropOffProgress(kiosk.ctx, { outboundParcelId });
+  } catch (error) {
+    if (isDomainError(error)) return null;
+    throw error;
+  }
 }

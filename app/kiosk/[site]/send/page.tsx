@@ -6,7 +6,7 @@ import { SendScreen } from "@/components/kiosk/send/send-screen";
 import { kioskContext, kioskSiteByCode } from "@/lib/kiosk/context";
 import { requestedSiteCode } from "../site-code";
 import { kioskDeviceToken } from "@/lib/kiosk/device-cookie";
-import { sendAtKioskAction } from "./actions";
+import { dropOffProgressAction, sendAtKioskAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 
@@ -29,7 +29,7 @@ export default async function KioskSendPage({ params }: Props) {
     <>
       <KioskHeader site={site} />
       <main className="flex flex-1 flex-col">
-        <SendScreen siteCode={site.code} action={sendAtKioskAction.bind(null, site.code)} />
+        <SendScreen siteCode={site.code} action={sendAtKioskAction.bind(null, site.code)} progress={dropOffProgressAction.bind(null, site.code)} />
       </main>
     </>
   );
