@@ -1,15 +1,19 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { SESSION_COOKIES } from "@/lib/auth/session-policy";
+import { PERSON_LINK_HEADER, personLinkOf } from "@/lib/i18n/person-link";
 import { contentSecurityPolicy, generateNonce } from "@/lib/security/content-security-policy";
 
 /*
- * Runs before every page. Two jobs, neither reading a database or a secret:
+ * Runs before every page. Three jobs, none reading a database or a secret:
  *  - every page gets a Content-Security-Policy with a fresh nonce. The policy is set on the
  *    request too: Next.js reads the nonce from it and puts it on its own scripts (which is
  *    why pages render per request);
  *  - a convenience only: people without a session cookie are sent to sign in before a
  *    signed-in area renders. Every page, action and domain verb checks who is asking on
- *    its own.
+ *    its own;
+ *  - a page reached from a text's link (/consent/<token>, /trusted/<token>) is named to the
+ *    request config in a header, so it can speak the language of the person the text went to
+ *    (lib/i18n/person-link.ts). A browser's own header of that name is dropped on every page.
  */
 
 /** The areas that need a session: the sign-in redirect applies to these paths alone. */
@@ -43,6 +47,9 @@ export function proxy(request: NextRequest) {
   } else {
     const headers = new Headers(request.headers);
     headers.set("content-security-policy", policy);
+    headers.delete(PERSON_LINK_HEADER);
+    const link = personLinkOf(request.nextUrl.pathname);
+    if (link) headers.set(PERSON_LINK_HEADER, link);
     response = NextResponse.next({ request: { headers } });
   }
   response.headers.set("content-security-policy", policy);

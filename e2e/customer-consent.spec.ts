@@ -116,6 +116,36 @@ test('a recipient who says "bring it to me" leaves the courier a clear in-person
   }
 });
 
+test("the text's link speaks the language the recipient chose on their account, not their phone browser's; the page's own switch still wins", async ({ page, browser }, testInfo) => {
+  // Three people on three devices, a sign-up and a texted code: longer than one person's journey.
+  test.slow();
+  const phone = await recipientWhoWantsToBeAsked(page, browser, testInfo);
+  // The recipient reads Chinese and says so on their account (the account page has a switch besides the header's).
+  await page.goto("/account");
+  await page.getByRole("button", { name: "切换到中文" }).first().click();
+  await expect(page.getByRole("heading", { level: 1, name: "账号" })).toBeVisible();
+  const tracking = uniqueTracking("CNS");
+  const { context, page: courier } = await newDevice(browser, testInfo, { width: 390, height: 844 });
+  try {
+    await courierAsks(courier, phone, tracking);
+    const [, path] = await readTextMessage(browser, testInfo, phone, /(\/consent\/[0-9a-z.]+)/);
+    // Their phone's browser asks for English (newDevice) and nobody is signed in there.
+    const { context: phoneContext, page: recipient } = await newDevice(browser, testInfo, { width: 390, height: 844 });
+    try {
+      await recipient.goto(path);
+      await expect(recipient.getByRole("heading", { level: 1, name: "快递员可以把你的包裹放进快递柜吗？" })).toBeVisible();
+      await expect(recipient.locator("html")).toHaveAttribute("lang", "zh-CN");
+      await recipient.getByRole("button", { name: "Switch to English" }).click();
+      await expect(recipient.getByRole("heading", { level: 1, name: "May the courier put your parcel in a locker?" })).toBeVisible();
+      await expect(recipient.locator("html")).toHaveAttribute("lang", "en");
+    } finally {
+      await phoneContext.close();
+    }
+  } finally {
+    await context.close();
+  }
+});
+
 test("a link that is not ours, or mistyped, gets a clear page", async ({ page }) => {
   await page.goto("/consent/1.zzzz.00000000000000000000000000000000");
   await expect(page.getByRole("heading", { level: 1, name: "This link does not work" })).toBeVisible();

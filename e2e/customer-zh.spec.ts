@@ -128,7 +128,7 @@ test("a customer whose browser asks for Chinese finds a parcel's 取件码 and �
   await page.getByRole("button", { name: "获取投件码" }).click();
 
   await expect(page.getByRole("status").filter({ hasText: "投件码已生成" })).toBeVisible();
-  const shipment = page.getByRole("article").filter({ has: page.getByRole("heading", { name: "寄给 韩梅梅" }) });
+  const shipment = page.getByRole("article").filter({ has: page.getByRole("heading", { name: "寄给「韩梅梅」" }) });
   await expect(shipment).toContainText(`ZTO Express · 中格口 · ${site.name}`);
   await expect(shipment.getByText("待投件", { exact: true })).toBeVisible();
   await expect(shipment.getByText("投件码", { exact: true })).toBeVisible();
@@ -138,7 +138,7 @@ test("a customer whose browser asks for Chinese finds a parcel's 取件码 and �
 
   await shipment.getByRole("link", { name: "取消这个寄件" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "取消这个寄件？" })).toBeVisible();
-  await expect(page.getByText("取消寄给 韩梅梅 的包裹？投件码会立即失效。之后可以重新寄件。")).toBeVisible();
+  await expect(page.getByText("取消寄给「韩梅梅」的包裹？投件码会立即失效。之后可以重新寄件。")).toBeVisible();
   await expectAccessible(page, "cancel a shipment, in Chinese");
   await page.getByRole("button", { name: "确认取消" }).click();
   await expect(page.getByRole("status").filter({ hasText: "寄件已取消，投件码已失效。" })).toBeVisible();

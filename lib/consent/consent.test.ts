@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { consentRequests, notifications, organizations, parcelConsents, parcels } from "@/db/schema";
+import { consentRequests, notifications, organizations, parcelConsents, parcels, sites, users } from "@/db/schema";
 import { confirmDeposit } from "@/lib/parcels/deposit";
 import { createCarrier, createCourier, createCustomer, createTestWorld, type TestWorld } from "@/lib/testing/factories";
 import { expectDomainError } from "@/lib/testing/domain-error";
@@ -12,6 +12,7 @@ import {
   answerConsentByToken,
   answerConsentInApp,
   consentByToken,
+  consentLinkLocale,
   getConsentRequest,
   keepForInPersonDelivery,
   listInPersonTasks,
@@ -168,6 +169,41 @@ describe("asking the recipient", () => {
     expect(consentByToken(world.ctx({ kind: "anonymous" }), altered)).toEqual({ kind: "invalid" });
     expect(consentByToken(world.ctx({ kind: "anonymous" }), "nonsense")).toEqual({ kind: "invalid" });
     await expectDomainError(() => answerConsentByToken(world.ctx({ kind: "anonymous" }), { token: altered, answer: "locker" }), "INVALID");
+  });
+
+  it("the link's pages speak the language of the phone's account, else have the site's; answered or run out, still; a token we did not sign names nobody", async () => {
+    const phone = recipientPhone();
+    prefer(phone, "ask");
+    const { requestId } = await consentRequired(phone);
+    const token = tokenOf(requestId);
+    const anyone = world.ctx({ kind: "anonymous" });
+    // No account for the phone: the site's default (its organization's, Chinese).
+    expect(consentLinkLocale(anyone, token)).toEqual({ person: null, site: "zh-CN" });
+    const customer = createCustomer(world.db, phone);
+    world.db.update(users).set({ locale: "en" }).where(eq(users.id, customer.userId)).run();
+    expect(consentLinkLocale(anyone, token)).toEqual({ person: "en", site: "zh-CN" });
+    // Only a confirmed phone is theirs.
+    world.db.update(users).set({ phoneVerifiedAt: null }).where(eq(users.id, customer.userId)).run();
+    expect(consentLinkLocale(anyone, token)).toEqual({ person: null, site: "zh-CN" });
+    world.db.update(users).set({ phoneVerifiedAt: world.clock.now }).where(eq(users.id, customer.userId)).run();
+    // The site's own default beats its organization's.
+    world.db.update(sites).set({ defaultLocale: "en" }).where(eq(sites.id, station.site.id)).run();
+    try {
+      expect(consentLinkLocale(anyone, token)).toEqual({ person: "en", site: "en" });
+    } finally {
+      world.db.update(sites).set({ defaultLocale: null }).where(eq(sites.id, station.site.id)).run();
+    }
+
+    answerConsentByToken(anyone, { token, answer: "call_me" });
+    const saved = world.clock.now;
+    world.clock.now += CONSENT_REQUEST_TTL_MS;
+    try {
+      expect(consentLinkLocale(anyone, token)).toEqual({ person: "en", site: "zh-CN" });
+    } finally {
+      world.clock.now = saved;
+    }
+    expect(consentLinkLocale(anyone, token.slice(0, -1) + (token.endsWith("0") ? "1" : "0"))).toBeNull();
+    expect(consentLinkLocale(anyone, "nonsense")).toBeNull();
   });
 
   it("bring it to me: the parcel becomes the courier's in-person task, and a retry says so instead of asking again", async () => {

@@ -24,22 +24,22 @@ describe("forecast words", () => {
     const from = Date.UTC(2026, 10, 27, 2, 0); // tomorrow 10:00
     const crunch = { size: "M" as const, from, until: from + 4 * HOUR, peak: 0.8 };
     expect(crunchWarning(en, "North Dormitory Station", crunch, now, ZONE)).toBe("North Dormitory Station, size M: full tomorrow 10:00–14:00 (80 %)");
-    expect(crunchWarning(zh, "北区宿舍驿站", crunch, now, ZONE)).toBe("北区宿舍驿站 中格口：明天 10:00–14:00 预计满柜（80%）");
+    expect(crunchWarning(zh, "北区宿舍驿站", crunch, now, ZONE)).toBe("「北区宿舍驿站」中格口：明天 10:00–14:00 预计满柜（80%）");
   });
 
   test("a warning ahead that runs past midnight names the day it ends", () => {
     const from = Date.UTC(2026, 10, 26, 14, 0); // today 22:00
     const crunch = { size: "XL" as const, from, until: from + 4 * HOUR, peak: 0.55 };
     expect(crunchWarning(en, "Library", crunch, now, ZONE)).toBe("Library, size XL: full today 22:00–tomorrow 02:00 (55 %)");
-    expect(crunchWarning(zh, "图书馆驿站", crunch, now, ZONE)).toBe("图书馆驿站 超大格口：今天 22:00–明天 02:00 预计满柜（55%）");
+    expect(crunchWarning(zh, "图书馆驿站", crunch, now, ZONE)).toBe("「图书馆驿站」超大格口：今天 22:00–明天 02:00 预计满柜（55%）");
   });
 
   test("a site full now says until when, with the day only when it is not today", () => {
     const today = { size: "S" as const, from: now - HOUR, until: now + 3 * HOUR, peak: 0.954 };
     expect(crunchWarning(en, "Library", today, now, ZONE)).toBe("Library, size S: full now until 20:00 (95 %)");
-    expect(crunchWarning(zh, "图书馆驿站", today, now, ZONE)).toBe("图书馆驿站 小格口：现在已满，20:00 前都可能满柜（95%）");
+    expect(crunchWarning(zh, "图书馆驿站", today, now, ZONE)).toBe("「图书馆驿站」小格口：现在已满，20:00 前都可能满柜（95%）");
     const overnight = { size: "L" as const, from: now - HOUR, until: now + 10 * HOUR, peak: 1 };
     expect(crunchWarning(en, "Library", overnight, now, ZONE)).toBe("Library, size L: full now until tomorrow 03:00 (100 %)");
-    expect(crunchWarning(zh, "图书馆驿站", overnight, now, ZONE)).toBe("图书馆驿站 大格口：现在已满，明天 03:00 前都可能满柜（100%）");
+    expect(crunchWarning(zh, "图书馆驿站", overnight, now, ZONE)).toBe("「图书馆驿站」大格口：现在已满，明天 03:00 前都可能满柜（100%）");
   });
 });

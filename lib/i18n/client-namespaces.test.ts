@@ -1,15 +1,23 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
-import { ADMIN_CLIENT_NAMESPACES, AUTH_CLIENT_NAMESPACES, COURIER_CLIENT_NAMESPACES } from "./client-namespaces";
+import {
+  ADMIN_CLIENT_NAMESPACES,
+  AUTH_CLIENT_NAMESPACES,
+  CONSENT_CLIENT_NAMESPACES,
+  COURIER_CLIENT_NAMESPACES,
+  CUSTOMER_CLIENT_NAMESPACES,
+  KIOSK_CLIENT_NAMESPACES,
+  TRUSTED_LINK_CLIENT_NAMESPACES,
+} from "./client-namespaces";
 import { LOCALES } from "./locales";
 import { MESSAGES, pickMessages } from "./messages";
 
 /*
  * Client components get only the messages their layout's provider picks (issue 15): a
  * dotted namespace brings just its group, and every key a client component below the
- * admin, courier and sign-in layouts translates is among the groups that layout picks
- * (else it renders the raw key).
+ * admin, courier, sign-in, customer, consent-link, trusted-link and kiosk layouts translates
+ * is among the groups that layout picks (else it renders the raw key).
  */
 
 describe("pickMessages", () => {
@@ -43,6 +51,12 @@ describe("pickMessages", () => {
     const whole = size(pickMessages("en", ["common", "routeState", "admin"]));
     const picked = size(pickMessages("en", ADMIN_CLIENT_NAMESPACES));
     expect(picked).toBeLessThan(whole / 3);
+  });
+
+  test.each(LOCALES)("the customer's and the kiosk's layouts hand down less than they did (%s)", (locale) => {
+    const size = (messages: unknown) => JSON.stringify(messages).length;
+    expect(size(pickMessages(locale, CUSTOMER_CLIENT_NAMESPACES))).toBeLessThan(size(pickMessages(locale, ["common", "routeState", "customer", "sizes", "account", "trusted", "reach"])) * 0.6);
+    expect(size(pickMessages(locale, KIOSK_CLIENT_NAMESPACES))).toBeLessThan(size(pickMessages(locale, ["common", "routeState", "kiosk", "sizes"])));
   });
 });
 
@@ -99,10 +113,15 @@ export function clientKeys(source: string): string[] {
   return keys;
 }
 
+/** Each layout's folder, its list, a client file the scan must reach and how many keys at least (a scan that reads nothing passes trivially). */
 const LAYOUTS = [
-  ["app/(main)/admin", ADMIN_CLIENT_NAMESPACES],
-  ["app/(main)/courier", COURIER_CLIENT_NAMESPACES],
-  ["app/(main)/(auth)", AUTH_CLIENT_NAMESPACES],
+  ["app/(main)/admin", ADMIN_CLIENT_NAMESPACES, "submit-button.tsx", 20],
+  ["app/(main)/courier", COURIER_CLIENT_NAMESPACES, "submit-button.tsx", 20],
+  ["app/(main)/(auth)", AUTH_CLIENT_NAMESPACES, "submit-button.tsx", 20],
+  ["app/(main)/(customer)", CUSTOMER_CLIENT_NAMESPACES, "trusted-person-section.tsx", 50],
+  ["app/(main)/consent", CONSENT_CLIENT_NAMESPACES, "within-reach-form.tsx", 10],
+  ["app/(main)/trusted", TRUSTED_LINK_CLIENT_NAMESPACES, "trusted-decline-form.tsx", 3],
+  ["app/kiosk", KIOSK_CLIENT_NAMESPACES, "keypad.tsx", 50],
 ] as const;
 
 describe("a layout's messages", () => {
@@ -111,13 +130,18 @@ describe("a layout's messages", () => {
     expect(clientKeys(sample)).toEqual(["admin.lockers.rows", "admin.lockers.summary", "admin.parcels.incident"]);
   });
 
-  test.each(LAYOUTS)("every key a client component below %s translates is among the groups its layout picks", (folder, namespaces) => {
+  test.each(LAYOUTS)("every key a client component below %s translates is among the groups its layout picks", (folder, namespaces, landmark, minimumKeys) => {
     const covered = (key: string) => namespaces.some((namespace: string) => key === namespace || key.startsWith(`${namespace}.`));
     const files = clientFilesBelow(folder);
     const keys = files.flatMap((file) => clientKeys(fs.readFileSync(file, "utf8")).map((key) => `${path.relative(ROOT, file)}: ${key}`));
     expect(keys.filter((entry) => !covered(entry.split(": ")[1]))).toEqual([]);
     // The scan found the forms at all (a scan that reads nothing passes trivially).
-    expect(files.some((file) => file.endsWith("submit-button.tsx"))).toBe(true);
-    expect(keys.length).toBeGreaterThan(20);
+    expect(files.some((file) => file.endsWith(landmark))).toBe(true);
+    expect(keys.length).toBeGreaterThan(minimumKeys);
+  });
+
+  test.each(LAYOUTS)("no page below %s nests a provider of its own (it would replace the layout's messages)", (folder) => {
+    const nesting = filesUnder(path.join(ROOT, folder)).filter((file) => !/\/layout\.tsx$/.test(file) && /<MessagesProvider\b|<NextIntlClientProvider\b/.test(fs.readFileSync(file, "utf8")));
+    expect(nesting.map((file) => path.relative(ROOT, file))).toEqual([]);
   });
 });

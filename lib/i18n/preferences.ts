@@ -49,3 +49,22 @@ export function recipientLocale(db: Db, recipient: { userId: number | null; phon
     ) as locale`);
   return isLocale(row?.locale) ? row.locale : "zh-CN";
 }
+
+/** The stored languages behind a text's link: its person's own choice, and the default of the site the text was about. */
+export type LinkLocaleFacts = { person: Locale | null; site: Locale | null };
+
+/**
+ * What a page reached from a text's link knows of its reader: the language of the account
+ * whose confirmed phone the text went to (as recipientLocale finds it for the text itself),
+ * and the default of the parcel's site (its own, else its organization's).
+ */
+export function linkLocaleFacts(db: Db, link: { phone: string; siteId: number }): LinkLocaleFacts {
+  const row = db.get<{ person: string | null; site: string | null }>(sql`
+    select
+      (select locale from users where phone = ${link.phone} and phone_verified_at is not null and locale is not null) as person,
+      (select coalesce(s.default_locale, o.default_locale) from sites s join organizations o on o.id = s.organization_id where s.id = ${link.siteId}) as site`);
+  return {
+    person: isLocale(row?.person) ? row.person : null,
+    site: isLocale(row?.site) ? row.site : null,
+  };
+}

@@ -36,6 +36,20 @@ describe("resolveLocale", () => {
     expect(resolveLocale({ acceptLanguage: "fr", fallback: "en" })).toBe("en");
   });
 
+  it("on a page reached from a text's link: the reader's own choice, then the person the text went to, then the browser, then the site's default", () => {
+    const link = { person: "en", acceptLanguage: "zh-CN,zh;q=0.9", fallback: "zh-CN" };
+    // The person's account language beats what the browser asks for and the site's default.
+    expect(resolveLocale(link)).toBe("en");
+    expect(resolveLocale({ ...link, person: "zh-CN", acceptLanguage: "en-US" })).toBe("zh-CN");
+    // A choice made on the page itself (the switch's cookie) wins, as does a signed-in reader's own.
+    expect(resolveLocale({ ...link, cookie: "zh-CN" })).toBe("zh-CN");
+    expect(resolveLocale({ ...link, account: "zh-CN", cookie: "en" })).toBe("zh-CN");
+    // No account, or none with a language: the browser, then the site's default.
+    expect(resolveLocale({ ...link, person: null })).toBe("zh-CN");
+    expect(resolveLocale({ person: null, acceptLanguage: "fr", fallback: "en" })).toBe("en");
+    expect(resolveLocale({ person: "fr", acceptLanguage: "de", fallback: "en" })).toBe("en");
+  });
+
   it("ignores values that are not our languages and ends on Chinese", () => {
     expect(resolveLocale({ account: "fr", cookie: "<script>", acceptLanguage: "de", fallback: "xx" })).toBe("zh-CN");
     expect(resolveLocale({})).toBe("zh-CN");

@@ -5,6 +5,9 @@ import { DEFAULT_LOCALE, isLocale, LOCALES, type Locale } from "@/lib/i18n/local
  * Which language a request is answered in, in the order issue 15 sets: the person's own
  * choice (kept on their account, or in a cookie before they sign in), else what their
  * browser asks for, else the organization's (or a kiosk's site's) default, else Chinese.
+ * A page reached from a text's link without signing in is for the person the text was sent
+ * to (lib/i18n/person-link.ts): their account's choice comes after the reader's own (account,
+ * or the cookie the page's switch sets) and before the browser's.
  */
 
 export type LocaleSources = {
@@ -12,15 +15,18 @@ export type LocaleSources = {
   account?: string | null;
   /** The LOCALE_COOKIE value. */
   cookie?: string | null;
+  /** users.locale of the person a link page is for (the account whose confirmed phone the text went to). */
+  person?: string | null;
   /** The raw Accept-Language header. */
   acceptLanguage?: string | null;
-  /** organizations.default_locale (or the site's, for a kiosk). */
+  /** organizations.default_locale (or the site's, for a kiosk or a link page about a parcel). */
   fallback?: string | null;
 };
 
 export function resolveLocale(sources: LocaleSources): Locale {
   if (isLocale(sources.account)) return sources.account;
   if (isLocale(sources.cookie)) return sources.cookie;
+  if (isLocale(sources.person)) return sources.person;
   const asked = matchAcceptLanguage(sources.acceptLanguage);
   if (asked) return asked;
   if (isLocale(sources.fallback)) return sources.fallback;

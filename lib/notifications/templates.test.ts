@@ -171,6 +171,6 @@ describe("each recipient's language", () => {
     await collectParcel(world.ctx(chineseSite.kiosk), { code, phoneLast4 });
     const { text } = sent(renderNotification(system(), message(parcel.id, "parcel_collected")));
     expect(text).toContain(`${parcel.slot!.label} 号格口`);
-    expect(text).toContain("不是本人取件？请致电Test Express 400-000-0000");
+    expect(text).toContain("不是本人取件？请致电「Test Express」400-000-0000");
   });
 });

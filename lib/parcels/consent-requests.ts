@@ -5,6 +5,7 @@ import { writeTransaction } from "@/db/transaction";
 import { requireCourier, requireRole, courierServesSite } from "@/lib/auth/authorize";
 import { actorUserId, type Ctx } from "@/lib/context";
 import { DomainError, notFound } from "@/lib/errors";
+import { linkLocaleFacts, type LinkLocaleFacts } from "@/lib/i18n/preferences";
 import { recordParcelEvent } from "@/lib/parcels/events";
 import { moveParcel } from "@/lib/parcels/transition";
 import { parseInput } from "@/lib/validation";
@@ -184,6 +185,17 @@ export function consentByToken(ctx: Ctx, token: string): ConsentAnswerPage {
     if (request.status !== "pending") return { kind: "answered", status: request.status, request: toView(ctx, request) };
     return { kind: "open", request: toView(ctx, request) };
   });
+}
+
+/**
+ * Whose language the link's pages speak (lib/i18n/person-link.ts): the account of the phone
+ * the question was texted to, and the parcel's site. Null when the token is not one we signed;
+ * an answered or run-out link still names its person. Read only.
+ */
+export function consentLinkLocale(ctx: Ctx, token: string): LinkLocaleFacts | null {
+  const request = requestForToken(ctx, token);
+  const parcel = request && ctx.db.select({ siteId: parcels.siteId }).from(parcels).where(eq(parcels.id, request.parcelId)).get();
+  return request && parcel ? linkLocaleFacts(ctx.db, { phone: request.recipientPhone, siteId: parcel.siteId }) : null;
 }
 
 /**

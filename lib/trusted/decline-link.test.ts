@@ -1,4 +1,6 @@
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
+import { users } from "@/db/schema";
 import { createMailboxTransport } from "@/lib/notifications/mailbox";
 import { deliverDueNotifications } from "@/lib/notifications/worker";
 import { issueConsentToken } from "@/lib/notifications/consent-token";
@@ -7,7 +9,7 @@ import { decryptPickupCode, phoneLast4 } from "@/lib/pickup-codes/code";
 import { expectDomainError } from "@/lib/testing/domain-error";
 import { createCustomer, createTestWorld, type TestWorld } from "@/lib/testing/factories";
 import { createStation, deposit, eventsOf, recipientPhone, type Station } from "@/lib/testing/parcels";
-import { declineTrustedPickup, trustedPickupByToken } from "./decline-link";
+import { declineTrustedPickup, trustedLinkLocale, trustedPickupByToken } from "./decline-link";
 import { myParcelTrustedPerson, nameParcelTrustedPerson, revokeParcelTrustedPerson } from "./trusted-persons";
 
 let world: TestWorld;
@@ -93,5 +95,25 @@ describe("the trusted person's link", () => {
       world.clock.now = saved;
     }
     expect(trustedPickupByToken(anyone(), token).kind).toBe("open");
+  });
+
+  test("its page speaks the trusted person's own account language (not the recipient's), else has the site's; run out, still; a changed token names nobody", async () => {
+    const { token, recipient, trustedPhone } = await namedTrustedPerson();
+    world.db.update(users).set({ locale: "zh-CN" }).where(eq(users.id, recipient.userId)).run();
+    expect(trustedLinkLocale(anyone(), token)).toEqual({ person: null, site: "zh-CN" });
+    const trusted = createCustomer(world.db, trustedPhone);
+    world.db.update(users).set({ locale: "en" }).where(eq(users.id, trusted.userId)).run();
+    expect(trustedLinkLocale(anyone(), token)).toEqual({ person: "en", site: "zh-CN" });
+    const [id, expires, mac] = token.split(".");
+    const saved = world.clock.now;
+    world.clock.now = parseInt(expires, 36) + 1;
+    try {
+      expect(trustedPickupByToken(anyone(), token).kind).toBe("invalid");
+      expect(trustedLinkLocale(anyone(), token)).toEqual({ person: "en", site: "zh-CN" });
+    } finally {
+      world.clock.now = saved;
+    }
+    expect(trustedLinkLocale(anyone(), `${id}.${expires}.${mac.slice(0, -1)}${mac.endsWith("0") ? "1" : "0"}`)).toBeNull();
+    expect(trustedLinkLocale(anyone(), "not-a-token")).toBeNull();
   });
 });

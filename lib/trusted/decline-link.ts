@@ -4,6 +4,7 @@ import { carriers, parcels, sites, slots, trustedPickups } from "@/db/schema";
 import { writeTransaction } from "@/db/transaction";
 import type { Ctx } from "@/lib/context";
 import { DomainError } from "@/lib/errors";
+import { linkLocaleFacts, type LinkLocaleFacts } from "@/lib/i18n/preferences";
 import { isSignedTokenFor, readSignedToken } from "@/lib/pickup-codes/signed-token";
 import { maskPhone } from "@/lib/phone";
 import type { TrustedPickupRow } from "@/lib/parcels/trusted-codes";
@@ -37,12 +38,18 @@ export type TrustedLinkPage =
   | { kind: "invalid" }
   | { kind: "open" | "declined" | "ended"; parcel: TrustedLinkParcel };
 
-function pickupForToken(ctx: Ctx, token: string): TrustedPickupRow | null {
+/** The trusted pickup a token was signed for, run out or not; null when we signed no such token. */
+function signedPickup(ctx: Ctx, token: string): { pickup: TrustedPickupRow; expiresAt: number } | null {
   const claim = readSignedToken(token);
-  if (!claim || claim.expiresAt <= ctx.now()) return null;
+  if (!claim) return null;
   const pickup = ctx.db.select().from(trustedPickups).where(eq(trustedPickups.id, claim.id)).get();
   if (!pickup || !isSignedTokenFor(ctx.keys, PURPOSE, claim, { id: pickup.id, expiresAt: claim.expiresAt, bound: pickup.phone })) return null;
-  return pickup;
+  return { pickup, expiresAt: claim.expiresAt };
+}
+
+function pickupForToken(ctx: Ctx, token: string): TrustedPickupRow | null {
+  const signed = signedPickup(ctx, token);
+  return signed && signed.expiresAt > ctx.now() ? signed.pickup : null;
 }
 
 function parcelOf(ctx: Ctx, pickup: TrustedPickupRow): TrustedLinkParcel {
@@ -85,6 +92,17 @@ function pageOf(ctx: Ctx, pickup: TrustedPickupRow): TrustedLinkPage {
 export function trustedPickupByToken(ctx: Ctx, token: string): TrustedLinkPage {
   const pickup = pickupForToken(ctx, token);
   return pickup ? pageOf(ctx, pickup) : { kind: "invalid" };
+}
+
+/**
+ * Whose language the link's page speaks (lib/i18n/person-link.ts): the account of the trusted
+ * person's phone (their text was worded the same way), and the parcel's site. Null when the
+ * token is not one we signed; a run-out link still names its person. Read only.
+ */
+export function trustedLinkLocale(ctx: Ctx, token: string): LinkLocaleFacts | null {
+  const signed = signedPickup(ctx, token);
+  const parcel = signed && ctx.db.select({ siteId: parcels.siteId }).from(parcels).where(eq(parcels.id, signed.pickup.parcelId)).get();
+  return signed && parcel ? linkLocaleFacts(ctx.db, { phone: signed.pickup.phone, siteId: parcel.siteId }) : null;
 }
 
 /**

@@ -16,7 +16,7 @@ const START_AGAIN_AFTER_S = IDLE_MS / 1000;
  * counts down again. Nothing is logged here, and the error's message is never shown.
  */
 export default function KioskError({ error, retry }: { error: unknown; retry: () => void }) {
-  const t = useTranslations("kiosk");
+  const t = useTranslations("kiosk.error");
   const [secondsLeft, setSecondsLeft] = useState(START_AGAIN_AFTER_S);
 
   useEffect(() => {
@@ -34,21 +34,21 @@ export default function KioskError({ error, retry }: { error: unknown; retry: ()
 
   return (
     <main className="grid flex-1 place-items-center">
-      <title>{t("title")}</title>
+      <title>{t("documentTitle")}</title>
       <RouteState
         kiosk
-        title={t("error.title")}
+        title={t("title")}
         reference={errorReference(error)}
         actions={
           <>
             <button type="button" onClick={() => retry()} className={KIOSK_ACTION_CLASS}>
-              {t("error.startAgain")}
+              {t("startAgain")}
             </button>
-            <p className="text-lg text-gray-700">{t("error.startsAgainIn", { seconds: secondsLeft })}</p>
+            <p className="text-lg text-gray-700">{t("startsAgainIn", { seconds: secondsLeft })}</p>
           </>
         }
       >
-        <p>{t("error.body")}</p>
+        <p>{t("body")}</p>
       </RouteState>
     </main>
   );

@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { KIOSK_CLIENT_NAMESPACES } from "@/lib/i18n/client-namespaces";
 import { MessagesProvider } from "../../_i18n/messages-provider";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -15,11 +16,11 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1, maxi
 /**
  * Full screen, no site header or navigation: a kiosk shows its own locker and nothing else.
  * Its language is the site's or this customer's (app/_i18n/request.ts); its client pieces
- * word themselves from `kiosk` (and the sizes), the error screen from `routeState`.
+ * get only the groups of `kiosk` they use (lib/i18n/client-namespaces.ts), and the sizes.
  */
 export default function KioskLayout({ children }: { children: ReactNode }) {
   return (
-    <MessagesProvider namespaces={["common", "routeState", "kiosk", "sizes"]}>
+    <MessagesProvider namespaces={KIOSK_CLIENT_NAMESPACES}>
       <div className="flex min-h-dvh select-none flex-col bg-gray-100 text-gray-900">{children}</div>
     </MessagesProvider>
   );

@@ -13,7 +13,6 @@ import { myTrustedPerson } from "@/lib/trusted/trusted-persons";
 import { maskPhone } from "@/lib/phone";
 import { removeTrustedPersonAction, setTrustedPersonAction } from "./actions";
 import { switchLanguageAction } from "../../../_i18n/actions";
-import { MessagesProvider } from "../../../_i18n/messages-provider";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("account");
@@ -30,7 +29,6 @@ export default async function AccountPage() {
   const t = await getTranslations("account");
   const language = await getTranslations("language");
   return (
-    <MessagesProvider namespaces={["common", "routeState", "account", "trusted"]}>
     <section className="flex flex-col gap-6">
       <div>
         <h1 className="text-2xl font-bold">{t("title")}</h1>
@@ -106,6 +104,5 @@ export default async function AccountPage() {
         </div>
       </section>
     </section>
-    </MessagesProvider>
   );
 }

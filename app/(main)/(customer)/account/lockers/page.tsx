@@ -8,7 +8,6 @@ import { myConsentSettings } from "@/lib/consent/my-preferences";
 import { saveLockerPreferencesAction } from "./actions";
 import { WithinReachForm } from "@/components/customer/reach/within-reach-form";
 import { myWithinReach } from "@/lib/consent/within-reach";
-import { MessagesProvider } from "@/app/_i18n/messages-provider";
 import { saveWithinReachAction } from "./reach-actions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -41,9 +40,7 @@ export default async function LockerPreferencesPage() {
         {!settings.recorded ? <p className="mt-2 text-sm text-gray-700">{t("notChosen")}</p> : null}
       </div>
       <LockerPreferencesForm settings={settings} action={saveLockerPreferencesAction} />
-      <MessagesProvider namespaces={["reach"]}>
-        <WithinReachForm withinReach={myWithinReach(ctx)} action={saveWithinReachAction} />
-      </MessagesProvider>
+      <WithinReachForm withinReach={myWithinReach(ctx)} action={saveWithinReachAction} />
     </section>
   );
 }

@@ -20,7 +20,6 @@ import { siteTimeZone } from "@/lib/sites/time-zone";
 import { ExtendHoldForm } from "./extend-hold-form";
 import { TrustedPersonSection } from "@/components/customer/trusted-person-section";
 import { myParcelTrustedPerson } from "@/lib/trusted/trusted-persons";
-import { MessagesProvider } from "../../../../_i18n/messages-provider";
 import { nameTrustedPersonAction, revokeTrustedPersonAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -106,14 +105,12 @@ export default async function ParcelPage({ params, searchParams }: Props) {
         </Alert>
       ) : null}
 
-      <MessagesProvider namespaces={["trusted"]}>
-        <TrustedPersonSection
-          parcelId={parcel.id}
-          trusted={myParcelTrustedPerson(await requestContext(), parcel.id)}
-          nameAction={nameTrustedPersonAction}
-          revokeAction={revokeTrustedPersonAction}
-        />
-      </MessagesProvider>
+      <TrustedPersonSection
+        parcelId={parcel.id}
+        trusted={myParcelTrustedPerson(await requestContext(), parcel.id)}
+        nameAction={nameTrustedPersonAction}
+        revokeAction={revokeTrustedPersonAction}
+      />
 
       <section aria-labelledby="where-heading" className="flex flex-col gap-2">
         <h2 id="where-heading" className="text-lg font-semibold">

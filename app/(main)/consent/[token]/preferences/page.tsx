@@ -6,7 +6,6 @@ import { consentSettingsByToken } from "@/lib/consent/my-preferences";
 import { savePreferencesByLinkAction } from "../actions";
 import { WithinReachForm } from "@/components/customer/reach/within-reach-form";
 import { withinReachByToken } from "@/lib/consent/within-reach";
-import { MessagesProvider } from "@/app/_i18n/messages-provider";
 import { saveWithinReachByLinkAction } from "./reach-actions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -37,9 +36,7 @@ export default async function PreferencesByLinkPage({ params }: Props) {
         <p className="text-gray-700">{t("byLinkIntro")}</p>
       </div>
       <LockerPreferencesForm settings={settings} action={savePreferencesByLinkAction} token={token} />
-      <MessagesProvider namespaces={["reach"]}>
-        <WithinReachForm withinReach={withinReachByToken(ctx, token) ?? false} action={saveWithinReachByLinkAction} token={token} />
-      </MessagesProvider>
+      <WithinReachForm withinReach={withinReachByToken(ctx, token) ?? false} action={saveWithinReachByLinkAction} token={token} />
     </section>
   );
 }
