@@ -3,7 +3,7 @@ import { signIn } from "./support/accounts";
 import { COURIER_PASSWORD, createStationViaConsole, signInAsAdmin, uniqueSuffix, type CreatedSite } from "./support/admin";
 import { expectAccessible } from "./support/axe";
 import { testPhone, uniqueTracking } from "./support/courier";
-import { becomeConfirmedCustomer, newDevice, openKiosk } from "./support/customers";
+import { becomeConfirmedCustomer, newDevice, openKiosk, readTextMessage } from "./support/customers";
 
 /*
  * Sending through the locker (issue 17, decision 0013): the admin lets a carrier take
@@ -199,5 +199,62 @@ test("a wrong drop-off code at the kiosk opens no door and says what to check", 
     await expectAccessible(screen, "kiosk: wrong drop-off code");
   } finally {
     await kiosk.context.close();
+  }
+});
+
+test("a return a carrier sets up through the API reaches the customer by text and in the app, and is dropped off at the kiosk", async ({ page, browser, request }, testInfo) => {
+  test.setTimeout(300_000);
+  const admin = await newDevice(browser, testInfo);
+  try {
+    await signInAsAdmin(admin.page);
+    const { site, courier } = await createStationViaConsole(admin.page, "Returns", { code: "R1", rowSizes: ["M"], columns: 2 });
+    await acceptOutboundForZto(admin.page, site);
+    const phone = testPhone();
+    await becomeConfirmedCustomer(page, browser, testInfo, phone, "Returning Customer");
+
+    // The shop's carrier sets up the return, as its system would; a retry answers the same.
+    const token = await courierToken(admin.page, courier.name);
+    const order = `RT-${uniqueSuffix()}`;
+    const body = { siteId: site.id, size: "M", customerPhone: phone, orderReference: order };
+    const headers = { authorization: `Bearer ${token}`, "idempotency-key": `return-${order}` };
+    const created = await request.post("/api/v1/returns", { headers, data: body });
+    expect(created.status()).toBe(201);
+    const again = await request.post("/api/v1/returns", { headers: { ...headers, "idempotency-key": `return-${order}-again` }, data: body });
+    expect(again.status()).toBeLessThan(300);
+    expect(((await again.json()) as { replayed: boolean }).replayed).toBe(true);
+
+    // The customer's text carries the drop-off code (in whichever language their account reads).
+    const [, texted] = await readTextMessage(browser, testInfo, phone, new RegExp(`${order}[\\s\\S]*?(?<![0-9A-Za-z])(\\d{6})(?![0-9A-Za-z])`));
+
+    // The app shows the same code on the return's card.
+    await page.getByRole("navigation", { name: "Customer" }).getByRole("link", { name: "Send" }).click();
+    const card = page.getByRole("article", { name: `Return of order ${order}` });
+    await expect(card).toContainText("waiting for drop-off");
+    await expect(card.getByLabel(/^Drop-off code/)).toHaveText(texted);
+    await expectAccessible(page, "customer: a return's drop-off code");
+
+    const kiosk = await openKiosk(browser, testInfo, site.code, "a new kiosk");
+    try {
+      const screen = kiosk.page;
+      await screen.getByRole("link", { name: "Send a parcel" }).click();
+      await enterDropOff(screen, texted, phone.slice(-4));
+      await expect(screen.getByRole("heading", { level: 2, name: /^Door R1-0[12] is open$/ })).toBeVisible();
+      await screen.getByRole("button", { name: "I closed the door" }).click();
+      await expect(screen.getByRole("heading", { level: 2, name: "Parcel dropped off" })).toBeVisible();
+      await expect(screen.getByRole("status")).toContainText("ZTO Express");
+      await expectAccessible(screen, "kiosk: a return dropped off");
+    } finally {
+      await kiosk.context.close();
+    }
+
+    await page.reload();
+    await expect(page.getByRole("article", { name: `Return of order ${order}` })).toContainText("in the locker, waiting for the carrier");
+    // The carrier's list now holds it, dropped off.
+    const listed = (await (await request.get("/api/v1/outbound", { headers: { authorization: headers.authorization } })).json()) as {
+      outbound: { orderReference: string | null; state: string }[];
+    };
+    expect(listed.outbound.find((parcel) => parcel.orderReference === order)?.state).toBe("dropped_off");
+  } finally {
+    await admin.context.close();
   }
 });
