@@ -35,11 +35,17 @@ export type SiteForecastView = {
   basis: SiteForecast["basis"];
 };
 
-// Every parcel that was in a door at some time in the window.
-const IN_DOORS = `select sl.size as size, coalesce(p.deposited_at, p.created_at) as inAt,
-    case when p.state in ${LIVE_STATES_SQL} then null else p.closed_at end as outAt
+// Every parcel that was in a door at some time in the window: the live ones, and the ones
+// deposited that left since (collected or returned). Two look-ups, each through its own index
+// (parcels_site_state, parcels_site_closed): one condition with an "or" walked every parcel
+// the site ever had (issue 19).
+const IN_DOORS = `select sl.size as size, coalesce(p.deposited_at, p.created_at) as inAt, null as outAt
   from parcels p join slots sl on sl.id = p.slot_id
-  where p.site_id = ? and (p.state in ${LIVE_STATES_SQL} or (p.deposited_at is not null and p.closed_at > ?))`;
+  where p.site_id = ? and p.state in ${LIVE_STATES_SQL}
+  union all
+  select sl.size as size, p.deposited_at as inAt, p.closed_at as outAt
+  from parcels p join slots sl on sl.id = p.slot_id
+  where p.site_id = ? and p.closed_at > ? and p.deposited_at is not null and p.state not in ${LIVE_STATES_SQL}`;
 
 /** Every open site of the admin's organization with its forecast, by name. Admins only. */
 export function organizationForecasts(ctx: Ctx): SiteForecastView[] {
@@ -62,7 +68,7 @@ export function siteForecastView(ctx: Ctx, site: { id: number; name: string; cod
   const forecast = currentForecast(ctx.db, site.id, now);
   if (!forecast) return undefined;
   const from = now - PAST_HOURS * HOUR;
-  const inDoors = ctx.db.$client.prepare(IN_DOORS).all(site.id, from) as { size: SlotSize; inAt: number; outAt: number | null }[];
+  const inDoors = ctx.db.$client.prepare(IN_DOORS).all(site.id, site.id, from) as { size: SlotSize; inAt: number; outAt: number | null }[];
   const hourStart = forecast.sizes[0]?.points[1] ? forecast.sizes[0].points[1].at - HOUR : now;
   const times = [...Array.from({ length: PAST_HOURS }, (_, i) => hourStart - (PAST_HOURS - 1 - i) * HOUR), now].filter((t) => t <= now);
   const charts = SIZES.map((size): OccupancyChart => {
