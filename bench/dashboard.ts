@@ -23,7 +23,7 @@ import { appContext } from "../lib/app-context";
 import { SimulatedDoorController } from "../lib/cabinet/door-controller";
 import type { Ctx, UserActor } from "../lib/context";
 import { organizationDashboard } from "../lib/admin/dashboard";
-import { organizationForecasts } from "../lib/forecast/admin";
+import { organizationForecasts, siteForecastView } from "../lib/forecast/admin";
 import { refreshStaleForecasts } from "../lib/forecast/store";
 import { overdueOutbound } from "../lib/outbound/admin";
 import { kioskGuessingBySite } from "../lib/kiosk/attempts";
@@ -61,7 +61,8 @@ async function main() {
   const admin = db.select().from(users).where(eq(users.email, "admin@demo.campus")).get()!;
   const actor: UserActor = { kind: "user", userId: admin.id, role: admin.role, organizationId: admin.organizationId, carrierId: null, verifiedPhone: null };
   const ctx: Ctx = appContext(actor, { db, now: () => now, doors: new SimulatedDoorController(), keys });
-  const siteIds = organizationDashboard(ctx).sites.map((site) => site.id);
+  const siteRows = organizationDashboard(ctx).sites;
+  const siteIds = siteRows.map((site) => site.id);
 
   // What the page calls (organizationDashboard, organizationForecasts, overdueOutbound), and
   // the three reads organizationDashboard makes through other modules, timed on their own.
@@ -72,6 +73,8 @@ async function main() {
     ["  of which recentCabinetAlarms", () => recentCabinetAlarms(ctx, actor.organizationId!), false],
     ["organizationForecasts", () => organizationForecasts(ctx), true],
     ["overdueOutbound", () => overdueOutbound(ctx), true],
+    // Not the dashboard's: each site's own forecast page, every chart with its past day.
+    ["(siteForecastView of every site)", () => siteRows.map((site) => siteForecastView(ctx, site)), false],
   ];
   const times = new Map(reads.map(([name]) => [name, [] as number[]]));
   const totals: number[] = [];
