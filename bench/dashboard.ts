@@ -7,6 +7,7 @@
  *   BENCH_RUNS=100 npm run bench:dashboard            # builds bench/out/dashboard/locker.db
  *   BENCH_REUSE=1 npm run bench:dashboard             # the same database and clock again
  *   BENCH_NOW=1796140800000 npm run bench:dashboard   # a database built as of that instant
+ *   BENCH_YEAR=0 npm run bench:dashboard              # the demo alone (bench/out/dashboard-demo)
  *
  * The clock is the one the database was built at (kept beside it), so a reused database
  * reads the same stored forecasts and gives the same figures; two builds at the same
@@ -34,7 +35,8 @@ import { addBigSite } from "./year-site";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 100);
 const WARM_UP = 10;
-const dir = path.join(ROOT, "bench", "out", "dashboard");
+const YEAR = process.env.BENCH_YEAR !== "0";
+const dir = path.join(ROOT, "bench", "out", YEAR ? "dashboard" : "dashboard-demo");
 const file = path.join(dir, "locker.db");
 const clockFile = path.join(dir, "now.json");
 
@@ -45,7 +47,7 @@ async function database(): Promise<number> {
   const now = Number(process.env.BENCH_NOW ?? Date.now());
   const db = openDatabase(file);
   await seedDemoData(db, keys, now);
-  addBigSite(db, now);
+  if (YEAR) addBigSite(db, now);
   // What the server's background round does: the page reads stored forecasts.
   refreshStaleForecasts(appContext({ kind: "system" }, { db, now: () => now, doors: new SimulatedDoorController(), keys }));
   db.$client.close();
