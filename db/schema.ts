@@ -397,8 +397,11 @@ export const parcels = sqliteTable(
     index("parcels_site_state").on(t.siteId, t.state, t.expiresAt),
     // The forecast reads a site's last eight weeks of deposits (lib/forecast/load.ts).
     index("parcels_site_deposited").on(t.siteId, t.depositedAt),
-    // The dashboard's median wait reads a site's parcels collected in the last 14 days.
-    index("parcels_site_collected").on(t.siteId, t.closedAt).where(sql`${t.state} = 'collected'`),
+    // A site's parcels by when they left their door (live parcels have no closed_at and sort
+    // first): the dashboard's median wait, answered by the index alone (collected in the last
+    // 14 days, from deposit to collection), and its forecast charts (in a door at some time in
+    // the last 24 hours: collected or returned since). Issue 19.
+    index("parcels_site_closed").on(t.siteId, t.closedAt, t.state, t.depositedAt),
     index("parcels_carrier_state").on(t.carrierId, t.state),
     check(
       "parcels_state",
@@ -438,8 +441,9 @@ export const parcelEvents = sqliteTable(
   },
   (t) => [
     index("parcel_events_parcel").on(t.parcelId, t.at),
-    // The dashboard's 14 days of activity per site, without reading a year of events.
-    index("parcel_events_site_at").on(t.siteId, t.at),
+    // The dashboard's 14 days of deposits and collections per site, without reading a year
+    // of events: the index alone answers it (issue 19).
+    index("parcel_events_site_state_at").on(t.siteId, t.toState, t.at),
   ],
 );
 

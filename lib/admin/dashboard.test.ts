@@ -182,6 +182,23 @@ describe("days in site time and the median", () => {
     world.clock.now = start;
   });
 
+  it("picks the median wait in the database: the middle one of an odd count, the mean of the middle two of an even one", async () => {
+    const start = world.clock.now;
+    const station = createStation(world, { layout: layoutByRow(["M"], 6) });
+    const admin = world.ctx(station.admin);
+    // Collected in the window after 5, 1, 9 and 2 hours (out of order), one outside it.
+    for (const [daysAgo, hours] of [[20, 1], [5, 5], [4, 1], [3, 9], [2, 2]]) {
+      world.clock.now = start - daysAgo * 24 * HOUR;
+      const parcel = await deposit(world, station.courier, station.site.id);
+      world.clock.now += hours * HOUR;
+      await collectParcel(world.ctx(station.kiosk), { code: parcel.code, phoneLast4: parcel.phoneLast4 });
+      world.clock.now = start;
+      if (daysAgo === 3) expect(organizationDashboard(admin)).toMatchObject({ medianWaitMs: 5 * HOUR, collectedInWindow: 3 });
+    }
+    // 1, 2, 5, 9 hours: between 2 and 5.
+    expect(organizationDashboard(admin)).toMatchObject({ medianWaitMs: 3.5 * HOUR, collectedInWindow: 4 });
+  });
+
   it("takes the middle value, or the mean of the middle two", () => {
     expect(median([])).toBeNull();
     expect(median([5])).toBe(5);

@@ -1,6 +1,8 @@
 import { afterAll, expect, test } from "vitest";
 import { createTestWorld } from "@/lib/testing/factories";
 import { createStation, deposit } from "@/lib/testing/parcels";
+import { organizationDashboard } from "@/lib/admin/dashboard";
+import { organizationForecasts, siteForecastView } from "@/lib/forecast/admin";
 import { collectParcel } from "./collect";
 
 /*
@@ -54,4 +56,34 @@ test("every statement of a reservation, deposit and collection searches an index
   expect(planOfQuery(/from "parcels" where \("parcels"\."carrier_id" = \? and "parcels"\."tracking_number" = \?/)).toEqual([
     expect.stringContaining("USING INDEX tracking_live_unique"),
   ]);
+});
+
+test("the admin dashboard reads parcels and their events through indexes, the waits and the activity through the index alone", async () => {
+  const station = createStation(world);
+  const { code, phoneLast4 } = await deposit(world, station.courier, station.site.id);
+  await collectParcel(world.ctx(station.kiosk), { code, phoneLast4 });
+  await deposit(world, station.courier, station.site.id);
+  const client = world.db.$client;
+  const prepare = client.prepare.bind(client);
+  const seen = new Set<string>();
+  client.prepare = ((source: string) => {
+    seen.add(source);
+    return prepare(source);
+  }) as typeof client.prepare;
+  try {
+    organizationDashboard(world.ctx(station.admin));
+    organizationForecasts(world.ctx(station.admin));
+    siteForecastView(world.ctx(station.admin), station.site);
+  } finally {
+    client.prepare = prepare;
+  }
+  const plans = [...seen].map((source) => ({ source, plan: planOf(source) }));
+  // A year of a busy site is 55,000 parcels and 165,000 events (bench:dashboard).
+  const scans = plans.filter(({ plan }) => plan.some((line) => /^SCAN (p|e|parcels|parcel_events)\b/.test(line)));
+  expect(scans).toEqual([]);
+  const planOfQuery = (pattern: RegExp) => plans.filter(({ source }) => pattern.test(source)).map(({ plan }) => plan.join(" | "));
+  expect(planOfQuery(/count\(\*\) as n\s+from parcels p/)).toEqual([expect.stringContaining("COVERING INDEX parcels_site_closed")]);
+  expect(planOfQuery(/p\.closed_at - p\.deposited_at as wait/)).toEqual([expect.stringContaining("COVERING INDEX parcels_site_closed")]);
+  expect(planOfQuery(/from parcel_events e join sites/)).toEqual([expect.stringContaining("COVERING INDEX parcel_events_site_state_at")]);
+  expect(planOfQuery(/null as outAt/)).toEqual([expect.stringMatching(/parcels_site_state .*UNION ALL.*parcels_site_closed/)]);
 });
