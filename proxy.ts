@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { SESSION_COOKIES } from "@/lib/auth/session-policy";
 import { PERSON_LINK_HEADER, personLinkOf } from "@/lib/i18n/person-link";
 import { contentSecurityPolicy, generateNonce } from "@/lib/security/content-security-policy";
+import { inlineStyleHashes } from "@/lib/security/inline-style-hashes";
 
 /*
  * Runs before every page. Three jobs, none reading a database or a secret:
@@ -35,6 +36,7 @@ export function proxy(request: NextRequest) {
     development: process.env.NODE_ENV === "development",
     // Only the courier's pages compile WebAssembly (the barcode decoder).
     webAssembly: needsWebAssembly(request.nextUrl.pathname),
+    styleHashes: inlineStyleHashes(),
   });
 
   let response: NextResponse;

@@ -1,6 +1,6 @@
 /*
  * Largest Contentful Paint benchmark (`npm run bench:lcp`): Lighthouse's mobile preset
- * (slow 4G, CPU × 4, simulated), median of three runs, on the pages issue 14 set a goal for
+ * (slow 4G, CPU × 4), applied and simulated (LCP_THROTTLING; see Throttling), median of three runs, on the pages issue 14 set a goal for
  * — a customer's pickup page (its QR and code), the unpaired kiosk, and /sign-in — and,
  * as the same run's baseline on the same loaded machine, the landing page: the same shell,
  * stylesheet and framework scripts, and no client component of its own (Lighthouse will
@@ -20,11 +20,22 @@ import { ENC_HEX, HMAC_HEX, ROOT, ensureBuild, startServer } from "./support";
 const LIGHTHOUSE = "lighthouse@12.8.2";
 const PORT = Number(process.env.BENCH_PORT ?? 3410);
 const RUNS = Number(process.env.LCP_RUNS ?? 3);
+const THROTTLING = (process.env.LCP_THROTTLING ?? "devtools,simulate").split(",") as Throttling[];
 const CHROME = process.env.CHROME_PATH ?? process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 type Run = { lcp: number; element: string };
 
-function lighthouse(url: string, cookie: string | null): Promise<Run> {
+/**
+ * "simulate" is Lighthouse's default (Lantern): it loads the page unthrottled and estimates
+ * slow 4G and CPU × 4 from that trace. On localhost it counts every script that happened to
+ * load and run before the unthrottled first paint as blocking it, which depends on a race
+ * of a few milliseconds: runs of the same page land near 1 s or near 2 s. "devtools" applies
+ * the same throttling to the real load (network latency and throughput, CPU × 4), so the
+ * order of paint and scripts is the throttled one: the figure the goal is read against.
+ */
+type Throttling = "devtools" | "simulate";
+
+function lighthouse(url: string, cookie: string | null, throttling: Throttling): Promise<Run> {
   const out = path.join(os.tmpdir(), `lcp-${process.pid}-${Date.now()}.json`);
   const args = [
     "-y",
@@ -34,6 +45,7 @@ function lighthouse(url: string, cookie: string | null): Promise<Run> {
     "--output=json",
     `--output-path=${out}`,
     "--quiet",
+    `--throttling-method=${throttling}`,
     "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
   ];
   if (cookie) args.push(`--extra-headers=${JSON.stringify({ Cookie: cookie })}`);
@@ -89,16 +101,19 @@ async function main() {
       { name: "kiosk, unpaired", url: `${server.url}/kiosk/ZJG-N`, cookie: null, goal: true },
       { name: "pickup (customer's parcel)", url: pickup, cookie, goal: true },
     ];
-    console.log(`LCP, Lighthouse mobile (slow 4G, CPU × 4, simulated), median of ${RUNS}; goal 1500 ms on a quiet machine`);
-    let baseline = 0;
-    for (const page of pages) {
-      const runs: Run[] = [];
-      for (let i = 0; i < RUNS; i++) runs.push(await lighthouse(page.url, page.cookie));
-      const lcp = median(runs.map((run) => run.lcp));
-      if (!page.goal) baseline = lcp;
-      const element = runs.find((run) => run.lcp === lcp)!.element;
-      const ratio = page.goal && baseline > 0 ? `  ×${(lcp / baseline).toFixed(2)} of baseline` : "";
-      console.log(`${page.name.padEnd(30)} ${String(Math.round(lcp)).padStart(6)} ms${ratio}  runs ${runs.map((r) => Math.round(r.lcp)).join("/")}  ${element}`);
+    console.log(`LCP, Lighthouse mobile (slow 4G, CPU × 4), median of ${RUNS}; goal 1500 ms on a quiet machine`);
+    for (const throttling of THROTTLING) {
+      console.log(throttling === "devtools" ? "throttling applied to the load (devtools):" : "throttling simulated from an unthrottled load (Lantern, Lighthouse's default):");
+      let baseline = 0;
+      for (const page of pages) {
+        const runs: Run[] = [];
+        for (let i = 0; i < RUNS; i++) runs.push(await lighthouse(page.url, page.cookie, throttling));
+        const lcp = median(runs.map((run) => run.lcp));
+        if (!page.goal) baseline = lcp;
+        const element = runs.find((run) => run.lcp === lcp)!.element;
+        const ratio = page.goal && baseline > 0 ? `  ×${(lcp / baseline).toFixed(2)} of baseline` : "";
+        console.log(`  ${page.name.padEnd(30)} ${String(Math.round(lcp)).padStart(6)} ms${ratio}  runs ${runs.map((r) => Math.round(r.lcp)).join("/")}  ${element}`);
+      }
     }
   } finally {
     await server.stop();

@@ -64,6 +64,12 @@ test("sign-in, a kiosk screen and the admin dashboard work under the policy, wit
 
   await page.goto("/sign-in");
   await expectHydrated(page);
+  // The stylesheet comes inline (issue 14: the first paint waits on no second request),
+  // allowed by its hash, and applies: the primary button is filled, not the browser's grey.
+  expect(await page.locator('link[rel="stylesheet"]').count()).toBe(0);
+  expect(await page.locator("style[data-href]").count()).toBeGreaterThan(0);
+  await expect(page.getByRole("button", { name: "Sign in" })).not.toHaveCSS("background-color", "rgba(0, 0, 0, 0)");
+  await expect(page.getByRole("button", { name: "Sign in" })).not.toHaveCSS("background-color", "rgb(239, 239, 239)");
 
   await page.goto(KIOSK_PAGE);
   await expectHydrated(page);

@@ -1,5 +1,10 @@
 import { describe, expect, test } from "vitest";
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { contentSecurityPolicy, generateNonce } from "./content-security-policy";
+import { inlineStyleHashes } from "./inline-style-hashes";
 
 const directives = (policy: string) =>
   new Map(policy.split("; ").map((directive) => [directive.split(" ")[0], directive.split(" ").slice(1)] as const));
@@ -17,6 +22,23 @@ describe("the Content-Security-Policy header", () => {
     expect(policy.get("style-src")).toEqual(["'self'", "'nonce-abc123=='"]);
     expect(policy.get("style-src-elem")).toEqual(["'self'", "'nonce-abc123=='"]);
     expect(policy.get("style-src-attr")).toEqual(["'unsafe-inline'"]);
+  });
+
+  test("the build's inlined stylesheets are allowed by the hash of their content, and nothing else inline", () => {
+    const dist = fs.mkdtempSync(path.join(os.tmpdir(), "csp-dist-"));
+    try {
+      fs.mkdirSync(path.join(dist, "static", "chunks"), { recursive: true });
+      const css = "body{color:red}";
+      fs.writeFileSync(path.join(dist, "static", "chunks", "app.css"), css);
+      fs.writeFileSync(path.join(dist, "static", "chunks", "app.js"), "not a stylesheet");
+      const hashes = inlineStyleHashes(path.relative(process.cwd(), dist));
+      expect(hashes).toEqual([`'sha256-${createHash("sha256").update(css).digest("base64")}'`]);
+      const policy = directives(contentSecurityPolicy({ nonce: "abc123==", styleHashes: hashes }));
+      expect(policy.get("style-src-elem")).toEqual(["'self'", "'nonce-abc123=='", hashes[0]]);
+      expect(policy.get("style-src-elem")).not.toContain("'unsafe-inline'");
+    } finally {
+      fs.rmSync(dist, { recursive: true, force: true });
+    }
   });
 
   test("no framing, no plugins, no foreign base or form targets", () => {

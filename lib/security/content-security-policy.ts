@@ -22,6 +22,8 @@ export type CspOptions = {
    * WebAssembly only, not eval() of JavaScript; the .wasm still comes from 'self'.
    */
   webAssembly?: boolean;
+  /** Hashes of the stylesheets inlined in the page (lib/security/inline-style-hashes.ts). */
+  styleHashes?: string[];
 };
 
 /** 16 bytes from the platform's cryptographic source, base64: a new one for every request. */
@@ -32,7 +34,7 @@ export function generateNonce(): string {
 }
 
 /** The policy as one header value. */
-export function contentSecurityPolicy({ nonce, development = false, webAssembly = false }: CspOptions): string {
+export function contentSecurityPolicy({ nonce, development = false, webAssembly = false, styleHashes = [] }: CspOptions): string {
   const scripts = [
     "'self'",
     `'nonce-${nonce}'`,
@@ -40,11 +42,11 @@ export function contentSecurityPolicy({ nonce, development = false, webAssembly 
     ...(webAssembly ? ["'wasm-unsafe-eval'"] : []),
     ...(development ? ["'unsafe-eval'"] : []),
   ];
-  // Stylesheets are Tailwind's file (same origin) or carry the nonce. Components position
+  // Stylesheets are Tailwind's, inline and named by hash (or its file, same origin), or carry the nonce. Components position
   // doors and draw bars with style="" attributes (grid rows and columns, widths, heights);
   // attributes cannot carry a nonce, so only they may be inline. An attribute cannot run
   // script, and any url() in it still answers to img-src.
-  const styleElements = development ? ["'self'", "'unsafe-inline'"] : ["'self'", `'nonce-${nonce}'`];
+  const styleElements = development ? ["'self'", "'unsafe-inline'"] : ["'self'", `'nonce-${nonce}'`, ...styleHashes];
   const directives: [string, string[]][] = [
     ["default-src", ["'self'"]],
     ["script-src", scripts],
