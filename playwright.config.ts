@@ -46,12 +46,12 @@ export default defineConfig({
   // Each journey runs on the device its person holds, not on every device: couriers and
   // recipients on a phone, the kiosk on the locker's landscape touch screen, admins (and
   // sign-in, route states, headers) on a laptop. The screens specs check the other sizes
-  // on purpose (customer-screens runs on both the laptop and the phone). Running every
+  // on purpose (customer-screens and courier-screens run on both the laptop and the phone). Running every
   // phone journey on a laptop too doubled the suite's time and found nothing of its own.
   projects: [
     {
       name: "chromium",
-      testIgnore: /(^|[/\\])(courier|kiosk)[^/\\]*\.spec\.ts$|(^|[/\\])customer-(?!screens)[^/\\]*\.spec\.ts$/,
+      testIgnore: /(^|[/\\])(courier(?!-screens)|kiosk)[^/\\]*\.spec\.ts$|(^|[/\\])customer-(?!screens)[^/\\]*\.spec\.ts$/,
       use: { viewport: { width: 1280, height: 800 } },
     },
     {
