@@ -19,6 +19,7 @@ const CLIENT_SAFE_MODULES = [
   "@/lib/format",
   "@/lib/i18n/locales",
   "@/lib/i18n/resolve",
+  "@/lib/i18n/root-error-words",
   "@/lib/forms/state",
   "@/lib/kiosk/qr-payload",
   "@/lib/kiosk/state",

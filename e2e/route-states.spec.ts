@@ -11,7 +11,7 @@ import MainError from "../app/(main)/error";
 import RootError from "../app/error";
 import GlobalError from "../app/global-error";
 import KioskError from "../app/kiosk/[site]/error";
-import { IDLE_MS } from "../components/kiosk/kiosk-screen";
+import { IDLE_MS } from "../components/kiosk/idle";
 import { DEMO, signIn } from "./support/accounts";
 import { expectAccessible } from "./support/axe";
 

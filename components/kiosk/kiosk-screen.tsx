@@ -9,6 +9,7 @@ import { KIOSK_IDLE, type KioskState } from "@/lib/kiosk/state";
 import { DoorGrid, DoorLegend } from "./door-grid";
 import { Keypad } from "./keypad";
 import { QrScanner } from "./qr-scanner";
+import { IDLE_MS } from "./idle";
 
 /*
  * The locker's touch screen. One customer's visit is one "session": a fresh form state
@@ -16,8 +17,6 @@ import { QrScanner } from "./qr-scanner";
  * after IDLE_MS without a touch, so the next person never sees it. The idle restart also
  * refreshes the door grid from the server.
  */
-
-export const IDLE_MS = 25_000;
 
 type CollectAction = (previous: KioskState, formData: FormData) => Promise<KioskState>;
 

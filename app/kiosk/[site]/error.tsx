@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
-import { IDLE_MS } from "@/components/kiosk/kiosk-screen";
+import { IDLE_MS } from "@/components/kiosk/idle";
 import { errorReference, KIOSK_ACTION_CLASS, RouteState } from "@/components/layout/route-state";
 
 /** As long as the screen's own idle reset: a public screen never stays stuck. */
