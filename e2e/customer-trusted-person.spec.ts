@@ -85,7 +85,13 @@ test("a revoked trusted person's code opens nothing; a standing one is named and
   await expect(section.getByText(`${masked(trustedPhone)} can collect this parcel with their own pickup code.`)).toBeVisible();
   const [, trustedCode] = await readTextMessage(browser, testInfo, trustedPhone, /(?<![\dA-Z])(\d{6})(?!\d)/);
 
-  await section.getByRole("form", { name: `Revoke ${masked(trustedPhone)}` }).getByRole("button", { name: "Revoke" }).click();
+  // Revoking asks first, then says it is done (and the form goes with the person).
+  await section.getByText("Revoke", { exact: true }).click();
+  const revoke = section.getByRole("form", { name: `Revoke ${masked(trustedPhone)}` });
+  await expect(revoke).toContainText(`${masked(trustedPhone)} will no longer be able to collect this parcel`);
+  await expectAccessible(page, "revoking a trusted person, asked to confirm");
+  await revoke.getByRole("button", { name: "Yes, revoke" }).click();
+  await expect(section.getByRole("status").filter({ hasText: "Revoked: their code no longer opens the door." })).toBeVisible();
   await expect(section.getByText("Someone else can collect this parcel for you")).toBeVisible();
 
   const kiosk = await openKiosk(browser, testInfo, "ZJG-E");
@@ -108,8 +114,10 @@ test("a revoked trusted person's code opens nothing; a standing one is named and
   await standing.getByRole("button", { name: "Save trusted person" }).click();
   await expect(standing.getByText(`Now: Roommate (${masked(roommate)})`)).toBeVisible();
   await expectAccessible(page, "account with a standing trusted person");
-  await standing.getByRole("button", { name: "Remove" }).click();
+  await standing.getByText("Remove", { exact: true }).click();
+  await standing.getByRole("button", { name: "Yes, remove" }).click();
   await expect(standing.getByText("Nobody is named.")).toBeVisible();
+  await expect(standing.getByRole("status").filter({ hasText: "Removed: codes they had for waiting parcels no longer open a door." })).toBeVisible();
 });
 
 test("a trusted person who cannot collect says so from their text's link; their code stops and the recipient sees who declined", async ({ page, browser }, testInfo) => {

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
+import { ConfirmPanel } from "@/components/ui/confirm-panel";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormAction, type FormAction } from "@/components/ui/use-form-action";
 
@@ -71,26 +72,36 @@ export function TrustedPersonForm({
 }
 
 /** Revokes a trusted person: the parcel's (with `parcelId`) or the standing one. */
+/**
+ * Revoking a trusted person behind a second step (their code stops at once). The answer is
+ * shown by the section that holds this form (useFormAction there, `formAction` here): on
+ * success the person is gone, and this form with them.
+ */
 export function TrustedRevokeForm({
-  action,
+  formAction,
   parcelId,
   label,
   accessibleLabel,
+  confirmText,
+  confirmLabel,
 }: {
-  action: FormAction;
+  formAction: (formData: FormData) => void;
   parcelId?: number;
   label: string;
   accessibleLabel: string;
+  confirmText: string;
+  confirmLabel: string;
 }) {
   const t = useTranslations("trusted");
-  const { state, formAction } = useFormAction(action);
   return (
-    <form action={formAction} className="flex flex-col gap-2" aria-label={accessibleLabel}>
-      <FormMessage state={state} />
-      {parcelId ? <input type="hidden" name="parcelId" value={parcelId} /> : null}
-      <SubmitButton pendingLabel={t("revoking")} variant="secondary" className="w-full sm:w-fit">
-        {label}
-      </SubmitButton>
-    </form>
+    <ConfirmPanel label={label}>
+      <form action={formAction} className="flex flex-col gap-2" aria-label={accessibleLabel}>
+        <p>{confirmText}</p>
+        {parcelId ? <input type="hidden" name="parcelId" value={parcelId} /> : null}
+        <SubmitButton pendingLabel={t("revoking")} variant="danger" className="w-full sm:w-fit">
+          {confirmLabel}
+        </SubmitButton>
+      </form>
+    </ConfirmPanel>
   );
 }

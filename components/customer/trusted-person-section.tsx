@@ -1,7 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import type { FormAction } from "@/components/ui/use-form-action";
+import { FormMessage } from "@/components/ui/form-message";
+import { useFormAction, type FormAction } from "@/components/ui/use-form-action";
 import type { ParcelTrustedPerson } from "@/lib/trusted/trusted-persons";
 import { TrustedPersonForm, TrustedRevokeForm, useTrustedWho } from "./trusted-person-form";
 
@@ -19,6 +20,8 @@ export function TrustedPersonSection({
 }) {
   const t = useTranslations("trusted");
   const who = useTrustedWho();
+  // Held here, not by the revoke form: a revoked person's form is gone with them, its answer stays.
+  const revoke = useFormAction(revokeAction);
   const { current, collectedBy, declinedBy, canName } = trusted;
   if (collectedBy) {
     return (
@@ -33,15 +36,18 @@ export function TrustedPersonSection({
       <h2 id="trusted-heading" className="text-lg font-semibold">
         {t("heading")}
       </h2>
+      <FormMessage state={revoke.state} />
       {current ? (
         <>
           <p>{t(current.source === "standing" ? "currentStanding" : "current", { who: who(current) })}</p>
           <p className="text-sm text-gray-700">{current.hasCode ? t("codeSent") : t("codeLater")}</p>
           <TrustedRevokeForm
-            action={revokeAction}
+            formAction={revoke.formAction}
             parcelId={parcelId}
             label={t("revoke")}
             accessibleLabel={t("revokeLabel", { who: who(current) })}
+            confirmText={t("revokeConfirm", { who: who(current) })}
+            confirmLabel={t("revokeYes")}
           />
         </>
       ) : (

@@ -1,7 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import type { FormAction } from "@/components/ui/use-form-action";
+import { FormMessage } from "@/components/ui/form-message";
+import { useFormAction, type FormAction } from "@/components/ui/use-form-action";
 import type { TrustedPerson } from "@/lib/trusted/trusted-persons";
 import { TrustedPersonForm, TrustedRevokeForm, useTrustedWho } from "./trusted-person-form";
 
@@ -20,15 +21,26 @@ export function TrustedPersonStanding({
   const t = useTranslations("trusted");
   const who = useTrustedWho();
   const person = current && maskedPhone ? who({ name: current.name, maskedPhone }) : null;
+  // Held here, not by the remove form: once removed, the form is gone and its answer stays.
+  const remove = useFormAction(removeAction);
   return (
     <section aria-labelledby="trusted-standing-heading" className="flex flex-col gap-3 rounded-xl border border-gray-200 p-4">
       <h2 id="trusted-standing-heading" className="text-lg font-semibold">
         {t("standingHeading")}
       </h2>
       <p className="text-gray-700">{t("standingHelp")}</p>
+      <FormMessage state={remove.state} />
       <p className="font-medium">{person ? t("standingNow", { who: person }) : t("standingNone")}</p>
       <TrustedPersonForm action={saveAction} submitLabel={t("saveStanding")} current={current ?? undefined} />
-      {person ? <TrustedRevokeForm action={removeAction} label={t("remove")} accessibleLabel={t("revokeLabel", { who: person })} /> : null}
+      {person ? (
+        <TrustedRevokeForm
+          formAction={remove.formAction}
+          label={t("remove")}
+          accessibleLabel={t("revokeLabel", { who: person })}
+          confirmText={t("removeConfirm", { who: person })}
+          confirmLabel={t("removeYes")}
+        />
+      ) : null}
     </section>
   );
 }
