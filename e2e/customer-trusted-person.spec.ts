@@ -86,7 +86,7 @@ test("a revoked trusted person's code opens nothing; a standing one is named and
   const [, trustedCode] = await readTextMessage(browser, testInfo, trustedPhone, /(?<![\dA-Z])(\d{6})(?!\d)/);
 
   // Revoking asks first, then says it is done (and the form goes with the person).
-  await section.getByText("Revoke", { exact: true }).click();
+  await section.locator("summary", { hasText: "Revoke" }).click();
   const revoke = section.getByRole("form", { name: `Revoke ${masked(trustedPhone)}` });
   await expect(revoke).toContainText(`${masked(trustedPhone)} will no longer be able to collect this parcel`);
   await expectAccessible(page, "revoking a trusted person, asked to confirm");
@@ -114,7 +114,7 @@ test("a revoked trusted person's code opens nothing; a standing one is named and
   await standing.getByRole("button", { name: "Save trusted person" }).click();
   await expect(standing.getByText(`Now: Roommate (${masked(roommate)})`)).toBeVisible();
   await expectAccessible(page, "account with a standing trusted person");
-  await standing.getByText("Remove", { exact: true }).click();
+  await standing.locator("summary", { hasText: "Remove" }).click();
   await standing.getByRole("button", { name: "Yes, remove" }).click();
   await expect(standing.getByText("Nobody is named.")).toBeVisible();
   await expect(standing.getByRole("status").filter({ hasText: "Removed: codes they had for waiting parcels no longer open a door." })).toBeVisible();
