@@ -26,6 +26,14 @@ async function acceptOutboundForZto(admin: Page, site: CreatedSite) {
   await expectAccessible(admin, "admin: site with outbound on");
 }
 
+/** A station of the test's own whose courier's carrier (ZTO) takes outbound parcels, set up by the admin. */
+async function outboundStation(admin: Page, label: string, code: string, columns: number) {
+  await signInAsAdmin(admin);
+  const station = await createStationViaConsole(admin, label, { code, rowSizes: ["M"], columns });
+  await acceptOutboundForZto(admin, station.site);
+  return station;
+}
+
 /** The customer starts a shipment with ZTO at `site`; returns the drop-off code the app shows. */
 async function startShipment(page: Page, site: CreatedSite, recipientName: string): Promise<string> {
   await page.getByRole("navigation", { name: "Customer" }).getByRole("link", { name: "Send" }).click();
@@ -101,9 +109,7 @@ test("a customer sends a parcel through the locker and the carrier's courier tak
   test.setTimeout(360_000);
   const admin = await newDevice(browser, testInfo);
   try {
-    await signInAsAdmin(admin.page);
-    const { site, courier } = await createStationViaConsole(admin.page, "Outbound", { code: "O1", rowSizes: ["M"], columns: 3 });
-    await acceptOutboundForZto(admin.page, site);
+    const { site, courier } = await outboundStation(admin.page, "Outbound", "O1", 3);
 
     const phone = testPhone();
     await becomeConfirmedCustomer(page, browser, testInfo, phone, "Sending Customer");
@@ -214,9 +220,7 @@ test("a return a carrier sets up through the API reaches the customer by text an
   test.setTimeout(300_000);
   const admin = await newDevice(browser, testInfo);
   try {
-    await signInAsAdmin(admin.page);
-    const { site, courier } = await createStationViaConsole(admin.page, "Returns", { code: "R1", rowSizes: ["M"], columns: 2 });
-    await acceptOutboundForZto(admin.page, site);
+    const { site, courier } = await outboundStation(admin.page, "Returns", "R1", 2);
     const phone = testPhone();
     await becomeConfirmedCustomer(page, browser, testInfo, phone, "Returning Customer");
 
