@@ -1,8 +1,7 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import crypto from "node:crypto";
-import { execFileSync, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import path from "node:path";
-import { DEMO, signIn } from "./support/accounts";
+import { signIn } from "./support/accounts";
 import { COURIER_PASSWORD, createStationViaConsole, signInAsAdmin } from "./support/admin";
 import { expectAccessible } from "./support/axe";
 import {
@@ -16,6 +15,7 @@ import {
 } from "./support/cabinet-server";
 import { fillParcel, openSite, testPhone, uniqueTracking } from "./support/courier";
 import { nextCustomerInEnglish, pairKioskScreen } from "./support/customers";
+import { makeReturnToDropOff } from "./support/outbound";
 
 /*
  * Real cabinets over MQTT (issue 13): a private Mosquitto, a second app server with
@@ -265,12 +265,7 @@ test("a customer's drop-off at the kiosk completes when the cabinet reports the 
     }).toPass({ timeout: 30_000 });
 
     // A return of the courier's carrier, its drop-off QR on the customer's phone (support/make-outbound.ts).
-    const out = execFileSync(
-      process.execPath,
-      ["scripts/run-ts.mjs", "e2e/support/make-outbound.ts", site.code, courier.phone, DEMO.admin, `CB-${crypto.randomBytes(4).toString("hex").toUpperCase()}`, testPhone(), "created"],
-      { cwd: path.resolve(__dirname, ".."), env: { ...process.env, DATABASE_PATH: path.join(world!.dataDir, "locker.db"), TEST_CLOCK: "true" }, encoding: "utf8" },
-    );
-    const shipment = JSON.parse(out.trim().split("\n").at(-1)!) as { qr: string };
+    const shipment = makeReturnToDropOff(site.code, courier.phone, path.join(world!.dataDir, "locker.db"));
 
     await kiosk.page.clock.setFixedTime(Date.now());
     await pairKioskScreen(kiosk.page, site.code, "a new kiosk");

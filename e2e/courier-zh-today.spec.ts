@@ -1,10 +1,8 @@
-import { execFileSync } from "node:child_process";
-import crypto from "node:crypto";
-import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO, DEMO_PASSWORD } from "./support/accounts";
 import { expectAccessible } from "./support/axe";
-import { e2eDataDir, makeWaitingParcelFor, testPhone } from "./support/courier";
+import { makeWaitingParcelFor, testPhone } from "./support/courier";
+import { makeDroppedOffReturn } from "./support/outbound";
 
 /*
  * The rest of the courier's day in Chinese, as a phone set to Chinese gets it: the site
@@ -12,21 +10,6 @@ import { e2eDataDir, makeWaitingParcelFor, testPhone } from "./support/courier";
  * carrier to take away (待揽收), opened and handed over in Chinese.
  */
 test.use({ locale: "zh-CN" });
-
-/** A return of the ZTO courier's carrier, dropped off at `siteCode`'s kiosk (support/make-outbound.ts). */
-function makeDroppedOffReturn(siteCode: string): { outboundParcelId: number; door: string; orderReference: string } {
-  const orderReference = `ZH-${crypto.randomBytes(4).toString("hex").toUpperCase()}`;
-  const out = execFileSync(
-    process.execPath,
-    ["scripts/run-ts.mjs", "e2e/support/make-outbound.ts", siteCode, DEMO.ztoCourier, DEMO.admin, orderReference, testPhone()],
-    {
-      cwd: path.resolve(__dirname, ".."),
-      env: { ...process.env, DATABASE_PATH: path.join(e2eDataDir(), "locker.db"), TEST_CLOCK: "true" },
-      encoding: "utf8",
-    },
-  );
-  return JSON.parse(out.trim().split("\n").at(-1)!) as { outboundParcelId: number; door: string; orderReference: string };
-}
 
 async function signInInChinese(page: Page) {
   await page.goto("/sign-in");
@@ -40,7 +23,7 @@ test("a courier whose browser asks for Chinese reads the site list, Today, a tim
   // Two scripted set-ups (a parcel, a dropped-off return) and five pages with axe: longer than the default minute on a busy machine.
   test.setTimeout(240_000);
   const parcel = makeWaitingParcelFor("ZJG-E", DEMO.ztoCourier, testPhone());
-  const shipment = makeDroppedOffReturn("ZJG-E");
+  const shipment = makeDroppedOffReturn("ZJG-E", DEMO.ztoCourier);
   await signInInChinese(page);
 
   // The site list: its heading, search, and each site's free doors by size, in Chinese.

@@ -1,11 +1,7 @@
-import crypto from "node:crypto";
-import { execFileSync } from "node:child_process";
-import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO } from "./support/accounts";
 import { createStationViaConsole, signInAsAdmin } from "./support/admin";
 import { expectAccessible } from "./support/axe";
-import { e2eDataDir, testPhone } from "./support/courier";
+import { makeReturnToDropOff } from "./support/outbound";
 import { newDevice, openKiosk } from "./support/customers";
 
 /*
@@ -15,21 +11,6 @@ import { newDevice, openKiosk } from "./support/customers";
  * carrier. The QR then opens nothing. A station of the test's own (two S and two M doors),
  * so that no other journey is given its doors and the sizes are known.
  */
-
-/** A return of the station courier's carrier, as the customer's phone holds it (support/make-outbound.ts). */
-function makeReturnToDropOff(siteCode: string, courierPhone: string): { outboundParcelId: number; code: string; qr: string } {
-  const orderReference = `KS-${crypto.randomBytes(4).toString("hex").toUpperCase()}`;
-  const out = execFileSync(
-    process.execPath,
-    ["scripts/run-ts.mjs", "e2e/support/make-outbound.ts", siteCode, courierPhone, DEMO.admin, orderReference, testPhone(), "created"],
-    {
-      cwd: path.resolve(__dirname, ".."),
-      env: { ...process.env, DATABASE_PATH: path.join(e2eDataDir(), "locker.db"), TEST_CLOCK: "true" },
-      encoding: "utf8",
-    },
-  );
-  return JSON.parse(out.trim().split("\n").at(-1)!) as { outboundParcelId: number; code: string; qr: string };
-}
 
 const openDoor = (screen: Page) => screen.getByRole("heading", { level: 2, name: /^Door D-0[1-4] is open$/ });
 const doorOf = async (screen: Page) => /D-0[1-4]/.exec((await openDoor(screen).textContent()) ?? "")![0];
