@@ -38,6 +38,14 @@ async function courierAsks(courier: Page, phone: string, tracking: string) {
   await expect(courier.getByText(/Text sent to \d{3}\*\*\*\*\d{4}\. Waiting for the answer/)).toBeVisible();
 }
 
+/** The recipient opens their text's consent link on a phone of their own: nobody signed in there, its browser asking for English. */
+async function recipientOpensTheLink(browser: Parameters<typeof newDevice>[0], testInfo: Parameters<typeof newDevice>[1], phone: string) {
+  const [, path] = await readTextMessage(browser, testInfo, phone, /(\/consent\/[0-9a-z.]+)/);
+  const device = await newDevice(browser, testInfo, { width: 390, height: 844 });
+  await device.page.goto(path);
+  return { ...device, path };
+}
+
 test("a courier's deposit waits for a recipient who says yes from the text link, and the door opens by itself", async ({ page, browser }, testInfo) => {
   // Three people on three devices, a sign-up and a texted code: longer than one person's journey.
   test.slow();
@@ -47,11 +55,8 @@ test("a courier's deposit waits for a recipient who says yes from the text link,
   try {
     await courierAsks(courier, phone, tracking);
 
-    // The recipient opens the text's link on a phone with nobody signed in.
-    const [, path] = await readTextMessage(browser, testInfo, phone, /(\/consent\/[0-9a-z.]+)/);
-    const { context: phoneContext, page: recipient } = await newDevice(browser, testInfo, { width: 390, height: 844 });
+    const { context: phoneContext, page: recipient, path } = await recipientOpensTheLink(browser, testInfo, phone);
     try {
-      await recipient.goto(path);
       await expect(recipient.getByRole("heading", { level: 1, name: "May the courier put your parcel in a locker?" })).toBeVisible();
       await expect(recipient.getByText(tracking)).toBeVisible();
       await expectAccessible(recipient, "consent answer");
@@ -128,11 +133,9 @@ test("the text's link speaks the language the recipient chose on their account, 
   const { context, page: courier } = await newDevice(browser, testInfo, { width: 390, height: 844 });
   try {
     await courierAsks(courier, phone, tracking);
-    const [, path] = await readTextMessage(browser, testInfo, phone, /(\/consent\/[0-9a-z.]+)/);
-    // Their phone's browser asks for English (newDevice) and nobody is signed in there.
-    const { context: phoneContext, page: recipient } = await newDevice(browser, testInfo, { width: 390, height: 844 });
+    // Their phone's browser asks for English and nobody is signed in there.
+    const { context: phoneContext, page: recipient } = await recipientOpensTheLink(browser, testInfo, phone);
     try {
-      await recipient.goto(path);
       await expect(recipient.getByRole("heading", { level: 1, name: "快递员可以把你的包裹放进快递柜吗？" })).toBeVisible();
       await expect(recipient.locator("html")).toHaveAttribute("lang", "zh-CN");
       await recipient.getByRole("button", { name: "Switch to English" }).click();

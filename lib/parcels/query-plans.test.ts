@@ -24,8 +24,8 @@ function planOf(source: string): string[] {
   return rows.map((row) => row.detail);
 }
 
-test("every statement of a reservation, deposit and collection searches an index; none scans a table", async () => {
-  const station = createStation(world);
+/** Every statement the database prepares while `work` runs (prepared statements are prepared once per connection, on first use). */
+async function statementsPreparedDuring(work: () => unknown): Promise<Set<string>> {
   const client = world.db.$client;
   const prepare = client.prepare.bind(client);
   const seen = new Set<string>();
@@ -34,11 +34,19 @@ test("every statement of a reservation, deposit and collection searches an index
     return prepare(source);
   }) as typeof client.prepare;
   try {
-    const { code, phoneLast4 } = await deposit(world, station.courier, station.site.id);
-    await collectParcel(world.ctx(station.kiosk), { code, phoneLast4 });
+    await work();
   } finally {
     client.prepare = prepare;
   }
+  return seen;
+}
+
+test("every statement of a reservation, deposit and collection searches an index; none scans a table", async () => {
+  const station = createStation(world);
+  const seen = await statementsPreparedDuring(async () => {
+    const { code, phoneLast4 } = await deposit(world, station.courier, station.site.id);
+    await collectParcel(world.ctx(station.kiosk), { code, phoneLast4 });
+  });
   const plans = [...seen].filter((source) => /^\s*(select|update|insert|delete|with)\b/i.test(source)).map((source) => ({ source, plan: planOf(source) }));
   expect(plans.length).toBeGreaterThan(15);
 
@@ -63,20 +71,11 @@ test("the admin dashboard reads parcels and their events through indexes, the wa
   const { code, phoneLast4 } = await deposit(world, station.courier, station.site.id);
   await collectParcel(world.ctx(station.kiosk), { code, phoneLast4 });
   await deposit(world, station.courier, station.site.id);
-  const client = world.db.$client;
-  const prepare = client.prepare.bind(client);
-  const seen = new Set<string>();
-  client.prepare = ((source: string) => {
-    seen.add(source);
-    return prepare(source);
-  }) as typeof client.prepare;
-  try {
+  const seen = await statementsPreparedDuring(() => {
     organizationDashboard(world.ctx(station.admin));
     organizationForecasts(world.ctx(station.admin));
     siteForecastView(world.ctx(station.admin), station.site);
-  } finally {
-    client.prepare = prepare;
-  }
+  });
   const plans = [...seen].map((source) => ({ source, plan: planOf(source) }));
   // A year of a busy site is 55,000 parcels and 165,000 events (bench:dashboard).
   const scans = plans.filter(({ plan }) => plan.some((line) => /^SCAN (p|e|parcels|parcel_events)\b/.test(line)));
