@@ -3,7 +3,14 @@
 const createNextIntlPlugin = require("next-intl/plugin");
 
 /** next-intl reads each request's language and messages from here (no locale in the URL). */
-const withNextIntl = createNextIntlPlugin("./app/_i18n/request.ts");
+const withNextIntl = createNextIntlPlugin({
+  requestConfig: "./app/_i18n/request.ts",
+  experimental: {
+    // The message files are compiled at build time, so browsers get no ICU parser
+    // (issue 15's JavaScript budget; lib/i18n/messages.ts says what that means for our code).
+    messages: { path: "./messages", format: "json", precompile: true },
+  },
+});
 
 /**
  * Sent with every response: no framing (clickjacking on the kiosk and admin screens), no MIME sniffing, no referrer leaving the site.
@@ -26,6 +33,9 @@ const nextConfig = {
     // The stylesheet inline in each page's <head>, so the first paint waits on no second
     // request (issue 14: LCP). Its CSP hash: lib/security/inline-style-hashes.ts.
     inlineCss: true,
+    // Turbopack merges chunks under 50 KB into each route's own, so a small module every
+    // error boundary uses (next/link, the error screen) was copied into each of them.
+    turbopackChunking: { minChunkSize: 8_000 },
   },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];

@@ -43,7 +43,17 @@ test("the API answers without a token with a JSON 401 and serves its OpenAPI doc
   expect(((await refused.json()) as { error: { code: string } }).error.code).toBe("UNAUTHENTICATED");
   const doc = await request.get("/api/v1/openapi.json");
   expect(doc.status()).toBe(200);
-  const openapi = (await doc.json()) as { openapi: string; paths: Record<string, unknown> };
+  const openapi = (await doc.json()) as {
+    openapi: string;
+    paths: Record<string, unknown>;
+    components: { schemas: { Error: { properties: { error: { properties: { message: { examples: unknown[] } } } } } } };
+  };
   expect(openapi.openapi).toBe("3.1.0");
   expect(Object.keys(openapi.paths)).toContain("/parcels/{parcelId}/deposit");
+  // The error messages' examples are the templates as written, in both languages (the build
+  // compiles the message files it imports; the document reads them as text).
+  const examples = openapi.components.schemas.Error.properties.error.properties.message.examples;
+  expect(examples.every((example) => typeof example === "string")).toBe(true);
+  expect(examples).toContain("No free {size} door or larger at this site.");
+  expect(examples).toContain("本站点没有空闲的{size, select, S {小} M {中} L {大} XL {超大} other {{size}}}格口或更大的格口。");
 });

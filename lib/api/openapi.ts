@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { ERROR_CODES, type ErrorKey } from "@/lib/errors";
 import { LOCALES } from "@/lib/i18n/locales";
-import { MESSAGES } from "@/lib/i18n/messages";
+import { messageSource } from "@/lib/i18n/message-source";
 import { API_ONLY_CODES } from "./errors";
 import { apiSchemas } from "./responses";
 import { API_ROUTES } from "./routes";
@@ -26,7 +26,8 @@ const WRITE_ERROR_RESPONSES: Record<string, string> = {
 
 /** Every domain error's words in both languages, as error.message carries them (the message's examples). */
 function errorMessages(): string[] {
-  return Object.keys(MESSAGES.en.errors).flatMap((key) => LOCALES.map((locale) => MESSAGES[locale].errors[key as ErrorKey]));
+  const errors = Object.fromEntries(LOCALES.map((locale) => [locale, messageSource(locale).errors]));
+  return Object.keys(errors.en).flatMap((key) => LOCALES.map((locale) => errors[locale][key as ErrorKey]));
 }
 
 /** A response whose body is the named schema of components.schemas. */

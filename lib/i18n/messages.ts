@@ -5,6 +5,12 @@ import type { Locale } from "./locales";
 /*
  * The message files, one per language (messages/*.json). English is the shape every other
  * language must match (messages.test.ts holds them to it); the types of keys come from it.
+ *
+ * In the build, next-intl's plugin compiles each message as these imports load it
+ * (next.config.js: precompile), and its formatter reads only that form: browsers get no ICU
+ * parser. So a message here is for next-intl's `t` and `translateKey`, never to be shown or
+ * parsed as text: a leaf may be a string or a compiled array. Tests and scripts, outside
+ * the build, get the text, and the same `t` formats it. The text itself: message-source.ts.
  */
 
 export type Messages = typeof en;
@@ -29,7 +35,9 @@ export type PickedMessages<N extends Namespace> = Intersection<N extends unknown
 
 export const MESSAGES: Record<Locale, Messages> = { en, "zh-CN": zhCN };
 
-type Tree = { [key: string]: string | Tree };
+/** A compiled message (see above) is an array; a group of messages is a plain object. */
+type Tree = { [key: string]: string | unknown[] | Tree };
+const isGroup = (node: Tree[string] | undefined): node is Tree => typeof node === "object" && !Array.isArray(node);
 
 /**
  * Only the namespaces a client component uses: the rest stays on the server. A dotted
@@ -47,7 +55,7 @@ export function pickMessages<N extends Namespace>(locale: Locale, namespaces: re
     let target = picked;
     for (const [depth, key] of path.entries()) {
       const group = source[key];
-      if (group === undefined || typeof group === "string") throw new Error(`No group of messages at "${path.join(".")}"`);
+      if (!isGroup(group)) throw new Error(`No group of messages at "${path.join(".")}"`);
       // An outer group picked whole already holds this one.
       if (target[key] === group) break;
       if (depth === path.length - 1) target[key] = group;
