@@ -15,7 +15,9 @@
  *    them, an oracle that knows the simulator's true rates and dwell distributions but not
  *    its random draws: the irreducible error, below which no forecast can go on average
  *    (BENCH_ORACLE_DRAWS replays per forecast, 100 unless set; 0 skips it), and the same
- *    oracle not knowing each day's luck.
+ *    oracle not knowing each day's luck. BENCH_ANNOUNCED_SHARE (0 unless set) of the
+ *    parcels are announced by their carrier through the API 6–30 hours before they come:
+ *    the model and the oracle both see the announcements made before each origin.
  * 2. Cost. The same histories in a real SQLite file (one site per simulated month, copied
  *    to BENCH_SITES sites), forecast through the real loader; printed beside the cost of
  *    only reading those rows, the floor for any forecast from the database.
@@ -23,6 +25,7 @@
 import { SIZES, type CalendarDayKind, type SlotSize } from "../db/enums";
 import { parcels as parcelsTable, slots } from "../db/schema";
 import { normalCdf } from "../lib/forecast/dwell";
+import { ANNOUNCED_FRESH_MS, type AnnouncedParcel } from "../lib/forecast/announcements";
 import { forecastSite, type ForecastParcel } from "../lib/forecast/model";
 import { loadForecastInput } from "../lib/forecast/load";
 import { zoneClock } from "../lib/forecast/zone-clock";
@@ -38,6 +41,22 @@ const ORIGIN_EVERY_HOURS = 3;
 const ORACLE_DRAWS = Number(process.env.BENCH_ORACLE_DRAWS ?? 100);
 const DB_SITES = Number(process.env.BENCH_SITES ?? 40);
 const SEED = Number(process.env.BENCH_SEED ?? 20261130);
+/**
+ * The share of parcels a carrier announces before bringing them: a parameter of the
+ * simulation, not a measured fact (no carrier's figure is known to us). 0 by default, so
+ * the figures of before issue 18's announcements stay reproducible.
+ */
+const ANNOUNCED_SHARE = Number(process.env.BENCH_ANNOUNCED_SHARE ?? 0);
+/*
+ * How long before its deposit a parcel is announced: uniform between 6 and 30 hours. A
+ * carrier announces a parcel when it is sorted for its last leg (the evening or night
+ * before, for most): 6 h is a same-day linehaul sorted in the morning for the afternoon
+ * round, 30 h one sorted early the day before for a late round. Uniform because we know
+ * the range and nothing of its shape; the model learns whatever shape the site's history
+ * has, and the oracle knows this one.
+ */
+const LEAD_MIN = 6 * HOUR;
+const LEAD_MAX = 30 * HOUR;
 
 
 type Event = { kind: CalendarDayKind; day: number; days: number; lift: number };
@@ -114,10 +133,15 @@ const SPECS: SiteSpec[] = [
   },
 ];
 
+/** A parcel announced by its carrier: when, its declared size, and when it comes (and whether a door took it). */
+type Announcement = AnnouncedParcel & { comesAt: number; deposited: boolean };
+
 type Simulated = {
   spec: SiteSpec;
   start: number;
   parcels: ForecastParcel[];
+  /** Sorted by announcedAt. */
+  announcements: Announcement[];
   marks: Map<string, CalendarDayKind>;
   turnedAway: number;
   arrived: number;
@@ -168,6 +192,11 @@ function place(inDoor: Record<SlotSize, number[]>, doors: Record<SlotSize, numbe
 function simulate(spec: SiteSpec, seed: number): Simulated {
   const random = rng(seed);
   const { gaussian, poisson } = samplers(random);
+  // Announcements draw from their own stream, so the parcels are the same whatever the
+  // share (and the same as before announcements were simulated), and a higher share
+  // announces the same parcels as a lower one and more.
+  const announceRandom = rng(seed + 0x9e3779b9);
+  const announcements: Announcement[] = [];
   const clock = zoneClock(spec.timeZone);
   // Midnight of 2026-08-01 on the site's clock.
   const start = Date.UTC(2026, 7, 1) - (clock.wall(Date.UTC(2026, 7, 1)) - Date.UTC(2026, 7, 1));
@@ -206,19 +235,25 @@ function simulate(spec: SiteSpec, seed: number): Simulated {
         const at = hourAt[k] + Math.floor(random() * HOUR);
         let draw = random();
         const size = spec.sizes.find(([, share]) => (draw -= share) < 0)?.[0] ?? "S";
+        const announced = announceRandom() < ANNOUNCED_SHARE;
+        const announcedAt = at - (LEAD_MIN + announceRandom() * (LEAD_MAX - LEAD_MIN));
         const placed = place(inDoor, spec.doors, size, at);
+        // A parcel turned away was announced all the same: the site could not know it would be full.
+        if (announced) announcements.push({ size, announcedAt, comesAt: at, deposited: placed !== undefined });
         if (!placed) {
           turnedAway++;
           continue;
         }
         const closedAt = departure(spec, clock, at, gaussian, random);
         inDoor[placed].push(closedAt);
-        parcels.push({ size: placed, depositedAt: at, closedAt });
+        // In the order of the loader's columns: rows of one shape keep the model's code fast in the cost section.
+        parcels.push({ size: placed, depositedAt: at, closedAt, announcedAt: announced ? announcedAt : null, declaredSize: size });
       }
     }
   }
   parcels.sort((a, b) => a.depositedAt - b.depositedAt);
-  return { spec, start, parcels, marks, turnedAway, arrived, rate, hourAt, luck };
+  announcements.sort((a, b) => a.announcedAt - b.announcedAt);
+  return { spec, start, parcels, announcements, marks, turnedAway, arrived, rate, hourAt, luck };
 }
 
 /**
@@ -232,8 +267,22 @@ function simulate(spec: SiteSpec, seed: number): Simulated {
  * history can do better on average; the model's gap to it is what is left to gain.
  * `knowsLuck` false: it knows the level's drift but not each day's luck (nor can any
  * forecast know tomorrow's), a fairer mark for a forecast from history.
+ * It knows the announcements the database holds at `origin` (`waiting`) as the model does:
+ * each of those comes at a time drawn from the true lead and the true rates of the hours it
+ * may fall in, and the parcels still to be drawn are only those not announced by `origin`.
+ * (It takes every announcement waiting for one on its way; the few announced parcels a
+ * full site turned away stay waiting in the database too, as the model sees them.)
  */
-function oracle(sim: Simulated, origin: number, target: number, inDoorNow: readonly ForecastParcel[], random: () => number, draws: number, knowsLuck: boolean): { sizes: Record<SlotSize, number>; site: number } {
+function oracle(
+  sim: Simulated,
+  origin: number,
+  target: number,
+  inDoorNow: readonly ForecastParcel[],
+  waiting: readonly AnnouncedParcel[],
+  random: () => number,
+  draws: number,
+  knowsLuck: boolean,
+): { sizes: Record<SlotSize, number>; site: number } {
   const { spec } = sim;
   const { gaussian, poisson } = samplers(random);
   const clock = zoneClock(spec.timeZone);
@@ -241,19 +290,34 @@ function oracle(sim: Simulated, origin: number, target: number, inDoorNow: reado
   const siteOutcomes = new Float64Array(draws);
   const firstHour = Math.max(0, Math.floor((origin - sim.start) / HOUR) - 2);
   const lastHour = Math.min(sim.rate.length - 1, Math.ceil((target - sim.start) / HOUR) + 2);
+  const rateOf = (k: number) => (knowsLuck ? sim.rate[k] : sim.rate[k] / sim.luck[Math.floor(k / 24)]);
+  const comings = waiting.map((parcel) => comingOf(sim, parcel, origin, rateOf));
+  const byHour = Array.from({ length: lastHour - firstHour + 1 }, () => [] as { size: SlotSize; at: number }[]);
   for (let r = 0; r < draws; r++) {
     const inDoor: Record<SlotSize, number[]> = { S: [], M: [], L: [], XL: [] };
     // Each parcel in a door now leaves at a time drawn from its true dwell distribution,
     // given that it has already waited this long.
     for (const parcel of inDoorNow) inDoor[parcel.size].push(departureGiven(spec, clock, parcel.depositedAt, origin, random));
+    for (const list of byHour) list.length = 0;
+    for (const [i, coming] of comings.entries()) {
+      const drawn = drawComing(coming, random);
+      if (drawn && drawn.at <= target && drawn.k >= firstHour && drawn.k <= lastHour) byHour[drawn.k - firstHour].push({ size: waiting[i].size, at: drawn.at });
+    }
     for (let k = firstHour; k <= lastHour; k++) {
+      // The announced parcels of the hour first (within an hour the drawn ones keep no order either).
+      for (const parcel of byHour[k - firstHour]) {
+        const placed = place(inDoor, spec.doors, parcel.size, parcel.at);
+        if (placed) inDoor[placed].push(departure(spec, clock, parcel.at, gaussian, random));
+      }
       if (sim.hourAt[k] + HOUR <= origin || sim.hourAt[k] >= target) continue;
-      const count = poisson(knowsLuck ? sim.rate[k] : sim.rate[k] / sim.luck[Math.floor(k / 24)]);
+      const count = poisson(rateOf(k));
       for (let i = 0; i < count; i++) {
         const at = sim.hourAt[k] + Math.floor(random() * HOUR);
         let draw = random();
         // Before `origin` it has already happened (and is in the state); after `target`, too late.
         if (at < origin || at > target) continue;
+        // Announced by `origin`: one of the waiting ones already (thinned so, the rest is Poisson still).
+        if (ANNOUNCED_SHARE > 0 && random() < ANNOUNCED_SHARE * leadLongerThan(at - origin)) continue;
         const size = spec.sizes.find(([, share]) => (draw -= share) < 0)?.[0] ?? "S";
         const placed = place(inDoor, spec.doors, size, at);
         if (placed) inDoor[placed].push(departure(spec, clock, at, gaussian, random));
@@ -267,6 +331,49 @@ function oracle(sim: Simulated, origin: number, target: number, inDoorNow: reado
     }
   }
   return { sizes: Object.fromEntries(SIZES.map((size) => [size, median(outcomes[size])])) as Record<SlotSize, number>, site: median(siteOutcomes) };
+}
+
+/** P(lead > `ms`) under the simulated lead, uniform on [LEAD_MIN, LEAD_MAX]. */
+function leadLongerThan(ms: number): number {
+  return Math.min(1, Math.max(0, (LEAD_MAX - ms) / (LEAD_MAX - LEAD_MIN)));
+}
+
+type Coming = { hours: number[]; from: number[]; to: number[]; cumulative: number[] };
+
+/**
+ * The stretches of hours an announced parcel waiting at `origin` may come in, each weighed
+ * by its true rate times how much of it the lead allows: a deposit's time is drawn from the
+ * rates and its announcement from the lead before it, so given the announcement the deposit
+ * falls where both agree. Nothing left: it was due before `origin` (a parcel turned away).
+ */
+function comingOf(sim: Simulated, parcel: AnnouncedParcel, origin: number, rateOf: (k: number) => number): Coming {
+  const lo = Math.max(origin, parcel.announcedAt + LEAD_MIN);
+  const hi = parcel.announcedAt + LEAD_MAX;
+  const coming: Coming = { hours: [], from: [], to: [], cumulative: [] };
+  let total = 0;
+  const first = Math.max(0, Math.floor((lo - sim.start) / HOUR) - 2);
+  const last = Math.min(sim.rate.length - 1, Math.ceil((hi - sim.start) / HOUR) + 2);
+  for (let k = first; k <= last; k++) {
+    const from = Math.max(lo, sim.hourAt[k]);
+    const to = Math.min(hi, sim.hourAt[k] + HOUR);
+    const weight = to > from ? rateOf(k) * (to - from) : 0;
+    if (weight === 0) continue;
+    total += weight;
+    coming.hours.push(k);
+    coming.from.push(from);
+    coming.to.push(to);
+    coming.cumulative.push(total);
+  }
+  return coming;
+}
+
+function drawComing(coming: Coming, random: () => number): { k: number; at: number } | undefined {
+  const n = coming.cumulative.length;
+  if (n === 0) return undefined;
+  const x = random() * coming.cumulative[n - 1];
+  let i = 0;
+  while (i < n - 1 && coming.cumulative[i] <= x) i++;
+  return { k: coming.hours[i], at: coming.from[i] + random() * (coming.to[i] - coming.from[i]) };
 }
 
 /** When a parcel deposited at `at`, still in its door at `now`, leaves: its true dwell distribution beyond the age it has reached. */
@@ -331,11 +438,35 @@ function lowerBound(parcels: ForecastParcel[], at: number): number {
   return lo;
 }
 
-type Score = { oracleNoLuck: number; oracle: number; siteOracle: number; model: number; lastWeek: number; carried: number; actual: number; n: number; siteModel: number; siteBest: number; siteActual: number; inBand: number; fullHours: number; fullWarned: number; warnings: number; warningsRight: number };
+type Score = { modelCpuMs: number; oracleNoLuck: number; oracle: number; siteOracle: number; model: number; lastWeek: number; carried: number; actual: number; n: number; siteModel: number; siteBest: number; siteActual: number; inBand: number; fullHours: number; fullWarned: number; warnings: number; warningsRight: number };
+
+/**
+ * What the database holds at `origin` as announced: announced before it, less than
+ * ANNOUNCED_FRESH_MS ago, not deposited yet (a parcel a full site turned away stays announced).
+ */
+function waitingAt(announcements: readonly Announcement[], origin: number): AnnouncedParcel[] {
+  const waiting: AnnouncedParcel[] = [];
+  for (const a of announcements) {
+    if (a.announcedAt >= origin) break;
+    if (a.announcedAt < origin - ANNOUNCED_FRESH_MS || (a.deposited && a.comesAt < origin)) continue;
+    waiting.push({ size: a.size, announcedAt: a.announcedAt });
+  }
+  return waiting;
+}
+
+/** What the loader counts as missed at `origin`: announced from `from` until ANNOUNCED_FRESH_MS ago, never deposited (turned away). */
+function missedBy(announcements: readonly Announcement[], from: number, origin: number): number {
+  let missed = 0;
+  for (const a of announcements) {
+    if (a.announcedAt >= origin - ANNOUNCED_FRESH_MS) break;
+    if (a.announcedAt >= from && !a.deposited) missed++;
+  }
+  return missed;
+}
 
 function backTest(site: Simulated, oracleSeed: number): Score {
   const oracleRandom = rng(oracleSeed);
-  const score: Score = { oracleNoLuck: 0, oracle: 0, siteOracle: 0, model: 0, lastWeek: 0, carried: 0, actual: 0, n: 0, siteModel: 0, siteBest: 0, siteActual: 0, inBand: 0, fullHours: 0, fullWarned: 0, warnings: 0, warningsRight: 0 };
+  const score: Score = { modelCpuMs: 0, oracleNoLuck: 0, oracle: 0, siteOracle: 0, model: 0, lastWeek: 0, carried: 0, actual: 0, n: 0, siteModel: 0, siteBest: 0, siteActual: 0, inBand: 0, fullHours: 0, fullWarned: 0, warnings: 0, warningsRight: 0 };
   const { parcels, spec } = site;
   const lookback = 20 * DAY; // every parcel leaves within the hold plus a round
   for (let origin = site.start + WARM_UP_DAYS * DAY; origin + DAY <= site.start + DAYS * DAY; origin += ORIGIN_EVERY_HOURS * HOUR) {
@@ -347,22 +478,27 @@ function backTest(site: Simulated, oracleSeed: number): Score {
       const p = parcels[i];
       seen.push(p.closedAt !== null && p.closedAt > origin ? { ...p, closedAt: null } : p);
     }
+    const waiting = waitingAt(site.announcements, origin);
+    const cpu = process.cpuUsage();
     const forecast = forecastSite({
       now: origin,
       timeZone: spec.timeZone,
       holdPeriodHours: 72,
       capacity: spec.doors,
       parcels: seen,
-      announced: { S: 0, M: 0, L: 0, XL: 0 },
+      announced: waiting,
+      missedAnnouncements: missedBy(site.announcements, Math.max(site.start, origin - 56 * DAY), origin),
       marks: site.marks,
       since: site.start,
     });
+    const spent = process.cpuUsage(cpu);
+    score.modelCpuMs += (spent.user + spent.system) / 1000;
     const target = origin + DAY;
     // BENCH_ORACLE_DRAWS=0 skips the oracle (its column then reads 0) when only the model changes.
     const inDoorNow = seen.filter((p) => p.closedAt === null);
     const none = { sizes: { S: 0, M: 0, L: 0, XL: 0 }, site: 0 };
-    const best = ORACLE_DRAWS > 0 ? oracle(site, origin, target, inDoorNow, oracleRandom, ORACLE_DRAWS, true) : none;
-    const fair = ORACLE_DRAWS > 0 ? oracle(site, origin, target, inDoorNow, oracleRandom, ORACLE_DRAWS, false) : none;
+    const best = ORACLE_DRAWS > 0 ? oracle(site, origin, target, inDoorNow, waiting, oracleRandom, ORACLE_DRAWS, true) : none;
+    const fair = ORACLE_DRAWS > 0 ? oracle(site, origin, target, inDoorNow, waiting, oracleRandom, ORACLE_DRAWS, false) : none;
     const near = lowerBound(parcels, target - lookback);
     const nearNow = lowerBound(parcels, origin - lookback);
     const nearWeek = lowerBound(parcels, target - 7 * DAY - lookback);
@@ -439,7 +575,12 @@ function timeFromDatabase(sims: Simulated[]) {
         const slot = live ? doors[p.size][used[p.size]++] : doors[p.size][serial % doors[p.size].length];
         serial++;
         insertConsent.run(serial, p.depositedAt);
-        insert.run(serial, carrier.id, `BENCH${serial}`, site.id, slot, live ? "deposited" : "collected", p.size, rank[p.size], live ? `h${serial}` : null, p.depositedAt, p.depositedAt + 72 * HOUR, live ? null : p.closedAt, p.depositedAt, p.depositedAt);
+        // An announced parcel's row was made when it was announced (what the loader learns the lead from).
+        insert.run(serial, carrier.id, `BENCH${serial}`, site.id, slot, live ? "deposited" : "collected", p.size, rank[p.size], live ? `h${serial}` : null, p.depositedAt, p.depositedAt + 72 * HOUR, live ? null : p.closedAt, p.announcedAt ?? p.depositedAt, p.depositedAt);
+      }
+      for (const a of waitingAt(sim.announcements, now)) {
+        serial++;
+        insert.run(serial, carrier.id, `BENCH${serial}`, site.id, null, "announced", a.size, rank[a.size], null, null, null, null, a.announcedAt, a.announcedAt);
       }
     })();
     siteIds.push(site.id);
@@ -469,7 +610,7 @@ function main() {
   console.log(`Forecast benchmark: ${SPECS.length} simulated sites × ${DAYS} days (seed ${SEED}); day-ahead (24 h) forecasts every ${ORIGIN_EVERY_HOURS} h from day ${WARM_UP_DAYS}, per door size`);
   const sims = SPECS.map((spec, i) => simulate(spec, SEED + i));
   const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
-  const total: Score = { oracleNoLuck: 0, oracle: 0, siteOracle: 0, model: 0, lastWeek: 0, carried: 0, actual: 0, n: 0, siteModel: 0, siteBest: 0, siteActual: 0, inBand: 0, fullHours: 0, fullWarned: 0, warnings: 0, warningsRight: 0 };
+  const total: Score = { modelCpuMs: 0, oracleNoLuck: 0, oracle: 0, siteOracle: 0, model: 0, lastWeek: 0, carried: 0, actual: 0, n: 0, siteModel: 0, siteBest: 0, siteActual: 0, inBand: 0, fullHours: 0, fullWarned: 0, warnings: 0, warningsRight: 0 };
   const began = performance.now();
   const row = (name: string, parcels: string, turnedAway: string, s: Score) =>
     `${name.padEnd(46)} | ${parcels.padStart(7)} | ${turnedAway.padStart(11)} | ${(s.actual / s.n).toFixed(1).padStart(9)} | ${pct(s.oracle / s.actual).padStart(6)} | ${pct(s.oracleNoLuck / s.actual).padStart(19)} | ${pct(s.model / s.actual).padStart(6)} | ${pct(s.lastWeek / s.actual).padStart(19)} | ${pct(s.carried / s.actual).padStart(15)} | ${pct(s.inBand / s.n).padStart(12)} | ${pct(s.siteOracle / s.siteActual)} / ${pct(s.siteModel / s.siteActual)} / ${pct(s.siteBest / s.siteActual)}`;
@@ -494,6 +635,8 @@ function main() {
   console.log(
     `Full hours: ${total.fullHours} (size × hour) actually full, ${total.fullWarned} of them forecast a day ahead (≥ 50 %); ${total.warnings} forecast full, ${total.warningsRight} of them were. (${((performance.now() - began) / 1000).toFixed(1)} s)`,
   );
+  // CPU time, not wall-clock: steadier on a shared machine.
+  console.log(`Model: ${(total.modelCpuMs / (total.n / SIZES.length)).toFixed(2)} ms of CPU a forecast in the back-test (${total.n / SIZES.length} forecasts).`);
   if (DB_SITES === 0) return;
   const cost = timeFromDatabase(sims);
   console.log(

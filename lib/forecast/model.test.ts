@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import type { CalendarDayKind, SlotSize } from "@/db/enums";
+import type { AnnouncedParcel } from "./announcements";
 import { DEFAULT_LIFT } from "./arrivals";
 import { forecastSite, HORIZON_HOURS, type ForecastInput, type ForecastParcel } from "./model";
 import { crunchesOf, likelyFullBy } from "./warnings";
@@ -16,7 +17,8 @@ function input(overrides: Partial<ForecastInput> = {}): ForecastInput {
     holdPeriodHours: 72,
     capacity: { S: 20, M: 20, L: 10, XL: 4 },
     parcels: [],
-    announced: { S: 0, M: 0, L: 0, XL: 0 },
+    announced: [],
+    missedAnnouncements: 0,
     marks: new Map(),
     since: NOW - 90 * DAY,
     ...overrides,
@@ -34,6 +36,11 @@ function steadyHistory(days: number, perDay: number, waitHours: number, size: Sl
     }
   }
   return parcels;
+}
+
+/** `count` parcels of `size` announced an hour ago. */
+function waiting(size: SlotSize, count: number): AnnouncedParcel[] {
+  return Array.from({ length: count }, () => ({ size, announcedAt: NOW - HOUR }));
 }
 
 const sizeOf = (forecast: ReturnType<typeof forecastSite>, size: SlotSize) => forecast.sizes.find((s) => s.size === size)!;
@@ -90,7 +97,7 @@ describe("the forecast", () => {
 
   test("announced parcels raise the next day's arrivals when history expects fewer", () => {
     const plain = forecastSite(input());
-    const announced = forecastSite(input({ announced: { S: 0, M: 0, L: 12, XL: 0 } }));
+    const announced = forecastSite(input({ announced: waiting("L", 12) }));
     expect(sizeOf(plain, "L").points[12].mean).toBe(0);
     expect(sizeOf(announced, "L").points[12].mean).toBeGreaterThan(3);
   });
@@ -98,7 +105,7 @@ describe("the forecast", () => {
   test("a size whose doors are all taken and stay taken is a crunch from now, and says so first", () => {
     // Four XL doors, four parcels that arrived an hour ago; the starting curve keeps most a while.
     const live: ForecastParcel[] = Array.from({ length: 4 }, () => ({ size: "XL", depositedAt: NOW - HOUR, closedAt: null }));
-    const forecast = forecastSite(input({ parcels: live, announced: { S: 0, M: 0, L: 0, XL: 6 } }));
+    const forecast = forecastSite(input({ parcels: live, announced: waiting("XL", 6) }));
     const crunches = crunchesOf(forecast);
     expect(crunches[0]).toMatchObject({ size: "XL", from: NOW });
     expect(crunches[0].until).toBeGreaterThan(NOW + HOUR);
@@ -109,7 +116,7 @@ describe("the forecast", () => {
   });
 
   test("no doors of a size: no forecast of full, however much is announced", () => {
-    const forecast = forecastSite(input({ capacity: { S: 0, M: 20, L: 10, XL: 4 }, announced: { S: 30, M: 0, L: 0, XL: 0 } }));
+    const forecast = forecastSite(input({ capacity: { S: 0, M: 20, L: 10, XL: 4 }, announced: waiting("S", 30) }));
     expect(crunchesOf(forecast).some((c) => c.size === "S")).toBe(false);
     expect(sizeOf(forecast, "S").points.every((p) => p.mean === 0 && p.pFull === 0)).toBe(true);
   });

@@ -1,4 +1,5 @@
 import { SIZES, type CalendarDayKind, type SlotSize } from "@/db/enums";
+import { announcementModel, arrivalsAhead, type AnnouncedParcel } from "./announcements";
 import { arrivalModel } from "./arrivals";
 import { dwellCurves, normalCdf, survivalAt } from "./dwell";
 import { zoneClock } from "./zone-clock";
@@ -10,9 +11,11 @@ import { zoneClock } from "./zone-clock";
  *               + Σ expected arrivals in u × P(still there at t | arrived at u)
  *
  * with the probabilities read off the site's dwell-time curves (dwell.ts) and the arrivals
- * from its history, the calendar and the announced parcels (arrivals.ts). The 80 % band
- * is ± 1.28 σ, σ² = Bernoulli variance of the parcels in the doors + Poisson variance of the
- * arrivals + the variance of a whole day running high or low. Plain arithmetic over a few
+ * from its history and the calendar (arrivals.ts) and the parcels carriers have announced
+ * (announcements.ts: those are certain, and the history's part is cut by the share it would
+ * already know of). The 80 % band is ± 1.28 σ, σ² = Bernoulli variance of the parcels in
+ * the doors + Poisson variance of the arrivals + the variance of a whole day running high
+ * or low (of the history's part only: the announced parcels are known). Plain arithmetic over a few
  * thousand numbers, so it costs about a millisecond a site (npm run bench:forecast).
  * docs/decisions/0014-occupancy-forecast.md says why this shape and not another.
  */
@@ -32,6 +35,10 @@ export type ForecastParcel = {
   depositedAt: number;
   /** When it left its door; null while it is still there. */
   closedAt: number | null;
+  /** The size the carrier declared (an upsized parcel's door is bigger); its door's when absent. */
+  declaredSize?: SlotSize;
+  /** When a carrier announced it, if it was announced before it was deposited. */
+  announcedAt?: number | null;
 };
 
 export type ForecastInput = {
@@ -42,8 +49,10 @@ export type ForecastInput = {
   capacity: Record<SlotSize, number>;
   /** Parcels deposited in the history window, and every parcel still in a door. */
   parcels: readonly ForecastParcel[];
-  /** Parcels announced by carriers and not yet deposited, by declared size. */
-  announced: Record<SlotSize, number>;
+  /** Parcels announced by carriers and not yet deposited (their declared size), announced less than ANNOUNCED_FRESH_MS ago. */
+  announced: readonly AnnouncedParcel[];
+  /** Announcements of the history window older than ANNOUNCED_FRESH_MS that never came to a door. */
+  missedAnnouncements: number;
   /** Marked days ("2026-11-11" → kind) for this site, its organization's included. */
   marks: ReadonlyMap<string, CalendarDayKind>;
   /** No history before this (the site's creation): days before it are not zeros. */
@@ -73,9 +82,11 @@ export function forecastSite(input: ForecastInput): SiteForecast {
   const from = Math.max(input.since, now - HISTORY_DAYS * 24 * HOUR);
   const dwell = dwellCurves(input.parcels, from, now, input.holdPeriodHours, clock);
   const arrivals = arrivalModel(input.parcels, { from, now, marks: input.marks, clock });
+  const announcements = announcementModel(input.parcels, { from, now, clock, missed: input.missedAnnouncements });
 
   const hourStart = now - (((clock.wall(now) % HOUR) + HOUR) % HOUR);
   const times = [now, ...Array.from({ length: HORIZON_HOURS }, (_, j) => hourStart + (j + 1) * HOUR)];
+  const ahead = arrivalsAhead(arrivals, announcements, input.announced, { now, hourStart, hours: HORIZON_HOURS });
 
   const sizes = SIZES.map((size): SizeForecast => {
     const capacity = input.capacity[size];
@@ -98,36 +109,26 @@ export function forecastSite(input: ForecastInput): SiteForecast {
       }
     }
 
-    // Arrivals hour by hour; the announced parcels are certain, so the next day brings at
-    // least those (they are part of, not on top of, what the history expects).
-    const lambda = new Float64Array(HORIZON_HOURS);
-    let nextDay = 0;
-    for (let u = 0; u < HORIZON_HOURS; u++) {
-      const start = hourStart + u * HOUR;
-      const future = u === 0 ? (start + HOUR - now) / HOUR : 1;
-      lambda[u] = arrivals.expected(size, start) * future;
-      if (u < 24) nextDay += lambda[u];
-    }
-    if (input.announced[size] > nextDay) {
-      const scale = nextDay > 0 ? input.announced[size] / nextDay : 0;
-      for (let u = 0; u < 24; u++) lambda[u] = scale > 0 ? lambda[u] * scale : input.announced[size] / 24;
-    }
+    const { unannounced, announced } = ahead[size];
     const arriving = new Float64Array(times.length);
+    const certain = new Float64Array(times.length);
     for (let u = 0; u < HORIZON_HOURS; u++) {
-      if (lambda[u] === 0) continue;
+      if (unannounced[u] === 0 && announced[u] === 0) continue;
       const start = Math.max(now, hourStart + u * HOUR);
       const arrival = (start + hourStart + (u + 1) * HOUR) / 2;
       const curve = dwell.curves[clock.hour(arrival)];
       for (let j = 1; j < times.length; j++) {
         if (times[j] <= arrival) continue;
-        const stay = lambda[u] * survivalAt(curve, (times[j] - arrival) / HOUR);
-        arriving[j] += stay;
+        const stays = survivalAt(curve, (times[j] - arrival) / HOUR);
+        arriving[j] += unannounced[u] * stays;
+        certain[j] += announced[u] * stays;
       }
     }
 
     const points = times.map((at, j): ForecastPoint => {
-      const raw = mean[j] + arriving[j];
-      const sd = Math.sqrt(variance[j] + arriving[j] + arrivals.dayVariance * arriving[j] ** 2);
+      const raw = mean[j] + arriving[j] + certain[j];
+      // The announced parcels' share as Poisson too: an overstatement of their Bernoulli variance, kept for simplicity.
+      const sd = Math.sqrt(variance[j] + arriving[j] + certain[j] + arrivals.dayVariance * arriving[j] ** 2);
       const pFull = capacity === 0 ? 0 : sd < 1e-9 ? (raw >= capacity ? 1 : 0) : 1 - normalCdf((capacity - 0.5 - raw) / sd);
       return {
         at,
