@@ -163,7 +163,9 @@ export function authenticateToken(db: Db, bearer: string, now: number): TokenAct
   const row = liveTokenByHash(db).get({ hash: hashToken(bearer) });
   if (!row) return null;
   if (!row.lastUsedAt || now - row.lastUsedAt > 60_000) {
-    touchToken(db).run({ id: row.id, now });
+    // A transaction of its own, so an API request's touch joins the turn's commit
+    // (decision 0017) rather than paying an fsync alone.
+    writeTransaction(db, () => touchToken(db).run({ id: row.id, now }));
   }
   if (row.scope === "kiosk") {
     return row.kioskId !== null && row.kioskSiteId !== null
