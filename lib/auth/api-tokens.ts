@@ -46,7 +46,8 @@ export type ApiTokenView = {
 };
 
 export function hashToken(token: string): string {
-  return crypto.createHash("sha256").update(token).digest("hex");
+  // One-shot: no Hash object per API request (10.8 against 3.1 us in bench/inprocess).
+  return crypto.hash("sha256", token, "hex");
 }
 
 /** A new bearer token, returned once; only its hash and first characters are stored. */
