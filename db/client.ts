@@ -31,6 +31,12 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   sqlite.pragma(`synchronous = ${options.synchronous ?? "FULL"}`);
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
+  // Every API request's writes are a savepoint of the turn's transaction (decision 0017),
+  // and each write statement with a RAISE trigger keeps a statement journal. Both hold the
+  // pages they change in SQLite's sub-journal, which spills to a temporary file after 64 KiB:
+  // two writes to that file per page touched, every request. In memory they are copies.
+  // Nothing durable lives there (a crash needs only the WAL), so synchronous=FULL loses nothing.
+  sqlite.pragma("temp_store = MEMORY");
   cacheStatements(sqlite);
   const db = drizzle({ client: sqlite, schema }) as Db;
   if (options.migrate ?? true) migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });

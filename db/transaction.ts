@@ -1,4 +1,5 @@
 import "server-only";
+import type Database from "better-sqlite3";
 import type { Db } from "./client";
 import { commitGroup, groupAwaitsMembers, runInGroup, wantsGroup } from "./group-commit";
 
@@ -21,18 +22,36 @@ export function writeTransaction<T>(db: Db, work: () => T): T {
   const nested = client.inTransaction && !(between && wantsGroup());
   const joiner = nested ? undefined : joiners.get(db);
   const pending = joiner && !joiner.committed ? joiner : undefined;
-  const run = client.transaction(() => {
+  const transaction = transactionOf(client);
+  const run = () => {
     pending?.join();
     const result = work();
     if (result instanceof Promise || (typeof result === "object" && result !== null && "then" in result)) {
       throw new TypeError("writeTransaction: the callback must be synchronous");
     }
     return result;
-  });
-  if (nested) return run();
-  const result = wantsGroup() ? runInGroup(client, () => run()) : run.immediate();
+  };
+  if (nested) return transaction(run) as T;
+  const result = (wantsGroup() ? runInGroup(client, () => transaction(run)) : transaction.immediate(run)) as T;
   if (pending) pending.committed = true;
   return result;
+}
+
+type Transaction = Database.Transaction<(work: () => unknown) => unknown>;
+const transactions = new WeakMap<Database.Database, Transaction>();
+
+/**
+ * better-sqlite3's transaction wrapper, made once per connection: it builds four functions
+ * and their properties each time it is asked for one, which every API request did several
+ * times. The work to run is its argument instead.
+ */
+function transactionOf(client: Database.Database): Transaction {
+  let transaction = transactions.get(client);
+  if (!transaction) {
+    transaction = client.transaction((work: () => unknown) => work());
+    transactions.set(client, transaction);
+  }
+  return transaction;
 }
 
 /**

@@ -15,7 +15,7 @@ import type { PickupCodeKeys } from "@/lib/pickup-codes/code";
 import { errorBody, HTTP_STATUS, type ApiErrorBody } from "./errors";
 import { claimKey, fingerprint, KeyTaken, lookUpKey, releaseClaim, storeResponse, type KeyState, type StoredResponse } from "./idempotency";
 import { openApiDocument } from "./openapi";
-import { API_ROUTES, matchPath, type ApiRoute } from "./routes";
+import { API_ROUTES, pathMatcher, type ApiRoute } from "./routes";
 import { authenticateToken, type TokenActor } from "@/lib/auth/api-tokens";
 
 export type ApiServices = {
@@ -67,10 +67,14 @@ function json(status: number, body: unknown, headers: Record<string, string> = {
   return respond(status, JSON.stringify(body), headers);
 }
 
+// Every request is matched against the routes: their templates are split once.
+const MATCHERS = API_ROUTES.map((route) => ({ route, match: pathMatcher(route.path) }));
+
 function find(method: string, path: string): { route: ApiRoute; params: Record<string, string> } | "wrong-method" | null {
   let pathMatched = false;
-  for (const route of API_ROUTES) {
-    const params = matchPath(route.path, path);
+  const segments = path.split("/");
+  for (const { route, match } of MATCHERS) {
+    const params = match(segments);
     if (!params) continue;
     if (route.method === method) return { route, params };
     pathMatched = true;

@@ -37,7 +37,7 @@ export class KeyTaken extends Error {
  * its JSON on retry (another key order, other spacing) is retrying, not asking anew.
  */
 export function fingerprint(method: string, path: string, body: unknown): string {
-  return crypto.createHash("sha256").update(`${method} ${path}\n${canonicalJson(body)}`).digest("hex");
+  return crypto.hash("sha256", `${method} ${path}\n${canonicalJson(body)}`, "hex");
 }
 
 /** JSON with object keys sorted at every depth and no whitespace; arrays keep their order. */

@@ -257,14 +257,23 @@ export const API_ROUTES: ApiRoute[] = [
 
 /** Matches "/parcels/12/deposit" against "/parcels/{parcelId}/deposit". */
 export function matchPath(template: string, path: string): Record<string, string> | null {
-  const want = template.split("/");
-  const got = path.split("/");
-  if (want.length !== got.length) return null;
-  const params: Record<string, string> = {};
-  for (let i = 0; i < want.length; i++) {
-    const name = /^\{(\w+)\}$/.exec(want[i])?.[1];
-    if (name) params[name] = decodeURIComponent(got[i]);
-    else if (want[i] !== got[i]) return null;
-  }
-  return params;
+  return pathMatcher(template)(path.split("/"));
+}
+
+/**
+ * A template split once, for matching many paths (the handler's table of routes): the
+ * path's segments against the template's, each `{name}` taking its segment as a parameter.
+ */
+export function pathMatcher(template: string): (segments: readonly string[]) => Record<string, string> | null {
+  const want = template.split("/").map((segment) => ({ segment, param: /^\{(\w+)\}$/.exec(segment)?.[1] }));
+  return (got) => {
+    if (want.length !== got.length) return null;
+    const params: Record<string, string> = {};
+    for (let i = 0; i < want.length; i++) {
+      const { segment, param } = want[i];
+      if (param) params[param] = decodeURIComponent(got[i]);
+      else if (segment !== got[i]) return null;
+    }
+    return params;
+  };
 }

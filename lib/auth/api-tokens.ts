@@ -46,7 +46,8 @@ export type ApiTokenView = {
 };
 
 export function hashToken(token: string): string {
-  return crypto.createHash("sha256").update(token).digest("hex");
+  // One-shot: no Hash object per API request (10.8 against 3.1 us in bench/inprocess).
+  return crypto.hash("sha256", token, "hex");
 }
 
 /** A new bearer token, returned once; only its hash and first characters are stored. */
@@ -163,7 +164,9 @@ export function authenticateToken(db: Db, bearer: string, now: number): TokenAct
   const row = liveTokenByHash(db).get({ hash: hashToken(bearer) });
   if (!row) return null;
   if (!row.lastUsedAt || now - row.lastUsedAt > 60_000) {
-    touchToken(db).run({ id: row.id, now });
+    // A transaction of its own, so an API request's touch joins the turn's commit
+    // (decision 0017) rather than paying an fsync alone.
+    writeTransaction(db, () => touchToken(db).run({ id: row.id, now }));
   }
   if (row.scope === "kiosk") {
     return row.kioskId !== null && row.kioskSiteId !== null

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/db/client";
+import * as transactions from "@/db/transaction";
 import type { SlotSize } from "@/db/schema";
 import { confirmDeposit } from "@/lib/parcels/deposit";
 import { reportParcelDoesNotFit, reportSlotFault } from "@/lib/parcels/reassign";
@@ -18,10 +19,10 @@ afterAll(() => world.close());
 
 /** Runs `work`, counting the transactions it opens on `db` (nested ones included). */
 async function countTransactions<T>(db: Db, work: () => Promise<T>): Promise<{ result: T; transactions: number }> {
-  const spy = vi.spyOn(db.$client, "transaction");
+  const spy = vi.spyOn(transactions, "writeTransaction");
   try {
     const result = await work();
-    return { result, transactions: spy.mock.calls.length };
+    return { result, transactions: spy.mock.calls.filter(([on]) => on.$client === db.$client).length };
   } finally {
     spy.mockRestore();
   }

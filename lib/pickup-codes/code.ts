@@ -31,8 +31,29 @@ export function hashPickupCode(keys: PickupCodeKeys, siteId: number, code: strin
   return crypto.createHmac("sha256", keys.hmacKey).update(`${siteId}:${code}`).digest("hex");
 }
 
+const IV_BYTES = 12;
+const IVS_PER_DRAW = 256;
+let ivPool = Buffer.alloc(0);
+let ivTaken = 0;
+
+/**
+ * A fresh random 96-bit IV for AES-GCM. IVs come from the CSPRNG a batch at a time (as
+ * crypto.randomUUID does): one call per 256 deposits instead of one each, which cost 20 us
+ * of a deposit in bench/inprocess against 3. Each slice is handed out once; a new batch
+ * replaces the buffer rather than refilling it, so an IV already used is never rewritten.
+ */
+function freshIv(): Buffer {
+  if (ivTaken + IV_BYTES > ivPool.length) {
+    ivPool = crypto.randomBytes(IV_BYTES * IVS_PER_DRAW);
+    ivTaken = 0;
+  }
+  const iv = ivPool.subarray(ivTaken, ivTaken + IV_BYTES);
+  ivTaken += IV_BYTES;
+  return iv;
+}
+
 export function encryptPickupCode(keys: PickupCodeKeys, code: string): string {
-  const iv = crypto.randomBytes(12);
+  const iv = freshIv();
   const cipher = crypto.createCipheriv("aes-256-gcm", keys.encryptionKey, iv);
   const body = Buffer.concat([cipher.update(code, "utf8"), cipher.final()]);
   return [iv, cipher.getAuthTag(), body].map((b) => b.toString("base64url")).join(".");
