@@ -13,7 +13,7 @@
  *   BENCH_RATE=150 BENCH_SECONDS=20 BENCH_SITES=20 npm run bench:load
  */
 import path from "node:path";
-import { describeLimits, measureLimits, processCpuMs } from "./limits";
+import { describeLimitPair, describeLimits, higherLimits, measureLimits, processCpuMs } from "./limits";
 import { ROOT, SIZES, buildNetwork, call, checkDatabase, codeReader, ensureBuild, percentile, startServer, type Ack } from "./support";
 
 // Cycles per second; each cycle is three requests (assign, deposit, collect). Unset: searched.
@@ -34,8 +34,8 @@ const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
 
 async function main() {
   ensureBuild();
-  const limits = await measureLimits(path.join(ROOT, "bench", "out", "limits"), SYNCHRONOUS, PORT + 1);
-  console.log(describeLimits(limits, SYNCHRONOUS));
+  const limitsBefore = await measureLimits(path.join(ROOT, "bench", "out", "limits"), SYNCHRONOUS, PORT + 1);
+  console.log(describeLimits(limitsBefore, SYNCHRONOUS));
   const network = buildNetwork(path.join(ROOT, "bench", "out", "load"), SITES);
   const server = await startServer(network.file, PORT, SYNCHRONOUS);
   const reader = codeReader(network.file);
@@ -166,7 +166,10 @@ async function main() {
   console.log(`  all requests      ${fmt(all)}`);
   const perSecond = requests / elapsed;
   if (cpuMs !== null) console.log(`server CPU ${(cpuMs / requests).toFixed(2)} ms per request (${((cpuMs / 1000 / elapsed) * 100).toFixed(0)} % of one core)`);
-  console.log(describeLimits(limits, SYNCHRONOUS));
+  // Again now that the app's server has stopped: see higherLimits.
+  const limitsAfter = await measureLimits(path.join(ROOT, "bench", "out", "limits"), SYNCHRONOUS, PORT + 1);
+  const limits = higherLimits(limitsBefore, limitsAfter);
+  console.log(describeLimitPair(limitsBefore, limitsAfter, SYNCHRONOUS));
   console.log(
     `result: ${perSecond.toFixed(0)} requests/s = ${((perSecond / limits.bareHttpPerSecond) * 100).toFixed(1)} % of bare HTTP; ` +
       `${((perSecond / limits.sqliteCommitsPerSecond) * 100).toFixed(1)} % of raw SQLite commits (bench:inprocess counts commits per request)`,

@@ -71,7 +71,10 @@ export function ensureBuild(): void {
 export type Server = { child: ChildProcess; url: string; stop(signal?: NodeJS.Signals): Promise<void> };
 
 export async function startServer(databasePath: string, port: number, synchronous: "FULL" | "NORMAL" = "FULL"): Promise<Server> {
-  const child = spawn(process.execPath, [path.join(ROOT, "scripts", "server.mjs")], {
+  // BENCH_SERVER_PROFILE=<folder>: the server writes a V8 CPU profile there when it stops
+  // (node bench/cpu-profile.mjs reads it).
+  const profile = process.env.BENCH_SERVER_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_SERVER_PROFILE)}`] : [];
+  const child = spawn(process.execPath, [...profile, path.join(ROOT, "scripts", "server.mjs")], {
     cwd: ROOT,
     env: {
       ...process.env,
