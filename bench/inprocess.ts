@@ -11,7 +11,7 @@ import { openDatabase } from "../db/client";
 import { handleApiRequest, type ApiServices } from "../lib/api/handler";
 import { SimulatedDoorController } from "@/lib/cabinet/door-controller";
 import { walCommits } from "../db/wal";
-import { describeLimits, measureLimits } from "./limits";
+import { describeLimitPair, higherLimits, measureLimits } from "./limits";
 import { ROOT, SIZES, buildNetwork, codeReader, keys, percentile } from "./support";
 
 const CYCLES = Number(process.env.BENCH_CYCLES ?? 3000);
@@ -44,7 +44,7 @@ async function main() {
     if (response.status >= 300) throw new Error(`${what} ${response.status} ${JSON.stringify(json)}`);
     return json;
   };
-  const limits = await measureLimits(path.join(ROOT, "bench", "out", "limits"), SYNCHRONOUS, LIMITS_PORT);
+  const limitsBefore = await measureLimits(path.join(ROOT, "bench", "out", "limits"), SYNCHRONOUS, LIMITS_PORT);
   const cycle = async (n: number) => {
     const site = network.sites[n % network.sites.length];
     const phone = `139${String(n).padStart(8, "0")}`;
@@ -75,7 +75,10 @@ async function main() {
   console.log(`in-process: ${CYCLES} cycles, ${requests} requests (synchronous=${SYNCHRONOUS})`);
   const cpuMs = (used.user + used.system) / 1000 / requests;
   console.log(`wall ${(elapsed / requests).toFixed(3)} ms/request; cpu ${cpuMs.toFixed(3)} ms/request; ${commitsPerRequest.toFixed(2)} commits/request`);
-  console.log(describeLimits(limits, SYNCHRONOUS));
+  // Again after the run, as bench:load does: the ratios against the higher of each (higherLimits).
+  const limitsAfter = await measureLimits(path.join(ROOT, "bench", "out", "limits"), SYNCHRONOUS, LIMITS_PORT);
+  const limits = higherLimits(limitsBefore, limitsAfter);
+  console.log(describeLimitPair(limitsBefore, limitsAfter, SYNCHRONOUS));
   // The results: what one core spends per request against what the machine allows.
   console.log(
     `result: ${(1000 / cpuMs).toFixed(0)} requests/s of one core's CPU = ${((1000 / cpuMs / limits.bareHttpPerSecond) * 100).toFixed(1)} % of bare HTTP; ` +
