@@ -5,6 +5,7 @@ import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import * as schema from "./schema";
+import { checkpointInBackground } from "./checkpointer";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
@@ -15,6 +16,8 @@ export type OpenOptions = {
   synchronous?: "FULL" | "NORMAL";
   busyTimeoutMs?: number;
   migrate?: boolean;
+  /** WAL checkpoints in a worker thread instead of inside this connection's commits (db/checkpointer.ts). */
+  checkpointInBackground?: boolean;
 };
 
 /**
@@ -40,6 +43,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   cacheStatements(sqlite);
   const db = drizzle({ client: sqlite, schema }) as Db;
   if (options.migrate ?? true) migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  if (options.checkpointInBackground && onDisk) checkpointInBackground(sqlite, path.resolve(file), options.synchronous ?? "FULL");
   return db;
 }
 

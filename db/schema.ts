@@ -202,11 +202,16 @@ export const slots = sqliteTable(
     // Set when the door is removed for good (or its cabinet is). A retired door is out of
     // service for ever — a trigger refuses putting it back — and counts in no occupancy.
     retiredAt: integer("retired_at"),
+    // The locker's code, copied here by triggers (migration 0020) so that best fit's whole
+    // order lies in one index (slots_assignment); never written by the app.
+    lockerCode: text("locker_code"),
   },
   (t) => [
     uniqueIndex("slots_locker_position").on(t.lockerId, t.row, t.column),
     uniqueIndex("slots_site_label").on(t.siteId, t.label),
-    index("slots_assignment").on(t.siteId, t.inService, t.sizeRank, t.reach),
+    // Best fit's whole order (lib/slots/assignment.ts), so the free-door query walks the
+    // doors in order and stops at the first free one instead of sorting every candidate.
+    index("slots_assignment").on(t.siteId, t.inService, t.sizeRank, t.reach, t.lockerCode, t.row, t.column),
     check(
       "slots_size_rank",
       sql`${t.sizeRank} = case ${t.size} when 'S' then 1 when 'M' then 2 when 'L' then 3 when 'XL' then 4 end`,

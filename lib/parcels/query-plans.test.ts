@@ -64,6 +64,11 @@ test("every statement of a reservation, deposit and collection searches an index
   expect(planOfQuery(/from "parcels" where \("parcels"\."carrier_id" = \? and "parcels"\."tracking_number" = \?/)).toEqual([
     expect.stringContaining("USING INDEX tracking_live_unique"),
   ]);
+  // The free door: walked in best fit's order and stopped at the first free one. A sort
+  // ("USE TEMP B-TREE") would mean testing every door of the smallest fitting size first.
+  const freeDoor = planOfQuery(/order by s\.size_rank, s\.reach/);
+  expect(freeDoor).toEqual([expect.stringContaining("USING INDEX slots_assignment")]);
+  expect(freeDoor[0]).not.toContain("TEMP B-TREE");
 });
 
 test("the admin dashboard reads parcels and their events through indexes, the waits and the activity through the index alone", async () => {

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { slots, type SlotSize } from "@/db/schema";
+import { lockers, slots, type SlotSize } from "@/db/schema";
 import type { SiteFullDetails } from "@/lib/parcels/reserve";
 import { distanceKm } from "@/lib/distance";
 import { freeSlotsBySite, nearestSitesWithRoom } from "@/lib/slots/assignment";
@@ -86,6 +86,20 @@ describe("best fit", () => {
     createLocker(world.db, station.site.id, column("S"), "Z");
     const first = await reserve(world, station.courier, station.site.id, { size: "S" });
     expect(first.parcel.slot!.lockerCode).toBe("A");
+  });
+
+  it("orders by the locker's code as the database keeps it on each door, whatever a writer puts there", async () => {
+    const station = createStation(world, { layout: column("S") });
+    const b = createLocker(world.db, station.site.id, column("S"), "B");
+    const codesOf = (lockerId: number) => world.db.select({ code: slots.lockerCode }).from(slots).where(eq(slots.lockerId, lockerId)).all();
+    expect(codesOf(b.id)).toEqual([{ code: "B" }]);
+    // A wrong copy is put right, and a renamed locker takes its doors' copies with it.
+    world.db.update(slots).set({ lockerCode: "0" }).where(eq(slots.lockerId, b.id)).run();
+    expect(codesOf(b.id)).toEqual([{ code: "B" }]);
+    world.db.update(lockers).set({ code: "0B" }).where(eq(lockers.id, b.id)).run();
+    expect(codesOf(b.id)).toEqual([{ code: "0B" }]);
+    const first = await reserve(world, station.courier, station.site.id, { size: "S" });
+    expect(first.parcel.slot!.lockerCode).toBe("0B");
   });
 });
 

@@ -41,6 +41,11 @@ export function needsDoorWithinReach(ctx: Ctx, recipientPhone: string): boolean 
 
 const NEEDS_REACH_SQL = "exists (select 1 from reach_needs r where r.phone = :phone)";
 
+// The whole of the slots_assignment index (the locker's code is copied onto its doors), so
+// SQLite walks the site's doors in this order and stops at the first free one. Ordered by
+// lockers.code, another table, it tested every door of the smallest fitting size and sorted them.
+const BEST_FIT_ORDER = "s.size_rank, s.reach, s.locker_code, s.row, s.column";
+
 // Plain SQL text, so the statement is compiled once per connection (db/client.ts caches
 // statements by their text) and no query is built per deposit.
 const freeSlotQuery = (order: string, hearsCabinets = false) => `
@@ -56,10 +61,10 @@ const freeSlotQuery = (order: string, hearsCabinets = false) => `
   limit 1`;
 /** The statement text of each policy; the assignment benchmark swaps one for the other. */
 export const FREE_SLOT_QUERY: Record<AssignmentPolicy, string> = {
-  "best-fit": freeSlotQuery("s.size_rank, s.reach, l.code, s.row, s.column"),
+  "best-fit": freeSlotQuery(BEST_FIT_ORDER),
   "first-fit": freeSlotQuery("l.code, s.column, s.row"),
 };
-const BEST_FIT_HEARD_CABINETS = freeSlotQuery("s.size_rank, s.reach, l.code, s.row, s.column", true);
+const BEST_FIT_HEARD_CABINETS = freeSlotQuery(BEST_FIT_ORDER, true);
 
 /**
  * "best-fit" is the network's policy. "first-fit" (the lowest-numbered door that fits,
