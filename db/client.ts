@@ -6,6 +6,7 @@ import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3"
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import * as schema from "./schema";
 import { checkpointInBackground } from "./checkpointer";
+import { syncGroupsInBackground } from "./group-commit";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
@@ -18,6 +19,8 @@ export type OpenOptions = {
   migrate?: boolean;
   /** WAL checkpoints in a worker thread instead of inside this connection's commits (db/checkpointer.ts). */
   checkpointInBackground?: boolean;
+  /** With synchronous=FULL: API requests' group commits are synced off the event loop (db/group-commit.ts). */
+  syncGroupsInBackground?: boolean;
 };
 
 /**
@@ -44,6 +47,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   const db = drizzle({ client: sqlite, schema }) as Db;
   if (options.migrate ?? true) migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
   if (options.checkpointInBackground && onDisk) checkpointInBackground(sqlite, path.resolve(file), options.synchronous ?? "FULL");
+  if (options.syncGroupsInBackground && onDisk && (options.synchronous ?? "FULL") === "FULL") syncGroupsInBackground(sqlite);
   return db;
 }
 

@@ -1,8 +1,12 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import Database from "better-sqlite3";
 import { sql } from "drizzle-orm";
 import { afterAll, describe, expect, test } from "vitest";
 import { createTestWorld } from "@/lib/testing/factories";
-import { commitGroup, durable, inCommitGroup } from "./group-commit";
+import { openDatabase } from "./client";
+import { commitGroup, durable, inCommitGroup, syncGroupsInBackground } from "./group-commit";
 import { writeTransaction } from "./transaction";
 import { walCommits } from "./wal";
 
@@ -110,5 +114,90 @@ describe("group commit", () => {
   test("commitGroup with no group open does nothing", () => {
     expect(() => commitGroup(world.db.$client)).not.toThrow();
     expect(world.db.$client.inTransaction).toBe(false);
+  });
+});
+
+describe("the group's sync off the event loop", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "group-sync-"));
+  const file = path.join(dir, "locker.db");
+  const db = openDatabase(file, { synchronous: "FULL", migrate: false });
+  db.$client.exec("create table notes (id integer primary key, body text not null unique)");
+  const reader = new Database(file, { readonly: true });
+  afterAll(() => {
+    reader.close();
+    db.$client.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+  const seen = () => (reader.prepare("select body from notes order by id").all() as { body: string }[]).map((n) => n.body);
+  const synchronous = () => db.$client.pragma("synchronous", { simple: true });
+
+  /** Syncs that finish only when the test says so, as a slow disk would. */
+  const syncs: { finish: () => void; fail: (error: Error) => void }[] = [];
+  syncGroupsInBackground(db.$client, () => new Promise<void>((finish, fail) => syncs.push({ finish, fail })));
+
+  function requestOn(body: string) {
+    return inCommitGroup(async () => {
+      writeTransaction(db, () => db.run(sql`insert into notes (body) values (${body})`));
+      await durable(db);
+      return body;
+    });
+  }
+  const settled = async (promise: Promise<unknown>) => {
+    let done = false;
+    void promise.then(
+      () => (done = true),
+      () => (done = true),
+    );
+    await nextTurn();
+    await nextTurn();
+    return done;
+  };
+
+  test("a group is committed without a sync on the event loop, and answered only once its sync is done", async () => {
+    const answer = requestOn("s1");
+    await nextTurn();
+    // Committed (another connection reads it), but nobody is answered before the WAL is on disk.
+    expect(seen()).toContain("s1");
+    expect(syncs).toHaveLength(1);
+    expect(await settled(answer)).toBe(false);
+    syncs.shift()!.finish();
+    await expect(answer).resolves.toBe("s1");
+    // Every other commit of the connection syncs inside COMMIT, as before.
+    expect(synchronous()).toBe(2);
+  });
+
+  test("the next group commits only after the previous group's sync, with everything that arrived meanwhile", async () => {
+    const first = requestOn("s2-a");
+    await nextTurn();
+    expect(syncs).toHaveLength(1);
+    const later = [requestOn("s2-b"), requestOn("s2-c")];
+    await nextTurn();
+    expect(seen()).not.toContain("s2-b");
+    syncs.shift()!.finish();
+    await first;
+    await nextTurn();
+    expect(seen()).toEqual(expect.arrayContaining(["s2-b", "s2-c"]));
+    expect(syncs).toHaveLength(1);
+    syncs.shift()!.finish();
+    await expect(Promise.all(later)).resolves.toEqual(["s2-b", "s2-c"]);
+  });
+
+  test("a failed sync fails its group, and no later group is acknowledged; other writes still commit and sync", async () => {
+    const logged: unknown[] = [];
+    const log = console.error;
+    console.error = (...args: unknown[]) => logged.push(args[0]);
+    try {
+      const lost = requestOn("s3-a");
+      await nextTurn();
+      syncs.shift()!.fail(new Error("EIO"));
+      await expect(lost).rejects.toThrow("EIO");
+      expect(logged).toEqual([expect.stringContaining("syncing the WAL failed")]);
+      await expect(requestOn("s3-b")).rejects.toThrow("EIO");
+      writeTransaction(db, () => db.run(sql`insert into notes (body) values ('s3-page')`));
+      expect(seen()).toContain("s3-page");
+      expect(synchronous()).toBe(2);
+    } finally {
+      console.error = log;
+    }
   });
 });

@@ -1,5 +1,7 @@
 import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
+import fs from "node:fs";
+import path from "node:path";
 import type Database from "better-sqlite3";
 import type { Db } from "./client";
 
@@ -27,6 +29,55 @@ type Member = { joined: Group[] };
 const groups = new WeakMap<Database.Database, Group>();
 const members = new AsyncLocalStorage<Member>();
 
+/**
+ * A connection whose groups are made durable off the event loop (decision 0017, "The fsync
+ * off the event loop"): the group's COMMIT runs at synchronous=NORMAL, which writes the WAL
+ * without syncing it, and then an fdatasync of the WAL file on libuv's thread pool makes it
+ * durable before any member is answered. Meanwhile the event loop serves the next requests,
+ * whose group commits once that sync is done. Every other commit of the connection stays at
+ * synchronous=FULL and syncs inside COMMIT as before.
+ */
+type BackgroundSync = {
+  sync: () => Promise<void>;
+  /** The newest sync not yet done; the next group commits after it. */
+  inFlight: Promise<void> | null;
+  /** A sync that failed: the OS may have dropped the pages, so nothing is acknowledged any more. */
+  failed: Error | null;
+};
+const backgroundSyncs = new WeakMap<Database.Database, BackgroundSync>();
+
+/** fdatasync of the connection's WAL file, reopened should SQLite have replaced the file. */
+function walFileSync(client: Database.Database): () => Promise<void> {
+  const wal = `${path.resolve(client.name)}-wal`;
+  let fd: number | null = null;
+  return () =>
+    new Promise<void>((resolve, reject) => {
+      try {
+        if (fd !== null && fs.fstatSync(fd).nlink === 0) {
+          fs.closeSync(fd);
+          fd = null;
+        }
+        fd ??= fs.openSync(wal, "r");
+      } catch (error) {
+        reject(error as Error);
+        return;
+      }
+      fs.fdatasync(fd, (error) => (error ? reject(error) : resolve()));
+    });
+}
+
+/**
+ * Makes `client`'s groups durable off the event loop (see BackgroundSync). For a connection
+ * opened with synchronous=FULL, the app's own; `sync` is replaceable for tests.
+ */
+export function syncGroupsInBackground(client: Database.Database, sync: () => Promise<void> = walFileSync(client)): void {
+  backgroundSyncs.set(client, { sync, inFlight: null, failed: null });
+}
+
+function setSynchronous(client: Database.Database, level: "NORMAL" | "FULL"): void {
+  client.prepare(`PRAGMA synchronous = ${level}`).run();
+}
+
 /** Runs `work` (one API request) with its writes grouped with those of its neighbours. */
 export function inCommitGroup<T>(work: () => Promise<T>): Promise<T> {
   return members.run({ joined: [] }, work);
@@ -38,7 +89,15 @@ export function wantsGroup(): boolean {
 }
 
 function openGroup(client: Database.Database): Group {
-  client.exec("BEGIN IMMEDIATE");
+  const background = backgroundSyncs.get(client);
+  // The safety level cannot change inside a transaction: set for the group's COMMIT now.
+  if (background) setSynchronous(client, "NORMAL");
+  try {
+    client.exec("BEGIN IMMEDIATE");
+  } catch (error) {
+    if (background) setSynchronous(client, "FULL");
+    throw error;
+  }
   let resolve!: () => void;
   let reject!: (error: Error) => void;
   const done = new Promise<void>((res, rej) => {
@@ -50,8 +109,20 @@ function openGroup(client: Database.Database): Group {
   const group: Group = { done, resolve, reject, depth: 0 };
   groups.set(client, group);
   // After the I/O callbacks of this turn, whose requests have joined by then.
-  setImmediate(() => commitGroup(client));
+  setImmediate(() => commitAfterSync(client, group));
   return group;
+}
+
+/**
+ * Commits `group` once the previous group's sync is done: while a sync runs, the requests
+ * that arrive join this group rather than each paying a commit and a sync of their own, as
+ * they would have waited anyway while a COMMIT blocked the event loop in its fsync.
+ */
+function commitAfterSync(client: Database.Database, group: Group): void {
+  if (groups.get(client) !== group) return;
+  const inFlight = backgroundSyncs.get(client)?.inFlight;
+  if (inFlight) void inFlight.then(() => commitAfterSync(client, group));
+  else commitGroup(client);
 }
 
 /**
@@ -63,13 +134,39 @@ export function commitGroup(client: Database.Database): void {
   const group = groups.get(client);
   if (!group) return;
   groups.delete(client);
+  const background = backgroundSyncs.get(client);
   try {
     client.exec("COMMIT");
-    group.resolve();
   } catch (error) {
     if (client.inTransaction) client.exec("ROLLBACK");
+    if (background) setSynchronous(client, "FULL");
     group.reject(error as Error);
+    return;
   }
+  if (!background) return group.resolve();
+  setSynchronous(client, "FULL");
+  syncThenAnswer(background, group);
+}
+
+/** Resolves the committed `group` once its WAL pages are on disk; rejects it if they may not be. */
+function syncThenAnswer(background: BackgroundSync, group: Group): void {
+  if (background.failed) return group.reject(background.failed);
+  const syncing = background.sync().then(
+    () => {
+      // A sync that failed meanwhile may have lost pages this one no longer sees as dirty.
+      if (background.failed) group.reject(background.failed);
+      else group.resolve();
+    },
+    (error: Error) => {
+      background.failed ??= error;
+      console.error("db: syncing the WAL failed; nothing more is acknowledged until the server restarts:", error);
+      group.reject(error);
+    },
+  );
+  background.inFlight = syncing;
+  void syncing.finally(() => {
+    if (background.inFlight === syncing) background.inFlight = null;
+  });
 }
 
 /** The group a write of the caller's joins: the open one, or a new one. */
@@ -98,6 +195,7 @@ export function runInGroup<T>(client: Database.Database, savepoint: () => T): T 
   } catch (error) {
     if (!client.inTransaction && groups.get(client) === group) {
       groups.delete(client);
+      if (backgroundSyncs.has(client)) setSynchronous(client, "FULL");
       group.reject(error as Error);
     }
     throw error;

@@ -8,7 +8,7 @@ const holder = globalThis as unknown as { lockerDb?: Db };
 export function db(): Db {
   if (!holder.lockerDb) {
     const config = env();
-    holder.lockerDb = openDatabase(config.DATABASE_PATH, { synchronous: config.DB_SYNCHRONOUS, checkpointInBackground: true });
+    holder.lockerDb = openDatabase(config.DATABASE_PATH, { synchronous: config.DB_SYNCHRONOUS, checkpointInBackground: true, syncGroupsInBackground: true });
   }
   return holder.lockerDb;
 }
