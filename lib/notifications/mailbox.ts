@@ -1,6 +1,7 @@
 import "server-only";
 import { and, desc, eq, inArray, ne, or, type SQL } from "drizzle-orm";
 import { mailboxMessages, parcels, sites } from "@/db/schema";
+import { writeTransaction } from "@/db/transaction";
 import type { Ctx } from "@/lib/context";
 import { env } from "@/lib/env";
 import { decryptPickupCode, encryptPickupCode } from "@/lib/pickup-codes/code";
@@ -19,21 +20,24 @@ export function createMailboxTransport(ctx: Ctx): MessageTransport {
   return {
     name: "mailbox",
     async send(message) {
-      ctx.db
-        .insert(mailboxMessages)
-        .values({
-          notificationId: message.notificationId,
-          channel: message.channel,
-          recipient: message.to,
-          parcelId: message.parcelId,
-          userId: message.userId,
-          kind: message.kind,
-          subject: message.subject,
-          bodyCipher: encryptPickupCode(ctx.keys, message.text),
-          deliveredAt: ctx.now(),
-        })
-        .onConflictDoNothing({ target: mailboxMessages.notificationId })
-        .run();
+      // A transaction of its own, so a delivery batch's copies join its commits (worker.ts).
+      writeTransaction(ctx.db, () =>
+        ctx.db
+          .insert(mailboxMessages)
+          .values({
+            notificationId: message.notificationId,
+            channel: message.channel,
+            recipient: message.to,
+            parcelId: message.parcelId,
+            userId: message.userId,
+            kind: message.kind,
+            subject: message.subject,
+            bodyCipher: encryptPickupCode(ctx.keys, message.text),
+            deliveredAt: ctx.now(),
+          })
+          .onConflictDoNothing({ target: mailboxMessages.notificationId })
+          .run(),
+      );
     },
   };
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
 import { notifications } from "@/db/schema";
+import { durable, inCommitGroup } from "@/db/group-commit";
 import { writeTransaction } from "@/db/transaction";
 import type { Ctx } from "@/lib/context";
 import { renderNotification, type NotificationRow } from "./templates";
@@ -27,6 +28,8 @@ export type DeliveryPolicy = {
    */
   leaseMs: number;
   sendTimeoutMs: number;
+  /** How long a batch may hold the event loop before it lets waiting requests run. */
+  yieldAfterMs: number;
 };
 
 export const DELIVERY_POLICY: DeliveryPolicy = {
@@ -36,6 +39,7 @@ export const DELIVERY_POLICY: DeliveryPolicy = {
   batchSize: 25,
   leaseMs: 5 * 60_000,
   sendTimeoutMs: 60_000,
+  yieldAfterMs: 4,
 };
 
 /** The wait before try `attempts + 1`: 30 s, 1 min, 2 min, 4 min, 8 min … capped. */
@@ -56,13 +60,27 @@ export async function deliverDueNotifications(
   policy: DeliveryPolicy = DELIVERY_POLICY,
 ): Promise<DeliveryReport> {
   const report: DeliveryReport = { sent: 0, retrying: 0, failed: 0, skipped: 0 };
-  for (const notification of claimDue(ctx, policy)) {
-    const outcome = await deliverOne(ctx, transport, notification, policy);
-    report[outcome] += 1;
-    // Let waiting requests run between messages: the mailbox transport never awaits I/O,
-    // and a batch delivered in one go held the event loop for tens of milliseconds.
-    await new Promise((resolve) => setImmediate(resolve));
-  }
+  // The batch's writes (its claim, each outcome, the mailbox's copies) share commits with
+  // the API's requests (db/group-commit.ts) instead of each syncing on the event loop, which
+  // held delivery to about 90 messages a second under load while deposits queued 600.
+  await inCommitGroup(async () => {
+    const claimed = claimDue(ctx, policy);
+    // The attempt is on disk before the message leaves, as when the claim committed alone.
+    await durable(ctx.db);
+    let since = performance.now();
+    for (const notification of claimed) {
+      const outcome = await deliverOne(ctx, transport, notification, policy);
+      report[outcome] += 1;
+      // Let waiting requests run every few milliseconds (the mailbox transport never awaits
+      // I/O), but not after every message: under load a turn of the event loop is long, and
+      // one message a turn is all the outbox then sends.
+      if (performance.now() - since > policy.yieldAfterMs) {
+        await new Promise((resolve) => setImmediate(resolve));
+        since = performance.now();
+      }
+    }
+    await durable(ctx.db);
+  });
   return report;
 }
 
@@ -137,11 +155,13 @@ async function deliverOne(
 function finish(ctx: Ctx, id: number, patch: Partial<typeof notifications.$inferInsert>): void {
   // Guarded by status: an outcome already recorded (by a worker whose lease ran out while
   // this one was still sending) is never overwritten.
-  ctx.db
-    .update(notifications)
-    .set(patch)
-    .where(and(eq(notifications.id, id), eq(notifications.status, "queued")))
-    .run();
+  writeTransaction(ctx.db, () =>
+    ctx.db
+      .update(notifications)
+      .set(patch)
+      .where(and(eq(notifications.id, id), eq(notifications.status, "queued")))
+      .run(),
+  );
 }
 
 function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
