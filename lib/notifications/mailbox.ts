@@ -1,6 +1,7 @@
 import "server-only";
-import { and, desc, eq, inArray, ne, or, type SQL } from "drizzle-orm";
+import { and, desc, eq, inArray, ne, or, sql, type SQL } from "drizzle-orm";
 import { mailboxMessages, parcels, sites } from "@/db/schema";
+import { preparedQuery } from "@/db/prepared";
 import { writeTransaction } from "@/db/transaction";
 import type { Ctx } from "@/lib/context";
 import { env } from "@/lib/env";
@@ -15,6 +16,25 @@ import type { MessageTransport } from "./transport";
  * their Messages page, so what it holds is as secret as the messages themselves.
  */
 
+// Every delivered message runs it: built once per connection (db/prepared.ts).
+const insertCopy = preparedQuery((db) =>
+  db
+    .insert(mailboxMessages)
+    .values({
+      notificationId: sql.placeholder("notificationId"),
+      channel: sql.placeholder("channel"),
+      recipient: sql.placeholder("recipient"),
+      parcelId: sql.placeholder("parcelId"),
+      userId: sql.placeholder("userId"),
+      kind: sql.placeholder("kind"),
+      subject: sql.placeholder("subject"),
+      bodyCipher: sql.placeholder("bodyCipher"),
+      deliveredAt: sql.placeholder("deliveredAt"),
+    })
+    .onConflictDoNothing({ target: mailboxMessages.notificationId })
+    .prepare(),
+);
+
 /** Delivers into the mailbox table. Idempotent per message: a re-send keeps one copy. */
 export function createMailboxTransport(ctx: Ctx): MessageTransport {
   return {
@@ -22,21 +42,17 @@ export function createMailboxTransport(ctx: Ctx): MessageTransport {
     async send(message) {
       // A transaction of its own, so a delivery batch's copies join its commits (worker.ts).
       writeTransaction(ctx.db, () =>
-        ctx.db
-          .insert(mailboxMessages)
-          .values({
-            notificationId: message.notificationId,
-            channel: message.channel,
-            recipient: message.to,
-            parcelId: message.parcelId,
-            userId: message.userId,
-            kind: message.kind,
-            subject: message.subject,
-            bodyCipher: encryptPickupCode(ctx.keys, message.text),
-            deliveredAt: ctx.now(),
-          })
-          .onConflictDoNothing({ target: mailboxMessages.notificationId })
-          .run(),
+        insertCopy(ctx.db).run({
+          notificationId: message.notificationId,
+          channel: message.channel,
+          recipient: message.to,
+          parcelId: message.parcelId,
+          userId: message.userId,
+          kind: message.kind,
+          subject: message.subject,
+          bodyCipher: encryptPickupCode(ctx.keys, message.text),
+          deliveredAt: ctx.now(),
+        }),
       );
     },
   };

@@ -1,5 +1,5 @@
 import "server-only";
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { notifications, phoneVerifications } from "@/db/schema";
 import type { Ctx } from "@/lib/context";
 import { formatAt, formatDuration } from "@/lib/format";
@@ -43,8 +43,9 @@ type ParcelFacts = {
   recipientPhone: string;
 };
 
-function parcelFacts(ctx: Ctx, parcelId: number): ParcelFacts | undefined {
-  return ctx.db.get<ParcelFacts>(sql`
+// Plain SQL text: compiled once per connection (db/client.ts caches statements by their
+// text), as every message about a parcel reads it.
+const PARCEL_FACTS = `
     select p.state, p.tracking_number as trackingNumber, p.pickup_code_cipher as pickupCodeCipher,
            p.expires_at as expiresAt, p.closed_at as closedAt,
            c.name as carrierName, c.contact_phone as carrierPhone,
@@ -54,7 +55,10 @@ function parcelFacts(ctx: Ctx, parcelId: number): ParcelFacts | undefined {
     join carriers c on c.id = p.carrier_id
     join sites st on st.id = p.site_id
     left join slots sl on sl.id = p.slot_id
-    where p.id = ${parcelId}`);
+    where p.id = ?`;
+
+function parcelFacts(ctx: Ctx, parcelId: number): ParcelFacts | undefined {
+  return ctx.db.$client.prepare(PARCEL_FACTS).get(parcelId) as ParcelFacts | undefined;
 }
 
 /**

@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
 import { notifications } from "@/db/schema";
 import { durable, inCommitGroup } from "@/db/group-commit";
+import { preparedQuery } from "@/db/prepared";
 import { writeTransaction } from "@/db/transaction";
 import type { Ctx } from "@/lib/context";
 import { renderNotification, type NotificationRow } from "./templates";
@@ -152,17 +153,35 @@ async function deliverOne(
   return "sent";
 }
 
-function finish(ctx: Ctx, id: number, patch: Partial<typeof notifications.$inferInsert>): void {
+type Outcome = { status: "sent" | "skipped" | "failed" | "queued"; lastError: string | null; sentAt?: number; nextAttemptAt?: number };
+
+function finish(ctx: Ctx, id: number, outcome: Outcome): void {
   // Guarded by status: an outcome already recorded (by a worker whose lease ran out while
   // this one was still sending) is never overwritten.
   writeTransaction(ctx.db, () =>
-    ctx.db
-      .update(notifications)
-      .set(patch)
-      .where(and(eq(notifications.id, id), eq(notifications.status, "queued")))
-      .run(),
+    recordOutcome(ctx.db).run({
+      id,
+      status: outcome.status,
+      lastError: outcome.lastError,
+      sentAt: outcome.sentAt ?? null,
+      nextAttemptAt: outcome.nextAttemptAt ?? null,
+    }),
   );
 }
+
+// Every message runs it: built once per connection (db/prepared.ts).
+const recordOutcome = preparedQuery((db) =>
+  db
+    .update(notifications)
+    .set({
+      status: sql`${sql.placeholder("status")}`,
+      lastError: sql`${sql.placeholder("lastError")}`,
+      sentAt: sql`coalesce(${sql.placeholder("sentAt")}, ${notifications.sentAt})`,
+      nextAttemptAt: sql`coalesce(${sql.placeholder("nextAttemptAt")}, ${notifications.nextAttemptAt})`,
+    })
+    .where(and(eq(notifications.id, sql.placeholder("id")), eq(notifications.status, "queued")))
+    .prepare(),
+);
 
 function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
