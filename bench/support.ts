@@ -174,6 +174,19 @@ export function codeReader(file: string) {
   };
 }
 
+/**
+ * The server's outbox from outside: messages due and not yet sent. A benchmark's cycles each
+ * queue messages (deposited, collected) that the server's background round delivers later.
+ */
+export function outboxReader(file: string) {
+  const db: Db = openDatabase(file, { migrate: false });
+  const statement = db.$client.prepare("select count(*) as n from notifications where status = 'queued' and next_attempt_at <= ?");
+  return {
+    due: (now: number) => (statement.get(now) as { n: number }).n,
+    close: () => db.$client.close(),
+  };
+}
+
 export type Verdict = { twoLiveInOneSlot: number; lostDeposits: number; lostCollections: number; parcels: number };
 
 /** The invariants after the run: nothing acknowledged is missing, no door holds two parcels. */
