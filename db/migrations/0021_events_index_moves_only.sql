@@ -1,0 +1,2 @@
+DROP INDEX `parcel_events_site_state_at`;--> statement-breakpoint
+CREATE INDEX `parcel_events_site_state_at` ON `parcel_events` (`site_id`,`to_state`,`at`) WHERE "parcel_events"."to_state" is not null;
