@@ -8,7 +8,8 @@
  */
 import path from "node:path";
 import { openDatabase } from "../db/client";
-import { handleApiRequest, type ApiServices } from "../lib/api/handler";
+import type { ApiServices } from "../lib/api/handler";
+import { postInProcess } from "./in-process-call";
 import { SimulatedDoorController } from "@/lib/cabinet/door-controller";
 import { walCommits } from "../db/wal";
 import { describeLimitPair, higherLimits, measureLimits } from "./limits";
@@ -31,13 +32,7 @@ async function main() {
   const send = async (what: string, token: string, pathname: string, body: unknown, key: string) => {
     const before = countingCommits ? walCommits(network.file) : 0;
     const started = performance.now();
-    const response = await handleApiRequest(services, {
-      method: "POST",
-      path: pathname,
-      query: new URLSearchParams(),
-      header: (name) => ({ authorization: `Bearer ${token}`, "idempotency-key": key })[name],
-      body: body === undefined ? "" : JSON.stringify(body),
-    });
+    const response = await postInProcess(services, token, pathname, body, key);
     const json = JSON.parse(response.body) as Record<string, unknown>;
     times[what].push(performance.now() - started);
     if (countingCommits) commits[what] += walCommits(network.file) - before;

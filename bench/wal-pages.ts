@@ -11,7 +11,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { openDatabase } from "../db/client";
-import { handleApiRequest, type ApiServices } from "../lib/api/handler";
+import type { ApiServices } from "../lib/api/handler";
+import { postInProcess } from "./in-process-call";
 import { SimulatedDoorController } from "@/lib/cabinet/door-controller";
 import { ROOT, SIZES, buildNetwork, codeReader, keys } from "./support";
 
@@ -25,13 +26,7 @@ async function main() {
   const services: ApiServices = { db, now: Date.now, doors: new SimulatedDoorController(), keys, rateLimitPerMinute: 1_000_000 };
   const reader = codeReader(network.file);
   const send = async (token: string, pathname: string, body: unknown, key: string) => {
-    const response = await handleApiRequest(services, {
-      method: "POST",
-      path: pathname,
-      query: new URLSearchParams(),
-      header: (name) => ({ authorization: `Bearer ${token}`, "idempotency-key": key })[name],
-      body: body === undefined ? "" : JSON.stringify(body),
-    });
+    const response = await postInProcess(services, token, pathname, body, key);
     if (response.status >= 300) throw new Error(`${pathname} ${response.status} ${response.body}`);
     return JSON.parse(response.body) as Record<string, unknown>;
   };
