@@ -34,19 +34,22 @@ export function localeFacts(userId: number | null, db: Db = appDb()): LocaleFact
   };
 }
 
+const RECIPIENT_LOCALE = `
+    select coalesce(
+      (select locale from users where id = ?),
+      (select locale from users where phone = ? and phone_verified_at is not null and locale is not null),
+      (select coalesce(s.default_locale, o.default_locale) from sites s join organizations o on o.id = s.organization_id where s.id = ?),
+      (select default_locale from organizations order by id limit 1)
+    ) as locale`;
+
 /**
  * The language of a message to a recipient: their account's choice (the account named, or
  * the one whose confirmed phone the parcel is addressed to), else the default of the site
  * the message is about (its own, else its organization's), else the installation's.
  */
 export function recipientLocale(db: Db, recipient: { userId: number | null; phone?: string | null; siteId: number | null }): Locale {
-  const row = db.get<{ locale: string | null }>(sql`
-    select coalesce(
-      (select locale from users where id = ${recipient.userId ?? -1}),
-      (select locale from users where phone = ${recipient.phone ?? ""} and phone_verified_at is not null and locale is not null),
-      (select coalesce(s.default_locale, o.default_locale) from sites s join organizations o on o.id = s.organization_id where s.id = ${recipient.siteId ?? -1}),
-      (select default_locale from organizations order by id limit 1)
-    ) as locale`);
+  // Plain SQL text, compiled once per connection (db/client.ts): every message runs it.
+  const row = db.$client.prepare(RECIPIENT_LOCALE).get(recipient.userId ?? -1, recipient.phone ?? "", recipient.siteId ?? -1) as { locale: string | null } | undefined;
   return isLocale(row?.locale) ? row.locale : "zh-CN";
 }
 

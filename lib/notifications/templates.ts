@@ -75,6 +75,10 @@ export function renderNotification(ctx: Ctx, notification: NotificationRow): Ren
   const parcel = parcelFacts(ctx, notification.parcelId);
   if (!parcel) throw new Error(`message ${notification.id}: parcel ${notification.parcelId} not found`);
 
+  // Before any words are built: a message that is no longer true costs a read, not a rendering.
+  const stale = staleReason(notification.kind, parcel.state);
+  if (stale) return { action: "skip", reason: stale };
+
   const locale = recipientLocale(ctx.db, { userId: notification.userId, phone: parcel.recipientPhone, siteId: parcel.siteId });
   const t = translator(locale).bind(null) as Words;
   const brand = t("common.brand");
@@ -98,9 +102,6 @@ export function renderNotification(ctx: Ctx, notification: NotificationRow): Ren
   switch (notification.kind) {
     case "parcel_deposited":
     case "pickup_reminder": {
-      // Sent late, after the customer already collected it (or it expired): the code in
-      // it would open nothing, and the collected/expired notice says what happened.
-      if (parcel.state !== "deposited") return { action: "skip", reason: `parcel is ${parcel.state}` };
       if (!parcel.pickupCodeCipher || parcel.expiresAt == null) throw new Error(`parcel ${notification.parcelId} has no code`);
       const code = decryptPickupCode(ctx.keys, parcel.pickupCodeCipher);
       const deadline = at(parcel.expiresAt);
@@ -131,9 +132,6 @@ export function renderNotification(ctx: Ctx, notification: NotificationRow): Ren
       );
     }
     case "crunch_reminder": {
-      // Queued because the site is forecast full (lib/forecast/reminders.ts); a parcel
-      // collected meanwhile needs no nudge.
-      if (parcel.state !== "deposited") return { action: "skip", reason: `parcel is ${parcel.state}` };
       if (!parcel.pickupCodeCipher || parcel.expiresAt == null) throw new Error(`parcel ${notification.parcelId} has no code`);
       const words = { ...facts, code: decryptPickupCode(ctx.keys, parcel.pickupCodeCipher), deadline: at(parcel.expiresAt) };
       if (sms) return send(t("notifications.crunchSmsSubject", words), t("notifications.crunchSms", words));
@@ -170,6 +168,17 @@ export function renderNotification(ctx: Ctx, notification: NotificationRow): Ren
     default:
       throw new Error(`no template for message kind "${notification.kind}"`);
   }
+}
+
+/**
+ * Why a message about a parcel waiting in its door is no longer worth sending: sent late,
+ * after the customer collected it (or it expired), its code would open nothing, and the
+ * collected or expired notice says what happened; a crunch reminder (queued because the
+ * site is forecast full, lib/forecast/reminders.ts) needs no nudge once it is collected.
+ */
+function staleReason(kind: NotificationRow["kind"], state: string): string | null {
+  const needsWaitingParcel = kind === "parcel_deposited" || kind === "pickup_reminder" || kind === "crunch_reminder";
+  return needsWaitingParcel && state !== "deposited" ? `parcel is ${state}` : null;
 }
 
 /** A translator called with keys known at compile time in spirit but built here as strings. */

@@ -87,28 +87,36 @@ export async function deliverDueNotifications(
 
 /** Takes due messages and pushes their next try past the lease, in one commit. */
 function claimDue(ctx: Ctx, policy: DeliveryPolicy): NotificationRow[] {
-  return writeTransaction(ctx.db, () => {
-    const now = ctx.now();
-    const due = ctx.db
-      .select({ id: notifications.id })
-      .from(notifications)
-      .where(and(eq(notifications.status, "queued"), lte(notifications.nextAttemptAt, now)))
-      .orderBy(asc(notifications.nextAttemptAt), asc(notifications.id))
-      .limit(policy.batchSize)
-      .all()
-      .map((row) => row.id);
-    if (due.length === 0) return [];
-    // The attempt is counted when it starts: a message whose sending kills the process
-    // still runs out of tries instead of looping forever.
-    return ctx.db
-      .update(notifications)
-      .set({ attempts: sql`${notifications.attempts} + 1`, nextAttemptAt: now + policy.leaseMs })
-      .where(and(inArray(notifications.id, due), eq(notifications.status, "queued")))
-      .returning()
-      .all()
-      .sort((a, b) => a.id - b.id);
-  });
+  const now = ctx.now();
+  // The attempt is counted when it starts: a message whose sending kills the process
+  // still runs out of tries instead of looping forever.
+  return writeTransaction(ctx.db, () => claimDueBatch(ctx.db).all({ now, leaseUntil: now + policy.leaseMs, limit: policy.batchSize })).sort(
+    (a, b) => a.id - b.id,
+  );
 }
+
+// Every batch runs it: one statement, built once per connection (db/prepared.ts).
+const claimDueBatch = preparedQuery((db) =>
+  db
+    .update(notifications)
+    .set({ attempts: sql`${notifications.attempts} + 1`, nextAttemptAt: sql`${sql.placeholder("leaseUntil")}` })
+    // The ids alone, with no second test of the status: SQLite would then walk every queued
+    // message by the status index instead of looking the few up by id. The subquery runs
+    // first, in the same statement and transaction, so the rows it chose are still queued.
+    .where(
+      inArray(
+        notifications.id,
+        db
+          .select({ id: notifications.id })
+          .from(notifications)
+          .where(and(eq(notifications.status, "queued"), lte(notifications.nextAttemptAt, sql.placeholder("now"))))
+          .orderBy(asc(notifications.nextAttemptAt), asc(notifications.id))
+          .limit(sql.placeholder("limit")),
+      ),
+    )
+    .returning()
+    .prepare(),
+);
 
 async function deliverOne(
   ctx: Ctx,

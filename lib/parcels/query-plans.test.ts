@@ -3,6 +3,8 @@ import { createTestWorld } from "@/lib/testing/factories";
 import { createStation, deposit } from "@/lib/testing/parcels";
 import { organizationDashboard } from "@/lib/admin/dashboard";
 import { organizationForecasts, siteForecastView } from "@/lib/forecast/admin";
+import { createMailboxTransport } from "@/lib/notifications/mailbox";
+import { deliverDueNotifications } from "@/lib/notifications/worker";
 import { collectParcel } from "./collect";
 
 /*
@@ -90,4 +92,17 @@ test("the admin dashboard reads parcels and their events through indexes, the wa
   expect(planOfQuery(/p\.closed_at - p\.deposited_at as wait/)).toEqual([expect.stringContaining("COVERING INDEX parcels_site_closed")]);
   expect(planOfQuery(/from parcel_events e join sites/)).toEqual([expect.stringContaining("COVERING INDEX parcel_events_site_state_at")]);
   expect(planOfQuery(/null as outAt/)).toEqual([expect.stringMatching(/parcels_site_state .*UNION ALL.*parcels_site_closed/)]);
+});
+
+test("the outbox claims its batch by id, not by walking every queued message", async () => {
+  const station = createStation(world);
+  await deposit(world, station.courier, station.site.id);
+  const mailbox = createMailboxTransport(world.ctx({ kind: "system" }));
+  const seen = await statementsPreparedDuring(() => deliverDueNotifications(world.ctx({ kind: "system" }), mailbox));
+  const claims = [...seen].filter((source) => /^\s*update "notifications"/i.test(source) && /returning/i.test(source)).map(planOf);
+  expect(claims).toHaveLength(1);
+  // The update finds the rows its subquery chose by rowid; the subquery takes the due ones
+  // off the front of the due index. The same update tested by status too walked the whole
+  // queue (every message queued, due or not) for each batch of 25.
+  expect(claims[0].join(" | ")).toMatch(/^SEARCH notifications USING INTEGER PRIMARY KEY \(rowid=\?\) \| LIST SUBQUERY 1 \| SEARCH notifications USING COVERING INDEX notifications_due \(status=\? AND next_attempt_at<\?\)/);
 });
