@@ -5,6 +5,7 @@ import type { Worker } from "node:worker_threads";
 import { afterEach, expect, test } from "vitest";
 import { openDatabase, type Db } from "./client";
 import { checkpointInBackground, stopCheckpointer, type CheckpointResult } from "./checkpointer";
+import { durable, inCommitGroup, runInGroup } from "./group-commit";
 
 const opened: { db: Db; dir: string }[] = [];
 afterEach(() => {
@@ -79,4 +80,54 @@ test("when the worker dies, the connection checkpoints by itself again", async (
 test("only the app's connection hands its checkpoints over; other connections keep SQLite's own", () => {
   const { db } = freshDatabase();
   expect(autocheckpoint(db)).toBe(1000);
+});
+
+/** The worker's report of a pass that copied all `pages` of the WAL, as it posts it. */
+function reportWholeWal(worker: Worker, pages: number) {
+  worker.emit("message", { busy: 0, log: pages, checkpointed: pages } satisfies CheckpointResult);
+}
+
+const walBytes = (file: string) => fs.statSync(`${file}-wal`).size;
+// A WAL frame: a 24-byte header and a 4 KiB page.
+const FRAME = 24 + 4096;
+// A worker that never runs a pass by itself in these tests: they post its reports.
+const NEVER = 3_600_000;
+
+/*
+ * Under load the worker never finds every frame copied when a write begins (frames are
+ * committed while it copies), so SQLite never started the WAL over: in-process it grew to
+ * 442 MB over 13,500 requests. Once the WAL is long, the app's connection finishes the
+ * checkpoint between two writes and its next write starts the WAL over.
+ */
+test("once the WAL is long, the app's connection finishes the checkpoint and the next write starts the WAL over", () => {
+  const { db, file } = freshDatabase();
+  const worker = checkpointInBackground(db.$client, file, "NORMAL", NEVER, 100);
+  writePages(db, 300);
+  expect(walBytes(file)).toBeGreaterThan(300 * FRAME);
+  // Short of the restart point: nothing to do.
+  reportWholeWal(worker, 99);
+  writePages(db, 10);
+  expect(walBytes(file)).toBeGreaterThan(310 * FRAME);
+  reportWholeWal(worker, 310);
+  writePages(db, 10);
+  // Started over from its first frame, and cut back to the restart point's length.
+  expect(walBytes(file)).toBeLessThanOrEqual(100 * 4096);
+  expect(db.$client.prepare("select count(*) as n from t").get()).toEqual({ n: 320 });
+});
+
+test("a report that comes while a group is open is acted on after the group's COMMIT", async () => {
+  const { db, file } = freshDatabase();
+  const worker = checkpointInBackground(db.$client, file, "NORMAL", NEVER, 100);
+  writePages(db, 300);
+  await inCommitGroup(async () => {
+    runInGroup(db.$client, () => writePages(db, 10));
+    reportWholeWal(worker, 300);
+    // No checkpoint inside the group's transaction: a later write still appends.
+    runInGroup(db.$client, () => writePages(db, 10));
+    await durable(db);
+  });
+  expect(walBytes(file)).toBeGreaterThan(320 * FRAME);
+  writePages(db, 10);
+  expect(walBytes(file)).toBeLessThanOrEqual(100 * 4096);
+  expect(db.$client.prepare("select count(*) as n from t").get()).toEqual({ n: 330 });
 });

@@ -143,9 +143,23 @@ export function commitGroup(client: Database.Database): void {
     group.reject(error as Error);
     return;
   }
-  if (!background) return group.resolve();
-  setSynchronous(client, "FULL");
-  syncThenAnswer(background, group);
+  if (!background) {
+    group.resolve();
+  } else {
+    setSynchronous(client, "FULL");
+    syncThenAnswer(background, group);
+  }
+  afterGroupCommits.get(client)?.();
+}
+
+const afterGroupCommits = new WeakMap<Database.Database, () => void>();
+
+/**
+ * Runs `work` after each group's COMMIT, when the connection holds no transaction: the one
+ * moment under load at which no group is open (db/checkpointer.ts finishes checkpoints then).
+ */
+export function afterEachGroupCommit(client: Database.Database, work: () => void): void {
+  afterGroupCommits.set(client, work);
 }
 
 /** Resolves the committed `group` once its WAL pages are on disk; rejects it if they may not be. */
