@@ -49,7 +49,7 @@ async function database(): Promise<number> {
   await seedDemoData(db, keys, now);
   if (YEAR) addBigSite(db, now);
   // What the server's background round does: the page reads stored forecasts.
-  refreshStaleForecasts(appContext({ kind: "system" }, { db, now: () => now, doors: new SimulatedDoorController(), keys }));
+  await refreshStaleForecasts(appContext({ kind: "system" }, { db, now: () => now, doors: new SimulatedDoorController(), keys }));
   db.$client.close();
   fs.writeFileSync(clockFile, JSON.stringify({ now }));
   return now;

@@ -72,7 +72,7 @@ async function measure(label: string, withBigSite: boolean, bareMsPerRequest: nu
   await seedDemoData(db, keys, now);
   const bigSiteId = withBigSite ? addBigSite(db, now) : null;
   // What the server's background round does every 10 s: the pages read stored forecasts.
-  refreshStaleForecasts(appContext({ kind: "system" }, { db, now: () => now, doors: new SimulatedDoorController(), keys }));
+  await refreshStaleForecasts(appContext({ kind: "system" }, { db, now: () => now, doors: new SimulatedDoorController(), keys }));
   const demoSiteId = db.select({ id: sites.id }).from(sites).orderBy(sites.id).get()!.id;
   const parcelCount = (db.$client.prepare("select count(*) as n from parcels").get() as { n: number }).n;
   const doorCount = (db.$client.prepare("select count(*) as n from slots").get() as { n: number }).n;

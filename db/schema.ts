@@ -408,6 +408,17 @@ export const parcels = sqliteTable(
     // the last 24 hours: collected or returned since). Issue 19.
     index("parcels_site_closed").on(t.siteId, t.closedAt, t.state, t.depositedAt),
     index("parcels_carrier_state").on(t.carrierId, t.state),
+    // The background round's sweep, every 10 s across every site: reservations past their
+    // time, and parcels past or near their deadline. Without these it read every parcel the
+    // network ever had, three times a round, on the event loop (16 ms at 47,000 parcels).
+    // Partial: they hold the live parcels of one state only, keyed by a time near now, so a
+    // group's writes share their last page. Issue 19.
+    index("parcels_reserved_until")
+      .on(t.reservedUntil)
+      .where(sql`${t.state} = 'reserved'`),
+    index("parcels_deposited_expires")
+      .on(t.expiresAt)
+      .where(sql`${t.state} = 'deposited'`),
     check(
       "parcels_state",
       sql`${t.state} in ('announced', 'reserved', 'deposited', 'collected', 'expired', 'returned', 'cancelled')`,
@@ -802,6 +813,17 @@ export const outboundParcels = sqliteTable(
     index("outbound_carrier_state").on(t.carrierId, t.state, t.siteId),
     index("outbound_sender").on(t.senderPhone, t.createdAt),
     index("outbound_site_state").on(t.siteId, t.state),
+    // The background round's outbound sweep, as parcels_reserved_until is the parcels' one:
+    // each holds the shipments of one state only, so the sweep reads those, not every one.
+    index("outbound_dropping_off_until")
+      .on(t.doorOpenUntil)
+      .where(sql`${t.state} = 'dropping_off'`),
+    index("outbound_created_code_expires")
+      .on(t.codeExpiresAt)
+      .where(sql`${t.state} = 'created'`),
+    index("outbound_dropped_off_unalerted")
+      .on(t.droppedOffAt)
+      .where(sql`${t.state} = 'dropped_off' and ${t.overdueAlertedAt} is null`),
     check(
       "outbound_state",
       sql`${t.state} in ('created', 'dropping_off', 'dropped_off', 'taken', 'cancelled', 'expired')`,

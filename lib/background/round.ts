@@ -25,12 +25,17 @@ const holder = globalThis as unknown as { lockerBackgroundTimer?: ReturnType<typ
 const DELIVERY_BUDGET_MS = 5_000;
 
 export async function runBackgroundJobsOnce(ctx: Ctx<SystemActor> = appContext({ kind: "system" })) {
+  // Requests waiting meanwhile run between the steps: a round that held the event loop
+  // from start to end cost every request that came during it its whole length (issue 19).
   const sweep = runParcelSweep(ctx);
+  await yieldToRequests();
   const outbound = runOutboundSweep(ctx);
+  await yieldToRequests();
   const idempotencyKeysPruned = pruneIdempotencyKeys(ctx.db, ctx.now());
   const pairingCodesPruned = pruneExpiredPairings(ctx.db, ctx.now());
   const sessionsPruned = pruneSessions(ctx.db, ctx.now());
-  refreshStaleForecasts(ctx); // lib/forecast: stale site forecasts, and the collect-today reminders a crunch calls for
+  await yieldToRequests();
+  await refreshStaleForecasts(ctx); // lib/forecast: stale site forecasts, and the collect-today reminders a crunch calls for
   const transport = appTransport(ctx);
   const delivery = { sent: 0, retrying: 0, failed: 0, skipped: 0 };
   // Batch after batch until the outbox is drained or the budget is spent: at a busy
@@ -43,6 +48,8 @@ export async function runBackgroundJobsOnce(ctx: Ctx<SystemActor> = appContext({
   }
   return { sweep, outbound, delivery, idempotencyKeysPruned, pairingCodesPruned, sessionsPruned };
 }
+
+const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Starts the timer unless this process already has one (dev reloads re-run instrumentation). */
 export function startBackgroundJobs(intervalMs = BACKGROUND_INTERVAL_MS): void {

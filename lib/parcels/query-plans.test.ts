@@ -6,6 +6,8 @@ import { organizationForecasts, siteForecastView } from "@/lib/forecast/admin";
 import { createMailboxTransport } from "@/lib/notifications/mailbox";
 import { deliverDueNotifications } from "@/lib/notifications/worker";
 import { collectParcel } from "./collect";
+import { runParcelSweep } from "./sweep";
+import { runOutboundSweep } from "@/lib/outbound/sweep";
 
 /*
  * The hot path's statements must each find their rows through an index: a plan that walks
@@ -105,4 +107,29 @@ test("the outbox claims its batch by id, not by walking every queued message", a
   // off the front of the due index. The same update tested by status too walked the whole
   // queue (every message queued, due or not) for each batch of 25.
   expect(claims[0].join(" | ")).toMatch(/^SEARCH notifications USING INTEGER PRIMARY KEY \(rowid=\?\) \| LIST SUBQUERY 1 \| SEARCH notifications USING COVERING INDEX notifications_due \(status=\? AND next_attempt_at<\?\)/);
+});
+
+test("the background sweeps find lapsed reservations, expiries, reminders and overdue shipments by index, not by reading every row", async () => {
+  const station = createStation(world);
+  await deposit(world, station.courier, station.site.id);
+  const seen = await statementsPreparedDuring(() => runParcelSweep(world.ctx({ kind: "system" })));
+  const reads = [...seen].filter((source) => /^\s*select/i.test(source) && /from "parcels"/.test(source)).map((source) => ({ source, plan: planOf(source).join(" | ") }));
+  expect(reads).toHaveLength(3);
+  // Every 10 s across the whole network: a scan reads every parcel it ever had.
+  for (const { plan } of reads) expect(plan).not.toMatch(/SCAN parcels/);
+  expect(reads.map(({ plan }) => plan)).toEqual([
+    expect.stringContaining("USING INDEX parcels_reserved_until"),
+    expect.stringContaining("USING INDEX parcels_deposited_expires"),
+    expect.stringContaining("USING INDEX parcels_deposited_expires"),
+  ]);
+
+  // And the shipments' part of the round: open drop-off doors, codes, overdue pickups.
+  const outbound = [...(await statementsPreparedDuring(() => runOutboundSweep(world.ctx({ kind: "system" }))))]
+    .filter((source) => /^\s*select/i.test(source) && /from "outbound_parcels"/.test(source))
+    .map((source) => planOf(source).join(" | "));
+  expect(outbound).toEqual([
+    expect.stringContaining("USING INDEX outbound_dropping_off_until"),
+    expect.stringContaining("USING INDEX outbound_created_code_expires"),
+    expect.stringContaining("USING INDEX outbound_dropped_off_unalerted"),
+  ]);
 });

@@ -35,13 +35,18 @@ const lapsedAtSite = preparedQuery((db) =>
     .prepare(),
 );
 
+// The states as literals, not bound values: only then can SQLite use the partial indexes
+// made for these reads (parcels_reserved_until, parcels_deposited_expires).
+const RESERVED = sql`${parcels.state} = 'reserved'`;
+const DEPOSITED = sql`${parcels.state} = 'deposited'`;
+
 function lapsedReservations(ctx: Ctx, siteId?: number, keepParcelId?: number) {
   return ctx.db
     .select()
     .from(parcels)
     .where(
       and(
-        eq(parcels.state, "reserved"),
+        RESERVED,
         lte(parcels.reservedUntil, ctx.now()),
         siteId === undefined ? undefined : eq(parcels.siteId, siteId),
         keepParcelId === undefined ? undefined : ne(parcels.id, keepParcelId),
@@ -57,7 +62,7 @@ export function expireOverdueParcels(ctx: Ctx, siteId?: number): number {
     .from(parcels)
     .where(
       and(
-        eq(parcels.state, "deposited"),
+        DEPOSITED,
         lte(parcels.expiresAt, ctx.now()),
         siteId === undefined ? undefined : eq(parcels.siteId, siteId),
       ),
@@ -80,7 +85,7 @@ export function queueReminders(ctx: Ctx): number {
     .from(parcels)
     .where(
       and(
-        eq(parcels.state, "deposited"),
+        DEPOSITED,
         isNull(parcels.reminderQueuedAt),
         lte(parcels.expiresAt, ctx.now() + REMINDER_BEFORE_MS),
         sql`${parcels.expiresAt} > ${ctx.now()}`,
