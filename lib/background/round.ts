@@ -9,6 +9,7 @@ import { runParcelSweep } from "@/lib/parcels/sweep";
 import { appTransport } from "@/lib/notifications/delivery";
 import { deliverDueNotifications } from "@/lib/notifications/worker";
 import { refreshStaleForecasts } from "@/lib/forecast/store";
+import { yieldToRequests } from "@/lib/yield";
 
 /*
  * The server's housekeeping timer, started once per process by instrumentation.ts: the
@@ -48,8 +49,6 @@ export async function runBackgroundJobsOnce(ctx: Ctx<SystemActor> = appContext({
   }
   return { sweep, outbound, delivery, idempotencyKeysPruned, pairingCodesPruned, sessionsPruned };
 }
-
-const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Starts the timer unless this process already has one (dev reloads re-run instrumentation). */
 export function startBackgroundJobs(intervalMs = BACKGROUND_INTERVAL_MS): void {

@@ -8,6 +8,7 @@ import type { Ctx, SystemActor } from "@/lib/context";
 import { loadForecastInput } from "./load";
 import { forecastSite, type SiteForecast } from "./model";
 import { queueCrunchReminders } from "./reminders";
+import { yieldToRequests } from "@/lib/yield";
 
 /*
  * Stored forecasts. The background round refreshes the stalest ones within a small budget
@@ -71,8 +72,6 @@ export async function refreshStaleForecasts(ctx: Ctx<SystemActor>): Promise<{ re
   }
   return { refreshed, reminders };
 }
-
-const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Computes and stores one site's forecast now; returns the reminders it queued. */
 export function refreshSiteForecast(ctx: Ctx, siteId: number): number {

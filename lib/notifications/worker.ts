@@ -7,6 +7,7 @@ import { writeTransaction } from "@/db/transaction";
 import type { Ctx } from "@/lib/context";
 import { renderNotification, type NotificationRow } from "./templates";
 import type { MessageTransport } from "./transport";
+import { yieldToRequests } from "@/lib/yield";
 
 /*
  * The outbox's delivery worker. Messages are queued in the same transaction as the change
@@ -76,7 +77,7 @@ export async function deliverDueNotifications(
       // I/O), but not after every message: under load a turn of the event loop is long, and
       // one message a turn is all the outbox then sends.
       if (performance.now() - since > policy.yieldAfterMs) {
-        await new Promise((resolve) => setImmediate(resolve));
+        await yieldToRequests();
         since = performance.now();
       }
     }
