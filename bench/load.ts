@@ -163,6 +163,9 @@ async function main() {
   }
   const { firstCounted, elapsed, all, cpuMs } = measured;
   console.log(`measured at ${rate} cycles/s`);
+  // Whether the server's messages kept up with the cycles: a backlog is work the figures
+  // above did not pay for.
+  const backlog = outbox.due(Date.now());
   await server.stop();
   reader.close();
   outbox.close();
@@ -181,6 +184,7 @@ async function main() {
   console.log(`  all requests      ${fmt(all)}`);
   const perSecond = requests / elapsed;
   if (cpuMs !== null) console.log(`server CPU ${(cpuMs / requests).toFixed(2)} ms per request (${((cpuMs / 1000 / elapsed) * 100).toFixed(0)} % of one core)`);
+  console.log(`outbox: ${backlog} messages due and not yet sent when the measure ended (the server sends for 5 s of every 10)`);
   // Again now that the app's server has stopped: see higherLimits.
   const limitsAfter = await measureLimits(path.join(ROOT, "bench", "out", "limits"), SYNCHRONOUS, PORT + 1);
   const limits = higherLimits(limitsBefore, limitsAfter);
