@@ -26,6 +26,9 @@ test("an unpaired browser opens nothing; an admin pairs it as a new kiosk, and u
   await screen.goto("/admin/sites");
   await screen.getByRole("link", { name: "North Dormitory Station" }).click();
   const kiosks = screen.getByRole("region", { name: "Kiosk screens" });
+  // The site's page has landed (a client-side navigation keeps the list's title until it
+  // has, and swapping the title during the check failed it once: "document-title").
+  await expect(kiosks).toBeVisible();
   await expectAccessible(screen, "admin: site with kiosk screens");
   await kiosks.getByText("Pair this screen as a new kiosk…").click();
   await kiosks.getByRole("button", { name: "Pair as a new kiosk and sign out" }).click();
