@@ -1,14 +1,14 @@
 import "server-only";
 import { and, eq, lte, ne, sql } from "drizzle-orm";
 import { outboundParcels } from "@/db/schema";
+import { equalsLiteral } from "@/db/literal";
 import { writeTransaction } from "@/db/transaction";
 import type { Ctx } from "@/lib/context";
 import { moveOutbound, recordOutboundEvent } from "./transition";
 
-// The states as literals, not bound values, so SQLite can use the partial indexes made for
-// these reads (outbound_dropping_off_until, outbound_created_code_expires,
-// outbound_dropped_off_unalerted).
-const DROPPING_OFF = sql`${outboundParcels.state} = 'dropping_off'`;
+// Literal states, so these reads use their partial indexes (outbound_dropping_off_until,
+// outbound_created_code_expires, outbound_dropped_off_unalerted).
+const DROPPING_OFF = equalsLiteral(outboundParcels.state, "dropping_off");
 
 /** How long a dropped-off parcel may wait for its carrier before the admins are alerted. */
 export const TAKE_WITHIN_MS = 24 * 3_600_000;
@@ -42,7 +42,7 @@ export function expireDropOffCodes(ctx: Ctx): number {
   const rows = ctx.db
     .select()
     .from(outboundParcels)
-    .where(and(sql`${outboundParcels.state} = 'created'`, lte(outboundParcels.codeExpiresAt, now)))
+    .where(and(equalsLiteral(outboundParcels.state, "created"), lte(outboundParcels.codeExpiresAt, now)))
     .all();
   for (const row of rows) moveOutbound(ctx, row, "expired", { closedAt: now, dropOffCodeCipher: null }, { reason: "drop-off code expired" });
   return rows.length;
@@ -57,7 +57,7 @@ export function flagOverdueOutbound(ctx: Ctx): number {
   const rows = ctx.db
     .select()
     .from(outboundParcels)
-    .where(and(sql`${outboundParcels.state} = 'dropped_off'`, sql`${outboundParcels.overdueAlertedAt} is null`, lte(outboundParcels.droppedOffAt, now - TAKE_WITHIN_MS)))
+    .where(and(equalsLiteral(outboundParcels.state, "dropped_off"), sql`${outboundParcels.overdueAlertedAt} is null`, lte(outboundParcels.droppedOffAt, now - TAKE_WITHIN_MS)))
     .all();
   for (const row of rows) {
     ctx.db.update(outboundParcels).set({ overdueAlertedAt: now, updatedAt: now }).where(eq(outboundParcels.id, row.id)).run();

@@ -1,5 +1,6 @@
 import "server-only";
 import { and, eq, isNull, lte, ne, sql } from "drizzle-orm";
+import { equalsLiteral } from "@/db/literal";
 import { preparedQuery } from "@/db/prepared";
 import { parcels } from "@/db/schema";
 import type { Ctx } from "@/lib/context";
@@ -35,10 +36,10 @@ const lapsedAtSite = preparedQuery((db) =>
     .prepare(),
 );
 
-// The states as literals, not bound values: only then can SQLite use the partial indexes
-// made for these reads (parcels_reserved_until, parcels_deposited_expires).
-const RESERVED = sql`${parcels.state} = 'reserved'`;
-const DEPOSITED = sql`${parcels.state} = 'deposited'`;
+// Literal states, so these reads use their partial indexes (parcels_reserved_until,
+// parcels_deposited_expires).
+const RESERVED = equalsLiteral(parcels.state, "reserved");
+const DEPOSITED = equalsLiteral(parcels.state, "deposited");
 
 function lapsedReservations(ctx: Ctx, siteId?: number, keepParcelId?: number) {
   return ctx.db
