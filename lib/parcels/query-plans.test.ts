@@ -73,6 +73,9 @@ test("every statement of a reservation, deposit and collection searches an index
   const freeDoor = planOfQuery(/order by s\.size_rank, s\.reach/);
   expect(freeDoor).toEqual([expect.stringContaining("USING INDEX slots_assignment")]);
   expect(freeDoor[0]).not.toContain("TEMP B-TREE");
+  // Each reservation first lapses its site's reservations past their time: through the index
+  // of reservations by time, not by walking every reservation of the site still in progress.
+  expect(planOfQuery(/"parcels"\."reserved_until" <= \?/)).toEqual([expect.stringMatching(/^SEARCH parcels USING INDEX parcels_reserved_until \(reserved_until<\?\)$/)]);
 });
 
 test("the admin dashboard reads parcels and their events through indexes, the waits and the activity through the index alone", async () => {

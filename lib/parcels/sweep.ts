@@ -19,7 +19,7 @@ export const REMINDER_BEFORE_MS = 24 * 3_600_000;
  */
 export function lapseReservations(ctx: Ctx, siteId?: number, keepParcelId?: number): number {
   // Every reservation asks this of its site, and almost always finds nothing: that question
-  // is prepared once per connection (an index range of the site's reserved parcels).
+  // is prepared once per connection.
   const lapsed =
     siteId !== undefined && keepParcelId === undefined
       ? lapsedAtSite(ctx.db).all({ siteId, now: ctx.now() })
@@ -28,18 +28,23 @@ export function lapseReservations(ctx: Ctx, siteId?: number, keepParcelId?: numb
   return lapsed.length;
 }
 
-const lapsedAtSite = preparedQuery((db) =>
-  db
-    .select()
-    .from(parcels)
-    .where(and(eq(parcels.state, "reserved"), lte(parcels.reservedUntil, sql.placeholder("now")), eq(parcels.siteId, sql.placeholder("siteId"))))
-    .prepare(),
-);
-
 // Literal states, so these reads use their partial indexes (parcels_reserved_until,
 // parcels_deposited_expires).
 const RESERVED = equalsLiteral(parcels.state, "reserved");
 const DEPOSITED = equalsLiteral(parcels.state, "deposited");
+
+// Through parcels_reserved_until, whose range up to now holds only the lapsed reservations of
+// the whole network (almost always none). The site is tested with a unary `+`, which keeps
+// SQLite from choosing parcels_site_state instead: that index walks every reservation of the
+// site still in progress, and at a busy site under load that cost 24 µs against 4.5 µs per
+// reservation (issue 19).
+const lapsedAtSite = preparedQuery((db) =>
+  db
+    .select()
+    .from(parcels)
+    .where(and(RESERVED, lte(parcels.reservedUntil, sql.placeholder("now")), sql`+${parcels.siteId} = ${sql.placeholder("siteId")}`))
+    .prepare(),
+);
 
 function lapsedReservations(ctx: Ctx, siteId?: number, keepParcelId?: number) {
   return ctx.db
