@@ -181,8 +181,14 @@ export function codeReader(file: string) {
 export function outboxReader(file: string) {
   const db: Db = openDatabase(file, { migrate: false });
   const statement = db.$client.prepare("select count(*) as n from notifications where status = 'queued' and next_attempt_at <= ?");
+  const oldest = db.$client.prepare("select min(next_attempt_at) as at from notifications where status = 'queued' and next_attempt_at <= ?");
   return {
     due: (now: number) => (statement.get(now) as { n: number }).n,
+    /** How long the longest-waiting due message has waited (0 when none waits). */
+    lagMs: (now: number) => {
+      const { at } = oldest.get(now) as { at: number | null };
+      return at === null ? 0 : now - at;
+    },
     close: () => db.$client.close(),
   };
 }

@@ -7,23 +7,34 @@ import type { Ctx, SystemActor } from "@/lib/context";
 import { runOutboundSweep } from "@/lib/outbound/sweep";
 import { runParcelSweep } from "@/lib/parcels/sweep";
 import { appTransport } from "@/lib/notifications/delivery";
-import { deliverDueNotifications } from "@/lib/notifications/worker";
+import type { MessageTransport } from "@/lib/notifications/transport";
+import { DELIVERY_POLICY, deliverDueNotifications, deliveryTurns, type DeliveryReport } from "@/lib/notifications/worker";
 import { refreshStaleForecasts } from "@/lib/forecast/store";
 import { yieldToRequests } from "@/lib/yield";
 
 /*
- * The server's housekeeping timer, started once per process by instrumentation.ts: the
- * parcel sweep (lapsed reservations, expiries, reminders), pruning Idempotency-Keys past
- * their day, kiosk pairing codes past their time and sign-in sessions that ended, and then the outbox delivery, so a reminder queued by the sweep goes out in
- * the same round.
+ * The server's two timers, started once per process by instrumentation.ts. The housekeeping
+ * round, every 10 s: the parcel sweep (lapsed reservations, expiries, reminders), pruning
+ * Idempotency-Keys past their day, kiosk pairing codes past their time and sign-in sessions
+ * that ended, the stale forecasts, and then the outbox, so a reminder queued by the sweep
+ * goes out in the same round. And the outbox every second: each deposit queues the message
+ * that carries its pickup code, and it should not wait for the next round.
  */
 
 const BACKGROUND_INTERVAL_MS = 10_000;
+const OUTBOX_INTERVAL_MS = 1_000;
 
-const holder = globalThis as unknown as { lockerBackgroundTimer?: ReturnType<typeof setInterval> };
+const holder = globalThis as unknown as {
+  lockerBackgroundTimer?: ReturnType<typeof setInterval>;
+  lockerOutboxTimer?: ReturnType<typeof setInterval>;
+};
 
-/** How long one round may keep delivering before it leaves the rest to the next round. */
-const DELIVERY_BUDGET_MS = 5_000;
+/**
+ * How long one run may keep delivering before it leaves the rest to the next one. Under load
+ * delivery takes only its share of the event loop (DeliveryPolicy.shareUnderLoad), so the
+ * run costs requests no more for being long.
+ */
+const DELIVERY_BUDGET_MS = 8_000;
 
 export async function runBackgroundJobsOnce(ctx: Ctx<SystemActor> = appContext({ kind: "system" })) {
   // Requests waiting meanwhile run between the steps: a round that held the event loop
@@ -37,20 +48,47 @@ export async function runBackgroundJobsOnce(ctx: Ctx<SystemActor> = appContext({
   const sessionsPruned = pruneSessions(ctx.db, ctx.now());
   await yieldToRequests();
   await refreshStaleForecasts(ctx); // lib/forecast: stale site forecasts, and the collect-today reminders a crunch calls for
-  const transport = appTransport(ctx);
-  const delivery = { sent: 0, retrying: 0, failed: 0, skipped: 0 };
-  // Batch after batch until the outbox is drained or the budget is spent: at a busy
-  // network's rate one batch per round would fall further behind every round.
-  const started = Date.now();
-  for (;;) {
-    const batch = await deliverDueNotifications(ctx, transport);
-    for (const key of Object.keys(delivery) as (keyof typeof delivery)[]) delivery[key] += batch[key];
-    if (batch.sent + batch.retrying + batch.failed + batch.skipped === 0 || Date.now() - started > DELIVERY_BUDGET_MS) break;
-  }
+  const delivery = await deliverOutbox(ctx);
   return { sweep, outbound, delivery, idempotencyKeysPruned, pairingCodesPruned, sessionsPruned };
 }
 
-/** Starts the timer unless this process already has one (dev reloads re-run instrumentation). */
+// The run in progress on each database: the round and the outbox's timer share it rather
+// than send side by side, each taking batches and turns of the event loop from the other.
+const deliveries = new WeakMap<Ctx["db"], Promise<DeliveryReport>>();
+
+/**
+ * Sends the outbox's due messages, batch after batch, until it is empty or the budget is
+ * spent (one batch per run would fall further behind every run at a busy network's rate).
+ * A call while a run is in progress on the same database waits for that run to end and then
+ * runs, so what the caller queued before calling is sent.
+ */
+export async function deliverOutbox(ctx: Ctx<SystemActor>, transport: MessageTransport = appTransport(ctx)): Promise<DeliveryReport> {
+  await deliveries.get(ctx.db)?.catch(() => undefined);
+  return deliveries.get(ctx.db) ?? startDelivery(ctx, transport);
+}
+
+/** The outbox's timer: a run already in progress goes on by itself, so the tick leaves it be. */
+function deliverOutboxUnlessRunning(ctx: Ctx<SystemActor>): void {
+  if (deliveries.has(ctx.db)) return;
+  startDelivery(ctx, appTransport(ctx)).catch((error: unknown) => console.error("outbox: delivery failed; trying again in a second:", error));
+}
+
+function startDelivery(ctx: Ctx<SystemActor>, transport: MessageTransport): Promise<DeliveryReport> {
+  const run = (async () => {
+    const delivery: DeliveryReport = { sent: 0, retrying: 0, failed: 0, skipped: 0 };
+    const started = Date.now();
+    const turns = deliveryTurns();
+    for (;;) {
+      const batch = await deliverDueNotifications(ctx, transport, DELIVERY_POLICY, turns);
+      for (const key of Object.keys(delivery) as (keyof DeliveryReport)[]) delivery[key] += batch[key];
+      if (batch.sent + batch.retrying + batch.failed + batch.skipped === 0 || Date.now() - started > DELIVERY_BUDGET_MS) return delivery;
+    }
+  })().finally(() => deliveries.delete(ctx.db));
+  deliveries.set(ctx.db, run);
+  return run;
+}
+
+/** Starts the timers unless this process already has them (dev reloads re-run instrumentation). */
 export function startBackgroundJobs(intervalMs = BACKGROUND_INTERVAL_MS): void {
   if (holder.lockerBackgroundTimer) return;
   let running = false;
@@ -67,7 +105,9 @@ export function startBackgroundJobs(intervalMs = BACKGROUND_INTERVAL_MS): void {
     }
   };
   holder.lockerBackgroundTimer = setInterval(tick, intervalMs);
-  // The timer never keeps a process alive on its own (a build, a test, a shutdown).
+  // The timers never keep a process alive on their own (a build, a test, a shutdown).
   holder.lockerBackgroundTimer.unref();
+  holder.lockerOutboxTimer = setInterval(() => deliverOutboxUnlessRunning(appContext({ kind: "system" })), OUTBOX_INTERVAL_MS);
+  holder.lockerOutboxTimer.unref();
   void tick();
 }

@@ -7,7 +7,7 @@ import { writeTransaction } from "@/db/transaction";
 import type { Ctx } from "@/lib/context";
 import { renderNotification, type NotificationRow } from "./templates";
 import type { MessageTransport } from "./transport";
-import { yieldToRequests } from "@/lib/yield";
+import { FairShare } from "@/lib/yield";
 
 /*
  * The outbox's delivery worker. Messages are queued in the same transaction as the change
@@ -30,19 +30,34 @@ export type DeliveryPolicy = {
    */
   leaseMs: number;
   sendTimeoutMs: number;
-  /** How long a batch may hold the event loop before it lets waiting requests run. */
+  /** How long delivery holds the event loop before it lets waiting requests run, when they are few. */
   yieldAfterMs: number;
+  /**
+   * Its part of the event loop while requests keep the loop busy (lib/yield.ts FairShare):
+   * every deposit queues a message with its pickup code, so delivery must keep up with the
+   * deposits rather than wait for a quiet moment that a peak hour never has.
+   */
+  shareUnderLoad: number;
+  /** Its longest turn under load: what a request arriving meanwhile may wait. */
+  maxTurnMs: number;
 };
 
 export const DELIVERY_POLICY: DeliveryPolicy = {
   maxAttempts: 6,
   baseDelayMs: 30_000,
   maxDelayMs: 3_600_000,
-  batchSize: 25,
+  batchSize: 100,
   leaseMs: 5 * 60_000,
   sendTimeoutMs: 60_000,
   yieldAfterMs: 4,
+  shareUnderLoad: 0.2,
+  maxTurnMs: 10,
 };
+
+/** The turn-taking of one delivery run; the background round passes one to every batch it sends. */
+export function deliveryTurns(policy: DeliveryPolicy = DELIVERY_POLICY): FairShare {
+  return new FairShare({ share: policy.shareUnderLoad, minSliceMs: policy.yieldAfterMs, maxSliceMs: policy.maxTurnMs });
+}
 
 /** The wait before try `attempts + 1`: 30 s, 1 min, 2 min, 4 min, 8 min … capped. */
 export function retryDelayMs(attempts: number, policy: DeliveryPolicy = DELIVERY_POLICY): number {
@@ -60,6 +75,7 @@ export async function deliverDueNotifications(
   ctx: Ctx,
   transport: MessageTransport,
   policy: DeliveryPolicy = DELIVERY_POLICY,
+  turns: FairShare = deliveryTurns(policy),
 ): Promise<DeliveryReport> {
   const report: DeliveryReport = { sent: 0, retrying: 0, failed: 0, skipped: 0 };
   // The batch's writes (its claim, each outcome, the mailbox's copies) share commits with
@@ -68,20 +84,16 @@ export async function deliverDueNotifications(
   await inCommitGroup(async () => {
     const claimed = claimDue(ctx, policy);
     // The attempt is on disk before the message leaves, as when the claim committed alone.
-    await durable(ctx.db);
-    let since = performance.now();
+    await turns.waitFor(() => durable(ctx.db));
     for (const notification of claimed) {
       const outcome = await deliverOne(ctx, transport, notification, policy);
       report[outcome] += 1;
-      // Let waiting requests run every few milliseconds (the mailbox transport never awaits
-      // I/O), but not after every message: under load a turn of the event loop is long, and
-      // one message a turn is all the outbox then sends.
-      if (performance.now() - since > policy.yieldAfterMs) {
-        await yieldToRequests();
-        since = performance.now();
-      }
+      // Waiting requests run between messages once the turn is used up (the mailbox
+      // transport never awaits I/O), but not after every message: under load a turn of the
+      // event loop is long, and one message a turn is all the outbox then sends.
+      await turns.pause();
     }
-    await durable(ctx.db);
+    await turns.waitFor(() => durable(ctx.db));
   });
   return report;
 }
