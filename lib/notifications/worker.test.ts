@@ -196,6 +196,31 @@ describe("delivery under load", () => {
   });
 });
 
+describe("a slow gateway", () => {
+  test("several messages are on their way at once, and each outcome is recorded once", async () => {
+    const roomy = createStation(world, { layout: Array.from({ length: 4 }, () => ["L" as const, "L" as const]) });
+    for (let i = 0; i < 5; i++) await deposit(world, roomy.courier, roomy.site.id);
+    const transport = new FakeTransport();
+    let open!: () => void;
+    transport.gate = new Promise<void>((resolve) => (open = resolve));
+    const begun: number[] = [];
+    const send = transport.send.bind(transport);
+    transport.send = (message) => {
+      begun.push(message.notificationId);
+      return send(message);
+    };
+    const delivering = deliverDueNotifications(system(), transport, { ...DELIVERY_POLICY, sendsInFlight: 3 });
+    for (let turn = 0; turn < 20 && begun.length < 3; turn++) await new Promise((resolve) => setImmediate(resolve));
+    // One at a time, a gateway answering in 200 ms would cap the outbox at 5 messages a second.
+    expect(begun).toHaveLength(3);
+    open();
+    const report = await delivering;
+    expect(report.sent).toBeGreaterThanOrEqual(5);
+    expect(new Set(begun).size).toBe(begun.length);
+    expect(transport.accepted.map((message) => message.notificationId).sort()).toEqual([...begun].sort());
+  });
+});
+
 describe("the development mailbox transport", () => {
   test("keeps one encrypted copy per message, even when a message is delivered twice", async () => {
     const { parcel, code } = await deposit(world, station.courier, station.site.id);

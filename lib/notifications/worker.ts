@@ -40,6 +40,12 @@ export type DeliveryPolicy = {
   shareUnderLoad: number;
   /** Its longest turn under load: what a request arriving meanwhile may wait. */
   maxTurnMs: number;
+  /**
+   * Messages sent at once. A gateway or SMTP server answers in tens or hundreds of
+   * milliseconds, and one at a time that caps the outbox at a few dozen messages a second:
+   * less than a busy network's deposits queue at its peak.
+   */
+  sendsInFlight: number;
 };
 
 export const DELIVERY_POLICY: DeliveryPolicy = {
@@ -52,6 +58,7 @@ export const DELIVERY_POLICY: DeliveryPolicy = {
   yieldAfterMs: 4,
   shareUnderLoad: 0.2,
   maxTurnMs: 10,
+  sendsInFlight: 8,
 };
 
 /** The turn-taking of one delivery run; the background round passes one to every batch it sends. */
@@ -85,14 +92,19 @@ export async function deliverDueNotifications(
     const claimed = claimDue(ctx, policy);
     // The attempt is on disk before the message leaves, as when the claim committed alone.
     await turns.waitFor(() => durable(ctx.db));
-    for (const notification of claimed) {
-      const outcome = await deliverOne(ctx, transport, notification, policy);
-      report[outcome] += 1;
-      // Waiting requests run between messages once the turn is used up (the mailbox
-      // transport never awaits I/O), but not after every message: under load a turn of the
-      // event loop is long, and one message a turn is all the outbox then sends.
-      await turns.pause();
-    }
+    // A few senders share the batch, each taking the next message when its last one is done.
+    const next = claimed.values();
+    const sender = async () => {
+      for (const notification of next) {
+        const outcome = await deliverOne(ctx, transport, notification, policy);
+        report[outcome] += 1;
+        // Waiting requests run between messages once the turn is used up (the mailbox
+        // transport never awaits I/O), but not after every message: under load a turn of the
+        // event loop is long, and one message a turn is all the outbox then sends.
+        await turns.pause();
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(policy.sendsInFlight, claimed.length) }, sender));
     await turns.waitFor(() => durable(ctx.db));
   });
   return report;
