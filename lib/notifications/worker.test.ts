@@ -4,6 +4,7 @@ import { mailboxMessages, notifications } from "@/db/schema";
 import { collectParcel } from "@/lib/parcels/collect";
 import { createTestWorld } from "@/lib/testing/factories";
 import { createStation, deposit } from "@/lib/testing/parcels";
+import { syncGroupsInBackground } from "@/db/group-commit";
 import { walCommits } from "@/db/wal";
 import { createMailboxTransport } from "./mailbox";
 import type { MessageTransport, OutgoingMessage } from "./transport";
@@ -193,6 +194,29 @@ describe("delivery under load", () => {
       world.db.$client.pragma("wal_autocheckpoint = 1000");
     }
     expect(world.db.select().from(mailboxMessages).all().length).toBeGreaterThanOrEqual(8);
+  });
+});
+
+describe("an idle outbox", () => {
+  test("writes nothing and syncs nothing when no message is due", async () => {
+    // Its own database: the background sync is counted here and nowhere else.
+    const idle = createTestWorld();
+    try {
+      let syncs = 0;
+      syncGroupsInBackground(idle.db.$client, async () => void syncs++);
+      const queued = createStation(idle);
+      await deposit(idle, queued.courier, queued.site.id);
+      await deliverDueNotifications(idle.ctx({ kind: "system" }), new FakeTransport());
+      const afterSending = syncs;
+      expect(afterSending).toBeGreaterThan(0);
+
+      const report = await deliverDueNotifications(idle.ctx({ kind: "system" }), new FakeTransport());
+      expect(report).toEqual({ sent: 0, retrying: 0, failed: 0, skipped: 0 });
+      // The outbox runs every second: an empty claim was a write transaction and a sync each time.
+      expect(syncs).toBe(afterSending);
+    } finally {
+      idle.close();
+    }
   });
 });
 
