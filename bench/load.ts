@@ -68,6 +68,13 @@ async function main() {
     errorSamples.set(what, (errorSamples.get(what) ?? 0) + 1);
   };
 
+  // Every counted latency in order of arrival as well, for the per-minute lines of a long run.
+  const inOrder: number[] = [];
+  const noteLatency = (of: number[], ms: number) => {
+    of.push(ms);
+    inOrder.push(ms);
+  };
+
   let serial = 0;
   let counting = false;
   const cycle = async () => {
@@ -75,16 +82,16 @@ async function main() {
     const site = network.sites[n % network.sites.length];
     const phone = `139${String(n).padStart(8, "0")}`;
     const reserve = await call(server.url, site.carrierToken, "POST", "/parcels", { siteId: site.id, trackingNumber: `LOAD${n}X`, size: SIZES[n % SIZES.length], recipientPhone: phone }, `r-${n}`);
-    if (counting) latency.reserve.push(reserve.ms);
+    if (counting) noteLatency(latency.reserve, reserve.ms);
     if (reserve.status === 409 && (reserve.body.error as { code: string }).code === "SITE_FULL") return void siteFull++;
     if (reserve.status !== 201) return noteError(`reserve ${reserve.status}`);
     const parcelId = (reserve.body.parcel as { id: number }).id;
     const deposit = await call(server.url, site.carrierToken, "POST", `/parcels/${parcelId}/deposit`, undefined, `d-${n}`);
-    if (counting) latency.deposit.push(deposit.ms);
+    if (counting) noteLatency(latency.deposit, deposit.ms);
     if (deposit.status !== 200) return noteError(`deposit ${deposit.status}`);
     acks.push({ kind: "deposit", parcelId, parcelSerial: n });
     const collect = await call(server.url, site.kioskToken, "POST", "/kiosk/collections", { code: reader.code(parcelId), phoneLast4: phone.slice(-4) }, `c-${n}`);
-    if (counting) latency.collect.push(collect.ms);
+    if (counting) noteLatency(latency.collect, collect.ms);
     if (collect.status !== 200) return noteError(`collect ${collect.status}`);
     acks.push({ kind: "collect", parcelId, parcelSerial: n });
   };
@@ -125,7 +132,25 @@ async function main() {
     const firstCounted = serial;
     counting = true;
     const cpuBefore = processCpuMs(server.child.pid!);
+    inOrder.length = 0;
+    // A run of two minutes or more prints each minute on its own: whether the server holds as
+    // the database grows (a peak hour), not only on average.
+    const started0 = performance.now();
+    let mark = { at: started0, cpuMs: cpuBefore, requests: 0 };
+    const minutes =
+      seconds >= 120
+        ? setInterval(() => {
+            const now = { at: performance.now(), cpuMs: processCpuMs(server.child.pid!), requests: inOrder.length };
+            const window = inOrder.slice(mark.requests, now.requests);
+            const perRequest = now.cpuMs !== null && mark.cpuMs !== null && window.length > 0 ? ` · ${((now.cpuMs - mark.cpuMs) / window.length).toFixed(2)} ms CPU per request` : "";
+            console.log(
+              `  minute ${Math.round((now.at - started0) / 60_000)}: ${(window.length / ((now.at - mark.at) / 1000)).toFixed(0)} requests/s · p99 ${percentile(window, 0.99).toFixed(1)} ms${perRequest} · outbox ${outbox.due(Date.now())} due`,
+            );
+            mark = now;
+          }, 60_000)
+        : null;
     const started = await drive(seconds, rate);
+    if (minutes) clearInterval(minutes);
     const elapsed = (performance.now() - started) / 1000;
     const cpuMs = cpuBefore === null ? null : processCpuMs(server.child.pid!)! - cpuBefore;
     counting = false;

@@ -123,7 +123,10 @@ export type CallResult = { status: number; body: Record<string, unknown>; ms: nu
 // Real devices hold their connection open between calls; so do the simulated ones. Node's
 // own http client costs the load generator a fraction of what fetch does, which matters
 // when it shares the server's two cores.
-const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+// Idle sockets are closed well before the server's keep-alive timeout (65 s, scripts/server.mjs):
+// a long run otherwise now and then sent a request on a socket the server was closing at that
+// moment (14 ECONNRESET in 540,000 requests over 10 minutes), the client's race, not the server's.
+const agent = new http.Agent({ keepAlive: true, maxSockets: 256, timeout: 30_000 });
 
 export function call(url: string, token: string, method: string, pathname: string, body?: unknown, key?: string): Promise<CallResult> {
   const started = performance.now();
