@@ -8,7 +8,7 @@ import { runOutboundSweep } from "@/lib/outbound/sweep";
 import { runParcelSweep } from "@/lib/parcels/sweep";
 import { appTransport } from "@/lib/notifications/delivery";
 import type { MessageTransport } from "@/lib/notifications/transport";
-import { DELIVERY_POLICY, deliverDueNotifications, deliveryTurns, type DeliveryReport } from "@/lib/notifications/worker";
+import { DELIVERY_POLICY, deliverDueNotifications, deliveryTurns, nothingDelivered, type DeliveryReport } from "@/lib/notifications/worker";
 import { refreshStaleForecasts } from "@/lib/forecast/store";
 import { yieldToRequests } from "@/lib/yield";
 
@@ -48,11 +48,9 @@ export async function runBackgroundJobsOnce(ctx: Ctx<SystemActor> = appContext({
   const sessionsPruned = pruneSessions(ctx.db, ctx.now());
   await yieldToRequests();
   await refreshStaleForecasts(ctx); // lib/forecast: stale site forecasts, and the collect-today reminders a crunch calls for
-  const delivery = (await deliverOutbox(ctx)) ?? NOTHING_SENT;
+  const delivery = (await deliverOutbox(ctx)) ?? nothingDelivered();
   return { sweep, outbound, delivery, idempotencyKeysPruned, pairingCodesPruned, sessionsPruned };
 }
-
-const NOTHING_SENT: DeliveryReport = { sent: 0, retrying: 0, failed: 0, skipped: 0 };
 
 // The run in progress on each database: the round and the outbox's timer never send side by
 // side, each taking batches and turns of the event loop from the other.
@@ -62,13 +60,14 @@ const deliveries = new WeakMap<Ctx["db"], Promise<DeliveryReport>>();
  * Sends the outbox's due messages, batch after batch, until it is empty or the budget is
  * spent (one batch per run would fall further behind every run at a busy network's rate).
  * Null when a run is already in progress on the same database: that run goes on until the
- * outbox is empty, so it sends what the caller queued too, and the caller does not wait for
- * it (the round waiting for the outbox under load came every 20 s instead of 10).
+ * outbox is empty, so it sends what the caller queued too (or, queued after its last look,
+ * the timer's next run a second later), and the caller does not wait for it (the round
+ * waiting for the outbox under load came every 20 s instead of 10).
  */
 export function deliverOutbox(ctx: Ctx<SystemActor>, transport: MessageTransport = appTransport(ctx)): Promise<DeliveryReport> | null {
   if (deliveries.has(ctx.db)) return null;
   const run = (async () => {
-    const delivery: DeliveryReport = { sent: 0, retrying: 0, failed: 0, skipped: 0 };
+    const delivery = nothingDelivered();
     const started = Date.now();
     const turns = deliveryTurns();
     for (;;) {

@@ -73,6 +73,11 @@ export function retryDelayMs(attempts: number, policy: DeliveryPolicy = DELIVERY
 
 export type DeliveryReport = { sent: number; retrying: number; failed: number; skipped: number };
 
+/** A report of nothing sent yet, to count into. */
+export function nothingDelivered(): DeliveryReport {
+  return { sent: 0, retrying: 0, failed: 0, skipped: 0 };
+}
+
 /**
  * Sends the queued messages that are due, through `transport`. System only (it runs
  * unattended, from the background timer or a script). Never throws for a message that
@@ -84,7 +89,7 @@ export async function deliverDueNotifications(
   policy: DeliveryPolicy = DELIVERY_POLICY,
   turns: FairShare = deliveryTurns(policy),
 ): Promise<DeliveryReport> {
-  const report: DeliveryReport = { sent: 0, retrying: 0, failed: 0, skipped: 0 };
+  const report = nothingDelivered();
   // A plain read first: the outbox runs every second, and on an idle server an empty claim
   // was a write transaction and a sync of the WAL every second for nothing.
   if (ctx.db.$client.prepare(ANY_DUE).get(ctx.now()) === undefined) return report;
