@@ -74,7 +74,10 @@ export async function startServer(databasePath: string, port: number, synchronou
   // BENCH_SERVER_PROFILE=<folder>: the server writes a V8 CPU profile there when it stops
   // (node bench/cpu-profile.mjs reads it).
   const profile = process.env.BENCH_SERVER_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_SERVER_PROFILE)}`] : [];
-  const child = spawn(process.execPath, [...profile, path.join(ROOT, "scripts", "server.mjs")], {
+  // BENCH_SERVER_NODE_ARGS: more flags for the server's node (--trace-gc, a heap size), and
+  // BENCH_SERVER_STDOUT=<file> to keep what it prints.
+  const extra = process.env.BENCH_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...profile, ...extra, path.join(ROOT, "scripts", "server.mjs")], {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -90,7 +93,7 @@ export async function startServer(databasePath: string, port: number, synchronou
       API_RATE_LIMIT_PER_MINUTE: "1000000",
       NEXT_TELEMETRY_DISABLED: "1",
     },
-    stdio: ["ignore", "ignore", "inherit"],
+    stdio: ["ignore", process.env.BENCH_SERVER_STDOUT ? fs.openSync(process.env.BENCH_SERVER_STDOUT, "w") : "ignore", "inherit"],
   });
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;

@@ -27,7 +27,13 @@ function requireServedSite(ctx: Ctx, siteId: number): CourierActor {
  * same, and takeBackParcel expires it on the spot.
  */
 function dueForTakeBack(now: number) {
-  return or(eq(parcels.state, "expired"), and(eq(parcels.state, "deposited"), lte(parcels.expiresAt, now)));
+  // The list of states first: with the two states only inside the `or`, SQLite searched the
+  // (carrier, state) and (site, state) indexes by their first column alone and read every
+  // parcel the carrier or site ever had (55,000 at a year: 4 ms on every courier page).
+  return and(
+    inArray(parcels.state, ["expired", "deposited"]),
+    or(eq(parcels.state, "expired"), lte(parcels.expiresAt, now)),
+  );
 }
 
 export type TakeBackParcel = ParcelView & {

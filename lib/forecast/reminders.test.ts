@@ -6,7 +6,7 @@ import { collectParcel } from "@/lib/parcels/collect";
 import { createTestWorld, pickupCodeOf } from "@/lib/testing/factories";
 import { createStation, deposit, HOUR_MS } from "@/lib/testing/parcels";
 import { layoutByRow } from "@/lib/sites/layout";
-import { currentForecast, FORECAST_REFRESH_MS, refreshSiteForecast, refreshStaleForecasts } from "./store";
+import { CATCH_UP_WAIT_PER_COST, currentForecast, FORECAST_REFRESH_MS, noteForecastCost, refreshSiteForecast, refreshStaleForecasts } from "./store";
 
 const world = createTestWorld();
 afterAll(() => world.close());
@@ -140,5 +140,27 @@ describe("stored forecasts", () => {
     world.clock.now += 60_000;
     await refreshStaleForecasts(system());
     expect(currentForecast(world.db, station.site.id, world.clock.now)!.computedAt).toBe(fresh.computedAt);
+  });
+
+  test("a costly forecast is caught up as often as its cost allows, not every round its doors moved", async () => {
+    const station = createStation(world);
+    world.clock.now = START + 400 * HOUR_MS;
+    refreshSiteForecast(system(), station.site.id);
+    const storedAt = world.clock.now;
+    // As long as a year-sized station's takes: caught up 30 s after it was computed.
+    noteForecastCost(world.db, station.site.id, 30);
+    const waits = 30 * CATCH_UP_WAIT_PER_COST;
+    world.clock.now += 5_000;
+    await deposit(world, station.courier, station.site.id, { size: "M" });
+    const computedAt = () => currentForecast(world.db, station.site.id, world.clock.now)!.computedAt;
+    await refreshStaleForecasts(system());
+    expect(computedAt()).toBe(storedAt);
+    world.clock.now = storedAt + waits - 1;
+    await refreshStaleForecasts(system());
+    expect(computedAt()).toBe(storedAt);
+    world.clock.now = storedAt + waits;
+    await refreshStaleForecasts(system());
+    expect(computedAt()).toBe(world.clock.now);
+    expect(currentForecast(world.db, station.site.id, world.clock.now)!.sizes.find((s) => s.size === "M")!.occupiedNow).toBe(1);
   });
 });

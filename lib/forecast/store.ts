@@ -18,6 +18,32 @@ import { yieldToRequests } from "@/lib/yield";
 
 /** A forecast older than this is refreshed by the next round. */
 export const FORECAST_REFRESH_MS = 15 * 60_000;
+/**
+ * A fresh forecast whose doors moved waits this many times what computing it last took
+ * before the round catches it up. A busy site's doors move every few seconds, and its
+ * forecast reads the site's eight weeks of parcels in one piece (15–56 ms at a year's
+ * volume): caught up every round, twenty busy sites held the event loop that long each,
+ * every 10 s, and pushed the API's p99 up minute by minute (docs/PERFORMANCE.md). So a
+ * site's catching up costs at most a thousandth of a core: a small site's forecast follows
+ * its doors within a second, a year-sized station's within a minute. A forecast of the
+ * hours ahead loses nothing by starting a minute behind; the charts draw the real
+ * occupancy of now beside it.
+ */
+export const CATCH_UP_WAIT_PER_COST = 1000;
+const lastCosts = new WeakMap<Db, Map<number, number>>();
+
+/** Records what computing `siteId`'s forecast took (ms of wall time); this process only. */
+export function noteForecastCost(db: Db, siteId: number, ms: number): void {
+  let costs = lastCosts.get(db);
+  if (!costs) lastCosts.set(db, (costs = new Map()));
+  costs.set(siteId, ms);
+}
+
+/** A forecast this process never computed is caught up at once. */
+function catchUpDue(db: Db, siteId: number, age: number): boolean {
+  const cost = lastCosts.get(db)?.get(siteId);
+  return cost === undefined || age >= cost * CATCH_UP_WAIT_PER_COST;
+}
 /** Older than this, a reader computes its own. */
 const FORECAST_TRUST_MS = FORECAST_REFRESH_MS;
 
@@ -33,7 +59,7 @@ function stillTrue(db: Db, siteId: number, forecast: SiteForecast): boolean {
 const ROUND_BUDGET_MS = 500;
 const ROUND_MAX_SITES = 500;
 
-const FRESH_FORECASTS = `select f.site_id as id, f.body from site_forecasts f join sites s on s.id = f.site_id
+const FRESH_FORECASTS = `select f.site_id as id, f.computed_at as computedAt, f.body from site_forecasts f join sites s on s.id = f.site_id
   where s.status = 'open' and f.computed_at >= ? order by f.computed_at limit ?`;
 
 const STALE_SITES = `select s.id from sites s left join site_forecasts f on f.site_id = s.id
@@ -60,11 +86,13 @@ export async function refreshStaleForecasts(ctx: Ctx<SystemActor>): Promise<{ re
     if (overBudget()) return { refreshed, reminders };
     await yieldToRequests();
   }
-  // Then the fresh ones whose doors moved since (a deposit, a collection): readers trust a
-  // fresh stored forecast and never compute one, so it is this round that catches them up.
-  const fresh = ctx.db.$client.prepare(FRESH_FORECASTS).all(now - FORECAST_REFRESH_MS, ROUND_MAX_SITES) as { id: number; body: string }[];
+  // Then the fresh ones whose doors moved since (a deposit, a collection), each once its
+  // cost allows (CATCH_UP_WAIT_PER_COST): readers trust a fresh stored forecast and never
+  // compute one, so it is this round that catches them up.
+  const fresh = ctx.db.$client.prepare(FRESH_FORECASTS).all(now - FORECAST_REFRESH_MS, ROUND_MAX_SITES) as { id: number; computedAt: number; body: string }[];
   for (const row of fresh) {
     if (overBudget()) break;
+    if (!catchUpDue(ctx.db, row.id, now - row.computedAt)) continue;
     if (stillTrue(ctx.db, row.id, JSON.parse(row.body) as SiteForecast)) continue;
     reminders += refreshSiteForecast(ctx, row.id);
     refreshed++;
@@ -75,7 +103,8 @@ export async function refreshStaleForecasts(ctx: Ctx<SystemActor>): Promise<{ re
 
 /** Computes and stores one site's forecast now; returns the reminders it queued. */
 export function refreshSiteForecast(ctx: Ctx, siteId: number): number {
-  return writeTransaction(ctx.db, () => {
+  const began = performance.now();
+  const reminders = writeTransaction(ctx.db, () => {
     const input = loadForecastInput(ctx.db, siteId, ctx.now());
     if (!input) return 0;
     const forecast = forecastSite(input);
@@ -87,6 +116,8 @@ export function refreshSiteForecast(ctx: Ctx, siteId: number): number {
       .run();
     return queueCrunchReminders(ctx, siteId, forecast);
   });
+  noteForecastCost(ctx.db, siteId, performance.now() - began);
+  return reminders;
 }
 
 /**

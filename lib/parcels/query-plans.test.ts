@@ -8,6 +8,7 @@ import { deliverDueNotifications } from "@/lib/notifications/worker";
 import { collectParcel } from "./collect";
 import { runParcelSweep } from "./sweep";
 import { runOutboundSweep } from "@/lib/outbound/sweep";
+import { countTakeBackBySite, listTakeBack } from "@/lib/courier/queries";
 
 /*
  * The hot path's statements must each find their rows through an index: a plan that walks
@@ -97,6 +98,20 @@ test("the admin dashboard reads parcels and their events through indexes, the wa
   expect(planOfQuery(/p\.closed_at - p\.deposited_at as wait/)).toEqual([expect.stringContaining("COVERING INDEX parcels_site_closed")]);
   expect(planOfQuery(/from parcel_events e join sites/)).toEqual([expect.stringContaining("COVERING INDEX parcel_events_site_state_at")]);
   expect(planOfQuery(/null as outAt/)).toEqual([expect.stringMatching(/parcels_site_state .*UNION ALL.*parcels_site_closed/)]);
+});
+
+test("the courier's screens find the parcels to take back by state, not by reading every parcel the carrier or site ever had", async () => {
+  const station = createStation(world);
+  await deposit(world, station.courier, station.site.id);
+  const courier = world.ctx(station.courier);
+  const seen = await statementsPreparedDuring(() => {
+    countTakeBackBySite(courier);
+    listTakeBack(courier, station.site.id);
+  });
+  const reads = [...seen].filter((source) => /from "parcels"/.test(source) && /"parcels"\."expires_at" <= \?/.test(source)).map((source) => planOf(source).join(" | "));
+  // Every courier page counts them: a plan by carrier or site alone walks a year of parcels.
+  const byState = expect.stringMatching(/^SEARCH parcels USING INDEX \w+ \((carrier_id|site_id)=\? AND state=\?\)/);
+  expect(reads).toEqual([byState, byState]);
 });
 
 test("the outbox claims its batch by id, not by walking every queued message", async () => {
