@@ -5,6 +5,12 @@
  *   BENCH_CYCLES=2000 node --conditions=react-server --import tsx --cpu-prof --cpu-prof-dir=bench/out/profile bench/inprocess.ts
  *   node bench/cpu-profile.mjs bench/out/profile/CPU.*.001.cpuprofile
  *
+ * Or of the production server under load (its code is Next.js's build, read back to our
+ * sources through the build's source maps):
+ *
+ *   BENCH_SERVER_PROFILE=bench/out/profile BENCH_RATE=375 npm run bench:load
+ *   node bench/cpu-profile.mjs bench/out/profile/CPU.*.0.001.cpuprofile   (the main thread)
+ *
  * Samples of the benchmark's own bookkeeping (the machine's limits, the network it builds,
  * the WAL read that counts commits) are left out, and so is the COMMIT itself (the fsync of
  * synchronous=FULL, which waits on the disk rather than using the CPU). Every other sample
@@ -15,6 +21,7 @@
  * the request's own code after an await.
  */
 import fs from "node:fs";
+import { SourceMap } from "node:module";
 
 const [file, top = "30"] = process.argv.slice(2);
 if (!file) {
@@ -23,6 +30,33 @@ if (!file) {
 }
 const BOOKKEEPING = new Set(["walCommits", "measureLimits", "buildNetwork", "codeReader", "(idle)", "(program)"]);
 const profile = JSON.parse(fs.readFileSync(file, "utf8"));
+// A frame in a chunk of the build becomes the source line it was built from.
+const sourceMaps = new Map();
+function sourceMapOf(url) {
+  if (!sourceMaps.has(url)) {
+    let map = null;
+    try {
+      map = new SourceMap(JSON.parse(fs.readFileSync(`${new URL(url).pathname}.map`, "utf8")));
+    } catch {
+      // not a file of the build, or built without a map
+    }
+    sourceMaps.set(url, map);
+  }
+  return sourceMaps.get(url);
+}
+for (const node of profile.nodes) {
+  const frame = node.callFrame;
+  if (!frame.url.includes("/.next/")) continue;
+  const entry = sourceMapOf(frame.url)?.findEntry(frame.lineNumber, frame.columnNumber);
+  if (!entry?.originalSource) continue;
+  // Turbopack names our files [project]/lib/…; packages keep their node_modules path.
+  const source = entry.originalSource.replace(/^.*?\[project\]\//, "/").replace(/^(\.\.\/)+/, "/");
+  // Our own functions' names in the build are minified, so the map's name; a package's
+  // frame keeps V8's name (its methods, get/run/all/values, survive minifying), which the map
+  // would give as whatever name stands nearest in its source.
+  const ours = !source.includes("/node_modules/");
+  node.callFrame = { ...frame, functionName: ours ? entry.name || "(anonymous)" : frame.functionName, url: source };
+}
 const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
 const parents = new Map();
 for (const node of profile.nodes) for (const child of node.children ?? []) parents.set(child, node.id);
