@@ -1,12 +1,13 @@
 import fs from "node:fs";
+import fsp from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { sql } from "drizzle-orm";
-import { afterAll, describe, expect, test } from "vitest";
+import { afterAll, describe, expect, test, vi } from "vitest";
 import { createTestWorld } from "@/lib/testing/factories";
 import { openDatabase } from "./client";
-import { commitGroup, durable, inCommitGroup, syncGroupsInBackground } from "./group-commit";
+import { commitGroup, durable, inCommitGroup, syncGroupsInBackground, walFileSync } from "./group-commit";
 import { writeTransaction } from "./transaction";
 import { walCommits } from "./wal";
 
@@ -198,6 +199,51 @@ describe("the group's sync off the event loop", () => {
       expect(synchronous()).toBe(2);
     } finally {
       console.error = log;
+    }
+  });
+});
+
+describe("the WAL file's sync", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "wal-sync-"));
+  const file = path.join(dir, "locker.db");
+  const client = { name: file } as Database.Database;
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  test("keeps the file open between syncs, runs one at a time, and reopens a file SQLite replaced", async () => {
+    fs.writeFileSync(`${file}-wal`, "first");
+    const opens = vi.spyOn(fsp, "open");
+    // Which file each sync reached, by inode.
+    const datasyncs: number[] = [];
+    const inode = () => fs.statSync(`${file}-wal`).ino;
+    try {
+      const sync = walFileSync(client);
+      await sync();
+      await sync();
+      expect(opens).toHaveBeenCalledTimes(1);
+      const handle = (await opens.mock.results[0].value) as fsp.FileHandle;
+      const datasync = vi.spyOn(Object.getPrototypeOf(handle) as fsp.FileHandle, "datasync");
+      let running = 0;
+      datasync.mockImplementation(async function (this: fsp.FileHandle) {
+        running++;
+        expect(running).toBe(1);
+        datasyncs.push((await this.stat()).ino);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        running--;
+      });
+      await Promise.all([sync(), sync(), sync()]);
+      expect(datasyncs).toEqual([inode(), inode(), inode()]);
+      // Replaced: the name now points at a new file; a sync of the old one would protect nothing.
+      // (Renamed over it, so the old file, still open here, keeps its inode number to itself.)
+      fs.writeFileSync(`${file}-wal.new`, "second");
+      fs.renameSync(`${file}-wal.new`, `${file}-wal`);
+      await sync();
+      expect(opens).toHaveBeenCalledTimes(2);
+      expect(datasyncs).toHaveLength(4);
+      expect(datasyncs.at(-1)).toBe(inode());
+      expect(datasyncs[0]).not.toBe(inode());
+      datasync.mockRestore();
+    } finally {
+      opens.mockRestore();
     }
   });
 });
