@@ -8,6 +8,7 @@ import { PickupQr } from "./pickup-qr";
 import { SiteLocationBlock } from "./site-location";
 import { DoorNotOpenedBadge } from "@/components/parcels/door-not-opened";
 import { StateBadge } from "@/components/parcels/state-badge";
+import { Alert } from "@/components/ui/alert";
 
 /**
  * A parcel waiting in its door: what is needed at the locker's screen — the door, the code,
@@ -38,6 +39,7 @@ export function WaitingParcelCard({ parcel, serverNow, time }: { parcel: ParcelC
           <PickupQr svg={parcel.pickupQr} siteName={parcel.site.name} size={104} />
         </div>
       ) : null}
+      {parcel.pickupCodeLost ? <Alert tone="error">{t("codeLost")}</Alert> : null}
 
       <div className="flex items-center justify-between gap-3">
         {parcel.expiresAt ? (

@@ -88,6 +88,19 @@ export function makeWaitingParcelFor(
   return { ...makeParcel<{ parcelId: number; code: string; phoneLast4: string; door: string; doorName: string }>("waiting", siteCode, courier, trackingNumber, recipientPhone), trackingNumber };
 }
 
+/**
+ * A parcel waiting at `siteCode` for `recipientPhone` whose code this server cannot read back,
+ * as after its PICKUP_CODE_ENCRYPTION_KEY was changed (make-parcel.ts "lost-code").
+ */
+export function makeLostCodeParcelFor(
+  siteCode: string,
+  courier: string,
+  recipientPhone: string,
+): { parcelId: number; phoneLast4: string; trackingNumber: string } {
+  const trackingNumber = uniqueTracking("LOST");
+  return { ...makeParcel<{ parcelId: number; phoneLast4: string }>("lost-code", siteCode, courier, trackingNumber, recipientPhone), trackingNumber };
+}
+
 /** A parcel the carrier announced at `siteCode`, waiting for the courier's scan (make-parcel.ts). */
 export function makeAnnouncedParcel(
   siteCode: string,

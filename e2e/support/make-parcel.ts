@@ -7,11 +7,14 @@
  *             hours ago" by that clock and expired now);
  *   announced — a parcel the carrier announced (pre-advice, as POST /api/v1/parcels/announcements
  *             does), with its size and recipient, waiting for the courier's scan.
+ *   lost-code — a waiting parcel whose code was stored under other keys, as after the server's
+ *             PICKUP_CODE_ENCRYPTION_KEY was changed: this server cannot read it back.
  *
- *   DATABASE_PATH=… node scripts/run-ts.mjs e2e/support/make-parcel.ts <waiting|expired|announced> <site code> <courier email or phone> <tracking> <phone> [size] [recipient name]
+ *   DATABASE_PATH=… node scripts/run-ts.mjs e2e/support/make-parcel.ts <waiting|expired|announced|lost-code> <site code> <courier email or phone> <tracking> <phone> [size] [recipient name]
  *
  * Prints the parcel as JSON. Run by e2e/support/courier.ts, one fresh parcel per test.
  */
+import crypto from "node:crypto";
 import { eq, or } from "drizzle-orm";
 import { openDatabase } from "@/db/client";
 import { parcels, sites, users } from "@/db/schema";
@@ -28,15 +31,15 @@ import { confirmDeposit } from "@/lib/parcels/deposit";
 import { reserveParcel } from "@/lib/parcels/reserve";
 import { expireParcel } from "@/lib/parcels/sweep";
 import { pickupQrPayload } from "@/lib/kiosk/qr-payload";
-import { decryptPickupCode, keysFromHex } from "@/lib/pickup-codes/code";
+import { decryptPickupCode, encryptPickupCode, keysFromHex } from "@/lib/pickup-codes/code";
 import { issuePickupQrToken } from "@/lib/pickup-codes/qr-token";
 
 const HOUR = 3_600_000;
 
 async function main() {
   const [kind, siteCode, courierEmail, trackingNumber, recipientPhone, size = "S", recipientName] = process.argv.slice(2);
-  if ((kind !== "waiting" && kind !== "expired" && kind !== "announced") || !siteCode || !courierEmail || !trackingNumber || !recipientPhone) {
-    throw new Error("usage: <waiting|expired|announced> <site code> <courier email> <tracking> <phone> [size] [name]");
+  if (!["waiting", "expired", "announced", "lost-code"].includes(kind) || !siteCode || !courierEmail || !trackingNumber || !recipientPhone) {
+    throw new Error("usage: <waiting|expired|announced|lost-code> <site code> <courier email> <tracking> <phone> [size] [name]");
   }
   const config = env();
   // The server migrated it; a second migrator here could only race it.
@@ -63,6 +66,14 @@ async function main() {
       clock.now = now();
       writeTransaction(db, () => expireParcel(as({ kind: "system" }), db.select().from(parcels).where(eq(parcels.id, parcel.id)).get()!));
       console.log(JSON.stringify({ parcelId: parcel.id, siteId: site.id, trackingNumber: parcel.trackingNumber, ...door }));
+      return;
+    }
+    if (kind === "lost-code") {
+      const otherKeys = keysFromHex(crypto.randomBytes(32).toString("hex"), crypto.randomBytes(32).toString("hex"));
+      const { cipher } = db.$client.prepare("select pickup_code_cipher as cipher from parcels where id = ?").get(parcel.id) as { cipher: string };
+      const code = decryptPickupCode(keys, cipher);
+      db.update(parcels).set({ pickupCodeCipher: encryptPickupCode(otherKeys, code) }).where(eq(parcels.id, parcel.id)).run();
+      console.log(JSON.stringify({ parcelId: parcel.id, phoneLast4: recipientPhone.slice(-4), ...door }));
       return;
     }
     const stored = db.$client

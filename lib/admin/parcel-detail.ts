@@ -14,6 +14,7 @@ import { takeBackProgress } from "@/lib/parcels/take-back";
 import type { IncidentKind } from "@/lib/parcels/schemas";
 import { toParcelView, type ParcelView } from "@/lib/parcels/view";
 import { collectedByTrustedPerson } from "@/lib/trusted/trusted-persons";
+import { storedPickupCode } from "@/lib/pickup-codes/stored";
 
 export type TimelineEntry = {
   key: string;
@@ -48,6 +49,8 @@ export type AdminParcelDetail = ParcelView & {
   /** Newest first. */
   messages: ParcelMessageStatus[];
   can: { extendHold: boolean; cancel: boolean; reportIncident: boolean; resendCode: boolean };
+  /** Waiting, but its code cannot be read with this server's keys: sending it again issues a new one. */
+  codeLost: boolean;
   /** Marked collected, but its door did not open: the parcel is still inside. */
   doorNotOpened: DoorNotOpened | null;
   /** How the recipient's consent to the locker was given (issue 16); null when it never got a door. */
@@ -150,6 +153,7 @@ export function getParcelDetail(ctx: Ctx, parcelIdParam: unknown, locale: Locale
       cancel: parcel.state === "announced" || parcel.state === "reserved",
       reportIncident: parcel.state !== "announced" && parcel.state !== "cancelled",
     },
+    codeLost: waiting && storedPickupCode(ctx.keys, parcel) === null,
     doorNotOpened: pickupDoorNotOpened(ctx, parcel),
     collectedBy: collectedByTrustedPerson(ctx, parcel.id),
     takeBack: progress

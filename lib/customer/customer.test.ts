@@ -1,6 +1,8 @@
+import crypto from "node:crypto";
 import { eq } from "drizzle-orm";
-import { afterAll, describe, expect, test } from "vitest";
-import { sites, users } from "@/db/schema";
+import { afterAll, describe, expect, test, vi } from "vitest";
+import { parcels, sites, users } from "@/db/schema";
+import { encryptPickupCode, keysFromHex } from "@/lib/pickup-codes/code";
 import { extendHold } from "@/lib/parcels/extend-hold";
 import { expireOverdueParcels } from "@/lib/parcels/sweep";
 import { collectParcel } from "@/lib/parcels/collect";
@@ -85,6 +87,29 @@ describe("My parcels", () => {
       expect(mine.history.map((p) => p.id)).toEqual(endedOrder.reverse().slice(0, MY_HISTORY_LIMIT));
     } finally {
       world.clock.now = start;
+    }
+  });
+
+  test("a parcel whose code this server's keys cannot read is listed without it, and the rest of the list still shows", async () => {
+    const lostPhone = "13800116677";
+    const owner = createCustomer(world.db, lostPhone);
+    const readable = await deposit(world, station.courier, station.site.id, { recipientPhone: lostPhone });
+    const lost = await deposit(world, station.courier, station.site.id, { recipientPhone: lostPhone });
+    // As after PICKUP_CODE_ENCRYPTION_KEY was changed, or the database restored under other keys.
+    const otherKeys = keysFromHex(crypto.randomBytes(32).toString("hex"), crypto.randomBytes(32).toString("hex"));
+    world.db.update(parcels).set({ pickupCodeCipher: encryptPickupCode(otherKeys, lost.code) }).where(eq(parcels.id, lost.parcel.id)).run();
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      const { waiting } = await listMyParcelCards(world.ctx(owner));
+      expect(waiting.find((p) => p.id === readable.parcel.id)).toMatchObject({ pickupCode: readable.code, pickupCodeLost: false });
+      expect(waiting.find((p) => p.id === lost.parcel.id)).toMatchObject({ pickupCode: null, pickupQr: null, pickupCodeLost: true });
+      const detail = await myParcelDetail(world.ctx(owner), lost.parcel.id);
+      expect(detail).toMatchObject({ pickupCode: null, pickupQr: null, pickupCodeLost: true });
+      // Told to the operator once, however often the customer looks.
+      expect(logged).toHaveBeenCalledTimes(1);
+      expect(logged.mock.calls[0][0]).toContain(`parcel ${lost.parcel.id}: its pickup code cannot be read`);
+    } finally {
+      logged.mockRestore();
     }
   });
 

@@ -3,12 +3,14 @@ import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { parcels } from "@/db/schema";
 import { requireRole } from "@/lib/auth/authorize";
 import type { Ctx } from "@/lib/context";
-import { decryptPickupCode } from "@/lib/pickup-codes/code";
+import { storedPickupCode } from "@/lib/pickup-codes/stored";
 import { toParcelView, type ParcelView } from "@/lib/parcels/view";
 
 export type CustomerParcel = ParcelView & {
   /** The code to enter at the kiosk, only while the parcel waits in its door. */
   pickupCode: string | null;
+  /** Waiting, but its code cannot be read with this server's keys: an admin must send a new one. */
+  pickupCodeLost: boolean;
 };
 
 /** How much of a customer's history "My parcels" shows: the newest this many, by when each ended. */
@@ -37,8 +39,8 @@ export function listMyParcels(ctx: Ctx): CustomerParcel[] {
     .orderBy(desc(parcels.closedAt), desc(parcels.id))
     .limit(MY_HISTORY_LIMIT)
     .all();
-  return [...live, ...history].map((p) => ({
-    ...toParcelView(ctx, p),
-    pickupCode: p.state === "deposited" && p.pickupCodeCipher ? decryptPickupCode(ctx.keys, p.pickupCodeCipher) : null,
-  }));
+  return [...live, ...history].map((p) => {
+    const pickupCode = p.state === "deposited" ? storedPickupCode(ctx.keys, p) : null;
+    return { ...toParcelView(ctx, p), pickupCode, pickupCodeLost: p.state === "deposited" && pickupCode === null };
+  });
 }

@@ -11,7 +11,8 @@ import { HOLD_EXTENSION_MS } from "@/lib/parcels/extend-hold";
 import { listMyParcels, type CustomerParcel } from "@/lib/customer/my-parcels";
 import { parcelTimeline, type TimelineEntry } from "@/lib/parcels/timeline";
 import type { ParcelView } from "@/lib/parcels/view";
-import { decryptPickupCode, hashPickupCode } from "@/lib/pickup-codes/code";
+import { hashPickupCode } from "@/lib/pickup-codes/code";
+import { storedPickupCode } from "@/lib/pickup-codes/stored";
 import { issuePickupQrToken } from "@/lib/pickup-codes/qr-token";
 
 /*
@@ -104,6 +105,8 @@ export type SentMessage = { kind: string; channel: "sms" | "email"; sentAt: numb
 export type ParcelDetail = {
   parcel: ParcelView;
   pickupCode: string | null;
+  /** Waiting, but its code cannot be read with this server's keys: an admin must send a new one. */
+  pickupCodeLost: boolean;
   pickupQr: string | null;
   location: SiteLocation;
   timeline: TimelineEntry[];
@@ -125,7 +128,7 @@ export async function myParcelDetail(ctx: Ctx, parcelId: number): Promise<Parcel
   const row = loadVisibleParcel(ctx, parcelId);
   const { parcel, entries } = parcelTimeline(ctx, row.id);
   const waiting = row.state === "deposited" && row.expiresAt != null && row.expiresAt > ctx.now();
-  const pickupCode = waiting && row.pickupCodeCipher ? decryptPickupCode(ctx.keys, row.pickupCodeCipher) : null;
+  const pickupCode = waiting ? storedPickupCode(ctx.keys, row) : null;
   const messages = ctx.db
     .select({ kind: notifications.kind, channel: notifications.channel, sentAt: notifications.sentAt })
     .from(notifications)
@@ -136,6 +139,7 @@ export async function myParcelDetail(ctx: Ctx, parcelId: number): Promise<Parcel
   return {
     parcel,
     pickupCode,
+    pickupCodeLost: waiting && pickupCode === null,
     pickupQr: pickupCode ? await pickupQrSvg(ctx, { id: row.id, siteId: row.siteId, siteCode: parcel.site.code }, pickupCode) : null,
     location: siteLocations(ctx, [row.siteId]).get(row.siteId)!,
     timeline: entries,

@@ -9,6 +9,7 @@ import { translator } from "@/lib/i18n/translate";
 import { renderReturnDropOffCode } from "./return-drop-off";
 import { renderTrustedPickupCode } from "./trusted-pickup";
 import { decryptPickupCode } from "@/lib/pickup-codes/code";
+import { storedPickupCode } from "@/lib/pickup-codes/stored";
 import { renderConsentRequest } from "./consent-request";
 
 /*
@@ -27,8 +28,10 @@ export type RenderedMessage = { subject: string; text: string };
 export type Rendering = { action: "send"; message: RenderedMessage } | { action: "skip"; reason: string };
 
 type ParcelFacts = {
+  id: number;
   state: string;
   trackingNumber: string;
+  pickupCodeHash: string | null;
   pickupCodeCipher: string | null;
   expiresAt: number | null;
   closedAt: number | null;
@@ -46,7 +49,8 @@ type ParcelFacts = {
 // Plain SQL text: compiled once per connection (db/client.ts caches statements by their
 // text), as every message about a parcel reads it.
 const PARCEL_FACTS = `
-    select p.state, p.tracking_number as trackingNumber, p.pickup_code_cipher as pickupCodeCipher,
+    select p.id, p.state, p.tracking_number as trackingNumber,
+           p.pickup_code_hash as pickupCodeHash, p.pickup_code_cipher as pickupCodeCipher,
            p.expires_at as expiresAt, p.closed_at as closedAt,
            c.name as carrierName, c.contact_phone as carrierPhone,
            st.name as siteName, st.address as siteAddress, st.opening_hours as openingHours,
@@ -102,8 +106,9 @@ export function renderNotification(ctx: Ctx, notification: NotificationRow): Ren
   switch (notification.kind) {
     case "parcel_deposited":
     case "pickup_reminder": {
-      if (!parcel.pickupCodeCipher || parcel.expiresAt == null) throw new Error(`parcel ${notification.parcelId} has no code`);
-      const code = decryptPickupCode(ctx.keys, parcel.pickupCodeCipher);
+      const code = storedPickupCode(ctx.keys, parcel);
+      // Retried with backoff, so a key put back in time still lets it go; an admin's "send the code again" issues a new code.
+      if (code === null || parcel.expiresAt == null) throw new Error(`parcel ${notification.parcelId} has no code this server can read`);
       const deadline = at(parcel.expiresAt);
       const left = formatDuration(parcel.expiresAt - ctx.now(), locale);
       const reminder = notification.kind === "pickup_reminder";
@@ -132,8 +137,9 @@ export function renderNotification(ctx: Ctx, notification: NotificationRow): Ren
       );
     }
     case "crunch_reminder": {
-      if (!parcel.pickupCodeCipher || parcel.expiresAt == null) throw new Error(`parcel ${notification.parcelId} has no code`);
-      const words = { ...facts, code: decryptPickupCode(ctx.keys, parcel.pickupCodeCipher), deadline: at(parcel.expiresAt) };
+      const code = storedPickupCode(ctx.keys, parcel);
+      if (code === null || parcel.expiresAt == null) throw new Error(`parcel ${notification.parcelId} has no code this server can read`);
+      const words = { ...facts, code, deadline: at(parcel.expiresAt) };
       if (sms) return send(t("notifications.crunchSmsSubject", words), t("notifications.crunchSms", words));
       return send(
         t("notifications.crunchEmailSubject", words),

@@ -5,7 +5,7 @@ import { writeTransaction } from "@/db/transaction";
 import { requireRole } from "@/lib/auth/authorize";
 import type { Ctx, UserActor } from "@/lib/context";
 import { DomainError } from "@/lib/errors";
-import { decryptPickupCode } from "@/lib/pickup-codes/code";
+import { readPickupCode } from "@/lib/pickup-codes/code";
 import { parseInput } from "@/lib/validation";
 import { issueDropOffQrToken } from "./codes";
 import { dropOffQrDataUrl } from "./qr";
@@ -38,12 +38,15 @@ export function customerShipments(ctx: Ctx): CustomerShipment[] {
   const now = ctx.now();
   return rows.map(({ cipher, hash, siteCode, ...row }) => {
     const open = (OUTBOUND_CODE_STATES as readonly string[]).includes(row.state) && row.codeExpiresAt > now && cipher && hash;
+    // A code this server's keys cannot read back (a key was changed) is not shown; the rest of the list is.
+    const code = open ? readPickupCode(ctx.keys, row.siteId, hash, cipher) : null;
     return {
       ...withLabel(row),
       siteCode,
-      dropOff: open
-        ? { code: decryptPickupCode(ctx.keys, cipher), qrToken: issueDropOffQrToken(ctx.keys, { id: row.id, dropOffCodeHash: hash, codeExpiresAt: row.codeExpiresAt }) }
-        : null,
+      dropOff:
+        open && code !== null
+          ? { code, qrToken: issueDropOffQrToken(ctx.keys, { id: row.id, dropOffCodeHash: hash, codeExpiresAt: row.codeExpiresAt }) }
+          : null,
     };
   });
 }

@@ -1,4 +1,9 @@
+import crypto from "node:crypto";
+import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { parcels } from "@/db/schema";
+import { encryptPickupCode, keysFromHex } from "@/lib/pickup-codes/code";
+import { collectParcel } from "./collect";
 import { adminScene, auditRows, expectAdminsOnly, expectRefused, type AdminScene } from "@/lib/testing/admin";
 import { expectDomainError } from "@/lib/testing/domain-error";
 import { createTestWorld, pickupCodeOf, type TestWorld } from "@/lib/testing/factories";
@@ -140,6 +145,7 @@ describe("resendPickupCode", () => {
       parcelId: parcel.id,
       trackingNumber: parcel.trackingNumber,
       to: parcel.recipientPhone,
+      newCode: false,
     });
     expect(auditRows(world, scene.station.organizationId).at(-1)).toMatchObject({
       action: "parcel.code_resent",
@@ -154,6 +160,40 @@ describe("resendPickupCode", () => {
     const text = sent.find((message) => message.parcelId === parcel.id)!;
     expect(text.text).toContain(pickupCodeOf(world, parcel.id));
     expect(getParcelDetail(world.ctx(scene.admin), parcel.id).messages.map((m) => m.status)).toEqual(["sent", "failed"]);
+  });
+
+  it("issues a new code when the stored one cannot be read with this server's keys, and the recipient collects with it", async () => {
+    const { parcel, code: oldCode, phoneLast4 } = await depositHere();
+    // As after PICKUP_CODE_ENCRYPTION_KEY was changed: the stored copy opens under other keys only.
+    const otherKeys = keysFromHex(crypto.randomBytes(32).toString("hex"), crypto.randomBytes(32).toString("hex"));
+    world.db.update(parcels).set({ pickupCodeCipher: encryptPickupCode(otherKeys, oldCode) }).where(eq(parcels.id, parcel.id)).run();
+    const transport = { name: "accepting", send: async () => {} };
+    await deliverDueNotifications(world.ctx({ kind: "system" }), transport, { ...DELIVERY_POLICY, batchSize: 1_000 });
+    const before = getParcelDetail(world.ctx(scene.admin), parcel.id);
+    expect(before.codeLost).toBe(true);
+    // The message cannot be rendered: it waits to be tried again rather than send a code nobody can use.
+    expect(before.messages).toMatchObject([{ kind: "parcel_deposited", status: "queued", attempts: 1, lastError: expect.stringContaining("no code this server can read") }]);
+
+    // Not "already on its way": that message gives way to one with the new code.
+    expect(resendPickupCode(world.ctx(scene.admin), { parcelId: parcel.id })).toMatchObject({ parcelId: parcel.id, newCode: true });
+    expect(getParcelDetail(world.ctx(scene.admin), parcel.id).messages.map((m) => m.status)).toEqual(["queued", "skipped"]);
+    expect(auditRows(world, scene.station.organizationId).at(-1)).toMatchObject({ action: "parcel.code_resent", detail: { newCode: true } });
+    const newCode = pickupCodeOf(world, parcel.id);
+    expect(getParcelDetail(world.ctx(scene.admin), parcel.id).codeLost).toBe(false);
+    const sent: OutgoingMessage[] = [];
+    await deliverAll({ name: "accepting", send: async (message) => void sent.push(message) });
+    expect(sent.filter((message) => message.parcelId === parcel.id).map((message) => message.text)).toEqual([expect.stringContaining(newCode)]);
+
+    const collected = await collectParcel(world.ctx(scene.station.kiosk), { code: newCode, phoneLast4 });
+    expect(collected.parcelId).toBe(parcel.id);
+  });
+
+  it("issues a new code when the look-up key was changed, so the old code no longer matches at the kiosk", async () => {
+    const { parcel } = await depositHere();
+    world.db.update(parcels).set({ pickupCodeHash: "0".repeat(64) }).where(eq(parcels.id, parcel.id)).run();
+    await deliverAll({ name: "accepting", send: async () => {} });
+    expect(resendPickupCode(world.ctx(scene.admin), { parcelId: parcel.id }).newCode).toBe(true);
+    expect(parcelRow(world.db, parcel.id).pickupCodeHash).not.toBe("0".repeat(64));
   });
 
   it("refuses a parcel that is not waiting for its recipient, or whose pickup time is over", async () => {

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
-import { notifications, parcelEvents } from "@/db/schema";
+import { notifications, parcelEvents, parcels } from "@/db/schema";
 import { writeTransaction } from "@/db/transaction";
 import { recordAudit } from "@/lib/audit/record";
 import { requireAdmin } from "@/lib/auth/authorize";
@@ -12,6 +12,8 @@ import { loadVisibleParcel } from "./access";
 import { IncidentInput, type IncidentKind } from "./schemas";
 import { cancelParcel } from "./cancel";
 import { recordParcelEvent } from "./events";
+import { freePickupCode } from "./free-code";
+import { storedPickupCode } from "@/lib/pickup-codes/stored";
 import { extendHold } from "./extend-hold";
 import { CancelInput, ParcelRef } from "./schemas";
 import type { ParcelView } from "./view";
@@ -104,11 +106,13 @@ export function reportParcelIncident(ctx: Ctx, raw: unknown): IncidentResult {
 /**
  * Sends a waiting parcel's pickup code to its recipient again — by text, and by email when
  * known — after a message that could not be sent, or for a customer who lost it. The text
- * is rendered when it is sent, so the code never sits in the outbox. Admins of the
- * parcel's organization only. Raises NOT_FOUND, INVALID_TRANSITION (not waiting in its
+ * is rendered when it is sent, so the code never sits in the outbox. A code this server's
+ * keys cannot read back (a key was changed, or the database restored under other keys) is
+ * replaced by a new one first: the old one could be neither sent nor, after a change of
+ * the look-up key, typed at the kiosk. Admins of the parcel's organization only. Raises NOT_FOUND, INVALID_TRANSITION (not waiting in its
  * locker, or its pickup time is over) and CONFLICT (the code is already on its way).
  */
-export function resendPickupCode(ctx: Ctx, raw: unknown): { parcelId: number; trackingNumber: string; to: string } {
+export function resendPickupCode(ctx: Ctx, raw: unknown): { parcelId: number; trackingNumber: string; to: string; newCode: boolean } {
   const admin = requireAdmin(ctx);
   const { parcelId } = parseInput(ParcelRef, raw);
   return writeTransaction(ctx.db, () => {
@@ -121,16 +125,33 @@ export function resendPickupCode(ctx: Ctx, raw: unknown): { parcelId: number; tr
       .from(notifications)
       .where(and(eq(notifications.parcelId, parcel.id), eq(notifications.kind, "parcel_deposited"), eq(notifications.status, "queued")))
       .get();
-    if (onItsWay) {
+    const newCode = storedPickupCode(ctx.keys, parcel) === null;
+    if (onItsWay && !newCode) {
       throw new DomainError("CONFLICT", "resendOnItsWay");
+    }
+    if (newCode) {
+      const fresh = freePickupCode(ctx, parcel.siteId);
+      const replaced = ctx.db
+        .update(parcels)
+        .set({ pickupCodeHash: fresh.hash, pickupCodeCipher: fresh.cipher, updatedAt: ctx.now() })
+        .where(and(eq(parcels.id, parcel.id), eq(parcels.state, "deposited")))
+        .run();
+      if (replaced.changes !== 1) throw new DomainError("CONFLICT", "parcelChangedMeanwhile");
+      // A message still trying to send the old code (it cannot be rendered) gives way to the
+      // new one at once, rather than blocking it for the half hour of its retries.
+      ctx.db
+        .update(notifications)
+        .set({ status: "skipped", lastError: "replaced by a message with a new code" })
+        .where(and(eq(notifications.parcelId, parcel.id), eq(notifications.kind, "parcel_deposited"), eq(notifications.status, "queued")))
+        .run();
     }
     queueParcelMessage(ctx, parcel, "parcel_deposited");
     recordAudit(ctx, admin, {
       action: "parcel.code_resent",
       subject: `parcel:${parcel.id}`,
       siteId: parcel.siteId,
-      detail: { trackingNumber: parcel.trackingNumber, to: parcel.recipientPhone },
+      detail: { trackingNumber: parcel.trackingNumber, to: parcel.recipientPhone, ...(newCode ? { newCode: true } : {}) },
     });
-    return { parcelId: parcel.id, trackingNumber: parcel.trackingNumber, to: parcel.recipientPhone };
+    return { parcelId: parcel.id, trackingNumber: parcel.trackingNumber, to: parcel.recipientPhone, newCode };
   });
 }

@@ -4,7 +4,6 @@ import { requireCourier } from "@/lib/auth/authorize";
 import type { Ctx } from "@/lib/context";
 import { DomainError } from "@/lib/errors";
 import { queueParcelMessage } from "@/lib/notifications/outbox";
-import { encryptPickupCode, hashPickupCode } from "@/lib/pickup-codes/code";
 import { freePickupCode } from "./free-code";
 import { issueTrustedCodeOnDeposit } from "./trusted-codes";
 import { parseInput } from "@/lib/validation";
@@ -55,7 +54,7 @@ function depositInTransaction(ctx: Ctx, parcel: ParcelRow, by: { closedBy: "cour
   const site = ctx.db.$client.prepare("select hold_period_hours as holdPeriodHours from sites where id = ?").get(parcel.siteId) as {
     holdPeriodHours: number;
   };
-  const code = freePickupCode(ctx, parcel.siteId);
+  const fresh = freePickupCode(ctx, parcel.siteId);
   const now = ctx.now();
   if (by.closedBy === "courier") recordDoorEvent(ctx, { slotId: parcel.slotId!, siteId: parcel.siteId, parcelId: parcel.id, kind: "closed" });
   const deposited = moveParcel(
@@ -63,8 +62,8 @@ function depositInTransaction(ctx: Ctx, parcel: ParcelRow, by: { closedBy: "cour
     parcel,
     "deposited",
     {
-      pickupCodeHash: hashPickupCode(ctx.keys, parcel.siteId, code),
-      pickupCodeCipher: encryptPickupCode(ctx.keys, code),
+      pickupCodeHash: fresh.hash,
+      pickupCodeCipher: fresh.cipher,
       depositedAt: now,
       expiresAt: now + site.holdPeriodHours * 3_600_000,
       reservedUntil: null,

@@ -3,7 +3,6 @@ import { and, eq, sql } from "drizzle-orm";
 import { preparedQuery } from "@/db/prepared";
 import { notifications, trustedPersons, trustedPickups } from "@/db/schema";
 import type { Ctx } from "@/lib/context";
-import { encryptPickupCode, hashPickupCode } from "@/lib/pickup-codes/code";
 import { freePickupCode } from "./free-code";
 
 /*
@@ -53,10 +52,10 @@ export function issueTrustedCodeOnDeposit(ctx: Ctx, parcel: DepositedParcel): vo
 
 /** Draws the row's code, stores it, and queues the trusted person's text. Inside a transaction; the parcel is in the locker. */
 export function giveCode(ctx: Ctx, row: TrustedPickupRow, siteId: number): void {
-  const code = freePickupCode(ctx, siteId);
+  const fresh = freePickupCode(ctx, siteId);
   ctx.db
     .update(trustedPickups)
-    .set({ codeHash: hashPickupCode(ctx.keys, siteId, code), codeCipher: encryptPickupCode(ctx.keys, code) })
+    .set({ codeHash: fresh.hash, codeCipher: fresh.cipher })
     .where(and(eq(trustedPickups.id, row.id), eq(trustedPickups.status, "active")))
     .run();
   const now = ctx.now();

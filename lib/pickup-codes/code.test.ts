@@ -9,6 +9,7 @@ import {
   hashPickupCode,
   keysFromHex,
   phoneLast4,
+  readPickupCode,
   sameDigits,
 } from "@/lib/pickup-codes/code";
 import { createTestWorld, type TestWorld } from "@/lib/testing/factories";
@@ -101,6 +102,19 @@ describe("storing a pickup code", () => {
     expect(new Set(ivs).size).toBe(stored.length);
     expect(ivs.every((iv) => Buffer.from(iv, "base64url").length === 12)).toBe(true);
     expect(stored.every((copy) => decryptPickupCode(keys, copy) === "048213")).toBe(true);
+  });
+
+  it("reads a stored code back only while both keys are the ones it was stored with", () => {
+    const keys = randomKeys();
+    const hash = hashPickupCode(keys, 7, "290471");
+    const stored = encryptPickupCode(keys, "290471");
+    expect(readPickupCode(keys, 7, hash, stored)).toBe("290471");
+    // Another encryption key: the copy does not open.
+    expect(readPickupCode({ ...keys, encryptionKey: randomKeys().encryptionKey }, 7, hash, stored)).toBeNull();
+    // Another look-up key: the copy opens, but the kiosk would not take the code it gives.
+    expect(readPickupCode({ ...keys, hmacKey: randomKeys().hmacKey }, 7, hash, stored)).toBeNull();
+    expect(readPickupCode(keys, 8, hash, stored)).toBeNull();
+    expect(readPickupCode(keys, 7, hash, "not a stored code")).toBeNull();
   });
 
   it("the encrypted copy does not open with another key, and tampering is detected", () => {

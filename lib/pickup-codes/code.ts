@@ -66,6 +66,21 @@ export function decryptPickupCode(keys: PickupCodeKeys, stored: string): string 
   return Buffer.concat([decipher.update(body), decipher.final()]).toString("utf8");
 }
 
+/**
+ * The code kept in `stored`, when this server's keys still give it back and it is still the
+ * code `hash` stands for; null otherwise (a key was changed, or the database was restored
+ * under other keys). Both keys count: a code shown or sent must be one the kiosk accepts.
+ */
+export function readPickupCode(keys: PickupCodeKeys, siteId: number, hash: string, stored: string): string | null {
+  let code: string;
+  try {
+    code = decryptPickupCode(keys, stored);
+  } catch {
+    return null;
+  }
+  return hashPickupCode(keys, siteId, code) === hash ? code : null;
+}
+
 export function phoneLast4(phone: string): string {
   return phone.replace(/\D/g, "").slice(-PHONE_DIGITS);
 }

@@ -45,7 +45,7 @@ export default async function ParcelPage({ params, searchParams }: Props) {
     if (isDomainError(error) && error.code === "NOT_FOUND") notFound();
     throw error;
   }
-  const { parcel, pickupCode, pickupQr, location, timeline, messages, extension, doorNotOpened, asOf } = detail;
+  const { parcel, pickupCode, pickupCodeLost, pickupQr, location, timeline, messages, extension, doorNotOpened, asOf } = detail;
   const t = await getTranslations("customer.parcel");
   const sizes = await getTranslations("sizes");
   const time = { locale: await requestLocale(), timeZone: siteTimeZone(ctx, parcel.site.id) };
@@ -75,6 +75,7 @@ export default async function ParcelPage({ params, searchParams }: Props) {
           <p className="text-sm text-gray-800">{t.rich("howTo", { em: (chunks) => <em>{chunks}</em> })}</p>
         </section>
       ) : null}
+      {pickupCodeLost ? <Alert tone="error">{t("codeLost")}</Alert> : null}
 
       {parcel.state === "deposited" && parcel.expiresAt ? (
         <section aria-labelledby="deadline-heading" className="flex flex-col gap-3 rounded-xl border border-gray-200 p-4">

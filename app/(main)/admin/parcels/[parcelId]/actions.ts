@@ -40,5 +40,5 @@ export async function resendPickupCodeAction(_previous: FormState, formData: For
   if (!outcome.ok) return outcome.state;
   revalidatePath("/admin", "layout");
   const t = await getTranslations("admin.parcels.detail");
-  return { status: "success", message: t("resent", { to: outcome.result.to }) };
+  return { status: "success", message: t(outcome.result.newCode ? "resentNewCode" : "resent", { to: outcome.result.to }) };
 }

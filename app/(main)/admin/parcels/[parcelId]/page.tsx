@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { ActionForm } from "@/components/admin/action-form";
 import { ConfirmPanel } from "@/components/ui/confirm-panel";
+import { Alert } from "@/components/ui/alert";
 import { HistoryList } from "@/components/admin/history-list";
 import { MessageDescription } from "@/components/admin/message-description";
 import { Fact, PageHeader, Panel } from "@/components/admin/page-header";
@@ -165,7 +166,13 @@ export default async function AdminParcelPage({ params }: { params: Promise<{ pa
                 submitLabel={t("resend")}
                 pendingLabel={t("resending")}
                 variant="secondary"
-                intro={<p className="text-sm text-gray-700">{t("resendIntro")}</p>}
+                intro={
+                  parcel.codeLost ? (
+                    <Alert tone="error">{t("codeLost")}</Alert>
+                  ) : (
+                    <p className="text-sm text-gray-700">{t("resendIntro")}</p>
+                  )
+                }
               />
             ) : null}
           </Panel>
