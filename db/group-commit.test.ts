@@ -1,5 +1,4 @@
 import fs from "node:fs";
-import fsp from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
@@ -209,41 +208,37 @@ describe("the WAL file's sync", () => {
   const client = { name: file } as Database.Database;
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  test("keeps the file open between syncs, runs one at a time, and reopens a file SQLite replaced", async () => {
+  test("opens the file once and syncs the file SQLite writes, even after its name was given to another", async () => {
     fs.writeFileSync(`${file}-wal`, "first");
-    const opens = vi.spyOn(fsp, "open");
+    const walInode = fs.statSync(`${file}-wal`).ino;
+    // SQLite's own handle on the WAL, which it keeps for the connection's life.
+    const sqliteHandle = fs.openSync(`${file}-wal`, "r+");
+    const opens = vi.spyOn(fs, "openSync");
     // Which file each sync reached, by inode.
-    const datasyncs: number[] = [];
-    const inode = () => fs.statSync(`${file}-wal`).ino;
+    const synced: number[] = [];
+    const fdatasync = vi.spyOn(fs, "fdatasync").mockImplementation(((fd: number, done: (error: Error | null) => void) => {
+      synced.push(fs.fstatSync(fd).ino);
+      done(null);
+    }) as typeof fs.fdatasync);
     try {
       const sync = walFileSync(client);
-      await sync();
-      await sync();
-      expect(opens).toHaveBeenCalledTimes(1);
-      const handle = (await opens.mock.results[0].value) as fsp.FileHandle;
-      const datasync = vi.spyOn(Object.getPrototypeOf(handle) as fsp.FileHandle, "datasync");
-      let running = 0;
-      datasync.mockImplementation(async function (this: fsp.FileHandle) {
-        running++;
-        expect(running).toBe(1);
-        datasyncs.push((await this.stat()).ino);
-        await new Promise((resolve) => setTimeout(resolve, 5));
-        running--;
-      });
-      await Promise.all([sync(), sync(), sync()]);
-      expect(datasyncs).toEqual([inode(), inode(), inode()]);
-      // Replaced: the name now points at a new file; a sync of the old one would protect nothing.
-      // (Renamed over it, so the old file, still open here, keeps its inode number to itself.)
+      await Promise.all([sync(), sync()]);
+      // Renamed over it: SQLite goes on writing the old file through its handle.
       fs.writeFileSync(`${file}-wal.new`, "second");
       fs.renameSync(`${file}-wal.new`, `${file}-wal`);
       await sync();
-      expect(opens).toHaveBeenCalledTimes(2);
-      expect(datasyncs).toHaveLength(4);
-      expect(datasyncs.at(-1)).toBe(inode());
-      expect(datasyncs[0]).not.toBe(inode());
-      datasync.mockRestore();
+      expect(opens.mock.calls.filter(([name]) => name === `${file}-wal`)).toHaveLength(1);
+      expect(synced).toEqual([walInode, walInode, walInode]);
+      expect(fs.fstatSync(sqliteHandle).ino).toBe(walInode);
     } finally {
+      fdatasync.mockRestore();
       opens.mockRestore();
+      fs.closeSync(sqliteHandle);
     }
+  });
+
+  test("a WAL file that cannot be opened fails the sync, so its group is not acknowledged", async () => {
+    const sync = walFileSync({ name: path.join(dir, "missing.db") } as Database.Database);
+    await expect(sync()).rejects.toThrow(/ENOENT/);
   });
 });

@@ -1,6 +1,6 @@
 import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
-import fsp, { type FileHandle } from "node:fs/promises";
+import fs from "node:fs";
 import path from "node:path";
 import type Database from "better-sqlite3";
 import type { Db } from "./client";
@@ -47,29 +47,26 @@ type BackgroundSync = {
 const backgroundSyncs = new WeakMap<Database.Database, BackgroundSync>();
 
 /**
- * fdatasync of the connection's WAL file, reopened should SQLite have replaced the file.
- * The check and the sync both run on libuv's thread pool: an fstat on the event loop waited
- * for the file while the checkpointer's sync or the next COMMIT's writes held it, 1 % of the
- * loop at bench:load's peak. One runs at a time (a later sync covers every earlier write),
- * so the file is never closed under a sync still using it.
+ * fdatasync of the connection's WAL file, through a handle of our own opened once. SQLite
+ * keeps its WAL file open for as long as the connection is, and never replaces it meanwhile;
+ * should someone delete it by hand, SQLite goes on writing the deleted file through its own
+ * handle, and so does this one sync it. (An fstat before each sync, to reopen a replaced
+ * file, blocked the event loop while the checkpointer or the next COMMIT held the file:
+ * 1 % of the main thread at bench:load's peak, and reopening would have synced the wrong file.)
  */
 export function walFileSync(client: Database.Database): () => Promise<void> {
   const wal = `${path.resolve(client.name)}-wal`;
-  let file: FileHandle | null = null;
-  const syncOnce = async () => {
-    if (file !== null && (await file.stat()).nlink === 0) {
-      await file.close();
-      file = null;
-    }
-    file ??= await fsp.open(wal, "r");
-    await file.datasync();
-  };
-  let last: Promise<void> = Promise.resolve();
-  return () => {
-    const sync = last.then(syncOnce, syncOnce);
-    last = sync;
-    return sync;
-  };
+  let fd: number | null = null;
+  return () =>
+    new Promise<void>((resolve, reject) => {
+      try {
+        fd ??= fs.openSync(wal, "r");
+      } catch (error) {
+        reject(error as Error);
+        return;
+      }
+      fs.fdatasync(fd, (error) => (error ? reject(error) : resolve()));
+    });
 }
 
 /**
