@@ -109,8 +109,10 @@ export function reportParcelIncident(ctx: Ctx, raw: unknown): IncidentResult {
  * is rendered when it is sent, so the code never sits in the outbox. A code this server's
  * keys cannot read back (a key was changed, or the database restored under other keys) is
  * replaced by a new one first: the old one could be neither sent nor, after a change of
- * the look-up key, typed at the kiosk. Admins of the parcel's organization only. Raises NOT_FOUND, INVALID_TRANSITION (not waiting in its
- * locker, or its pickup time is over) and CONFLICT (the code is already on its way).
+ * the look-up key, typed at the kiosk; the message stuck on it gives way to the new one.
+ * Admins of the parcel's organization only. Raises NOT_FOUND, INVALID_TRANSITION (not
+ * waiting in its locker, or its pickup time is over) and CONFLICT (a readable code is
+ * already on its way).
  */
 export function resendPickupCode(ctx: Ctx, raw: unknown): { parcelId: number; trackingNumber: string; to: string; newCode: boolean } {
   const admin = requireAdmin(ctx);
