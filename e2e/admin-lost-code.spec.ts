@@ -11,6 +11,9 @@ import { becomeConfirmedCustomer, newDevice, readTextMessage } from "./support/c
  * new code, which the customer then sees and is texted.
  */
 test("a code the server cannot read: the customer is told to ask, the admin sends a new one, the customer gets it", async ({ page, browser }, testInfo) => {
+  // A sign-up with a confirmed phone, then a second device signing in as the admin: as long
+  // as the other two-device journeys, and over the default minute on a loaded machine.
+  test.setTimeout(120_000);
   const phone = testPhone();
   await becomeConfirmedCustomer(page, browser, testInfo, phone);
   const parcel = makeLostCodeParcelFor("ZJG-E", DEMO.ztoCourier, phone);
