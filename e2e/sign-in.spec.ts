@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { expectAccessible } from "./support/axe";
-import { DEMO, DEMO_PASSWORD, signIn } from "./support/accounts";
+import { DEMO, DEMO_PASSWORD, signIn, signInWithForm } from "./support/accounts";
 
 test.describe("signing in lands each role on its home", () => {
   const homes = [
@@ -12,7 +12,7 @@ test.describe("signing in lands each role on its home", () => {
   ];
   for (const { who, account, path, heading } of homes) {
     test(`${who} lands on ${path}`, async ({ page }) => {
-      await signIn(page, account);
+      await signInWithForm(page, account);
       await expect(page).toHaveURL(path);
       await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
       await expectAccessible(page);
@@ -33,7 +33,7 @@ test("the sign-in page is accessible and refuses a wrong password without saying
 });
 
 test("a courier can sign in with a phone number too", async ({ page }) => {
-  await signIn(page, "137 0000 0011", DEMO_PASSWORD);
+  await signInWithForm(page, "137 0000 0011", DEMO_PASSWORD);
   await expect(page).toHaveURL("/courier");
 });
 
