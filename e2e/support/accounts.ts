@@ -28,7 +28,7 @@ export async function signInWithForm(page: Page, identifier: string, password = 
  * It posts to Auth.js's credentials route, which the form's action calls too (the same
  * checks, limits and session cookie), from the page's own browser context, so the page is
  * signed in. The form's page load, typing and post cost a loaded CI machine 4–6 s of each
- * of the suite's seventy-odd sign-ins; the form itself is proven by signInWithForm's journeys.
+ * of the suite's sixty-odd sign-ins; the form itself is proven by signInWithForm's journeys.
  */
 export async function signIn(page: Page, identifier: string, password = DEMO_PASSWORD) {
   const csrf = await page.request.get("/api/auth/csrf");
