@@ -1,8 +1,7 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import type { ChildProcess } from "node:child_process";
-import path from "node:path";
 import { signIn } from "./support/accounts";
-import { COURIER_PASSWORD, createStationViaConsole, signInAsAdmin } from "./support/admin";
+import { COURIER_PASSWORD, makeStation, signInAsAdmin } from "./support/admin";
 import { expectAccessible } from "./support/axe";
 import {
   CABINET_URL,
@@ -46,7 +45,7 @@ test("a deposit completes when the cabinet reports the door closed; a killed age
   const laptop = { context, page: await context.newPage() };
   try {
     await signInAsAdmin(laptop.page);
-    const { site, courier } = await createStationViaConsole(laptop.page, "Cabinet", { code: "C", rowSizes: ["M"], columns: 2 });
+    const { site, courier } = await makeStation("Cabinet", { code: "C", rowSizes: ["M"], columns: 2 }, world!.database);
     const controllerId = `sim-${site.id}-C`;
 
     // Before its agent ever connects, the site page says so, and nothing is assigned there.
@@ -139,7 +138,7 @@ test("the recipient collects once the cabinet read the door open; an open it doe
   let resume = () => {};
   try {
     await signInAsAdmin(laptop.page);
-    const { site, courier } = await createStationViaConsole(laptop.page, "Pickup", { code: "P", rowSizes: ["M"], columns: 2 });
+    const { site, courier } = await makeStation("Pickup", { code: "P", rowSizes: ["M"], columns: 2 }, world!.database);
     const controllerId = `sim-${site.id}-P`;
     // Heartbeats every 4 s: paused below for about 6 s, the agent is still one the server
     // sends commands to (silent for three heartbeats = offline, refused at once).
@@ -255,7 +254,7 @@ test("a customer's drop-off at the kiosk completes when the cabinet reports the 
   const kiosk = await cabinetDevice(browser);
   try {
     await signInAsAdmin(laptop.page);
-    const { site, courier } = await createStationViaConsole(laptop.page, "Send", { code: "S", rowSizes: ["S"], columns: 2 });
+    const { site, courier } = await makeStation("Send", { code: "S", rowSizes: ["S"], columns: 2 }, world!.database);
     const agent = startCabinetAgent(world!, `sim-${site.id}-S`, "S", 2);
     agents.push(agent);
     await expect(async () => {
@@ -264,8 +263,8 @@ test("a customer's drop-off at the kiosk completes when the cabinet reports the 
       await expect(cabinets.getByRole("listitem").filter({ hasText: "Locker S" })).toContainText("Online", { timeout: 1000 });
     }).toPass({ timeout: 30_000 });
 
-    // A return of the courier's carrier, its drop-off QR on the customer's phone (support/make-outbound.ts).
-    const shipment = makeReturnToDropOff(site.code, courier.phone, path.join(world!.dataDir, "locker.db"));
+    // A return of the courier's carrier, its drop-off QR on the customer's phone (support/verbs/outbound.ts).
+    const shipment = await makeReturnToDropOff(site.code, courier.phone, world!.database);
 
     await kiosk.page.clock.setFixedTime(Date.now());
     await pairKioskScreen(kiosk.page, site.code, "a new kiosk");

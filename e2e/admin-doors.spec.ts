@@ -1,8 +1,8 @@
 import { expect, test } from "@playwright/test";
 import {
-  addLockerViaConsole,
-  createCourierViaConsole,
-  createSiteViaConsole,
+  makeLocker,
+  makeCourier,
+  makeSite,
   depositAsCourier,
   e2ePhone,
   expectSiteFullForCourier,
@@ -16,9 +16,9 @@ import { uniqueTracking } from "./support/courier";
 test("a door put out of service is never assigned, and is again once back in service", async ({ page, browser }) => {
   test.setTimeout(120_000);
   await signInAsAdmin(page);
-  const site = await createSiteViaConsole(page, "Repair");
-  await addLockerViaConsole(page, site, { code: "A", rowSizes: ["S"], columns: 2 });
-  const courier = await createCourierViaConsole(page, [site]);
+  const site = await makeSite("Repair");
+  await makeLocker(site, { code: "A", rowSizes: ["S"], columns: 2 });
+  const courier = await makeCourier([site]);
 
   await page.goto(`/admin/sites/${site.id}`);
   await page.getByRole("link", { name: "Door A-01, size S, free" }).click();
@@ -52,8 +52,9 @@ test("a door put out of service is never assigned, and is again once back in ser
 test("opening a door remotely asks for a reason and lands in the audit trail; a used locker is retired, not deleted", async ({ page }) => {
   test.setTimeout(90_000);
   await signInAsAdmin(page);
-  const site = await createSiteViaConsole(page, "Remote");
-  await addLockerViaConsole(page, site, { code: "B", rowSizes: ["M"], columns: 3 });
+  const site = await makeSite("Remote");
+  await makeLocker(site, { code: "B", rowSizes: ["M"], columns: 3 });
+  await page.goto(`/admin/sites/${site.id}`);
 
   await page.getByRole("link", { name: "Door B-02, size M, free" }).click();
   const panel = page.getByRole("region", { name: "Open remotely" });

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { createStationViaConsole, depositAsCourier, signInAsAdmin } from "./support/admin";
+import { makeStation, depositAsCourier, signInAsAdmin } from "./support/admin";
 import { expectAccessible } from "./support/axe";
 import { runBackgroundRound } from "./support/background";
 import { testPhone, uniqueTracking } from "./support/courier";
@@ -14,7 +14,7 @@ import { testPhone, uniqueTracking } from "./support/courier";
 test("an admin sees a site forecast full, reads its chart as a table, and marks sales days", async ({ page, browser }) => {
   test.setTimeout(180_000);
   await signInAsAdmin(page);
-  const { site, courier } = await createStationViaConsole(page, "Forecast", { code: "A", rowSizes: ["M"], columns: 2 });
+  const { site, courier } = await makeStation("Forecast", { code: "A", rowSizes: ["M"], columns: 2 });
   await depositAsCourier(browser, courier, site, [
     { tracking: uniqueTracking(), phone: testPhone(), size: "M" },
     { tracking: uniqueTracking(), phone: testPhone(), size: "M" },
@@ -26,7 +26,7 @@ test("an admin sees a site forecast full, reads its chart as a table, and marks 
   const forecast = page.getByRole("region", { name: "Forecast: the next 48 hours" });
   const warning = forecast.getByRole("list", { name: "Forecast warnings" }).getByRole("listitem").filter({ hasText: site.name });
   await expect(async () => {
-    runBackgroundRound();
+    await runBackgroundRound();
     await page.goto("/admin");
     await expect(warning).toHaveText(new RegExp(`^${site.name}, size M: full now until .*\\d\\d:00 \\(\\d+ %\\)$`), { timeout: 2_000 });
   }).toPass({ timeout: 60_000 });

@@ -15,8 +15,8 @@ test("a code the server cannot read: the customer is told to ask, the admin send
   // as the other two-device journeys, and over the default minute on a loaded machine.
   test.setTimeout(120_000);
   const phone = testPhone();
-  await becomeConfirmedCustomer(page, browser, testInfo, phone);
-  const parcel = makeLostCodeParcelFor("ZJG-E", DEMO.ztoCourier, phone);
+  await becomeConfirmedCustomer(page, phone);
+  const parcel = await makeLostCodeParcelFor("ZJG-E", DEMO.ztoCourier, phone);
 
   await page.goto("/parcels");
   const card = page.getByRole("article").filter({ hasText: parcel.trackingNumber });

@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { DEMO, signIn } from "./support/accounts";
-import { addLockerViaConsole, createSiteViaConsole, signInAsAdmin } from "./support/admin";
+import { makeLocker, makeSite, signInAsAdmin } from "./support/admin";
 import { expectAccessible } from "./support/axe";
 
 /*
@@ -20,8 +20,9 @@ test("an admin of another organization gets not found on the campus's direct add
   // Two admins, a site and a locker made through the console, and six addresses tried.
   test.setTimeout(120_000);
   await signInAsAdmin(page);
-  const site = await createSiteViaConsole(page, "Private");
-  await addLockerViaConsole(page, site, { code: "A", rowSizes: ["S"], columns: 2 });
+  const site = await makeSite("Private");
+  await makeLocker(site, { code: "A", rowSizes: ["S"], columns: 2 });
+  await page.goto(`/admin/sites/${site.id}`);
   await page.getByRole("link", { name: "Door A-01, size S, free" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Door A-01" })).toBeVisible();
   const doorPath = new URL(page.url()).pathname;
@@ -52,7 +53,7 @@ test("an admin of another organization gets not found on the campus's direct add
 
 test("an admin of another organization finds none of the campus in lists, search, export or audit", async ({ page, browser }) => {
   await signInAsAdmin(page);
-  const site = await createSiteViaConsole(page, "Private");
+  const site = await makeSite("Private");
 
   const other = await otherAdmin(browser);
   await other.goto("/admin/sites");

@@ -1,6 +1,6 @@
 import fs from "node:fs/promises";
 import { expect, test } from "@playwright/test";
-import { addLockerViaConsole, createCourierViaConsole, createSiteViaConsole, depositAsCourier, e2ePhone, signInAsAdmin } from "./support/admin";
+import { makeLocker, makeCourier, makeSite, depositAsCourier, e2ePhone, signInAsAdmin } from "./support/admin";
 import { expectAccessible } from "./support/axe";
 import { runBackgroundRound } from "./support/background";
 import { uniqueTracking } from "./support/courier";
@@ -10,9 +10,9 @@ import { uniqueTracking } from "./support/courier";
 test("parcel search finds parcels by phone, shows a timeline, and the CSV export holds exactly what was searched", async ({ page, browser }) => {
   test.setTimeout(120_000);
   await signInAsAdmin(page);
-  const site = await createSiteViaConsole(page, "Search");
-  await addLockerViaConsole(page, site, { code: "A", rowSizes: ["M", "M"], columns: 2 });
-  const courier = await createCourierViaConsole(page, [site]);
+  const site = await makeSite("Search");
+  await makeLocker(site, { code: "A", rowSizes: ["M", "M"], columns: 2 });
+  const courier = await makeCourier([site]);
   const phone = e2ePhone();
   const mine = [uniqueTracking("SRCH"), uniqueTracking("SRCH")];
   const someoneElses = uniqueTracking("SRCH");
@@ -73,7 +73,7 @@ test("parcel search finds parcels by phone, shows a timeline, and the CSV export
   // Sending again is refused while the first text is still queued ("already on its way"):
   // deliver it first, as the server's round would within 10 s.
   await expect(async () => {
-    runBackgroundRound();
+    await runBackgroundRound();
     await page.reload();
     await expect(codeTexts).not.toContainText("Waiting to be sent", { timeout: 1_000 });
   }).toPass({ timeout: 30_000 });

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { COURIER_PASSWORD, createCourierViaConsole, createSiteViaConsole, signInAsAdmin, uniqueSuffix } from "./support/admin";
+import { COURIER_PASSWORD, createCourierViaConsole, makeSite, signInAsAdmin, uniqueSuffix } from "./support/admin";
 import { expectAccessible } from "./support/axe";
 
 /* Couriers, admins, customers and carriers, as an organization manages them. */
@@ -12,8 +12,8 @@ test("an admin registers a courier, changes their sites, deactivates them (who t
   await expect(page.getByRole("link", { name: "Wang Jun" })).toBeVisible();
   await expectAccessible(page, "couriers");
 
-  const first = await createSiteViaConsole(page, "People");
-  const second = await createSiteViaConsole(page, "People");
+  const first = await makeSite("People");
+  const second = await makeSite("People");
   const courier = await createCourierViaConsole(page, [first]);
   await expectAccessible(page, "a courier");
 

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { DEMO, signIn } from "./support/accounts";
 import { expectAccessible } from "./support/axe";
-import { createSiteViaConsole } from "./support/admin";
+import { makeSite } from "./support/admin";
 import { kioskInEnglish, newDevice } from "./support/customers";
 
 /*
@@ -69,7 +69,7 @@ test("a screen shows a code, an admin types it on their own laptop, and the scre
 }, testInfo) => {
   const laptop = (await newDevice(browser, testInfo)).page;
   await signIn(laptop, DEMO.admin);
-  const site = await createSiteViaConsole(laptop, "Screen");
+  const site = await makeSite("Screen");
 
   const screen = (await newDevice(browser, testInfo)).page;
   await screen.goto(`/kiosk/${site.code}`);
@@ -84,6 +84,7 @@ test("a screen shows a code, an admin types it on their own laptop, and the scre
   await screen.reload();
   await expect(screen.getByTestId("pairing-code")).toHaveText(code);
 
+  await laptop.goto(`/admin/sites/${site.id}`);
   const kiosks = laptop.getByRole("region", { name: "Kiosk screens" });
   await expect(kiosks).toContainText("No kiosks yet");
   await kiosks.getByText("Pair a screen by its code…").click();

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { createStationViaConsole, signInAsAdmin } from "./support/admin";
+import { makeStation, signInAsAdmin } from "./support/admin";
 import { expectAccessible } from "./support/axe";
 import { makeExpiredParcel, makeWaitingParcel } from "./support/courier";
 import { expectNoHorizontalOverflow } from "./support/screens";
@@ -66,9 +66,9 @@ test("on a phone the console's sections fold into a menu, tables become cards, a
 test("the door grid speaks the one vocabulary: a name, a colour and a mark per door condition, with its legend", async ({ page }) => {
   test.setTimeout(120_000);
   await signInAsAdmin(page);
-  const { site, courier } = await createStationViaConsole(page, "Vocabulary", { code: "V", rowSizes: ["S", "M"], columns: 3 });
-  const waiting = makeWaitingParcel(site.code, courier.phone);
-  const expired = makeExpiredParcel(site.code, courier.phone);
+  const { site, courier } = await makeStation("Vocabulary", { code: "V", rowSizes: ["S", "M"], columns: 3 });
+  const waiting = await makeWaitingParcel(site.code, courier.phone);
+  const expired = await makeExpiredParcel(site.code, courier.phone);
 
   for (const [name, viewport] of [
     ["desktop", { width: 1280, height: 800 }],

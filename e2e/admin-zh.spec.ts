@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { DEMO, DEMO_PASSWORD } from "./support/accounts";
-import { addLockerViaConsole, signInAsAdmin, uniqueSuffix } from "./support/admin";
+import { makeLocker, signInAsAdmin, uniqueSuffix } from "./support/admin";
 import { expectAccessible } from "./support/axe";
 
 /*
@@ -54,7 +54,7 @@ test("an admin whose browser asks for Chinese runs the dashboard, a site and a d
   try {
     const laptop = await english.newPage();
     await signInAsAdmin(laptop);
-    await addLockerViaConsole(laptop, { id: siteId, ...site }, { code: "A", rowSizes: ["S"], columns: 2 });
+    await makeLocker({ id: siteId, ...site }, { code: "A", rowSizes: ["S"], columns: 2 });
   } finally {
     await english.close();
   }

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { signIn } from "./support/accounts";
-import { consoleDoorName, COURIER_PASSWORD, createStationViaConsole, signInAsAdmin } from "./support/admin";
+import { consoleDoorName, COURIER_PASSWORD, makeStation, signInAsAdmin } from "./support/admin";
 import { expectAccessible } from "./support/axe";
 import { closeDoor, fillParcel, jamDoor, makeExpiredParcel, openSite, readDoor, testPhone, uniqueTracking } from "./support/courier";
 import { newDevice } from "./support/customers";
@@ -18,7 +18,7 @@ test("a door the locker did not confirm is asked about, not announced open; repo
   const unjam: (() => void)[] = [];
   try {
     await signInAsAdmin(laptop.page);
-    const { site, courier } = await createStationViaConsole(laptop.page, "Jam", { code: "J", rowSizes: ["M"], columns: 2 });
+    const { site, courier } = await makeStation("Jam", { code: "J", rowSizes: ["M"], columns: 2 });
     const doorNames = ["J-01", "J-02"];
     const jams = new Map(doorNames.map((label) => [label, jamDoor(consoleDoorName(site, "J", label))]));
     unjam.push(...jams.values());
@@ -61,16 +61,8 @@ test("a door the locker did not confirm is asked about, not announced open; repo
   }
 });
 
-test("reporting the only door of its size leaves none: the reservation is cancelled and the screen says so beside the sites with room", async ({ page, browser }, testInfo) => {
-  const laptop = await newDevice(browser, testInfo);
-  let station: Awaited<ReturnType<typeof createStationViaConsole>>;
-  try {
-    await signInAsAdmin(laptop.page);
-    station = await createStationViaConsole(laptop.page, "Lone", { code: "L", rowSizes: ["M"], columns: 1 });
-  } finally {
-    await laptop.context.close();
-  }
-  const { site, courier } = station;
+test("reporting the only door of its size leaves none: the reservation is cancelled and the screen says so beside the sites with room", async ({ page }) => {
+  const { site, courier } = await makeStation("Lone", { code: "L", rowSizes: ["M"], columns: 1 });
 
   await signIn(page, courier.phone, COURIER_PASSWORD);
   await openSite(page, site.name);
@@ -88,44 +80,38 @@ test("reporting the only door of its size leaves none: the reservation is cancel
   await expect(page.getByRole("button", { name: "Report door and open another" })).toHaveCount(0);
 });
 
-test("a take-back whose door the locker did not confirm asks, and the courier tries the door again until it opens", async ({ page, browser }, testInfo) => {
-  const laptop = await newDevice(browser, testInfo);
+test("a take-back whose door the locker did not confirm asks, and the courier tries the door again until it opens", async ({ page }) => {
+  const { site, courier } = await makeStation("Jam back", { code: "J", rowSizes: ["S"], columns: 1 });
+  const parcel = await makeExpiredParcel(site.code, courier.phone);
+  const unjam = jamDoor(parcel.doorName);
   try {
-    await signInAsAdmin(laptop.page);
-    const { site, courier } = await createStationViaConsole(laptop.page, "Jam back", { code: "J", rowSizes: ["S"], columns: 1 });
-    const parcel = makeExpiredParcel(site.code, courier.phone);
-    const unjam = jamDoor(parcel.doorName);
-    try {
-      await signIn(page, courier.phone, COURIER_PASSWORD);
-      await page.goto(`/courier/sites/${parcel.siteId}/take-back/${parcel.parcelId}`);
-      await page.getByRole("button", { name: `Open door ${parcel.door}` }).click();
-      const stuck = page.getByRole("heading", { level: 1, name: `Door ${parcel.door} did not open` });
-      await expect(stuck).toBeVisible();
-      const answer = page.getByRole("status").filter({ hasText: `still inside` });
-      await expect(answer).toContainText("The locker did not confirm the door opened");
-      await expect(answer).toContainText("If it is still shut, try it again.");
-      await expect(page.getByRole("button", { name: /^Yes, I took/ })).toHaveCount(0);
-      await expectAccessible(page, "courier: take-back door not confirmed");
+    await signIn(page, courier.phone, COURIER_PASSWORD);
+    await page.goto(`/courier/sites/${parcel.siteId}/take-back/${parcel.parcelId}`);
+    await page.getByRole("button", { name: `Open door ${parcel.door}` }).click();
+    const stuck = page.getByRole("heading", { level: 1, name: `Door ${parcel.door} did not open` });
+    await expect(stuck).toBeVisible();
+    const answer = page.getByRole("status").filter({ hasText: `still inside` });
+    await expect(answer).toContainText("The locker did not confirm the door opened");
+    await expect(answer).toContainText("If it is still shut, try it again.");
+    await expect(page.getByRole("button", { name: /^Yes, I took/ })).toHaveCount(0);
+    await expectAccessible(page, "courier: take-back door not confirmed");
 
-      // Still jammed: asked again. Then the board answers, and the door opens.
-      await Promise.all([
-        page.waitForResponse((response) => response.request().method() === "POST"),
-        page.getByRole("button", { name: "Try the door again" }).click(),
-      ]);
-      await expect(stuck).toBeVisible();
-      await expect(answer).toContainText("If it is still shut, try it again.");
-      unjam();
-      await page.getByRole("button", { name: "Try the door again" }).click();
-      await expect(
-        page.getByRole("heading", { level: 1, name: `Did you take parcel ${parcel.trackingNumber} out of door ${parcel.door}?` }),
-      ).toBeVisible();
-      await expect(page.getByRole("button", { name: "Try the door again" })).toHaveCount(0);
-      await page.getByRole("button", { name: `Yes, I took ${parcel.trackingNumber} out` }).click();
-      await expect(page.getByRole("status").filter({ hasText: `${parcel.trackingNumber} is taken back` })).toBeVisible();
-    } finally {
-      unjam();
-    }
+    // Still jammed: asked again. Then the board answers, and the door opens.
+    await Promise.all([
+      page.waitForResponse((response) => response.request().method() === "POST"),
+      page.getByRole("button", { name: "Try the door again" }).click(),
+    ]);
+    await expect(stuck).toBeVisible();
+    await expect(answer).toContainText("If it is still shut, try it again.");
+    unjam();
+    await page.getByRole("button", { name: "Try the door again" }).click();
+    await expect(
+      page.getByRole("heading", { level: 1, name: `Did you take parcel ${parcel.trackingNumber} out of door ${parcel.door}?` }),
+    ).toBeVisible();
+    await expect(page.getByRole("button", { name: "Try the door again" })).toHaveCount(0);
+    await page.getByRole("button", { name: `Yes, I took ${parcel.trackingNumber} out` }).click();
+    await expect(page.getByRole("status").filter({ hasText: `${parcel.trackingNumber} is taken back` })).toBeVisible();
   } finally {
-    await laptop.context.close();
+    unjam();
   }
 });

@@ -78,8 +78,8 @@ test("announced parcels in a row: scan, confirm, the door opens; the next scan i
   // Three parcels, four accessibility checks and the decoder's first download: a long journey.
   test.slow();
   const touch = (target: Locator) => (testInfo.project.use.hasTouch ? target.tap() : target.click());
-  const parcels = (["S", "M", "L"] as const).map((size, i) =>
-    makeAnnouncedParcel("ZJG-N", DEMO.ztoCourier, { size, recipientName: i === 1 ? "Li Wei" : undefined }),
+  const parcels = await Promise.all(
+    (["S", "M", "L"] as const).map((size, i) => makeAnnouncedParcel("ZJG-N", DEMO.ztoCourier, { size, recipientName: i === 1 ? "Li Wei" : undefined })),
   );
   const measures: Measure[] = [];
   const touches: Record<string, number>[] = [];
@@ -164,7 +164,7 @@ test("a number nobody announced: a handheld scanner's Enter leads to the phone, 
 
   // An announced number from a handheld scanner (typed, then Enter) is confirmed the same
   // way; "Change" shows the announcement's values in the fields, to correct before opening.
-  const announced = makeAnnouncedParcel("ZJG-E", DEMO.ztoCourier, { size: "L", recipientName: "Wang Fang" });
+  const announced = await makeAnnouncedParcel("ZJG-E", DEMO.ztoCourier, { size: "L", recipientName: "Wang Fang" });
   await page.getByLabel("Tracking number").fill(announced.trackingNumber.toLowerCase());
   await page.getByLabel("Tracking number").press("Enter");
   const card = page.getByRole("region", { name: "Announced by your carrier" });

@@ -1,9 +1,8 @@
 import { expect, test } from "@playwright/test";
 import { signIn } from "./support/accounts";
-import { COURIER_PASSWORD, createStationViaConsole, signInAsAdmin } from "./support/admin";
+import { COURIER_PASSWORD, makeStation } from "./support/admin";
 import { expectAccessible } from "./support/axe";
 import { openSite } from "./support/courier";
-import { newDevice } from "./support/customers";
 import { expectNoHorizontalOverflow, expectTargetsAtLeast } from "./support/screens";
 
 /*
@@ -12,17 +11,9 @@ import { expectNoHorizontalOverflow, expectTargetsAtLeast } from "./support/scre
  * A station of the test's own, so what the form shows of its doors is known.
  */
 
-test("the courier's deposit form: scan first, the main button on the first screen, as committed", async ({ page, browser }, testInfo) => {
+test("the courier's deposit form: scan first, the main button on the first screen, as committed", async ({ page }) => {
   test.setTimeout(120_000);
-  const admin = await newDevice(browser, testInfo);
-  const station = await (async () => {
-    try {
-      await signInAsAdmin(admin.page);
-      return await createStationViaConsole(admin.page, "Screens", { code: "K", rowSizes: ["S", "M"], columns: 2 });
-    } finally {
-      await admin.context.close();
-    }
-  })();
+  const station = await makeStation("Screens", { code: "K", rowSizes: ["S", "M"], columns: 2 });
 
   await signIn(page, station.courier.phone, COURIER_PASSWORD);
   await openSite(page, station.site.name);

@@ -1,9 +1,8 @@
 import { expect, test } from "@playwright/test";
 import { DEMO, signIn } from "./support/accounts";
-import { COURIER_PASSWORD, createStationViaConsole, depositAsCourier, expectSiteFullForCourier, signInAsAdmin } from "./support/admin";
+import { COURIER_PASSWORD, makeStation, depositAsCourier, expectSiteFullForCourier } from "./support/admin";
 import { expectAccessible } from "./support/axe";
 import { makeExpiredParcel, testPhone, uniqueTracking } from "./support/courier";
-import { newDevice } from "./support/customers";
 
 /*
  * Expired parcels cannot be made through the screens in test time (the shortest hold period
@@ -12,7 +11,7 @@ import { newDevice } from "./support/customers";
  */
 
 test("a courier takes an expired parcel back after confirming; a courier of another carrier never sees it", async ({ page, browser }) => {
-  const parcel = makeExpiredParcel("ZJG-N", DEMO.ztoCourier);
+  const parcel = await makeExpiredParcel("ZJG-N", DEMO.ztoCourier);
   const takeBackPath = `/courier/sites/${parcel.siteId}/take-back`;
 
   // SF serves North Dormitory too, but the parcel is ZTO's.
@@ -76,14 +75,11 @@ test("a courier takes an expired parcel back after confirming; a courier of anot
   await sfContext.close();
 });
 
-test("an opened take-back door is not free until the courier confirms the parcel is out", async ({ page, browser }, testInfo) => {
+test("an opened take-back door is not free until the courier confirms the parcel is out", async ({ page, browser }) => {
   test.setTimeout(120_000);
   // A station of the test's own with a single door, so "not free" means the site is full.
-  const laptop = await newDevice(browser, testInfo);
-  await signInAsAdmin(laptop.page);
-  const { site, courier } = await createStationViaConsole(laptop.page, "Take back", { code: "K", rowSizes: ["S"], columns: 1 });
-  await laptop.context.close();
-  const parcel = makeExpiredParcel(site.code, courier.phone);
+  const { site, courier } = await makeStation("Take back", { code: "K", rowSizes: ["S"], columns: 1 });
+  const parcel = await makeExpiredParcel(site.code, courier.phone);
 
   await signIn(page, courier.phone, COURIER_PASSWORD);
   await page.goto(`/courier/sites/${parcel.siteId}/take-back/${parcel.parcelId}`);

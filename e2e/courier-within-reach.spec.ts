@@ -3,7 +3,7 @@ import { DEMO, signIn } from "./support/accounts";
 import { expectAccessible } from "./support/axe";
 import { closeDoor, fillParcel, openDoor, openSite, testPhone, uniqueTracking } from "./support/courier";
 import { becomeConfirmedCustomer, newDevice } from "./support/customers";
-import { createSiteViaConsole, signInAsAdmin } from "./support/admin";
+import { makeSite, signInAsAdmin } from "./support/admin";
 
 /*
  * Doors within reach (issue 16): a wheelchair user asks for doors within reach, and the
@@ -19,7 +19,7 @@ test("a customer asks for doors within reach, and the courier's deposit for them
   // A sign-up with a texted code, then a courier on a second device: longer than one person's journey.
   test.setTimeout(300_000);
   const phone = testPhone();
-  await becomeConfirmedCustomer(page, browser, testInfo, phone, "Wheelchair User");
+  await becomeConfirmedCustomer(page, phone, "Wheelchair User");
   await page.goto("/account/lockers");
   const reach = page.getByRole("form", { name: "Doors within reach" });
   const box = reach.getByRole("checkbox", { name: "Only doors within reach (38–122 cm above the ground)" });
@@ -64,7 +64,7 @@ test("a customer asks for doors within reach, and the courier's deposit for them
 test("an admin gives each row of a new locker its height, and a height out of range is refused with what was typed kept", async ({ page }) => {
   test.setTimeout(300_000);
   await signInAsAdmin(page);
-  const site = await createSiteViaConsole(page, "Reach");
+  const site = await makeSite("Reach");
   await page.goto(`/admin/sites/${site.id}`);
   await page.getByRole("link", { name: "Add a locker" }).click();
   await page.getByLabel("Rows").selectOption("3");

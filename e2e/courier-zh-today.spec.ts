@@ -22,8 +22,8 @@ async function signInInChinese(page: Page) {
 test("a courier whose browser asks for Chinese reads the site list, Today, a timeline and the returns to take away in Chinese", async ({ page }) => {
   // Two scripted set-ups (a parcel, a dropped-off return) and five pages with axe: longer than the default minute on a busy machine.
   test.setTimeout(240_000);
-  const parcel = makeWaitingParcelFor("ZJG-E", DEMO.ztoCourier, testPhone());
-  const shipment = makeDroppedOffReturn("ZJG-E", DEMO.ztoCourier);
+  const parcel = await makeWaitingParcelFor("ZJG-E", DEMO.ztoCourier, testPhone());
+  const shipment = await makeDroppedOffReturn("ZJG-E", DEMO.ztoCourier);
   await signInInChinese(page);
 
   // The site list: its heading, search, and each site's free doors by size, in Chinese.

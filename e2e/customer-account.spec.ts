@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { DEMO, signIn } from "./support/accounts";
-import { becomeConfirmedCustomer, newDevice, readTextMessage } from "./support/customers";
+import { signUpAndConfirmPhone, newDevice, readTextMessage } from "./support/customers";
 import { expectAccessible } from "./support/axe";
 
 /** A phone number no parcel and no other test uses. */
@@ -160,11 +160,11 @@ test("the customer screens are customers' own", async ({ page }) => {
 test("a customer who already confirmed their phone goes straight to their parcels", async ({ page, browser }, testInfo) => {
   test.setTimeout(120_000);
   const phone = freshPhone();
-  await becomeConfirmedCustomer(page, browser, testInfo, phone);
+  await signUpAndConfirmPhone(page, browser, testInfo, phone);
   await page.goto("/sign-out");
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/sign-in\?signedOut=1/);
-  await becomeConfirmedCustomer(page, browser, testInfo, phone);
+  await signUpAndConfirmPhone(page, browser, testInfo, phone);
   await expect(page).toHaveURL("/parcels");
   await expect(page.getByText("No parcels yet")).toBeVisible();
 });

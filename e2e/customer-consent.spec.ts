@@ -10,9 +10,9 @@ import { becomeConfirmedCustomer, newDevice, readTextMessage } from "./support/c
  * leaves the courier an in-person task on "bring it to me". East Teaching has room for both.
  */
 
-async function recipientWhoWantsToBeAsked(page: Page, browser: Parameters<typeof becomeConfirmedCustomer>[1], testInfo: Parameters<typeof becomeConfirmedCustomer>[2]) {
+async function recipientWhoWantsToBeAsked(page: Page) {
   const phone = testPhone();
-  await becomeConfirmedCustomer(page, browser, testInfo, phone, "Careful Recipient");
+  await becomeConfirmedCustomer(page, phone, "Careful Recipient");
   await page.goto("/account");
   await page.getByRole("link", { name: "Locker preferences" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Locker preferences" })).toBeVisible();
@@ -49,7 +49,7 @@ async function recipientOpensTheLink(browser: Parameters<typeof newDevice>[0], t
 test("a courier's deposit waits for a recipient who says yes from the text link, and the door opens by itself", async ({ page, browser }, testInfo) => {
   // Three people on three devices, a sign-up and a texted code: longer than one person's journey.
   test.slow();
-  const phone = await recipientWhoWantsToBeAsked(page, browser, testInfo);
+  const phone = await recipientWhoWantsToBeAsked(page);
   const tracking = uniqueTracking("CNS");
   const { context, page: courier } = await newDevice(browser, testInfo, { width: 390, height: 844 });
   try {
@@ -92,7 +92,7 @@ test("a courier's deposit waits for a recipient who says yes from the text link,
 test('a recipient who says "bring it to me" leaves the courier a clear in-person task', async ({ page, browser }, testInfo) => {
   // Three people on three devices, a sign-up and a texted code: longer than one person's journey.
   test.slow();
-  const phone = await recipientWhoWantsToBeAsked(page, browser, testInfo);
+  const phone = await recipientWhoWantsToBeAsked(page);
   const tracking = uniqueTracking("CNS");
   const { context, page: courier } = await newDevice(browser, testInfo, { width: 390, height: 844 });
   try {
@@ -124,7 +124,7 @@ test('a recipient who says "bring it to me" leaves the courier a clear in-person
 test("the text's link speaks the language the recipient chose on their account, not their phone browser's; the page's own switch still wins", async ({ page, browser }, testInfo) => {
   // Three people on three devices, a sign-up and a texted code: longer than one person's journey.
   test.slow();
-  const phone = await recipientWhoWantsToBeAsked(page, browser, testInfo);
+  const phone = await recipientWhoWantsToBeAsked(page);
   // The recipient reads Chinese and says so on their account (the account page has a switch besides the header's).
   await page.goto("/account");
   await page.getByRole("button", { name: "切换到中文" }).first().click();

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { createStationViaConsole, signInAsAdmin } from "./support/admin";
+import { makeStation, signInAsAdmin } from "./support/admin";
 import { expectAccessible } from "./support/axe";
 import { jamDoor, makeWaitingParcelFor, testPhone } from "./support/courier";
 import { becomeConfirmedCustomer, newDevice, openKiosk } from "./support/customers";
@@ -16,11 +16,11 @@ test("a door that did not open is not shown as collected, and the collected mess
   test.setTimeout(300_000);
   const laptop = await newDevice(browser, testInfo);
   await signInAsAdmin(laptop.page);
-  const { site, courier } = await createStationViaConsole(laptop.page, "Stuck", { code: "T", rowSizes: ["S"], columns: 1 });
+  const { site, courier } = await makeStation("Stuck", { code: "T", rowSizes: ["S"], columns: 1 });
 
   const phone = testPhone();
-  await becomeConfirmedCustomer(page, browser, testInfo, phone, "Door Customer");
-  const parcel = makeWaitingParcelFor(site.code, courier.phone, phone);
+  await becomeConfirmedCustomer(page, phone, "Door Customer");
+  const parcel = await makeWaitingParcelFor(site.code, courier.phone, phone);
 
   const kiosk = await openKiosk(browser, testInfo, site.code, "a new kiosk");
   const unjam = jamDoor(parcel.doorName);

@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { expectAccessible } from "./support/axe";
 import { runBackgroundRound } from "./support/background";
 import {
-  becomeConfirmedCustomer,
+  signUpAndConfirmPhone,
   forProject,
   NEWCOMERS,
   nextCustomerInEnglish,
@@ -25,7 +25,7 @@ test("a new customer confirms their phone, finds the parcel, its code, QR and te
   test.setTimeout(120_000);
   const phone = forProject(testInfo, NEWCOMERS.eastJourney);
   const last4 = phone.slice(-4);
-  await becomeConfirmedCustomer(page, browser, testInfo, phone, "Mei Chen");
+  await signUpAndConfirmPhone(page, browser, testInfo, phone, "Mei Chen");
   await expect(page.getByRole("status").filter({ hasText: "Your phone number is confirmed" })).toBeVisible();
 
   // My parcels: the one parcel waiting, with everything needed at the locker.
@@ -100,7 +100,7 @@ test("a new customer confirms their phone, finds the parcel, its code, QR and te
   // here, not the server's 10-second timer (tried again only while the server's own round
   // holds the message).
   await expect(async () => {
-    runBackgroundRound();
+    await runBackgroundRound();
     await page.goto("/messages");
     await expect(page.getByRole("article").filter({ hasText: `was collected from door ${door}` })).toBeVisible({ timeout: 1_000 });
   }).toPass({ timeout: 30_000 });

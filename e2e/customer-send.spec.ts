@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page, type TestInfo } from "@playwright/test";
 import { signIn } from "./support/accounts";
-import { COURIER_PASSWORD, createStationViaConsole, signInAsAdmin, uniqueSuffix, type CreatedSite } from "./support/admin";
+import { COURIER_PASSWORD, makeStation, signInAsAdmin, uniqueSuffix, type CreatedSite } from "./support/admin";
 import { expectAccessible } from "./support/axe";
 import { testPhone, uniqueTracking } from "./support/courier";
 import { becomeConfirmedCustomer, newDevice, openKiosk, readTextMessage } from "./support/customers";
@@ -29,7 +29,7 @@ async function acceptOutboundForZto(admin: Page, site: CreatedSite) {
 /** A station of the test's own whose courier's carrier (ZTO) takes outbound parcels, set up by the admin. */
 async function outboundStation(admin: Page, label: string, code: string, columns: number) {
   await signInAsAdmin(admin);
-  const station = await createStationViaConsole(admin, label, { code, rowSizes: ["M"], columns });
+  const station = await makeStation(label, { code, rowSizes: ["M"], columns });
   await acceptOutboundForZto(admin, station.site);
   return station;
 }
@@ -112,7 +112,7 @@ test("a customer sends a parcel through the locker and the carrier's courier tak
     const { site, courier } = await outboundStation(admin.page, "Outbound", "O1", 3);
 
     const phone = testPhone();
-    await becomeConfirmedCustomer(page, browser, testInfo, phone, "Sending Customer");
+    await becomeConfirmedCustomer(page, phone, "Sending Customer");
     const recipientName = `Recipient ${uniqueSuffix()}`;
     const code = await startShipment(page, site, recipientName);
 
@@ -222,7 +222,7 @@ test("a return a carrier sets up through the API reaches the customer by text an
   try {
     const { site, courier } = await outboundStation(admin.page, "Returns", "R1", 2);
     const phone = testPhone();
-    await becomeConfirmedCustomer(page, browser, testInfo, phone, "Returning Customer");
+    await becomeConfirmedCustomer(page, phone, "Returning Customer");
 
     // The shop's carrier sets up the return, as its system would; a retry answers the same.
     const token = await courierToken(admin.page, courier.name);

@@ -17,7 +17,7 @@ const masked = (phone: string) => `${phone.slice(0, 3)}****${phone.slice(-4)}`;
 
 test("a recipient names a trusted person, who collects the parcel with their own code; the recipient sees who collected", async ({ page, browser }, testInfo) => {
   test.setTimeout(120_000);
-  const parcel = makeWaitingParcelFor("ZJG-E", DEMO.ztoCourier, ALICE_PHONE);
+  const parcel = await makeWaitingParcelFor("ZJG-E", DEMO.ztoCourier, ALICE_PHONE);
   const trustedPhone = testPhone();
   const who = `Li Wei (${masked(trustedPhone)})`;
 
@@ -68,7 +68,7 @@ test("a recipient names a trusted person, who collects the parcel with their own
  * Teaching; returns the page's trusted-person section.
  */
 async function nameForNewParcel(page: Page, trustedPhone: string, name?: string) {
-  const parcel = makeWaitingParcelFor("ZJG-E", DEMO.ztoCourier, ALICE_PHONE);
+  const parcel = await makeWaitingParcelFor("ZJG-E", DEMO.ztoCourier, ALICE_PHONE);
   await signIn(page, DEMO.alice);
   await page.goto(`/parcels/${parcel.parcelId}`);
   const section = page.getByRole("region", { name: "Trusted person" });

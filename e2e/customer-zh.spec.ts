@@ -1,7 +1,7 @@
 import { expect, test, type Browser, type TestInfo } from "@playwright/test";
 import { expectAccessible } from "./support/axe";
 import { DEMO } from "./support/accounts";
-import { createStationViaConsole, signInAsAdmin, type CreatedSite } from "./support/admin";
+import { makeStation, signInAsAdmin, type CreatedSite } from "./support/admin";
 import { makeWaitingParcelFor, testPhone } from "./support/courier";
 import { NEWCOMER_PASSWORD, newDevice, readTextMessage } from "./support/customers";
 
@@ -19,7 +19,7 @@ async function stationTakingShipments(browser: Browser, testInfo: TestInfo): Pro
   try {
     await signInAsAdmin(admin.page);
     // A carrier is offered at a site only once it has a courier there: the station comes with one.
-    const { site } = await createStationViaConsole(admin.page, "Sending", { code: "S1", rowSizes: ["M"], columns: 2 });
+    const { site } = await makeStation("Sending", { code: "S1", rowSizes: ["M"], columns: 2 });
     await admin.page.goto(`/admin/sites/${site.id}`);
     await admin.page.getByRole("region", { name: "Sending and returns" }).getByRole("button", { name: "Accept outbound for ZTO Express" }).click();
     await expect(admin.page.getByRole("status").filter({ hasText: "Customers can now send with this carrier here." })).toBeVisible();
@@ -63,7 +63,7 @@ test("a customer whose browser asks for Chinese finds a parcel's 取件码 and �
   await expect(page.getByText("还没有包裹")).toBeVisible();
 
   // A courier puts a parcel for this phone in a door at East Teaching Station.
-  const parcel = makeWaitingParcelFor("ZJG-E", DEMO.ztoCourier, phone);
+  const parcel = await makeWaitingParcelFor("ZJG-E", DEMO.ztoCourier, phone);
   await page.goto("/parcels");
   await expect(page.getByRole("heading", { level: 2, name: "待取件 （1）" })).toBeVisible();
   const station = page.getByRole("region", { name: "East Teaching Station" });

@@ -1,7 +1,7 @@
 import { expect, test, type Browser, type Page, type TestInfo } from "@playwright/test";
 import { DEMO, signIn } from "./support/accounts";
 import { expectAccessible } from "./support/axe";
-import { createStationViaConsole, signInAsAdmin } from "./support/admin";
+import { makeStation } from "./support/admin";
 import { jamDoor, makeWaitingParcel } from "./support/courier";
 import { newDevice, openKiosk } from "./support/customers";
 
@@ -25,11 +25,8 @@ async function collectAtJammedDoor(
   // idle reset or countdown ends the journey early, however slow the machine; this is the
   // time a machine four times slower needs for the pages themselves.
   test.setTimeout(180_000);
-  const laptop = await newDevice(browser, testInfo);
-  await signInAsAdmin(laptop.page);
-  const { site, courier } = await createStationViaConsole(laptop.page, "Retry", { code: "R", rowSizes: ["S"], columns: 2 });
-  await laptop.context.close();
-  const parcel = makeWaitingParcel(site.code, courier.phone);
+  const { site, courier } = await makeStation("Retry", { code: "R", rowSizes: ["S"], columns: 2 });
+  const parcel = await makeWaitingParcel(site.code, courier.phone);
   const kiosk = await openKiosk(browser, testInfo, site.code, "a new kiosk");
   const free = jamDoor(parcel.doorName);
   try {

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { createStationViaConsole, signInAsAdmin } from "./support/admin";
+import { makeStation } from "./support/admin";
 import { expectAccessible } from "./support/axe";
 import { makeWaitingParcel } from "./support/courier";
 import {
@@ -7,7 +7,6 @@ import {
   decodeQr,
   forProject,
   NEWCOMERS,
-  newDevice,
   nextCustomerInEnglish,
   openKiosk,
   QR_OUT_OF_DATE_MESSAGE,
@@ -25,7 +24,7 @@ test("the customer's QR, scanned at the kiosk, opens their door; a QR for anothe
 }, testInfo) => {
   test.setTimeout(120_000);
   const phone = forProject(testInfo, NEWCOMERS.libraryQr);
-  await becomeConfirmedCustomer(page, browser, testInfo, phone, "Li Na");
+  await becomeConfirmedCustomer(page, phone, "Li Na");
   await page.getByRole("link", { name: /Details and timeline/ }).click();
   await expect(page).toHaveURL(/\/parcels\/\d+$/);
   await expect(page.getByRole("heading", { level: 2, name: "Timeline" })).toBeVisible();
@@ -78,11 +77,8 @@ test("the customer's QR, scanned at the kiosk, opens their door; a QR for anothe
 test("a kiosk slowed down by wrong codes still opens the door for a customer's QR", async ({ browser }, testInfo) => {
   test.setTimeout(180_000);
   // A station of its own: its kiosk is slowed down on purpose.
-  const laptop = await newDevice(browser, testInfo);
-  await signInAsAdmin(laptop.page);
-  const { site, courier } = await createStationViaConsole(laptop.page, "QR", { code: "Q", rowSizes: ["S"], columns: 2 });
-  await laptop.context.close();
-  const parcel = makeWaitingParcel(site.code, courier.phone);
+  const { site, courier } = await makeStation("QR", { code: "Q", rowSizes: ["S"], columns: 2 });
+  const parcel = await makeWaitingParcel(site.code, courier.phone);
   const kiosk = await openKiosk(browser, testInfo, site.code, "a new kiosk");
   try {
     const screen = kiosk.page;

@@ -1,8 +1,8 @@
 import { expect, test } from "@playwright/test";
-import { createStationViaConsole, signInAsAdmin } from "./support/admin";
+import { makeStation } from "./support/admin";
 import { expectAccessible } from "./support/axe";
 import { makeWaitingParcel } from "./support/courier";
-import { newDevice, openKiosk, WRONG_CODE_MESSAGE } from "./support/customers";
+import { openKiosk, WRONG_CODE_MESSAGE } from "./support/customers";
 import { boxOf, expectNoHorizontalOverflow } from "./support/screens";
 
 /*
@@ -20,11 +20,8 @@ test("a landscape kiosk gives the code entry the screen: keys of 64 px and more,
   browser,
 }, testInfo) => {
   test.setTimeout(120_000);
-  const laptop = await newDevice(browser, testInfo);
-  await signInAsAdmin(laptop.page);
-  const { site, courier } = await createStationViaConsole(laptop.page, "Kiosk fit", { code: "K", rowSizes: ["S", "M", "L"], columns: 3 });
-  await laptop.context.close();
-  const parcel = makeWaitingParcel(site.code, courier.phone);
+  const { site, courier } = await makeStation("Kiosk fit", { code: "K", rowSizes: ["S", "M", "L"], columns: 3 });
+  const parcel = await makeWaitingParcel(site.code, courier.phone);
 
   const kiosk = await openKiosk(browser, testInfo, site.code, "a new kiosk");
   try {

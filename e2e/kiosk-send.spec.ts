@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { createStationViaConsole, signInAsAdmin } from "./support/admin";
+import { makeStation, signInAsAdmin } from "./support/admin";
 import { expectAccessible } from "./support/axe";
 import { makeReturnToDropOff } from "./support/outbound";
 import { newDevice, openKiosk } from "./support/customers";
@@ -19,8 +19,8 @@ test("a drop-off by QR moves to a bigger door when the parcel does not fit, and 
   test.setTimeout(180_000);
   const laptop = await newDevice(browser, testInfo);
   await signInAsAdmin(laptop.page);
-  const { site, courier } = await createStationViaConsole(laptop.page, "Send", { code: "D", rowSizes: ["S", "M"], columns: 2 });
-  const shipment = makeReturnToDropOff(site.code, courier.phone);
+  const { site, courier } = await makeStation("Send", { code: "D", rowSizes: ["S", "M"], columns: 2 });
+  const shipment = await makeReturnToDropOff(site.code, courier.phone);
 
   const kiosk = await openKiosk(browser, testInfo, site.code, "a new kiosk");
   let bigger = "";

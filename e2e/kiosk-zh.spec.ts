@@ -25,7 +25,7 @@ test("the kiosk opens in its site's Chinese, opens a door in Chinese, switches t
   // A paired kiosk, five screens each checked by axe (15-30 s apiece on a loaded machine), a
   // door and a second page: the time the pages themselves need (the kiosk's clock stands still).
   test.setTimeout(300_000);
-  const parcel = makeWaitingParcel("ZJG-L", DEMO.ztoCourier);
+  const parcel = await makeWaitingParcel("ZJG-L", DEMO.ztoCourier);
   const kiosk = await openKiosk(browser, testInfo, "ZJG-L", "Kiosk 1", "the site's");
   try {
     const screen = kiosk.page;

@@ -3,6 +3,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { connect } from "mqtt";
+import { closeDomain } from "./domain";
 import { startMosquitto, type RunningBroker } from "../../lib/cabinet/mosquitto";
 import { topic, type Reply } from "../../lib/cabinet/protocol";
 
@@ -20,16 +21,17 @@ export const CABINET_URL = `http://127.0.0.1:${CABINET_PORT}`;
 /** The cabinet server's CABINET_COMMAND_TTL_MS: a command's notAfter is its issuedAt plus this. */
 export const COMMAND_TTL_MS = 3000;
 
-export type CabinetWorld = { broker: RunningBroker; server: ChildProcess; dataDir: string; stop: () => Promise<void> };
+export type CabinetWorld = { broker: RunningBroker; server: ChildProcess; dataDir: string; database: string; stop: () => Promise<void> };
 
 export async function startCabinetWorld(): Promise<CabinetWorld> {
   const broker = await startMosquitto();
   const dataDir = path.join(root, `.e2e-data-cabinets-${CABINET_PORT}`);
   fs.rmSync(dataDir, { recursive: true, force: true });
   fs.mkdirSync(dataDir, { recursive: true });
+  const database = path.join(dataDir, "locker.db");
   const env = {
     ...process.env,
-    DATABASE_PATH: path.join(dataDir, "locker.db"),
+    DATABASE_PATH: database,
     DEMO_DATA: "true",
     DEV_MAILBOX: "open",
     AUTH_TRUST_HOST: "true",
@@ -63,7 +65,9 @@ export async function startCabinetWorld(): Promise<CabinetWorld> {
     broker,
     server,
     dataDir,
+    database,
     stop: async () => {
+      closeDomain(database);
       if (server.exitCode === null) {
         const exited = new Promise((resolve) => server.once("exit", resolve));
         server.kill("SIGTERM");

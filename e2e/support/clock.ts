@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Page } from "@playwright/test";
-import { e2eDataDir } from "./courier";
+import { e2eDataDir } from "./domain";
 
 /*
  * The test clock. Journeys that cross a time window — a kiosk's slow-down, its idle reset,

@@ -1,8 +1,8 @@
-import { execFileSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { expect, type Page } from "@playwright/test";
+import { domain, e2eDataDir } from "./domain";
 
 /*
  * The courier journeys share one server and database with every other test running in
@@ -56,84 +56,61 @@ export async function closeDoor(page: Page, parcel: { tracking: string; door: st
   await expect(page.getByLabel("Tracking number")).toHaveValue("");
 }
 
-const root = path.resolve(__dirname, "../..");
-
 /**
  * A parcel of `courier`'s carrier at `siteCode` whose hold period is over (see
- * make-parcel.ts). On the database of the server under test, chosen as
- * scripts/e2e-server.mjs chooses it.
+ * verbs/parcels.ts), on the e2e server's database.
  */
-export function makeExpiredParcel(
-  siteCode: string,
-  courier: string,
-): { parcelId: number; siteId: number; trackingNumber: string; door: string; doorName: string } {
-  return makeParcel("expired", siteCode, courier, uniqueTracking("EXP"), testPhone());
+export async function makeExpiredParcel(siteCode: string, courier: string) {
+  return (await domain("parcel", { kind: "expired", siteCode, courier, trackingNumber: uniqueTracking("EXP"), recipientPhone: testPhone() })) as {
+    parcelId: number;
+    siteId: number;
+    trackingNumber: string;
+    door: string;
+    doorName: string;
+  };
 }
 
-/** A parcel waiting at `siteCode` with its pickup code, as the recipient's phone shows it (make-parcel.ts). */
-export function makeWaitingParcel(
-  siteCode: string,
-  courier: string,
-): { parcelId: number; code: string; phoneLast4: string; qr: string; door: string; doorName: string } {
-  return makeParcel("waiting", siteCode, courier, uniqueTracking("WAIT"), testPhone());
+/** A parcel waiting at `siteCode` with its pickup code, as the recipient's phone shows it. */
+export async function makeWaitingParcel(siteCode: string, courier: string) {
+  return makeWaitingParcelFor(siteCode, courier, testPhone());
 }
 
 /** A waiting parcel for a given recipient phone (a customer of the test's own), with its tracking number. */
-export function makeWaitingParcelFor(
-  siteCode: string,
-  courier: string,
-  recipientPhone: string,
-): { parcelId: number; code: string; phoneLast4: string; door: string; doorName: string; trackingNumber: string } {
+export async function makeWaitingParcelFor(siteCode: string, courier: string, recipientPhone: string) {
   const trackingNumber = uniqueTracking("WAIT");
-  return { ...makeParcel<{ parcelId: number; code: string; phoneLast4: string; door: string; doorName: string }>("waiting", siteCode, courier, trackingNumber, recipientPhone), trackingNumber };
+  const made = (await domain("parcel", { kind: "waiting", siteCode, courier, trackingNumber, recipientPhone })) as {
+    parcelId: number;
+    code: string;
+    phoneLast4: string;
+    qr: string;
+    door: string;
+    doorName: string;
+  };
+  return { ...made, trackingNumber };
 }
 
 /**
  * A parcel waiting at `siteCode` for `recipientPhone` whose code this server cannot read back,
- * as after its PICKUP_CODE_ENCRYPTION_KEY was changed (make-parcel.ts "lost-code").
+ * as after its PICKUP_CODE_ENCRYPTION_KEY was changed.
  */
-export function makeLostCodeParcelFor(
-  siteCode: string,
-  courier: string,
-  recipientPhone: string,
-): { parcelId: number; phoneLast4: string; trackingNumber: string } {
+export async function makeLostCodeParcelFor(siteCode: string, courier: string, recipientPhone: string) {
   const trackingNumber = uniqueTracking("LOST");
-  return { ...makeParcel<{ parcelId: number; phoneLast4: string }>("lost-code", siteCode, courier, trackingNumber, recipientPhone), trackingNumber };
+  const made = (await domain("parcel", { kind: "lost-code", siteCode, courier, trackingNumber, recipientPhone })) as {
+    parcelId: number;
+    phoneLast4: string;
+  };
+  return { ...made, trackingNumber };
 }
 
-/** A parcel the carrier announced at `siteCode`, waiting for the courier's scan (make-parcel.ts). */
-export function makeAnnouncedParcel(
-  siteCode: string,
-  courier: string,
-  parcel: { size: Size; recipientName?: string },
-): { parcelId: number; trackingNumber: string; size: Size; recipientPhone: string } {
+/** A parcel the carrier announced at `siteCode`, waiting for the courier's scan. */
+export async function makeAnnouncedParcel(siteCode: string, courier: string, parcel: { size: Size; recipientName?: string }) {
   const recipientPhone = testPhone();
-  const made = makeParcel<{ parcelId: number; trackingNumber: string; size: Size }>(
-    "announced",
-    siteCode,
-    courier,
-    uniqueTracking("ANN"),
-    recipientPhone,
-    parcel.size,
-    ...(parcel.recipientName ? [parcel.recipientName] : []),
-  );
+  const made = (await domain("parcel", { kind: "announced", siteCode, courier, trackingNumber: uniqueTracking("ANN"), recipientPhone, ...parcel })) as {
+    parcelId: number;
+    trackingNumber: string;
+    size: Size;
+  };
   return { ...made, recipientPhone };
-}
-
-/** The e2e server's data directory, chosen as scripts/e2e-server.mjs chooses it. */
-export function e2eDataDir(): string {
-  const port = process.env.E2E_PORT ?? "3100";
-  return path.join(root, port === "3100" ? ".e2e-data" : `.e2e-data-${port}`);
-}
-
-function makeParcel<T>(...args: string[]): T {
-  const out = execFileSync(process.execPath, ["scripts/run-ts.mjs", "e2e/support/make-parcel.ts", ...args], {
-    cwd: root,
-    // The server's clock, test offset included (e2e/support/clock.ts).
-    env: { ...process.env, DATABASE_PATH: path.join(e2eDataDir(), "locker.db"), TEST_CLOCK: "true" },
-    encoding: "utf8",
-  });
-  return JSON.parse(out.trim().split("\n").at(-1)!) as T;
 }
 
 /**

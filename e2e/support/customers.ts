@@ -3,6 +3,7 @@ import jsQR from "jsqr";
 import { PNG } from "pngjs";
 import { DEMO, signIn } from "./accounts";
 import { runBackgroundRound } from "./background";
+import { domain } from "./domain";
 import { holdBrowserClock } from "./clock";
 
 /*
@@ -52,7 +53,8 @@ const SITE_ADMIN: Record<string, string> = { "WLR-1": DEMO.otherAdmin };
  * screen as the site's first kiosk — or as a new kiosk of its own, whose wrong-code count
  * starts at nothing. Pairing signs the admin out and shows the kiosk, in its site's
  * language (Chinese on the demo campus, whatever the browser asks for); the English
- * journeys then touch the start screen's switch, as an English-speaking customer does.
+ * journeys then touch the start screen's switch. For a kiosk the journey is not about,
+ * openKiosk pairs it without the clicks.
  */
 export async function pairKioskScreen(
   page: Page,
@@ -93,20 +95,28 @@ export async function kioskInEnglish(screen: Page) {
 }
 
 /**
- * The locker's own screen at `siteCode`, paired by the site's admin, on its own device. Its
- * clock stands still (e2e/support/clock.ts): the idle reset and countdowns happen only when
- * the journey moves it, however slow the machine.
+ * The locker's own screen at `siteCode`, on its own device, paired by the site's admin as
+ * the console's "Pair this screen" button pairs it (the pairing itself is
+ * admin-screen-pairing's journey): the device token in the screen's cookie. Its clock
+ * stands still (e2e/support/clock.ts): the idle reset and countdowns happen only when the
+ * journey moves it, however slow the machine. It opens in its site's language (Chinese on
+ * the demo campus); the English journeys touch the start screen's switch, as an
+ * English-speaking customer does.
  */
 export async function openKiosk(
   browser: Browser,
   testInfo: TestInfo,
   siteCode: string,
-  as?: "Kiosk 1" | "a new kiosk",
+  as: "Kiosk 1" | "a new kiosk" = "Kiosk 1",
   language: "English" | "the site's" = "English",
 ) {
   const device = await newDevice(browser, testInfo);
   await holdBrowserClock(device.page);
-  await pairKioskScreen(device.page, siteCode, as, language);
+  const paired = await domain("kiosk", { admin: SITE_ADMIN[siteCode] ?? DEMO.admin, siteCode, kiosk: as });
+  await device.context.addCookies([{ ...paired.cookie, url: new URL("/kiosk", testInfo.project.use.baseURL).href }]);
+  await device.page.goto(`/kiosk/${siteCode}`);
+  await expect(device.page.getByRole("heading", { level: 1 })).toBeVisible();
+  if (language === "English") await kioskInEnglish(device.page);
   return device;
 }
 
@@ -128,7 +138,7 @@ export async function readTextMessage(
     // Delivered by a round run here and now, not by the server's 10-second timer. Tried
     // again only because the server's own round may hold the message's lease at that moment.
     await expect(async () => {
-      runBackgroundRound();
+      await runBackgroundRound();
       await admin.goto(`/dev/mailbox?to=${encodeURIComponent(phone)}`);
       const texts = await admin.getByRole("article").allInnerTexts();
       match = texts.map((text) => pattern.exec(text)).find((m) => m !== null) ?? null;
@@ -141,10 +151,25 @@ export async function readTextMessage(
 }
 
 /**
- * Signs up with `phone` (or signs in, when a retried test already did) and confirms the
- * phone with the code texted to it. Leaves the page on My parcels.
+ * A customer of the test's own with `phone` confirmed, signed in on `page` and on My
+ * parcels: signed up and confirmed by the domain functions the sign-up and confirm-phone
+ * forms call (verbs/setup.ts). The forms themselves are customer-account's and
+ * customer-journey's (signUpAndConfirmPhone).
  */
-export async function becomeConfirmedCustomer(
+export async function becomeConfirmedCustomer(page: Page, phone: string, name = "New Customer") {
+  const email = `customer.${phone}@example.com`;
+  await domain("customer", { name, email, phone, password: NEWCOMER_PASSWORD });
+  await signIn(page, email, NEWCOMER_PASSWORD);
+  await page.goto("/parcels");
+  await expect(page.getByRole("heading", { level: 1, name: "My parcels" })).toBeVisible();
+}
+
+/**
+ * Signs up with `phone` through the form (or signs in, when a retried test already did) and
+ * confirms the phone with the code texted to it, as a new customer does. Leaves the page on
+ * My parcels.
+ */
+export async function signUpAndConfirmPhone(
   page: Page,
   browser: Browser,
   testInfo: TestInfo,

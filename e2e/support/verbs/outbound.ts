@@ -1,0 +1,58 @@
+import { and, eq } from "drizzle-orm";
+import { kiosks, outboundParcels } from "@/db/schema";
+import { issueDropOffQrToken } from "@/lib/outbound/codes";
+import { createReturn } from "@/lib/outbound/create";
+import { confirmDropOff, startDropOff } from "@/lib/outbound/drop-off";
+import { dropOffQrPayload } from "@/lib/outbound/qr";
+import { setCarrierOutbound } from "@/lib/outbound/settings";
+import { decryptPickupCode } from "@/lib/pickup-codes/code";
+import type { World } from "./world";
+
+/*
+ * A return of the courier's carrier, through the verbs the app uses: the admin lets the
+ * carrier take outbound parcels at the site, the carrier sets up a return for a customer,
+ * and (unless `created`) the site's kiosk takes it in with its drop-off code.
+ */
+
+export type MakeReturn = {
+  siteCode: string;
+  /** The courier's email or phone. */
+  courier: string;
+  admin: string;
+  orderReference: string;
+  customerPhone: string;
+  /** Stop before the kiosk, as the customer's phone holds it: its drop-off code and QR. */
+  created?: boolean;
+};
+
+export async function makeReturn(world: World, input: MakeReturn) {
+  const { db, keys } = world;
+  const site = world.site(input.siteCode);
+  const courier = world.account(input.courier);
+  const admin = world.account(input.admin);
+  if (courier.carrierId == null) throw new Error(`${input.courier} is not a courier`);
+
+  setCarrierOutbound(world.as(admin), { siteId: site.id, carrierId: courier.carrierId, accepts: true });
+  const { shipment } = createReturn(world.as(courier), {
+    siteId: site.id,
+    size: "S",
+    customerPhone: input.customerPhone,
+    orderReference: input.orderReference,
+  });
+  const stored = db
+    .select({ cipher: outboundParcels.dropOffCodeCipher, hash: outboundParcels.dropOffCodeHash, codeExpiresAt: outboundParcels.codeExpiresAt })
+    .from(outboundParcels)
+    .where(and(eq(outboundParcels.id, shipment.id), eq(outboundParcels.state, "created")))
+    .get()!;
+  const code = decryptPickupCode(keys, stored.cipher!);
+  if (input.created) {
+    const token = issueDropOffQrToken(keys, { id: shipment.id, dropOffCodeHash: stored.hash!, codeExpiresAt: stored.codeExpiresAt });
+    return { outboundParcelId: shipment.id, code, qr: dropOffQrPayload(site.code, token) };
+  }
+  const kiosk = db.select().from(kiosks).where(eq(kiosks.siteId, site.id)).get();
+  if (!kiosk) throw new Error(`site ${input.siteCode} has no kiosk`);
+  const atKiosk = world.as({ kind: "kiosk", kioskId: kiosk.id, siteId: site.id });
+  const door = await startDropOff(atKiosk, { code, phoneLast4: input.customerPhone.slice(-4) });
+  confirmDropOff(atKiosk, { outboundParcelId: door.outboundParcelId });
+  return { outboundParcelId: door.outboundParcelId, door: door.slotLabel, orderReference: input.orderReference };
+}
