@@ -17,7 +17,7 @@ async function otherAdmin(browser: Browser): Promise<Page> {
 }
 
 test("an admin of another organization gets not found on the campus's direct addresses", async ({ page, browser }) => {
-  // Two admins, a site and a locker made through the console, and six addresses tried.
+  // Two admins, the campus's pages looked up, and six addresses tried.
   test.setTimeout(120_000);
   await signInAsAdmin(page);
   const site = await makeSite("Private");

@@ -6,7 +6,7 @@ import { makeExpiredParcel, testPhone, uniqueTracking } from "./support/courier"
 
 /*
  * Expired parcels cannot be made through the screens in test time (the shortest hold period
- * is an hour), so each test makes its own with make-parcel.ts: the seeded one stays
+ * is an hour), so each test makes its own (support/verbs/parcels.ts): the seeded one stays
  * for the customer and kiosk journeys, and both projects can run this file in parallel.
  */
 

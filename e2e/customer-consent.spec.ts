@@ -47,7 +47,7 @@ async function recipientOpensTheLink(browser: Parameters<typeof newDevice>[0], t
 }
 
 test("a courier's deposit waits for a recipient who says yes from the text link, and the door opens by itself", async ({ page, browser }, testInfo) => {
-  // Three people on three devices, a sign-up and a texted code: longer than one person's journey.
+  // Three people on three devices and a texted link: longer than one person's journey.
   test.slow();
   const phone = await recipientWhoWantsToBeAsked(page);
   const tracking = uniqueTracking("CNS");
@@ -90,7 +90,7 @@ test("a courier's deposit waits for a recipient who says yes from the text link,
 });
 
 test('a recipient who says "bring it to me" leaves the courier a clear in-person task', async ({ page, browser }, testInfo) => {
-  // Three people on three devices, a sign-up and a texted code: longer than one person's journey.
+  // Three people on three devices and a texted link: longer than one person's journey.
   test.slow();
   const phone = await recipientWhoWantsToBeAsked(page);
   const tracking = uniqueTracking("CNS");
@@ -122,7 +122,7 @@ test('a recipient who says "bring it to me" leaves the courier a clear in-person
 });
 
 test("the text's link speaks the language the recipient chose on their account, not their phone browser's; the page's own switch still wins", async ({ page, browser }, testInfo) => {
-  // Three people on three devices, a sign-up and a texted code: longer than one person's journey.
+  // Three people on three devices and a texted link: longer than one person's journey.
   test.slow();
   const phone = await recipientWhoWantsToBeAsked(page);
   // The recipient reads Chinese and says so on their account (the account page has a switch besides the header's).

@@ -9,7 +9,7 @@ import { becomeConfirmedCustomer, newDevice, openKiosk, readTextMessage } from "
  * Sending through the locker (issue 17, decision 0013): the admin lets a carrier take
  * parcels at a station, a customer starts a shipment and drops it off at the kiosk, the
  * carrier's courier takes it away. Each run builds its own station (a site, a locker, a ZTO
- * courier) so that no other journey is given its doors, and signs up its own customer.
+ * courier) so that no other journey is given its doors, and has its own customer.
  */
 
 const WRONG_DROP_OFF_MESSAGE = "That code is not a drop-off code for this station. Check the code and the last 4 digits of your phone.";

@@ -20,7 +20,7 @@ async function collectAtJammedDoor(
   testInfo: TestInfo,
   then: (screen: Page, door: string, free: () => void, siteName: string) => Promise<void>,
 ) {
-  // A station of its own through the admin console, a paired kiosk, up to three tries and
+  // A station and a paired kiosk of its own, up to three tries and
   // the admin's dashboard: many pages. The kiosk's clock stands still (openKiosk), so no
   // idle reset or countdown ends the journey early, however slow the machine; this is the
   // time a machine four times slower needs for the pages themselves.
