@@ -209,11 +209,13 @@ export const OutboundList = z.strictObject({
 export const OutboundWithReplay = z.strictObject({ shipment: OutboundBody, replayed: Replayed });
 export const OutboundDoor = z.strictObject({ shipment: OutboundBody, doorOpened: DoorOpened });
 
-for (const [id, schema] of Object.entries({ OutboundList, OutboundWithReplay, OutboundDoor })) {
+// Typed as any schema: a union of nine schemas' own `register` methods cost the type check
+// 32 s of its 66 (tsc --generateTrace, @typescript/analyze-trace).
+for (const [id, schema] of Object.entries<z.ZodType>({ OutboundList, OutboundWithReplay, OutboundDoor })) {
   schema.register(apiSchemas, { id });
 }
 
-for (const [id, schema] of Object.entries({ ConsentRequest, SiteList, SiteForecastBody, ParcelWithReplay, ParcelWithDoor, ReassignedParcel, CancelledParcel, Collection, Timeline })) {
+for (const [id, schema] of Object.entries<z.ZodType>({ ConsentRequest, SiteList, SiteForecastBody, ParcelWithReplay, ParcelWithDoor, ReassignedParcel, CancelledParcel, Collection, Timeline })) {
   schema.register(apiSchemas, { id });
 }
 
