@@ -43,4 +43,10 @@ test("a code the server cannot read: the customer is told to ask, the admin send
   expect(shown).toMatch(/^\d{6}$/);
   const [, texted] = await readTextMessage(browser, testInfo, phone, new RegExp(`parcel ${parcel.trackingNumber} .*Pickup code (\\d{6})`));
   expect(texted).toBe(shown);
+  // The parcel's story says why a second text came, and that the first one's code is spent.
+  await page.goto(`/parcels/${parcel.parcelId}`);
+  await expect(
+    page.getByRole("region", { name: "Timeline" }).getByText("You were sent a new pickup code. The code in earlier messages no longer opens the door"),
+  ).toBeVisible();
+  await expectAccessible(page, "parcel timeline: a new code");
 });

@@ -52,6 +52,10 @@ function describeEntry(t: Translate, entry: TimelineEntry): string {
       return t("timeline.deposited");
     case "hold_extended":
       return t("timeline.holdExtended");
+    case "code_resent":
+      return t("timeline.codeResent");
+    case "code_replaced":
+      return t("timeline.codeReplaced");
     case "expired":
       return t("timeline.expired");
     case "take_back_started":

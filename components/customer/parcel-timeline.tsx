@@ -88,6 +88,10 @@ function describe(t: Translate, entry: TimelineEntry, siteName: string, doorFail
       return t("slotFault", { door });
     case "hold_extended":
       return entry.actor === "you" ? t("extendedByYou") : t("extended");
+    case "code_resent":
+      return t("codeResent");
+    case "code_replaced":
+      return t("codeReplaced");
     case "collected":
       if (doorFailed) return t("codeUsed", { door });
       return entry.actor === "kiosk" ? t("collectedAtKiosk", { door }) : t("collected");

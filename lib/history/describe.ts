@@ -77,6 +77,10 @@ export function describeParcelEvent(locale: Locale, kind: string, detail: Detail
       return t("history.parcel.holdExtended", {
         to: typeof detail.to === "number" ? formatAt(detail.to, { locale, timeZone: DEFAULT_TIME_ZONE }) : str(detail.to),
       });
+    case "code_resent":
+      return t("history.parcel.codeResent");
+    case "code_replaced":
+      return t("history.parcel.codeReplaced");
     case "slot_fault":
       return t("history.parcel.slotFault", { reason: reasonWords(locale, detail.reason) });
     case "reassigned":

@@ -152,6 +152,7 @@ describe("resendPickupCode", () => {
       subject: `parcel:${parcel.id}`,
       detail: { trackingNumber: parcel.trackingNumber, to: parcel.recipientPhone },
     });
+    expect(eventsOf(world.db, parcel.id).at(-1)).toMatchObject({ kind: "code_resent", actorKind: "user" });
     // Twice in a row is once: the first is still on its way.
     await expectRefused(world, scene.admin, (ctx) => resendPickupCode(ctx, { parcelId: parcel.id }), "CONFLICT");
 
@@ -178,6 +179,7 @@ describe("resendPickupCode", () => {
     expect(resendPickupCode(world.ctx(scene.admin), { parcelId: parcel.id })).toMatchObject({ parcelId: parcel.id, newCode: true });
     expect(getParcelDetail(world.ctx(scene.admin), parcel.id).messages.map((m) => m.status)).toEqual(["queued", "skipped"]);
     expect(auditRows(world, scene.station.organizationId).at(-1)).toMatchObject({ action: "parcel.code_resent", detail: { newCode: true } });
+    expect(eventsOf(world.db, parcel.id).at(-1)).toMatchObject({ kind: "code_replaced" });
     const newCode = pickupCodeOf(world, parcel.id);
     expect(getParcelDetail(world.ctx(scene.admin), parcel.id).codeLost).toBe(false);
     const sent: OutgoingMessage[] = [];

@@ -148,6 +148,9 @@ export function resendPickupCode(ctx: Ctx, raw: unknown): { parcelId: number; tr
         .run();
     }
     queueParcelMessage(ctx, parcel, "parcel_deposited");
+    // In the parcel's own story too: its recipient learns there that a new code replaced the
+    // one in the earlier text, and the courier and admin see why a second text went out.
+    recordParcelEvent(ctx, { parcelId: parcel.id, siteId: parcel.siteId, slotId: parcel.slotId, kind: newCode ? "code_replaced" : "code_resent" });
     recordAudit(ctx, admin, {
       action: "parcel.code_resent",
       subject: `parcel:${parcel.id}`,
