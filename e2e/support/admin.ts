@@ -47,7 +47,7 @@ export async function makeSite(label = "Station", databasePath = e2eDatabase()):
   return { id, name, code };
 }
 
-/** A locker of `rows` rows, each of one size, `columns` wide, at the campus's `site`. */
+/** A locker of `rowSizes.length` rows, each of one size, `columns` doors wide, at the campus's `site`. */
 export async function makeLocker(site: CreatedSite, layout: { code: string; rowSizes: Size[]; columns: number }, databasePath = e2eDatabase()) {
   await domain("locker", { admin: DEMO.admin, siteId: site.id, ...layout }, databasePath);
 }
@@ -61,8 +61,8 @@ export async function makeCourier(sites: CreatedSite[], databasePath = e2eDataba
 }
 
 /**
- * A station of the test's own — a site, one locker with a row of `size` doors, and a ZTO
- * courier serving it — for journeys that jam doors or fill a site, so that no other journey
+ * A station of the test's own — a site, one locker of the given layout, and a ZTO courier
+ * serving it — for journeys that jam doors or fill a site, so that no other journey
  * running at the same time is ever given one of its doors.
  */
 export async function makeStation(label: string, layout: { code: string; rowSizes: Size[]; columns: number }, databasePath = e2eDatabase()) {

@@ -61,13 +61,7 @@ export async function closeDoor(page: Page, parcel: { tracking: string; door: st
  * verbs/parcels.ts), on the e2e server's database.
  */
 export async function makeExpiredParcel(siteCode: string, courier: string) {
-  return (await domain("parcel", { kind: "expired", siteCode, courier, trackingNumber: uniqueTracking("EXP"), recipientPhone: testPhone() })) as {
-    parcelId: number;
-    siteId: number;
-    trackingNumber: string;
-    door: string;
-    doorName: string;
-  };
+  return domain("expiredParcel", { siteCode, courier, trackingNumber: uniqueTracking("EXP"), recipientPhone: testPhone() });
 }
 
 /** A parcel waiting at `siteCode` with its pickup code, as the recipient's phone shows it. */
@@ -78,15 +72,7 @@ export async function makeWaitingParcel(siteCode: string, courier: string) {
 /** A waiting parcel for a given recipient phone (a customer of the test's own), with its tracking number. */
 export async function makeWaitingParcelFor(siteCode: string, courier: string, recipientPhone: string) {
   const trackingNumber = uniqueTracking("WAIT");
-  const made = (await domain("parcel", { kind: "waiting", siteCode, courier, trackingNumber, recipientPhone })) as {
-    parcelId: number;
-    code: string;
-    phoneLast4: string;
-    qr: string;
-    door: string;
-    doorName: string;
-  };
-  return { ...made, trackingNumber };
+  return { ...(await domain("waitingParcel", { siteCode, courier, trackingNumber, recipientPhone })), trackingNumber };
 }
 
 /**
@@ -95,21 +81,13 @@ export async function makeWaitingParcelFor(siteCode: string, courier: string, re
  */
 export async function makeLostCodeParcelFor(siteCode: string, courier: string, recipientPhone: string) {
   const trackingNumber = uniqueTracking("LOST");
-  const made = (await domain("parcel", { kind: "lost-code", siteCode, courier, trackingNumber, recipientPhone })) as {
-    parcelId: number;
-    phoneLast4: string;
-  };
-  return { ...made, trackingNumber };
+  return { ...(await domain("lostCodeParcel", { siteCode, courier, trackingNumber, recipientPhone })), trackingNumber };
 }
 
 /** A parcel the carrier announced at `siteCode`, waiting for the courier's scan. */
 export async function makeAnnouncedParcel(siteCode: string, courier: string, parcel: { size: Size; recipientName?: string }) {
   const recipientPhone = testPhone();
-  const made = (await domain("parcel", { kind: "announced", siteCode, courier, trackingNumber: uniqueTracking("ANN"), recipientPhone, ...parcel })) as {
-    parcelId: number;
-    trackingNumber: string;
-    size: Size;
-  };
+  const made = await domain("announcedParcel", { siteCode, courier, trackingNumber: uniqueTracking("ANN"), recipientPhone, ...parcel });
   return { ...made, recipientPhone };
 }
 

@@ -13,9 +13,9 @@ import { holdBrowserClock } from "./clock";
  * opens its door once, and the tests run in parallel (two workers, two projects) against
  * one seeded database. The seed's filler parcels are addressed to phone numbers without an
  * account (lib/demo/seed.ts: 13500001001 … 13500001018, six per site in the order
- * ZJG-N, ZJG-L, ZJG-E). A journey signs up with one of those numbers — its own, per test
- * and per project — confirms it with the texted code, and finds its parcel waiting, which
- * is exactly what a new customer does.
+ * ZJG-N, ZJG-L, ZJG-E). A journey's customer signs up with one of those numbers — its own,
+ * per test and per project — confirms it with the texted code, and finds its parcel
+ * waiting, which is exactly what a new customer does.
  */
 
 export const NEWCOMER_PASSWORD = "newcomer-password-2026";

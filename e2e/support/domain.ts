@@ -69,10 +69,13 @@ function start(databasePath: string): Helper {
     if (error !== undefined) call?.reject(new Error(`test data: ${error}`));
     else call?.resolve(result);
   });
-  child.on("exit", (code, signal) => {
-    helpers.delete(databasePath);
-    for (const call of helper.waiting.values()) call.reject(new Error(`the test-data process ended (${signal ?? code}) before answering`));
+  const fail = (why: string) => {
+    if (helpers.get(databasePath) === helper) helpers.delete(databasePath);
+    for (const call of helper.waiting.values()) call.reject(new Error(`the test-data process ${why} before answering`));
     helper.waiting.clear();
-  });
+  };
+  child.on("error", (error) => fail(`failed (${error.message})`));
+  child.stdin!.on("error", (error) => fail(`stopped reading (${error.message})`));
+  child.on("exit", (code, signal) => fail(`ended (${signal ?? code})`));
   return helper;
 }

@@ -12,12 +12,12 @@ const orderReference = (prefix: string) => `${prefix}-${crypto.randomBytes(4).to
 
 /** A return as the customer's phone holds it, before the kiosk: its drop-off code and what its QR holds. */
 export async function makeReturnToDropOff(siteCode: string, courier: string, databasePath = e2eDatabase()) {
-  const input = { siteCode, courier, admin: DEMO.admin, orderReference: orderReference("RT"), customerPhone: testPhone(), created: true };
-  return (await domain("return", input, databasePath)) as { outboundParcelId: number; code: string; qr: string };
+  const input = { siteCode, courier, admin: DEMO.admin, orderReference: orderReference("RT"), customerPhone: testPhone() };
+  return domain("returnToDropOff", input, databasePath);
 }
 
 /** A return already dropped off at `siteCode`'s kiosk, waiting in a door for the courier's carrier. */
 export async function makeDroppedOffReturn(siteCode: string, courier: string, databasePath = e2eDatabase()) {
   const input = { siteCode, courier, admin: DEMO.admin, orderReference: orderReference("ZH"), customerPhone: testPhone() };
-  return (await domain("return", input, databasePath)) as { outboundParcelId: number; door: string; orderReference: string };
+  return domain("droppedOffReturn", input, databasePath);
 }

@@ -28,61 +28,64 @@ import type { World } from "./world";
 
 const HOUR = 3_600_000;
 
-export type ParcelKind = "waiting" | "expired" | "announced" | "lost-code";
-
 export type MakeParcel = {
-  kind: ParcelKind;
   siteCode: string;
   /** The courier's email or phone. */
   courier: string;
   trackingNumber: string;
   recipientPhone: string;
-  size?: string;
-  recipientName?: string;
 };
 
-export async function makeParcel(world: World, input: MakeParcel) {
-  const { db, keys } = world;
+export function announcedParcel(world: World, input: MakeParcel & { size: string; recipientName?: string }) {
   const site = world.site(input.siteCode);
-  const courier = world.account(input.courier);
-  const { trackingNumber, recipientPhone } = input;
+  const { parcel } = announceParcel(world.as(world.account(input.courier)), {
+    siteId: site.id,
+    trackingNumber: input.trackingNumber,
+    size: input.size,
+    recipientPhone: input.recipientPhone,
+    recipientName: input.recipientName,
+  });
+  return { parcelId: parcel.id, siteId: site.id, trackingNumber: parcel.trackingNumber, size: parcel.size };
+}
 
-  if (input.kind === "announced") {
-    const { parcel } = announceParcel(world.as(courier), {
-      siteId: site.id,
-      trackingNumber,
-      size: input.size ?? "S",
-      recipientPhone,
-      recipientName: input.recipientName,
-    });
-    return { parcelId: parcel.id, siteId: site.id, trackingNumber: parcel.trackingNumber, size: parcel.size };
-  }
-
-  const at = input.kind === "expired" ? now() - (site.holdPeriodHours + 2) * HOUR : now();
-  const as = world.as(courier, () => at);
-  const reserved = await reserveParcel(as, { siteId: site.id, trackingNumber, size: "S", recipientPhone });
+/** A size S parcel deposited at `at` (by the server's clock) by the courier. */
+async function deposited(world: World, input: MakeParcel, at: number) {
+  const site = world.site(input.siteCode);
+  const as = world.as(world.account(input.courier), () => at);
+  const reserved = await reserveParcel(as, { siteId: site.id, trackingNumber: input.trackingNumber, size: "S", recipientPhone: input.recipientPhone });
   const { parcel } = confirmDeposit(as, { parcelId: reserved.parcel.id });
-  const door = { door: parcel.slot!.label, doorName: doorName(loadDoor(as, parcel.slot!.id)) };
-
-  if (input.kind === "expired") {
-    writeTransaction(db, () => expireParcel(world.as({ kind: "system" }), db.select().from(parcels).where(eq(parcels.id, parcel.id)).get()!));
-    return { parcelId: parcel.id, siteId: site.id, trackingNumber: parcel.trackingNumber, ...door };
-  }
-  const stored = db.$client
+  const stored = world.db.$client
     .prepare("select pickup_code_cipher as cipher, pickup_code_hash as hash from parcels where id = ?")
     .get(parcel.id) as { cipher: string; hash: string };
-  const code = decryptPickupCode(keys, stored.cipher);
-  if (input.kind === "lost-code") {
-    const otherKeys = keysFromHex(crypto.randomBytes(32).toString("hex"), crypto.randomBytes(32).toString("hex"));
-    db.update(parcels).set({ pickupCodeCipher: encryptPickupCode(otherKeys, code) }).where(eq(parcels.id, parcel.id)).run();
-    return { parcelId: parcel.id, phoneLast4: recipientPhone.slice(-4), ...door };
-  }
   return {
+    site,
     parcelId: parcel.id,
-    code,
-    phoneLast4: recipientPhone.slice(-4),
-    // What the QR on the recipient's phone holds right now (lib/customer/parcels.ts).
-    qr: pickupQrPayload({ siteCode: site.code, token: issuePickupQrToken(keys, { id: parcel.id, pickupCodeHash: stored.hash }, now()) }),
-    ...door,
+    trackingNumber: parcel.trackingNumber,
+    door: parcel.slot!.label,
+    doorName: doorName(loadDoor(as, parcel.slot!.id)),
+    code: decryptPickupCode(world.keys, stored.cipher),
+    codeHash: stored.hash,
   };
+}
+
+export async function waitingParcel(world: World, input: MakeParcel) {
+  const { site, parcelId, door, doorName, code, codeHash } = await deposited(world, input, now());
+  // What the QR on the recipient's phone holds right now (lib/customer/parcels.ts).
+  const qr = pickupQrPayload({ siteCode: site.code, token: issuePickupQrToken(world.keys, { id: parcelId, pickupCodeHash: codeHash }, now()) });
+  return { parcelId, code, phoneLast4: input.recipientPhone.slice(-4), qr, door, doorName };
+}
+
+export async function expiredParcel(world: World, input: MakeParcel) {
+  const holdHours = world.site(input.siteCode).holdPeriodHours;
+  const { site, parcelId, trackingNumber, door, doorName } = await deposited(world, input, now() - (holdHours + 2) * HOUR);
+  const { db } = world;
+  writeTransaction(db, () => expireParcel(world.as({ kind: "system" }), db.select().from(parcels).where(eq(parcels.id, parcelId)).get()!));
+  return { parcelId, siteId: site.id, trackingNumber, door, doorName };
+}
+
+export async function lostCodeParcel(world: World, input: MakeParcel) {
+  const { parcelId, code, door, doorName } = await deposited(world, input, now());
+  const otherKeys = keysFromHex(crypto.randomBytes(32).toString("hex"), crypto.randomBytes(32).toString("hex"));
+  world.db.update(parcels).set({ pickupCodeCipher: encryptPickupCode(otherKeys, code) }).where(eq(parcels.id, parcelId)).run();
+  return { parcelId, phoneLast4: input.recipientPhone.slice(-4), door, doorName };
 }

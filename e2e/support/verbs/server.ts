@@ -14,14 +14,18 @@
  */
 import fs from "node:fs";
 import readline from "node:readline";
-import { makeReturn } from "./outbound";
-import { makeParcel } from "./parcels";
+import { droppedOffReturn, returnToDropOff } from "./outbound";
+import { announcedParcel, expiredParcel, lostCodeParcel, waitingParcel } from "./parcels";
 import { makeConfirmedCustomer, makeCourier, makeLocker, makeSite, pairKiosk, runBackgroundRound } from "./setup";
 import { openWorld, type World } from "./world";
 
 export const VERBS = {
-  parcel: makeParcel,
-  return: makeReturn,
+  waitingParcel,
+  expiredParcel,
+  announcedParcel,
+  lostCodeParcel,
+  returnToDropOff,
+  droppedOffReturn,
   site: makeSite,
   locker: makeLocker,
   courier: makeCourier,

@@ -3,6 +3,7 @@ import { carriers, kiosks, phoneVerifications, users } from "@/db/schema";
 import { loadUserActor, signUpCustomer } from "@/lib/auth/accounts";
 import { requestPhoneVerification, verifyPhone } from "@/lib/auth/phone-verification";
 import { runBackgroundJobsOnce } from "@/lib/background/round";
+import { now } from "@/lib/clock";
 import { KIOSK_DEVICE_COOKIE, KIOSK_DEVICE_MAX_AGE_SECONDS, pairKioskScreen } from "@/lib/kiosk/devices";
 import { createCourier } from "@/lib/people/couriers";
 import { decryptPickupCode } from "@/lib/pickup-codes/code";
@@ -75,7 +76,7 @@ export type MakeCustomer = { name: string; email: string; phone: string; passwor
 export async function makeConfirmedCustomer(world: World, input: MakeCustomer) {
   const { db } = world;
   const found = db.select().from(users).where(eq(users.email, input.email.toLowerCase())).get();
-  const userId = found?.id ?? (await signUpCustomer(db, input, { now: world.as({ kind: "system" }).now(), locale: "en" })).id;
+  const userId = found?.id ?? (await signUpCustomer(db, input, { now: now(), locale: "en" })).id;
   let customer = loadUserActor(db, userId)!;
   if (customer.verifiedPhone === null) {
     const ctx = world.as(customer);
