@@ -41,7 +41,7 @@ test("a code the server cannot read: the customer is told to ask, the admin send
   await expect(card.getByRole("alert")).toHaveCount(0);
   const shown = (await card.getByTestId("pickup-code").innerText()).replace(/\s/g, "");
   expect(shown).toMatch(/^\d{6}$/);
-  const [, texted] = await readTextMessage(browser, testInfo, phone, new RegExp(`parcel ${parcel.trackingNumber} .*Pickup code (\\d{6})`));
+  const [, texted] = await readTextMessage(phone, new RegExp(`parcel ${parcel.trackingNumber} .*Pickup code (\\d{6})`));
   expect(texted).toBe(shown);
   // The parcel's story says why a second text came, and that the first one's code is spent.
   await page.goto(`/parcels/${parcel.parcelId}`);

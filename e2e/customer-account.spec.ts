@@ -8,10 +8,7 @@ function freshPhone(): string {
   return `187${String(Date.now()).slice(-6)}${String(Math.floor(Math.random() * 100)).padStart(2, "0")}`;
 }
 
-test("a new customer confirms their phone with the texted code, sees the empty state and picks a preferred site", async ({
-  page,
-  browser,
-}, testInfo) => {
+test("a new customer confirms their phone with the texted code, sees the empty state and picks a preferred site", async ({ page }) => {
   test.setTimeout(120_000);
   const phone = freshPhone();
   await page.goto("/sign-up");
@@ -34,7 +31,7 @@ test("a new customer confirms their phone with the texted code, sees the empty s
   await page.getByRole("button", { name: "Send me a new code" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "You can ask for another in" })).toBeVisible();
 
-  const [, code] = await readTextMessage(browser, testInfo, phone, /(\d{6}) is your code to confirm this phone number/);
+  const [, code] = await readTextMessage(phone, /(\d{6}) is your code to confirm this phone number/);
   const wrong = String((Number(code) + 1) % 1_000_000).padStart(6, "0");
   await page.getByLabel("6-digit code").fill(wrong);
   await page.getByRole("button", { name: "Confirm" }).click();
@@ -157,14 +154,14 @@ test("the customer screens are customers' own", async ({ page }) => {
 });
 
 // Keep the shared helper honest: a retried journey signs back in instead of failing on "already registered".
-test("a customer who already confirmed their phone goes straight to their parcels", async ({ page, browser }, testInfo) => {
+test("a customer who already confirmed their phone goes straight to their parcels", async ({ page }) => {
   test.setTimeout(120_000);
   const phone = freshPhone();
-  await signUpAndConfirmPhone(page, browser, testInfo, phone);
+  await signUpAndConfirmPhone(page, phone);
   await page.goto("/sign-out");
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/sign-in\?signedOut=1/);
-  await signUpAndConfirmPhone(page, browser, testInfo, phone);
+  await signUpAndConfirmPhone(page, phone);
   await expect(page).toHaveURL("/parcels");
   await expect(page.getByText("No parcels yet")).toBeVisible();
 });

@@ -40,7 +40,7 @@ async function courierAsks(courier: Page, phone: string, tracking: string) {
 
 /** The recipient opens their text's consent link on a phone of their own: nobody signed in there, its browser asking for English. */
 async function recipientOpensTheLink(browser: Parameters<typeof newDevice>[0], testInfo: Parameters<typeof newDevice>[1], phone: string) {
-  const [, path] = await readTextMessage(browser, testInfo, phone, /(\/consent\/[0-9a-z.]+)/);
+  const [, path] = await readTextMessage(phone, /(\/consent\/[0-9a-z.]+)/);
   const device = await newDevice(browser, testInfo, { width: 390, height: 844 });
   await device.page.goto(path);
   return { ...device, path };

@@ -25,7 +25,7 @@ test("a new customer confirms their phone, finds the parcel, its code, QR and te
   test.setTimeout(120_000);
   const phone = forProject(testInfo, NEWCOMERS.eastJourney);
   const last4 = phone.slice(-4);
-  await signUpAndConfirmPhone(page, browser, testInfo, phone, "Mei Chen");
+  await signUpAndConfirmPhone(page, phone, "Mei Chen");
   await expect(page.getByRole("status").filter({ hasText: "Your phone number is confirmed" })).toBeVisible();
 
   // My parcels: the one parcel waiting, with everything needed at the locker.

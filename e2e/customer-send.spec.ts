@@ -236,7 +236,7 @@ test("a return a carrier sets up through the API reaches the customer by text an
     expect(((await again.json()) as { replayed: boolean }).replayed).toBe(true);
 
     // The customer's text carries the drop-off code (in whichever language their account reads).
-    const [, texted] = await readTextMessage(browser, testInfo, phone, new RegExp(`${order}[\\s\\S]*?(?<![0-9A-Za-z])(\\d{6})(?![0-9A-Za-z])`));
+    const [, texted] = await readTextMessage(phone, new RegExp(`${order}[\\s\\S]*?(?<![0-9A-Za-z])(\\d{6})(?![0-9A-Za-z])`));
 
     // The app shows the same code on the return's card.
     await page.getByRole("navigation", { name: "Customer" }).getByRole("link", { name: "Send" }).click();

@@ -42,7 +42,7 @@ test("a recipient names a trusted person, who collects the parcel with their own
 
   // The trusted person's text, whatever its language, carries a 6-digit code that is not the recipient's
   // (not the digits at the end of a tracking number such as WAITMX4N7K4B715148).
-  const [, trustedCode] = await readTextMessage(browser, testInfo, trustedPhone, /(?<![\dA-Z])(\d{6})(?!\d)/);
+  const [, trustedCode] = await readTextMessage(trustedPhone, /(?<![\dA-Z])(\d{6})(?!\d)/);
   expect(trustedCode).not.toBe(parcel.code);
 
   const kiosk = await openKiosk(browser, testInfo, "ZJG-E");
@@ -83,7 +83,7 @@ test("a revoked trusted person's code opens nothing; a standing one is named and
   const trustedPhone = testPhone();
   const { section } = await nameForNewParcel(page, trustedPhone);
   await expect(section.getByText(`${masked(trustedPhone)} can collect this parcel with their own pickup code.`)).toBeVisible();
-  const [, trustedCode] = await readTextMessage(browser, testInfo, trustedPhone, /(?<![\dA-Z])(\d{6})(?!\d)/);
+  const [, trustedCode] = await readTextMessage(trustedPhone, /(?<![\dA-Z])(\d{6})(?!\d)/);
 
   // Revoking asks first, then says it is done (and the form goes with the person).
   await section.locator("summary", { hasText: "Revoke" }).click();
@@ -127,7 +127,7 @@ test("a trusted person who cannot collect says so from their text's link; their 
   await expect(section.getByText("We texted them their code.")).toBeVisible();
 
   // Their text (in the site's language) ends with a link; it needs no account.
-  const [, path] = await readTextMessage(browser, testInfo, trustedPhone, /(\/trusted\/[0-9a-z.]+)/);
+  const [, path] = await readTextMessage(trustedPhone, /(\/trusted\/[0-9a-z.]+)/);
   const friend = await newDevice(browser, testInfo, { width: 390, height: 844 });
   try {
     await friend.page.goto(path);

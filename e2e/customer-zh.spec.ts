@@ -55,7 +55,7 @@ test("a customer whose browser asks for Chinese finds a parcel's 取件码 and �
   await expect(page.getByRole("heading", { level: 2, name: "输入验证码" })).toBeVisible();
   await expectAccessible(page, "confirm the phone, in Chinese");
   // The text goes out in the account's language: read it language-neutrally, by its six digits.
-  const [, code] = await readTextMessage(browser, testInfo, phone, /(?<!\d)(\d{6})(?!\d)/);
+  const [, code] = await readTextMessage(phone, /(?<!\d)(\d{6})(?!\d)/);
   await page.getByLabel("6 位验证码").fill(code);
   await page.getByRole("button", { name: "验证", exact: true }).click();
   await expect(page).toHaveURL("/parcels?verified=1");

@@ -51,8 +51,9 @@ function start(databasePath: string): Helper {
     ["--conditions=react-server", "--import", "tsx", "e2e/support/verbs/server.ts"],
     {
       cwd: root,
-      // The server's clock, test offset included (e2e/support/clock.ts).
-      env: { ...process.env, DATABASE_PATH: databasePath, TEST_CLOCK: "true" },
+      // The server's clock, test offset included (e2e/support/clock.ts), and its open
+      // development mailbox (both set by scripts/e2e-server.mjs and the cabinets' server).
+      env: { ...process.env, DATABASE_PATH: databasePath, TEST_CLOCK: "true", DEV_MAILBOX: "open" },
       stdio: ["pipe", "inherit", "inherit", "pipe"],
     },
   );

@@ -16,7 +16,7 @@ import fs from "node:fs";
 import readline from "node:readline";
 import { droppedOffReturn, returnToDropOff } from "./outbound";
 import { announcedParcel, expiredParcel, lostCodeParcel, waitingParcel } from "./parcels";
-import { makeConfirmedCustomer, makeCourier, makeLocker, makeSite, pairKiosk, runBackgroundRound } from "./setup";
+import { makeConfirmedCustomer, makeCourier, makeLocker, makeSite, pairKiosk, readMailbox, runBackgroundRound } from "./setup";
 import { openWorld, type World } from "./world";
 
 export const VERBS = {
@@ -32,6 +32,7 @@ export const VERBS = {
   kiosk: pairKiosk,
   customer: makeConfirmedCustomer,
   round: runBackgroundRound,
+  mailbox: readMailbox,
 } satisfies Record<string, (world: World, input: never) => unknown>;
 
 export type Verbs = typeof VERBS;

@@ -5,6 +5,7 @@ import { requestPhoneVerification, verifyPhone } from "@/lib/auth/phone-verifica
 import { runBackgroundJobsOnce } from "@/lib/background/round";
 import { now } from "@/lib/clock";
 import { KIOSK_DEVICE_COOKIE, KIOSK_DEVICE_MAX_AGE_SECONDS, pairKioskScreen } from "@/lib/kiosk/devices";
+import { listMailbox } from "@/lib/notifications/mailbox";
 import { createCourier } from "@/lib/people/couriers";
 import { decryptPickupCode } from "@/lib/pickup-codes/code";
 import { addLocker } from "@/lib/sites/admin-lockers";
@@ -92,6 +93,13 @@ export async function makeConfirmedCustomer(world: World, input: MakeCustomer) {
     customer = loadUserActor(db, userId)!;
   }
   return { userId, phone: customer.verifiedPhone };
+}
+
+/** What `reader` sees at /dev/mailbox?to=…: each message's text, newest first. */
+export function readMailbox(world: World, input: { reader: string; to: string }) {
+  const entries = listMailbox(world.as(world.account(input.reader)), { to: input.to });
+  if (entries === null) throw new Error(`${input.reader} may not read the mailbox`);
+  return entries.map((entry) => entry.text);
 }
 
 /**
