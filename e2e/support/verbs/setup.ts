@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import { carriers, kiosks, phoneVerifications, users } from "@/db/schema";
 import { loadUserActor, signUpCustomer } from "@/lib/auth/accounts";
 import { requestPhoneVerification, verifyPhone } from "@/lib/auth/phone-verification";
@@ -86,9 +86,8 @@ export async function makeConfirmedCustomer(world: World, input: MakeCustomer) {
       .select({ cipher: phoneVerifications.codeCipher })
       .from(phoneVerifications)
       .where(eq(phoneVerifications.userId, userId))
-      .orderBy(phoneVerifications.id)
-      .all()
-      .at(-1)!;
+      .orderBy(desc(phoneVerifications.id))
+      .get()!;
     verifyPhone(ctx, { code: decryptPickupCode(world.keys, open.cipher!) });
     customer = loadUserActor(db, userId)!;
   }
