@@ -154,8 +154,16 @@ describe("the group's sync off the event loop", () => {
   };
 
   test("a group is committed without a sync on the event loop, and answered only once its sync is done", async () => {
-    const answer = requestOn("s1");
+    let levelInGroup: unknown;
+    const answer = inCommitGroup(async () => {
+      writeTransaction(db, () => db.run(sql`insert into notes (body) values ('s1')`));
+      levelInGroup = synchronous();
+      await durable(db);
+      return "s1";
+    });
     await nextTurn();
+    // The group's COMMIT writes the WAL without syncing it (NORMAL); the sync comes after.
+    expect(levelInGroup).toBe(1);
     // Committed (another connection reads it), but nobody is answered before the WAL is on disk.
     expect(seen()).toContain("s1");
     expect(syncs).toHaveLength(1);

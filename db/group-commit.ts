@@ -77,6 +77,9 @@ export function syncGroupsInBackground(client: Database.Database, sync: () => Pr
   backgroundSyncs.set(client, { sync, inFlight: null, failed: null });
 }
 
+// Prepared on every call, on purpose: SQLite applies `PRAGMA synchronous = …` when the
+// statement is compiled, so a statement prepared once and run again changes nothing (the
+// group-sync test "a group is committed without a sync…" fails with one).
 function setSynchronous(client: Database.Database, level: "NORMAL" | "FULL"): void {
   client.prepare(`PRAGMA synchronous = ${level}`).run();
 }
