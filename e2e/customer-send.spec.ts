@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page, type TestInfo } from "@playwright/test";
 import { signIn } from "./support/accounts";
-import { COURIER_PASSWORD, makeStation, signInAsAdmin, uniqueSuffix, type CreatedSite } from "./support/admin";
+import { acceptOutbound, COURIER_PASSWORD, makeStation, signInAsAdmin, uniqueSuffix, type CreatedSite } from "./support/admin";
 import { expectAccessible } from "./support/axe";
 import { testPhone, uniqueTracking } from "./support/courier";
 import { becomeConfirmedCustomer, newDevice, openKiosk, readTextMessage } from "./support/customers";
@@ -220,7 +220,10 @@ test("a return a carrier sets up through the API reaches the customer by text an
   test.setTimeout(300_000);
   const admin = await newDevice(browser, testInfo);
   try {
-    const { site, courier } = await outboundStation(admin.page, "Returns", "R1", 2);
+    // The admin's button is the first journey's; here the admin only issues the carrier's token.
+    const { site, courier } = await makeStation("Returns", { code: "R1", rowSizes: ["M"], columns: 2 });
+    await acceptOutbound(site);
+    await signInAsAdmin(admin.page);
     const phone = testPhone();
     await becomeConfirmedCustomer(page, phone, "Returning Customer");
 

@@ -1,9 +1,9 @@
-import { expect, test, type Browser, type TestInfo } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { expectAccessible } from "./support/axe";
 import { DEMO } from "./support/accounts";
-import { makeStation, signInAsAdmin, type CreatedSite } from "./support/admin";
+import { acceptOutbound, makeStation, type CreatedSite } from "./support/admin";
 import { makeWaitingParcelFor, testPhone } from "./support/courier";
-import { NEWCOMER_PASSWORD, newDevice, readTextMessage } from "./support/customers";
+import { NEWCOMER_PASSWORD, readTextMessage } from "./support/customers";
 
 /*
  * The customer's side in Chinese, as a phone set to Chinese gets it: signing up, confirming
@@ -13,23 +13,15 @@ import { NEWCOMER_PASSWORD, newDevice, readTextMessage } from "./support/custome
  */
 test.use({ locale: "zh-CN" });
 
-/** A station of the test's own where ZTO takes parcels to send, set up by the admin on an English laptop. */
-async function stationTakingShipments(browser: Browser, testInfo: TestInfo): Promise<CreatedSite> {
-  const admin = await newDevice(browser, testInfo);
-  try {
-    await signInAsAdmin(admin.page);
-    // A carrier is offered at a site only once it has a courier there: the station comes with one.
-    const { site } = await makeStation("Sending", { code: "S1", rowSizes: ["M"], columns: 2 });
-    await admin.page.goto(`/admin/sites/${site.id}`);
-    await admin.page.getByRole("region", { name: "Sending and returns" }).getByRole("button", { name: "Accept outbound for ZTO Express" }).click();
-    await expect(admin.page.getByRole("status").filter({ hasText: "Customers can now send with this carrier here." })).toBeVisible();
-    return site;
-  } finally {
-    await admin.context.close();
-  }
+/** A station of the test's own where ZTO takes parcels to send (the admin's button is customer-send's journey). */
+async function stationTakingShipments(): Promise<CreatedSite> {
+  // A carrier is offered at a site only once it has a courier there: the station comes with one.
+  const { site } = await makeStation("Sending", { code: "S1", rowSizes: ["M"], columns: 2 });
+  await acceptOutbound(site);
+  return site;
 }
 
-test("a customer whose browser asks for Chinese finds a parcel's 取件码 and 格口, its detail, and the send page in Chinese", async ({ page, browser }, testInfo) => {
+test("a customer whose browser asks for Chinese finds a parcel's 取件码 and 格口, its detail, and the send page in Chinese", async ({ page }) => {
   // A new account confirmed by text through the outbox's round, and a station of its own: slow on a busy machine.
   test.setTimeout(480_000);
   const phone = testPhone();
@@ -103,7 +95,7 @@ test("a customer whose browser asks for Chinese finds a parcel's 取件码 and �
   await expect(page.getByRole("link", { name: "来不及取？延期一天" })).toBeVisible();
 
   // Sending: the list, the form (refusing an empty submission in Chinese), the code, and cancelling it.
-  const site = await stationTakingShipments(browser, testInfo);
+  const site = await stationTakingShipments();
   await page.getByRole("navigation", { name: "用户" }).getByRole("link", { name: "寄件" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "寄件" })).toBeVisible();
   await expect(page.getByText("还没有寄件")).toBeVisible();

@@ -72,6 +72,11 @@ export async function makeStation(label: string, layout: { code: string; rowSize
   return { site, courier };
 }
 
+/** ZTO takes outbound parcels (sending, returns) at `site`, which needs a ZTO courier (makeStation's). */
+export async function acceptOutbound(site: CreatedSite, databasePath = e2eDatabase()): Promise<void> {
+  await domain("outbound", { admin: DEMO.admin, siteId: site.id, carrier: "ZTO" }, databasePath);
+}
+
 /** Creates a site through the form; returns where it landed. */
 export async function createSiteViaConsole(page: Page, label = "Station"): Promise<CreatedSite> {
   const { address, latitude, longitude, ...site } = newSite(label);

@@ -16,7 +16,7 @@ import fs from "node:fs";
 import readline from "node:readline";
 import { droppedOffReturn, returnToDropOff } from "./outbound";
 import { announcedParcel, expiredParcel, lostCodeParcel, waitingParcel } from "./parcels";
-import { makeConfirmedCustomer, makeCourier, makeLocker, makeSite, pairKiosk, readMailbox, runBackgroundRound } from "./setup";
+import { acceptOutbound, makeConfirmedCustomer, makeCourier, makeLocker, makeSite, pairKiosk, readMailbox, runBackgroundRound } from "./setup";
 import { openWorld, type World } from "./world";
 
 export const VERBS = {
@@ -29,6 +29,7 @@ export const VERBS = {
   site: makeSite,
   locker: makeLocker,
   courier: makeCourier,
+  outbound: acceptOutbound,
   kiosk: pairKiosk,
   customer: makeConfirmedCustomer,
   round: runBackgroundRound,

@@ -6,6 +6,7 @@ import { runBackgroundJobsOnce } from "@/lib/background/round";
 import { now } from "@/lib/clock";
 import { KIOSK_DEVICE_COOKIE, KIOSK_DEVICE_MAX_AGE_SECONDS, pairKioskScreen } from "@/lib/kiosk/devices";
 import { listMailbox } from "@/lib/notifications/mailbox";
+import { setCarrierOutbound } from "@/lib/outbound/settings";
 import { createCourier } from "@/lib/people/couriers";
 import { decryptPickupCode } from "@/lib/pickup-codes/code";
 import { addLocker } from "@/lib/sites/admin-lockers";
@@ -14,7 +15,7 @@ import type { World } from "./world";
 
 /*
  * A journey's world where the journey is about something else: sites, lockers, couriers,
- * paired screens and confirmed customers, made by the domain functions the console's and
+ * carriers taking outbound parcels, paired screens and confirmed customers, made by the domain functions the console's and
  * the sign-up's forms call (admin-site-setup, admin-people, admin-screen-pairing and the
  * sign-up journeys still fill those forms in).
  */
@@ -42,6 +43,15 @@ export async function makeCourier(world: World, input: MakeCourier) {
   if (!carrier) throw new Error(`no carrier ${input.carrier}`);
   const { admin, carrier: _, ...courier } = input;
   return createCourier(world.as(world.account(admin)), { ...courier, carrierId: carrier.id });
+}
+
+export type AcceptOutbound = { admin: string; siteId: number; carrier: string };
+
+/** The carrier takes outbound parcels (sending and returns) at the site, as the site page's button sets it. */
+export function acceptOutbound(world: World, input: AcceptOutbound) {
+  const carrier = world.db.select().from(carriers).where(eq(carriers.code, input.carrier)).get();
+  if (!carrier) throw new Error(`no carrier ${input.carrier}`);
+  return setCarrierOutbound(world.as(world.account(input.admin)), { siteId: input.siteId, carrierId: carrier.id, accepts: true });
 }
 
 export type PairKiosk = { admin: string; siteCode: string; kiosk: "Kiosk 1" | "a new kiosk" };
