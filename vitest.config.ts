@@ -11,7 +11,7 @@ const ALL = ["lib/**/*.test.ts", "db/**/*.test.ts", "scripts/**/*.test.ts"];
  * once per process, or count requests in the API's in-memory rate limiters.
  * lib/testing/isolation.test.ts fails on a test file that stubs or mocks and is not here.
  */
-export const ISOLATED = ["lib/notifications/mailbox.test.ts", "lib/notifications/mailbox-open.test.ts", "lib/api/handler.test.ts", "lib/api/adapters.test.ts"];
+export const ISOLATED = ["lib/env.test.ts", "lib/notifications/mailbox.test.ts", "lib/notifications/mailbox-open.test.ts", "lib/api/handler.test.ts", "lib/api/adapters.test.ts"];
 
 export default defineConfig({
   resolve: {

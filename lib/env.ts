@@ -56,12 +56,15 @@ const EnvSchema = z.object({
     .or(z.literal("").transform(() => undefined)),
   MAIL_FROM: z.string().min(3).default("Parcel Lockers <no-reply@parcel-lockers.localhost>"),
   // Where people reach this app: the start of links in texts (a consent request's answer link).
+  // Unset, this machine on the port it serves (`PORT`), so a demo's links open.
   PUBLIC_URL: z
     .string()
     .url()
     .regex(/^https?:\/\//, "must be an http:// or https:// URL")
-    .default("http://localhost:3000")
-    .transform((url) => url.replace(/\/+$/, "")),
+    .transform((url) => url.replace(/\/+$/, ""))
+    .optional()
+    .or(z.literal("").transform(() => undefined))
+    .transform((url) => url ?? `http://localhost:${process.env.PORT || "3000"}`),
   // Text messages go to the operator's SMS gateway webhook when this is set (docs/SMS.md);
   // otherwise they land in the development mailbox.
   SMS_WEBHOOK_URL: z
