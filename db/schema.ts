@@ -381,6 +381,9 @@ export const parcels = sqliteTable(
     // The courier keeps this (announced) parcel to hand over in person: the recipient said
     // "bring it to me", or refuses lockers. It shows as a task in the courier's Today list.
     deliverInPersonAt: integer("deliver_in_person_at"),
+    // When the courier handed it to its recipient in person: the parcel is then cancelled (it
+    // never went into a locker), and every screen says "handed over" rather than "cancelled".
+    handedOverAt: integer("handed_over_at"),
     createdAt: createdAt(),
     updatedAt: integer("updated_at").notNull(),
   },

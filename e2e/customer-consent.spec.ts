@@ -113,9 +113,21 @@ test('a recipient who says "bring it to me" leaves the courier a clear in-person
     const task = tasks.getByRole("listitem").filter({ hasText: tracking });
     await expect(task).toContainText(phone);
     await expectAccessible(courier, "today with in-person tasks");
-    await task.getByRole("button", { name: /Handed over in person/ }).click();
+    // One tap only opens the question: the task closes for good.
+    await task.getByText("Handed over in person").click();
+    await expect(task).toContainText("cannot be undone");
+    await task.getByRole("button", { name: /Yes, I handed it over/ }).click();
     await expect(courier.getByRole("status").filter({ hasText: `${tracking} handed over in person.` })).toBeVisible();
     await expect(courier.getByRole("list", { name: "Parcels to deliver in person" }).getByText(tracking)).toHaveCount(0);
+    // The day's list and the parcel's own page say it was handed over, not that it was cancelled.
+    const done = courier.getByRole("list", { name: "Today's parcels" }).getByRole("listitem").filter({ hasText: tracking });
+    await expect(done).toContainText("Handed over in person");
+    await expect(done).not.toContainText("Cancelled");
+    await done.getByRole("link", { name: tracking }).click();
+    await expect(courier.getByRole("heading", { level: 1, name: tracking })).toBeVisible();
+    await expect(courier.getByRole("main")).toContainText("Handed to the recipient in person");
+    await expect(courier.getByRole("main")).not.toContainText("Cancelled");
+    await expectAccessible(courier, "a parcel handed over in person");
   } finally {
     await context.close();
   }

@@ -67,6 +67,7 @@ function describeEntry(t: Translate, entry: TimelineEntry): string {
     case "collected":
       return t("timeline.collected");
     case "cancelled":
+      if (entry.inPerson) return t("timeline.handedOver");
       return reason ? t("timeline.cancelledBecause", { reason }) : t("timeline.cancelled");
     default:
       // A kind this screen does not know yet: its code name beats a blank line.

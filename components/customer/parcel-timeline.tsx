@@ -104,6 +104,7 @@ function describe(t: Translate, entry: TimelineEntry, siteName: string, doorFail
     case "returned":
       return t("returned");
     case "cancelled":
+      if (entry.inPerson) return t("handedOver");
       return entry.reason ? t("cancelledBecause", { reason: entry.reason }) : t("cancelled");
     default:
       return null;

@@ -53,6 +53,7 @@ const ParcelViewBody = z
     expiresAt: Time.nullable(),
     holdExtended: z.boolean(),
     closedAt: Time.nullable(),
+    handedOverAt: Time.nullable().describe("When the courier handed the parcel to its recipient in person; its state is then cancelled (it never went into a locker)"),
     createdAt: Time,
   })
   .register(apiSchemas, { id: "Parcel" });
@@ -144,6 +145,7 @@ export const Timeline = z.strictObject({
         purpose: z.enum(DOOR_OPEN_PURPOSES).nullable().describe("Why the software opened the door (door commands only)"),
         size: Size.nullable(),
         upsized: z.boolean(),
+        inPerson: z.boolean().describe("A cancellation because the courier handed the parcel to its recipient in person"),
         actor: z.enum(["you", "customer", "courier", "admin", "kiosk", "system", "device"]),
       })
       .register(apiSchemas, { id: "TimelineEntry" }),

@@ -3,6 +3,9 @@ import { createCustomer, createTestWorld, type TestWorld } from "@/lib/testing/f
 import { expectDomainError } from "@/lib/testing/domain-error";
 import { createStation, deposit, recipientPhone, reserve, type Station } from "@/lib/testing/parcels";
 import { markDeliveredInPerson, keepForInPersonDelivery, listInPersonTasks } from "@/lib/parcels/consent-requests";
+import { parcelTimeline } from "@/lib/parcels/timeline";
+import { cancelParcel } from "@/lib/parcels/cancel";
+import { listCourierToday } from "@/lib/courier/queries";
 import { consentSettingsByToken, myConsentSettings, setConsentSettingsByToken, setMyConsentSettings } from "./my-preferences";
 import { consentRequests } from "@/db/schema";
 import { eq } from "drizzle-orm";
@@ -89,5 +92,28 @@ describe("delivered in person", () => {
     expect(markDeliveredInPerson(world.ctx(station.courier), { parcelId: details!.parcelId })).toEqual({ trackingNumber: "INPERSON-1" });
     expect(markDeliveredInPerson(world.ctx(station.courier), { parcelId: details!.parcelId })).toEqual({ trackingNumber: "INPERSON-1" });
     expect(listInPersonTasks(world.ctx(station.courier)).map((task) => task.parcelId)).not.toContain(details!.parcelId);
+
+    // Cancelled in the lifecycle, but every reader is told it was handed over.
+    const courier = world.ctx(station.courier);
+    const { parcel, entries } = parcelTimeline(courier, details!.parcelId);
+    expect(parcel).toMatchObject({ state: "cancelled", handedOverAt: world.clock.now, closedAt: world.clock.now });
+    expect(entries.filter((entry) => entry.kind === "cancelled")).toEqual([expect.objectContaining({ inPerson: true })]);
+    expect(listCourierToday(courier).entries.find((entry) => entry.parcel.id === details!.parcelId)).toMatchObject({ activity: "handed-over" });
+  });
+
+  it("a parcel kept for in-person delivery and then cancelled for another reason is cancelled, not handed over", async () => {
+    const phone = recipientPhone();
+    setMyConsentSettings(world.ctx(createCustomer(world.db, phone)), { standing: "refuse" });
+    const { details } = await expectDomainError<ConsentRequiredDetails>(
+      () => reserve(world, station.courier, station.site.id, { recipientPhone: phone, trackingNumber: "INPERSON-2" }),
+      "CONSENT_REQUIRED",
+    );
+    keepForInPersonDelivery(world.ctx(station.courier), { requestId: details!.requestId });
+    const courier = world.ctx(station.courier);
+    cancelParcel(courier, { parcelId: details!.parcelId, reason: "recipient refused" });
+    const { parcel, entries } = parcelTimeline(courier, details!.parcelId);
+    expect(parcel).toMatchObject({ state: "cancelled", handedOverAt: null });
+    expect(entries.filter((entry) => entry.kind === "cancelled")).toEqual([expect.objectContaining({ inPerson: false })]);
+    expect(listCourierToday(courier).entries.find((entry) => entry.parcel.id === details!.parcelId)).toMatchObject({ activity: "cancelled" });
   });
 });

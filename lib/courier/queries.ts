@@ -152,9 +152,9 @@ export type CourierDayEntry = {
   /**
    * What the courier did with it today: put it in a door, took it back out (confirmed), or
    * opened its door to take it back without confirming yet — the parcel is still expired
-   * in its door then.
+   * in its door then; or handed it to its recipient in person (no door), or cancelled it.
    */
-  activity: "deposit" | "take-back" | "take-back-unconfirmed";
+  activity: "deposit" | "take-back" | "take-back-unconfirmed" | "handed-over" | "cancelled";
   /** The courier's latest change to it today. */
   at: number;
 };
@@ -176,6 +176,18 @@ export type CourierDay = {
  * their state now: deposits, open doors, cancellations and take-backs. Only the courier's
  * own carrier's parcels at sites they still serve. Couriers only.
  */
+/** What the courier's own events of today did to `row`. */
+function dayActivity(row: typeof parcels.$inferSelect, kinds: Set<string>): CourierDayEntry["activity"] {
+  if (kinds.has("returned")) return "take-back";
+  if (kinds.has("cancelled") && row.state === "cancelled") return row.handedOverAt !== null ? "handed-over" : "cancelled";
+  if (kinds.has(TAKE_BACK_STARTED_EVENT)) {
+    // Still expired: the door was opened but the parcel not confirmed out. Otherwise another
+    // courier confirmed it since, and this courier's part was only the open.
+    return row.state === "expired" ? "take-back-unconfirmed" : "take-back";
+  }
+  return "deposit";
+}
+
 export function listCourierToday(ctx: Ctx): CourierDay {
   const courier = requireCourier(ctx);
   const now = ctx.now();
@@ -215,15 +227,7 @@ export function listCourierToday(ctx: Ctx): CourierDay {
   const rowById = new Map(rows.map((row) => [row.id, row]));
   const entries: CourierDayEntry[] = [...byParcel.entries()].map(([parcelId, mine]) => {
     const row = rowById.get(parcelId)!;
-    const activity: CourierDayEntry["activity"] = mine.kinds.has("returned")
-      ? "take-back"
-      : mine.kinds.has(TAKE_BACK_STARTED_EVENT)
-        ? row.state === "expired"
-          ? "take-back-unconfirmed"
-          : // Another courier confirmed it since: this courier's part was only the open.
-            "take-back"
-        : "deposit";
-    return { parcel: toParcelView(ctx, row), activity, at: mine.at };
+    return { parcel: toParcelView(ctx, row), activity: dayActivity(row, mine.kinds), at: mine.at };
   });
   return {
     since,

@@ -51,6 +51,8 @@ describe("a parcel's history in words", () => {
     expect(describeParcelEvent("zh-CN", "cancelled", { reason: "Sender asked" })).toBe("已取消：Sender asked");
     expect(describeParcelEvent("zh-CN", "deposited", { holdPeriodHours: 48, closedBy: "cabinet" })).toBe("已投递，保管期 48 小时（快递柜报告格口已关门）");
     expect(describeParcelEvent("en", "code_resent", {})).toBe("Pickup code sent to the recipient again by an admin");
+    expect(describeParcelEvent("en", "cancelled", { deliveredInPerson: true })).toBe("Handed to the recipient in person by the courier");
+    expect(describeParcelEvent("zh-CN", "cancelled", { deliveredInPerson: true })).toBe("快递员已当面交给收件人");
     expect(describeParcelEvent("zh-CN", "code_replaced", {})).toBe("已签发并发送新的取件码（原取件码无法用本服务器的密钥读取）");
     expect(describeParcelEvent("en", "something_new", {})).toBe("Other event (something new)");
   });

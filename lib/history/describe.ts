@@ -72,6 +72,7 @@ export function describeParcelEvent(locale: Locale, kind: string, detail: Detail
     case "door_opened":
       return t(detail.for === "take back" ? "history.parcel.doorOpenedTakeBack" : "history.parcel.doorOpenedPickup", { slot: str(detail.slot) });
     case "cancelled":
+      if (detail.deliveredInPerson === true) return t("history.parcel.handedOver");
       return detail.reason ? t("history.parcel.cancelledBecause", { reason: reasonWords(locale, detail.reason) }) : t("history.parcel.cancelled");
     case "hold_extended":
       return t("history.parcel.holdExtended", {

@@ -303,7 +303,7 @@ export function markDeliveredInPerson(ctx: Ctx, raw: unknown): { trackingNumber:
     }
     if (parcel.state === "cancelled") return { trackingNumber: parcel.trackingNumber };
     if (parcel.state !== "announced") throw new DomainError("INVALID_TRANSITION", "parcelInLockerNow");
-    moveParcel(ctx, parcel, "cancelled", {}, { deliveredInPerson: true });
+    moveParcel(ctx, parcel, "cancelled", { handedOverAt: ctx.now(), closedAt: ctx.now() }, { deliveredInPerson: true });
     return { trackingNumber: parcel.trackingNumber };
   });
 }

@@ -28,6 +28,8 @@ export type TimelineEntry = {
   /** The size the parcel was declared at by this event (a reservation or a reassignment). */
   size: SlotSize | null;
   upsized: boolean;
+  /** A cancellation because the courier handed the parcel to its recipient in person. */
+  inPerson: boolean;
   actor: TimelineActor;
 };
 
@@ -96,6 +98,7 @@ export function parcelTimeline(ctx: Ctx, parcelId: number): ParcelTimeline {
       purpose: null,
       size: details[i].size,
       upsized: details[i].upsized,
+      inPerson: details[i].inPerson,
       actor: actor(event.actorKind, event.actorUserId, role),
     })),
     ...doorRows.map(({ event, role, slotLabel }) => ({
@@ -113,6 +116,7 @@ export function parcelTimeline(ctx: Ctx, parcelId: number): ParcelTimeline {
       purpose: event.purpose,
       size: null,
       upsized: false,
+      inPerson: false,
       actor: actor(event.actorKind, event.actorUserId, role),
     })),
   ];
@@ -145,7 +149,7 @@ const PHASE: Record<string, number> = {
 };
 const DEFAULT_PHASE = 3;
 
-type Detail = { reason: string | null; fromSlotId: number | null; size: SlotSize | null; upsized: boolean };
+type Detail = { reason: string | null; fromSlotId: number | null; size: SlotSize | null; upsized: boolean; inPerson: boolean };
 
 function parseDetail(raw: string | null): Detail {
   let value: Record<string, unknown> = {};
@@ -160,6 +164,7 @@ function parseDetail(raw: string | null): Detail {
     fromSlotId: typeof value.fromSlotId === "number" ? value.fromSlotId : null,
     size: SIZES.find((size) => size === value.size) ?? null,
     upsized: value.upsized === true,
+    inPerson: value.deliveredInPerson === true,
   };
 }
 

@@ -24,6 +24,8 @@ export type ParcelView = {
   expiresAt: number | null;
   holdExtended: boolean;
   closedAt: number | null;
+  /** The courier handed it to its recipient in person (its state is then cancelled: it never went into a locker). */
+  handedOverAt: number | null;
   createdAt: number;
 };
 
@@ -97,6 +99,7 @@ export function toParcelView(ctx: Ctx, parcel: ParcelRow, door?: Door): ParcelVi
     expiresAt: parcel.expiresAt,
     holdExtended: parcel.holdExtended,
     closedAt: parcel.closedAt,
+    handedOverAt: parcel.handedOverAt,
     createdAt: parcel.createdAt,
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import en from "@/messages/en.json";
-import { PARCEL_STATES } from "./states";
+import { HANDED_OVER, PARCEL_STATES } from "./states";
 
 /*
  * The one state badge (components/parcels/state-badge.tsx), shown on the customer's card,
@@ -10,5 +10,6 @@ import { PARCEL_STATES } from "./states";
 describe("the state badge's names", () => {
   test("are PARCEL_STATES' names in English", () => {
     expect(en.parcelStates.badge).toEqual(Object.fromEntries(Object.entries(PARCEL_STATES).map(([state, { name }]) => [state, name])));
+    expect(en.parcelStates.handedOver).toBe(HANDED_OVER.name);
   });
 });

@@ -46,6 +46,9 @@ export const PARCEL_STATES: Record<ParcelState, { name: string; tone: Tone }> = 
   cancelled: { name: "Cancelled", tone: TONES.grey },
 };
 
+/** A cancelled parcel the courier handed to its recipient in person: not a state of its own, but never "cancelled" to the people who read it. */
+export const HANDED_OVER = { name: "Handed over in person", tone: TONES.grey };
+
 export const PARCEL_STATE_ORDER: ParcelState[] = ["announced", "reserved", "deposited", "collected", "expired", "returned", "cancelled"];
 
 /** What is behind a door, as the console and the courier see it. */

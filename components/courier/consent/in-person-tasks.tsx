@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { ConfirmPanel } from "@/components/ui/confirm-panel";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormAction, type FormAction } from "@/components/ui/use-form-action";
@@ -42,14 +43,18 @@ function InPersonTaskRow({ task, deliveredAction }: { task: InPersonTask; delive
         </a>{" "}
         · {t("announcedAt", { site: task.siteName })}
       </p>
-      <form action={formAction} aria-label={t("formLabel", { trackingNumber: task.trackingNumber })}>
-        <input type="hidden" name="parcelId" value={task.parcelId} />
-        <FormMessage state={state} />
-        <SubmitButton pendingLabel={t("saving")} variant="secondary">
-          {t("handedOver")}
-          <span className="sr-only">{t("handedOverWhich", { trackingNumber: task.trackingNumber })}</span>
-        </SubmitButton>
-      </form>
+      {/* One tap must not close the task for good: the button sits under the recipient's phone link. */}
+      <ConfirmPanel label={t("handedOver")} tone="neutral">
+        <p className="text-sm text-gray-900">{t("confirm")}</p>
+        <form action={formAction} aria-label={t("formLabel", { trackingNumber: task.trackingNumber })}>
+          <input type="hidden" name="parcelId" value={task.parcelId} />
+          <FormMessage state={state} />
+          <SubmitButton pendingLabel={t("saving")} variant="secondary">
+            {t("confirmButton")}
+            <span className="sr-only">{t("handedOverWhich", { trackingNumber: task.trackingNumber })}</span>
+          </SubmitButton>
+        </form>
+      </ConfirmPanel>
     </li>
   );
 }

@@ -80,16 +80,23 @@ export default async function CourierTodayPage({ searchParams }: Props) {
                 >
                   {parcel.trackingNumber}
                 </Link>
-                <StateBadge state={parcel.state} />
+                <StateBadge state={parcel.state} handedOver={parcel.handedOverAt !== null} />
               </div>
               <p className="text-sm text-gray-700">
-                {t("entry", {
-                  activity: activity === "take-back" ? "takeBack" : activity === "take-back-unconfirmed" ? "unconfirmed" : "deposit",
-                  door: parcel.slot?.label ?? "—",
-                  site: parcel.site.name,
-                  size: parcel.size,
-                  phone: maskPhone(parcel.recipientPhone),
-                })}
+                {parcel.slot
+                  ? t("entry", {
+                      activity: activity === "take-back" ? "takeBack" : activity === "take-back-unconfirmed" ? "unconfirmed" : "deposit",
+                      door: parcel.slot.label,
+                      site: parcel.site.name,
+                      size: parcel.size,
+                      phone: maskPhone(parcel.recipientPhone),
+                    })
+                  : t("entryNoDoor", {
+                      activity: activity === "handed-over" ? "handedOver" : "none",
+                      site: parcel.site.name,
+                      size: parcel.size,
+                      phone: maskPhone(parcel.recipientPhone),
+                    })}
               </p>
               {activity === "take-back-unconfirmed" ? (
                 <p className="text-sm font-semibold text-amber-900">

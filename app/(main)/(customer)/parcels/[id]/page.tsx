@@ -60,7 +60,7 @@ export default async function ParcelPage({ params, searchParams }: Props) {
           <h1 className="text-2xl font-bold">
             {parcel.carrier.name} <span className="font-mono text-lg font-semibold">{parcel.trackingNumber}</span>
           </h1>
-          {doorNotOpened ? <DoorNotOpenedBadge /> : <StateBadge state={parcel.state} />}
+          {doorNotOpened ? <DoorNotOpenedBadge /> : <StateBadge state={parcel.state} handedOver={parcel.handedOverAt !== null} />}
         </div>
       </div>
 

@@ -39,7 +39,7 @@ export default async function AdminParcelPage({ params }: { params: Promise<{ pa
         crumbs={[{ href: "/admin/parcels", label: t("crumb") }]}
         description={
           <span className="flex flex-wrap items-center gap-2">
-            {parcel.doorNotOpened ? <DoorNotOpenedBadge /> : <ParcelStateBadge state={parcel.state} />}
+            {parcel.doorNotOpened ? <DoorNotOpenedBadge /> : <ParcelStateBadge state={parcel.state} handedOver={parcel.handedOverAt !== null} />}
             {parcel.incidents.map((incident) => (
               <IncidentBadge key={incident.kind} kind={incident.kind} />
             ))}

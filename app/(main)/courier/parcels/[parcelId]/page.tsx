@@ -50,7 +50,7 @@ export default async function CourierParcelPage({ params }: { params: Promise<{ 
       <div className="flex flex-col gap-2">
         <h1 className="break-all font-mono text-2xl font-bold">{parcel.trackingNumber}</h1>
         <div className="flex flex-wrap items-center gap-2">
-          <StateBadge state={parcel.state} />
+          <StateBadge state={parcel.state} handedOver={parcel.handedOverAt !== null} />
           {parcel.state === "expired" || parcel.state === "reserved" ? <span className="text-sm text-gray-700">{states(parcel.state)}</span> : null}
         </div>
       </div>
