@@ -35,7 +35,13 @@ async function courierAsks(courier: Page, phone: string, tracking: string) {
   await expect(courier.getByText("Not asked yet. No door is held for this parcel.")).toBeVisible();
   await expectAccessible(courier, "consent screen");
   await courier.getByRole("button", { name: "Text the recipient a consent request" }).click();
+  await expect(courier.getByText(/Text sent/).first()).toBeVisible();
+  // From the first moment it says so, the screen no longer says "not asked" nor offers to text again.
+  expect(await courier.getByText("Not asked yet").count()).toBe(0);
+  expect(await courier.getByRole("button", { name: "Text the recipient a consent request" }).count()).toBe(0);
   await expect(courier.getByText(/Text sent to \d{3}\*\*\*\*\d{4}\. Waiting for the answer/)).toBeVisible();
+  // The courier need not stand and wait: the way on to the next parcel is there.
+  await expect(courier.getByRole("link", { name: "Next parcel" })).toBeVisible();
 }
 
 /** The recipient opens their text's consent link on a phone of their own: nobody signed in there, its browser asking for English. */

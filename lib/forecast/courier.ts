@@ -42,15 +42,27 @@ export function courierSiteForecast(ctx: Ctx, raw: unknown): CourierForecast {
   };
 }
 
+export type FullWarning = {
+  at: number;
+  /** The first size to fill. */
+  size: SlotSize;
+  /** Every size of the site is full already: naming one would mislead. */
+  everySizeFull: boolean;
+  timeZone: string;
+};
+
 /** For the courier's site list: when each served site is likely full, if it is. Couriers only. */
-export function courierFullWarnings(ctx: Ctx, siteIds: readonly number[]): Map<number, { at: number; size: SlotSize; timeZone: string }> {
+export function courierFullWarnings(ctx: Ctx, siteIds: readonly number[]): Map<number, FullWarning> {
   const courier = requireCourier(ctx);
-  const warnings = new Map<number, { at: number; size: SlotSize; timeZone: string }>();
+  const warnings = new Map<number, FullWarning>();
   for (const siteId of siteIds) {
     if (!courierServesSite(ctx, courier.userId, siteId)) continue;
     const forecast = currentForecast(ctx.db, siteId, ctx.now());
     const full = forecast ? likelyFullBy(forecast) : null;
-    if (forecast && full) warnings.set(siteId, { ...full, timeZone: forecast.timeZone });
+    if (!forecast || !full) continue;
+    const sizes = forecast.sizes.filter((size) => size.capacity > 0);
+    const everySizeFull = sizes.length > 0 && sizes.every((size) => size.occupiedNow >= size.capacity);
+    warnings.set(siteId, { ...full, everySizeFull, timeZone: forecast.timeZone });
   }
   return warnings;
 }

@@ -35,7 +35,9 @@ export default async function CourierHomePage({ searchParams }: { searchParams: 
       const time = format.dateTime(warning.at, { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: warning.timeZone });
       likelyFull =
         warning.at <= now
-          ? t("likelyFullNow", { size: warning.size })
+          ? warning.everySizeFull
+            ? t("fullNow")
+            : t("likelyFullNow", { size: warning.size })
           : dayKey(warning.timeZone, warning.at) === dayKey(warning.timeZone, now + DAY_MS)
             ? t("likelyFullTomorrow", { time, size: warning.size })
             : t("likelyFullToday", { time, size: warning.size });

@@ -1,8 +1,10 @@
 "use client";
 
+import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
 import { DEPOSIT_IDLE, type DepositState } from "@/components/courier/deposit-state";
+import { buttonClass } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormAction, type FormAction } from "@/components/ui/use-form-action";
@@ -154,6 +156,16 @@ export function ConsentPanel({
             {t("keep")}
           </SubmitButton>
         </form>
+      ) : null}
+
+      {/* A courier with a van of parcels does not stand and wait: the answer keeps, and scanning this one again picks it up. */}
+      {waiting || status === "expired" || status === "call_me" ? (
+        <div className="flex flex-col gap-1 border-t border-gray-200 pt-4">
+          <Link href={`/courier/sites/${siteId}`} className={buttonClass("secondary", "min-h-14 text-lg")}>
+            {t("nextParcel")}
+          </Link>
+          <p className="text-sm text-gray-700">{t("nextParcelHint")}</p>
+        </div>
       ) : null}
     </>
   );

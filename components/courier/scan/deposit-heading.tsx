@@ -15,7 +15,7 @@ export function DepositHeading({ site, takeBack }: { site: Site; takeBack: numbe
   return (
     <div className="flex flex-col gap-1">
       <div className="flex items-center justify-between gap-3">
-        <h1 className="min-w-0 truncate text-xl font-bold">{site.name}</h1>
+        <h1 className="min-w-0 break-words text-xl font-bold leading-tight">{site.name}</h1>
         <Link
           href={`/courier/sites/${site.id}/take-back`}
           className="flex min-h-11 shrink-0 items-center gap-2 rounded-lg px-2 text-sm font-semibold text-brand-700 underline-offset-2 hover:underline"

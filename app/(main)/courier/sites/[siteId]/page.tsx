@@ -86,9 +86,10 @@ export default async function DepositPage({ params, searchParams }: Props) {
           <ul className="flex flex-col">
             {openDoors.map((parcel) => (
               <li key={parcel.id} className="flex items-center justify-between gap-2">
-                <span className="min-w-0 truncate text-amber-950">
+                {/* Wrapped, never cut: the tracking number is what tells the courier which parcel the open door is for. */}
+                <span className="min-w-0 text-amber-950">
                   {t("stillOpen")} <strong>{t("doorName", { door: parcel.slot?.label ?? "" })}</strong> ·{" "}
-                  <span className="font-mono text-sm">{parcel.trackingNumber}</span>
+                  <span className="break-all font-mono text-sm">{parcel.trackingNumber}</span>
                 </span>
                 <Link href={`/courier/sites/${siteId}/deposit/${parcel.id}`} className={buttonClass("secondary", "shrink-0 py-1")}>
                   {t("continue")}
