@@ -29,6 +29,7 @@ describe("a site's dwell times and door sizing", () => {
       { days: 2, share: 2 / 3 },
       { days: 3, share: 2 / 3 },
     ]);
+    expect(stats.collectedOf).toBe(3);
     expect(stats.busiestHours[0]).toMatchObject({ hour: 17 });
     // Three S parcels at once: three S doors would have kept them all in their size.
     expect(stats.sizing.doorsNow).toEqual({ S: 2, M: 1, L: 1, XL: 0 });

@@ -34,6 +34,8 @@ export type SiteStats = {
   dwell: { hours: number; stillWaiting: number }[];
   /** Of parcels deposited at least three days ago (so their end is known), the share collected within 1, 2, 3 days. */
   collectedWithin: { days: number; share: number }[] | null;
+  /** How many parcels collectedWithin counts (the curve above counts every parcel of the window, the recent ones too). */
+  collectedOf: number;
   /** Average arrivals per day in each local hour, over the last 28 days; busiest first. */
   busiestHours: { hour: number; perDay: number }[];
   /** The next 48 hours beside the last 24, when the background round has made a forecast. */
@@ -107,6 +109,7 @@ export function siteStats(ctx: Ctx, rawSiteId: unknown): SiteStats {
     measured: dwell.measured,
     dwell: DWELL_MARKS_HOURS.map((hours) => ({ hours, stillWaiting: survivalAt(dwell.pooled, hours) })),
     collectedWithin,
+    collectedOf: finished.length,
     busiestHours,
     forecast: siteForecastView(ctx, site),
     sizing: { parcels: month.length, doorsNow, doorsNeeded: doorsForEveryArrival(month), withDoorsNow: replayBestFit(month, doorsNow) },

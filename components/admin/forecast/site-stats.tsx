@@ -78,6 +78,7 @@ export function SiteStatsView({ stats, now }: { stats: SiteStats; now: number })
                 ))}
               </dl>
             )}
+            {stats.collectedWithin === null ? null : <p className="text-sm text-gray-700">{t("collected.of", { count: stats.collectedOf })}</p>}
             <p className="text-sm text-gray-700">{t("collected.holdPeriod", { hours: stats.holdPeriodHours })}</p>
             <h3 className="pt-2 text-base font-semibold">{t("busiest.title")}</h3>
             {stats.busiestHours.length === 0 ? (
