@@ -90,6 +90,13 @@ test("a courier's deposit waits for a recipient who says yes from the text link,
     // The courier tapped nothing: the answer arrived and the door opened.
     const door = await openDoor(courier);
     await closeDoor(courier, { tracking, door: door.door });
+
+    // The recipient's timeline names the question they were texted, not "a message about your parcel".
+    await page.goto("/parcels");
+    await page.getByRole("link", { name: new RegExp(tracking) }).first().click();
+    const timeline = page.getByRole("region", { name: "Timeline" });
+    await expect(timeline.getByText("Text message sent: a question: may the courier put it in a locker?")).toBeVisible();
+    await expect(timeline.getByText("a message about your parcel")).toHaveCount(0);
   } finally {
     await context.close();
   }

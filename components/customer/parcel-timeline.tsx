@@ -6,7 +6,7 @@ import type { TimelineEntry } from "@/lib/parcels/timeline";
 type Row = { key: string; at: number; text: string; tone: "done" | "message" | "warning" };
 type Translate = ReturnType<typeof useTranslations<"customer.timeline">>;
 
-const MESSAGE_KINDS = ["parcel_deposited", "pickup_reminder", "parcel_expired", "parcel_collected", "crunch_reminder"] as const;
+const MESSAGE_KINDS = ["parcel_deposited", "pickup_reminder", "parcel_expired", "parcel_collected", "crunch_reminder", "consent_request", "trusted_pickup_code"] as const;
 
 /** What happened to a parcel, in the customer's words, oldest first; times in the site's zone. */
 export function ParcelTimeline({
