@@ -25,6 +25,10 @@ test("parcel search finds parcels by phone, shows a timeline, and the CSV export
   await page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Parcels" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Parcels" })).toBeVisible();
   await expectAccessible(page, "parcel search");
+  // On a laptop every column of the list is in view: no sideways scrolling to reach "Pickup until".
+  const list = page.getByRole("table", { name: "Parcels matching the search, newest first" });
+  await expect(list).toBeVisible();
+  expect(await list.evaluate((table) => table.parentElement!.scrollWidth <= table.parentElement!.clientWidth)).toBe(true);
   const search = page.getByRole("search", { name: "Parcels" });
   await search.getByLabel("Recipient phone").fill("12");
   await search.getByRole("button", { name: "Search" }).click();

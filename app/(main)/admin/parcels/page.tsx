@@ -137,7 +137,8 @@ export default async function ParcelSearchPage({ searchParams }: Props) {
           </div>
           {result.rows.length > 0 ? (
             <div className="overflow-x-auto rounded-xl border border-gray-200 bg-white shadow-sm">
-              <table className="table-cards w-full min-w-[58rem] border-collapse whitespace-nowrap text-sm">
+              {/* Names wrap, numbers and dates do not: at a laptop's width every column is in view without scrolling. */}
+              <table className="table-cards w-full min-w-[52rem] border-collapse text-sm">
                 <caption className="sr-only">{t("caption")}</caption>
                 <thead className="bg-gray-50 text-left text-gray-700">
                   <tr>
@@ -153,7 +154,7 @@ export default async function ParcelSearchPage({ searchParams }: Props) {
                 <tbody>
                   {result.rows.map((row) => (
                     <tr key={row.id} className="border-t border-gray-100 hover:bg-gray-50">
-                      <th scope="row" data-label={t("tracking")} className="px-3 py-2.5 text-left font-normal">
+                      <th scope="row" data-label={t("tracking")} className="whitespace-nowrap px-3 py-2.5 text-left font-normal">
                         <Link href={`/admin/parcels/${row.id}`} className="font-mono font-semibold text-brand-700 hover:underline">
                           {row.trackingNumber}
                         </Link>
@@ -171,7 +172,7 @@ export default async function ParcelSearchPage({ searchParams }: Props) {
                         {row.slot ? <span className="text-gray-600"> · {row.slot}</span> : null}
                       </td>
                       <td data-label={t("carrier")} className="px-3 py-2.5">{row.carrier}</td>
-                      <td data-label={t("recipient")} className="px-3 py-2.5 font-mono">{row.recipientPhone}</td>
+                      <td data-label={t("recipient")} className="whitespace-nowrap px-3 py-2.5 font-mono">{row.recipientPhone}</td>
                       <td data-label={t("arrived")} className="px-3 py-2.5 whitespace-nowrap">{formatAt(row.arrivedAt, { locale, timeZone: row.timeZone })}</td>
                       <td data-label={t("pickupUntil")} className="px-3 py-2.5 whitespace-nowrap">
                         {row.expiresAt && (row.state === "deposited" || row.state === "expired") ? formatAt(row.expiresAt, { locale, timeZone: row.timeZone }) : "—"}
