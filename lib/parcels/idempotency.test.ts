@@ -44,6 +44,9 @@ describe("a courier's retry returns the earlier result", () => {
     const first = await reserveParcel(world.ctx(station.courier), input);
     const again = await reserveParcel(world.ctx(station.courier), { ...input, trackingNumber: "  ZTO-77881234 " });
     expect(again).toMatchObject({ replayed: true, parcel: { id: first.parcel.id, trackingNumber: "ZTO-77881234" } });
+    // Typed in the groups it is printed in.
+    const grouped = await reserveParcel(world.ctx(station.courier), { ...input, trackingNumber: "zto-7788 1234" });
+    expect(grouped).toMatchObject({ replayed: true, parcel: { id: first.parcel.id } });
   });
 
   it("a reserve retried after the deposit returns the deposited parcel, not a new door", async () => {

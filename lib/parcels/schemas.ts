@@ -14,7 +14,8 @@ const optionalText = (max: number) =>
 
 export const TrackingNumber = z
   .string()
-  .trim()
+  // A number typed as it is printed in groups ("ZT9100 0002") is the same number: no carrier uses spaces.
+  .overwrite((value) => value.replace(/\s+/g, ""))
   .toUpperCase()
   .min(6, "trackingNumberTooShort")
   .max(40, "trackingNumberTooLong")
