@@ -6,7 +6,7 @@ import { formatAt } from "@/lib/format";
 import { recipientLocale } from "@/lib/i18n/preferences";
 import { translator } from "@/lib/i18n/translate";
 import { decryptPickupCode } from "@/lib/pickup-codes/code";
-import { maskPhone } from "@/lib/phone";
+import { trustedAsker } from "@/lib/trusted/asker";
 import { env } from "@/lib/env";
 import { issueSignedToken } from "@/lib/pickup-codes/signed-token";
 
@@ -45,11 +45,12 @@ export function renderTrustedPickupCode(
     openingHours: string;
     timeZone: string;
     slotLabel: string | null;
+    askedBy: number | null;
   }>(sql`
     select t.status, t.code_cipher as cipher, t.phone, p.state, p.expires_at as expiresAt,
            p.recipient_name as recipientName, p.recipient_phone as recipientPhone, p.tracking_number as trackingNumber,
            c.name as carrierName, s.id as siteId, s.name as siteName, s.address as siteAddress,
-           s.opening_hours as openingHours, s.time_zone as timeZone, sl.label as slotLabel
+           s.opening_hours as openingHours, s.time_zone as timeZone, sl.label as slotLabel, t.created_by_user_id as askedBy
     from trusted_pickups t
     join parcels p on p.id = t.parcel_id
     join carriers c on c.id = p.carrier_id
@@ -63,7 +64,7 @@ export function renderTrustedPickupCode(
   const t = translator(locale) as (key: string, params?: Record<string, string | number>) => string;
   const words = {
     brand: t("common.brand"),
-    recipient: row.recipientName ?? maskPhone(row.recipientPhone),
+    recipient: trustedAsker(ctx, row, row.askedBy),
     carrier: row.carrierName,
     tracking: row.trackingNumber,
     site: row.siteName,

@@ -26,11 +26,11 @@ const system = () => world.ctx({ kind: "system" });
 const anyone = () => world.ctx({ kind: "anonymous" } as never);
 
 /** A waiting parcel with a trusted person named, and the code and link of the text they got. */
-async function namedTrustedPerson() {
+async function namedTrustedPerson(recipientName: string | null = "Zhang Min") {
   const phone = recipientPhone();
   const recipient = createCustomer(world.db, phone);
   const trustedPhone = recipientPhone();
-  const { parcel, code } = await deposit(world, station.courier, station.site.id, { recipientPhone: phone, recipientName: "Zhang Min" });
+  const { parcel, code } = await deposit(world, station.courier, station.site.id, { recipientPhone: phone, recipientName: recipientName ?? undefined });
   nameParcelTrustedPerson(world.ctx(recipient), { parcelId: parcel.id, phone: trustedPhone, name: "Li Wei" });
   await deliverDueNotifications(system(), createMailboxTransport(system()));
   const row = world.db.$client
@@ -43,6 +43,13 @@ async function namedTrustedPerson() {
 }
 
 describe("the trusted person's link", () => {
+  test("a parcel with no name on it names, to the trusted person, the account that asked them rather than a masked number", async () => {
+    const { recipient, token, text } = await namedTrustedPerson(null);
+    const { name } = world.db.select({ name: users.name }).from(users).where(eq(users.id, recipient.userId)).get()!;
+    expect(text).toContain(name);
+    expect(trustedPickupByToken(anyone(), token)).toMatchObject({ kind: "open", parcel: { recipient: name } });
+  });
+
   test("their text carries a link whose page names the parcel; declining there stops their code at once and the recipient sees who declined", async () => {
     const { parcel, code, phone, recipient, trustedPhone, trustedCode, token } = await namedTrustedPerson();
     const page = trustedPickupByToken(anyone(), token);

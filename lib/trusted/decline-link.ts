@@ -6,9 +6,9 @@ import type { Ctx } from "@/lib/context";
 import { DomainError } from "@/lib/errors";
 import { linkLocaleFacts, type LinkLocaleFacts } from "@/lib/i18n/preferences";
 import { isSignedTokenFor, readSignedToken } from "@/lib/pickup-codes/signed-token";
-import { maskPhone } from "@/lib/phone";
 import type { TrustedPickupRow } from "@/lib/parcels/trusted-codes";
 import { parseInput } from "@/lib/validation";
+import { trustedAsker } from "./asker";
 import { TrustedDeclineInput } from "./schemas";
 import { revoke } from "./trusted-persons";
 
@@ -71,7 +71,7 @@ function parcelOf(ctx: Ctx, pickup: TrustedPickupRow): TrustedLinkParcel {
     .where(eq(parcels.id, pickup.parcelId))
     .get()!;
   return {
-    recipient: row.recipientName ?? maskPhone(row.recipientPhone),
+    recipient: trustedAsker(ctx, row, pickup.createdByUserId),
     carrier: row.carrier,
     trackingNumber: row.trackingNumber,
     site: row.site,
