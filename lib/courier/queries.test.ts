@@ -193,7 +193,7 @@ describe("listCourierToday", () => {
     expect(day.since).toBe(Date.UTC(2026, 10, 25, 16, 0));
     expect(day.entries.map((e) => [e.parcel.id, e.activity, e.parcel.state])).toEqual([
       [yesterday.parcel.id, "take-back", "returned"],
-      [cancelled.parcel.id, "deposit", "cancelled"],
+      [cancelled.parcel.id, "cancelled", "cancelled"],
       [faulty.parcel.id, "deposit", "reserved"],
       [deposited.parcel.id, "deposit", "deposited"],
     ]);
