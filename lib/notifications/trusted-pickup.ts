@@ -6,7 +6,7 @@ import { formatAt } from "@/lib/format";
 import { recipientLocale } from "@/lib/i18n/preferences";
 import { translator } from "@/lib/i18n/translate";
 import { decryptPickupCode } from "@/lib/pickup-codes/code";
-import { trustedAsker } from "@/lib/trusted/asker";
+import { trustedAsker } from "./trusted-asker";
 import { env } from "@/lib/env";
 import { issueSignedToken } from "@/lib/pickup-codes/signed-token";
 

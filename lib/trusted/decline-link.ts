@@ -8,7 +8,7 @@ import { linkLocaleFacts, type LinkLocaleFacts } from "@/lib/i18n/preferences";
 import { isSignedTokenFor, readSignedToken } from "@/lib/pickup-codes/signed-token";
 import type { TrustedPickupRow } from "@/lib/parcels/trusted-codes";
 import { parseInput } from "@/lib/validation";
-import { trustedAsker } from "./asker";
+import { trustedAsker } from "@/lib/notifications/trusted-asker";
 import { TrustedDeclineInput } from "./schemas";
 import { revoke } from "./trusted-persons";
 
