@@ -154,7 +154,7 @@ function toEntry(row: Row, locale: Locale, zone: string): AuditTrailEntry {
     at: row.at,
     action: row.action,
     category: row.category,
-    summary: describeAction(locale, zone, row.action as AuditAction, detail),
+    summary: describeAuditAction(locale, zone, row.action as AuditAction, detail),
     actor: row.actorName ?? translator(locale)("history.actor.unknown"),
     site,
     subject,
@@ -167,7 +167,7 @@ const CONSENT_DEFAULTS = ["allow", "ask", "refuse"] as const;
 const s = (value: unknown) => (value == null ? "" : String(value));
 
 /** An audit row as a sentence in `locale` (messages `history.audit`); people's and places' names as written. */
-function describeAction(locale: Locale, zone: string, action: AuditAction, d: Record<string, unknown>): string {
+export function describeAuditAction(locale: Locale, zone: string, action: AuditAction, d: Record<string, unknown>): string {
   const t = translator(locale);
   const list = (value: unknown) => (Array.isArray(value) && value.length > 0 ? value.map(String).join(t("history.audit.listSeparator")) : t("history.audit.none"));
   const consentDefault = (value: unknown) =>
