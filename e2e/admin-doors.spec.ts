@@ -54,6 +54,10 @@ test("a door put out of service is never assigned, and is again once back in ser
   await page.goto(`/admin/sites/${site.id}`);
   await expect(page.getByRole("link", { name: /^Door A-01, size S, occupied/ })).toBeVisible();
   await expect(page.getByRole("link", { name: /^Door A-02, size S, occupied/ })).toBeVisible();
+  // A locker holding parcels cannot be removed: it says so, and offers no button that would only be refused.
+  await page.getByText("Remove locker A…").click();
+  await expect(page.getByText("2 doors still hold parcels: the locker can be removed once those parcels are collected, taken back or cancelled.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Remove locker A", exact: true })).toHaveCount(0);
 });
 
 test("opening a door remotely asks for a reason and lands in the audit trail; a used locker is retired, not deleted", async ({ page }) => {
