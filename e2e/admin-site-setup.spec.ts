@@ -22,6 +22,11 @@ test("an admin builds a site with a 4 × 6 locker, a courier deposits there, and
   await expect(page.getByRole("alert").filter({ hasText: "Some fields need another look." })).toBeVisible();
   await expect(page.getByText("Enter the latitude.")).toBeVisible();
   await expectAccessible(page, "new site form with errors");
+  // A latitude that is not a number gets that one reason, not also the range.
+  await page.getByLabel("Latitude").fill("abc");
+  await page.getByRole("button", { name: "Create site" }).click();
+  await expect(page.getByText("The latitude is a number, e.g. 30.3057.")).toBeVisible();
+  await expect(page.getByText("The latitude lies between -90 and 90.")).toHaveCount(0);
 
   const site = await createSiteViaConsole(page);
   await expectAccessible(page, "the new site");
