@@ -5,7 +5,7 @@ import { LIVE_STATES_IN, slots, type ParcelState } from "@/db/schema";
 import { writeTransaction } from "@/db/transaction";
 import type { Locale } from "@/lib/i18n/locales";
 import { describeActor, describeDoorEvent, describeParcelEvent, parseDetail } from "@/lib/history/describe";
-import { describeAuditAction } from "@/lib/admin/audit-trail";
+import { describeAuditAction } from "@/lib/audit/describe";
 import type { AuditAction } from "@/lib/audit/record";
 import { idOrNotFound, loadOrganizationSlot, type SlotRow } from "@/lib/auth/organization-scope";
 import { isTriggerRefusal } from "@/db/sqlite-errors";
