@@ -645,7 +645,12 @@ export const auditLog = sqliteTable(
     detail: text("detail"),
     at: integer("at").notNull(),
   },
-  (t) => [index("audit_log_org").on(t.organizationId, t.at)],
+  (t) => [
+    index("audit_log_org").on(t.organizationId, t.at),
+    // A door's page reads the changes of that door (and of its locker) among all of the
+    // organization's audit rows (lib/slots/admin-slots.ts getSlotDetail).
+    index("audit_log_subject").on(t.subject, t.at),
+  ],
 );
 
 /**

@@ -29,11 +29,20 @@ test("an admin sets what couriers may do for recipients who recorded no preferen
     await page.getByRole("link", { name: "Consent" }).click();
     const panel = page.getByRole("region", { name: "Recipients with no preference" });
     await expect(panel).toContainText("Now: Lockers are fine.");
-    await panel.getByRole("button", { name: "Ask recipients first" }).click();
+    // One click changes it for every site: each choice first says so, and changes nothing yet.
+    await expect(panel.getByRole("button", { name: "Change it for every site" })).toHaveCount(0);
+    await panel.getByText("Keep them out of lockers…").click();
+    await expect(panel).toContainText("From the next deposit on, every site of your organization treats recipients with no preference as “Never a locker”");
+    await expect(panel).toContainText("Now: Lockers are fine.");
+    await panel.getByText("Ask recipients first…").click();
+    const ask = panel.getByRole("group").filter({ hasText: "Ask recipients first…" });
+    await ask.getByRole("button", { name: "Change it for every site" }).click();
     await expect(panel.getByRole("status")).toContainText("Saved. It applies from the next deposit.");
     await expect(panel).toContainText("Now: Ask first.");
+    await expect(panel.getByText("Ask recipients first…")).toHaveCount(0);
     await expectAccessible(page, "consent default set to ask");
-    await panel.getByRole("button", { name: "Allow lockers by default" }).click();
+    await panel.getByText("Allow lockers by default…").click();
+    await panel.getByRole("group").filter({ hasText: "Allow lockers by default…" }).getByRole("button", { name: "Change it for every site" }).click();
     await expect(panel).toContainText("Now: Lockers are fine.");
   } finally {
     await context.close();

@@ -25,12 +25,17 @@ test("a door put out of service is never assigned, and is again once back in ser
   await expect(page.getByRole("heading", { level: 1, name: "Door A-01" })).toBeVisible();
   await expectAccessible(page, "a free door");
   const service = page.getByRole("region", { name: "Service" });
+  const history = page.getByRole("region", { name: "Latest history" });
+  // In service, the box does not say the door takes no parcels.
+  await expect(service).not.toContainText("No parcel will be assigned to this door");
   await service.getByRole("button", { name: "Put out of service" }).click();
   await expect(service.getByText("Give a reason of at least 3 characters.")).toBeVisible();
   await service.getByLabel("What is wrong with it?").fill("Hinge broken, repair ordered");
   await service.getByRole("button", { name: "Put out of service" }).click();
   await expect(service.getByRole("status")).toContainText("Door A-01 is out of service; no parcel will be assigned to it.");
   await expect(page.getByRole("region", { name: "This door" })).toContainText("Hinge broken, repair ordered");
+  await expect(service).toContainText("No parcel will be assigned to this door until it is back in service.");
+  await expect(history).toContainText("Took door A-01 out of service: Hinge broken, repair ordered");
   await expectAccessible(page, "a door out of service");
 
   // The courier gets the other door, then nothing: the broken one is never given.
@@ -41,12 +46,18 @@ test("a door put out of service is never assigned, and is again once back in ser
   await page.reload();
   await service.getByRole("button", { name: "Put back in service" }).click();
   await expect(service.getByRole("status")).toContainText("Door A-01 is back in service.");
+  await expect(history).toContainText("Put door A-01 back in service");
+  await expect(service).not.toContainText("No parcel will be assigned to this door");
   const again = await depositAsCourier(browser, courier, site, [{ tracking: uniqueTracking("OOS"), phone: e2ePhone(), size: "S" }]);
   expect(again[0].door).toBe("A-01");
 
   await page.goto(`/admin/sites/${site.id}`);
   await expect(page.getByRole("link", { name: /^Door A-01, size S, occupied/ })).toBeVisible();
   await expect(page.getByRole("link", { name: /^Door A-02, size S, occupied/ })).toBeVisible();
+  // A locker holding parcels cannot be removed: it says so, and offers no button that would only be refused.
+  await page.getByText("Remove locker A…").click();
+  await expect(page.getByText("2 doors still hold parcels: the locker can be removed once those parcels are collected, taken back or cancelled.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Remove locker A", exact: true })).toHaveCount(0);
 });
 
 test("opening a door remotely asks for a reason and lands in the audit trail; a used locker is retired, not deleted", async ({ page }) => {
@@ -89,4 +100,6 @@ test("opening a door remotely asks for a reason and lands in the audit trail; a 
   await page.getByText("Retired lockers (1)").click();
   await expect(page.getByRole("link", { name: "Door B-02, size M, removed" })).toBeVisible();
   await expectAccessible(page, "a site with a retired locker");
+  await page.getByRole("link", { name: "Door B-02, size M, removed" }).click();
+  await expect(page.getByRole("region", { name: "Latest history" })).toContainText("Retired locker B; its 3 doors keep their history");
 });

@@ -30,7 +30,9 @@ test("a code the server cannot read: the customer is told to ask, the admin send
     await admin.goto(`/admin/parcels/${parcel.parcelId}`);
     await expect(admin.getByRole("alert").filter({ hasText: "can't be read with this server's keys" })).toBeVisible();
     await expectAccessible(admin, "admin parcel: a code that cannot be read");
-    await admin.getByRole("button", { name: "Send the pickup code again" }).click();
+    await admin.getByText("Send the pickup code again…").click();
+    await expect(admin.getByText(`${phone} gets a new code by text`)).toBeVisible();
+    await admin.getByRole("button", { name: "Send it now" }).click();
     await expect(admin.getByRole("status")).toHaveText(`A new pickup code is on its way to ${phone}. The old code no longer opens the door.`);
     await expect(admin.getByText("can't be read with this server's keys")).toHaveCount(0);
   } finally {

@@ -81,8 +81,22 @@ test("parcel search finds parcels by phone, shows a timeline, and the CSV export
     await page.reload();
     await expect(codeTexts).not.toContainText("Waiting to be sent", { timeout: 1_000 });
   }).toPass({ timeout: 30_000 });
-  await messages.getByRole("button", { name: "Send the pickup code again" }).click();
+  // A text to the recipient's phone: asked first, nothing is sent by opening the question.
+  await expect(messages.getByRole("button", { name: "Send it now" })).toBeHidden();
+  await messages.getByText("Send the pickup code again…").click();
+  await expect(messages).toContainText(`${phone} gets the same code again by text`);
+  await messages.getByRole("button", { name: "Send it now" }).click();
   await expect(messages.getByRole("status")).toContainText(`The pickup code is on its way to ${phone}.`);
+  await expect(codeTexts).toHaveCount(2);
+  // Once delivered, another click within minutes is refused: the recipient is not texted again.
+  await expect(async () => {
+    await runBackgroundRound();
+    await page.reload();
+    await expect(codeTexts.first()).not.toContainText("Waiting to be sent", { timeout: 1_000 });
+  }).toPass({ timeout: 30_000 });
+  await messages.getByText("Send the pickup code again…").click();
+  await messages.getByRole("button", { name: "Send it now" }).click();
+  await expect(messages.getByRole("alert")).toContainText(/it can be sent again in [45] minutes\./);
   await expect(codeTexts).toHaveCount(2);
 
   const incident = page.getByRole("region", { name: "Lost or damaged" });

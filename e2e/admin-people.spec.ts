@@ -101,3 +101,15 @@ test("a refused new-courier form keeps the carrier that was chosen", async ({ pa
   await expect(page.getByLabel("Mobile phone")).toHaveAttribute("aria-invalid", "true");
   await expect(carrier.locator("option:checked")).toHaveText("STO Express");
 });
+
+test("a new-courier form with no carrier chosen says to choose one", async ({ page }) => {
+  await signInAsAdmin(page);
+  await page.goto("/admin/people/couriers/new");
+  await page.getByLabel("Name").fill(`E2E Courier ${uniqueSuffix()}`);
+  await page.getByLabel("Mobile phone").fill("13700001234");
+  await page.getByLabel("First password").fill(COURIER_PASSWORD);
+  await page.getByRole("button", { name: "Create courier" }).click();
+  await expect(page.getByLabel("Carrier")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByText("Choose a carrier.", { exact: true })).toBeVisible();
+  await expect(page.getByText("This value is not valid.")).toHaveCount(0);
+});

@@ -22,11 +22,35 @@ test("an admin builds a site with a 4 × 6 locker, a courier deposits there, and
   await expect(page.getByRole("alert").filter({ hasText: "Some fields need another look." })).toBeVisible();
   await expect(page.getByText("Enter the latitude.")).toBeVisible();
   await expectAccessible(page, "new site form with errors");
+  // A latitude that is not a number gets that one reason, not also the range.
+  await page.getByLabel("Latitude").fill("abc");
+  await page.getByRole("button", { name: "Create site" }).click();
+  await expect(page.getByText("The latitude is a number, e.g. 30.3057.")).toBeVisible();
+  await expect(page.getByText("The latitude lies between -90 and 90.")).toHaveCount(0);
 
   const site = await createSiteViaConsole(page);
   await expectAccessible(page, "the new site");
   await addLockerViaConsole(page, site, { code: "A", rowSizes: ["S", "M", "M", "L"], columns: 6 });
   await expectAccessible(page, "the site with its locker");
+
+  // A second locker under a code already taken is refused, and the form keeps all it was given.
+  await page.getByRole("link", { name: "Add a locker" }).click();
+  await page.getByLabel("Locker code").fill("A");
+  await page.getByLabel("Controller id").fill("cab-a2");
+  await page.getByLabel("Rows").selectOption("3");
+  await page.getByLabel("Columns").selectOption("5");
+  await page.getByLabel("Row 2", { exact: true }).selectOption("L");
+  await page.getByLabel("Row 3 height above the ground, mm").fill("120");
+  await page.getByRole("button", { name: "Add locker" }).click();
+  await expect(page.getByText("Locker A already exists here (perhaps retired); choose another code.")).toBeVisible();
+  await expect(page.getByLabel("Locker code")).toHaveValue("A");
+  await expect(page.getByLabel("Controller id")).toHaveValue("cab-a2");
+  await expect(page.getByLabel("Rows")).toHaveValue("3");
+  await expect(page.getByLabel("Columns")).toHaveValue("5");
+  await expect(page.getByLabel("Row 1", { exact: true })).toHaveValue("S");
+  await expect(page.getByLabel("Row 2", { exact: true })).toHaveValue("L");
+  await expect(page.getByLabel("Row 3 height above the ground, mm")).toHaveValue("120");
+  await expect(page.getByText("3 × 5 = 15 doors")).toBeVisible();
 
   await page.goto("/admin");
   const card = page.getByRole("region", { name: site.name });

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useMemo, useState } from "react";
+import { useLayoutEffect, useMemo, useRef, useState, type SelectHTMLAttributes } from "react";
 import { SIZES, type SlotSize } from "@/lib/slots/sizes";
 import { defaultRowBottoms } from "@/lib/slots/reach";
 import { RowHeightInput } from "./row-height-input";
@@ -99,7 +99,7 @@ export function LockerLayoutEditor({
             return (
               <div key={r} className="grid grid-cols-[3.5rem_5rem_1fr] items-center gap-2 text-sm">
                 <label htmlFor={`layout-row-${r + 1}`}>{t("rowLabel", { row: r + 1 })}</label>
-                <select
+                <KeptSelect
                   id={`layout-row-${r + 1}`}
                   value={uniform ? row[0] : ""}
                   onChange={(event) => setRowSize(r, event.target.value as SlotSize)}
@@ -115,7 +115,7 @@ export function LockerLayoutEditor({
                       {size}
                     </option>
                   ))}
-                </select>
+                </KeptSelect>
                 <RowHeightInput
                   value={height}
                   onValue={(value) => setHeight(r, value)}
@@ -208,16 +208,31 @@ function CountSelect({ id, label, value, max, onChange }: { id: string; label: s
       <label htmlFor={id} className="text-sm font-medium text-gray-800">
         {label}
       </label>
-      <select
+      <KeptSelect
         id={id}
-        value={value}
+        value={String(value)}
         onChange={(event) => onChange(Number(event.target.value))}
         className="min-h-11 rounded-lg border border-gray-400 bg-white px-3 text-base"
       >
         {Array.from({ length: max }, (_, i) => i + 1).map((n) => (
           <option key={n}>{n}</option>
         ))}
-      </select>
+      </KeptSelect>
     </div>
   );
+}
+
+/**
+ * A controlled select that keeps showing its value after the form's action. React resets the
+ * form once an action returns, and a controlled select's options carry no `selected`
+ * attribute, so the browser puts it back on its first option (1 row, 1 column, size S) while
+ * the state, and so the preview, still hold what the admin chose. The reset runs in the
+ * commit's mutation phase; this layout effect, run after it in every commit, puts the value back.
+ */
+function KeptSelect({ value, ...rest }: Omit<SelectHTMLAttributes<HTMLSelectElement>, "value" | "defaultValue"> & { value: string }) {
+  const ref = useRef<HTMLSelectElement>(null);
+  useLayoutEffect(() => {
+    if (ref.current && ref.current.value !== value) ref.current.value = value;
+  });
+  return <select ref={ref} value={value} {...rest} />;
 }

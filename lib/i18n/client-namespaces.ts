@@ -18,6 +18,7 @@ export const ADMIN_CLIENT_NAMESPACES = [
   "admin.shell.routeState",
   "admin.apiTokens",
   "admin.carriers",
+  "admin.consent.default",
   "admin.parcels.incident",
   "admin.parcels.incidentForm",
   "admin.people.admins",

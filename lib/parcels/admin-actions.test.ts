@@ -10,7 +10,7 @@ import { createTestWorld, pickupCodeOf, type TestWorld } from "@/lib/testing/fac
 import { DELIVERY_POLICY, deliverDueNotifications } from "@/lib/notifications/worker";
 import type { MessageTransport, OutgoingMessage } from "@/lib/notifications/transport";
 import { announceParcel } from "./announce";
-import { cancelParcelAsAdmin, extendHoldAsAdmin, reportParcelIncident, resendPickupCode } from "./admin-actions";
+import { RESEND_COOLDOWN_MS, cancelParcelAsAdmin, extendHoldAsAdmin, reportParcelIncident, resendPickupCode } from "./admin-actions";
 import { getParcelDetail } from "@/lib/admin/parcel-detail";
 import { HOLD_EXTENSION_MS } from "./extend-hold";
 import { deposit, eventsOf, parcelRow, reserve, reserveInput } from "@/lib/testing/parcels";
@@ -161,6 +161,37 @@ describe("resendPickupCode", () => {
     const text = sent.find((message) => message.parcelId === parcel.id)!;
     expect(text.text).toContain(pickupCodeOf(world, parcel.id));
     expect(getParcelDetail(world.ctx(scene.admin), parcel.id).messages.map((m) => m.status)).toEqual(["sent", "failed"]);
+  });
+
+  it("refuses another resend of the same parcel within the cooldown, saying when, and sends again once it is over", async () => {
+    const { parcel } = await depositHere();
+    const accepting = { name: "accepting", send: async () => {} };
+    await deliverAll(accepting);
+    const start = world.clock.now;
+    try {
+      resendPickupCode(world.ctx(scene.admin), { parcelId: parcel.id });
+      // Delivered, so not "on its way": only the cooldown stands between this click and another text.
+      await deliverAll(accepting);
+      world.clock.now = start + RESEND_COOLDOWN_MS - 61_000;
+      const error = await expectDomainError(() => resendPickupCode(world.ctx(scene.admin), { parcelId: parcel.id }), "LOCKED_OUT");
+      expect(error.key).toBe("resendTooSoon");
+      expect(error.params).toEqual({ minutes: 2 });
+      expect(error.message).toBe("The pickup code was sent again only a moment ago. To spare the recipient a string of texts, it can be sent again in 2 minutes.");
+      expect(error.details).toEqual({ retryAfterMs: 61_000 });
+      // Another parcel of the same recipient is not held back by this one's resend.
+      const { parcel: another } = await depositHere();
+      await deliverAll(accepting);
+      expect(resendPickupCode(world.ctx(scene.admin), { parcelId: another.id }).parcelId).toBe(another.id);
+      const textsBefore = getParcelDetail(world.ctx(scene.admin), parcel.id).messages.length;
+      expect(textsBefore).toBe(2);
+
+      world.clock.now = start + RESEND_COOLDOWN_MS;
+      expect(resendPickupCode(world.ctx(scene.admin), { parcelId: parcel.id }).parcelId).toBe(parcel.id);
+      expect(getParcelDetail(world.ctx(scene.admin), parcel.id).messages).toHaveLength(3);
+      expect(eventsOf(world.db, parcel.id).filter((event) => event.kind === "code_resent")).toHaveLength(2);
+    } finally {
+      world.clock.now = start;
+    }
   });
 
   it("issues a new code when the stored one cannot be read with this server's keys, and the recipient collects with it", async () => {

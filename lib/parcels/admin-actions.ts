@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { and, desc, eq, inArray } from "drizzle-orm";
 import { notifications, parcelEvents, parcels } from "@/db/schema";
 import { writeTransaction } from "@/db/transaction";
 import { recordAudit } from "@/lib/audit/record";
@@ -104,6 +104,13 @@ export function reportParcelIncident(ctx: Ctx, raw: unknown): IncidentResult {
 }
 
 /**
+ * How long after one resend of a parcel's code the next is refused. Each resend is a text to
+ * the recipient's phone: a few clicks in a row would pester them with the same code, and the
+ * admin's button is not the place to decide how many texts a phone may get.
+ */
+export const RESEND_COOLDOWN_MS = 5 * 60_000;
+
+/**
  * Sends a waiting parcel's pickup code to its recipient again — by text, and by email when
  * known — after a message that could not be sent, or for a customer who lost it. The text
  * is rendered when it is sent, so the code never sits in the outbox. A code this server's
@@ -111,8 +118,9 @@ export function reportParcelIncident(ctx: Ctx, raw: unknown): IncidentResult {
  * replaced by a new one first: the old one could be neither sent nor, after a change of
  * the look-up key, typed at the kiosk; the message stuck on it gives way to the new one.
  * Admins of the parcel's organization only. Raises NOT_FOUND, INVALID_TRANSITION (not
- * waiting in its locker, or its pickup time is over) and CONFLICT (a readable code is
- * already on its way).
+ * waiting in its locker, or its pickup time is over), CONFLICT (a readable code is
+ * already on its way) and LOCKED_OUT (details: retryAfterMs) within RESEND_COOLDOWN_MS of
+ * the parcel's last resend.
  */
 export function resendPickupCode(ctx: Ctx, raw: unknown): { parcelId: number; trackingNumber: string; to: string; newCode: boolean } {
   const admin = requireAdmin(ctx);
@@ -130,6 +138,25 @@ export function resendPickupCode(ctx: Ctx, raw: unknown): { parcelId: number; tr
     const newCode = storedPickupCode(ctx.keys, parcel) === null;
     if (onItsWay && !newCode) {
       throw new DomainError("CONFLICT", "resendOnItsWay");
+    }
+    // The parcel's own events are the record of each resend, so the limit holds across
+    // servers and restarts, and needs no table of its own.
+    const lastResend = ctx.db
+      .select({ at: parcelEvents.at })
+      .from(parcelEvents)
+      .where(and(eq(parcelEvents.parcelId, parcel.id), inArray(parcelEvents.kind, ["code_resent", "code_replaced"])))
+      .orderBy(desc(parcelEvents.at))
+      .limit(1)
+      .get();
+    if (lastResend) {
+      const allowedAt = lastResend.at + RESEND_COOLDOWN_MS;
+      const now = ctx.now();
+      if (allowedAt > now) {
+        throw new DomainError("LOCKED_OUT", "resendTooSoon", {
+          params: { minutes: Math.ceil((allowedAt - now) / 60_000) },
+          details: { retryAfterMs: allowedAt - now },
+        });
+      }
     }
     if (newCode) {
       const fresh = freePickupCode(ctx, parcel.siteId);

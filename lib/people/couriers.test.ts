@@ -60,6 +60,14 @@ describe("createCourier", () => {
     expect((error.details as { fieldErrors: Record<string, string[]> }).fieldErrors.phone).toBeDefined();
   });
 
+  it("asks for a carrier when none is chosen, whether the field comes empty or not at all", async () => {
+    const { carrierId: _omitted, ...withoutCarrier } = courierInput();
+    for (const input of [withoutCarrier, courierInput({ carrierId: "" }), courierInput({ carrierId: "ZTO" })]) {
+      const error = await expectRefused(world, scene.admin, (ctx) => createCourier(ctx, input), "INVALID");
+      expect((error.details as { fieldErrors: Record<string, string[]> }).fieldErrors).toEqual({ carrierId: ["Choose a carrier."] });
+    }
+  });
+
   it("takes a phone only unconfirmed sign-ups carry: an admin-entered staff phone counts as confirmed and signs in", async () => {
     const squatter = createUser(world.db, { role: "customer", phone: "13700007777" });
     world.db.update(users).set({ phoneVerifiedAt: null }).where(eq(users.id, squatter.id)).run();

@@ -26,7 +26,9 @@ export const CreateCourierInput = z.object({
   name: Name,
   phone: Phone,
   email: OptionalEmail,
-  carrierId: z.coerce.number<unknown>().int("chooseCourierCarrier").positive("chooseCourierCarrier"),
+  // No carrier chosen arrives as no field at all (the list's placeholder is disabled), which
+  // coerces to NaN: it needs the same words as an empty one, not zod's generic "invalid".
+  carrierId: z.coerce.number<unknown>({ message: "chooseCourierCarrier" }).int("chooseCourierCarrier").positive("chooseCourierCarrier"),
   siteIds: SiteIds,
   password: Password,
 });

@@ -59,6 +59,19 @@ describe("createSite", () => {
     expect(fields.openingHours).toEqual(["Enter the opening hours."]);
   });
 
+  it("gives one reason per field: what is not a number is not also out of range", async () => {
+    const error = await expectRefused(
+      world,
+      scene.admin,
+      (ctx) => createSite(ctx, siteInput({ latitude: "abc", longitude: "1e999", holdPeriodHours: "two days" })),
+      "INVALID",
+    );
+    const fields = (error.details as { fieldErrors: Record<string, string[]> }).fieldErrors;
+    expect(fields.latitude).toEqual(["The latitude is a number, e.g. 30.3057."]);
+    expect(fields.longitude).toEqual([expect.stringMatching(/^The longitude is a number/)]);
+    expect(fields.holdPeriodHours).toEqual(["The hold period is a whole number of hours."]);
+  });
+
   it("refuses a short code another site has, next to the field", async () => {
     const error = await expectRefused(world, scene.otherAdmin, (ctx) => createSite(ctx, siteInput({ code: scene.station.site.code })), "CONFLICT");
     expect((error.details as { fieldErrors: Record<string, string[]> }).fieldErrors.code[0]).toContain("already the code of another site");

@@ -20,13 +20,17 @@ const text = (missing: FieldKey, min: number, max: number) =>
     .min(min, "tooShort")
     .max(max, "tooLong");
 
-/** A number from a form field: an empty field is "missing", not zero. */
+/**
+ * A number from a form field: an empty field is "missing", not zero. Each refusal stops the
+ * checks after it (zod runs them all otherwise), so "abc" is only "not a number", never also
+ * "out of range".
+ */
 const decimal = (words: { missing: FieldKey; notANumber: FieldKey; outOfRange: FieldKey }, min: number, max: number) =>
   z
     .union([z.number(), z.string().trim()])
-    .refine((value) => value !== "", words.missing)
+    .refine((value) => value !== "", { message: words.missing, abort: true })
     .transform((value) => Number(value))
-    .refine((value) => Number.isFinite(value), words.notANumber)
+    .refine((value) => Number.isFinite(value), { message: words.notANumber, abort: true })
     .refine((value) => value >= min && value <= max, words.outOfRange);
 
 const SiteCode = z
@@ -46,9 +50,9 @@ const SiteFields = z.object({
   openingHours: text("enterOpeningHours", 1, 80),
   holdPeriodHours: z
     .union([z.number(), z.string().trim()])
-    .refine((value) => value !== "", "enterHoldPeriod")
+    .refine((value) => value !== "", { message: "enterHoldPeriod", abort: true })
     .transform((value) => Number(value))
-    .refine((value) => Number.isInteger(value), "holdPeriodWhole")
+    .refine((value) => Number.isInteger(value), { message: "holdPeriodWhole", abort: true })
     .refine((value) => value >= 1 && value <= 720, "holdPeriodRange"),
   // IANA name. Left out, a new site keeps DEFAULT_TIME_ZONE and an edited one its own.
   timeZone: z.string().trim().refine(isTimeZone, "chooseTimeZone").optional(),

@@ -173,6 +173,25 @@ describe("a door's detail", () => {
     expect(detail.history.some((entry) => entry.parcel?.id === parcel.id && entry.summary.startsWith("Deposited"))).toBe(true);
   });
 
+  it("has the door taken out of service, put back and removed in its history, from the audit log", async () => {
+    const station = createStation(world, { layout: [["S", "S"]] });
+    const slotId = slotIdOf({ station });
+    setSlotOutOfService(world.ctx(station.admin), { slotId, reason: "Hinge broken" });
+    world.clock.now += 60_000;
+    returnSlotToService(world.ctx(station.admin), { slotId });
+    world.clock.now += 60_000;
+    retireSlot(world.ctx(station.admin), { slotId, reason: "Replaced by a screen" });
+    const label = getSlotDetail(world.ctx(station.admin), slotId).label;
+    expect(getSlotDetail(world.ctx(station.admin), slotId).history.map(({ summary, source }) => ({ summary, source }))).toEqual([
+      { summary: `Removed door ${label} for good: Replaced by a screen`, source: "door" },
+      { summary: `Put door ${label} back in service`, source: "door" },
+      { summary: `Took door ${label} out of service: Hinge broken`, source: "door" },
+    ]);
+    // Another door of the same locker has none of it.
+    const neighbour = world.db.$client.prepare("select id from slots where locker_id = ? and id <> ?").pluck().get(station.locker.id, slotId) as number;
+    expect(getSlotDetail(world.ctx(station.admin), neighbour).history).toEqual([]);
+  });
+
   it("is for admins only", async () => {
     for (const actor of [scene.courier, scene.customer]) {
       await expectDomainError(() => getSlotDetail(world.ctx(actor), slotIdOf(scene)), "FORBIDDEN");

@@ -5,6 +5,8 @@ import { LIVE_STATES_IN, slots, type ParcelState } from "@/db/schema";
 import { writeTransaction } from "@/db/transaction";
 import type { Locale } from "@/lib/i18n/locales";
 import { describeActor, describeDoorEvent, describeParcelEvent, parseDetail } from "@/lib/history/describe";
+import { describeAuditAction } from "@/lib/audit/describe";
+import type { AuditAction } from "@/lib/audit/record";
 import { idOrNotFound, loadOrganizationSlot, type SlotRow } from "@/lib/auth/organization-scope";
 import { isTriggerRefusal } from "@/db/sqlite-errors";
 import { recordAudit } from "@/lib/audit/record";
@@ -186,6 +188,7 @@ export type SlotDetail = DoorFacts & {
 };
 
 const HISTORY_LIMIT = 200;
+const SLOT_AUDIT_ACTIONS_IN = sql.raw(`('slot.out_of_service', 'slot.in_service', 'slot.retired')`);
 
 /**
  * One door with what is behind it and its history — every door event and parcel event
@@ -201,7 +204,7 @@ export function getSlotDetail(ctx: Ctx, slotIdParam: unknown, locale: Locale = "
     from parcels p join carriers c on c.id = p.carrier_id
     where p.slot_id = ${slot.id} and p.state in ${LIVE_STATES_IN}`);
   const rows = ctx.db.all<{
-    source: "door" | "parcel";
+    source: "door" | "parcel" | "audit";
     id: number;
     at: number;
     kind: string;
@@ -221,6 +224,14 @@ export function getSlotDetail(ctx: Ctx, slotIdParam: unknown, locale: Locale = "
       select 'parcel', e.id, e.at, e.kind, e.actor_kind, u.name, e.parcel_id, p.tracking_number, e.detail, null
       from parcel_events e left join users u on u.id = e.actor_user_id join parcels p on p.id = e.parcel_id
       where e.slot_id = ${slot.id}
+      union all
+      -- Taking the door out of service, back in, and removing it (alone or with its locker) are
+      -- changes of the door itself, not door or parcel events: the audit log is their record.
+      select 'audit', a.id, a.at, a.action, 'user', u.name, null, null, a.detail, null
+      from audit_log a left join users u on u.id = a.actor_user_id
+      where a.organization_id = ${admin.organizationId}
+        and ((a.subject = ${`slot:${slot.id}`} and a.action in ${SLOT_AUDIT_ACTIONS_IN})
+          or (a.subject = ${`locker:${locker.id}`} and a.action = 'locker.retired'))
     )
     -- Steps written in one commit share a millisecond; newest first means last step first.
     order by at desc, case kind when 'announced' then 0 when 'reserved' then 1 when 'reassigned' then 1
@@ -242,11 +253,13 @@ export function getSlotDetail(ctx: Ctx, slotIdParam: unknown, locale: Locale = "
     history: rows.map((row) => ({
       key: `${row.source}-${row.id}`,
       at: row.at,
-      source: row.source,
+      source: row.source === "parcel" ? "parcel" : "door",
       summary:
         row.source === "door"
           ? describeDoorEvent(locale, row.kind as DoorEventKind, row.purpose, row.detail)
-          : describeParcelEvent(locale, row.kind, parseDetail(row.detail)),
+          : row.source === "audit"
+            ? describeAuditAction(locale, site.timeZone, row.kind as AuditAction, parseDetail(row.detail))
+            : describeParcelEvent(locale, row.kind, parseDetail(row.detail)),
       actor: describeActor(locale, row.actorKind, row.actorName),
       parcel: row.parcelId !== null && row.trackingNumber !== null ? { id: row.parcelId, trackingNumber: row.trackingNumber } : null,
     })),

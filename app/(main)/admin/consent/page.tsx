@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { ConsentDefaultForm } from "@/components/admin/consent/consent-default-form";
-import { PageHeader } from "@/components/admin/page-header";
+import { PageHeader, Panel } from "@/components/admin/page-header";
 import { consentCompliance } from "@/lib/consent/compliance";
 import { organizationConsentDefault } from "@/lib/consent/organization-default";
 import { CONSENT_SOURCES } from "@/lib/consent/record";
@@ -28,7 +28,9 @@ export default async function ConsentCompliancePage() {
       <p role="status" className={`rounded-lg border px-4 py-3 font-semibold ${without === 0 ? "border-green-300 bg-green-50 text-green-900" : "border-red-300 bg-red-50 text-red-900"}`}>
         {without === 0 ? t("allRecorded") : t("missing", { count: without })}
       </p>
-      <ConsentDefaultForm current={organizationConsentDefault(ctx)} action={setConsentDefaultAction} />
+      <Panel id="consent-default" title={t("default.title")}>
+        <ConsentDefaultForm current={organizationConsentDefault(ctx)} action={setConsentDefaultAction} />
+      </Panel>
       {rows.length === 0 ? (
         <p className="rounded-xl border border-dashed border-gray-300 p-6 text-center text-gray-700">{t("empty")}</p>
       ) : (

@@ -12,6 +12,7 @@ import { DoorNotOpenedBadge } from "@/components/parcels/door-not-opened";
 import { formatAt, type TimeFormat } from "@/lib/format";
 import { requestLocale } from "@/lib/i18n/request-locale";
 import { getParcelDetail, type ParcelMessageStatus } from "@/lib/admin/parcel-detail";
+import { RESEND_COOLDOWN_MS } from "@/lib/parcels/admin-actions";
 import { adminPageContext } from "../../admin-context";
 import { orNotFound } from "@/app/(main)/or-not-found";
 import { cancelParcelAction, extendHoldAction, resendPickupCodeAction } from "./actions";
@@ -160,20 +161,24 @@ export default async function AdminParcelPage({ params }: { params: Promise<{ pa
               </ul>
             )}
             {parcel.can.resendCode ? (
-              <ActionForm
-                action={resendPickupCodeAction}
-                hidden={{ parcelId: parcel.id }}
-                submitLabel={t("resend")}
-                pendingLabel={t("resending")}
-                variant="secondary"
-                intro={
-                  parcel.codeLost ? (
-                    <Alert tone="error">{t("codeLost")}</Alert>
-                  ) : (
-                    <p className="text-sm text-gray-700">{t("resendIntro")}</p>
-                  )
-                }
-              />
+              <div className="mt-3 flex flex-col gap-3">
+                {parcel.codeLost ? <Alert tone="error">{t("codeLost")}</Alert> : null}
+                {/* Each resend is a text to the recipient's phone: asked first, and limited by the verb. */}
+                <ConfirmPanel label={t("resendOpen")} tone="neutral">
+                  <ActionForm
+                    action={resendPickupCodeAction}
+                    hidden={{ parcelId: parcel.id }}
+                    submitLabel={t("resend")}
+                    pendingLabel={t("resending")}
+                    variant="secondary"
+                    intro={
+                      <p className="text-sm text-gray-800">
+                        {t(parcel.codeLost ? "resendConfirmNewCode" : "resendConfirm", { to: parcel.recipientPhone, minutes: RESEND_COOLDOWN_MS / 60_000 })}
+                      </p>
+                    }
+                  />
+                </ConfirmPanel>
+              </div>
             ) : null}
           </Panel>
         </div>

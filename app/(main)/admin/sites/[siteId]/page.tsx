@@ -212,6 +212,8 @@ async function LockerCard({ locker, siteId, time }: { locker: SiteLocker; siteId
               submitLabel={lockerWords("remove", { locker: locker.code })}
               pendingLabel={lockerWords("removing")}
               variant="danger"
+              // The verb refuses it anyway; a button that can only be refused is not offered.
+              disabled={live > 0}
             />
           </ConfirmPanel>
         </div>

@@ -137,7 +137,11 @@ export default async function SlotPage({ params, searchParams }: Props) {
                     hidden={{ slotId: slot.id }}
                     submitLabel={t("service.putBack")}
                     pendingLabel={t("saving")}
-                    intro={<p className="text-sm text-gray-700">{t("service.putBackIntro")}</p>}
+                    intro={
+                      <p className="text-sm text-gray-700">
+                        {t("service.outIntro")} {t("service.putBackIntro")}
+                      </p>
+                    }
                   />
                 )}
               </Panel>
