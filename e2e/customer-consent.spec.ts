@@ -17,6 +17,12 @@ async function recipientWhoWantsToBeAsked(page: Page) {
   await page.getByRole("link", { name: "Locker preferences" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Locker preferences" })).toBeVisible();
   await expectAccessible(page, "locker preferences");
+  // A new customer has given no consent: no choice is shown as made, and saving without one is refused.
+  await expect(page.getByText("You have not chosen yet")).toBeVisible();
+  for (const name of [/Lockers are fine/, /Ask me each time/, /Never a locker/]) await expect(page.getByRole("radio", { name })).not.toBeChecked();
+  await page.getByRole("button", { name: "Save locker preferences" }).click();
+  await expect(page.getByRole("group", { name: "What may couriers do?" })).toHaveAccessibleDescription("Choose what couriers may do.");
+  await expect(page.getByText("You have not chosen yet")).toBeVisible();
   await page.getByRole("radio", { name: /Ask me each time/ }).check();
   await page.getByRole("button", { name: "Save locker preferences" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();

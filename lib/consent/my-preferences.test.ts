@@ -26,11 +26,23 @@ describe("a customer's own locker preferences", () => {
   it("saved from the account form, they decide the next deposit; shown back as saved", async () => {
     const phone = recipientPhone();
     const customer = createCustomer(world.db, phone);
-    expect(myConsentSettings(world.ctx(customer))).toMatchObject({ recorded: false, standing: "allow" });
+    expect(myConsentSettings(world.ctx(customer))).toMatchObject({ recorded: false, standing: null });
     setMyConsentSettings(world.ctx(customer), { standing: "allow", askCarrierIds: [String(station.carrier.id)], refuseDays: [], awayUntil: "" });
     expect(myConsentSettings(world.ctx(customer))).toMatchObject({ recorded: true, askCarrierIds: [station.carrier.id], awayUntil: null });
     const error = await expectDomainError<ConsentRequiredDetails>(() => reserve(world, station.courier, station.site.id, { recipientPhone: phone }), "CONSENT_REQUIRED");
     expect(error.details).toMatchObject({ outcome: "ask", because: "exception" });
+  });
+
+  it("records no consent without an explicit standing choice: nothing is shown chosen, and saving only a date is refused", async () => {
+    const phone = recipientPhone();
+    const customer = createCustomer(world.db, phone);
+    expect(myConsentSettings(world.ctx(customer))).toMatchObject({ recorded: false, standing: null });
+    const refused = await expectDomainError<{ fieldErrors: Record<string, string[]> }>(
+      () => setMyConsentSettings(world.ctx(customer), { awayUntil: "2026-12-24", refuseDays: ["6"] }),
+      "INVALID",
+    );
+    expect(refused.details?.fieldErrors.standing).toEqual(["Choose what couriers may do."]);
+    expect(myConsentSettings(world.ctx(customer))).toMatchObject({ recorded: false, standing: null, awayUntil: null });
   });
 
   it("never a locker on the day it is at the site (Thursday 26 Nov 2026 in Shanghai)", async () => {

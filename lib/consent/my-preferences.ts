@@ -21,7 +21,11 @@ import type { ConsentException } from "./rule";
  */
 
 export type ConsentSettings = {
-  standing: ConsentChoice;
+  /**
+   * The recorded standing choice; null when none is recorded. Never filled in with a default:
+   * a form that showed one preselected would record consent the recipient never gave.
+   */
+  standing: ConsentChoice | null;
   /** No preference recorded yet: the operator's default applies. */
   recorded: boolean;
   askCarrierIds: number[];
@@ -33,6 +37,7 @@ export type ConsentSettings = {
 const idList = z.array(z.coerce.number<unknown>().int().positive()).max(50);
 const dayList = z.array(z.coerce.number<unknown>().int().min(0).max(6)).max(7);
 
+/** The standing choice is required: saving a date or a day never stands in for the recipient's consent. */
 export const ConsentSettingsInput = z.object({
   standing: z.enum(CONSENT_CHOICES, { message: "chooseConsentStanding" }),
   askCarrierIds: idList.default([]),
@@ -61,7 +66,7 @@ function settingsFor(ctx: Ctx, phone: string): ConsentSettings {
   const preference = loadConsentPreference(ctx, phone);
   const exceptions = preference?.exceptions ?? [];
   return {
-    standing: preference?.standing ?? "allow",
+    standing: preference?.standing ?? null,
     recorded: preference !== null,
     askCarrierIds: exceptions.filter((e) => e.choice === "ask" && e.carrierId !== undefined).map((e) => e.carrierId!),
     refuseDays: exceptions.find((e) => e.choice === "refuse" && e.days)?.days ?? [],
