@@ -8,6 +8,7 @@ import { cancelParcel } from "@/lib/parcels/cancel";
 import { listCourierToday } from "@/lib/courier/queries";
 import { consentSettingsByToken, myConsentSettings, setConsentSettingsByToken, setMyConsentSettings } from "./my-preferences";
 import { consentRequests } from "@/db/schema";
+import { DAY_MS, dayKey, DEFAULT_TIME_ZONE } from "@/lib/time";
 import { eq } from "drizzle-orm";
 import { issueConsentToken } from "@/lib/notifications/consent-token";
 import { CONSENT_REQUEST_TTL_MS } from "./settle";
@@ -43,6 +44,22 @@ describe("a customer's own locker preferences", () => {
     );
     expect(refused.details?.fieldErrors.standing).toEqual(["Choose what couriers may do."]);
     expect(myConsentSettings(world.ctx(customer))).toMatchObject({ recorded: false, standing: null, awayUntil: null });
+  });
+
+  it("refuses an away-until day already past (the installation's day, by the injected clock); today is fine", async () => {
+    const customer = createCustomer(world.db, recipientPhone());
+    const today = dayKey(DEFAULT_TIME_ZONE, world.clock.now);
+    const yesterday = dayKey(DEFAULT_TIME_ZONE, world.clock.now - DAY_MS);
+    for (const awayUntil of ["2020-01-01", yesterday]) {
+      const refused = await expectDomainError<{ fieldErrors: Record<string, string[]> }>(
+        () => setMyConsentSettings(world.ctx(customer), { standing: "ask", awayUntil }),
+        "INVALID",
+      );
+      expect(refused.details?.fieldErrors.awayUntil).toEqual(["Choose today or a later day."]);
+      expect(myConsentSettings(world.ctx(customer))).toMatchObject({ recorded: false, awayUntil: null });
+    }
+    setMyConsentSettings(world.ctx(customer), { standing: "ask", awayUntil: today });
+    expect(myConsentSettings(world.ctx(customer))).toMatchObject({ recorded: true, awayUntil: today });
   });
 
   it("never a locker on the day it is at the site (Thursday 26 Nov 2026 in Shanghai)", async () => {

@@ -5,7 +5,8 @@ import { carriers, CONSENT_CHOICES, type ConsentChoice } from "@/db/schema";
 import { writeTransaction } from "@/db/transaction";
 import { requireRole } from "@/lib/auth/authorize";
 import type { Ctx } from "@/lib/context";
-import { DomainError } from "@/lib/errors";
+import { DomainError, field } from "@/lib/errors";
+import { dayKey, DEFAULT_TIME_ZONE } from "@/lib/time";
 import { parseInput } from "@/lib/validation";
 import { loadConsentPreference, storeConsentPreference } from "./preferences";
 import { consentRequests } from "@/db/schema";
@@ -108,6 +109,11 @@ export function setConsentSettingsByToken(ctx: Ctx, raw: unknown): void {
 }
 
 function storeSettings(ctx: Ctx, phone: string, input: z.output<typeof ConsentSettingsInput>, byUserId: number | null): void {
+  // A preference belongs to no site: "today" is the installation's day (as the phone code's), and
+  // a day already gone would refuse nothing and only mislead the customer into thinking it does.
+  if (input.awayUntil !== null && input.awayUntil < dayKey(DEFAULT_TIME_ZONE, ctx.now())) {
+    throw new DomainError("INVALID", "awayUntilPast", { fields: { awayUntil: [field("notBeforeToday")] } });
+  }
   const exceptions: ConsentException[] = [];
   if (input.refuseDays.length > 0) exceptions.push({ choice: "refuse", days: [...new Set(input.refuseDays)].sort() });
   for (const carrierId of new Set(input.askCarrierIds)) exceptions.push({ choice: "ask", carrierId });
