@@ -108,6 +108,10 @@ test('a recipient who says "bring it to me" leaves the courier a clear in-person
     await page.goto("/parcels");
     const question = page.getByRole("region", { name: "A courier is asking you" });
     await expect(question).toContainText(tracking);
+    // A question about a parcel is not "no parcels", and its number reads whole on a phone.
+    await expect(page.getByText("No parcels yet")).toHaveCount(0);
+    const number = question.getByText(tracking, { exact: true });
+    expect(await number.evaluate((element) => element.getClientRects().length)).toBe(1);
     await expectAccessible(page, "my parcels with a question");
     await question.getByRole("button", { name: "Bring it to me" }).click();
     await expect(page.getByRole("status").filter({ hasText: "Thank you: the courier will bring it to you." })).toBeVisible();
