@@ -50,6 +50,7 @@ describe("a customer's own locker preferences", () => {
     const customer = createCustomer(world.db, recipientPhone());
     const today = dayKey(DEFAULT_TIME_ZONE, world.clock.now);
     const yesterday = dayKey(DEFAULT_TIME_ZONE, world.clock.now - DAY_MS);
+    expect(myConsentSettings(world.ctx(customer)).earliestAwayUntil).toBe(today);
     for (const awayUntil of ["2020-01-01", yesterday]) {
       const refused = await expectDomainError<{ fieldErrors: Record<string, string[]> }>(
         () => setMyConsentSettings(world.ctx(customer), { standing: "ask", awayUntil }),

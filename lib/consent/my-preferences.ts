@@ -32,6 +32,8 @@ export type ConsentSettings = {
   askCarrierIds: number[];
   refuseDays: number[];
   awayUntil: string | null;
+  /** The earliest day "away until" may name: today, in the installation's zone (see storeSettings). */
+  earliestAwayUntil: string;
   carriers: { id: number; name: string }[];
 };
 
@@ -72,6 +74,7 @@ function settingsFor(ctx: Ctx, phone: string): ConsentSettings {
     askCarrierIds: exceptions.filter((e) => e.choice === "ask" && e.carrierId !== undefined).map((e) => e.carrierId!),
     refuseDays: exceptions.find((e) => e.choice === "refuse" && e.days)?.days ?? [],
     awayUntil: preference?.awayUntil ?? null,
+    earliestAwayUntil: today(ctx),
     carriers: ctx.db.select({ id: carriers.id, name: carriers.name }).from(carriers).orderBy(asc(carriers.name)).all(),
   };
 }
@@ -108,10 +111,14 @@ export function setConsentSettingsByToken(ctx: Ctx, raw: unknown): void {
   storeSettings(ctx, phone, settings, null);
 }
 
+function today(ctx: Ctx): string {
+  return dayKey(DEFAULT_TIME_ZONE, ctx.now());
+}
+
 function storeSettings(ctx: Ctx, phone: string, input: z.output<typeof ConsentSettingsInput>, byUserId: number | null): void {
   // A preference belongs to no site: "today" is the installation's day (as the phone code's), and
   // a day already gone would refuse nothing and only mislead the customer into thinking it does.
-  if (input.awayUntil !== null && input.awayUntil < dayKey(DEFAULT_TIME_ZONE, ctx.now())) {
+  if (input.awayUntil !== null && input.awayUntil < today(ctx)) {
     throw new DomainError("INVALID", "awayUntilPast", { fields: { awayUntil: [field("notBeforeToday")] } });
   }
   const exceptions: ConsentException[] = [];

@@ -80,6 +80,7 @@ export function LockerPreferencesForm({
           id="field-awayUntil"
           name="awayUntil"
           type="date"
+          min={settings.earliestAwayUntil}
           defaultValue={values.awayUntil ?? settings.awayUntil ?? ""}
           aria-describedby="field-awayUntil-hint field-awayUntil-error"
           aria-invalid={errors.awayUntil ? true : undefined}
