@@ -36,6 +36,9 @@ test("a new customer confirms their phone with the texted code, sees the empty s
   await page.getByLabel("6-digit code").fill(wrong);
   await page.getByRole("button", { name: "Confirm" }).click();
   await expect(page.getByText("That code is not right. 4 tries left.")).toBeVisible();
+  // The card counts the try just made, as the field error does.
+  await expect(page.getByRole("region", { name: "Enter the code" })).toContainText("; 4 tries left.");
+  await expect(page.getByRole("region", { name: "Enter the code" })).not.toContainText("5 tries left");
   await expect(page.getByLabel("6-digit code")).toHaveValue("");
   await expectAccessible(page, "confirm phone (wrong code)");
 

@@ -17,6 +17,12 @@ async function recipientWhoWantsToBeAsked(page: Page) {
   await page.getByRole("link", { name: "Locker preferences" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Locker preferences" })).toBeVisible();
   await expectAccessible(page, "locker preferences");
+  // A new customer has given no consent: no choice is shown as made, and saving without one is refused.
+  await expect(page.getByText("You have not chosen yet")).toBeVisible();
+  for (const name of [/Lockers are fine/, /Ask me each time/, /Never a locker/]) await expect(page.getByRole("radio", { name })).not.toBeChecked();
+  await page.getByRole("button", { name: "Save locker preferences" }).click();
+  await expect(page.getByRole("group", { name: "What may couriers do?" })).toHaveAccessibleDescription("Choose what couriers may do.");
+  await expect(page.getByText("You have not chosen yet")).toBeVisible();
   await page.getByRole("radio", { name: /Ask me each time/ }).check();
   await page.getByRole("button", { name: "Save locker preferences" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
@@ -115,6 +121,10 @@ test('a recipient who says "bring it to me" leaves the courier a clear in-person
     await page.goto("/parcels");
     const question = page.getByRole("region", { name: "A courier is asking you" });
     await expect(question).toContainText(tracking);
+    // A question about a parcel is not "no parcels", and its number reads whole on a phone.
+    await expect(page.getByText("No parcels yet")).toHaveCount(0);
+    const number = question.getByText(tracking, { exact: true });
+    expect(await number.evaluate((element) => element.getClientRects().length)).toBe(1);
     await expectAccessible(page, "my parcels with a question");
     await question.getByRole("button", { name: "Bring it to me" }).click();
     await expect(page.getByRole("status").filter({ hasText: "Thank you: the courier will bring it to you." })).toBeVisible();

@@ -201,8 +201,11 @@ test("a customer sends a parcel through the locker and the carrier's courier tak
 });
 
 test("a wrong drop-off code at the kiosk opens no door and says what to check", async ({ browser }, testInfo) => {
-  // A kiosk of its own: wrong codes count per kiosk (decision 0013 shares the slow-down).
-  const kiosk = await openKiosk(browser, testInfo, "WLR-1", "a new kiosk");
+  // A kiosk of its own: wrong codes count per kiosk (decision 0013 shares the slow-down). Its
+  // station takes outbound parcels, or the kiosk would offer no "Send a parcel" at all.
+  const { site } = await makeStation("Wrong code", { code: "W", rowSizes: ["M"], columns: 2 });
+  await acceptOutbound(site);
+  const kiosk = await openKiosk(browser, testInfo, site.code, "a new kiosk");
   try {
     const screen = kiosk.page;
     await screen.getByRole("link", { name: "Send a parcel" }).click();

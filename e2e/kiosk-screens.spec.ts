@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { makeStation } from "./support/admin";
+import { makeLocker, makeStation } from "./support/admin";
 import { expectAccessible } from "./support/axe";
 import { makeWaitingParcel } from "./support/courier";
 import { openKiosk, WRONG_CODE_MESSAGE } from "./support/customers";
@@ -82,6 +82,38 @@ test("a landscape kiosk gives the code entry the screen: keys of 64 px and more,
     await screen.getByRole("button", { name: "Open my door" }).click();
     await expect(screen.getByRole("status")).toContainText(`Door ${parcel.door} is open`);
     await expect(screen.locator(`[data-door="${parcel.door}"]`)).toHaveAttribute("data-state", "open");
+  } finally {
+    await kiosk.context.close();
+  }
+});
+
+test("a station of three cabinets fits the 1280×800 kiosk: every cabinet and the map's colours in view, nothing to scroll", async ({ browser }, testInfo) => {
+  test.setTimeout(120_000);
+  // The demo campus's largest station (lib/demo/seed.ts, ZJG-E): twelve columns of doors, up to eight rows.
+  const { site } = await makeStation("Kiosk three", { code: "A", rowSizes: ["S", "S", "M", "M", "M", "L", "L", "XL"], columns: 4 });
+  await makeLocker(site, { code: "B", rowSizes: ["S", "M", "M", "M", "L", "XL"], columns: 4 });
+  await makeLocker(site, { code: "C", rowSizes: ["L", "L", "XL"], columns: 4 });
+
+  const kiosk = await openKiosk(browser, testInfo, site.code, "a new kiosk");
+  try {
+    const screen = kiosk.page;
+    for (const size of SIZES) {
+      await screen.setViewportSize(size);
+      const label = `three cabinets at ${size.width}×${size.height}`;
+      expect(await screen.evaluate(() => document.documentElement.scrollHeight), label).toBeLessThanOrEqual(size.height);
+      await expectNoHorizontalOverflow(screen, label);
+      const map = await boxOf(screen.getByRole("region", { name: "Doors at this station" }));
+      const cabinets = screen.getByRole("region", { name: "Doors at this station" }).getByRole("figure");
+      await expect(cabinets).toHaveCount(3);
+      for (const cabinet of await cabinets.all()) {
+        const box = await boxOf(cabinet);
+        expect(box.x, `${label}: cabinet inside the map`).toBeGreaterThanOrEqual(map.x);
+        expect(box.x + box.width, `${label}: cabinet inside the map`).toBeLessThanOrEqual(map.x + map.width);
+        expect(box.y + box.height, `${label}: cabinet inside the map`).toBeLessThanOrEqual(map.y + map.height);
+      }
+      await expect(screen.getByRole("list", { name: "Map colours" })).toBeInViewport({ ratio: 1 });
+      await expect(screen.getByRole("button", { name: "Open my door" })).toBeInViewport({ ratio: 1 });
+    }
   } finally {
     await kiosk.context.close();
   }

@@ -225,7 +225,8 @@ function KioskSession({ siteCode, lockers, collect, initial, idleLeft, onDone, o
         <h2 id="doors-heading" className="text-xl font-semibold">
           {tDoors("heading")}
         </h2>
-        <div className="flex flex-1 items-center justify-center">
+        {/* A size container on a landscape kiosk: the map fits what the screen leaves it (door-grid.tsx). */}
+        <div className="flex flex-1 items-center justify-center landscape:lg:min-h-0 landscape:lg:[container-type:size]">
           <DoorGrid lockers={lockers} openDoor={openDoor} />
         </div>
         <DoorLegend />

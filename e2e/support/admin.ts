@@ -77,6 +77,11 @@ export async function acceptOutbound(site: CreatedSite, databasePath = e2eDataba
   await domain("outbound", { admin: DEMO.admin, siteId: site.id, carrier: "ZTO" }, databasePath);
 }
 
+/** ZTO takes outbound parcels at the demo site `siteCode` (its ZTO courier works there), as an admin of its organization sets it. */
+export async function acceptOutboundAt(siteCode: string, admin: string = DEMO.admin, databasePath = e2eDatabase()): Promise<void> {
+  await domain("outbound", { admin, siteCode, carrier: "ZTO" }, databasePath);
+}
+
 /** Creates a site through the form; returns where it landed. */
 export async function createSiteViaConsole(page: Page, label = "Station"): Promise<CreatedSite> {
   const { address, latitude, longitude, ...site } = newSite(label);

@@ -122,13 +122,15 @@ describe("verifying the phone", () => {
         "INVALID",
       );
       expect(error.details!.fieldErrors.code[0]).toBe(`That code is not right. ${left} ${left === 1 ? "try" : "tries"} left.`);
+      // What the page's card shows agrees with the field error.
+      expect(phoneVerificationStatus(world.ctx(customer))).toMatchObject({ pending: { triesLeft: left }, usedUp: false });
     }
     const last = await expectDomainError<{ fieldErrors: Record<string, string[]> }>(() => verifyPhone(world.ctx(customer), { code: other(code) }), "INVALID");
     expect(last.details!.fieldErrors.code[0]).toMatch(/now used up/);
     // Even the right code no longer works.
     await expectDomainError(() => verifyPhone(world.ctx(customer), { code }), "INVALID");
     expect(loadUserActor(world.db, customer.userId)!.verifiedPhone).toBeNull();
-    expect(phoneVerificationStatus(world.ctx(customer)).pending).toBeNull();
+    expect(phoneVerificationStatus(world.ctx(customer))).toMatchObject({ pending: null, usedUp: true });
   });
 
   test("a code expires after ten minutes, and a new code retires the old one", async () => {

@@ -54,6 +54,8 @@ export type PhoneVerificationStatus = {
   verified: boolean;
   /** The code sent last, while it can still be used. */
   pending: { expiresAt: number; triesLeft: number } | null;
+  /** The code sent last took its last wrong try (and has not expired): a new one is needed. */
+  usedUp: boolean;
   /** When another code may be asked for (now or earlier: at once). */
   resendAt: number;
 };
@@ -119,8 +121,20 @@ export function phoneVerificationStatus(ctx: Ctx): PhoneVerificationStatus {
       open && open.attempts < PHONE_CODE_POLICY.maxTries
         ? { expiresAt: open.expiresAt, triesLeft: PHONE_CODE_POLICY.maxTries - open.attempts }
         : null,
+    usedUp: user.phoneVerifiedAt == null && !open && lastCodeUsedUp(ctx, user),
     resendAt: nextRequestAt(ctx, user.phone),
   };
+}
+
+function lastCodeUsedUp(ctx: Ctx, user: UserRow): boolean {
+  if (!user.phone) return false;
+  const last = ctx.db
+    .select({ attempts: phoneVerifications.attempts, expiresAt: phoneVerifications.expiresAt })
+    .from(phoneVerifications)
+    .where(and(eq(phoneVerifications.userId, user.id), eq(phoneVerifications.phone, user.phone), isNull(phoneVerifications.verifiedAt)))
+    .orderBy(desc(phoneVerifications.id))
+    .get();
+  return last !== undefined && last.expiresAt > ctx.now() && last.attempts >= PHONE_CODE_POLICY.maxTries;
 }
 
 export type PhoneCodeSent = { sentTo: string; expiresAt: number };

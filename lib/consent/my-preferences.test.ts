@@ -8,6 +8,7 @@ import { cancelParcel } from "@/lib/parcels/cancel";
 import { listCourierToday } from "@/lib/courier/queries";
 import { consentSettingsByToken, myConsentSettings, setConsentSettingsByToken, setMyConsentSettings } from "./my-preferences";
 import { consentRequests } from "@/db/schema";
+import { DAY_MS, dayKey, DEFAULT_TIME_ZONE } from "@/lib/time";
 import { eq } from "drizzle-orm";
 import { issueConsentToken } from "@/lib/notifications/consent-token";
 import { CONSENT_REQUEST_TTL_MS } from "./settle";
@@ -26,11 +27,40 @@ describe("a customer's own locker preferences", () => {
   it("saved from the account form, they decide the next deposit; shown back as saved", async () => {
     const phone = recipientPhone();
     const customer = createCustomer(world.db, phone);
-    expect(myConsentSettings(world.ctx(customer))).toMatchObject({ recorded: false, standing: "allow" });
+    expect(myConsentSettings(world.ctx(customer))).toMatchObject({ recorded: false, standing: null });
     setMyConsentSettings(world.ctx(customer), { standing: "allow", askCarrierIds: [String(station.carrier.id)], refuseDays: [], awayUntil: "" });
     expect(myConsentSettings(world.ctx(customer))).toMatchObject({ recorded: true, askCarrierIds: [station.carrier.id], awayUntil: null });
     const error = await expectDomainError<ConsentRequiredDetails>(() => reserve(world, station.courier, station.site.id, { recipientPhone: phone }), "CONSENT_REQUIRED");
     expect(error.details).toMatchObject({ outcome: "ask", because: "exception" });
+  });
+
+  it("records no consent without an explicit standing choice: nothing is shown chosen, and saving only a date is refused", async () => {
+    const phone = recipientPhone();
+    const customer = createCustomer(world.db, phone);
+    expect(myConsentSettings(world.ctx(customer))).toMatchObject({ recorded: false, standing: null });
+    const refused = await expectDomainError<{ fieldErrors: Record<string, string[]> }>(
+      () => setMyConsentSettings(world.ctx(customer), { awayUntil: "2026-12-24", refuseDays: ["6"] }),
+      "INVALID",
+    );
+    expect(refused.details?.fieldErrors.standing).toEqual(["Choose what couriers may do."]);
+    expect(myConsentSettings(world.ctx(customer))).toMatchObject({ recorded: false, standing: null, awayUntil: null });
+  });
+
+  it("refuses an away-until day already past (the installation's day, by the injected clock); today is fine", async () => {
+    const customer = createCustomer(world.db, recipientPhone());
+    const today = dayKey(DEFAULT_TIME_ZONE, world.clock.now);
+    const yesterday = dayKey(DEFAULT_TIME_ZONE, world.clock.now - DAY_MS);
+    expect(myConsentSettings(world.ctx(customer)).earliestAwayUntil).toBe(today);
+    for (const awayUntil of ["2020-01-01", yesterday]) {
+      const refused = await expectDomainError<{ fieldErrors: Record<string, string[]> }>(
+        () => setMyConsentSettings(world.ctx(customer), { standing: "ask", awayUntil }),
+        "INVALID",
+      );
+      expect(refused.details?.fieldErrors.awayUntil).toEqual(["Choose today or a later day."]);
+      expect(myConsentSettings(world.ctx(customer))).toMatchObject({ recorded: false, awayUntil: null });
+    }
+    setMyConsentSettings(world.ctx(customer), { standing: "ask", awayUntil: today });
+    expect(myConsentSettings(world.ctx(customer))).toMatchObject({ recorded: true, awayUntil: today });
   });
 
   it("never a locker on the day it is at the site (Thursday 26 Nov 2026 in Shanghai)", async () => {

@@ -5,7 +5,8 @@ import { carriers, CONSENT_CHOICES, type ConsentChoice } from "@/db/schema";
 import { writeTransaction } from "@/db/transaction";
 import { requireRole } from "@/lib/auth/authorize";
 import type { Ctx } from "@/lib/context";
-import { DomainError } from "@/lib/errors";
+import { DomainError, field } from "@/lib/errors";
+import { dayKey, DEFAULT_TIME_ZONE } from "@/lib/time";
 import { parseInput } from "@/lib/validation";
 import { loadConsentPreference, storeConsentPreference } from "./preferences";
 import { consentRequests } from "@/db/schema";
@@ -21,18 +22,25 @@ import type { ConsentException } from "./rule";
  */
 
 export type ConsentSettings = {
-  standing: ConsentChoice;
+  /**
+   * The recorded standing choice; null when none is recorded. Never filled in with a default:
+   * a form that showed one preselected would record consent the recipient never gave.
+   */
+  standing: ConsentChoice | null;
   /** No preference recorded yet: the operator's default applies. */
   recorded: boolean;
   askCarrierIds: number[];
   refuseDays: number[];
   awayUntil: string | null;
+  /** The earliest day "away until" may name: today, in the installation's zone (see storeSettings). */
+  earliestAwayUntil: string;
   carriers: { id: number; name: string }[];
 };
 
 const idList = z.array(z.coerce.number<unknown>().int().positive()).max(50);
 const dayList = z.array(z.coerce.number<unknown>().int().min(0).max(6)).max(7);
 
+/** The standing choice is required: saving a date or a day never stands in for the recipient's consent. */
 export const ConsentSettingsInput = z.object({
   standing: z.enum(CONSENT_CHOICES, { message: "chooseConsentStanding" }),
   askCarrierIds: idList.default([]),
@@ -61,11 +69,12 @@ function settingsFor(ctx: Ctx, phone: string): ConsentSettings {
   const preference = loadConsentPreference(ctx, phone);
   const exceptions = preference?.exceptions ?? [];
   return {
-    standing: preference?.standing ?? "allow",
+    standing: preference?.standing ?? null,
     recorded: preference !== null,
     askCarrierIds: exceptions.filter((e) => e.choice === "ask" && e.carrierId !== undefined).map((e) => e.carrierId!),
     refuseDays: exceptions.find((e) => e.choice === "refuse" && e.days)?.days ?? [],
     awayUntil: preference?.awayUntil ?? null,
+    earliestAwayUntil: today(ctx),
     carriers: ctx.db.select({ id: carriers.id, name: carriers.name }).from(carriers).orderBy(asc(carriers.name)).all(),
   };
 }
@@ -102,7 +111,16 @@ export function setConsentSettingsByToken(ctx: Ctx, raw: unknown): void {
   storeSettings(ctx, phone, settings, null);
 }
 
+function today(ctx: Ctx): string {
+  return dayKey(DEFAULT_TIME_ZONE, ctx.now());
+}
+
 function storeSettings(ctx: Ctx, phone: string, input: z.output<typeof ConsentSettingsInput>, byUserId: number | null): void {
+  // A preference belongs to no site: "today" is the installation's day (as the phone code's), and
+  // a day already gone would refuse nothing and only mislead the customer into thinking it does.
+  if (input.awayUntil !== null && input.awayUntil < today(ctx)) {
+    throw new DomainError("INVALID", "awayUntilPast", { fields: { awayUntil: [field("notBeforeToday")] } });
+  }
   const exceptions: ConsentException[] = [];
   if (input.refuseDays.length > 0) exceptions.push({ choice: "refuse", days: [...new Set(input.refuseDays)].sort() });
   for (const carrierId of new Set(input.askCarrierIds)) exceptions.push({ choice: "ask", carrierId });

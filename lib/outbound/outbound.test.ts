@@ -13,7 +13,7 @@ import { DROP_OFF_CODE_TTL_MS, issueDropOffQrToken } from "./codes";
 import { createReturn, startShipment } from "./create";
 import { cancelShipment, customerShipments } from "./customer";
 import { confirmDropOff, reportDropOffDoor, startDropOff, startDropOffByQr } from "./drop-off";
-import { setCarrierOutbound, siteOutboundCarriers } from "./settings";
+import { setCarrierOutbound, siteOutboundCarriers, siteTakesOutbound } from "./settings";
 import { runOutboundSweep, TAKE_WITHIN_MS } from "./sweep";
 
 const world = createTestWorld();
@@ -63,6 +63,21 @@ describe("the admin's per-carrier, per-site setting", () => {
     await expectDomainError(() => setCarrierOutbound(world.ctx(station.admin), { siteId: station.site.id, carrierId: stranger.id, accepts: true }), "INVALID");
     await expectDomainError(() => setCarrierOutbound(world.ctx(station.admin), { siteId: other.site.id, carrierId: other.carrier.id, accepts: true }), "NOT_FOUND");
     await expectDomainError(() => setCarrierOutbound(world.ctx(station.courier), { siteId: station.site.id, carrierId: station.carrier.id, accepts: true }), "FORBIDDEN");
+  });
+});
+
+describe("whether the kiosk offers \"Send a parcel\"", () => {
+  test("only while a carrier takes outbound parcels at the site, or a code issued there still works", () => {
+    const station = createOutboundStation(world);
+    const admin = world.ctx(station.admin);
+    const kiosk = world.ctx(station.kiosk);
+    expect(siteTakesOutbound(kiosk, station.site.id)).toBe(true);
+    const sent = startSending(world, station);
+    setCarrierOutbound(admin, { siteId: station.site.id, carrierId: station.carrier.id, accepts: "false" });
+    // Turned off, but the code already given out can still be dropped off.
+    expect(siteTakesOutbound(kiosk, station.site.id)).toBe(true);
+    cancelShipment(world.ctx(station.customer), { outboundParcelId: sent.shipment.id });
+    expect(siteTakesOutbound(kiosk, station.site.id)).toBe(false);
   });
 });
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
-import { carriers, outboundCarrierSites, sites } from "@/db/schema";
+import { carriers, OUTBOUND_CODE_STATES_SQL, outboundCarrierSites, sites } from "@/db/schema";
 import { writeTransaction } from "@/db/transaction";
 import { recordAudit } from "@/lib/audit/record";
 import { requireAdmin } from "@/lib/auth/authorize";
@@ -105,4 +105,17 @@ export function outboundChoices(ctx: Ctx): OutboundSite[] {
     bySite.set(row.siteId, site);
   }
   return [...bySite.values()];
+}
+
+/**
+ * Whether a site's kiosk offers "Send a parcel": a carrier takes outbound parcels there, or a
+ * drop-off code issued for it still works (turning a carrier off leaves started shipments and
+ * returns droppable). Otherwise the button would lead to a screen where no code can work.
+ */
+export function siteTakesOutbound(ctx: Ctx, siteId: number): boolean {
+  return (
+    ctx.db.get(sql`select 1 where exists (select 1 from outbound_carrier_sites where site_id = ${siteId})
+      or exists (select 1 from outbound_parcels where site_id = ${siteId} and state in ${sql.raw(OUTBOUND_CODE_STATES_SQL)}
+                 and code_expires_at > ${ctx.now()})`) !== undefined
+  );
 }

@@ -15,6 +15,7 @@ import { kioskStartState } from "@/lib/kiosk/errors";
 import { ScreenPairing } from "@/components/kiosk/screen-pairing";
 import { siteDoorGrid } from "@/lib/kiosk/door-grid";
 import { KIOSK_LOCALE_COOKIE } from "@/lib/kiosk/locale";
+import { siteTakesOutbound } from "@/lib/outbound/settings";
 import { chooseKioskLocaleAction, collectAtKioskAction, endKioskLanguageChoiceAction, startScreenPairingAction } from "./actions";
 
 // The door grid is live: never served from a cache.
@@ -51,10 +52,12 @@ export default async function KioskPage({ params }: Props) {
                 action={chooseKioskLocaleAction}
                 className="min-h-14 whitespace-nowrap rounded-2xl border-2 border-white px-4 text-lg font-semibold text-white hover:bg-brand-800 focus-visible:outline focus-visible:outline-4 focus-visible:outline-offset-2 focus-visible:outline-white"
               />
-              {/* The outbound direction (decision 0013) lives on its own screen: components/kiosk/send. */}
-              <Link href={`/kiosk/${encodeURIComponent(site.code)}/send`} className={buttonClass("secondary", "min-h-14 text-lg")}>
-                {t("sendParcel")}
-              </Link>
+              {/* The outbound direction (decision 0013) lives on its own screen: components/kiosk/send; offered only where it can work. */}
+              {siteTakesOutbound(ctx, site.id) ? (
+                <Link href={`/kiosk/${encodeURIComponent(site.code)}/send`} className={buttonClass("secondary", "min-h-14 text-lg")}>
+                  {t("sendParcel")}
+                </Link>
+              ) : null}
             </>
           ) : null
         }

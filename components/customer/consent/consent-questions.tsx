@@ -20,7 +20,8 @@ export function ConsentQuestions({ requests, action }: { requests: ConsentReques
               carrier: request.parcel.carrierName,
               tracking: request.parcel.trackingNumber,
               site: request.parcel.siteName,
-              mono: (chunks) => <span className="break-all font-mono font-semibold">{chunks}</span>,
+              // Whole on its own line where it fits (a number read out to a courier); broken only when wider than the card.
+              mono: (chunks) => <span className="break-words font-mono font-semibold">{chunks}</span>,
             })}
           </p>
           <ConsentAnswerForms requestId={request.id} action={action} />

@@ -24,6 +24,7 @@ export function LockerPreferencesForm({
 }) {
   const t = useTranslations("customer.preferences");
   const { state, formAction, values, errors } = useFormAction(action);
+  // Nothing preselected when no choice is recorded (consent must be given, never defaulted).
   const standing = values.standing ?? settings.standing;
   const listed = (name: string, fallback: number[]) =>
     values[name] !== undefined ? values[name]!.split(",").filter(Boolean).map(Number) : fallback;
@@ -33,7 +34,7 @@ export function LockerPreferencesForm({
     <form action={formAction} className="flex flex-col gap-5" aria-label={t("label")}>
       <FormMessage state={state} />
       {token !== undefined ? <input type="hidden" name="token" value={token} /> : null}
-      <fieldset className="flex flex-col gap-2">
+      <fieldset className="flex flex-col gap-2" aria-describedby="field-standing-error">
         <legend className="mb-1 font-semibold">{t("standingLegend")}</legend>
         {STANDING.map((choice) => (
           <label key={choice} className="flex min-h-11 items-start gap-3 rounded-xl border border-gray-200 p-3">
@@ -44,7 +45,7 @@ export function LockerPreferencesForm({
             </span>
           </label>
         ))}
-        <p aria-live="polite" className="text-sm text-red-700">
+        <p id="field-standing-error" aria-live="polite" className="text-sm text-red-700">
           {errors.standing?.join(" ")}
         </p>
       </fieldset>
@@ -79,6 +80,7 @@ export function LockerPreferencesForm({
           id="field-awayUntil"
           name="awayUntil"
           type="date"
+          min={settings.earliestAwayUntil}
           defaultValue={values.awayUntil ?? settings.awayUntil ?? ""}
           aria-describedby="field-awayUntil-hint field-awayUntil-error"
           aria-invalid={errors.awayUntil ? true : undefined}

@@ -45,13 +45,14 @@ export async function makeCourier(world: World, input: MakeCourier) {
   return createCourier(world.as(world.account(admin)), { ...courier, carrierId: carrier.id });
 }
 
-export type AcceptOutbound = { admin: string; siteId: number; carrier: string };
+export type AcceptOutbound = { admin: string; carrier: string } & ({ siteId: number } | { siteCode: string });
 
 /** The carrier takes outbound parcels (sending and returns) at the site, as the site page's button sets it. */
 export function acceptOutbound(world: World, input: AcceptOutbound) {
   const carrier = world.db.select().from(carriers).where(eq(carriers.code, input.carrier)).get();
   if (!carrier) throw new Error(`no carrier ${input.carrier}`);
-  return setCarrierOutbound(world.as(world.account(input.admin)), { siteId: input.siteId, carrierId: carrier.id, accepts: true });
+  const siteId = "siteId" in input ? input.siteId : world.site(input.siteCode).id;
+  return setCarrierOutbound(world.as(world.account(input.admin)), { siteId, carrierId: carrier.id, accepts: true });
 }
 
 export type PairKiosk = { admin: string; siteCode: string; kiosk: "Kiosk 1" | "a new kiosk" };

@@ -31,7 +31,11 @@ export async function requestPhoneCodeAction(_previous: FormState, _formData: Fo
 export async function verifyPhoneAction(_previous: FormState, formData: FormData): Promise<FormState> {
   // The code is a secret: it is never put back into the form.
   const outcome = await runAction(formData, (ctx) => verifyPhone(ctx, { code: String(formData.get("code") ?? "") }), { secret: "all" });
-  if (!outcome.ok) return outcome.state;
+  if (!outcome.ok) {
+    // A wrong code spent a try: the page's card must count it too, not keep the count it was rendered with.
+    revalidatePath("/account/phone");
+    return outcome.state;
+  }
   revalidatePath("/parcels");
   redirect("/parcels?verified=1");
 }

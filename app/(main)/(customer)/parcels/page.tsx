@@ -27,6 +27,7 @@ export default async function MyParcelsPage({ searchParams }: { searchParams: Pr
   const ctx = await requestContext();
   const { waiting, expired, history, asOf } = await listMyParcelCards(ctx);
   const questions = myConsentRequests(ctx);
+  // A courier's question is about a parcel: with one shown, "no parcels yet" would contradict it.
   const nothing = waiting.length + expired.length + history.length === 0;
   const t = await getTranslations("customer.parcels");
   const locale = await requestLocale();
@@ -53,10 +54,12 @@ export default async function MyParcelsPage({ searchParams }: { searchParams: Pr
           </Link>
         </div>
       ) : nothing ? (
-        <div className="rounded-xl border border-dashed border-gray-300 p-8 text-center text-gray-700">
-          <p className="text-lg font-semibold text-gray-900">{t("emptyTitle")}</p>
-          <p className="mt-1">{t("emptyText")}</p>
-        </div>
+        questions.length > 0 ? null : (
+          <div className="rounded-xl border border-dashed border-gray-300 p-8 text-center text-gray-700">
+            <p className="text-lg font-semibold text-gray-900">{t("emptyTitle")}</p>
+            <p className="mt-1">{t("emptyText")}</p>
+          </div>
+        )
       ) : (
         <>
           {history

@@ -8,6 +8,7 @@ import { requestContext, requirePageUser } from "@/lib/auth/current";
 import type { TimeFormat } from "@/lib/format";
 import { requestLocale } from "@/lib/i18n/request-locale";
 import { customerShipmentCards } from "@/lib/outbound/customer";
+import { outboundChoices } from "@/lib/outbound/settings";
 import { siteTimeZone } from "@/lib/sites/time-zone";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -20,6 +21,8 @@ export default async function SendPage({ searchParams }: { searchParams: Promise
   const params = await searchParams;
   const ctx = await requestContext();
   const shipments = user.verifiedPhone ? await customerShipmentCards(ctx) : [];
+  // No station takes parcels to send: a "start" button would lead only to that news.
+  const canStart = user.verifiedPhone !== null && outboundChoices(ctx).length > 0;
   const started = Number(params.started);
   const open = shipments.filter((s) => s.state === "created" || s.state === "dropping_off" || s.state === "dropped_off");
   const past = shipments.filter((s) => !open.includes(s));
@@ -35,7 +38,7 @@ export default async function SendPage({ searchParams }: { searchParams: Promise
     <section className="flex flex-col gap-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-bold">{t("title")}</h1>
-        {user.verifiedPhone ? (
+        {canStart ? (
           <Link href="/send/new" className={buttonClass("primary")}>
             {t("start")}
           </Link>
@@ -54,10 +57,11 @@ export default async function SendPage({ searchParams }: { searchParams: Promise
       ) : shipments.length === 0 ? (
         <div className="rounded-xl border border-dashed border-gray-300 p-8 text-center text-gray-700">
           <p className="text-lg font-semibold text-gray-900">{t("emptyTitle")}</p>
-          <p className="mt-1">{t("emptyText")}</p>
+          <p className="mt-1">{canStart ? t("emptyText") : t("noRoutes")}</p>
         </div>
       ) : (
         <>
+          {canStart ? null : <p className="rounded-xl border border-dashed border-gray-300 p-4 text-gray-700">{t("noRoutes")}</p>}
           <section aria-labelledby="open-heading" className="flex flex-col gap-3">
             <h2 id="open-heading" className="text-lg font-semibold">
               {t.rich("openHeading", { count: open.length, n: (chunks) => <span className="font-normal text-gray-700">{chunks}</span> })}

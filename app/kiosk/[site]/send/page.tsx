@@ -6,6 +6,7 @@ import { SendScreen } from "@/components/kiosk/send/send-screen";
 import { kioskContext, kioskSiteByCode } from "@/lib/kiosk/context";
 import { requestedSiteCode } from "../site-code";
 import { kioskDeviceToken } from "@/lib/kiosk/device-cookie";
+import { siteTakesOutbound } from "@/lib/outbound/settings";
 import { dropOffProgressAction, sendAtKioskAction } from "./actions";
 
 export const dynamic = "force-dynamic";
@@ -23,7 +24,8 @@ export default async function KioskSendPage({ params }: Props) {
   const requested = requestedSiteCode((await params).site);
   const kiosk = kioskContext(requested, await kioskDeviceToken());
   if (!kiosk) notFound();
-  if (!kiosk.ctx || requested !== kiosk.site.code) redirect(`/kiosk/${encodeURIComponent(kiosk.site.code)}`);
+  // Where no code could work (no carrier takes outbound parcels here), the start screen, which offers no "Send".
+  if (!kiosk.ctx || requested !== kiosk.site.code || !siteTakesOutbound(kiosk.ctx, kiosk.site.id)) redirect(`/kiosk/${encodeURIComponent(kiosk.site.code)}`);
   const { site } = kiosk;
   return (
     <>

@@ -67,6 +67,7 @@ export default async function ConfirmPhonePage() {
         <h2 id="send-heading" className="text-lg font-semibold">
           {status.pending ? t("noText") : t("getCode")}
         </h2>
+        {status.usedUp ? <p className="text-sm text-red-700">{t("usedUp")}</p> : null}
         <RequestCodeForm again={status.pending !== null} />
       </section>
 
