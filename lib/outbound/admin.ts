@@ -1,6 +1,6 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
-import type { DoorEventKind, DoorOpenPurpose, OutboundState } from "@/db/schema";
+import type { DoorEventKind, DoorOpenPurpose, OutboundState, SlotSize } from "@/db/schema";
 import { idOrNotFound } from "@/lib/auth/organization-scope";
 import { requireAdmin, type AdminActor } from "@/lib/auth/authorize";
 import type { Ctx } from "@/lib/context";
@@ -110,7 +110,8 @@ export type AdminOutboundDetail = OutboundView & {
   recipientPhone: string | null;
   timeZone: string;
   lockerCode: string | null;
-  upsized: boolean;
+  /** The door's size, when a bigger door than the parcel's was used. */
+  upsizedTo: SlotSize | null;
   declaredAt: number | null;
   /** Who set up a return: the carrier's courier or system account. */
   createdBy: string | null;
@@ -137,6 +138,7 @@ export function getOutboundDetail(ctx: Ctx, idParam: unknown, locale: Locale = "
       timeZone: string;
       lockerCode: string | null;
       upsized: number;
+      slotSize: SlotSize | null;
       declaredAt: number | null;
       createdBy: string | null;
       takenBy: string | null;
@@ -145,7 +147,7 @@ export function getOutboundDetail(ctx: Ctx, idParam: unknown, locale: Locale = "
     }
   >(sql`
     select ${OUTBOUND_VIEW_COLUMNS}, o.sender_phone as senderPhone, o.recipient_phone as recipientPhone, s.time_zone as timeZone,
-           l.code as lockerCode, o.upsized, o.declared_at as declaredAt, cu.name as createdBy, tu.name as takenBy,
+           l.code as lockerCode, o.upsized, sl.size as slotSize, o.declared_at as declaredAt, cu.name as createdBy, tu.name as takenBy,
            o.overdue_alerted_at as overdueAlertedAt, o.closed_at as closedAt
     from ${OUTBOUND_VIEW_FROM}
     left join lockers l on l.id = sl.locker_id
@@ -153,7 +155,7 @@ export function getOutboundDetail(ctx: Ctx, idParam: unknown, locale: Locale = "
     left join users tu on tu.id = o.taken_by_user_id
     where o.id = ${id} and s.organization_id = ${admin.organizationId}`);
   if (!found) throw notFound("shipment");
-  const { senderPhone, recipientPhone, timeZone, lockerCode, upsized, declaredAt, createdBy, takenBy, overdueAlertedAt, closedAt, ...row } = found;
+  const { senderPhone, recipientPhone, timeZone, lockerCode, upsized, slotSize, declaredAt, createdBy, takenBy, overdueAlertedAt, closedAt, ...row } = found;
   const events = ctx.db.all<{
     source: "parcel" | "door";
     id: number;
@@ -186,7 +188,7 @@ export function getOutboundDetail(ctx: Ctx, idParam: unknown, locale: Locale = "
     recipientPhone,
     timeZone,
     lockerCode,
-    upsized: upsized === 1,
+    upsizedTo: upsized === 1 ? slotSize : null,
     declaredAt,
     createdBy,
     takenBy,

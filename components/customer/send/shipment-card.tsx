@@ -4,11 +4,7 @@ import { useTranslations } from "next-intl";
 import { OutboundStateBadge } from "@/components/outbound/state-badge";
 import { buttonClass } from "@/components/ui/button";
 import type { ShipmentCard as Card } from "@/lib/outbound/customer";
-import { formatAt, type TimeFormat } from "@/lib/format";
-
-function price(cents: number): string {
-  return `¥${(cents / 100).toFixed(2)}`;
-}
+import { formatAt, formatYuan, type TimeFormat } from "@/lib/format";
 
 /**
  * One shipment or return: its state, and what the customer needs next — the code and QR, or
@@ -56,7 +52,7 @@ export function ShipmentCard({ shipment, time, highlight = false }: { shipment: 
       {shipment.waybillNumber ? (
         <p className="text-sm">
           {t.rich("waybill", { number: shipment.waybillNumber, mono: (chunks) => <span className="font-mono font-semibold">{chunks}</span> })}
-          {shipment.quotedPriceCents !== null ? t("quoted", { price: price(shipment.quotedPriceCents), carrier: shipment.carrierName }) : null}
+          {shipment.quotedPriceCents !== null ? t("quoted", { price: formatYuan(shipment.quotedPriceCents), carrier: shipment.carrierName }) : null}
           {shipment.trackingLink ? (
             <>
               {" · "}
