@@ -85,6 +85,7 @@ const NOT_FOUND_KEYS = {
   locker: "lockerNotFound",
   door: "doorNotFound",
   courier: "courierNotFound",
+  shipment: "shipmentNotFound",
 } as const satisfies Record<string, ErrorKey>;
 export type NotFoundSubject = keyof typeof NOT_FOUND_KEYS;
 

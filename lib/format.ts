@@ -46,3 +46,8 @@ export function formatDuration(ms: number, locale: Locale = "en"): string {
   const days = Math.floor(hours / 24);
   return `${days}${words.gap}${words.day(days)} ${hours % 24}${words.gap}${words.h}`;
 }
+
+/** A price kept in fen (the smallest unit, as outbound quotes are stored) as yuan: "¥12.00". */
+export function formatYuan(cents: number): string {
+  return `¥${(cents / 100).toFixed(2)}`;
+}

@@ -10,10 +10,14 @@ import { domain, e2eDatabase } from "./domain";
 
 const orderReference = (prefix: string) => `${prefix}-${crypto.randomBytes(4).toString("hex").toUpperCase()}`;
 
-/** A return as the customer's phone holds it, before the kiosk: its drop-off code and what its QR holds. */
+/**
+ * A return as the customer's phone holds it, before the kiosk: its drop-off code and what its
+ * QR holds, with the customer's phone and the order reference it was made for.
+ */
 export async function makeReturnToDropOff(siteCode: string, courier: string, databasePath = e2eDatabase()) {
   const input = { siteCode, courier, admin: DEMO.admin, orderReference: orderReference("RT"), customerPhone: testPhone() };
-  return domain("returnToDropOff", input, databasePath);
+  const shipment = await domain("returnToDropOff", input, databasePath);
+  return { ...shipment, customerPhone: input.customerPhone, orderReference: input.orderReference };
 }
 
 /** A return already dropped off at `siteCode`'s kiosk, waiting in a door for the courier's carrier. */

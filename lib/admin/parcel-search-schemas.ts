@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { Id } from "@/lib/validation";
 import { PARCEL_STATES } from "@/db/schema";
-import { normalizePhone } from "@/lib/phone";
+import { optionalFilter as optional, PhoneFilter } from "@/lib/search";
 import { INCIDENT_KINDS } from "@/lib/parcels/schemas";
 
 /*
@@ -10,10 +10,7 @@ import { INCIDENT_KINDS } from "@/lib/parcels/schemas";
  * is "any". The same schema drives the page, the CSV export and the tests.
  */
 
-const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
 const day = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, "pickDate");
-
 
 export const ParcelSearch = z
   .object({
@@ -25,13 +22,7 @@ export const ParcelSearch = z
         .max(40, "trackingNumberTooLong")
         .regex(/^[A-Z0-9-]+$/, "lettersDigitsDashes"),
     ),
-    phone: optional(
-      z
-        .string()
-        .trim()
-        .transform(normalizePhone)
-        .refine((value) => /^\d{4}$/.test(value) || /^\+?\d{7,15}$/.test(value), "phoneOrLastFour"),
-    ),
+    phone: optional(PhoneFilter),
     state: optional(z.enum(PARCEL_STATES, { message: "chooseState" })),
     site: optional(Id),
     carrier: optional(Id),

@@ -12,6 +12,7 @@ import { maskPhone } from "@/lib/phone";
 import { organizationTimeZones } from "@/lib/sites/time-zone";
 import { DEFAULT_TIME_ZONE, localTimestamp, nextDayStart, parseDayKey, prevailingTimeZone, startOfDay } from "@/lib/time";
 import { parseInput } from "@/lib/validation";
+import { pageWindow, phoneMatches, SEARCH_PAGE_SIZE } from "@/lib/search";
 import type { IncidentKind } from "@/lib/parcels/schemas";
 import { ParcelSearch, type ParsedParcelSearch } from "./parcel-search-schemas";
 
@@ -21,7 +22,6 @@ import { ParcelSearch, type ParsedParcelSearch } from "./parcel-search-schemas";
  * another organization's parcels.
  */
 
-const PAGE_SIZE = 50;
 /** An export is a working list, not a backup; beyond this the admin narrows the search. */
 const EXPORT_LIMIT = 10_000;
 
@@ -73,7 +73,7 @@ function conditions(ctx: Ctx, admin: AdminActor, search: ParsedParcelSearch): SQ
     where.push(sql`p.tracking_number >= ${search.tracking} and p.tracking_number < ${search.tracking + "\u{10FFFF}"}`);
   }
   if (search.phone) {
-    where.push(search.phone.length === 4 ? sql`substr(p.recipient_phone, -4) = ${search.phone}` : sql`p.recipient_phone = ${search.phone}`);
+    where.push(phoneMatches(sql`p.recipient_phone`, search.phone));
   }
   if (search.state) where.push(sql`p.state = ${search.state}`);
   if (search.site) where.push(sql`p.site_id = ${search.site}`);
@@ -161,9 +161,8 @@ export function searchParcels(ctx: Ctx, raw: unknown): ParcelSearchResult {
   const total = ctx.db.get<{ n: number }>(sql`
     select count(*) as n from parcels p join sites st on st.id = p.site_id
     where ${conditions(ctx, admin, search)}`)!.n;
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const page = Math.min(search.page ?? 1, pages);
-  const rows = select(ctx, admin, search, PAGE_SIZE, (page - 1) * PAGE_SIZE).map(toRow);
+  const { page, pages, offset } = pageWindow(total, search.page);
+  const rows = select(ctx, admin, search, SEARCH_PAGE_SIZE, offset).map(toRow);
   return { filters: search, rows, total, page, pages };
 }
 

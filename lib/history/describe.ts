@@ -95,6 +95,53 @@ export function describeParcelEvent(locale: Locale, kind: string, detail: Detail
   }
 }
 
+/** Why a drop-off went back to "waiting" or moved door, as lib/outbound writes it. */
+const OUTBOUND_REASONS = {
+  "door window lapsed": "doorWindowLapsed",
+  did_not_open: "didNotOpen",
+  "did not open": "didNotOpen",
+  does_not_fit: "doesNotFit",
+} as const;
+
+function outboundReason(locale: Locale, reason: unknown): string {
+  const text = str(reason);
+  return Object.hasOwn(OUTBOUND_REASONS, text) ? translator(locale)(`history.outbound.reasons.${OUTBOUND_REASONS[text as keyof typeof OUTBOUND_REASONS]}`) : text;
+}
+
+/** An outbound parcel's event (decision 0013) as a sentence in `locale`. */
+export function describeOutboundEvent(locale: Locale, kind: string, fromState: string | null, detail: Detail): string {
+  const t = translator(locale);
+  switch (kind) {
+    case "created":
+      if (fromState !== null) return t("history.outbound.backToWaiting", { reason: outboundReason(locale, detail.reason) });
+      return detail.kind === "return"
+        ? t("history.outbound.returnCreated", { order: str(detail.orderReference), size: str(detail.size) })
+        : t("history.outbound.sendCreated", { size: str(detail.size) });
+    case "dropping_off":
+      return t("history.outbound.droppingOff");
+    case "dropped_off":
+      return t(detail.by === "cabinet" ? "history.outbound.droppedOffByCabinet" : "history.outbound.droppedOff");
+    case "taken":
+      return t("history.outbound.taken");
+    case "cancelled":
+      return t("history.outbound.cancelled");
+    case "expired":
+      return t("history.outbound.expired");
+    case "waybill_attached":
+      return t("history.outbound.waybillAttached", { waybill: str(detail.waybillNumber) });
+    case "no_free_door":
+      return t("history.outbound.noFreeDoor", { size: str(detail.size) });
+    case "slot_fault":
+      return t("history.outbound.slotFault", { reason: outboundReason(locale, detail.reason) });
+    case "reassigned":
+      return t("history.outbound.reassigned", { slot: str(detail.slot), reason: outboundReason(locale, detail.reason) });
+    case "overdue_alert":
+      return t("history.outbound.overdueAlert");
+    default:
+      return t("history.parcel.other", { kind: kind.replaceAll("_", " ") });
+  }
+}
+
 /** Why an open did not happen, by the controller's error code (lib/cabinet/mqtt-door-controller.ts). */
 const NOT_OPENED_BECAUSE = ["CABINET_OFFLINE", "DID_NOT_OPEN", "NO_ANSWER", "EXPIRED", "UNKNOWN_DOOR", "BROKER_UNREACHABLE"] as const;
 

@@ -1,5 +1,5 @@
 // Client-safe: browser code imports this (CLIENT_SAFE_MODULES, eslint.config.mjs); it imports only client-safe modules.
-import type { ParcelState } from "@/db/enums";
+import type { OutboundState, ParcelState } from "@/db/enums";
 
 /*
  * The one vocabulary of the three sides: a parcel's state and a door's condition each have
@@ -50,6 +50,9 @@ export const PARCEL_STATES: Record<ParcelState, { name: string; tone: Tone }> = 
 export const HANDED_OVER = { name: "Handed over in person", tone: TONES.grey };
 
 export const PARCEL_STATE_ORDER: ParcelState[] = ["announced", "reserved", "deposited", "collected", "expired", "returned", "cancelled"];
+
+/** An outbound parcel's states (decision 0013) in the order a filter lists them: its lifecycle's. */
+export const OUTBOUND_STATE_ORDER: OutboundState[] = ["created", "dropping_off", "dropped_off", "taken", "cancelled", "expired"];
 
 /** What is behind a door, as the console and the courier see it. */
 export type DoorCondition = "free" | "reserved" | "occupied" | "expired" | "out_of_service" | "retired";

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { formatAt } from "@/lib/format";
 import { DEFAULT_LOCALE, isLocale } from "@/lib/i18n/locales";
@@ -31,8 +32,10 @@ export function OverdueOutbound({
           const where = { carrier: parcel.carrierName, door: parcel.slotLabel ?? "—", time: formatAt(parcel.droppedOffAt!, time) };
           return (
             <li key={parcel.id}>
-              {showSite ? t("overdueLineAt", { ...where, site: parcel.siteName }) : t("overdueLine", where)}{" "}
-              {parcel.waybillNumber ? t("waybill", { waybill: parcel.waybillNumber }) : t("noWaybill")}
+              <Link href={`/admin/outbound/${parcel.id}`} className="underline underline-offset-2 hover:text-amber-800">
+                {showSite ? t("overdueLineAt", { ...where, site: parcel.siteName }) : t("overdueLine", where)}{" "}
+                {parcel.waybillNumber ? t("waybill", { waybill: parcel.waybillNumber }) : t("noWaybill")}
+              </Link>
             </li>
           );
         })}

@@ -1,22 +1,10 @@
 /* eslint-disable @next/next/no-img-element -- a data URL rendered on the server; next/image adds nothing here. */
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import { OutboundStateBadge } from "@/components/outbound/state-badge";
 import { buttonClass } from "@/components/ui/button";
 import type { ShipmentCard as Card } from "@/lib/outbound/customer";
-import { formatAt, type TimeFormat } from "@/lib/format";
-
-const TONE: Record<Card["state"], string> = {
-  created: "bg-amber-100 text-amber-900",
-  dropping_off: "bg-amber-100 text-amber-900",
-  dropped_off: "bg-sky-100 text-sky-900",
-  taken: "bg-green-100 text-green-900",
-  cancelled: "bg-gray-100 text-gray-800",
-  expired: "bg-gray-100 text-gray-800",
-};
-
-function price(cents: number): string {
-  return `¥${(cents / 100).toFixed(2)}`;
-}
+import { formatAt, formatYuan, type TimeFormat } from "@/lib/format";
 
 /**
  * One shipment or return: its state, and what the customer needs next — the code and QR, or
@@ -39,7 +27,7 @@ export function ShipmentCard({ shipment, time, highlight = false }: { shipment: 
           </h3>
           <p className="text-sm text-gray-700">{t("summary", { carrier: shipment.carrierName, size: sizes(shipment.size), site: shipment.siteName })}</p>
         </div>
-        <span className={`rounded-full px-3 py-1 text-sm font-semibold ${TONE[shipment.state]}`}>{t(`states.${shipment.state}`)}</span>
+        <OutboundStateBadge state={shipment.state} />
       </div>
       {shipment.dropOff ? (
         <div className="flex flex-col items-center gap-3 rounded-lg bg-gray-50 p-3 sm:flex-row sm:items-start">
@@ -64,7 +52,7 @@ export function ShipmentCard({ shipment, time, highlight = false }: { shipment: 
       {shipment.waybillNumber ? (
         <p className="text-sm">
           {t.rich("waybill", { number: shipment.waybillNumber, mono: (chunks) => <span className="font-mono font-semibold">{chunks}</span> })}
-          {shipment.quotedPriceCents !== null ? t("quoted", { price: price(shipment.quotedPriceCents), carrier: shipment.carrierName }) : null}
+          {shipment.quotedPriceCents !== null ? t("quoted", { price: formatYuan(shipment.quotedPriceCents), carrier: shipment.carrierName }) : null}
           {shipment.trackingLink ? (
             <>
               {" · "}

@@ -56,7 +56,15 @@ export default async function ParcelSearchPage({ searchParams }: Props) {
 
   return (
     <section className="flex flex-col gap-6">
-      <PageHeader title={t("title")} description={t("description")} />
+      <PageHeader
+        title={t("title")}
+        description={t("description")}
+        actions={
+          <Link href="/admin/outbound" className={buttonClass("secondary")}>
+            {t("outboundLink")}
+          </Link>
+        }
+      />
 
       <form method="get" action="/admin/parcels" role="search" aria-label={t("search")} className="flex flex-col gap-4 rounded-xl border border-gray-200 bg-gray-50 p-4">
         <div className="grid gap-x-4 gap-y-2 sm:grid-cols-2 lg:grid-cols-4">
