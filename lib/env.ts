@@ -115,6 +115,15 @@ export function secretsFolder(databasePath: string): string {
   return path.dirname(path.resolve(databasePath));
 }
 
+/** Whether a database file exists with more than its empty header (SQLite writes 4 KiB pages). */
+function holdsData(databasePath: string): boolean {
+  try {
+    return fs.statSync(path.resolve(databasePath)).size > 4096;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * secrets.json beside the database, created owner-only (0600) in a folder created
  * owner-only (0700); one left readable by an earlier version is narrowed to 0600.
@@ -130,12 +139,22 @@ export function readOrCreateSecrets(databasePath: string): Secrets {
   try {
     // "wx": when two processes start at once, exactly one writes and both read its file.
     fs.writeFileSync(file, JSON.stringify(fresh, null, 2), { flag: "wx", mode: 0o600 });
+    if (holdsData(databasePath)) {
+      // A database that lived with other secrets: its sessions and pickup codes die with them.
+      console.warn(
+        `secrets: made new secrets in ${file} for a database that already holds data (${path.resolve(databasePath)}). ` +
+          "Sessions and pickup codes made with the old ones no longer work. If this server had its own " +
+          "AUTH_SECRET, PICKUP_CODE_HMAC_KEY and PICKUP_CODE_ENCRYPTION_KEY, set them again and delete that file.",
+      );
+    }
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
   }
   if ((fs.statSync(file).mode & 0o777) !== 0o600) fs.chmodSync(file, 0o600);
   return SecretsSchema.parse(JSON.parse(fs.readFileSync(file, "utf8")));
 }
+
+const SECRET_NAMES = ["AUTH_SECRET", "PICKUP_CODE_HMAC_KEY", "PICKUP_CODE_ENCRYPTION_KEY"] as const;
 
 function load(): Env {
   const parsed = CheckedEnvSchema.safeParse(process.env);
@@ -144,14 +163,19 @@ function load(): Env {
     throw new Error(`Invalid environment configuration:\n${problems.join("\n")}`);
   }
   const given = parsed.data;
-  const needsFile = !given.AUTH_SECRET || !given.PICKUP_CODE_HMAC_KEY || !given.PICKUP_CODE_ENCRYPTION_KEY;
-  const stored = needsFile ? readOrCreateSecrets(given.DATABASE_PATH) : undefined;
-  return {
-    ...given,
-    AUTH_SECRET: given.AUTH_SECRET ?? stored!.AUTH_SECRET,
-    PICKUP_CODE_HMAC_KEY: given.PICKUP_CODE_HMAC_KEY ?? stored!.PICKUP_CODE_HMAC_KEY,
-    PICKUP_CODE_ENCRYPTION_KEY: given.PICKUP_CODE_ENCRYPTION_KEY ?? stored!.PICKUP_CODE_ENCRYPTION_KEY,
-  };
+  // secrets.json is read (or made) only when a secret is first used. A command that needs
+  // none (db:backup, db:migrate, admin:create) run in a shell without the server's secrets
+  // must not leave a file of fresh ones beside the live database, which the server would
+  // then use the day a secret goes missing from its own environment.
+  let stored: Secrets | undefined;
+  const config = { ...given } as Env;
+  for (const name of SECRET_NAMES) {
+    Object.defineProperty(config, name, {
+      enumerable: true,
+      get: () => given[name] ?? (stored ??= readOrCreateSecrets(given.DATABASE_PATH))[name],
+    });
+  }
+  return config;
 }
 
 let cached: Env | undefined;
