@@ -197,6 +197,10 @@ describe("the deposit journey over the API", () => {
   test("the API's own refusals (no route, no token) are worded in the language of Accept-Language too", async () => {
     const noRoute = await call("GET", "/nowhere", { acceptLanguage: "zh-CN" });
     expect(noRoute.body.error).toEqual({ code: "NO_ROUTE", message: "没有这个接口：GET /api/v1/nowhere" });
+    // A parameter that is not valid percent-encoding names no route either (it was a 500).
+    const malformed = await call("GET", "/sites/%ZZ/forecast");
+    expect(malformed.status).toBe(404);
+    expect(malformed.body.error.code).toBe("NO_ROUTE");
     const noToken = await call("GET", `/sites/${siteId}/forecast`, { token: null });
     expect(noToken.body.error.message).toBe("Send a valid API token: Authorization: Bearer plk_…");
   });

@@ -271,9 +271,21 @@ export function pathMatcher(template: string): (segments: readonly string[]) => 
     const params: Record<string, string> = {};
     for (let i = 0; i < want.length; i++) {
       const { segment, param } = want[i];
-      if (param) params[param] = decodeURIComponent(got[i]);
-      else if (segment !== got[i]) return null;
+      if (param) {
+        // A segment that is not valid percent-encoding names nothing: no route, not a 500.
+        const value = decodeSegment(got[i]);
+        if (value === null) return null;
+        params[param] = value;
+      } else if (segment !== got[i]) return null;
     }
     return params;
   };
+}
+
+function decodeSegment(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
 }
