@@ -22,9 +22,14 @@ function openSite(ctx: Ctx, siteId: number) {
   return site;
 }
 
-function refuseWithoutOutbound(ctx: Ctx, siteId: number, carrierId: number): void {
+/**
+ * INVALID unless the carrier takes outbound parcels at the site, on the field the caller
+ * chose: the customer's form chooses the carrier; a carrier's return comes with its carrier
+ * (the token's) and chooses the station.
+ */
+function refuseWithoutOutbound(ctx: Ctx, siteId: number, carrierId: number, chosen: "carrierId" | "siteId"): void {
   if (!acceptsOutbound(ctx, siteId, carrierId)) {
-    throw new DomainError("INVALID", "carrierTakesNoShipmentsHere", { fields: { carrierId: [field("carrierTakesNoShipmentsHere")] } });
+    throw new DomainError("INVALID", "carrierTakesNoShipmentsHere", { fields: { [chosen]: [field("carrierTakesNoShipmentsHere")] } });
   }
 }
 
@@ -43,7 +48,7 @@ export function startShipment(ctx: Ctx, raw: unknown): StartedShipment {
   const phone = customer.verifiedPhone;
   return writeTransaction(ctx.db, () => {
     const site = openSite(ctx, input.siteId);
-    refuseWithoutOutbound(ctx, site.id, input.carrierId);
+    refuseWithoutOutbound(ctx, site.id, input.carrierId, "carrierId");
     const code = issueDropOffCode(ctx, site.id);
     const now = ctx.now();
     const row = ctx.db
@@ -111,7 +116,7 @@ export function createReturn(ctx: Ctx, raw: unknown): CreatedReturn {
       return { shipment: toOutboundView(ctx, existing), replayed: true };
     }
     const site = openSite(ctx, input.siteId);
-    refuseWithoutOutbound(ctx, site.id, courier.carrierId);
+    refuseWithoutOutbound(ctx, site.id, courier.carrierId, "siteId");
     const code = issueDropOffCode(ctx, site.id);
     const now = ctx.now();
     const customer = ctx.db.$client

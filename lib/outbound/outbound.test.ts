@@ -342,7 +342,9 @@ describe("returns", () => {
     const station = createOutboundStation(world);
     const input = { siteId: station.site.id, size: "S" as const, customerPhone: senderPhone(), orderReference: "JD-77" };
     setCarrierOutbound(world.ctx(station.admin), { siteId: station.site.id, carrierId: station.carrier.id, accepts: false });
-    await expectDomainError(() => createReturn(world.ctx(station.courier), input), "INVALID");
+    const refused = await expectDomainError(() => createReturn(world.ctx(station.courier), input), "INVALID");
+    // On the field the carrier chose (the station), not on its carrier, which comes with its token.
+    expect(Object.keys(refused.fields ?? {})).toEqual(["siteId"]);
     await expectDomainError(() => createReturn(world.ctx(station.customer), input), "FORBIDDEN");
     await expectDomainError(() => createReturn(world.ctx(createKiosk(world.db, station.site.id)), input), "UNAUTHENTICATED");
   });
