@@ -119,6 +119,11 @@ export class MqttDoorController implements DoorController {
     });
   }
 
+  /** Whether the link to the broker is up now (the health probe reports it). */
+  get brokerConnected(): boolean {
+    return this.link.connected;
+  }
+
   /** Resolves once connected and subscribed (retained statuses and snapshots arrive right after). */
   whenReady(): Promise<void> {
     return this.ready;

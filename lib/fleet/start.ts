@@ -19,4 +19,13 @@ export function startCabinetRecorder(): void {
   if (!(controller instanceof MqttDoorController)) return;
   held[STARTED] = true;
   controller.listen(cabinetRecorder(() => appContext({ kind: "system" })));
+  // A broker that is not there at start is otherwise heard of only when a door fails to open.
+  const warning = setTimeout(() => {
+    if (!controller.brokerConnected) {
+      console.warn("cabinets: not connected to the cabinets' broker (MQTT_URL) 10 s after start; no door opens until it is. /api/health says when it is.");
+    }
+  }, BROKER_WARNING_MS);
+  warning.unref();
 }
+
+const BROKER_WARNING_MS = 10_000;
