@@ -2,7 +2,7 @@
  * The cabinet agent, the program at a locker (docs/CABINETS.md):
  *
  *   npm run cabinet -- --controller sim-1-A --broker mqtt://127.0.0.1:1883 --board simulated
- *   npm run cabinet -- --controller hz-east-A --broker mqtts://user:secret@broker.example:8883 \
+ *   MQTT_USERNAME=… MQTT_PASSWORD=… npm run cabinet -- --controller hz-east-A --broker mqtts://broker.example:8883 \
  *     --board serial:/dev/ttyUSB0 --boards 1,2 --locker A --doors 30
  *
  * Doors are named like the slots the server knows ("A-01" …), filling the boards in
@@ -91,7 +91,9 @@ async function main() {
 
   const agent = new CabinetAgent({
     controllerId,
-    connect: mqttConnector(values.broker),
+    // The broker's account from the environment, as the server takes it: in the --broker URL it
+    // would show in every local user's `ps`.
+    connect: mqttConnector(values.broker, { username: process.env.MQTT_USERNAME || undefined, password: process.env.MQTT_PASSWORD || undefined }),
     driver,
     doors,
     simulated,

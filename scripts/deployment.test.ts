@@ -48,4 +48,8 @@ test("DEMO_DATA=false starts empty; admin:create makes the first admin; db:backu
   const copy = new Database(target, { readonly: true });
   expect((copy.prepare("select email from users").get() as { email: string }).email).toBe("chen@riverside.example");
   copy.close();
+
+  // Run without the server's secrets (a cron job, a fresh shell), none of these needed one:
+  // none may leave a secrets.json of its own beside the live database (lib/env.ts).
+  expect(fs.existsSync(path.join(dir, "secrets.json"))).toBe(false);
 });

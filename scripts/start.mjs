@@ -18,7 +18,9 @@ const port = process.env.PORT ?? "3000";
 // Auth.js refuses requests from a host it was not told to trust; behind `next start` the
 // host is whatever the browser used (localhost, a LAN address), so trust it unless the
 // operator decided otherwise.
-const env = { ...process.env, AUTH_TRUST_HOST: process.env.AUTH_TRUST_HOST ?? "true", PORT: port };
+// Next.js's anonymous usage reports are off unless the operator turns them on: a campus
+// server has no business calling home (and often cannot).
+const env = { ...process.env, AUTH_TRUST_HOST: process.env.AUTH_TRUST_HOST ?? "true", NEXT_TELEMETRY_DISABLED: process.env.NEXT_TELEMETRY_DISABLED ?? "1", PORT: port };
 
 const SOURCE_DIRS = ["app", "components", "lib", "db", "public"];
 const SOURCE_FILES = [
