@@ -85,7 +85,7 @@ if (buildIsStale()) {
   run([nextBin, "build"], "The build");
 }
 
-console.log(`\nParcel lockers: http://localhost:${port}  (demo accounts: see README.md)\n`);
+console.log(`\nParcel lockers: http://localhost:${port}${process.env.DEMO_DATA === "false" ? "" : "  (demo accounts: see README.md)"}\n`);
 const server = spawn(process.execPath, ["scripts/server.mjs"], { stdio: "inherit", env });
 
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
