@@ -9,7 +9,7 @@ import { KIOSK_IDLE, type KioskState } from "@/lib/kiosk/state";
 import { DoorGrid, DoorLegend } from "./door-grid";
 import { Keypad } from "./keypad";
 import { QrScanner } from "./qr-scanner";
-import { IDLE_MS } from "./idle";
+import { useIdleReset } from "./use-idle-reset";
 
 /*
  * The locker's touch screen. One customer's visit is one "session": a fresh form state
@@ -36,17 +36,16 @@ type Props = {
 export function KioskScreen({ siteCode, lockers, collect, initial, endLanguageChoice }: Props) {
   const router = useRouter();
   const [session, setSession] = useState(0);
-  const [idleLeft, setIdleLeft] = useState(IDLE_MS);
-  const lastTouch = useRef(0);
   const locked = useRef(false);
+  // Filled in below: the idle reset and a fresh session each need the other.
+  const resetIdle = useRef<() => void>(() => {});
 
   // A fresh session; `visitOver` (Done, the idle reset — not the end of a slow-down, with
   // the customer still standing there) also ends their choice of language.
   const restart = useCallback(
     (visitOver: boolean) => {
-      lastTouch.current = Date.now();
+      resetIdle.current();
       locked.current = false;
-      setIdleLeft(IDLE_MS);
       setSession((n) => n + 1);
       if (!visitOver || !endLanguageChoice) return router.refresh();
     // The action deletes the cookie and re-renders the page (door grid and language) in one go.
@@ -62,26 +61,11 @@ export function KioskScreen({ siteCode, lockers, collect, initial, endLanguageCh
   );
   const visitOver = useCallback(() => restart(true), [restart]);
   const lockOver = useCallback(() => restart(false), [restart]);
-
+  // A lockout runs its own countdown; walking away does not end it early.
+  const { idleLeft, reset } = useIdleReset(visitOver, locked);
   useEffect(() => {
-    lastTouch.current = Date.now();
-    const touched = () => {
-      lastTouch.current = Date.now();
-    };
-    // Typing by an on-screen keyboard, an IME or a scanner that pastes fires no keydown.
-    const events = ["pointerdown", "keydown", "input"] as const;
-    for (const name of events) window.addEventListener(name, touched, true);
-    const timer = setInterval(() => {
-      const left = IDLE_MS - (Date.now() - lastTouch.current);
-      // A lockout runs its own countdown; walking away does not end it early.
-      if (left <= 0 && !locked.current) restart(true);
-      else setIdleLeft(left);
-    }, 1000);
-    return () => {
-      for (const name of events) window.removeEventListener(name, touched, true);
-      clearInterval(timer);
-    };
-  }, [restart]);
+    resetIdle.current = reset;
+  }, [reset]);
 
   const onLocked = useCallback((isLocked: boolean) => {
     locked.current = isLocked;

@@ -2,9 +2,11 @@
 
 import { useTranslations } from "next-intl";
 import Link from "next/link";
-import { useActionState, useCallback, useRef, useState } from "react";
+import { useRouter } from "next/navigation";
+import { startTransition, useActionState, useCallback, useRef, useState } from "react";
 import { Keypad } from "@/components/kiosk/keypad";
 import { QrScanner } from "@/components/kiosk/qr-scanner";
+import { useIdleReset } from "@/components/kiosk/use-idle-reset";
 import { buttonClass } from "@/components/ui/button";
 import type { DropOffProgress } from "@/lib/outbound/drop-off";
 import type { SendState } from "@/lib/outbound/kiosk-state";
@@ -20,16 +22,22 @@ const BIG_BUTTON = "min-h-16 w-full text-xl";
  * "Send a parcel" at the kiosk: the drop-off code and the sender's phone digits (typed on
  * the keypad or a keyboard) or the QR from their phone; then the open door, with "I closed
  * the door", "The door did not open" and "It does not fit"; then thanks. Where the cabinet
- * reports its doors, the screen moves on by itself when it reports the door closed.
+ * reports its doors, the screen moves on by itself when it reports the door closed. Like the
+ * collect screen, it goes back to the kiosk's start screen after the idle time without a
+ * touch (use-idle-reset.ts), taking what was typed with it and ending the customer's choice
+ * of language.
  */
 export function SendScreen({
   siteCode,
   action,
   progress,
+  endLanguageChoice,
 }: {
   siteCode: string;
   action: Action;
   progress: (outboundParcelId: number) => Promise<DropOffProgress | null>;
+  /** Ends a customer's own choice of language (lib/kiosk/locale.ts), given while there is one. */
+  endLanguageChoice?: () => Promise<void>;
 }) {
   const t = useTranslations("kiosk.send");
   const size = useTranslations("sizes");
@@ -46,6 +54,18 @@ export function SendScreen({
   const askProgress = useCallback(() => (openParcelId === null ? Promise.resolve(null) : progress(openParcelId)), [progress, openParcelId]);
   // The cabinet saw the parcel go in: the same answer as the customer's own "I closed the door".
   const droppedOff = useCallback(() => doorForm.current?.requestSubmit(closedButton.current), []);
+  const router = useRouter();
+  const startScreen = `/kiosk/${encodeURIComponent(siteCode)}`;
+  const walkedAway = useCallback(() => {
+    startTransition(async () => {
+      try {
+        await endLanguageChoice?.();
+      } finally {
+        router.replace(startScreen);
+      }
+    });
+  }, [endLanguageChoice, router, startScreen]);
+  useIdleReset(walkedAway);
 
   // A new answer clears what was typed: the screen never keeps a code around.
   const nonce = "nonce" in state ? state.nonce : null;
@@ -74,7 +94,7 @@ export function SendScreen({
         <p role="status" className="text-xl">
           {state.message}
         </p>
-        <Link href={`/kiosk/${encodeURIComponent(siteCode)}`} className={buttonClass("primary", BIG_BUTTON)}>
+        <Link href={startScreen} className={buttonClass("primary", BIG_BUTTON)}>
           {t("done")}
         </Link>
       </section>
@@ -120,7 +140,7 @@ export function SendScreen({
         <h2 id="send-heading" className="text-2xl font-bold sm:text-3xl">
           {t("heading")}
         </h2>
-        <Link href={`/kiosk/${encodeURIComponent(siteCode)}`} className={buttonClass("secondary")}>
+        <Link href={startScreen} className={buttonClass("secondary")}>
           {t("back")}
         </Link>
       </div>
