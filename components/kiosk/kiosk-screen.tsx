@@ -373,10 +373,11 @@ function EntryForm({
         <p aria-live="polite" className="text-center text-base font-medium text-red-800 empty:hidden landscape:lg:text-xl">
           {hint ?? (toCheck ? t("digitsKept") : null)}
         </p>
+        {/* Pending ("Checking…"): dark text on a pale fill, 8:1, not white on brand-300 (1.8:1). */}
         <button
           type="submit"
           disabled={pending}
-          className="min-h-16 rounded-2xl bg-brand-600 px-6 text-2xl font-bold text-white shadow hover:bg-brand-700 disabled:bg-brand-300 portrait:sm:min-h-24 portrait:sm:text-4xl landscape:lg:min-h-20 landscape:lg:text-3xl"
+          className="min-h-16 rounded-2xl bg-brand-600 px-6 text-2xl font-bold text-white shadow hover:bg-brand-700 disabled:bg-brand-100 disabled:text-brand-800 disabled:shadow-none disabled:ring-2 disabled:ring-inset disabled:ring-brand-600 portrait:sm:min-h-24 portrait:sm:text-4xl landscape:lg:min-h-20 landscape:lg:text-3xl"
         >
           {pending ? t("checking") : t("openDoor")}
         </button>

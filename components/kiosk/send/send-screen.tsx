@@ -17,6 +17,8 @@ type Field = "code" | "phoneLast4";
 const LENGTH: Record<Field, number> = { code: 6, phoneLast4: 4 };
 
 const BIG_BUTTON = "min-h-16 w-full text-xl";
+/** The submit button while it waits ("Opening…") or is not ready: dark text on a pale fill (8:1), as on the collect screen. */
+const SUBMIT_WAITING = "disabled:bg-brand-100! disabled:text-brand-800! disabled:ring-2 disabled:ring-inset disabled:ring-brand-600";
 
 /**
  * "Send a parcel" at the kiosk: the drop-off code and the sender's phone digits (typed on
@@ -202,7 +204,7 @@ export function SendScreen({
             <button
               type="submit"
               disabled={pending || entry.code.length !== LENGTH.code || entry.phoneLast4.length !== LENGTH.phoneLast4}
-              className={buttonClass("primary", BIG_BUTTON)}
+              className={buttonClass("primary", `${BIG_BUTTON} ${SUBMIT_WAITING}`)}
             >
               {pending ? t("opening") : t("openDoor")}
             </button>
