@@ -492,17 +492,21 @@ function LockedPanel({
   const seconds = Math.ceil(left / 1000);
   const clock = `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, "0")}`;
   return (
-    <div className="flex flex-1 flex-col items-center justify-center gap-5 text-center">
-      {/* Announced once; the ticking clock below is not a live region, or it would be read out every second. */}
-      <div role="alert" className="flex flex-col gap-3">
-        <p className="text-3xl font-bold">{t("lockedTitle")}</p>
-        <p className="text-lg text-gray-800">{t("lockedBody")}</p>
-        <p className="sr-only">{message}</p>
+    // Landscape: the message and the countdown beside the scanner, so the whole of it fits
+    // the screen and the scanner's field, focused, scrolls nothing away.
+    <div className="flex flex-1 flex-col items-center justify-center gap-5 text-center landscape:lg:grid landscape:lg:grid-cols-2 landscape:lg:items-center landscape:lg:gap-8">
+      <div className="flex flex-col items-center gap-5">
+        {/* Announced once; the ticking clock below is not a live region, or it would be read out every second. */}
+        <div role="alert" className="flex flex-col gap-3">
+          <p className="text-3xl font-bold">{t("lockedTitle")}</p>
+          <p className="text-lg text-gray-800">{t("lockedBody")}</p>
+          <p className="sr-only">{message}</p>
+        </div>
+        <p className="text-lg font-semibold text-gray-800">{t("tryAgainIn")}</p>
+        <p className="font-mono text-7xl font-bold tabular-nums text-brand-700" data-testid="lockout-countdown">
+          <time dateTime={`PT${seconds}S`}>{clock}</time>
+        </p>
       </div>
-      <p className="text-lg font-semibold text-gray-800">{t("tryAgainIn")}</p>
-      <p className="font-mono text-7xl font-bold tabular-nums text-brand-700" data-testid="lockout-countdown">
-        <time dateTime={`PT${seconds}S`}>{clock}</time>
-      </p>
       <div className="flex w-full flex-col gap-3 text-left">
         <p className="text-center text-lg text-gray-800">{t("lockedQr")}</p>
         {children}

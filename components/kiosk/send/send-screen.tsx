@@ -137,7 +137,9 @@ export function SendScreen({
   const message = state.status === "idle" ? null : state.message;
   const fieldErrors = state.status === "invalid" ? state.fieldErrors : {};
   return (
-    <section aria-labelledby="send-heading" className="mx-auto flex w-full max-w-xl flex-col gap-4 p-4 sm:p-6">
+    // Landscape: the fields and the button beside the keypad, as on the collect screen, so the
+    // whole of it fits the kiosk's screen with no scrolling.
+    <section aria-labelledby="send-heading" className="mx-auto flex w-full max-w-xl flex-col gap-4 p-4 sm:p-6 landscape:lg:max-w-5xl landscape:lg:py-4">
       <div className="flex items-center justify-between gap-3">
         <h2 id="send-heading" className="text-2xl font-bold sm:text-3xl">
           {t("heading")}
@@ -171,40 +173,44 @@ export function SendScreen({
         </>
       ) : (
         <>
-          <form action={formAction} className="flex flex-col gap-3">
+          <form action={formAction} className="flex flex-col gap-3 landscape:lg:grid landscape:lg:grid-cols-2 landscape:lg:grid-rows-[auto_1fr] landscape:lg:gap-x-6">
             <input type="hidden" name="intent" value="code" />
-            {(["code", "phoneLast4"] as const).map((field) => (
-              <div key={field} className="flex flex-col gap-1">
-                <label htmlFor={`send-${field}`} className="text-lg font-medium">
-                  {field === "code" ? t("codeLabel", { codeDigits: LENGTH.code }) : t("phoneLabel", { phoneDigits: LENGTH.phoneLast4 })}
-                </label>
-                <input
-                  id={`send-${field}`}
-                  name={field}
-                  value={entry[field]}
-                  onChange={(event) => setEntry({ ...entry, [field]: event.target.value.replace(/\D/g, "").slice(0, LENGTH[field]) })}
-                  onFocus={() => setActive(field)}
-                  inputMode="numeric"
-                  autoComplete="off"
-                  aria-describedby={`send-${field}-error`}
-                  aria-invalid={fieldErrors[field] ? true : undefined}
-                  className={`min-h-14 rounded-xl border bg-white px-4 font-mono text-3xl tracking-widest ${active === field ? "border-brand-600 ring-2 ring-brand-200" : "border-gray-400"}`}
-                />
-                <p id={`send-${field}-error`} aria-live="polite" className="text-red-700">
-                  {fieldErrors[field]?.join(" ")}
-                </p>
-              </div>
-            ))}
-            <Keypad
-              disabled={pending}
-              onDigit={type}
-              onDelete={() => setEntry((current) => ({ ...current, [active]: current[active].slice(0, -1) }))}
-              onClear={() => setEntry((current) => ({ ...current, [active]: "" }))}
-            />
+            <div className="flex flex-col gap-3 landscape:lg:col-start-1 landscape:lg:row-start-1">
+              {(["code", "phoneLast4"] as const).map((field) => (
+                <div key={field} className="flex flex-col gap-1">
+                  <label htmlFor={`send-${field}`} className="text-lg font-medium">
+                    {field === "code" ? t("codeLabel", { codeDigits: LENGTH.code }) : t("phoneLabel", { phoneDigits: LENGTH.phoneLast4 })}
+                  </label>
+                  <input
+                    id={`send-${field}`}
+                    name={field}
+                    value={entry[field]}
+                    onChange={(event) => setEntry({ ...entry, [field]: event.target.value.replace(/\D/g, "").slice(0, LENGTH[field]) })}
+                    onFocus={() => setActive(field)}
+                    inputMode="numeric"
+                    autoComplete="off"
+                    aria-describedby={`send-${field}-error`}
+                    aria-invalid={fieldErrors[field] ? true : undefined}
+                    className={`min-h-14 rounded-xl border bg-white px-4 font-mono text-3xl tracking-widest ${active === field ? "border-brand-600 ring-2 ring-brand-200" : "border-gray-400"}`}
+                  />
+                  <p id={`send-${field}-error`} aria-live="polite" className="text-red-700">
+                    {fieldErrors[field]?.join(" ")}
+                  </p>
+                </div>
+              ))}
+            </div>
+            <div className="landscape:lg:col-start-2 landscape:lg:row-span-2 landscape:lg:row-start-1">
+              <Keypad
+                disabled={pending}
+                onDigit={type}
+                onDelete={() => setEntry((current) => ({ ...current, [active]: current[active].slice(0, -1) }))}
+                onClear={() => setEntry((current) => ({ ...current, [active]: "" }))}
+              />
+            </div>
             <button
               type="submit"
               disabled={pending || entry.code.length !== LENGTH.code || entry.phoneLast4.length !== LENGTH.phoneLast4}
-              className={buttonClass("primary", `${BIG_BUTTON} ${SUBMIT_WAITING}`)}
+              className={buttonClass("primary", `${BIG_BUTTON} ${SUBMIT_WAITING} landscape:lg:col-start-1 landscape:lg:row-start-2 landscape:lg:self-end`)}
             >
               {pending ? t("opening") : t("openDoor")}
             </button>
