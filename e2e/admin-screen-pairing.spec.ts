@@ -41,6 +41,11 @@ test("an unpaired browser opens nothing; an admin pairs it as a new kiosk, and u
   await expect(screen).toHaveURL(/\/sign-in/);
   await screen.goto("/kiosk/ZJG-N");
   await expect(screen.getByLabel("Pickup code")).toBeVisible();
+  // The English-speaking customer's visit ends (as the idle reset ends it): the next one finds the site's Chinese.
+  await screen.context().clearCookies({ name: "kiosk_locale" });
+  await screen.goto("/kiosk/ZJG-N");
+  await expect(screen.locator("html")).toHaveAttribute("lang", "zh-CN");
+  await expect(screen.getByLabel("取件码")).toBeVisible();
 
   // From their laptop, the admin unpairs it (the newest kiosk on the list).
   const laptop = (await newDevice(browser, testInfo)).page;
@@ -55,11 +60,13 @@ test("an unpaired browser opens nothing; an admin pairs it as a new kiosk, and u
   await expect(laptop.getByText("The kiosk's screens are unpaired")).toBeVisible();
   await expect(laptop.getByRole("list", { name: "Kiosks" }).getByRole("listitem").last()).toContainText("No paired screen");
 
-  // The screen still shows its keypad, but its next code is refused by the server.
-  await screen.getByLabel("Pickup code").fill("123456");
-  await screen.getByLabel("Phone, last 4").fill("1234");
-  await screen.getByRole("button", { name: "Open my door" }).click();
-  await expect(screen.getByRole("alert").filter({ hasText: "not paired" })).toBeVisible();
+  // The screen still shows its keypad, but its next code is refused by the server — in the
+  // screen's Chinese, though its revoked token no longer names the site, and with the right
+  // advice: only the site's admin can pair it again.
+  await screen.getByLabel("取件码").fill("123456");
+  await screen.getByLabel("手机号后四位").fill("1234");
+  await screen.getByRole("button", { name: "开柜取件" }).click();
+  await expect(screen.getByRole("alert").filter({ hasText: "不再与本快递柜配对" })).toHaveText("这块屏幕已不再与本快递柜配对，无法开柜。需由站点管理员重新配对。");
   await screen.reload();
   await expect(screen.getByRole("heading", { name: "This screen is not paired with the locker" })).toBeVisible();
 });

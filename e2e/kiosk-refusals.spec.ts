@@ -108,6 +108,47 @@ test("the kiosk goes back to its start screen after a short idle time, clearing 
   }
 });
 
+/** WCAG contrast of two computed `rgb(…)` colours. */
+function contrast(a: string, b: string): number {
+  const luminance = (color: string) => {
+    const [r, g, b] = color.match(/[\d.]+/g)!.slice(0, 3).map((part) => {
+      const c = Number(part) / 255;
+      return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (light + 0.05) / (dark + 0.05);
+}
+
+test("the kiosk's button says it is checking a code in text that reads at 4.5:1 and more", async ({ browser }, testInfo) => {
+  const kiosk = await openKiosk(browser, testInfo, "WLR-1", "a new kiosk");
+  try {
+    const screen = kiosk.page;
+    // The answer is held back, so the button stays pending as long as the test looks at it.
+    let answer = () => {};
+    const held = new Promise<void>((resolve) => (answer = resolve));
+    await screen.route(/\/kiosk\//, async (route) => {
+      if (route.request().method() === "POST") await held;
+      await route.continue();
+    });
+    await screen.getByLabel("Pickup code").pressSequentially("000000");
+    await screen.keyboard.type("0000");
+    await screen.keyboard.press("Enter");
+    const button = screen.getByRole("button", { name: "Checking…" });
+    await expect(button).toBeDisabled();
+    const { color, background } = await button.evaluate((element) => {
+      const style = getComputedStyle(element);
+      return { color: style.color, background: style.backgroundColor };
+    });
+    expect(contrast(color, background), `${color} on ${background}`).toBeGreaterThanOrEqual(4.5);
+    answer();
+    await expect(screen.getByRole("button", { name: "Open my door" })).toBeEnabled();
+  } finally {
+    await kiosk.context.close();
+  }
+});
+
 test("a kiosk address for a site that does not exist says the screen is not set up", async ({ page }) => {
   const response = await page.goto("/kiosk/NO-SUCH-SITE");
   expect(response?.status()).toBe(404);

@@ -2,7 +2,8 @@ import { expect, test } from "@playwright/test";
 import { makeLocker, makeStation } from "./support/admin";
 import { expectAccessible } from "./support/axe";
 import { makeWaitingParcel } from "./support/courier";
-import { openKiosk, WRONG_CODE_MESSAGE } from "./support/customers";
+import { enterCodeAtKiosk, openKiosk, WRONG_CODE_MESSAGE } from "./support/customers";
+import { makeReturnToDropOff } from "./support/outbound";
 import { boxOf, expectNoHorizontalOverflow } from "./support/screens";
 
 /*
@@ -114,6 +115,48 @@ test("a station of three cabinets fits the 1280×800 kiosk: every cabinet and th
       await expect(screen.getByRole("list", { name: "Map colours" })).toBeInViewport({ ratio: 1 });
       await expect(screen.getByRole("button", { name: "Open my door" })).toBeInViewport({ ratio: 1 });
     }
+  } finally {
+    await kiosk.context.close();
+  }
+});
+
+test("the lockout screen and the Send screen fit the 1280×800 kiosk: nothing to scroll, the focused scanner field keeps the heading in view", async ({
+  browser,
+}, testInfo) => {
+  test.setTimeout(120_000);
+  const size = SIZES[0];
+  // A kiosk of its own at the slow-down journeys' gate (kiosk-refusals.spec.ts): wrong codes count per kiosk.
+  const locked = await openKiosk(browser, testInfo, "WLR-1", "a new kiosk");
+  try {
+    const screen = locked.page;
+    await screen.setViewportSize(size);
+    // lib/pickup-codes/limits.ts: 3 wrong entries are free, the 4th makes the kiosk wait.
+    for (let attempt = 1; attempt <= 4; attempt++) await enterCodeAtKiosk(screen, String(200000 + attempt * 1111));
+    await expect(screen.getByTestId("lockout-countdown")).toBeVisible();
+    await expect(screen.getByLabel("QR code from the scanner")).toBeFocused();
+    expect(await screen.evaluate(() => document.documentElement.scrollHeight), "lockout at 1280×800").toBeLessThanOrEqual(size.height);
+    expect(await screen.evaluate(() => window.scrollY), "lockout: nothing scrolled away").toBe(0);
+    await expect(screen.getByRole("heading", { level: 1 })).toBeInViewport({ ratio: 1 });
+    await expect(screen.getByText("Too many wrong codes", { exact: true })).toBeInViewport({ ratio: 1 });
+    await expect(screen.getByLabel("QR code from the scanner")).toBeInViewport({ ratio: 1 });
+    await expectNoHorizontalOverflow(screen, "lockout at 1280×800");
+  } finally {
+    await locked.context.close();
+  }
+
+  const { site, courier } = await makeStation("Kiosk send fit", { code: "F", rowSizes: ["S", "M"], columns: 2 });
+  await makeReturnToDropOff(site.code, courier.phone);
+  const kiosk = await openKiosk(browser, testInfo, site.code, "a new kiosk");
+  try {
+    const screen = kiosk.page;
+    await screen.setViewportSize(size);
+    await screen.getByRole("link", { name: "Send a parcel" }).click();
+    await expect(screen.getByRole("heading", { level: 2, name: "Send a parcel" })).toBeVisible();
+    expect(await screen.evaluate(() => document.documentElement.scrollHeight), "Send at 1280×800").toBeLessThanOrEqual(size.height);
+    await expect(screen.getByRole("button", { name: "Open a door" })).toBeInViewport({ ratio: 1 });
+    await expect(screen.getByRole("button", { name: "Scan the QR code instead" })).toBeInViewport({ ratio: 1 });
+    await expectNoHorizontalOverflow(screen, "Send at 1280×800");
+    await expectAccessible(screen, "kiosk: Send a parcel, landscape");
   } finally {
     await kiosk.context.close();
   }

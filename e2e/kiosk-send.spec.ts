@@ -2,7 +2,8 @@ import { expect, test, type Page } from "@playwright/test";
 import { makeStation, signInAsAdmin } from "./support/admin";
 import { expectAccessible } from "./support/axe";
 import { makeReturnToDropOff } from "./support/outbound";
-import { newDevice, openKiosk } from "./support/customers";
+import { kioskInEnglish, newDevice, openKiosk } from "./support/customers";
+import { moveBrowserClock } from "./support/clock";
 
 /*
  * Sending at the kiosk when things go wrong (issue 17): the customer's drop-off QR opens a
@@ -12,7 +13,7 @@ import { newDevice, openKiosk } from "./support/customers";
  * so that no other journey is given its doors and the sizes are known.
  */
 
-const openDoor = (screen: Page) => screen.getByRole("heading", { level: 2, name: /^Door D-0[1-4] is open$/ });
+const openDoor = (screen: Page) => screen.getByRole("heading", { level: 2, name: /^Door [A-Z]-0[1-4] is open$/ });
 const doorOf = async (screen: Page) => /D-0[1-4]/.exec((await openDoor(screen).textContent()) ?? "")![0];
 
 test("a drop-off by QR moves to a bigger door when the parcel does not fit, and to another when a door does not open", async ({ browser }, testInfo) => {
@@ -77,4 +78,55 @@ test("a drop-off by QR moves to a bigger door when the parcel does not fit, and 
   await expect(doors.getByRole("link", { name: new RegExp(`^Door ${bigger}, size M, `) })).toHaveAccessibleName(/out of service/i);
   await expect(doors.getByRole("link", { name: new RegExp(`^Door ${other}, size M, `) })).toHaveAccessibleName(/occupied/i);
   await laptop.context.close();
+});
+
+test("the Send screens go back to the start screen after the idle time, clearing a half-typed code, as the collect screen does", async ({ browser }, testInfo) => {
+  const { site, courier } = await makeStation("Send idle", { code: "I", rowSizes: ["S", "M"], columns: 2 });
+  const shipment = await makeReturnToDropOff(site.code, courier.phone);
+  const kiosk = await openKiosk(browser, testInfo, site.code, "a new kiosk", "the site's");
+  try {
+    const screen = kiosk.page;
+    const html = screen.locator("html");
+    const siteLanguage = await html.getAttribute("lang");
+    await kioskInEnglish(screen);
+    const startScreen = new RegExp(`/kiosk/${site.code}$`);
+
+    // A half-typed drop-off code, then the customer walks away.
+    await screen.getByRole("link", { name: "Send a parcel" }).click();
+    const keypad = screen.getByRole("group", { name: "Keypad" });
+    const field = screen.getByLabel("Drop-off code (6 digits)");
+    // A touch before the screen's script has started does nothing: the first digit until it counts.
+    await expect(async () => {
+      await keypad.getByRole("button", { name: "4", exact: true }).click();
+      await expect(field).toHaveValue("4", { timeout: 1_000 });
+    }).toPass();
+    for (const digit of "821") await keypad.getByRole("button", { name: digit, exact: true }).click();
+    await expect(field).toHaveValue("4821");
+    // components/kiosk/idle.ts IDLE_MS: 25 s without a touch, as on the collect screen.
+    await moveBrowserClock(screen, 20_000);
+    await expect(field).toHaveValue("4821");
+    await moveBrowserClock(screen, 5_000);
+    await expect(screen).toHaveURL(startScreen);
+    // The visit is over: the site's language is back for the next customer.
+    await expect(html).toHaveAttribute("lang", siteLanguage!);
+    await kioskInEnglish(screen);
+
+    // The thank-you screen does not stay either.
+    await screen.getByRole("link", { name: "Send a parcel" }).click();
+    await screen.getByRole("button", { name: "Scan the QR code instead" }).click();
+    await screen.getByLabel("QR code from the scanner").fill(shipment.qr);
+    await screen.getByLabel("QR code from the scanner").press("Enter");
+    await expect(openDoor(screen)).toBeVisible();
+    await screen.getByRole("button", { name: "I closed the door" }).click();
+    await expect(screen.getByRole("heading", { level: 2, name: "Parcel dropped off" })).toBeVisible();
+    await moveBrowserClock(screen, 25_000);
+    await expect(screen).toHaveURL(startScreen);
+    await expect(html).toHaveAttribute("lang", siteLanguage!);
+    // Going back there starts an empty visit.
+    await kioskInEnglish(screen);
+    await screen.getByRole("link", { name: "Send a parcel" }).click();
+    await expect(screen.getByLabel("Drop-off code (6 digits)")).toHaveValue("");
+  } finally {
+    await kiosk.context.close();
+  }
 });

@@ -9,7 +9,7 @@ import { KIOSK_IDLE, type KioskState } from "@/lib/kiosk/state";
 import { DoorGrid, DoorLegend } from "./door-grid";
 import { Keypad } from "./keypad";
 import { QrScanner } from "./qr-scanner";
-import { IDLE_MS } from "./idle";
+import { useIdleReset } from "./use-idle-reset";
 
 /*
  * The locker's touch screen. One customer's visit is one "session": a fresh form state
@@ -36,17 +36,16 @@ type Props = {
 export function KioskScreen({ siteCode, lockers, collect, initial, endLanguageChoice }: Props) {
   const router = useRouter();
   const [session, setSession] = useState(0);
-  const [idleLeft, setIdleLeft] = useState(IDLE_MS);
-  const lastTouch = useRef(0);
   const locked = useRef(false);
+  // Filled in below: the idle reset and a fresh session each need the other.
+  const resetIdle = useRef<() => void>(() => {});
 
   // A fresh session; `visitOver` (Done, the idle reset — not the end of a slow-down, with
   // the customer still standing there) also ends their choice of language.
   const restart = useCallback(
     (visitOver: boolean) => {
-      lastTouch.current = Date.now();
+      resetIdle.current();
       locked.current = false;
-      setIdleLeft(IDLE_MS);
       setSession((n) => n + 1);
       if (!visitOver || !endLanguageChoice) return router.refresh();
     // The action deletes the cookie and re-renders the page (door grid and language) in one go.
@@ -62,26 +61,11 @@ export function KioskScreen({ siteCode, lockers, collect, initial, endLanguageCh
   );
   const visitOver = useCallback(() => restart(true), [restart]);
   const lockOver = useCallback(() => restart(false), [restart]);
-
+  // A lockout runs its own countdown; walking away does not end it early.
+  const { idleLeft, reset } = useIdleReset(visitOver, locked);
   useEffect(() => {
-    lastTouch.current = Date.now();
-    const touched = () => {
-      lastTouch.current = Date.now();
-    };
-    // Typing by an on-screen keyboard, an IME or a scanner that pastes fires no keydown.
-    const events = ["pointerdown", "keydown", "input"] as const;
-    for (const name of events) window.addEventListener(name, touched, true);
-    const timer = setInterval(() => {
-      const left = IDLE_MS - (Date.now() - lastTouch.current);
-      // A lockout runs its own countdown; walking away does not end it early.
-      if (left <= 0 && !locked.current) restart(true);
-      else setIdleLeft(left);
-    }, 1000);
-    return () => {
-      for (const name of events) window.removeEventListener(name, touched, true);
-      clearInterval(timer);
-    };
-  }, [restart]);
+    resetIdle.current = reset;
+  }, [reset]);
 
   const onLocked = useCallback((isLocked: boolean) => {
     locked.current = isLocked;
@@ -389,10 +373,11 @@ function EntryForm({
         <p aria-live="polite" className="text-center text-base font-medium text-red-800 empty:hidden landscape:lg:text-xl">
           {hint ?? (toCheck ? t("digitsKept") : null)}
         </p>
+        {/* Pending ("Checking…"): dark text on a pale fill, 8:1, not white on brand-300 (1.8:1). */}
         <button
           type="submit"
           disabled={pending}
-          className="min-h-16 rounded-2xl bg-brand-600 px-6 text-2xl font-bold text-white shadow hover:bg-brand-700 disabled:bg-brand-300 portrait:sm:min-h-24 portrait:sm:text-4xl landscape:lg:min-h-20 landscape:lg:text-3xl"
+          className="min-h-16 rounded-2xl bg-brand-600 px-6 text-2xl font-bold text-white shadow hover:bg-brand-700 disabled:bg-brand-100 disabled:text-brand-800 disabled:shadow-none disabled:ring-2 disabled:ring-inset disabled:ring-brand-600 portrait:sm:min-h-24 portrait:sm:text-4xl landscape:lg:min-h-20 landscape:lg:text-3xl"
         >
           {pending ? t("checking") : t("openDoor")}
         </button>
@@ -507,17 +492,21 @@ function LockedPanel({
   const seconds = Math.ceil(left / 1000);
   const clock = `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, "0")}`;
   return (
-    <div className="flex flex-1 flex-col items-center justify-center gap-5 text-center">
-      {/* Announced once; the ticking clock below is not a live region, or it would be read out every second. */}
-      <div role="alert" className="flex flex-col gap-3">
-        <p className="text-3xl font-bold">{t("lockedTitle")}</p>
-        <p className="text-lg text-gray-800">{t("lockedBody")}</p>
-        <p className="sr-only">{message}</p>
+    // Landscape: the message and the countdown beside the scanner, so the whole of it fits
+    // the screen and the scanner's field, focused, scrolls nothing away.
+    <div className="flex flex-1 flex-col items-center justify-center gap-5 text-center landscape:lg:grid landscape:lg:grid-cols-2 landscape:lg:items-center landscape:lg:gap-8">
+      <div className="flex flex-col items-center gap-5">
+        {/* Announced once; the ticking clock below is not a live region, or it would be read out every second. */}
+        <div role="alert" className="flex flex-col gap-3">
+          <p className="text-3xl font-bold">{t("lockedTitle")}</p>
+          <p className="text-lg text-gray-800">{t("lockedBody")}</p>
+          <p className="sr-only">{message}</p>
+        </div>
+        <p className="text-lg font-semibold text-gray-800">{t("tryAgainIn")}</p>
+        <p className="font-mono text-7xl font-bold tabular-nums text-brand-700" data-testid="lockout-countdown">
+          <time dateTime={`PT${seconds}S`}>{clock}</time>
+        </p>
       </div>
-      <p className="text-lg font-semibold text-gray-800">{t("tryAgainIn")}</p>
-      <p className="font-mono text-7xl font-bold tabular-nums text-brand-700" data-testid="lockout-countdown">
-        <time dateTime={`PT${seconds}S`}>{clock}</time>
-      </p>
       <div className="flex w-full flex-col gap-3 text-left">
         <p className="text-center text-lg text-gray-800">{t("lockedQr")}</p>
         {children}

@@ -78,7 +78,7 @@ export function QrScanner({ onScan, disabled = false }: { onScan: (text: string)
 
   return (
     <div className="flex flex-col gap-4">
-      <div className="relative grid aspect-video w-full place-items-center overflow-hidden rounded-2xl bg-gray-900 text-center text-gray-100">
+      <div className="relative grid aspect-video w-full place-items-center overflow-hidden rounded-2xl bg-gray-900 text-center text-gray-100 landscape:lg:max-h-[40dvh]">
         <video ref={video} muted playsInline className={`h-full w-full object-cover ${camera === "on" ? "" : "hidden"}`} />
         {camera !== "on" ? (
           <p className="max-w-xs p-4 text-lg">

@@ -65,7 +65,7 @@ export function ScreenPairing({ siteName, pairing, start }: Props) {
             <button
               type="submit"
               disabled={pending}
-              className="min-h-14 rounded-2xl bg-brand-600 px-6 text-xl font-bold text-white shadow hover:bg-brand-700 disabled:bg-brand-300"
+              className="min-h-14 rounded-2xl bg-brand-600 px-6 text-xl font-bold text-white shadow hover:bg-brand-700 disabled:bg-brand-100 disabled:text-brand-800 disabled:shadow-none disabled:ring-2 disabled:ring-inset disabled:ring-brand-600"
             >
               {pending ? t("gettingCode") : t("showCode")}
             </button>

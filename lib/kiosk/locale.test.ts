@@ -4,7 +4,7 @@ import { apiTokens, organizations, sites } from "@/db/schema";
 import { createApiToken } from "@/lib/auth/api-tokens";
 import { createTestWorld } from "@/lib/testing/factories";
 import { createStation } from "@/lib/testing/parcels";
-import { kioskLocale, kioskSiteLocale } from "./locale";
+import { kioskLocale, kioskSiteCodeLocale, kioskSiteLocale } from "./locale";
 
 const world = createTestWorld();
 afterAll(() => world.close());
@@ -41,5 +41,17 @@ describe("a kiosk's language", () => {
     expect(kioskSiteLocale("plk_not-a-token", world.db)).toBeNull();
     world.db.update(apiTokens).set({ revokedAt: world.clock.now }).where(eq(apiTokens.kioskId, station.kiosk.kioskId)).run();
     expect(kioskSiteLocale(token, world.db)).toBeNull();
+  });
+
+  test("a screen unpaired since its page loaded still speaks its site's language, read from the address's site code", () => {
+    const { station, token } = pairedScreen();
+    world.db.update(sites).set({ defaultLocale: "zh-CN" }).where(eq(sites.id, station.site.id)).run();
+    world.db.update(apiTokens).set({ revokedAt: world.clock.now }).where(eq(apiTokens.kioskId, station.kiosk.kioskId)).run();
+    expect(kioskSiteLocale(token, world.db)).toBeNull();
+    expect(kioskSiteCodeLocale(station.site.code.toLowerCase(), world.db)).toBe("zh-CN");
+    world.db.update(sites).set({ defaultLocale: null }).where(eq(sites.id, station.site.id)).run();
+    world.db.update(organizations).set({ defaultLocale: "en" }).where(eq(organizations.id, station.organizationId)).run();
+    expect(kioskSiteCodeLocale(station.site.code, world.db)).toBe("en");
+    expect(kioskSiteCodeLocale("NO-SUCH-SITE", world.db)).toBeNull();
   });
 });

@@ -45,3 +45,18 @@ export function kioskSiteLocale(deviceToken: string, db: Db = appDb()): Locale |
   if (!row) return null;
   return isLocale(row.locale) ? row.locale : DEFAULT_LOCALE;
 }
+
+/**
+ * The default language of the site a kiosk address names (`/kiosk/[site]`), whatever the
+ * screen's pairing: what a screen unpaired since its page loaded still speaks, so its
+ * answer comes in the language of the page around it. Null for no such site.
+ */
+export function kioskSiteCodeLocale(siteCode: string, db: Db = appDb()): Locale | null {
+  const row = db.get<{ locale: string | null }>(sql`
+    select coalesce(s.default_locale, o.default_locale) as locale
+    from sites s
+    join organizations o on o.id = s.organization_id
+    where s.code = ${siteCode.trim().toUpperCase()}`);
+  if (!row) return null;
+  return isLocale(row.locale) ? row.locale : DEFAULT_LOCALE;
+}

@@ -12,6 +12,7 @@ import { requestLocale } from "@/lib/i18n/request-locale";
 import { translateKey } from "@/lib/i18n/translate";
 import { KIOSK_LOCALE_COOKIE, KIOSK_LOCALE_MAX_AGE_SECONDS } from "@/lib/kiosk/locale";
 import type { KioskState, ScreenPairingState } from "@/lib/kiosk/state";
+import { notPairedMessage } from "./unpaired";
 import type { Ctx, KioskActor } from "@/lib/context";
 import { collectParcel, collectParcelByQr } from "@/lib/parcels/collect";
 import { retryCollectedDoor } from "@/lib/parcels/retry-door";
@@ -25,7 +26,7 @@ import { runAction } from "@/lib/forms/action";
 export async function collectAtKioskAction(siteCode: string, _previous: KioskState, formData: FormData): Promise<KioskState> {
   const kiosk = kioskContext(siteCode, await kioskDeviceToken());
   if (!kiosk?.ctx) {
-    return { status: "error", nonce: Date.now(), message: translateKey(await requestLocale(), "kiosk.notPaired") };
+    return { status: "error", nonce: Date.now(), message: await notPairedMessage(siteCode) };
   }
   const retry = formData.get("retryParcelId");
   if (typeof retry === "string") return retryDoor(kiosk.ctx, kiosk.site.code, formData, retry);

@@ -11,6 +11,7 @@ import type { SendState } from "@/lib/outbound/kiosk-state";
 import { parseDropOffQr } from "@/lib/outbound/qr";
 import { requestLocale } from "@/lib/i18n/request-locale";
 import { translateKey } from "@/lib/i18n/translate";
+import { notPairedMessage } from "../unpaired";
 
 /**
  * Every step of "Send a parcel" at a kiosk: a code typed or a QR scanned, the door closed,
@@ -21,7 +22,7 @@ export async function sendAtKioskAction(siteCode: string, _previous: SendState, 
   const kiosk = kioskContext(siteCode, await kioskDeviceToken());
   const locale = await requestLocale();
   if (!kiosk?.ctx) {
-    return { status: "error", nonce: Date.now(), message: translateKey(locale, "kiosk.notPaired") };
+    return { status: "error", nonce: Date.now(), message: await notPairedMessage(siteCode) };
   }
   const options = { ctx: kiosk.ctx, secret: "all" as const, onError: sendErrorState };
   const intent = String(formData.get("intent") ?? "code");
