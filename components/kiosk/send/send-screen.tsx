@@ -187,7 +187,8 @@ export function SendScreen({
                     value={entry[field]}
                     onChange={(event) => setEntry({ ...entry, [field]: event.target.value.replace(/\D/g, "").slice(0, LENGTH[field]) })}
                     onFocus={() => setActive(field)}
-                    inputMode="numeric"
+                    // The screen's own keypad types here, as on the collect screen: no system keyboard over it.
+                    inputMode="none"
                     autoComplete="off"
                     aria-describedby={`send-${field}-error`}
                     aria-invalid={fieldErrors[field] ? true : undefined}
