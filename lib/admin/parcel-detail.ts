@@ -1,10 +1,9 @@
 import "server-only";
 import { consentRecordOf, type ConsentRecordView } from "@/lib/consent/record";
-import type { DoorEventKind, DoorOpenPurpose } from "@/db/schema";
 import { desc, eq, sql } from "drizzle-orm";
 import { notifications } from "@/db/schema";
 import type { Locale } from "@/lib/i18n/locales";
-import { describeActor, describeDoorEvent, describeParcelEvent, parseDetail } from "@/lib/history/describe";
+import { describeActor, describeParcelEvent, historyEntry, parseDetail, type HistoryRow } from "@/lib/history/describe";
 import { idOrNotFound } from "@/lib/auth/organization-scope";
 import { requireAdmin } from "@/lib/auth/authorize";
 import type { Ctx } from "@/lib/context";
@@ -71,18 +70,7 @@ export function getParcelDetail(ctx: Ctx, parcelIdParam: unknown, locale: Locale
   requireAdmin(ctx);
   const parcel = loadVisibleParcel(ctx, idOrNotFound(parcelIdParam, "That parcel"));
   const view = toParcelView(ctx, parcel);
-  const rows = ctx.db.all<{
-    source: "parcel" | "door";
-    id: number;
-    at: number;
-    kind: string;
-    actorKind: string;
-    actorName: string | null;
-    slot: string | null;
-    detail: string | null;
-    toState: string | null;
-    purpose: DoorOpenPurpose | null;
-  }>(sql`
+  const rows = ctx.db.all<HistoryRow>(sql`
     select * from (
       select 'parcel' as source, e.id, e.at, e.kind, e.actor_kind as actorKind, u.name as actorName,
              s.label as slot, e.detail, e.to_state as toState, null as purpose
@@ -96,19 +84,7 @@ export function getParcelDetail(ctx: Ctx, parcelIdParam: unknown, locale: Locale
     -- Steps written in one commit share a millisecond; put them in the order they happen.
     order by at, case kind when 'announced' then 0 when 'reserved' then 1 when 'reassigned' then 1
                            when 'open_command' then 2 when 'open_failed' then 2 when 'closed' then 3 else 4 end, id`);
-  const timeline: TimelineEntry[] = rows.map((row) => ({
-    key: `${row.source}-${row.id}`,
-    at: row.at,
-    source: row.source,
-    kind: row.kind,
-    summary:
-      row.source === "door"
-        ? describeDoorEvent(locale, row.kind as DoorEventKind, row.purpose, row.detail)
-        : describeParcelEvent(locale, row.kind, parseDetail(row.detail)),
-    actor: describeActor(locale, row.actorKind, row.actorName),
-    slot: row.slot,
-    toState: row.toState,
-  }));
+  const timeline: TimelineEntry[] = rows.map((row) => historyEntry(locale, row, () => describeParcelEvent(locale, row.kind, parseDetail(row.detail))));
   const incidents = rows
     .filter((row) => row.source === "parcel" && (row.kind === "incident_lost" || row.kind === "incident_damaged"))
     .map((row) => ({

@@ -179,3 +179,35 @@ export function describeActor(locale: Locale, actorKind: string, name: string | 
   if (actorKind === "device") return t("history.actor.device");
   return name ?? t("history.actor.unknown");
 }
+
+/**
+ * One row of an admin's history of a parcel or a shipment: its lifecycle events and its
+ * doors' events, read together (lib/admin/parcel-detail.ts, lib/outbound/admin.ts).
+ */
+export type HistoryRow = {
+  source: "parcel" | "door";
+  id: number;
+  at: number;
+  kind: string;
+  actorKind: string;
+  actorName: string | null;
+  slot: string | null;
+  /** The event's detail (lifecycle) or the door's reason (doors). */
+  detail: string | null;
+  toState: string | null;
+  purpose: DoorOpenPurpose | null;
+};
+
+/** A history row in words: a door's events worded here, the lifecycle's by `lifecycle`. */
+export function historyEntry<R extends HistoryRow>(locale: Locale, row: R, lifecycle: (row: R) => string) {
+  return {
+    key: `${row.source}-${row.id}`,
+    at: row.at,
+    source: row.source,
+    kind: row.kind,
+    summary: row.source === "door" ? describeDoorEvent(locale, row.kind as DoorEventKind, row.purpose, row.detail) : lifecycle(row),
+    actor: describeActor(locale, row.actorKind, row.actorName),
+    slot: row.slot,
+    toState: row.toState as R["toState"],
+  };
+}

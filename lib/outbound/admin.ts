@@ -1,11 +1,11 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
-import type { DoorEventKind, DoorOpenPurpose, OutboundState, SlotSize } from "@/db/schema";
+import type { OutboundState, SlotSize } from "@/db/schema";
 import { idOrNotFound } from "@/lib/auth/organization-scope";
 import { requireAdmin, type AdminActor } from "@/lib/auth/authorize";
 import type { Ctx } from "@/lib/context";
 import { notFound } from "@/lib/errors";
-import { describeActor, describeDoorEvent, describeOutboundEvent, parseDetail } from "@/lib/history/describe";
+import { describeOutboundEvent, historyEntry, parseDetail, type HistoryRow } from "@/lib/history/describe";
 import type { Locale } from "@/lib/i18n/locales";
 import { maskPhone, normalizePhone } from "@/lib/phone";
 import { pageWindow, phoneMatches, SEARCH_PAGE_SIZE } from "@/lib/search";
@@ -156,19 +156,7 @@ export function getOutboundDetail(ctx: Ctx, idParam: unknown, locale: Locale = "
     where o.id = ${id} and s.organization_id = ${admin.organizationId}`);
   if (!found) throw notFound("shipment");
   const { senderPhone, recipientPhone, timeZone, lockerCode, upsized, slotSize, declaredAt, createdBy, takenBy, overdueAlertedAt, closedAt, ...row } = found;
-  const events = ctx.db.all<{
-    source: "parcel" | "door";
-    id: number;
-    at: number;
-    kind: string;
-    actorKind: string;
-    actorName: string | null;
-    slot: string | null;
-    detail: string | null;
-    fromState: OutboundState | null;
-    toState: OutboundState | null;
-    purpose: DoorOpenPurpose | null;
-  }>(sql`
+  const events = ctx.db.all<HistoryRow & { fromState: OutboundState | null; toState: OutboundState | null }>(sql`
     select * from (
       select 'parcel' as source, e.id, e.at, e.kind, e.actor_kind as actorKind, u.name as actorName,
              s.label as slot, e.detail, e.from_state as fromState, e.to_state as toState, null as purpose
@@ -194,18 +182,6 @@ export function getOutboundDetail(ctx: Ctx, idParam: unknown, locale: Locale = "
     takenBy,
     overdueAlertedAt,
     closedAt,
-    timeline: events.map((event) => ({
-      key: `${event.source}-${event.id}`,
-      at: event.at,
-      source: event.source,
-      kind: event.kind,
-      summary:
-        event.source === "door"
-          ? describeDoorEvent(locale, event.kind as DoorEventKind, event.purpose, event.detail)
-          : describeOutboundEvent(locale, event.kind, event.fromState, parseDetail(event.detail)),
-      actor: describeActor(locale, event.actorKind, event.actorName),
-      slot: event.slot,
-      toState: event.toState,
-    })),
+    timeline: events.map((event) => historyEntry(locale, event, () => describeOutboundEvent(locale, event.kind, event.fromState, parseDetail(event.detail)))),
   };
 }

@@ -7,13 +7,12 @@ import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { AUDIT_CATEGORIES } from "@/lib/audit/schemas";
-import { listAuditActors, listAuditTrail, type AuditTrailEntry, type AuditTrailPage } from "@/lib/admin/audit-trail";
-import { isDomainError } from "@/lib/errors";
-import { fieldErrorWords } from "@/lib/error-words";
+import { listAuditActors, listAuditTrail, type AuditTrailEntry } from "@/lib/admin/audit-trail";
 import { formatAt } from "@/lib/format";
 import { requestLocale } from "@/lib/i18n/request-locale";
 import { listSiteChoices } from "@/lib/sites/admin-sites";
 import { adminPageContext } from "../admin-context";
+import { searchFilters, searchOrFieldErrors } from "../search-params";
 import { FilterSelect } from "@/components/admin/filter-select";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -29,21 +28,8 @@ export default async function AuditPage({ searchParams }: Props) {
   const ctx = await adminPageContext();
   const t = await getTranslations("admin.audit");
   const locale = await requestLocale();
-  const params = await searchParams;
-  const query = new URLSearchParams();
-  for (const name of FILTERS) {
-    const value = params[name];
-    if (typeof value === "string" && value.trim() !== "") query.set(name, value.trim());
-  }
-  const filters = Object.fromEntries(query);
-  let trail: AuditTrailPage | null = null;
-  let fieldErrors: Record<string, string[]> = {};
-  try {
-    trail = listAuditTrail(ctx, { ...filters, page: typeof params.page === "string" ? params.page : undefined }, locale);
-  } catch (error) {
-    if (!isDomainError(error) || error.code !== "INVALID") throw error;
-    fieldErrors = fieldErrorWords(error, locale);
-  }
+  const { query, filters, page } = searchFilters(await searchParams, FILTERS);
+  const { result: trail, fieldErrors } = searchOrFieldErrors(() => listAuditTrail(ctx, { ...filters, page }, locale), locale);
   const sites = listSiteChoices(ctx);
   const actors = listAuditActors(ctx);
 

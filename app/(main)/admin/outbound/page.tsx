@@ -8,14 +8,13 @@ import { OutboundStateBadge } from "@/components/outbound/state-badge";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { fieldErrorWords } from "@/lib/error-words";
-import { isDomainError } from "@/lib/errors";
 import { formatAt } from "@/lib/format";
 import { requestLocale } from "@/lib/i18n/request-locale";
-import { searchOutbound, type OutboundSearchResult } from "@/lib/outbound/admin";
+import { searchOutbound } from "@/lib/outbound/admin";
 import { listSiteChoices } from "@/lib/sites/admin-sites";
 import { OUTBOUND_STATE_ORDER } from "@/lib/vocabulary/states";
 import { adminPageContext } from "../admin-context";
+import { searchFilters, searchOrFieldErrors } from "../search-params";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("admin.outboundSearch");
@@ -32,23 +31,8 @@ export default async function OutboundSearchPage({ searchParams }: Props) {
   const t = await getTranslations("admin.outboundSearch");
   const stateNames = await getTranslations("outboundStates");
   const locale = await requestLocale();
-  const params = await searchParams;
-  const query = new URLSearchParams();
-  for (const name of FILTERS) {
-    const value = params[name];
-    if (typeof value === "string" && value.trim() !== "") query.set(name, value.trim());
-  }
-  const page = typeof params.page === "string" ? params.page : undefined;
-  const filters = Object.fromEntries(query);
-
-  let result: OutboundSearchResult | null = null;
-  let fieldErrors: Record<string, string[]> = {};
-  try {
-    result = searchOutbound(ctx, { ...filters, page });
-  } catch (error) {
-    if (!isDomainError(error) || error.code !== "INVALID") throw error;
-    fieldErrors = fieldErrorWords(error, locale);
-  }
+  const { query, filters, page } = searchFilters(await searchParams, FILTERS);
+  const { result, fieldErrors } = searchOrFieldErrors(() => searchOutbound(ctx, { ...filters, page }), locale);
   const sites = listSiteChoices(ctx);
 
   return (

@@ -10,13 +10,12 @@ import { buttonClass } from "@/components/ui/button";
 import { PARCEL_STATE_ORDER } from "@/lib/vocabulary/states";
 import { Field } from "@/components/ui/field";
 import { listCarriers } from "@/lib/carriers/carriers";
-import { isDomainError } from "@/lib/errors";
-import { fieldErrorWords } from "@/lib/error-words";
 import { formatAt } from "@/lib/format";
 import { requestLocale } from "@/lib/i18n/request-locale";
-import { searchParcels, type ParcelSearchResult } from "@/lib/admin/parcel-search";
+import { searchParcels } from "@/lib/admin/parcel-search";
 import { listSiteChoices } from "@/lib/sites/admin-sites";
 import { adminPageContext } from "../admin-context";
+import { searchFilters, searchOrFieldErrors } from "../search-params";
 import { FilterSelect } from "@/components/admin/filter-select";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -33,23 +32,8 @@ export default async function ParcelSearchPage({ searchParams }: Props) {
   const t = await getTranslations("admin.parcels");
   const stateNames = await getTranslations("parcelStates.badge");
   const locale = await requestLocale();
-  const params = await searchParams;
-  const query = new URLSearchParams();
-  for (const name of FILTERS) {
-    const value = params[name];
-    if (typeof value === "string" && value.trim() !== "") query.set(name, value.trim());
-  }
-  const page = typeof params.page === "string" ? params.page : undefined;
-  const filters = Object.fromEntries(query);
-
-  let result: ParcelSearchResult | null = null;
-  let fieldErrors: Record<string, string[]> = {};
-  try {
-    result = searchParcels(ctx, { ...filters, page });
-  } catch (error) {
-    if (!isDomainError(error) || error.code !== "INVALID") throw error;
-    fieldErrors = fieldErrorWords(error, locale);
-  }
+  const { query, filters, page } = searchFilters(await searchParams, FILTERS);
+  const { result, fieldErrors } = searchOrFieldErrors(() => searchParcels(ctx, { ...filters, page }), locale);
   const sites = listSiteChoices(ctx);
   const carriers = listCarriers(ctx);
   const exportHref = `/admin/parcels/export${query.size > 0 ? `?${query}` : ""}`;
